@@ -1,0 +1,1 @@
+"""The complaint model: peewee entities, rules and named queries. Never imports Qt."""
