@@ -1,0 +1,17 @@
+"""Where the program keeps its data. No Qt here, so the command line stays light."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "complaint-desk"
+ORG_NAME = "ComplaintDesk"
+
+
+def default_data_dir(demo: bool = False) -> Path:
+    """The platform's user data folder; the demo database lives in its own subfolder so it
+    never mixes with real complaints."""
+    base = Path(user_data_dir(APP_NAME, ORG_NAME))
+    return base / "demo" if demo else base
