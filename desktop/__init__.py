@@ -1,0 +1,1 @@
+"""The Qt application: windows, dialogs, table models, report rendering and the CLI."""

@@ -1,0 +1,5 @@
+"""``python -m desktop``: the same entry point as the ``complaint-desk`` command."""
+
+from desktop.cli import main
+
+raise SystemExit(main())

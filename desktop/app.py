@@ -1,0 +1,140 @@
+"""Starting the GUI: the application object, font, language, database, first run, window.
+
+Qt is imported inside ``run_gui`` rather than at the top: the command line imports this
+module's neighbours (desktop.paths) for subcommands that never open a window, and keeping
+this module light means ``from desktop.app import default_data_dir`` costs no Qt import.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from desktop.paths import APP_NAME, ORG_NAME
+from desktop.paths import default_data_dir as _default_data_dir
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGE_KEY = "ui/language"
+# Complaints in a fresh demo database: enough to scroll and filter, quick to generate.
+DEMO_CASES = 300
+
+
+def default_data_dir(demo: bool = False) -> Path:
+    """Where the database lives unless --data-dir says otherwise (see desktop.paths).
+
+    platformdirs rather than QStandardPaths so the command line finds the same folder
+    without creating a QApplication.
+    """
+    return _default_data_dir(demo)
+
+
+def choose_language(requested: str | None, saved: object) -> str:
+    """The command-line choice wins, then the saved setting, then Chinese; unknown codes
+    (an old or hand-edited settings file) fall back to the default rather than failing."""
+    from desktop.i18n import SUPPORTED_LANGUAGES
+
+    for candidate in (requested, saved):
+        if isinstance(candidate, str) and candidate in SUPPORTED_LANGUAGES:
+            return candidate
+    return DEFAULT_LANGUAGE
+
+
+def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
+    """Run the desktop application on the database in ``data_dir``; the process exit code."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop import fonts, i18n
+
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    try:
+        fonts.apply_app_font(app)
+    except RuntimeError:
+        # Still usable with the system fonts; Chinese may render with fallbacks.
+        log.exception("bundled CJK font not loaded")
+
+    settings = QSettings()
+    language = choose_language(lang, settings.value(LANGUAGE_KEY))
+    i18n.install_translators(app, language)
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "Complaint Desk"))
+
+    path = _database_path(data_dir)
+    error = _open_database(path, demo)
+    if error is not None:
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "Cannot open the database"),
+            QCoreApplication.translate(
+                "App",
+                "Complaint Desk could not open its database:\n{path}\n\n{error}\n\n"
+                "Check that the folder exists and is writable, and that no other copy of "
+                "the program is upgrading it. Your data has not been changed.",
+            ).format(path=path, error=error),
+        )
+        return 1
+
+    from db import outlets
+
+    outlet = outlets.current_outlet()
+    actor = outlets.outlet_head(outlet) if outlet is not None else None
+    if outlet is None:
+        from desktop.dialogs.first_run import FirstRunDialog
+
+        result = FirstRunDialog.ask(None)
+        if result is None:
+            return 0
+        outlet, actor = result
+
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(outlet, actor, settings=settings, demo=demo)
+    window.show()
+    code = app.exec()
+    from db.database import close_database
+
+    close_database()
+    return code
+
+
+def _database_path(data_dir: Path) -> Path:
+    from db.database import database_path
+
+    return database_path(data_dir)
+
+
+def _open_database(path: Path, demo: bool) -> str | None:
+    """Open (and migrate) the database, filling demo data if asked; an error text or None.
+
+    Any failure here (unwritable folder, corrupt file, failed migration) becomes a message
+    box instead of a traceback: the user cannot act on a traceback, but can on a path.
+    """
+    from db.database import open_database
+
+    try:
+        open_database(path)
+        if demo:
+            _ensure_demo()
+    except Exception as exc:  # noqa: BLE001 - the boundary between the program and the user
+        log.exception("opening %s failed", path)
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+def _ensure_demo() -> None:
+    """Fill an empty demo database once; later starts reuse what is there."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from db import demo
+
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        demo.ensure_demo(outlet_count=1, cases=DEMO_CASES)
+    finally:
+        QGuiApplication.restoreOverrideCursor()

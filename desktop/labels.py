@@ -1,0 +1,221 @@
+"""User-facing labels for the codes stored in the database, in the user's language.
+
+The database keeps short English codes (db/vocab.py) and validation problems as codes
+(db/validation.py). This module is the one place that turns them into translated text, so
+every widget shows the same wording. The English texts are written out as literals because
+``pyside6-lupdate`` only extracts literals; tests/desktop/test_labels.py checks that they
+match db.vocab and db.validation word for word.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from db.validation import FieldError
+
+VOCAB_CONTEXT = "Vocab"
+VALIDATION_CONTEXT = "Validation"
+FIELD_CONTEXT = "Field"
+
+# Each dict mirrors the db.vocab dict of the same kind, in the same order.
+_VOCAB: dict[str, dict[str, str]] = {
+    "role": {
+        "head": QT_TRANSLATE_NOOP("Vocab", "Outlet head"),
+        "lobby_manager": QT_TRANSLATE_NOOP("Vocab", "Lobby manager"),
+        "ops_supervisor": QT_TRANSLATE_NOOP("Vocab", "Operations supervisor"),
+        "teller": QT_TRANSLATE_NOOP("Vocab", "Teller"),
+        "other": QT_TRANSLATE_NOOP("Vocab", "Other staff"),
+    },
+    "severity": {
+        "ordinary": QT_TRANSLATE_NOOP("Vocab", "Ordinary"),
+        "urgent": QT_TRANSLATE_NOOP("Vocab", "Urgent"),
+    },
+    "urgent_trigger": {
+        "funds_at_risk": QT_TRANSLATE_NOOP("Vocab", "Customer funds at risk"),
+        "repeat_complaint": QT_TRANSLATE_NOOP("Vocab", "Repeat complaint"),
+        "group_3_plus": QT_TRANSLATE_NOOP("Vocab", "Three or more people complaining together"),
+        "media_exposure": QT_TRANSLATE_NOOP("Vocab", "Media exposure, actual or likely"),
+        "regulator_forwarded": QT_TRANSLATE_NOOP("Vocab", "Forwarded by a regulator"),
+    },
+    "route": {
+        "outlet_in_person": QT_TRANSLATE_NOOP("Vocab", "At the outlet: in person"),
+        "outlet_opinion_book": QT_TRANSLATE_NOOP("Vocab", "At the outlet: opinion book"),
+        "outlet_phone": QT_TRANSLATE_NOOP("Vocab", "At the outlet: phone"),
+        "outlet_letter": QT_TRANSLATE_NOOP("Vocab", "At the outlet: letter"),
+        "above_95580": QT_TRANSLATE_NOOP("Vocab", "From above: 95580 customer centre"),
+        "above_regulator": QT_TRANSLATE_NOOP("Vocab", "From above: regulator (12378)"),
+        "above_public_supervision": QT_TRANSLATE_NOOP("Vocab", "From above: public supervision"),
+        "above_petition": QT_TRANSLATE_NOOP("Vocab", "From above: petition"),
+    },
+    "channel": {
+        "onsite": QT_TRANSLATE_NOOP("Vocab", "On site (outlet counter)"),
+        "self_service": QT_TRANSLATE_NOOP("Vocab", "Self-service machine"),
+        "e_online_banking": QT_TRANSLATE_NOOP("Vocab", "Electronic: online banking"),
+        "e_phone_banking": QT_TRANSLATE_NOOP("Vocab", "Electronic: phone banking"),
+        "e_mobile_app": QT_TRANSLATE_NOOP("Vocab", "Electronic: mobile app"),
+        "e_public_platform": QT_TRANSLATE_NOOP("Vocab", "Electronic: public platform"),
+        "e_sms": QT_TRANSLATE_NOOP("Vocab", "Electronic: SMS"),
+        "e_other": QT_TRANSLATE_NOOP("Vocab", "Electronic: other"),
+        "third_party": QT_TRANSLATE_NOOP("Vocab", "Third party"),
+        "other": QT_TRANSLATE_NOOP("Vocab", "Other"),
+    },
+    "business_type": {
+        "rmb_savings": QT_TRANSLATE_NOOP("Vocab", "RMB savings"),
+        "loans": QT_TRANSLATE_NOOP("Vocab", "Loans"),
+        "bank_cards": QT_TRANSLATE_NOOP("Vocab", "Bank cards"),
+        "payment_settlement": QT_TRANSLATE_NOOP("Vocab", "Payment and settlement"),
+        "rmb_management": QT_TRANSLATE_NOOP("Vocab", "RMB management"),
+        "personal_info": QT_TRANSLATE_NOOP("Vocab", "Personal financial information"),
+        "credit_card": QT_TRANSLATE_NOOP("Vocab", "Credit card"),
+        "wealth_agency": QT_TRANSLATE_NOOP("Vocab", "Wealth management and agency"),
+        "foreign_exchange": QT_TRANSLATE_NOOP("Vocab", "Foreign exchange"),
+        "precious_metals": QT_TRANSLATE_NOOP("Vocab", "Precious metals"),
+        "other": QT_TRANSLATE_NOOP("Vocab", "Other"),
+    },
+    "cause": {
+        "service_attitude_quality": QT_TRANSLATE_NOOP("Vocab", "Service attitude and quality"),
+        "facilities_systems": QT_TRANSLATE_NOOP("Vocab", "Facilities, equipment and systems"),
+        "rules_processes": QT_TRANSLATE_NOOP("Vocab", "Rules and processes"),
+        "marketing": QT_TRANSLATE_NOOP("Vocab", "Marketing"),
+        "information_disclosure": QT_TRANSLATE_NOOP("Vocab", "Information disclosure"),
+        "product_returns": QT_TRANSLATE_NOOP("Vocab", "Product returns"),
+        "freedom_of_choice": QT_TRANSLATE_NOOP("Vocab", "Freedom of choice"),
+        "contract_terms": QT_TRANSLATE_NOOP("Vocab", "Contract terms"),
+        "fund_security": QT_TRANSLATE_NOOP("Vocab", "Fund security"),
+        "information_security": QT_TRANSLATE_NOOP("Vocab", "Information security"),
+        "debt_collection": QT_TRANSLATE_NOOP("Vocab", "Debt collection"),
+        "onsite_long_wait": QT_TRANSLATE_NOOP("Vocab", "On site: long waiting time (Art. 6)"),
+        "onsite_transaction_error": QT_TRANSLATE_NOOP(
+            "Vocab", "On site: transaction error (Art. 6)"
+        ),
+        "onsite_attitude": QT_TRANSLATE_NOOP("Vocab", "On site: service attitude (Art. 6)"),
+        "onsite_poor_communication": QT_TRANSLATE_NOOP(
+            "Vocab", "On site: poor communication (Art. 6)"
+        ),
+        "other": QT_TRANSLATE_NOOP("Vocab", "Other"),
+    },
+    "status": {
+        "received": QT_TRANSLATE_NOOP("Vocab", "Received"),
+        "settled_on_spot": QT_TRANSLATE_NOOP("Vocab", "Settled on the spot"),
+        "awaiting_reply": QT_TRANSLATE_NOOP("Vocab", "Awaiting reply"),
+        "replied": QT_TRANSLATE_NOOP("Vocab", "Replied"),
+        "reported": QT_TRANSLATE_NOOP("Vocab", "Reported to head"),
+        "transfer_pending": QT_TRANSLATE_NOOP("Vocab", "Transfer pending"),
+        "transferred": QT_TRANSLATE_NOOP("Vocab", "Transferred"),
+        "escalated": QT_TRANSLATE_NOOP("Vocab", "Escalated to district branch"),
+        "fed_back": QT_TRANSLATE_NOOP("Vocab", "Result fed back"),
+        "callback_done": QT_TRANSLATE_NOOP("Vocab", "Callback done"),
+        "liability_determined": QT_TRANSLATE_NOOP("Vocab", "Liability determined"),
+        "closed": QT_TRANSLATE_NOOP("Vocab", "Closed"),
+    },
+    "event": {
+        "registered": QT_TRANSLATE_NOOP("Vocab", "Complaint registered"),
+        "urgent_triggered": QT_TRANSLATE_NOOP("Vocab", "Marked urgent"),
+        "settled_on_spot": QT_TRANSLATE_NOOP("Vocab", "Settled on the spot"),
+        "reply_time_agreed": QT_TRANSLATE_NOOP("Vocab", "Reply time agreed with the customer"),
+        "status_changed": QT_TRANSLATE_NOOP("Vocab", "Status changed"),
+        "note": QT_TRANSLATE_NOOP("Vocab", "Note"),
+    },
+}
+
+KINDS: tuple[str, ...] = tuple(_VOCAB)
+
+# Mirrors db.validation.MESSAGES; ``{max}`` and ``{min}`` must survive translation.
+_MESSAGES: dict[str, str] = {
+    "required": QT_TRANSLATE_NOOP("Validation", "This field is required."),
+    "too_long": QT_TRANSLATE_NOOP("Validation", "At most {max} characters."),
+    "too_short": QT_TRANSLATE_NOOP("Validation", "At least {min} characters."),
+    "control_chars": QT_TRANSLATE_NOOP("Validation", "Contains invisible control characters."),
+    "bad_phone": QT_TRANSLATE_NOOP(
+        "Validation",
+        "Not a valid phone number: an 11-digit mobile or a landline with area code.",
+    ),
+    "bad_id_no": QT_TRANSLATE_NOOP("Validation", "Not a valid 18-character ID number."),
+    "in_future": QT_TRANSLATE_NOOP("Validation", "Cannot be in the future."),
+    "unknown_code": QT_TRANSLATE_NOOP("Validation", "Not a known value."),
+    "reply_before_received": QT_TRANSLATE_NOOP(
+        "Validation", "The agreed reply time must be after the time received."
+    ),
+    "inactive_staff": QT_TRANSLATE_NOOP(
+        "Validation", "This staff member is not active at this outlet."
+    ),
+    "bad_outcome": QT_TRANSLATE_NOOP(
+        "Validation", "Choose: settled on the spot, or an agreed reply time."
+    ),
+    "bad_code_chars": QT_TRANSLATE_NOOP("Validation", "Only letters, digits, - and _."),
+    "duplicate": QT_TRANSLATE_NOOP("Validation", "Already in use."),
+}
+
+# Field names used by FieldError in db.cases (NewCase), db.outlets (OutletSetup, add_staff).
+_FIELDS: dict[str, str] = {
+    "received_at": QT_TRANSLATE_NOOP("Field", "Received at"),
+    "route": QT_TRANSLATE_NOOP("Field", "Receipt route"),
+    "channel": QT_TRANSLATE_NOOP("Field", "Channel"),
+    "business_type": QT_TRANSLATE_NOOP("Field", "Business type"),
+    "cause": QT_TRANSLATE_NOOP("Field", "Cause"),
+    "urgent_triggers": QT_TRANSLATE_NOOP("Field", "Urgent triggers"),
+    "customer_name": QT_TRANSLATE_NOOP("Field", "Customer name"),
+    "customer_phone": QT_TRANSLATE_NOOP("Field", "Phone"),
+    "customer_id_no": QT_TRANSLATE_NOOP("Field", "ID number"),
+    "remedy_requested": QT_TRANSLATE_NOOP("Field", "Remedy requested"),
+    "description": QT_TRANSLATE_NOOP("Field", "Description"),
+    "first_ask_owner": QT_TRANSLATE_NOOP("Field", "First-ask owner"),
+    "outcome": QT_TRANSLATE_NOOP("Field", "Outcome"),
+    "settlement": QT_TRANSLATE_NOOP("Field", "Settlement"),
+    "agreed_reply_at": QT_TRANSLATE_NOOP("Field", "Agreed reply time"),
+    "outlet_name": QT_TRANSLATE_NOOP("Field", "Outlet name"),
+    "outlet_code": QT_TRANSLATE_NOOP("Field", "Outlet code"),
+    "district_branch": QT_TRANSLATE_NOOP("Field", "District branch"),
+    "head_name": QT_TRANSLATE_NOOP("Field", "Head's name"),
+    "head_employee_no": QT_TRANSLATE_NOOP("Field", "Head's employee number"),
+    "name": QT_TRANSLATE_NOOP("Field", "Name"),
+    "employee_no": QT_TRANSLATE_NOOP("Field", "Employee number"),
+    "role": QT_TRANSLATE_NOOP("Field", "Role"),
+}
+
+
+def _vocabulary(kind: str) -> dict[str, str]:
+    try:
+        return _VOCAB[kind]
+    except KeyError:
+        raise ValueError(f"unknown label kind {kind!r}; expected one of {KINDS}") from None
+
+
+def label(kind: str, code: str | None) -> str:
+    """Translated label of ``code``; an unknown code is shown as itself rather than hidden."""
+    vocabulary = _vocabulary(kind)
+    if code is None:
+        return ""
+    english = vocabulary.get(code)
+    if english is None:
+        return code
+    return QCoreApplication.translate(VOCAB_CONTEXT, english)
+
+
+def choices(kind: str) -> list[tuple[str, str]]:
+    """``(code, translated label)`` pairs in vocabulary order, for combo boxes and filters."""
+    return [
+        (code, QCoreApplication.translate(VOCAB_CONTEXT, english))
+        for code, english in _vocabulary(kind).items()
+    ]
+
+
+def error_message(error: FieldError) -> str:
+    """The validation problem in the user's language, with its parameters filled in."""
+    english = _MESSAGES.get(error.code)
+    if english is None:
+        return error.message
+    text = QCoreApplication.translate(VALIDATION_CONTEXT, english)
+    try:
+        return text.format(**error.params)
+    except (KeyError, IndexError, ValueError):
+        # A translation that mangled a placeholder must not crash the form.
+        return english.format(**error.params)
+
+
+def field_label(field: str) -> str:
+    """Translated name of a form field, for messages that point at it."""
+    english = _FIELDS.get(field)
+    if english is None:
+        return field
+    return QCoreApplication.translate(FIELD_CONTEXT, english)

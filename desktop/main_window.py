@@ -1,0 +1,341 @@
+"""The main window: a thin frame wiring the filter bar, the case list and the detail panel.
+
+Feature logic lives in the widgets (desktop/widgets/) and the rules in db/; this module only
+connects signals, owns the menus and remembers the layout between sessions.
+"""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from db import queries
+from db.models import Outlet, Staff, now
+from db.queries import CaseFilter
+from desktop.app import DEFAULT_LANGUAGE, LANGUAGE_KEY
+from desktop.case_model import CaseTableModel
+from desktop.dialogs.new_case import NewCaseDialog
+from desktop.paths import APP_NAME
+from desktop.widgets.case_detail import CaseDetailPanel
+from desktop.widgets.case_table import CaseTableView
+from desktop.widgets.filter_bar import FilterBar
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+SPLITTER_KEY = "main_window/splitter"
+HEADER_KEY = "main_window/case_table_header"
+
+COUNTS_INTERVAL_MS = 60_000
+STATUS_MESSAGE_MS = 5_000
+
+# Each language named in itself, as language menus do, so a user who cannot read the current
+# language can still find their own. Deliberately not translated.
+LANGUAGE_NAMES = (("zh_CN", "中文"), ("en", "English"))
+
+
+def app_version() -> str:
+    try:
+        return metadata.version(APP_NAME)
+    except metadata.PackageNotFoundError:
+        return "dev"
+
+
+class MainWindow(QMainWindow):
+    """Case list with filters and details for one outlet, acting as ``actor``.
+
+    Signals: none; the window only wires its widgets' signals together (see ``_connect``).
+    """
+
+    def __init__(
+        self,
+        outlet: Outlet,
+        actor: Staff | None,
+        *,
+        settings: QSettings | None = None,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._outlet = outlet
+        self._actor = actor
+        self._settings = settings if settings is not None else QSettings()
+        self._demo = demo
+
+        self._model = CaseTableModel(self)
+        self._filter_bar = FilterBar(outlet)
+        self._table = CaseTableView(self._model)
+        self._detail = CaseDetailPanel()
+
+        self._splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._splitter.setObjectName("mainSplitter")
+        self._splitter.setChildrenCollapsible(False)
+        self._splitter.addWidget(self._table)
+        self._splitter.addWidget(self._detail)
+        self._splitter.setStretchFactor(0, 3)
+        self._splitter.setStretchFactor(1, 2)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.addWidget(self._filter_bar)
+        layout.addWidget(self._splitter, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_tool_bar()
+        self._build_status_bar()
+        self._update_title()
+
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setInterval(COUNTS_INTERVAL_MS)
+        self._counts_timer.timeout.connect(self._on_minute)
+        self._counts_timer.start()
+
+        self._connect()
+        self._restore_layout()
+        self._update_listed(self._model.total())
+        self.update_counts()
+
+    # --- public ----------------------------------------------------------------------------
+
+    def model(self) -> CaseTableModel:
+        return self._model
+
+    def table(self) -> CaseTableView:
+        return self._table
+
+    def filter_bar(self) -> FilterBar:
+        return self._filter_bar
+
+    def detail_panel(self) -> CaseDetailPanel:
+        return self._detail
+
+    def counts_text(self) -> str:
+        return self._counts_label.text()
+
+    def refresh(self) -> None:
+        """Re-read everything shown from the database, keeping the selection."""
+        self._model.refresh()
+        self._detail.refresh()
+        self.update_counts()
+
+    def update_counts(self) -> None:
+        counts = queries.status_counts(at=now())
+        self._counts_label.setText(
+            self.tr("Open: {open}  Overdue: {overdue}  Due today: {due_today}").format(
+                open=counts.open, overdue=counts.overdue, due_today=counts.due_today
+            )
+        )
+
+    def new_case(self) -> None:
+        """Register a complaint, then show and select it, widening the filter if it hid it."""
+        case = NewCaseDialog.ask(self, self._outlet, self._actor)
+        if case is None:
+            return
+        self.refresh()
+        if not self._table.select_case(case.id):
+            self._filter_bar.reset()
+            self._table.select_case(case.id)
+        self.statusBar().showMessage(
+            self.tr("Complaint {case_no} registered").format(case_no=case.case_no),
+            STATUS_MESSAGE_MS,
+        )
+
+    # --- building --------------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setToolTip(f"{text} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
+        return action
+
+    def _build_actions(self) -> None:
+        self._new_action = self._action(
+            "actionNewCase", self.tr("&New complaint…"), QKeySequence(QKeySequence.StandardKey.New)
+        )
+        self._new_action.setStatusTip(self.tr("Register a complaint a customer has just made"))
+        self._quit_action = self._action(
+            "actionQuit", self.tr("&Quit"), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q)
+        )
+        self._refresh_action = self._action(
+            "actionRefresh", self.tr("&Refresh"), QKeySequence(QKeySequence.StandardKey.Refresh)
+        )
+        self._due_soon_action = self._action("actionDueSoon", self.tr("&Due today / overdue"))
+        self._due_soon_action.setStatusTip(
+            self.tr("Show only open complaints that are overdue or due today")
+        )
+        self._all_cases_action = self._action("actionAllCases", self.tr("&All complaints"))
+        self._about_action = self._action("actionAbout", self.tr("&About Complaint Desk"))
+
+        self._language_group = QActionGroup(self)
+        self._language_group.setExclusive(True)
+        current = str(self._settings.value(LANGUAGE_KEY, DEFAULT_LANGUAGE))
+        self._language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES:
+            action = self._action(f"actionLanguage_{code}", name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            self._language_group.addAction(action)
+            self._language_actions[code] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("menuFile")
+        file_menu.addAction(self._new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._quit_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.setObjectName("menuView")
+        view_menu.addAction(self._refresh_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self._due_soon_action)
+        view_menu.addAction(self._all_cases_action)
+
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        settings_menu.setObjectName("menuSettings")
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        language_menu.setObjectName("menuLanguage")
+        for action in self._language_actions.values():
+            language_menu.addAction(action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("menuHelp")
+        help_menu.addAction(self._about_action)
+
+    def _build_tool_bar(self) -> None:
+        tool_bar = self.addToolBar(self.tr("Main toolbar"))
+        tool_bar.setObjectName("mainToolBar")
+        tool_bar.setMovable(False)
+        tool_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tool_bar.addAction(self._new_action)
+        tool_bar.addAction(self._refresh_action)
+        for action, name in (
+            (self._new_action, "newCaseButton"),
+            (self._refresh_action, "refreshButton"),
+        ):
+            button = tool_bar.widgetForAction(action)
+            button.setObjectName(name)
+            button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+
+    def _build_status_bar(self) -> None:
+        self._counts_label = QLabel()
+        self._counts_label.setObjectName("statusCounts")
+        self._counts_label.setAccessibleName(self.tr("Complaint counts"))
+        self._listed_label = QLabel()
+        self._listed_label.setObjectName("statusListed")
+        self._listed_label.setAccessibleName(self.tr("Complaints listed"))
+        self._listed_label.setContentsMargins(16, 0, 0, 0)
+        head = self._actor.name if self._actor is not None else self.tr("(none)")
+        self._outlet_label = QLabel(
+            self.tr("Outlet: {name} ({code}) — head: {head}").format(
+                name=self._outlet.name, code=self._outlet.code, head=head
+            )
+        )
+        self._outlet_label.setObjectName("statusOutlet")
+        self._outlet_label.setAccessibleName(self.tr("Outlet"))
+        status = self.statusBar()
+        status.setObjectName("statusBar")
+        status.addWidget(self._counts_label)
+        status.addWidget(self._listed_label)
+        status.addPermanentWidget(self._outlet_label)
+
+    def _update_title(self) -> None:
+        title = self.tr("Complaint Desk — {outlet}").format(outlet=self._outlet.name)
+        if self._demo:
+            title = self.tr("{title} [demo data]").format(title=title)
+        self.setWindowTitle(title)
+
+    def _connect(self) -> None:
+        self._filter_bar.filter_changed.connect(self._on_filter_changed)
+        self._table.case_selected.connect(self._detail.show_case)
+        self._model.total_changed.connect(self._update_listed)
+        self._new_action.triggered.connect(self.new_case)
+        self._quit_action.triggered.connect(self.close)
+        self._refresh_action.triggered.connect(self.refresh)
+        self._due_soon_action.triggered.connect(self._filter_bar.show_due_soon)
+        self._all_cases_action.triggered.connect(self._filter_bar.reset)
+        self._language_group.triggered.connect(self._on_language_chosen)
+        self._about_action.triggered.connect(self._show_about)
+
+    # --- slots -----------------------------------------------------------------------------
+
+    def _on_filter_changed(self, flt: CaseFilter) -> None:
+        self._model.set_filter(flt)
+
+    def _update_listed(self, total: int) -> None:
+        self._listed_label.setText(self.tr("%n complaint(s) listed", "", total))
+
+    def _on_minute(self) -> None:
+        self.update_counts()
+        self._model.recolour()
+
+    def _on_language_chosen(self, action: QAction) -> None:
+        code = str(action.data())
+        if code == self._settings.value(LANGUAGE_KEY, DEFAULT_LANGUAGE):
+            return
+        self._settings.setValue(LANGUAGE_KEY, code)
+        self._settings.sync()
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The new language applies after Complaint Desk is restarted."),
+        )
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Complaint Desk"),
+            self.tr(
+                "<h3>Complaint Desk {version}</h3>"
+                "<p>Records and tracks on-site customer complaints at a postal financial "
+                "outlet, from receipt to closing.</p>"
+            ).format(version=app_version()),
+        )
+
+    # --- layout persistence ----------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self._settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self._default_size()
+        state = self._settings.value(STATE_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        splitter = self._settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self._splitter.restoreState(splitter)
+        else:
+            self._splitter.setSizes([880, 400])
+        header = self._settings.value(HEADER_KEY)
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self._table.horizontalHeader().restoreState(header)
+            self._table.apply_model_sort()
+
+    def _default_size(self) -> None:
+        # Roomy on a desktop monitor, but never larger than a 1366x768 laptop screen.
+        available = self.screen().availableGeometry()
+        self.resize(min(1280, int(available.width() * 0.9)), min(800, int(available.height() * 0.9)))
+
+    def save_layout(self) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(STATE_KEY, self.saveState())
+        self._settings.setValue(SPLITTER_KEY, self._splitter.saveState())
+        self._settings.setValue(HEADER_KEY, self._table.horizontalHeader().saveState())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._counts_timer.stop()
+        self.save_layout()
+        super().closeEvent(event)

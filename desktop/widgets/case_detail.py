@@ -1,0 +1,307 @@
+"""The panel beside the case list: every recorded field of one complaint and its timeline.
+
+Read-only for now; actions on a case (reply, transfer, escalate ...) come with the workflow.
+Codes are shown through desktop.labels so the panel speaks the user's language, and the
+customer's phone stays masked as in the list: the head reads cases with customers nearby.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import cases, queries, vocab
+from db.models import Case, now
+from db.queries import TimelineEntry
+from desktop import labels
+
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+EMPTY = "—"
+
+# Form rows in display order: (key, is long text).
+_FIELDS: tuple[tuple[str, bool], ...] = (
+    ("received_at", False),
+    ("status", False),
+    ("severity", False),
+    ("route", False),
+    ("channel", False),
+    ("business_type", False),
+    ("cause", False),
+    ("customer_name", False),
+    ("customer_phone", False),
+    ("first_ask_owner", False),
+    ("handler", False),
+    ("agreed_reply_at", False),
+    ("due_at", False),
+    ("remedy_requested", True),
+    ("description", True),
+    ("settlement", True),
+)
+
+TL_TIME, TL_EVENT, TL_ACTOR = range(3)
+
+
+def _time(value: dt.datetime | None) -> str:
+    return value.strftime(TIME_FORMAT) if value is not None else EMPTY
+
+
+def _text(value: str | None) -> str:
+    return value if value else EMPTY
+
+
+class CaseDetailPanel(QWidget):
+    """Shows one case: ``show_case(case_id)``, or an empty-state hint for None.
+
+    Emits no signals yet; it only reads.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseDetail")
+        self._case_id: int | None = None
+
+        self._stack = QStackedWidget()
+        self._empty = QLabel(self.tr("Select a complaint in the list to see its details."))
+        self._empty.setObjectName("caseDetailEmpty")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._empty.setEnabled(False)
+        self._stack.addWidget(self._empty)
+        self._stack.addWidget(self._build_detail_page())
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+        self._stack.setCurrentIndex(0)
+
+    # --- public ----------------------------------------------------------------------------
+
+    def case_id(self) -> int | None:
+        return self._case_id
+
+    def show_case(self, case_id: int | None) -> None:
+        """Show the case, or the empty state for None or a case that no longer exists."""
+        case = cases.get_case(case_id) if case_id is not None else None
+        self._case_id = case.id if case is not None else None
+        if case is None:
+            self._stack.setCurrentIndex(0)
+            return
+        self._fill(case)
+        self._fill_timeline(queries.case_timeline(case.id))
+        self._stack.setCurrentIndex(1)
+
+    def refresh(self) -> None:
+        """Re-read the shown case from the database (after something changed it)."""
+        self.show_case(self._case_id)
+
+    def title_text(self) -> str:
+        return self._title.text()
+
+    def field_text(self, key: str) -> str:
+        """Text shown for a field (see _FIELDS); for tests and accessibility checks."""
+        return self._values[key].text()
+
+    def timeline(self) -> QTreeWidget:
+        return self._timeline
+
+    # --- building --------------------------------------------------------------------------
+
+    def _field_titles(self) -> dict[str, str]:
+        return {
+            "received_at": self.tr("Received at"),
+            "status": self.tr("Status"),
+            "severity": self.tr("Severity"),
+            "route": self.tr("Receipt route"),
+            "channel": self.tr("Channel"),
+            "business_type": self.tr("Business type"),
+            "cause": self.tr("Cause"),
+            "customer_name": self.tr("Customer"),
+            "customer_phone": self.tr("Phone"),
+            "first_ask_owner": self.tr("First-ask owner"),
+            "handler": self.tr("Handler"),
+            "agreed_reply_at": self.tr("Agreed reply time"),
+            "due_at": self.tr("Due"),
+            "remedy_requested": self.tr("Remedy requested"),
+            "description": self.tr("Description"),
+            "settlement": self.tr("Settlement"),
+        }
+
+    def _build_detail_page(self) -> QWidget:
+        page = QWidget()
+        self._title = QLabel()
+        self._title.setObjectName("caseDetailTitle")
+        self._title.setAccessibleName(self.tr("Case number"))
+        self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        title_font = QFont(self._title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+        title_font.setBold(True)
+        self._title.setFont(title_font)
+
+        form_host = QWidget()
+        form = QFormLayout(form_host)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        titles = self._field_titles()
+        self._values: dict[str, QLabel] = {}
+        for key, long_text in _FIELDS:
+            value = QLabel()
+            value.setObjectName(f"caseDetail_{key}")
+            value.setAccessibleName(titles[key])
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            if long_text:
+                value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            form.addRow(titles[key] + self.tr(":"), value)
+            self._values[key] = value
+
+        scroll = QScrollArea()
+        scroll.setObjectName("caseDetailFields")
+        scroll.setAccessibleName(self.tr("Case fields"))
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(form_host)
+
+        timeline_title = QLabel(self.tr("Timeline"))
+        bold = QFont(timeline_title.font())
+        bold.setBold(True)
+        timeline_title.setFont(bold)
+
+        self._timeline = QTreeWidget()
+        self._timeline.setObjectName("caseTimeline")
+        self._timeline.setAccessibleName(self.tr("Case timeline"))
+        # Each event is a row; its details (status change, agreed time, note) sit on a
+        # full-width line beneath it, so they are not squeezed into a narrow last column.
+        self._timeline.setRootIsDecorated(False)
+        self._timeline.setItemsExpandable(False)
+        self._timeline.setIndentation(self.fontMetrics().averageCharWidth() * 2)
+        self._timeline.setAlternatingRowColors(True)
+        self._timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._timeline.setHeaderLabels(
+            [self.tr("Time"), self.tr("Event"), self.tr("By")]
+        )
+        header = self._timeline.header()
+        header.setStretchLastSection(True)
+        for column in (TL_TIME, TL_EVENT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        timeline_title.setBuddy(self._timeline)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addWidget(self._title)
+        layout.addWidget(scroll, 3)
+        layout.addWidget(timeline_title)
+        layout.addWidget(self._timeline, 2)
+        return page
+
+    # --- filling ---------------------------------------------------------------------------
+
+    def _fill(self, case: Case) -> None:
+        self._title.setText(case.case_no)
+        severity = labels.label("severity", case.severity)
+        triggers = [t for t in case.urgent_triggers.split(",") if t]
+        if triggers:
+            severity = self.tr("{severity}: {triggers}").format(
+                severity=severity,
+                triggers=self.tr(", ").join(labels.label("urgent_trigger", t) for t in triggers),
+            )
+        due = _time(case.due_at) if case.is_open else EMPTY
+        if case.is_open and case.due_at is not None and case.due_at < now():
+            due = self.tr("{time} (overdue)").format(time=due)
+        owner = case.first_ask_owner
+        handler = case.handler
+        values = {
+            "received_at": _time(case.received_at),
+            "status": labels.label("status", case.status),
+            "severity": severity,
+            "route": labels.label("route", case.route),
+            "channel": labels.label("channel", case.channel),
+            "business_type": labels.label("business_type", case.business_type),
+            "cause": labels.label("cause", case.cause),
+            "customer_name": _text(case.customer_name),
+            "customer_phone": _text(queries.mask_phone(case.customer_phone)),
+            "first_ask_owner": self._staff_text(owner),
+            "handler": self._staff_text(handler) if handler is not None else EMPTY,
+            "agreed_reply_at": _time(case.agreed_reply_at),
+            "due_at": due,
+            "remedy_requested": _text(case.remedy_requested),
+            "description": _text(case.description),
+            "settlement": _text(case.settlement),
+        }
+        for key, text in values.items():
+            self._values[key].setText(text)
+        urgent = case.severity == vocab.SEVERITY_URGENT
+        self._values["severity"].setStyleSheet("color: #b00020; font-weight: bold;" if urgent else "")
+
+    def _staff_text(self, person) -> str:
+        return self.tr("{name} ({role})").format(
+            name=person.name, role=labels.label("role", person.role)
+        )
+
+    def _fill_timeline(self, entries: list[TimelineEntry]) -> None:
+        self._timeline.clear()
+        muted = self.palette().placeholderText()
+        for entry in entries:
+            item = QTreeWidgetItem(
+                self._timeline,
+                [_time(entry.at), labels.label("event", entry.kind), entry.actor_name or EMPTY],
+            )
+            details = self._details(entry)
+            if details:
+                child = QTreeWidgetItem(item, [details])
+                child.setFirstColumnSpanned(True)
+                child.setToolTip(TL_TIME, details)
+                child.setForeground(TL_TIME, muted)
+                child.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self._timeline.expandAll()
+
+    def timeline_events(self) -> list[tuple[str, str]]:
+        """(event label, details) per timeline row, as shown; for tests and copy-out."""
+        out = []
+        for i in range(self._timeline.topLevelItemCount()):
+            item = self._timeline.topLevelItem(i)
+            child = item.child(0)
+            out.append((item.text(TL_EVENT), child.text(TL_TIME) if child is not None else ""))
+        return out
+
+    def _status_change(self, entry: TimelineEntry) -> str:
+        if entry.from_status and entry.to_status:
+            return self.tr("{old} → {new}").format(
+                old=labels.label("status", entry.from_status),
+                new=labels.label("status", entry.to_status),
+            )
+        if entry.to_status:
+            return labels.label("status", entry.to_status)
+        return ""
+
+    def _details(self, entry: TimelineEntry) -> str:
+        parts = [self._status_change(entry)]
+        if entry.kind == vocab.EVENT_REPLY_TIME_AGREED and entry.data.get("agreed_reply_at"):
+            try:
+                agreed = dt.datetime.fromisoformat(str(entry.data["agreed_reply_at"]))
+                parts.append(self.tr("Reply by {time}").format(time=_time(agreed)))
+            except ValueError:
+                parts.append(str(entry.data["agreed_reply_at"]))
+        if entry.kind == vocab.EVENT_URGENT_TRIGGERED:
+            triggers = entry.data.get("triggers") or []
+            parts.append(self.tr(", ").join(labels.label("urgent_trigger", t) for t in triggers))
+        if entry.note:
+            parts.append(entry.note)
+        return self.tr("; ").join(p for p in parts if p)

@@ -1,0 +1,1481 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/app.py" line="+65"/>
+        <source>Complaint Desk</source>
+        <translation>网点投诉处理台</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot open the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint Desk could not open its database:
+{path}
+
+{error}
+
+Check that the folder exists and is writable, and that no other copy of the program is upgrading it. Your data has not been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPanel</name>
+    <message>
+        <location filename="../../desktop/widgets/case_detail.py" line="+79"/>
+        <source>Select a complaint in the list to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Received at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt route</source>
+        <translation>投诉来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>业务办理渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business type</source>
+        <translation>业务类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation>投诉原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-ask owner</source>
+        <translation>首问责任人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed reply time</source>
+        <translation>约定回复时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remedy requested</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settlement</source>
+        <translation>现场处理情况</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Case timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{severity}: {triggers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+71"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>{time} (overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{name} ({role})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{old} → {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reply by {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../desktop/case_model.py" line="+258"/>
+        <source>Case no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation>投诉原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-ask owner</source>
+        <translation>首问责任人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Masked: only the first three and last four digits are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whoever the customer first asked owns the complaint (Art. 4, 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The earliest deadline still running, such as the agreed reply time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Overdue since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due today at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableView</name>
+    <message>
+        <location filename="../../desktop/widgets/case_table.py" line="+55"/>
+        <source>Complaint list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <location filename="../../desktop/labels.py" line="+151"/>
+        <source>Received at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt route</source>
+        <translation>投诉来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>业务办理渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business type</source>
+        <translation>业务类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation>投诉原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent triggers</source>
+        <translation>紧急情形</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remedy requested</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-ask owner</source>
+        <translation>首问责任人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settlement</source>
+        <translation>现场处理情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed reply time</source>
+        <translation>约定回复时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlet name</source>
+        <translation>网点名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlet code</source>
+        <translation>网点代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District branch</source>
+        <translation>县区分公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head&apos;s name</source>
+        <translation>网点负责人姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head&apos;s employee number</source>
+        <translation>网点负责人工号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../desktop/widgets/filter_bar.py" line="+62"/>
+        <source>Status filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Severity filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All severities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cause filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All causes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First-ask owner filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only overdue cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open cases whose deadline has passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only cases due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open cases whose deadline falls later today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter by date received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Received from date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search case no., customer, description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset all filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every case again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>All first-ask owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} (inactive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/first_run.py" line="+50"/>
+        <location line="+1"/>
+        <source>First-run setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Welcome to Complaint Desk. Tell it which outlet it serves and who heads it. As the head you are the first person responsible for complaints at the outlet (Art. 5); you can add your staff afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Outlet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outlet &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outlet name</source>
+        <translation>网点名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Outlet &amp;code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlet code</source>
+        <translation>网点代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. BJ0101</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Letters, digits, - and _. It starts every case number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;District branch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District branch</source>
+        <translation>县区分公司</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outlet head</source>
+        <translation>网点负责人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Head&apos;s na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Head&apos;s name</source>
+        <translation>网点负责人姓名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Employee number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head&apos;s employee number</source>
+        <translation>网点负责人工号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the outlet (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>The outlet could not be saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InlineErrors</name>
+    <message>
+        <location filename="../../desktop/dialogs/new_case.py" line="+129"/>
+        <source>{field}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="+130"/>
+        <source>Open: {open}  Overdue: {overdue}  Due today: {due_today}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Complaint {case_no} registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;New complaint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register a complaint a customer has just made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Due today / overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show only open complaints that are overdue or due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;All complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Complaint Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Complaint counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Complaints listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outlet: {name} ({code}) — head: {head}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Outlet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Complaint Desk — {outlet}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title} [demo data]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n complaint(s) listed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new language applies after Complaint Desk is restarted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>About Complaint Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;h3&gt;Complaint Desk {version}&lt;/h3&gt;&lt;p&gt;Records and tracks on-site customer complaints at a postal financial outlet, from receipt to closing.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/new_case.py" line="+94"/>
+        <location line="+1"/>
+        <source>New complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the complaint (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without saving (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Receipt and classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Received at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Received at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receipt route</source>
+        <translation>投诉来源</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Receipt rout&amp;e:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Channel</source>
+        <translation>业务办理渠道</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;hannel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Business type</source>
+        <translation>业务类别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Business type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation>投诉原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ca&amp;use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ur&amp;gent triggers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Any one of these makes it urgent (Q/PSBC 0004-2014).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First-ask owner</source>
+        <translation>首问责任人</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>First-as&amp;k owner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First-ask owner: the staff member the customer asked first (Art. 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Customer and complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile, or landline with area code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ph&amp;one:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;ID number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remedy requested</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the customer asks for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;medy requested:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Description</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What happened, in the customer&apos;s words and yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Settle on the spot if you can; otherwise agree a reply time with the customer and reply by then (Art. 10).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sett&amp;led on the spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settled on the spot</source>
+        <translation>现场处理完毕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Agreed reply time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Agreed reply time</source>
+        <translation>约定回复时间</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Settlement</source>
+        <translation>现场处理情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How it was settled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Severity: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} / {1} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The complaint could not be saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <location filename="../../desktop/labels.py" line="-48"/>
+        <source>This field is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most {max} characters.</source>
+        <translation>最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least {min} characters.</source>
+        <translation>至少 {min} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contains invisible control characters.</source>
+        <translation>含有不可见的控制字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid phone number: an 11-digit mobile or a landline with area code.</source>
+        <translation>电话号码无效：请填写 11 位手机号码或带区号的固定电话。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not a valid 18-character ID number.</source>
+        <translation>不是有效的 18 位身份证号码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot be in the future.</source>
+        <translation>不能晚于当前时间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a known value.</source>
+        <translation>不是可选的值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The agreed reply time must be after the time received.</source>
+        <translation>约定回复时间必须晚于受理时间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This staff member is not active at this outlet.</source>
+        <translation>该员工不在本网点在岗。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose: settled on the spot, or an agreed reply time.</source>
+        <translation>请选择：现场处理完毕，或约定回复时间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only letters, digits, - and _.</source>
+        <translation>只能包含字母、数字、- 和 _。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already in use.</source>
+        <translation>已被使用。</translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <location line="-123"/>
+        <source>Outlet head</source>
+        <translation>网点负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lobby manager</source>
+        <translation>大堂经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operations supervisor</source>
+        <translation>营业主管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teller</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other staff</source>
+        <translation>其他生产人员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ordinary</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer funds at risk</source>
+        <translation>客户资金存在风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat complaint</source>
+        <translation>重复投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Three or more people complaining together</source>
+        <translation>三人及以上共同投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Media exposure, actual or likely</source>
+        <translation>已经或可能引起媒体曝光</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forwarded by a regulator</source>
+        <translation>监管部门转办</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At the outlet: in person</source>
+        <translation>网点受理：现场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the outlet: opinion book</source>
+        <translation>网点受理：意见簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the outlet: phone</source>
+        <translation>网点受理：电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the outlet: letter</source>
+        <translation>网点受理：信函</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From above: 95580 customer centre</source>
+        <translation>上级转办：95580 客服中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From above: regulator (12378)</source>
+        <translation>上级转办：监管部门（12378）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From above: public supervision</source>
+        <translation>上级转办：社会监督</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From above: petition</source>
+        <translation>上级转办：信访</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On site (outlet counter)</source>
+        <translation>营业现场（网点柜面）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-service machine</source>
+        <translation>自助机具</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic: online banking</source>
+        <translation>电子渠道：网上银行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic: phone banking</source>
+        <translation>电子渠道：电话银行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic: mobile app</source>
+        <translation>电子渠道：手机银行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic: public platform</source>
+        <translation>电子渠道：公众平台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic: SMS</source>
+        <translation>电子渠道：短信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic: other</source>
+        <translation>电子渠道：其他</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Third party</source>
+        <translation>第三方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <location line="+22"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>RMB savings</source>
+        <translation>人民币储蓄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loans</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank cards</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment and settlement</source>
+        <translation>支付结算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RMB management</source>
+        <translation>人民币管理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal financial information</source>
+        <translation>个人金融信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit card</source>
+        <translation>信用卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wealth management and agency</source>
+        <translation>理财及代理业务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Foreign exchange</source>
+        <translation>外汇</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precious metals</source>
+        <translation>贵金属</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Service attitude and quality</source>
+        <translation>服务态度及服务质量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facilities, equipment and systems</source>
+        <translation>服务设施、设备及业务系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rules and processes</source>
+        <translation>管理制度、业务规则与流程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing</source>
+        <translation>营销方式和手段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Information disclosure</source>
+        <translation>信息披露</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product returns</source>
+        <translation>产品收益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Freedom of choice</source>
+        <translation>自主选择权</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract terms</source>
+        <translation>合同条款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fund security</source>
+        <translation>资金安全</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Information security</source>
+        <translation>信息安全</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Debt collection</source>
+        <translation>债务催收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On site: long waiting time (Art. 6)</source>
+        <translation>营业现场：等候时间过长（第六条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On site: transaction error (Art. 6)</source>
+        <translation>营业现场：业务差错（第六条）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On site: service attitude (Art. 6)</source>
+        <translation>营业现场：服务态度（第六条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On site: poor communication (Art. 6)</source>
+        <translation>营业现场：沟通不畅（第六条）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Settled on the spot</source>
+        <translation>现场处理完毕</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Awaiting reply</source>
+        <translation>待回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replied</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported to head</source>
+        <translation>已报告网点负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer pending</source>
+        <translation>待转办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transferred</source>
+        <translation>已转办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalated to district branch</source>
+        <translation>已上报县区分公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result fed back</source>
+        <translation>已反馈结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback done</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liability determined</source>
+        <translation>已认定责任</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Complaint registered</source>
+        <translation>投诉已登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marked urgent</source>
+        <translation>标记为紧急</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reply time agreed with the customer</source>
+        <translation>已与客户约定回复时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status changed</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,72 @@
+"""Shared helpers for the db tests: a valid New complaint form, row counts, refusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from db.cases import OUTCOME_AGREED, NewCase
+from db.models import Staff, database, now
+from db.validation import ValidationError
+
+COUNTED_TABLES = ("outlet", "staff", "complaint_case", "case_event", "setting")
+
+
+def valid_case(owner: Staff, **changes: Any) -> NewCase:
+    """A New complaint form that passes every rule; ``changes`` break or vary it."""
+    received = now() - dt.timedelta(hours=1)
+    fields: dict[str, Any] = dict(
+        received_at=received,
+        route="outlet_in_person",
+        channel="onsite",
+        business_type="rmb_savings",
+        cause="onsite_long_wait",
+        urgent_triggers=[],
+        customer_name="李秀英",
+        customer_phone="13812345678",
+        customer_id_no="",
+        remedy_requested="希望网点道歉并改进叫号",
+        description="客户在柜台排队等候超过四十分钟，无人解释原因。",
+        first_ask_owner_id=owner.id,
+        outcome=OUTCOME_AGREED,
+        settlement="",
+        agreed_reply_at=received + dt.timedelta(days=1),
+    )
+    fields.update(changes)
+    return NewCase(**fields)
+
+
+def row_counts() -> dict[str, int]:
+    """Rows per table, plus the rows of the full-text index (its docsize shadow table)."""
+    counts = {
+        table: database.execute_sql(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+        for table in COUNTED_TABLES
+    }
+    counts["case_search_docsize"] = database.execute_sql(
+        "SELECT COUNT(*) FROM case_search_docsize"
+    ).fetchone()[0]
+    return counts
+
+
+def assert_refused(
+    call: Callable[[], object],
+    field: str,
+    code: str,
+    message: str | None = None,
+) -> ValidationError:
+    """``call`` raises ValidationError naming ``field`` with ``code`` (and the English
+    ``message``), and writes nothing."""
+    before = row_counts()
+    with pytest.raises(ValidationError) as excinfo:
+        call()
+    error = excinfo.value.for_field(field)
+    assert error is not None, f"no error for {field!r}: {excinfo.value.errors}"
+    assert error.code == code, excinfo.value.errors
+    if message is not None:
+        assert error.message == message
+        assert f"{field}: {message}" in str(excinfo.value)
+    assert row_counts() == before, "a refused call wrote rows"
+    return excinfo.value
