@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from dataclasses import dataclass, field
 
 from peewee import fn
@@ -37,6 +38,8 @@ from db.validation import (
 )
 
 OUTCOME_SETTLED = "settled"
+# Nothing older is plausible for this outlet's register; catches a mistyped year.
+EARLIEST_RECEIVED = dt.datetime(2000, 1, 1)
 OUTCOME_AGREED = "agreed"
 
 
@@ -70,7 +73,7 @@ class NewCase:
             urgent_triggers=sorted(set(self.urgent_triggers)),
             customer_name=clean_text(self.customer_name),
             customer_phone=normalize_phone(clean_text(self.customer_phone)),
-            customer_id_no=clean_text(self.customer_id_no).upper(),
+            customer_id_no=unicodedata.normalize("NFKC", clean_text(self.customer_id_no)).upper(),
             remedy_requested=clean_text(self.remedy_requested, multiline=True),
             description=clean_text(self.description, multiline=True),
             first_ask_owner_id=self.first_ask_owner_id,
@@ -97,6 +100,8 @@ def validate_new_case(data: NewCase, at: dt.datetime) -> list[FieldError]:
         check.add("received_at", "required")
     elif d.received_at > at + FUTURE_TOLERANCE:
         check.add("received_at", "in_future")
+    elif d.received_at < EARLIEST_RECEIVED:
+        check.add("received_at", "too_old")
     check.code("route", d.route, vocab.ROUTES)
     check.code("channel", d.channel, vocab.CHANNELS)
     check.code("business_type", d.business_type, vocab.BUSINESS_TYPES)
@@ -111,7 +116,10 @@ def validate_new_case(data: NewCase, at: dt.datetime) -> list[FieldError]:
         check.add("customer_phone", "bad_phone")
     if d.customer_id_no and not is_valid_id_no(d.customer_id_no):
         check.add("customer_id_no", "bad_id_no")
-    check.text("remedy_requested", d.remedy_requested, max_len=MAX_REMEDY, multiline=True)
+    # Customers often name no remedy; keep it optional (ISO 10002 asks to record it if given).
+    check.text(
+        "remedy_requested", d.remedy_requested, required=False, max_len=MAX_REMEDY, multiline=True
+    )
     check.text(
         "description",
         d.description,

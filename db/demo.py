@@ -55,7 +55,7 @@ TEMPLATES: list[tuple[str, str, str, str]] = [
     ("onsite_attitude", "rmb_savings", "老年客户询问存折补登，工作人员态度冷淡，让其自行使用机具。", "要求道歉并改进服务"),
     ("onsite_poor_communication", "wealth_agency", "客户购买代理保险后称营销时未说明犹豫期和退保损失。", "要求全额退保"),
     ("onsite_poor_communication", "personal_info", "客户不理解为何需要重新采集身份信息，双方沟通不畅。", "要求说明依据"),
-    ("facilities_systems", "self_service", "自助存取款机吞卡，客户等候{n}分钟无人处理。", "要求当日退卡"),
+    ("facilities_systems", "bank_cards", "自助存取款机吞卡，客户等候{n}分钟无人处理。", "要求当日退卡"),
     ("facilities_systems", "rmb_savings", "系统升级导致网点{n}分钟无法办理业务，未提前公告。", "要求提前公告停机时间"),
     ("fund_security", "bank_cards", "客户称借记卡在本人持卡情况下被异地盗刷{n}元。", "要求查明原因并赔付"),
     ("information_security", "personal_info", "客户接到推销电话，怀疑网点泄露其存款信息。", "要求调查并书面答复"),

@@ -26,7 +26,7 @@ SORT_COLUMNS = {
     "due_at": Case.due_at,
     "customer_name": Case.customer_name,
     "cause": Case.cause,
-    "owner": Case.first_ask_owner,
+    "owner": Staff.name,
 }
 
 STATUS_OPEN = "open"  # pseudo-status for the filter: every status that is still open
@@ -105,13 +105,17 @@ def _conditions(flt: CaseFilter, at: dt.datetime) -> list[Expression]:
         conds.append(Case.status == flt.status)
     if flt.severity:
         conds.append(Case.severity == flt.severity)
+    # Overdue and due today are two slices of one timeline; ticked together they mean
+    # "open and due before the end of today".
+    due_slices = []
+    start, end = _day_bounds(at.date())
     if flt.overdue:
-        conds.append((Case.is_open == True) & (Case.due_at < at))  # noqa: E712
+        due_slices.append(Case.due_at < at)
     if flt.due_today:
-        start, end = _day_bounds(at.date())
-        conds.append(
-            (Case.is_open == True) & (Case.due_at >= start) & (Case.due_at < end)  # noqa: E712
-        )
+        due_slices.append((Case.due_at >= at) & (Case.due_at < end))
+    if due_slices:
+        either = due_slices[0] if len(due_slices) == 1 else (due_slices[0] | due_slices[1])
+        conds.append((Case.is_open == True) & either)  # noqa: E712
     if flt.cause:
         conds.append(Case.cause == flt.cause)
     if flt.owner_id is not None:
@@ -136,15 +140,14 @@ def _conditions(flt: CaseFilter, at: dt.datetime) -> list[Expression]:
     return conds
 
 
-_search_ready_cache: dict[int, bool] = {}
-
-
 def _search_index_ready() -> bool:
+    """Whether the open database has the trigram index; asked once per database object."""
     db = database.obj
-    key = id(db)
-    if key not in _search_ready_cache:
-        _search_ready_cache[key] = sqlite_features.search_index_present(db)
-    return _search_ready_cache[key]
+    ready = getattr(db, "_complaint_desk_search_ready", None)
+    if ready is None:
+        ready = sqlite_features.search_index_present(db)
+        db._complaint_desk_search_ready = ready
+    return ready
 
 
 def _filtered(query, flt: CaseFilter, at: dt.datetime):
@@ -215,10 +218,11 @@ def case_count(flt: CaseFilter, *, at: dt.datetime) -> int:
 
 def status_counts(*, at: dt.datetime) -> StatusCounts:
     """Open, overdue and due-today counts for the status bar (index-only on is_open, due_at)."""
-    start, end = _day_bounds(at.date())
+    _start, end = _day_bounds(at.date())
     open_q = Case.select(fn.COUNT(Case.id)).where(Case.is_open == True)  # noqa: E712
     overdue = open_q.where(Case.due_at < at).scalar() or 0
-    due_today = open_q.where((Case.due_at >= start) & (Case.due_at < end)).scalar() or 0
+    # Still to come today; overdue cases are counted once, as overdue.
+    due_today = open_q.where((Case.due_at >= at) & (Case.due_at < end)).scalar() or 0
     return StatusCounts(open=open_q.scalar() or 0, overdue=overdue, due_today=due_today)
 
 

@@ -27,13 +27,22 @@ CONNECTION_PRAGMAS = (
 SEARCH_TABLE = "case_search"
 
 
+def _unwrap(db: Database) -> Database:
+    """Accept the models' DatabaseProxy as well as the database behind it."""
+    return getattr(db, "obj", None) or db
+
+
 def is_sqlite(db: Database) -> bool:
-    return isinstance(db, SqliteDatabase)
+    return isinstance(_unwrap(db), SqliteDatabase)
 
 
 def make_database(path: Path | str) -> SqliteDatabase:
     """An SQLite database with the connection settings every connection must carry."""
-    return SqliteDatabase(str(path), pragmas=CONNECTION_PRAGMAS, check_same_thread=False)
+    # IMMEDIATE transactions take the write lock at BEGIN, so two writers that both read
+    # before writing (e.g. the next case number) queue instead of failing on upgrade.
+    return SqliteDatabase(
+        str(path), pragmas=CONNECTION_PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE"
+    )
 
 
 def trigram_supported() -> bool:

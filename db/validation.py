@@ -24,10 +24,10 @@ MAX_EMPLOYEE_NO = 30
 # A little slack for clocks that differ between PCs.
 FUTURE_TOLERANCE = dt.timedelta(minutes=5)
 
-MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
-LANDLINE_RE = re.compile(r"^0\d{2,3}\d{7,8}$")
-SERVICE_RE = re.compile(r"^(95\d{3}|400\d{7}|800\d{7})$")
-ID_NO_RE = re.compile(r"^\d{17}[\dX]$")
+MOBILE_RE = re.compile(r"^1[3-9][0-9]{9}$")
+LANDLINE_RE = re.compile(r"^0[0-9]{2,3}[0-9]{7,8}$")
+SERVICE_RE = re.compile(r"^(95[0-9]{3}|400[0-9]{7}|800[0-9]{7})$")
+ID_NO_RE = re.compile(r"^[0-9]{17}[0-9X]$")
 OUTLET_CODE_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 EMPLOYEE_NO_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -39,6 +39,7 @@ MESSAGES: dict[str, str] = {
     "bad_phone": "Not a valid phone number: an 11-digit mobile or a landline with area code.",
     "bad_id_no": "Not a valid 18-character ID number.",
     "in_future": "Cannot be in the future.",
+    "too_old": "Too far in the past; check the year.",
     "unknown_code": "Not a known value.",
     "reply_before_received": "The agreed reply time must be after the time received.",
     "inactive_staff": "This staff member is not active at this outlet.",
@@ -88,12 +89,16 @@ def has_control_chars(text: str, *, multiline: bool = False) -> bool:
 
 
 def normalize_phone(value: str) -> str:
-    """Drop the separators people type: spaces, hyphens, brackets and a +86 prefix."""
-    digits = re.sub(r"[\s\-()（）]", "", value)
-    if digits.startswith("+86"):
-        digits = digits[3:]
-    elif digits.startswith("0086"):
-        digits = digits[4:]
+    """Drop the separators people type (spaces, hyphens, brackets, a +86 prefix) and turn
+    full-width digits from a Chinese input method into ASCII."""
+    digits = re.sub(r"[\s\-()（）]", "", unicodedata.normalize("NFKC", value))
+    for prefix in ("+86", "0086"):
+        if digits.startswith(prefix):
+            digits = digits[len(prefix) :]
+            # International form drops the trunk 0 of a landline: +86 10 6512 3456.
+            if digits and not MOBILE_RE.match(digits):
+                digits = "0" + digits
+            break
     return digits
 
 
@@ -106,7 +111,7 @@ def is_valid_phone(value: str) -> bool:
 
 def is_valid_id_no(value: str) -> bool:
     """Mainland resident ID: 17 digits and a check character per GB 11643-1999."""
-    value = value.upper()
+    value = unicodedata.normalize("NFKC", value).upper()
     if not ID_NO_RE.match(value):
         return False
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

@@ -18,8 +18,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGE_KEY = "ui/language"
-# Complaints in a fresh demo database: enough to scroll and filter, quick to generate.
-DEMO_CASES = 300
 
 
 def default_data_dir(demo: bool = False) -> Path:
@@ -93,7 +91,7 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
 
     from desktop.main_window import MainWindow
 
-    window = MainWindow(outlet, actor, settings=settings, demo=demo)
+    window = MainWindow(outlet, actor, settings=settings, language=language, demo=demo)
     window.show()
     code = app.exec()
     from db.database import close_database
@@ -135,6 +133,6 @@ def _ensure_demo() -> None:
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        demo.ensure_demo(outlet_count=1, cases=DEMO_CASES)
+        demo.ensure_demo()
     finally:
         QGuiApplication.restoreOverrideCursor()

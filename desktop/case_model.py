@@ -44,6 +44,9 @@ SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 PAGE_SIZE = 200
 
+# The invalid index Qt passes for "the top level"; shared, as a default argument.
+_ROOT = QModelIndex()
+
 # Column -> db.queries.SORT_COLUMNS key. The masked phone is not sortable: ordering by the
 # hidden digits would leak them, and ordering by the mask means nothing.
 SORT_KEYS: dict[int, str | None] = {
@@ -102,9 +105,10 @@ class CaseTableModel(QAbstractTableModel):
         self._rows: list[CaseRow] = []
         self._row_of_id: dict[int, int] = {}
         self._total = 0
-        # One "now" per query, so the count, every page and the colours agree on what
-        # "overdue" means even when a page is fetched minutes later.
+        # One "now" per query, so the count and every page agree on what "overdue" means
+        # even when a page is fetched minutes later; the colours may move on (recolour).
         self._at = clock()
+        self._colour_at = self._at
         self._bold: QFont | None = None
 
     # --- state -----------------------------------------------------------------------------
@@ -141,7 +145,7 @@ class CaseTableModel(QAbstractTableModel):
         (``row_of_case``), which survives any re-ordering.
         """
         self.beginResetModel()
-        self._at = self._clock()
+        self._at = self._colour_at = self._clock()
         old_total = self._total
         self._total = queries.case_count(self._filter, at=self._at)
         self._rows = []
@@ -154,7 +158,7 @@ class CaseTableModel(QAbstractTableModel):
     def recolour(self) -> None:
         """Move "now" forward for the overdue/due-today colours without re-querying, so a
         case turns red on time while the user's scroll position and selection stay put."""
-        self._at = self._clock()
+        self._colour_at = self._clock()
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, 0),
@@ -213,12 +217,12 @@ class CaseTableModel(QAbstractTableModel):
         for i, row in enumerate(rows, start):
             self._row_of_id[row.id] = i
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
         if parent.isValid():
             return False
         return len(self._rows) < self._total
 
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
         if parent.isValid():
             return
         start = len(self._rows)
@@ -234,10 +238,10 @@ class CaseTableModel(QAbstractTableModel):
 
     # --- Qt model interface ----------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -271,23 +275,33 @@ class CaseTableModel(QAbstractTableModel):
             self.tr("Customer"),
             self.tr("Phone"),
             self.tr("Cause"),
-            self.tr("First-ask owner"),
+            self.tr("Owner"),
             self.tr("Due"),
         ]
 
     def _header_tips(self) -> dict[int, str]:
         return {
             COL_PHONE: self.tr("Masked: only the first three and last four digits are shown"),
-            COL_OWNER: self.tr("Whoever the customer first asked owns the complaint (Art. 4, 10)"),
-            COL_DUE_AT: self.tr("The earliest deadline still running, such as the agreed reply time"),
+            COL_OWNER: self.tr(
+                "First-ask owner: whoever the customer first asked owns the complaint (Art. 4, 10)"
+            ),
+            COL_DUE_AT: self.tr(
+                "The earliest deadline still running, such as the agreed reply time"
+            ),
         }
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if not index.isValid() or index.parent().isValid():
             return None
         row = self.case_row(index.row())
@@ -356,14 +370,14 @@ class CaseTableModel(QAbstractTableModel):
         return values.get(column)
 
     def _is_overdue(self, row: CaseRow) -> bool:
-        return row.is_open and row.due_at is not None and row.due_at < self._at
+        return row.is_open and row.due_at is not None and row.due_at < self._colour_at
 
     def _is_due_today(self, row: CaseRow) -> bool:
         return (
             row.is_open
             and row.due_at is not None
-            and row.due_at >= self._at
-            and row.due_at.date() == self._at.date()
+            and row.due_at >= self._colour_at
+            and row.due_at.date() == self._colour_at.date()
         )
 
     def _tint(self, row: CaseRow) -> QColor | None:

@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         actor: Staff | None,
         *,
         settings: QSettings | None = None,
+        language: str | None = None,
         demo: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -64,6 +65,8 @@ class MainWindow(QMainWindow):
         self._actor = actor
         self._settings = settings if settings is not None else QSettings()
         self._demo = demo
+        # The language the window is shown in, which --lang may have chosen over the setting.
+        self._language = language or str(self._settings.value(LANGUAGE_KEY, DEFAULT_LANGUAGE))
 
         self._model = CaseTableModel(self)
         self._filter_bar = FilterBar(outlet)
@@ -153,7 +156,9 @@ class MainWindow(QMainWindow):
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(shortcut)
-            action.setToolTip(f"{text} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
+            action.setToolTip(
+                f"{text} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
         return action
 
     def _build_actions(self) -> None:
@@ -176,12 +181,11 @@ class MainWindow(QMainWindow):
 
         self._language_group = QActionGroup(self)
         self._language_group.setExclusive(True)
-        current = str(self._settings.value(LANGUAGE_KEY, DEFAULT_LANGUAGE))
         self._language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGE_NAMES:
             action = self._action(f"actionLanguage_{code}", name)
             action.setCheckable(True)
-            action.setChecked(code == current)
+            action.setChecked(code == self._language)
             action.setData(code)
             self._language_group.addAction(action)
             self._language_actions[code] = action
@@ -215,6 +219,7 @@ class MainWindow(QMainWindow):
     def _build_tool_bar(self) -> None:
         tool_bar = self.addToolBar(self.tr("Main toolbar"))
         tool_bar.setObjectName("mainToolBar")
+        tool_bar.setAccessibleName(self.tr("Main toolbar"))
         tool_bar.setMovable(False)
         tool_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tool_bar.addAction(self._new_action)
@@ -273,7 +278,9 @@ class MainWindow(QMainWindow):
         self._model.set_filter(flt)
 
     def _update_listed(self, total: int) -> None:
-        self._listed_label.setText(self.tr("%n complaint(s) listed", "", total))
+        # A count label rather than a "%n complaint(s)" plural: Chinese has no plural, and
+        # the glossary-based translation workflow handles plain strings only.
+        self._listed_label.setText(self.tr("Listed: {count}").format(count=total))
 
     def _on_minute(self) -> None:
         self.update_counts()
@@ -281,10 +288,10 @@ class MainWindow(QMainWindow):
 
     def _on_language_chosen(self, action: QAction) -> None:
         code = str(action.data())
-        if code == self._settings.value(LANGUAGE_KEY, DEFAULT_LANGUAGE):
-            return
         self._settings.setValue(LANGUAGE_KEY, code)
         self._settings.sync()
+        if code == self._language:
+            return
         QMessageBox.information(
             self,
             self.tr("Language"),
@@ -326,7 +333,9 @@ class MainWindow(QMainWindow):
     def _default_size(self) -> None:
         # Roomy on a desktop monitor, but never larger than a 1366x768 laptop screen.
         available = self.screen().availableGeometry()
-        self.resize(min(1280, int(available.width() * 0.9)), min(800, int(available.height() * 0.9)))
+        self.resize(
+            min(1280, int(available.width() * 0.9)), min(800, int(available.height() * 0.9))
+        )
 
     def save_layout(self) -> None:
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())

@@ -53,7 +53,8 @@ _FIELDS: tuple[tuple[str, bool], ...] = (
     ("settlement", True),
 )
 
-TL_TIME, TL_EVENT, TL_ACTOR = range(3)
+# The event name goes last so it can take the rest of the width.
+TL_TIME, TL_ACTOR, TL_EVENT = range(3)
 
 
 def _time(value: dt.datetime | None) -> str:
@@ -194,12 +195,10 @@ class CaseDetailPanel(QWidget):
         self._timeline.setAlternatingRowColors(True)
         self._timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._timeline.setHeaderLabels(
-            [self.tr("Time"), self.tr("Event"), self.tr("By")]
-        )
+        self._timeline.setHeaderLabels([self.tr("Time"), self.tr("By"), self.tr("Event")])
         header = self._timeline.header()
         header.setStretchLastSection(True)
-        for column in (TL_TIME, TL_EVENT):
+        for column in (TL_TIME, TL_ACTOR):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         timeline_title.setBuddy(self._timeline)
 
@@ -248,7 +247,9 @@ class CaseDetailPanel(QWidget):
         for key, text in values.items():
             self._values[key].setText(text)
         urgent = case.severity == vocab.SEVERITY_URGENT
-        self._values["severity"].setStyleSheet("color: #b00020; font-weight: bold;" if urgent else "")
+        self._values["severity"].setStyleSheet(
+            "color: #b00020; font-weight: bold;" if urgent else ""
+        )
 
     def _staff_text(self, person) -> str:
         return self.tr("{name} ({role})").format(
@@ -261,7 +262,7 @@ class CaseDetailPanel(QWidget):
         for entry in entries:
             item = QTreeWidgetItem(
                 self._timeline,
-                [_time(entry.at), labels.label("event", entry.kind), entry.actor_name or EMPTY],
+                [_time(entry.at), entry.actor_name or EMPTY, labels.label("event", entry.kind)],
             )
             details = self._details(entry)
             if details:

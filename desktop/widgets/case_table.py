@@ -32,7 +32,7 @@ _WIDTH_SAMPLES = {
     COL_SEVERITY: "Ordinary",
     COL_CUSTOMER: "欧阳娜",
     COL_PHONE: "138****0000",
-    COL_CAUSE: "Rules and processes",
+    COL_CAUSE: "Fund security",
     COL_OWNER: "欧阳娜",
     COL_DUE_AT: "12-31 23:59",
 }

@@ -197,8 +197,10 @@ class FilterBar(QWidget):
         self._owner.clear()
         self._owner.addItem(self.tr("All first-ask owners"), None)
         for person in outlets.all_staff(self._outlet):
-            text = person.name if person.active else self.tr("{name} (inactive)").format(
-                name=person.name
+            text = (
+                person.name
+                if person.active
+                else self.tr("{name} (inactive)").format(name=person.name)
             )
             self._owner.addItem(text, person.id)
         index = self._owner.findData(chosen) if chosen is not None else 0

@@ -207,9 +207,10 @@ def test_fresh_database_gets_every_migration_and_no_backup(tmp_path, close_after
 def test_open_without_migrations_leaves_schema_alone(v1_copy, close_after):
     db = database_module.open_database(v1_copy, apply_migrations=False)
     assert database_module.schema_version(db) == 1
-    assert database_module.pending_migrations(db) == _migration_files(
-        database_module.MIGRATIONS_DIR
-    )[1:]
+    assert (
+        database_module.pending_migrations(db)
+        == _migration_files(database_module.MIGRATIONS_DIR)[1:]
+    )
     assert not (v1_copy.parent / "backups").exists()
 
 

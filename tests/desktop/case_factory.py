@@ -97,7 +97,9 @@ def add_cases(shop: Shop, count: int) -> list[Case]:
     made = []
     with database.atomic():
         for i in range(count):
-            made.append(cases.register_case(shop.outlet, new_case_data(i, shop.staff, at), actor=shop.head))
+            made.append(
+                cases.register_case(shop.outlet, new_case_data(i, shop.staff, at), actor=shop.head)
+            )
     return made
 
 

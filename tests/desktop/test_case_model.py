@@ -229,7 +229,10 @@ def test_cells_show_translated_codes_masked_phone_and_colours(populated):
     assert model.index(0, COL_STATUS).data() == "Awaiting reply"
     phone = model.index(0, COL_PHONE).data()
     assert phone.startswith("138") and "****" in phone
-    assert model.index(0, COL_DUE_AT).data(Qt.ItemDataRole.BackgroundRole).color() == OVERDUE_BACKGROUND
+    assert (
+        model.index(0, COL_DUE_AT).data(Qt.ItemDataRole.BackgroundRole).color()
+        == OVERDUE_BACKGROUND
+    )
     assert "Overdue" in model.index(0, COL_DUE_AT).data(Qt.ItemDataRole.ToolTipRole)
 
     model.set_filter(CaseFilter(severity=vocab.SEVERITY_URGENT))
@@ -246,9 +249,7 @@ def test_cells_show_translated_codes_masked_phone_and_colours(populated):
 def test_headers_and_row_lookup(populated):
     model = CaseTableModel()
     model.refresh()
-    headers = [
-        model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
-    ]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers[COL_CASE_NO] == "Case no."
     assert headers[COL_PHONE] == "Phone"
     case_id = model.case_id_at(5)
@@ -257,3 +258,19 @@ def test_headers_and_row_lookup(populated):
     last = Case.select().order_by(Case.received_at).first()
     assert model.row_of_case(last.id) is None  # oldest case: not on the first page
     assert model.load_until(last.id) == MANY - 1
+
+
+def test_recolour_turns_a_case_red_once_its_deadline_passes(qtbot, populated):
+    moments = [dt.datetime.now()]
+    model = CaseTableModel(clock=lambda: moments[-1])
+    model.set_filter(CaseFilter(status=queries.STATUS_OPEN))
+    row = next(r for r in range(model.rowCount()) if model.case_row(r).due_at > moments[-1])
+    cell = model.index(row, COL_DUE_AT)
+    case_id = model.case_id_at(row)
+    before = cell.data(Qt.ItemDataRole.BackgroundRole)
+    assert before is None or before.color() != OVERDUE_BACKGROUND
+    moments.append(model.case_row(row).due_at + dt.timedelta(minutes=1))
+    with qtbot.waitSignal(model.dataChanged):
+        model.recolour()
+    assert cell.data(Qt.ItemDataRole.BackgroundRole).color() == OVERDUE_BACKGROUND
+    assert model.case_id_at(row) == case_id  # no re-query: the row stayed where it was

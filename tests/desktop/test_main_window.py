@@ -6,11 +6,12 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QMessageBox, QPushButton
 
 from db import cases, queries
 from db.database import close_database
 from db.models import Case, now
+from db.queries import CaseFilter
 from desktop.case_model import CASE_ID_ROLE, COL_CASE_NO, COL_CUSTOMER
 from desktop.dialogs.new_case import NewCaseDialog
 from desktop.main_window import LANGUAGE_KEY, MainWindow
@@ -218,10 +219,6 @@ def test_cancelled_new_complaint_changes_nothing(monkeypatch, window):
     assert window.table().selected_case_id() == selected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="db.queries ANDs overdue and due_today; the quick filter needs their union",
-)
 def test_due_soon_quick_filter_shows_overdue_and_due_today(window, shop):
     at = now()
     expected = {
@@ -261,3 +258,30 @@ def test_interactive_widgets_are_named(window):
         and (not w.objectName() or not w.accessibleName())
     ]
     assert unnamed == []
+
+
+def test_owner_filter_lists_inactive_staff_and_filters_by_owner(qtbot, window, shop):
+    teller = shop.staff[2]
+    teller.active = False
+    teller.save()
+    bar = window.filter_bar()
+    bar.reload_staff()
+    owner = bar.findChild(QComboBox, "ownerFilter")
+    index = owner.findData(teller.id)
+    assert owner.itemText(index) == f"{teller.name} (inactive)"
+    with qtbot.waitSignal(bar.filter_changed):
+        owner.setCurrentIndex(index)
+    expected = {c.id for c in shop.made if c.first_ask_owner_id == teller.id}
+    assert listed_ids(window) == expected
+
+
+def test_reset_shows_every_case_again(qtbot, window):
+    bar = window.filter_bar()
+    bar.findChild(QCheckBox, "overdueFilter").setChecked(True)
+    bar.findChild(QComboBox, "severityFilter").setCurrentIndex(1)
+    bar.findChild(QCheckBox, "dateRangeEnabled").setChecked(True)
+    assert window.model().total() < COUNT
+    with qtbot.waitSignal(bar.filter_changed) as blocker:
+        bar.findChild(QPushButton, "resetFilters").click()
+    assert blocker.args[0] == CaseFilter()
+    assert window.model().total() == COUNT
