@@ -4,14 +4,14 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+65"/>
+        <location filename="../../desktop/app.py" line="+63"/>
         <source>Complaint Desk</source>
         <translation>网点投诉处理台</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -21,15 +21,20 @@
 {error}
 
 Check that the folder exists and is writable, and that no other copy of the program is upgrading it. Your data has not been changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>网点投诉处理台无法打开数据库：
+{path}
+
+{error}
+
+请检查该文件夹是否存在且可写入，并确认没有其他正在运行的本程序在升级该数据库。您的数据未被改动。</translation>
     </message>
 </context>
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../desktop/widgets/case_detail.py" line="+79"/>
+        <location filename="../../desktop/widgets/case_detail.py" line="+80"/>
         <source>Select a complaint in the list to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>在列表中选择一条投诉，即可查看详情。</translation>
     </message>
     <message>
         <location line="+47"/>
@@ -39,12 +44,12 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急程度</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -69,7 +74,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+1"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -84,7 +89,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+1"/>
         <source>Handler</source>
-        <translation type="unfinished"></translation>
+        <translation>处理人</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -94,7 +99,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+1"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>办理期限</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -114,111 +119,106 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+7"/>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉编号</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>:</source>
-        <translation type="unfinished"></translation>
+        <translation>：</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Case fields</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉信息</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>处理记录</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Case timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉处理记录</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>事项</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>{severity}: {triggers}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+71"/>
-        <source>, </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-67"/>
-        <source>{time} (overdue)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>{name} ({role})</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <location line="+22"/>
+        <source>{severity}: {triggers}</source>
+        <translation>{severity}：{triggers}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+83"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>{time} (overdue)</source>
+        <translation>{time}（已超期）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>{old} → {new}</source>
-        <translation type="unfinished"></translation>
+        <translation>{old} → {new}</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Reply by {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>须于 {time} 前回复</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>; </source>
-        <translation type="unfinished"></translation>
+        <translation>；</translation>
     </message>
 </context>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../desktop/case_model.py" line="+258"/>
+        <location filename="../../desktop/case_model.py" line="+271"/>
         <source>Case no.</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉编号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Received</source>
-        <translation>已受理</translation>
+        <translation>受理时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急程度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -232,38 +232,48 @@ Check that the folder exists and is writable, and that no other copy of the prog
     </message>
     <message>
         <location line="+1"/>
-        <source>First-ask owner</source>
-        <translation>首问责任人</translation>
+        <source>Owner</source>
+        <translation>首问人</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <source>First-ask owner: whoever the customer first asked owns the complaint (Art. 4, 10)</source>
+        <translation>首问责任人：客户首先询问的员工负责到底（第四条、第十条）</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>Due {time}</source>
+        <translation>{time} 到期</translation>
+    </message>
+    <message>
+        <location line="-119"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>办理期限</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Masked: only the first three and last four digits are shown</source>
-        <translation type="unfinished"></translation>
+        <translation>已脱敏：只显示前三位和后四位</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Whoever the customer first asked owns the complaint (Art. 4, 10)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>The earliest deadline still running, such as the agreed reply time</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未到期的最早期限，例如约定回复时间</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+103"/>
+        <source>Received {time}</source>
+        <translation>受理于 {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Overdue since {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 {time} 超期</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Due today at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>今天 {time} 到期</translation>
     </message>
 </context>
 <context>
@@ -271,13 +281,13 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location filename="../../desktop/widgets/case_table.py" line="+55"/>
         <source>Complaint list</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉列表</translation>
     </message>
 </context>
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../desktop/labels.py" line="+151"/>
+        <location filename="../../desktop/labels.py" line="+152"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
@@ -397,132 +407,132 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location filename="../../desktop/widgets/filter_bar.py" line="+62"/>
         <source>Status filter</source>
-        <translation type="unfinished"></translation>
+        <translation>按状态筛选</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>未办结</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Severity filter</source>
-        <translation type="unfinished"></translation>
+        <translation>按紧急程度筛选</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All severities</source>
-        <translation type="unfinished"></translation>
+        <translation>全部紧急程度</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cause filter</source>
-        <translation type="unfinished"></translation>
+        <translation>按投诉原因筛选</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All causes</source>
-        <translation type="unfinished"></translation>
+        <translation>全部投诉原因</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>First-ask owner filter</source>
-        <translation type="unfinished"></translation>
+        <translation>按首问责任人筛选</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已超期</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only overdue cases</source>
-        <translation type="unfinished"></translation>
+        <translation>只看已超期的投诉</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open cases whose deadline has passed</source>
-        <translation type="unfinished"></translation>
+        <translation>已过期限仍未办结的投诉</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日到期</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only cases due today</source>
-        <translation type="unfinished"></translation>
+        <translation>只看今日到期的投诉</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open cases whose deadline falls later today</source>
-        <translation type="unfinished"></translation>
+        <translation>期限在今天稍后到达的未办结投诉</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Received from</source>
-        <translation type="unfinished"></translation>
+        <translation>受理日期从</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Filter by date received</source>
-        <translation type="unfinished"></translation>
+        <translation>按受理日期筛选</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Received from date</source>
-        <translation type="unfinished"></translation>
+        <translation>受理起始日期</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Received to date</source>
-        <translation type="unfinished"></translation>
+        <translation>受理截止日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search case no., customer, description</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索投诉编号、客户、投诉内容</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reset all filters</source>
-        <translation type="unfinished"></translation>
+        <translation>重置全部筛选条件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show every case again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新显示全部投诉</translation>
     </message>
     <message>
         <location line="+81"/>
         <source>All first-ask owners</source>
-        <translation type="unfinished"></translation>
+        <translation>全部首问责任人</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>{name} (inactive)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（已停用）</translation>
     </message>
 </context>
 <context>
@@ -531,22 +541,22 @@ Check that the folder exists and is writable, and that no other copy of the prog
         <location filename="../../desktop/dialogs/first_run.py" line="+50"/>
         <location line="+1"/>
         <source>First-run setup</source>
-        <translation type="unfinished"></translation>
+        <translation>首次使用设置</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Welcome to Complaint Desk. Tell it which outlet it serves and who heads it. As the head you are the first person responsible for complaints at the outlet (Art. 5); you can add your staff afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用网点投诉处理台。请填写本网点信息及网点负责人。网点负责人是本网点投诉管控和处理的第一责任人（第五条）；员工名单可在之后添加。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Outlet</source>
-        <translation type="unfinished"></translation>
+        <translation>网点</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Outlet &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>网点名称(&amp;N)：</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -556,7 +566,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+5"/>
         <source>Outlet &amp;code:</source>
-        <translation type="unfinished"></translation>
+        <translation>网点代码(&amp;C)：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -566,17 +576,17 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+1"/>
         <source>e.g. BJ0101</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 BJ0101</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Letters, digits, - and _. It starts every case number.</source>
-        <translation type="unfinished"></translation>
+        <translation>限字母、数字、- 和 _，用作每个投诉编号的前缀。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;District branch:</source>
-        <translation type="unfinished"></translation>
+        <translation>所属县区分公司(&amp;D)：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -591,7 +601,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+4"/>
         <source>Head&apos;s na&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人姓名(&amp;M)：</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -601,7 +611,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+5"/>
         <source>&amp;Employee number:</source>
-        <translation type="unfinished"></translation>
+        <translation>员工编号(&amp;E)：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -611,28 +621,28 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+3"/>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始使用(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始使用</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Create the outlet (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>创建网点（Ctrl+Enter）</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>The outlet could not be saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>网点信息未能保存：{0}</translation>
     </message>
 </context>
 <context>
@@ -640,152 +650,151 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location filename="../../desktop/dialogs/new_case.py" line="+129"/>
         <source>{field}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}：{message}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+130"/>
+        <location filename="../../desktop/main_window.py" line="+133"/>
         <source>Open: {open}  Overdue: {overdue}  Due today: {due_today}</source>
-        <translation type="unfinished"></translation>
+        <translation>未办结：{open}  已超期：{overdue}  今日到期：{due_today}</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Complaint {case_no} registered</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉 {case_no} 已登记</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>&amp;New complaint…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建投诉(&amp;N)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Register a complaint a customer has just made</source>
-        <translation type="unfinished"></translation>
+        <translation>登记客户刚刚提出的投诉</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Due today / overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>今日到期 / 已超期(&amp;D)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show only open complaints that are overdue or due today</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示已超期或今日到期的未办结投诉</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;All complaints</source>
-        <translation type="unfinished"></translation>
+        <translation>全部投诉(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About Complaint Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于网点投诉处理台(&amp;A)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>查看(&amp;V)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;S)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+2"/>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Complaint counts</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉统计</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Complaints listed</source>
-        <translation type="unfinished"></translation>
+        <translation>列表中的投诉数</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Outlet: {name} ({code}) — head: {head}</source>
-        <translation type="unfinished"></translation>
+        <translation>网点：{name}（{code}）— 负责人：{head}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Outlet</source>
-        <translation type="unfinished"></translation>
+        <translation>网点</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Complaint Desk — {outlet}</source>
-        <translation type="unfinished"></translation>
+        <translation>网点投诉处理台 — {outlet}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{title} [demo data]</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} [演示数据]</translation>
     </message>
-    <message numerus="yes">
-        <location line="+21"/>
-        <source>%n complaint(s) listed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location line="+23"/>
+        <source>Listed: {count}</source>
+        <translation>列表：{count} 条</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The new language applies after Complaint Desk is restarted.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的语言将在重新启动网点投诉处理台后生效。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>About Complaint Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于网点投诉处理台</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&lt;h3&gt;Complaint Desk {version}&lt;/h3&gt;&lt;p&gt;Records and tracks on-site customer complaints at a postal financial outlet, from receipt to closing.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;网点投诉处理台 {version}&lt;/h3&gt;&lt;p&gt;登记并跟踪邮政金融网点的现场客户投诉，从受理直至办结。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -794,43 +803,43 @@ Check that the folder exists and is writable, and that no other copy of the prog
         <location filename="../../desktop/dialogs/new_case.py" line="+94"/>
         <location line="+1"/>
         <source>New complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>登记投诉</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the complaint (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存投诉（Ctrl+Enter）</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close without saving (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>不保存并关闭（Esc）</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>— choose —</source>
-        <translation type="unfinished"></translation>
+        <translation>— 请选择 —</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Receipt and classification</source>
-        <translation type="unfinished"></translation>
+        <translation>受理与分类</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -840,7 +849,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+1"/>
         <source>&amp;Received at:</source>
-        <translation type="unfinished"></translation>
+        <translation>受理时间(&amp;R)：</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -850,7 +859,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+3"/>
         <source>Receipt rout&amp;e:</source>
-        <translation type="unfinished"></translation>
+        <translation>受理渠道(&amp;E)：</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -860,7 +869,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+3"/>
         <source>C&amp;hannel:</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉渠道(&amp;H)：</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -870,7 +879,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+2"/>
         <source>&amp;Business type:</source>
-        <translation type="unfinished"></translation>
+        <translation>业务类型(&amp;B)：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -880,22 +889,22 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+1"/>
         <source>Ca&amp;use:</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉原因(&amp;U)：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Ur&amp;gent triggers</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急情形(&amp;G)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Any one of these makes it urgent (Q/PSBC 0004-2014).</source>
-        <translation type="unfinished"></translation>
+        <translation>符合任一情形即为紧急投诉（Q/PSBC 0004—2014）。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Responsibility</source>
-        <translation type="unfinished"></translation>
+        <translation>责任</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -905,17 +914,17 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+11"/>
         <source>First-as&amp;k owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>首问责任人(&amp;K)：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>First-ask owner: the staff member the customer asked first (Art. 10)</source>
-        <translation type="unfinished"></translation>
+        <translation>首问责任人：客户最先询问的员工（第十条）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Customer and complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>客户与投诉内容</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -925,7 +934,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+1"/>
         <source>Customer &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户姓名(&amp;N)：</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -935,12 +944,12 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+0"/>
         <source>Mobile, or landline with area code</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号，或带区号的固定电话</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ph&amp;one:</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话(&amp;O)：</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -950,12 +959,12 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+0"/>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>选填</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;ID number:</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号(&amp;I)：</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -965,12 +974,12 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+1"/>
         <source>What the customer asks for</source>
-        <translation type="unfinished"></translation>
+        <translation>客户提出的诉求</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Re&amp;medy requested:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户诉求(&amp;M)：</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -980,12 +989,12 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+2"/>
         <source>What happened, in the customer&apos;s words and yours</source>
-        <translation type="unfinished"></translation>
+        <translation>事情经过：客户所述及我方了解的情况</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉内容(&amp;D)：</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -995,12 +1004,12 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+6"/>
         <source>Settle on the spot if you can; otherwise agree a reply time with the customer and reply by then (Art. 10).</source>
-        <translation type="unfinished"></translation>
+        <translation>能当场处理的当即处理；不能的，与客户约定回复时间并按时回复（第十条）。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Sett&amp;led on the spot</source>
-        <translation type="unfinished"></translation>
+        <translation>当场处理完毕(&amp;L)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1010,7 +1019,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+1"/>
         <source>&amp;Agreed reply time</source>
-        <translation type="unfinished"></translation>
+        <translation>约定回复时间(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1026,28 +1035,28 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+1"/>
         <source>How it was settled</source>
-        <translation type="unfinished"></translation>
+        <translation>处理经过及结果</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Severity: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>严重程度：{0}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{0} / {1} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} / {1} 字</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>The complaint could not be saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉未能保存：{0}</translation>
     </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../desktop/labels.py" line="-48"/>
+        <location filename="../../desktop/labels.py" line="-49"/>
         <source>This field is required.</source>
         <translation>此项为必填项。</translation>
     </message>
@@ -1083,6 +1092,11 @@ Check that the folder exists and is writable, and that no other copy of the prog
     </message>
     <message>
         <location line="+1"/>
+        <source>Too far in the past; check the year.</source>
+        <translation>时间过早，请检查年份。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Not a known value.</source>
         <translation>不是可选的值。</translation>
     </message>
@@ -1115,7 +1129,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
 <context>
     <name>Vocab</name>
     <message>
-        <location line="-123"/>
+        <location line="-124"/>
         <source>Outlet head</source>
         <translation>网点负责人</translation>
     </message>

@@ -417,7 +417,7 @@ def test_count_equals_rows_over_all_pages(world, flt):
 
 def _sort_value(case: Case, key: str):
     if key == "owner":
-        return case.first_ask_owner_id
+        return case.first_ask_owner.name
     return getattr(case, key)
 
 

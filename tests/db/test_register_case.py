@@ -141,7 +141,6 @@ def test_empty_form_reports_every_required_field(outlet, head):
         "cause": "required",
         "customer_name": "required",
         "customer_phone": "required",
-        "remedy_requested": "required",
         "description": "required",
         "first_ask_owner": "required",
         "outcome": "bad_outcome",
@@ -532,7 +531,7 @@ def test_description_minimum(outlet, head):
     )
 
 
-@pytest.mark.parametrize("field", ["customer_name", "description", "remedy_requested"])
+@pytest.mark.parametrize("field", ["customer_name", "description"])
 @pytest.mark.parametrize("blank", ["", "   ", "\n\t \r\n", "\u3000"])
 def test_blank_text_is_required(outlet, head, field, blank):
     _refuse(outlet, head, field, "required", "This field is required.", **{field: blank})
@@ -696,3 +695,20 @@ def test_outlet_code_in_case_number_is_from_setup(sqlite_db):
     outlet, head = outlets.setup_outlet(OUTLET_SETUP)
     case = register_case(outlet, valid_case(head), actor=head)
     assert case.case_no.startswith("BJ0101-")
+
+
+def test_remedy_is_optional(outlet, head):
+    """Customers often name no remedy; the complaint is still registered."""
+    case = register_case(outlet, valid_case(head, remedy_requested="   "), actor=head)
+    assert Case.get_by_id(case.id).remedy_requested == ""
+
+
+def test_received_before_2000_is_refused(outlet, head):
+    _refuse(
+        outlet,
+        head,
+        "received_at",
+        "too_old",
+        "Too far in the past; check the year.",
+        received_at=dt.datetime(1999, 12, 31, 9, 0),
+    )

@@ -146,7 +146,7 @@ def _expected(flt: CaseFilter, at: dt.datetime) -> set[int]:
         if flt.overdue and not (c.is_open and c.due_at is not None and c.due_at < at):
             continue
         if flt.due_today and not (
-            c.is_open and c.due_at is not None and c.due_at.date() == at.date()
+            c.is_open and c.due_at is not None and c.due_at.date() == at.date() and c.due_at >= at
         ):
             continue
         if flt.cause and c.cause != flt.cause:

@@ -129,7 +129,7 @@ def test_status_bar_counts(window, shop):
     at = now()
     open_cases = [c for c in shop.made if c.is_open]
     overdue = [c for c in open_cases if c.due_at < at]
-    due_today = [c for c in open_cases if c.due_at.date() == at.date()]
+    due_today = [c for c in open_cases if c.due_at.date() == at.date() and c.due_at >= at]
     assert window.counts_text() == (
         f"Open: {len(open_cases)}  Overdue: {len(overdue)}  Due today: {len(due_today)}"
     )
