@@ -185,9 +185,11 @@ def _rows(
             events.append((case_id, _fmt(received + dt.timedelta(minutes=10)), owner.id,
                            vocab.EVENT_REPLY_TIME_AGREED, vocab.STATUS_RECEIVED, status, "",
                            json.dumps({"agreed_reply_at": agreed.isoformat()})))
-            # Older cases have run their course; the last few weeks stay open.
-            if age > dt.timedelta(days=20) or rng.random() < 0.3:
-                closed_at = min(at, agreed + dt.timedelta(hours=rng.randrange(-20, 30)))
+            # Most replies go out in time; a few slip past the agreed time and show as
+            # overdue, and whatever is still ahead stays open.
+            replied = agreed <= at and (age > dt.timedelta(days=20) or rng.random() < 0.97)
+            if replied:
+                closed_at = min(at, agreed - dt.timedelta(hours=rng.randrange(0, 3)))
                 closed_at = max(closed_at, received + dt.timedelta(hours=1))
                 events.append((case_id, _fmt(closed_at), head.id, vocab.EVENT_STATUS_CHANGED,
                                status, vocab.STATUS_CLOSED, "已答复客户，客户表示认可。", "{}"))

@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_listed(self._model.total())
         self.update_counts()
+        # Open on the newest case so the details pane is never blank while there is data.
+        if self._model.rowCount() > 0:
+            self._table.selectRow(0)
 
     # --- public ----------------------------------------------------------------------------
 
