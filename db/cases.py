@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from peewee import fn
 
-from db import vocab
+from db import deadlines, vocab
 from db.models import Case, CaseEvent, Outlet, Staff, database, now
 from db.validation import (
     FUTURE_TOLERANCE,
@@ -259,6 +259,9 @@ def register_case(outlet: Outlet, data: NewCase, *, actor: Staff | None) -> Case
                 to_status=status,
                 data={"agreed_reply_at": d.agreed_reply_at.isoformat()},
             )
+        # Every clock of the case (agreed reply, decision, first contact...) from the start,
+        # so the list's overdue and near-breach marks are right at once.
+        deadlines.refresh_case_deadlines(case, at)
     return case
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from peewee import fn
 
 from db import cases as case_rules
-from db import outlets, sqlite_features, vocab
+from db import deadlines, outlets, sqlite_features, vocab
 from db.models import Case, Outlet, Staff, database, now
 
 DEMO_OUTLET = outlets.OutletSetup(
@@ -250,4 +250,6 @@ def fill_demo(
                 flush()
         if case_batch:
             flush()
+    # The open ones get every clock computed, as registration would have done.
+    deadlines.refresh_open_cases(at)
     return done

@@ -87,6 +87,19 @@ class Case(BaseModel):
     closed_at = DateTimeField(null=True)
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
+    # --- added by migration 0003 (issue 3, the handling workflow) ---
+    # Another outlet the complaint involves (Art. 10, last sentence); free text.
+    other_outlet = CharField(max_length=100, default="")
+    # A code from codes.MAJOR_REASONS when the complaint is major (CBIRC Art. 29).
+    major_reason = CharField(max_length=40, default="")
+    # Set when the customer is unsatisfied: the head must be told before anything else.
+    report_required = BooleanField(default=False)
+    report_reason = CharField(max_length=30, default="")
+    first_contact_at = DateTimeField(null=True)
+    first_contact_method = CharField(max_length=20, default="")
+    proposal_at = DateTimeField(null=True)
+    # When the earliest running clock reaches the breach-warning share; NULL when none.
+    warn_at = DateTimeField(null=True)
 
     class Meta:
         table_name = "complaint_case"
@@ -98,6 +111,7 @@ class Case(BaseModel):
             (("cause", "received_at"), False),
             (("first_ask_owner", "received_at"), False),
             (("severity", "received_at"), False),
+            (("warn_at",), False),
         )
 
 
@@ -127,4 +141,274 @@ class Setting(BaseModel):
     updated_at = DateTimeField(default=now)
 
 
-ALL_MODELS = [Outlet, Staff, Case, CaseEvent, Setting]
+# --- The handling workflow (issue 3; migration 0003) ----------------------------------------
+
+
+class CaseTransfer(BaseModel):
+    """A transfer to the handler (Art. 10). Pending until customer and handler are in
+    contact; only then formal. A handler at another outlet is named in text."""
+
+    case = ForeignKeyField(Case, backref="transfers", on_delete="RESTRICT")
+    handler = ForeignKeyField(Staff, null=True, backref="transfers_in", on_delete="RESTRICT")
+    handler_name = CharField(max_length=50, default="")
+    handler_outlet = CharField(max_length=100, default="")
+    requested_by = ForeignKeyField(Staff, backref="transfers_out", on_delete="RESTRICT")
+    requested_at = DateTimeField()
+    from_status = CharField(max_length=30)
+    state = CharField(max_length=12, default="pending")
+    contact_at = DateTimeField(null=True)
+    contact_method = CharField(max_length=20, default="")
+    confirmed_by = ForeignKeyField(
+        Staff, null=True, backref="transfers_confirmed", on_delete="RESTRICT"
+    )
+    ended_at = DateTimeField(null=True)
+    note = TextField(default="")
+
+    class Meta:
+        table_name = "case_transfer"
+        indexes = ((("case", "state"), False),)
+
+
+class ClockPause(BaseModel):
+    """Time excluded from the decision clock: outside appraisal (CBIRC Art. 18) or
+    mediation (Art. 23). ``ended_at`` NULL while the pause lasts."""
+
+    case = ForeignKeyField(Case, backref="pauses", on_delete="RESTRICT")
+    kind = CharField(max_length=20)
+    started_at = DateTimeField()
+    ended_at = DateTimeField(null=True)
+    reason = TextField(default="")
+    recorded_by = ForeignKeyField(Staff, backref="pauses", on_delete="RESTRICT")
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "clock_pause"
+        indexes = ((("case", "started_at"), False),)
+
+
+class ClockExtension(BaseModel):
+    """An extension of the decision clock (CBIRC Art. 18): step 1 to 30 days with a
+    reason, step 2 by 30 more with a higher office's approval; the customer is told."""
+
+    case = ForeignKeyField(Case, backref="extensions", on_delete="RESTRICT")
+    step = IntegerField()
+    at = DateTimeField()
+    reason = TextField()
+    approved_by = CharField(max_length=100, default="")
+    approval_ref = CharField(max_length=100, default="")
+    approved_at = DateTimeField(null=True)
+    recorded_by = ForeignKeyField(Staff, backref="extensions", on_delete="RESTRICT")
+
+    class Meta:
+        table_name = "clock_extension"
+        indexes = ((("case", "step"), True),)
+
+
+class HandlingDecision(BaseModel):
+    """The handling decision: findings, basis and reasons, remedies (CBIRC Art. 19)."""
+
+    case = ForeignKeyField(Case, backref="decisions", on_delete="RESTRICT")
+    decided_at = DateTimeField()
+    decided_by = ForeignKeyField(Staff, backref="decisions", on_delete="RESTRICT")
+    findings = TextField()
+    basis = TextField()
+    # Comma-separated codes from codes.REMEDIES.
+    remedies = CharField(max_length=100)
+    remedies_note = TextField(default="")
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "handling_decision"
+        indexes = ((("case", "decided_at"), False),)
+
+
+class CustomerNotice(BaseModel):
+    """Proof that the customer was told (CBIRC Art. 21): method, time and what proves it."""
+
+    case = ForeignKeyField(Case, backref="notices", on_delete="RESTRICT")
+    decision = ForeignKeyField(HandlingDecision, null=True, backref="notices", on_delete="RESTRICT")
+    kind = CharField(max_length=30)
+    method = CharField(max_length=20)
+    at = DateTimeField()
+    proof = TextField()
+    recorded_by = ForeignKeyField(Staff, backref="notices", on_delete="RESTRICT")
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "customer_notice"
+        indexes = ((("case", "at"), False),)
+
+
+class ReviewRequest(BaseModel):
+    """A customer's request for review of a decision, with its own clock (CBIRC Art. 20)."""
+
+    case = ForeignKeyField(Case, backref="reviews", on_delete="RESTRICT")
+    decision = ForeignKeyField(HandlingDecision, backref="reviews", on_delete="RESTRICT")
+    requested_at = DateTimeField()
+    content = TextField()
+    recorded_by = ForeignKeyField(Staff, backref="reviews_recorded", on_delete="RESTRICT")
+    decided_at = DateTimeField(null=True)
+    decided_by = ForeignKeyField(Staff, null=True, backref="reviews_decided", on_delete="RESTRICT")
+    outcome = TextField(default="")
+    upheld = BooleanField(null=True)
+
+    class Meta:
+        table_name = "review_request"
+        indexes = ((("case", "requested_at"), False),)
+
+
+class WorkOrder(BaseModel):
+    """A complaint sent down by a superior body (Art. 5): reply within its time."""
+
+    outlet = ForeignKeyField(Outlet, backref="work_orders", on_delete="RESTRICT")
+    source = CharField(max_length=20)
+    number = CharField(max_length=60)
+    received_at = DateTimeField()
+    reply_by = DateTimeField()
+    customer_name = CharField(max_length=50)
+    customer_phone = CharField(max_length=30, default="")
+    content = TextField()
+    case = ForeignKeyField(Case, null=True, backref="work_orders", on_delete="RESTRICT")
+    # Art. 5(6): helping with a work order that may concern the outlet.
+    may_concern_outlet = BooleanField(default=False)
+    # Art. 5(7): the head calls the customer back in person.
+    head_callback_required = BooleanField(default=False)
+    replied_at = DateTimeField(null=True)
+    replied_by = ForeignKeyField(
+        Staff, null=True, backref="work_order_replies", on_delete="RESTRICT"
+    )
+    reply_content = TextField(default="")
+    import_file = CharField(max_length=260, default="")
+    created_by = ForeignKeyField(Staff, null=True, backref="work_orders", on_delete="RESTRICT")
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "work_order"
+        indexes = (
+            (("outlet", "source", "number"), True),
+            (("replied_at", "reply_by"), False),
+        )
+
+
+class Callback(BaseModel):
+    """A planned callback (Art. 5(7)) and, once made, its record."""
+
+    case = ForeignKeyField(Case, null=True, backref="callbacks", on_delete="RESTRICT")
+    work_order = ForeignKeyField(WorkOrder, null=True, backref="callbacks", on_delete="RESTRICT")
+    due_at = DateTimeField()
+    assigned_to = ForeignKeyField(Staff, backref="callbacks_assigned", on_delete="RESTRICT")
+    planned_by = ForeignKeyField(Staff, backref="callbacks_planned", on_delete="RESTRICT")
+    planned_at = DateTimeField()
+    plan_note = TextField(default="")
+    done_at = DateTimeField(null=True)
+    done_by = ForeignKeyField(Staff, null=True, backref="callbacks_done", on_delete="RESTRICT")
+    method = CharField(max_length=20, default="")
+    reached = BooleanField(null=True)
+    result = CharField(max_length=24, default="")
+    notes = TextField(default="")
+
+    class Meta:
+        table_name = "callback"
+        indexes = ((("done_at", "due_at"), False),)
+
+
+class ActingHead(BaseModel):
+    """A span in which a staff member holds the head's duties (Art. 8). [starts_at, ends_at)."""
+
+    outlet = ForeignKeyField(Outlet, backref="acting_heads", on_delete="RESTRICT")
+    staff = ForeignKeyField(Staff, backref="acting_spans", on_delete="RESTRICT")
+    starts_at = DateTimeField()
+    ends_at = DateTimeField()
+    named_by = ForeignKeyField(Staff, backref="acting_named", on_delete="RESTRICT")
+    note = TextField(default="")
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "acting_head"
+        indexes = ((("outlet", "starts_at"), False),)
+
+
+class CalendarDay(BaseModel):
+    """An exception to the Monday-to-Friday week: a holiday on a weekday, or a make-up
+    working day (调休) at a weekend. Seeded from chinese_calendar, editable by the head."""
+
+    day = DateField(primary_key=True)
+    working = BooleanField()
+    name = CharField(max_length=40, default="")
+    source = CharField(max_length=10)
+    updated_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "calendar_day"
+
+
+class CalendarYear(BaseModel):
+    """A year whose official schedule the table holds (from the package or the head)."""
+
+    year = IntegerField(primary_key=True)
+    source = CharField(max_length=10)
+    updated_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "calendar_year"
+
+
+class CaseLink(BaseModel):
+    """A repeat complaint linked, or merged, into an earlier case of the same customer."""
+
+    case = ForeignKeyField(Case, backref="links_out", on_delete="RESTRICT")
+    earlier = ForeignKeyField(Case, backref="links_in", on_delete="RESTRICT")
+    kind = CharField(max_length=10)
+    at = DateTimeField()
+    by = ForeignKeyField(Staff, backref="case_links", on_delete="RESTRICT")
+    note = TextField(default="")
+
+    class Meta:
+        table_name = "case_link"
+        indexes = ((("case", "earlier"), True), (("earlier",), False))
+
+
+class Liability(BaseModel):
+    """The head's liability determination (Art. 5(8)); the latest row counts."""
+
+    case = ForeignKeyField(Case, backref="liabilities", on_delete="RESTRICT")
+    liable = BooleanField()
+    reasons = TextField()
+    determined_by = ForeignKeyField(Staff, backref="liabilities", on_delete="RESTRICT")
+    determined_at = DateTimeField()
+
+    class Meta:
+        table_name = "liability"
+        indexes = ((("case", "determined_at"), False),)
+
+
+class LiablePerson(BaseModel):
+    liability = ForeignKeyField(Liability, backref="persons", on_delete="RESTRICT")
+    staff = ForeignKeyField(Staff, backref="liable_for", on_delete="RESTRICT")
+
+    class Meta:
+        table_name = "liable_person"
+        indexes = ((("liability", "staff"), True),)
+
+
+ALL_MODELS = [
+    Outlet,
+    Staff,
+    Case,
+    CaseEvent,
+    Setting,
+    CaseTransfer,
+    ClockPause,
+    ClockExtension,
+    HandlingDecision,
+    CustomerNotice,
+    ReviewRequest,
+    WorkOrder,
+    Callback,
+    ActingHead,
+    CalendarDay,
+    CalendarYear,
+    CaseLink,
+    Liability,
+    LiablePerson,
+]

@@ -303,6 +303,11 @@ def up(migrator, db):
     raise RuntimeError("migration 0003 broke halfway")
 '''
 
+# Sorts after every real migration, whatever their number.
+BROKEN = "9999_broken"
+REAL_MIGRATIONS = database_module.MIGRATIONS_DIR
+REAL_NAMES = _migration_files(REAL_MIGRATIONS)
+
 FIXED_0003 = '''
 """The same migration, fixed."""
 
@@ -322,15 +327,15 @@ def broken_migrations(tmp_path, monkeypatch) -> Path:
         directory,
         ignore=shutil.ignore_patterns("__pycache__"),
     )
-    (directory / "0003_broken.py").write_text(BROKEN_0003, encoding="utf-8")
+    (directory / f"{BROKEN}.py").write_text(BROKEN_0003, encoding="utf-8")
     monkeypatch.setattr(database_module, "MIGRATIONS_DIR", directory)
     return directory
 
 
-def _assert_at_version_2_untouched(path: Path, rows_before: dict | None) -> None:
+def _assert_at_real_version_untouched(path: Path, rows_before: dict | None) -> None:
     con = sqlite3.connect(str(path))
     try:
-        assert _applied(con) == ["0001_initial", "0002_search_settings_guards"]
+        assert _applied(con) == REAL_NAMES
         assert "half_done" not in _tables(con)
         columns = [r[1] for r in con.execute("PRAGMA table_info(complaint_case)")]
         assert "half_done_note" not in columns
@@ -341,18 +346,29 @@ def _assert_at_version_2_untouched(path: Path, rows_before: dict | None) -> None
         assert _dump(path) == rows_before
 
 
-def test_failed_migration_leaves_previous_version(v1_copy, broken_migrations, close_after):
+def test_failed_migration_leaves_previous_version(
+    v1_copy, broken_migrations, close_after, monkeypatch
+):
     rows = _dump(v1_copy)
+    # What the file looks like after every real migration: the state a failure must keep.
+    control = v1_copy.with_name("control.sqlite3")
+    shutil.copy(v1_copy, control)
+    monkeypatch.setattr(database_module, "MIGRATIONS_DIR", REAL_MIGRATIONS)
+    database_module.open_database(control)
+    database_module.close_database()
+    monkeypatch.setattr(database_module, "MIGRATIONS_DIR", broken_migrations)
+    expected = _dump(control)
+
     with pytest.raises(RuntimeError, match="broke halfway"):
         database_module.open_database(v1_copy)
 
     db = database.obj
-    assert database_module.schema_version(db) == 2
-    assert database_module.pending_migrations(db) == ["0003_broken"]
+    assert database_module.schema_version(db) == len(REAL_NAMES)
+    assert database_module.pending_migrations(db) == [BROKEN]
     # The migrator switches foreign keys off while it runs; they must come back on.
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     database_module.close_database()
-    _assert_at_version_2_untouched(v1_copy, rows)
+    _assert_at_real_version_untouched(v1_copy, expected)
     # The backup taken before the attempt is still the untouched version 1 file.
     (backup,) = (v1_copy.parent / "backups").glob("pre-migration-v1-*.sqlite3")
     assert _dump(backup) == rows
@@ -368,17 +384,18 @@ def test_failed_migration_on_a_current_database(tmp_path, monkeypatch, close_aft
     shutil.copytree(
         database_module.MIGRATIONS_DIR, directory, ignore=shutil.ignore_patterns("__pycache__")
     )
-    (directory / "0003_broken.py").write_text(BROKEN_0003, encoding="utf-8")
+    (directory / f"{BROKEN}.py").write_text(BROKEN_0003, encoding="utf-8")
     monkeypatch.setattr(database_module, "MIGRATIONS_DIR", directory)
 
     with pytest.raises(RuntimeError, match="broke halfway"):
         database_module.open_database(path)
     database_module.close_database()
-    _assert_at_version_2_untouched(path, rows)
-    assert len(list((tmp_path / "backups").glob("pre-migration-v2-*.sqlite3"))) == 1
+    _assert_at_real_version_untouched(path, rows)
+    assert len(list((tmp_path / "backups").glob(f"pre-migration-v{len(REAL_NAMES)}-*.sqlite3"))) == 1
 
     # Once the migration is fixed, the same file upgrades.
-    (directory / "0003_broken.py").write_text(FIXED_0003, encoding="utf-8")
+    (directory / f"{BROKEN}.py").write_text(FIXED_0003, encoding="utf-8")
     db = database_module.open_database(path)
-    assert database_module.schema_version(db) == 3 == database_module.latest_schema_version()
+    assert database_module.schema_version(db) == len(REAL_NAMES) + 1
+    assert database_module.schema_version(db) == database_module.latest_schema_version()
     assert "half_done_note" in [c.name for c in db.get_columns("complaint_case")]

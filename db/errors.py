@@ -1,0 +1,107 @@
+"""The one error every workflow rule raises when it refuses an action.
+
+A refusal carries a stable ``code`` and its parameters; the GUI translates the code, the
+command line prints the English ``message``. A refused action has written nothing: every
+rule runs before the first write, and the writes share one transaction.
+"""
+
+from __future__ import annotations
+
+# English templates, keyed by code. The GUI keeps a translated copy of each.
+MESSAGES: dict[str, str] = {
+    # state machine (Art. 9-11)
+    "transition_not_allowed": "'{action}' is not allowed while the case is '{status}'.",
+    "must_report_first": (
+        "The case must first be reported to the head or acting head ({reason}); "
+        "nothing else may happen before that (Art. 10)."
+    ),
+    "case_closed": "The case is closed; reopen it first.",
+    "text_required": "'{field}' is required.",
+    "text_too_long": "'{field}' is longer than {max} characters.",
+    "unknown_code": "'{value}' is not a known {field}.",
+    "in_future": "'{field}' cannot be in the future.",
+    "before_received": "'{field}' cannot be before the complaint was received.",
+    "not_after": "'{field}' must be after '{other}'.",
+    "inactive_staff": "{name} is not active staff of this outlet.",
+    "wrong_outlet": "The case and the staff member belong to different outlets.",
+    # first-ask responsibility and transfer (Art. 4, 10)
+    "transfer_to_self": "The case is already with {name}; choose another handler.",
+    "handler_required": "Choose a handler, or name the handler and the other outlet.",
+    "no_pending_transfer": "There is no pending transfer to confirm or cancel.",
+    "contact_before_transfer": "Contact cannot be confirmed for a time before the transfer.",
+    # escalation (Art. 10-11)
+    "escalation_not_higher": "Escalate level by level: '{level}' is not above '{previous}'.",
+    # head-only actions and acting head (Art. 5, 8)
+    "head_only": "Only the outlet head or the acting head may {action} (Art. 5, 8).",
+    "not_the_head": "Only the outlet head may name an acting head (Art. 8).",
+    "acting_is_head": "The head cannot be named acting head.",
+    "acting_overlap": "Another acting head is already named for part of this time.",
+    "acting_span_empty": "The span must end after it starts.",
+    "acting_span_over": "This acting-head span has already ended.",
+    # liability (Art. 5)
+    "responsible_required": "A liable complaint needs at least one responsible person.",
+    "responsible_not_liable": "A complaint without liability has no responsible person.",
+    # closing
+    "pending_callback": "A planned callback is not done yet.",
+    "pending_review": "A review request is not decided yet.",
+    "open_pause": "The decision clock is paused; resume it first.",
+    "workorder_unreplied": "Work order {number} has not been replied to.",
+    # repeats
+    "same_case": "A case cannot be a repeat of itself.",
+    "not_earlier": "The earlier case must have been received first.",
+    "different_customer": "The two cases are not from the same customer.",
+    "already_linked": "These cases are already linked.",
+    "merge_target_closed": "The earlier case is closed; reopen it before merging into it.",
+    # clocks (CBIRC Order 2020 No. 3, Art. 18, 20, 23)
+    "pause_open": "The clock is already paused.",
+    "pause_not_open": "This pause has already ended.",
+    "extension_step": "The decision period can be extended only once to {days} days, then once more.",
+    "clock_already_missed": "The decision period ended on {deadline}; it can no longer be extended.",
+    "decision_exists": "A handling decision is already recorded.",
+    "remedies_incomplete": "The decision must name every remedy: {missing} (Art. 19).",
+    "no_decision": "There is no handling decision to review.",
+    "review_late": "A review must be asked for within {days} days of the decision (Art. 20).",
+    "review_pending": "A review request is already waiting for its decision.",
+    "review_decided": "This review is already decided.",
+    # callbacks (Art. 5)
+    "callback_target": "A callback is for a case or a work order.",
+    "callback_done": "This callback is already recorded.",
+    "result_required": "Record the customer's satisfaction when the customer was reached.",
+    "result_without_reach": "No result can be recorded when the customer was not reached.",
+    "head_callback": (
+        "This work order needs a callback by the head or the acting head in person (Art. 5)."
+    ),
+    # work orders (Art. 5)
+    "workorder_duplicate": "Work order {source} {number} already exists.",
+    "already_replied": "This work order has already been replied to.",
+    "bad_phone": "'{value}' is not a valid phone number.",
+    "bad_datetime": "'{value}' is not a date and time.",
+    "bad_flag": "'{value}' is not yes or no.",
+    "reply_by_required": "A reply-by time is required for this source.",
+    "missing_columns": "The file has no column for: {columns}.",
+    "duplicate_in_file": "Work order {number} appears twice in the file (rows {first} and {second}).",
+    "unreadable_file": "The file cannot be read: {detail}.",
+    "unsupported_file": "Only .csv and .xlsx files can be imported.",
+    "empty_file": "The file has no work orders.",
+    # rules and calendar
+    "unknown_rule": "'{key}' is not a rule setting.",
+    "rule_type": "'{key}' must be {kind}.",
+    "rule_range": "'{key}' must be between {min} and {max}.",
+    "rule_conflict": "'{key}' cannot be less than '{other}' ({value}).",
+    "calendar_year_range": "{year} is outside the years the calendar can hold.",
+    "calendar_wrong_year": "{day} is not in {year}.",
+}
+
+
+class WorkflowError(ValueError):
+    """A rule refused an action. ``code`` is stable; ``message`` is readable English."""
+
+    def __init__(self, code: str, message: str | None = None, **params: object) -> None:
+        self.code = code
+        self.params = params
+        template = message if message is not None else MESSAGES.get(code, code)
+        try:
+            self.message = template.format(**params)
+        except (KeyError, IndexError):
+            self.message = template
+        super().__init__(self.message)

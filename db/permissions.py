@@ -1,0 +1,184 @@
+"""Head-only actions and the acting head (Art. 5, 8).
+
+The head is the first person responsible for complaint handling (Art. 5). When the head
+leaves the outlet, the head names an acting head who holds the head's duties until the
+head returns (Art. 8). So a head-only action is allowed to:
+
+- the outlet head (an active staff member with role ``head``), at any time;
+- an acting head, inside a span the head named, and is then attributed to that person
+  *as acting head* (the event data says so).
+
+Anyone else is refused with code ``head_only``. Spans are half-open: [starts_at, ends_at).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from db import vocab
+from db.errors import WorkflowError
+from db.models import ActingHead, Outlet, Staff, database, now
+from db.validation import FUTURE_TOLERANCE, clean_text
+
+CAPACITY_HEAD = "head"
+CAPACITY_ACTING = "acting_head"
+
+# Actions the rules reserve to the head (Art. 5) and so, in a span, to the acting head.
+HEAD_ONLY_ACTIONS: frozenset[str] = frozenset(
+    {
+        "receive a report",
+        "escalate",
+        "reopen",
+        "merge a repeat",
+        "determine liability",
+        "close",
+        "record a handling decision",
+        "extend the decision period",
+        "pause the decision clock",
+        "decide a review",
+        "call back a work-order customer",
+        "change rule settings",
+        "edit the working-day calendar",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Authority:
+    """Who is acting with the head's authority, and in which capacity."""
+
+    staff: Staff
+    capacity: str
+    span_id: int | None = None
+
+    @property
+    def as_acting_head(self) -> bool:
+        return self.capacity == CAPACITY_ACTING
+
+    def event_data(self) -> dict:
+        """What a timeline event records about the authority an action was taken with."""
+        data: dict = {"authority": self.capacity}
+        if self.as_acting_head:
+            data["as_acting_head"] = True
+            data["acting_span"] = self.span_id
+        return data
+
+
+def _is_head(staff: Staff) -> bool:
+    return staff.role == vocab.ROLE_HEAD and bool(staff.active)
+
+
+def _span_at(outlet_id: int, when: dt.datetime) -> ActingHead | None:
+    return (
+        ActingHead.select()
+        .where(
+            (ActingHead.outlet == outlet_id)
+            & (ActingHead.starts_at <= when)
+            & (ActingHead.ends_at > when)
+        )
+        .order_by(ActingHead.starts_at.desc())
+        .first()
+    )
+
+
+def acting_head_at(outlet: Outlet, when: dt.datetime) -> Staff | None:
+    """The acting head named for ``when``, or None when the head is in charge."""
+    span = _span_at(outlet.id, when)
+    return span.staff if span is not None else None
+
+
+def authority_at(staff: Staff, when: dt.datetime) -> Authority | None:
+    """The head's authority ``staff`` holds at ``when``, if any."""
+    if _is_head(staff):
+        return Authority(staff, CAPACITY_HEAD)
+    if not staff.active:
+        return None
+    span = _span_at(staff.outlet_id, when)
+    if span is not None and span.staff_id == staff.id:
+        return Authority(staff, CAPACITY_ACTING, span.id)
+    return None
+
+
+def can_act_as_head(staff: Staff, when: dt.datetime) -> bool:
+    """Whether ``staff`` may take head-only actions at ``when`` (for enabling buttons)."""
+    return authority_at(staff, when) is not None
+
+
+def require_head(staff: Staff, when: dt.datetime, action: str) -> Authority:
+    """The authority to attribute a head-only ``action`` to, or WorkflowError ``head_only``."""
+    authority = authority_at(staff, when)
+    if authority is None:
+        raise WorkflowError("head_only", action=action, staff=staff.name)
+    return authority
+
+
+def acting_spans(outlet: Outlet, *, since: dt.datetime | None = None) -> list[ActingHead]:
+    """Spans of the outlet, latest first; with ``since``, only those not ended before it."""
+    query = ActingHead.select().where(ActingHead.outlet == outlet)
+    if since is not None:
+        query = query.where(ActingHead.ends_at > since)
+    return list(query.order_by(ActingHead.starts_at.desc()))
+
+
+def name_acting_head(
+    head: Staff,
+    staff: Staff,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    *,
+    note: str = "",
+) -> ActingHead:
+    """The head names ``staff`` acting head for [starts_at, ends_at) (Art. 8).
+
+    Only the head (not an acting head) names one; spans of an outlet never overlap, so
+    at every moment at most one person holds the head's duties besides the head.
+    """
+    if not _is_head(head):
+        raise WorkflowError("not_the_head")
+    if staff.outlet_id != head.outlet_id or not staff.active:
+        raise WorkflowError("inactive_staff", name=staff.name)
+    if staff.role == vocab.ROLE_HEAD:
+        raise WorkflowError("acting_is_head")
+    starts_at, ends_at = starts_at.replace(microsecond=0), ends_at.replace(microsecond=0)
+    if ends_at <= starts_at:
+        raise WorkflowError("acting_span_empty")
+    with database.atomic():
+        clash = (
+            ActingHead.select()
+            .where(
+                (ActingHead.outlet == head.outlet_id)
+                & (ActingHead.starts_at < ends_at)
+                & (ActingHead.ends_at > starts_at)
+                & (ActingHead.ends_at > ActingHead.starts_at)
+            )
+            .exists()
+        )
+        if clash:
+            raise WorkflowError("acting_overlap")
+        return ActingHead.create(
+            outlet=head.outlet_id,
+            staff=staff,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            named_by=head,
+            note=clean_text(note, multiline=True),
+            created_at=now(),
+        )
+
+
+def end_acting_head(span: ActingHead, head: Staff, *, at: dt.datetime | None = None) -> ActingHead:
+    """The head is back: end the span at ``at`` (a span not yet started becomes empty)."""
+    if not _is_head(head) or head.outlet_id != span.outlet_id:
+        raise WorkflowError("not_the_head")
+    at = (at or now()).replace(microsecond=0)
+    if at > now() + FUTURE_TOLERANCE:
+        raise WorkflowError("in_future", field="at")
+    with database.atomic():
+        fresh = ActingHead.get_by_id(span.id)
+        if fresh.ends_at <= at:
+            raise WorkflowError("acting_span_over")
+        fresh.ends_at = max(at, fresh.starts_at)
+        fresh.save()
+    span.ends_at = fresh.ends_at
+    return fresh
