@@ -60,6 +60,17 @@ class CaseRow(NamedTuple):
     owner_name: str
     due_at: dt.datetime | None
     is_open: bool
+    # When the running deadline enters its warning share (default 80 % of its time).
+    warn_at: dt.datetime | None = None
+
+    def near_breach(self, at: dt.datetime) -> bool:
+        """Open, not yet overdue, but past the warning point of its deadline."""
+        return (
+            self.is_open
+            and self.warn_at is not None
+            and self.due_at is not None
+            and self.warn_at <= at < self.due_at
+        )
 
 
 class StatusCounts(NamedTuple):
@@ -183,6 +194,7 @@ def case_page(
             Staff.name,
             Case.due_at,
             Case.is_open,
+            Case.warn_at,
         )
         .join(Staff, on=(Case.first_ask_owner == Staff.id))
         .order_by(*order)
@@ -206,6 +218,7 @@ def case_page(
                 owner_name=r[9],
                 due_at=r[10],
                 is_open=bool(r[11]),
+                warn_at=r[12],
             )
         )
     return rows

@@ -8,8 +8,9 @@ pragmas, pg_dump instead of the online backup API).
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from peewee import Database, SqliteDatabase
@@ -180,3 +181,198 @@ def integrity_problems(db: Database) -> list[str]:
 
 def pragma_value(db: Database, name: str) -> object:
     return db.execute_sql(f"PRAGMA {name}").fetchone()[0]
+
+
+# --- Backups, restore and file checks (issue 6) ----------------------------------------------
+# The online backup API copies a consistent snapshot of a live database page by page; a file
+# copy of a WAL database can miss committed pages that still sit in the -wal file, or catch
+# a page half-written. These helpers are the SQLite half of db/backup.py.
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Give up on a step-by-step copy (which restarts whenever another connection writes) after
+# this many restarts and copy in one step instead, holding one read transaction throughout.
+BACKUP_MAX_RESTARTS = 2
+BACKUP_STEP_PAGES = 4096
+
+
+class _BackupRestarted(Exception):
+    """Raised from the progress callback to abandon a step-by-step copy that keeps restarting."""
+
+
+def database_file(db: Database) -> Path:
+    """The file behind ``db`` (or behind the models' DatabaseProxy)."""
+    return Path(_unwrap(db).database)
+
+
+def backup_to_file(
+    db: Database,
+    target: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Copy the live database to a new, self-contained file ``target`` and sync it to disk.
+
+    The copy is switched to rollback-journal mode, so it needs no -wal/-shm files beside it
+    and opens read-only from a write-protected USB stick. With ``progress`` the copy runs in
+    steps and reports ``(pages_done, pages_total)``; a step-wise copy restarts whenever
+    another connection writes, so after a few restarts it finishes in one step.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    source = db.connection()
+    dest = sqlite3.connect(str(target))
+    try:
+        if progress is not None:
+            try:
+                _stepwise_backup(source, dest, progress)
+            except _BackupRestarted:
+                source.backup(dest)
+        else:
+            source.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dest.close()
+    fsync_file(target)
+    return target
+
+
+def _stepwise_backup(
+    source: sqlite3.Connection, dest: sqlite3.Connection, progress: Callable[[int, int], None]
+) -> None:
+    restarts = 0
+    last_remaining: int | None = None
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        nonlocal restarts, last_remaining
+        if last_remaining is not None and remaining > last_remaining:
+            restarts += 1
+            if restarts > BACKUP_MAX_RESTARTS:
+                raise _BackupRestarted
+        last_remaining = remaining
+        progress(total - remaining, total)
+
+    source.backup(dest, pages=BACKUP_STEP_PAGES, progress=step)
+
+
+def fsync_file(path: Path) -> None:
+    """Flush ``path`` to the disk, so a backup reported as made survives a power cut."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(path: Path) -> None:
+    """Flush a folder's entries (a rename into it); a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # Windows cannot open a directory; NTFS journals renames itself.
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def header_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be a whole SQLite database, judged from its header alone; or None.
+
+    Catches the common accidents before SQLite sees the file: not a database at all, and a
+    copy cut short (a USB stick pulled out), which SQLite would otherwise only report as
+    "malformed" somewhere in the middle.
+    """
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        return "is not an SQLite database"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    change_counter = header[24:28]
+    version_valid_for = header[92:96]
+    if page_size < 512 or page_size & (page_size - 1):
+        return "has a damaged header (impossible page size)"
+    if size % page_size:
+        return "is truncated (its size is not a whole number of pages)"
+    # The page count in the header is only trustworthy when these two counters agree.
+    if change_counter == version_valid_for and page_count * page_size > size:
+        return f"is truncated ({size} of {page_count * page_size} bytes)"
+    return None
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a database file that nothing else is writing.
+
+    ``immutable`` keeps SQLite from creating -shm/-wal files beside it (a backup may sit on a
+    read-only medium); a file that still has a -wal beside it is opened normally read-only so
+    its committed pages are seen.
+    """
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    uri = f"{path.resolve().as_uri()}?{mode}"
+    return sqlite3.connect(uri, uri=True)
+
+
+def connection_integrity_problems(conn: sqlite3.Connection, *, quick: bool = False) -> list[str]:
+    """PRAGMA integrity_check (or the faster quick_check) on a plain sqlite3 connection."""
+    pragma = "quick_check" if quick else "integrity_check"
+    rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+    if rows == [("ok",)]:
+        return []
+    return [str(r[0]) for r in rows]
+
+
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    """Names of the ordinary tables in a plain sqlite3 connection's main database."""
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+    return {r[0] for r in rows}
+
+
+def restore_file_into(source: Path, target: Path) -> None:
+    """Replace the database at ``target`` with the contents of the database file ``source``.
+
+    Uses the online backup API in the other direction, so connections other programs or
+    threads hold on ``target`` see the restored data at their next transaction instead of
+    a file swapped under them; the copy is one write transaction, all or nothing.
+    """
+    src = open_read_only(source)
+    dest = sqlite3.connect(str(target), timeout=30)
+    try:
+        dest.execute("PRAGMA synchronous=FULL")
+        src.backup(dest)
+    finally:
+        dest.close()
+        src.close()
+
+
+def storage_problems(db: Database, *, quick: bool = False) -> list[str]:
+    """PRAGMA integrity_check (or quick_check: no index cross-checks, several times faster
+    on a large file, good enough for every start); empty when sound."""
+    pragma = "quick_check" if quick else "integrity_check"
+    rows = db.execute_sql(f"PRAGMA {pragma}").fetchall()
+    return [] if rows == [("ok",)] else [str(r[0]) for r in rows]
+
+
+def foreign_key_problems(db: Database) -> list[str]:
+    """Rows whose foreign key points at nothing, named by table, row and column.
+
+    Such rows can only come from outside the program (foreign keys are on for every
+    connection it opens), e.g. a hand edit with foreign keys switched off.
+    """
+    problems = []
+    columns: dict[tuple[str, int], str] = {}
+    for table, rowid, parent, fkid in db.execute_sql("PRAGMA foreign_key_check").fetchall():
+        if (table, fkid) not in columns:
+            for fk in db.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall():
+                columns[(table, fk[0])] = fk[3]
+        column = columns.get((table, fkid), "?")
+        problems.append(
+            f"{table} row {rowid}: {column} refers to a {parent} row that does not exist"
+        )
+    return problems

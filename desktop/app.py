@@ -62,6 +62,11 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
     i18n.install_translators(app, language)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Complaint Desk"))
 
+    from desktop import backup_scheduler, single_instance, startup_check
+
+    lock = single_instance.lock_or_explain(data_dir)  # released when run_gui returns
+    if lock is None or not startup_check.ensure_sound_database(data_dir):
+        return 1
     path = _database_path(data_dir)
     error = _open_database(path, demo)
     if error is not None:
@@ -92,6 +97,7 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
     from desktop.main_window import MainWindow
 
     window = MainWindow(outlet, actor, settings=settings, language=language, demo=demo)
+    backup_scheduler.install(window, data_dir)
     window.show()
     code = app.exec()
     from db.database import close_database

@@ -383,7 +383,7 @@ class CaseTableModel(QAbstractTableModel):
     def _tint(self, row: CaseRow) -> QColor | None:
         if self._is_overdue(row):
             return OVERDUE_BACKGROUND
-        if self._is_due_today(row):
+        if self._is_due_today(row) or row.near_breach(self._colour_at):
             return DUE_TODAY_BACKGROUND
         return None
 
@@ -394,6 +394,8 @@ class CaseTableModel(QAbstractTableModel):
             return self.tr("Overdue since {time}").format(time=format_time(row.due_at))
         if self._is_due_today(row):
             return self.tr("Due today at {time}").format(time=row.due_at.strftime("%H:%M"))
+        if row.near_breach(self._colour_at):
+            return self.tr("Near its deadline: due {time}").format(time=format_time(row.due_at))
         if column == COL_DUE_AT and row.is_open and row.due_at is not None:
             return self.tr("Due {time}").format(time=format_time(row.due_at))
         if column in (COL_STATUS, COL_CAUSE, COL_CUSTOMER):

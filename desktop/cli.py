@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from desktop import cli_maintenance
 from desktop.paths import default_data_dir
 
 
@@ -41,7 +42,52 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=20261128, help="random seed")
     info = sub.add_parser("info", help="show the database location, schema version and counts")
     _add_data_dir(info)
+    _add_report_commands(sub)
+    cli_maintenance.add_subcommands(sub)
     return parser
+
+
+def _add_report_commands(sub) -> None:
+    report = sub.add_parser("report", help="write a PDF report")
+    kinds = report.add_subparsers(dest="report_kind", required=True)
+    incident = kinds.add_parser("incident", help="the incident report (投诉事件报告) of one case")
+    incident.add_argument("case_no", metavar="CASE_NO", help="case number, e.g. JSL01-2026-000001")
+    incident.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    incident.add_argument(
+        "--reveal",
+        action="store_true",
+        help="print the customer's full name, phone and ID number (masked by default)",
+    )
+    _add_data_dir(incident)
+
+    verify = sub.add_parser(
+        "verify", help="check that a report still matches the database (exit 0 if it does)"
+    )
+    verify.add_argument("file", type=Path, nargs="?", metavar="FILE.pdf")
+    verify.add_argument(
+        "--code", metavar="TEXT", help="verify a scanned or typed code (CD-VERIFY:...) instead"
+    )
+    _add_data_dir(verify)
+
+    ledger = sub.add_parser("export-ledger", help="write the complaint ledger (投诉台账) as XLSX")
+    period = ledger.add_mutually_exclusive_group(required=True)
+    period.add_argument("--year", type=int, metavar="YYYY")
+    period.add_argument(
+        "--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help="first day (with --to)"
+    )
+    ledger.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help="last day")
+    ledger.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    ledger.add_argument("--reveal", action="store_true", help="unmasked customer data")
+    _add_data_dir(ledger)
+
+
+def _date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -88,12 +134,117 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_existing(args: argparse.Namespace) -> bool:
+    """Open the database for a report command; never create an empty one by mistake."""
+    from db.database import database_path, open_database
+
+    path = database_path(_data_dir(args))
+    if not path.exists():
+        print(f"no database at {path}", file=sys.stderr)
+        return False
+    open_database(path)
+    return True
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from db import report_data
+    from desktop.reports.incident import write_incident_report
+
+    if not _open_existing(args):
+        return 2
+    started = time.perf_counter()
+    try:
+        data = report_data.incident_report_data_by_number(args.case_no, reveal=args.reveal)
+    except report_data.CaseNotFound:
+        print(f"no case numbered {args.case_no}", file=sys.stderr)
+        return 1
+    write_incident_report(data, args.out)
+    elapsed = time.perf_counter() - started
+    print(f"wrote {args.out} ({report_data.verification_code(data)}) in {elapsed:.2f} s")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from desktop.reports import verify
+
+    if (args.file is None) == (args.code is None):
+        print("give either FILE.pdf or --code TEXT", file=sys.stderr)
+        return 2
+    if args.file is not None and not args.file.is_file():
+        print(f"no such file: {args.file}", file=sys.stderr)
+        return 2
+    if not _open_existing(args):
+        return 2
+    if args.file is not None:
+        result = verify.verify_pdf(args.file)
+    else:
+        result = verify.verify_text(args.code)
+    label = "OK" if result.ok else "MISMATCH"
+    subject = f" {result.case_no}" if result.case_no else ""
+    print(f"{label}{subject}: {result.message}")
+    if result.printed_code:
+        print(f"  code in the report:    {result.printed_code}")
+    if result.current_code and not result.ok:
+        print(f"  code from the database: {result.current_code}")
+    return 0 if result.ok else 1
+
+
+def cmd_export_ledger(args: argparse.Namespace) -> int:
+    from db import outlets, report_data
+    from db.models import now
+    from desktop.reports.ledger import LedgerInfo, write_ledger_xlsx
+
+    if args.year is None and args.date_to is None:
+        print("--from needs --to", file=sys.stderr)
+        return 2
+    if args.year is not None and args.date_to is not None:
+        print("--to goes with --from, not with --year", file=sys.stderr)
+        return 2
+    if not _open_existing(args):
+        return 2
+    period = {"year": args.year, "start": args.date_from, "end": args.date_to}
+    try:
+        report_data.period_bounds(**period)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    outlet = outlets.current_outlet()
+    label = str(args.year) if args.year else f"{args.date_from} – {args.date_to}"
+    info = LedgerInfo(
+        outlet=outlet.name if outlet else "",
+        period=label,
+        generated_at=now(),
+        masked=not args.reveal,
+    )
+    started = time.perf_counter()
+    total = report_data.ledger_count(**period, outlet=outlet)
+
+    def progress(done: int) -> None:
+        print(f"\r{done:,}/{total:,} cases", end="", file=sys.stderr, flush=True)
+
+    rows = report_data.ledger_rows(**period, outlet=outlet, reveal=args.reveal)
+    count = write_ledger_xlsx(rows, args.out, info=info, progress=progress)
+    elapsed = time.perf_counter() - started
+    print(f"\nwrote {count:,} cases to {args.out} in {elapsed:.1f} s", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "info": cmd_info,
+    "report": cmd_report,
+    "verify": cmd_verify,
+    "export-ledger": cmd_export_ledger,
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "demo":
-        return cmd_demo(args)
-    if args.command == "info":
-        return cmd_info(args)
+    command = COMMANDS.get(args.command)
+    if command is not None:
+        return command(args)
+    if (code := cli_maintenance.run(args)) is not None:
+        return code
     from desktop.app import run_gui
 
     return run_gui(_data_dir(args), args.lang, args.demo)

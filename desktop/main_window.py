@@ -17,8 +17,10 @@ from db.models import Outlet, Staff, now
 from db.queries import CaseFilter
 from desktop.app import DEFAULT_LANGUAGE, LANGUAGE_KEY
 from desktop.case_model import CaseTableModel
+from desktop.dialogs.backup_dialog import BackupDialog
 from desktop.dialogs.new_case import NewCaseDialog
 from desktop.paths import APP_NAME
+from desktop.reports_menu import install_reports_menu
 from desktop.widgets.case_detail import CaseDetailPanel
 from desktop.widgets.case_table import CaseTableView
 from desktop.widgets.filter_bar import FilterBar
@@ -198,6 +200,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("menuFile")
         file_menu.addAction(self._new_action)
+        file_menu.addAction(BackupDialog.menu_action(self))
         file_menu.addSeparator()
         file_menu.addAction(self._quit_action)
 
@@ -218,6 +221,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menuHelp")
         help_menu.addAction(self._about_action)
+        self._reports_menu = install_reports_menu(self, self._settings)
 
     def _build_tool_bar(self) -> None:
         tool_bar = self.addToolBar(self.tr("Main toolbar"))

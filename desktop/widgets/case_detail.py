@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QTreeWidget,
@@ -68,8 +70,11 @@ def _text(value: str | None) -> str:
 class CaseDetailPanel(QWidget):
     """Shows one case: ``show_case(case_id)``, or an empty-state hint for None.
 
-    Emits no signals yet; it only reads.
+    Signals:
+        report_requested(int): the user asked for the shown case's incident report.
     """
+
+    report_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +125,13 @@ class CaseDetailPanel(QWidget):
     def timeline(self) -> QTreeWidget:
         return self._timeline
 
+    def report_button(self) -> QPushButton:
+        return self._report_button
+
+    def _request_report(self) -> None:
+        if self._case_id is not None:
+            self.report_requested.emit(self._case_id)
+
     # --- building --------------------------------------------------------------------------
 
     def _field_titles(self) -> dict[str, str]:
@@ -152,6 +164,17 @@ class CaseDetailPanel(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
         title_font.setBold(True)
         self._title.setFont(title_font)
+
+        self._report_button = QPushButton(self.tr("Print report…"))
+        self._report_button.setObjectName("printReportButton")
+        self._report_button.setAccessibleName(self.tr("Print report"))
+        self._report_button.setToolTip(
+            self.tr("Preview, print or save this complaint's incident report")
+        )
+        self._report_button.clicked.connect(self._request_report)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self._title, 1)
+        title_row.addWidget(self._report_button)
 
         form_host = QWidget()
         form = QFormLayout(form_host)
@@ -204,7 +227,7 @@ class CaseDetailPanel(QWidget):
 
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 0, 0, 0)
-        layout.addWidget(self._title)
+        layout.addLayout(title_row)
         layout.addWidget(scroll, 3)
         layout.addWidget(timeline_title)
         layout.addWidget(self._timeline, 2)

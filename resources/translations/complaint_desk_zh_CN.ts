@@ -9,7 +9,7 @@
         <translation>网点投诉处理台</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -30,14 +30,344 @@ Check that the folder exists and is writable, and that no other copy of the prog
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/backup_dialog.py" line="+68"/>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On closing</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <location line="+1"/>
+        <location line="+284"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="-277"/>
+        <location line="+145"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location line="-143"/>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up to another folder, e.g. on a USB drive</source>
+        <translation>备份到其他文件夹，例如U盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Default</source>
+        <translation>默认(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up to the folder beside the database</source>
+        <translation>备份到数据库所在位置旁的文件夹</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backups kept of each kind</source>
+        <translation>每类保留的备份份数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up &amp;automatically once a day</source>
+        <translation>每天自动备份一次(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daily backup</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup &amp;folder:</source>
+        <translation>备份文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Keep of each kind:</source>
+        <translation>每类保留份数(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backups in the folder</source>
+        <translation>文件夹中的备份</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Backup progress</source>
+        <translation>备份进度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore selected…</source>
+        <translation>恢复所选备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the current data with the selected backup, after backing it up</source>
+        <translation>先备份当前数据，再用所选备份替换当前数据</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back up now, restore a backup, choose the backup folder</source>
+        <translation>立即备份、恢复备份、选择备份文件夹</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Choose the backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Complaint Desk cannot write to {folder}. Choose another folder.</source>
+        <translation>网点投诉处理台无法写入 {folder}。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore the backup made at {time} ({reason})?
+
+The current data is first backed up to {folder} (as “before a restore”), then replaced by this backup. Complaint Desk closes afterwards; open it again to work with the restored data.</source>
+        <translation>要恢复 {time} 的备份（{reason}）吗？
+
+当前数据会先备份到 {folder}（标记为“恢复前”），然后被此备份替换。恢复后网点投诉处理台将关闭，请重新打开以使用恢复后的数据。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Backup made and checked: {name}</source>
+        <translation>备份已完成并通过检查：{name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Backup restored.</source>
+        <translation>备份已恢复。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup {name} has been restored. The data it replaced is in the backup {safety}.
+
+Complaint Desk will now close; open it again to continue.</source>
+        <translation>备份 {name} 已恢复。被替换的数据保存在备份 {safety} 中。
+
+网点投诉处理台现在将关闭，请重新打开后继续工作。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Failed: {error}</source>
+        <translation>失败：{error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup was not restored; nothing was changed.
+
+{reason}</source>
+        <translation>备份未恢复，数据没有任何改动。
+
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It did not work:
+
+{reason}</source>
+        <translation>操作未成功：
+
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Something unexpected went wrong:
+
+{reason}</source>
+        <translation>发生意外错误：
+
+{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupListModel</name>
+    <message>
+        <location line="-330"/>
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+23"/>
+        <source>Checked</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No record of a check</source>
+        <translation>无检查记录</translation>
+    </message>
+</context>
+<context>
+    <name>BackupScheduler</name>
+    <message>
+        <location filename="../../desktop/backup_scheduler.py" line="+121"/>
+        <source>Making today&apos;s backup…</source>
+        <translation>正在进行今日备份…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+1"/>
+        <source>Backing up before closing</source>
+        <translation>关闭前备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backing up before closing…</source>
+        <translation>正在关闭前备份…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+45"/>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>The backup on closing failed:
+{error}
+
+Your data is safe in the database itself. Check the backup folder under File → Backups… the next time.</source>
+        <translation>关闭时的备份失败：
+{error}
+
+您的数据仍安全保存在数据库中。下次请在“文件 → 备份…”中检查备份文件夹。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Today&apos;s backup is made: {name}</source>
+        <translation>今日备份已完成：{name}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Today&apos;s automatic backup failed: {error}</source>
+        <translation>今日自动备份失败：{error}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Today&apos;s automatic backup failed:
+{error}
+
+Check that the backup folder (File → Backups…) is reachable, e.g. that the USB drive is plugged in.</source>
+        <translation>今日自动备份失败：
+{error}
+
+请检查备份文件夹（文件 → 备份…）是否可以访问，例如U盘是否已插好。</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location line="-173"/>
+        <source>Copying the database…</source>
+        <translation>正在复制数据库…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking the copy…</source>
+        <translation>正在检查备份副本…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copying attachments…</source>
+        <translation>正在复制附件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../desktop/widgets/case_detail.py" line="+80"/>
+        <location filename="../../desktop/widgets/case_detail.py" line="+85"/>
         <source>Select a complaint in the list to see its details.</source>
         <translation>在列表中选择一条投诉，即可查看详情。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+54"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
@@ -120,6 +450,21 @@ Check that the folder exists and is writable, and that no other copy of the prog
         <location line="+7"/>
         <source>Case number</source>
         <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print report…</source>
+        <translation>打印报告…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print report</source>
+        <translation>打印报告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview, print or save this complaint&apos;s incident report</source>
+        <translation>预览、打印或保存本投诉的事件报告</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -242,11 +587,16 @@ Check that the folder exists and is writable, and that no other copy of the prog
     </message>
     <message>
         <location line="+112"/>
+        <source>Near its deadline: due {time}</source>
+        <translation>临近期限：{time} 到期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Due {time}</source>
         <translation>{time} 到期</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-121"/>
         <source>Due</source>
         <translation>办理期限</translation>
     </message>
@@ -656,7 +1006,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+133"/>
+        <location filename="../../desktop/main_window.py" line="+138"/>
         <source>Open: {open}  Overdue: {overdue}  Due today: {due_today}</source>
         <translation>未办结：{open}  已超期：{overdue}  今日到期：{due_today}</translation>
     </message>
@@ -711,7 +1061,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
@@ -731,7 +1081,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <location line="+2"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
@@ -1054,6 +1404,325 @@ Check that the folder exists and is writable, and that no other copy of the prog
     </message>
 </context>
 <context>
+    <name>QueryOp</name>
+    <message>
+        <location filename="../../desktop/worker.py" line="+154"/>
+        <source>Complaint Desk</source>
+        <translation>网点投诉处理台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The operation failed:
+{error}</source>
+        <translation>操作失败：
+{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreviewDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/report_preview.py" line="+77"/>
+        <source>Report preview</source>
+        <translation>报告预览</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Generating the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Generating the report</source>
+        <translation>正在生成报告</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as…</source>
+        <translation>另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fit width</source>
+        <translation>适合宽度(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Page count</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>The generated PDF could not be opened.</source>
+        <translation>生成的 PDF 无法打开。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pages: {count}</source>
+        <translation>共 {count} 页</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+14"/>
+        <source>Save report as</source>
+        <translation>报告另存为</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The report could not be saved:
+{error}</source>
+        <translation>报告无法保存：
+{error}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The report could not be generated:
+{error}</source>
+        <translation>报告无法生成：
+{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsMenu</name>
+    <message>
+        <location filename="../../desktop/reports_menu.py" line="+60"/>
+        <source>&amp;Reports</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Incident report of the selected complaint…</source>
+        <translation>所选投诉的事件报告(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preview, print or save the incident report of the selected complaint</source>
+        <translation>预览、打印或保存所选投诉的事件报告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complaint &amp;ledger (XLSX)…</source>
+        <translation>投诉台账（XLSX）(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the register of a year&apos;s complaints as an Excel workbook</source>
+        <translation>将一年的投诉登记保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Verify a report…</source>
+        <translation>核验报告(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that a saved or printed report still matches the database</source>
+        <translation>核对已保存或已打印的报告是否仍与数据库一致</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Incident report {case_no}</source>
+        <translation>投诉事件报告 {case_no}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+67"/>
+        <source>Complaint ledger</source>
+        <translation>投诉台账</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Year of the complaints received:</source>
+        <translation>受理投诉的年份：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save complaint ledger as</source>
+        <translation>投诉台账另存为</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Writing the ledger of {year}…</source>
+        <translation>正在生成 {year} 年投诉台账…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Writing the ledger</source>
+        <translation>正在生成投诉台账</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Ledger of {count} complaints saved to {path} ({seconds} s)</source>
+        <translation>已将 {count} 件投诉的台账保存到 {path}（用时 {seconds} 秒）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The ledger could not be written:
+{error}</source>
+        <translation>投诉台账无法生成：
+{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../desktop/single_instance.py" line="+110"/>
+        <source>Complaint Desk is already open on this database. Close it first.</source>
+        <translation>网点投诉处理台已经打开了这个数据库。请先关闭它。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Complaint Desk is already open on this database (process {pid} on host {host}). Close it first.</source>
+        <translation>网点投诉处理台已经打开了这个数据库（主机 {host} 上的进程 {pid}）。请先关闭它。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Already open</source>
+        <translation>程序已打开</translation>
+    </message>
+</context>
+<context>
+    <name>StartupCheck</name>
+    <message>
+        <location filename="../../desktop/startup_check.py" line="+66"/>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This database cannot be opened by this version of Complaint Desk:
+{problem}
+
+Use the version of Complaint Desk that last opened it. The file is unchanged:
+{path}</source>
+        <translation>此版本的网点投诉处理台无法打开这个数据库：
+{problem}
+
+请使用上次打开它的网点投诉处理台版本。文件未被改动：
+{path}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+14"/>
+        <location line="+27"/>
+        <location line="+29"/>
+        <source>Database damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>The database failed its check:
+{problem}
+
+There is no good backup in {folder}. Complaint Desk will not open the database, so as not to make the damage worse; the file is unchanged:
+{path}
+
+If you have a backup elsewhere, restore it with: complaint-desk restore FILE</source>
+        <translation>数据库未通过检查：
+{problem}
+
+{folder} 中没有完好的备份。为避免损坏扩大，网点投诉处理台不会打开该数据库；文件未被改动：
+{path}
+
+如果您在别处有备份，可用以下命令恢复：complaint-desk restore FILE</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The database failed its check:
+{problem}</source>
+        <translation>数据库未通过检查：
+{problem}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore the newest good backup, made at {time}?
+
+The current database is kept in {folder}. Work entered after that backup is not in it.</source>
+        <translation>要恢复最新的完好备份（{time}）吗？
+
+当前数据库会保留在 {folder} 中。该备份之后录入的内容不包含在备份里。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Restore the backup</source>
+        <translation>恢复备份(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Complaint Desk has not opened the database and has changed nothing:
+{path}
+
+You can restore a backup later from the command line: complaint-desk restore FILE</source>
+        <translation>网点投诉处理台没有打开数据库，也没有做任何改动：
+{path}
+
+您之后可以在命令行恢复备份：complaint-desk restore FILE</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The backup could not be restored:
+{error}</source>
+        <translation>无法恢复备份：
+{error}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup made at {time} has been restored. The previous database is kept as:
+{kept}</source>
+        <translation>{time} 的备份已恢复。原数据库保留为：
+{kept}</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <location filename="../../desktop/labels.py" line="-49"/>
@@ -1127,9 +1796,143 @@ Check that the folder exists and is writable, and that no other copy of the prog
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/verify_dialog.py" line="+43"/>
+        <location line="+1"/>
+        <source>Verify a report</source>
+        <translation>核验报告</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A report&apos;s verification code is a fingerprint of what it states. Choose a saved report, or paste the text of the QR code on a printout, to check that the report still matches the database.</source>
+        <translation>报告的校验码是报告内容的数字指纹。选择已保存的报告，或粘贴纸质报告上二维码的内容，即可核对报告是否仍与数据库一致。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Report file</source>
+        <translation>报告文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PDF made by Complaint Desk</source>
+        <translation>由网点投诉处理台生成的 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a report file</source>
+        <translation>选择报告文件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Verification code</source>
+        <translation>校验码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Report &amp;file:</source>
+        <translation>报告文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>or &amp;code:</source>
+        <translation>或校验码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;heck</source>
+        <translation>核验(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Verification result</source>
+        <translation>核验结果</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Verification details</source>
+        <translation>核验详情</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Choose a report</source>
+        <translation>选择报告</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>There is no file {path}.</source>
+        <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a report file or paste a code first.</source>
+        <translation>请先选择报告文件或粘贴校验码。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Matches: the report agrees with the database.</source>
+        <translation>一致：报告与数据库记录相符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Does not match: the complaint was changed after the report was made, or the report was altered. Make a new report.</source>
+        <translation>不一致：报告生成后投诉记录有改动，或报告本身被修改。请重新生成报告。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Does not match: this database has no such case.</source>
+        <translation>不一致：本数据库中没有该投诉。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No verification code found: this is not a Complaint Desk report.</source>
+        <translation>未找到校验码：这不是网点投诉处理台生成的报告。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Made by another version of Complaint Desk; this version cannot check it.</source>
+        <translation>该报告由其他版本的网点投诉处理台生成，本版本无法核验。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Case: {case_no}</source>
+        <translation>投诉编号：{case_no}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code in the report: {code}</source>
+        <translation>报告中的校验码：{code}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Code from the database: {code}</source>
+        <translation>按数据库计算的校验码：{code}</translation>
+    </message>
+</context>
+<context>
     <name>Vocab</name>
     <message>
-        <location line="-124"/>
+        <location filename="../../desktop/labels.py" line="-124"/>
         <source>Outlet head</source>
         <translation>网点负责人</translation>
     </message>

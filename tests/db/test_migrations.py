@@ -351,7 +351,9 @@ def test_failed_migration_leaves_previous_version(
 ):
     rows = _dump(v1_copy)
     # What the file looks like after every real migration: the state a failure must keep.
-    control = v1_copy.with_name("control.sqlite3")
+    # In a folder of its own, so its pre-migration backup does not mix with the one checked.
+    control = v1_copy.parent / "control" / "control.sqlite3"
+    control.parent.mkdir()
     shutil.copy(v1_copy, control)
     monkeypatch.setattr(database_module, "MIGRATIONS_DIR", REAL_MIGRATIONS)
     database_module.open_database(control)

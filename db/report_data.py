@@ -1,0 +1,666 @@
+"""The data behind the printed reports, as plain dataclasses built by named functions.
+
+The PDF and XLSX writers (desktop/reports/) take what these functions return and nothing
+else, so the same data serves the incident report, its verification code, the command line
+and the tests. Codes travel with their English labels; the writers choose the language.
+
+Customer data is masked by default (a printed report lies on desks and goes up the line):
+the name keeps its surname, the phone its first three and last four digits, the ID number
+its first three and last four characters. The same masking is applied to the customer's
+name, phone and ID number where staff typed them into free text.
+
+The verification code is a SHA-256 over a canonical JSON of the report data. It covers what
+the report states; it leaves out the time of generation and the states that only depend on
+it ("running" becomes "overdue" as the clock passes, without anyone editing the case), and
+it leaves out sections that have no entries, so that a later version adding a section does
+not change the code of reports whose case has nothing in that section.
+
+Sections that the handling workflow will keep in tables of their own (transfers,
+escalations, work orders, decisions and notices, callbacks, liability) are derived from
+the timeline for now; each has one builder in ``SECTION_BUILDERS`` to replace later.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, cast
+
+from peewee import JOIN, fn
+
+from db import vocab
+from db.models import Case, CaseEvent, Outlet, Staff, now
+from db.outlets import outlet_head
+from db.queries import case_timeline, mask_name, mask_phone
+
+REPORT_FORMAT = "incident/1"
+"""Bump when the hashed layout changes; verify refuses codes of another format."""
+
+NOT_HASHED = {"hashed": False}
+"""Field metadata: shown in the report but not covered by the verification code."""
+
+# --- Event kinds of the handling workflow -------------------------------------------------
+# The same codes as db/codes.py (the workflow). Repeated here so that reports work with the
+# stable foundation alone; English labels come from db.codes when it is importable.
+EV_REPORTED = "reported"
+EV_TRANSFER_REQUESTED = "transfer_requested"
+EV_CONTACT_CONFIRMED = "contact_confirmed"
+EV_TRANSFER_CANCELLED = "transfer_cancelled"
+EV_REPLIED = "replied"
+EV_ESCALATED = "escalated"
+EV_FED_BACK = "fed_back"
+EV_CALLBACK_PLANNED = "callback_planned"
+EV_CALLBACK_ATTEMPT = "callback_attempt"
+EV_CALLBACK_DONE = "callback_done"
+EV_LIABILITY_DETERMINED = "liability_determined"
+EV_CLOSED = "closed"
+EV_OTHER_OUTLET = "other_outlet_recorded"
+EV_MARKED_MAJOR = "marked_major"
+EV_FIRST_CONTACT = "first_contact"
+EV_PROPOSAL = "proposal_made"
+EV_CLOCK_EXTENDED = "clock_extended"
+EV_CLOCK_PAUSED = "clock_paused"
+EV_CLOCK_RESUMED = "clock_resumed"
+EV_DECISION = "decision_made"
+EV_NOTICE = "customer_notified"
+EV_REVIEW_REQUESTED = "review_requested"
+EV_REVIEW_DECIDED = "review_decided"
+EV_WORKORDER_LINKED = "workorder_linked"
+
+# An agreed reply time is met by the first of these events (Art. 10: reply by the agreed
+# time): a reply, feedback, a closing or a settlement, or a status change into one of the
+# statuses that only follow a reply.
+REPLY_EVENT_KINDS = (
+    EV_REPLIED,
+    EV_FED_BACK,
+    EV_CLOSED,
+    EV_DECISION,
+    vocab.EVENT_SETTLED_ON_SPOT,
+)
+REPLY_STATUSES = (
+    vocab.STATUS_REPLIED,
+    vocab.STATUS_FED_BACK,
+    vocab.STATUS_CALLBACK_DONE,
+    vocab.STATUS_LIABILITY_DETERMINED,
+    vocab.STATUS_CLOSED,
+    vocab.STATUS_SETTLED_ON_SPOT,
+)
+
+# Deadline kinds and their states.
+DEADLINE_AGREED_REPLY = "agreed_reply"
+DEADLINE_KINDS: dict[str, str] = {DEADLINE_AGREED_REPLY: "Agreed reply time (Art. 10)"}
+
+STATE_MET = "met"
+STATE_LATE = "late"
+STATE_OVERDUE = "overdue"
+STATE_RUNNING = "running"
+DEADLINE_STATES: dict[str, str] = {
+    STATE_MET: "Met",
+    STATE_LATE: "Missed: done after the deadline",
+    STATE_OVERDUE: "Missed: still open past the deadline",
+    STATE_RUNNING: "Running",
+}
+
+# Report sections derived from the timeline, in report order.
+SECTION_TRANSFERS = "transfers"
+SECTION_ESCALATIONS = "escalations"
+SECTION_WORK_ORDERS = "work_orders"
+SECTION_DECISION = "decision"
+SECTION_CALLBACKS = "callbacks"
+SECTION_LIABILITY = "liability"
+SECTIONS: dict[str, str] = {
+    SECTION_TRANSFERS: "First-ask owner and transfers",
+    SECTION_ESCALATIONS: "Reports and escalations",
+    SECTION_WORK_ORDERS: "Superior work orders",
+    SECTION_DECISION: "Handling decision and notices",
+    SECTION_CALLBACKS: "Callbacks",
+    SECTION_LIABILITY: "Liability determination and penalty",
+}
+_SECTION_EVENTS: dict[str, tuple[str, ...]] = {
+    SECTION_TRANSFERS: (EV_TRANSFER_REQUESTED, EV_CONTACT_CONFIRMED, EV_TRANSFER_CANCELLED),
+    SECTION_ESCALATIONS: (EV_REPORTED, EV_ESCALATED, EV_MARKED_MAJOR, EV_OTHER_OUTLET),
+    SECTION_WORK_ORDERS: (EV_WORKORDER_LINKED,),
+    SECTION_DECISION: (
+        EV_FIRST_CONTACT,
+        EV_PROPOSAL,
+        EV_REPLIED,
+        EV_FED_BACK,
+        EV_CLOCK_PAUSED,
+        EV_CLOCK_RESUMED,
+        EV_CLOCK_EXTENDED,
+        EV_DECISION,
+        EV_NOTICE,
+        EV_REVIEW_REQUESTED,
+        EV_REVIEW_DECIDED,
+    ),
+    SECTION_CALLBACKS: (EV_CALLBACK_PLANNED, EV_CALLBACK_ATTEMPT, EV_CALLBACK_DONE),
+    SECTION_LIABILITY: (EV_LIABILITY_DETERMINED,),
+}
+
+
+def _event_labels() -> dict[str, str]:
+    labels = dict(vocab.EVENT_KINDS)
+    try:
+        from db import codes  # the workflow's vocabulary, once it is there
+    except ImportError:
+        return labels
+    labels.update(getattr(codes, "EVENT_KINDS", {}))
+    return labels
+
+
+# --- The data -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A stored code with its English label; the writers translate the code."""
+
+    code: str
+    # Presentation only: rewording a label must not invalidate printed reports.
+    label: str = field(metadata=NOT_HASHED)
+
+
+def coded(vocabulary: dict[str, str], code: str) -> Coded:
+    return Coded(code, vocab.label(vocabulary, code))
+
+
+@dataclass(frozen=True)
+class OutletInfo:
+    name: str
+    code: str
+    district_branch: str
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    name: str
+    employee_no: str
+    role: Coded
+
+
+@dataclass(frozen=True)
+class CustomerInfo:
+    name: str
+    phone: str
+    id_no: str
+    masked: bool
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    seq: int
+    at: dt.datetime
+    actor: str
+    kind: Coded
+    from_status: Coded | None
+    to_status: Coded | None
+    note: str
+    data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: Coded
+    due_at: dt.datetime
+    done_at: dt.datetime | None
+    # Depends on the generation time while the case is open, so it is not hashed.
+    state: str = field(default=STATE_RUNNING, metadata=NOT_HASHED)
+
+
+@dataclass(frozen=True)
+class SectionEntry:
+    at: dt.datetime
+    actor: str
+    kind: Coded
+    note: str
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str = field(metadata=NOT_HASHED)
+    entries: tuple[SectionEntry, ...] = ()
+    # Where the entries come from: "events" now, a table name once the workflow keeps one.
+    source: str = field(default="events", metadata=NOT_HASHED)
+
+
+@dataclass(frozen=True)
+class IncidentData:
+    """Everything the incident report (投诉事件报告) states about one case."""
+
+    format: str
+    outlet: OutletInfo
+    case_no: str
+    received_at: dt.datetime
+    route: Coded
+    channel: Coded
+    business_type: Coded
+    cause: Coded
+    severity: Coded
+    urgent_triggers: tuple[Coded, ...]
+    status: Coded
+    is_open: bool
+    customer: CustomerInfo
+    remedy_requested: str
+    description: str
+    settlement: str
+    settled_at: dt.datetime | None
+    closed_at: dt.datetime | None
+    first_ask_owner: PersonRef
+    handler: PersonRef | None
+    head: PersonRef | None
+    deadlines: tuple[Deadline, ...]
+    sections: tuple[Section, ...]
+    timeline: tuple[TimelineItem, ...]
+    generated_at: dt.datetime = field(metadata=NOT_HASHED)
+
+    @property
+    def revealed(self) -> bool:
+        return not self.customer.masked
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+
+class CaseNotFound(LookupError):
+    pass
+
+
+# --- Masking ------------------------------------------------------------------------------
+
+_MOBILE_IN_TEXT = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+
+
+def mask_id_no(id_no: str) -> str:
+    """Keep the first three and last four characters: 110***********123X."""
+    if len(id_no) <= 7:
+        return "*" * len(id_no)
+    return id_no[:3] + "*" * (len(id_no) - 7) + id_no[-4:]
+
+
+class Masker:
+    """Masks one customer's name, phone and ID number, also inside free text."""
+
+    def __init__(self, name: str, phone: str, id_no: str, *, reveal: bool = False) -> None:
+        self.reveal = reveal
+        self._pairs = [
+            (value, masked)
+            for value, masked in (
+                (id_no, mask_id_no(id_no)),
+                (phone, mask_phone(phone)),
+                # A one-character name would also match unrelated words.
+                (name if len(name) >= 2 else "", mask_name(name)),
+            )
+            if value
+        ]
+
+    def customer(self, name: str, phone: str, id_no: str) -> CustomerInfo:
+        if self.reveal:
+            return CustomerInfo(name, phone, id_no, masked=False)
+        return CustomerInfo(mask_name(name), mask_phone(phone), mask_id_no(id_no), masked=True)
+
+    def text(self, value: str) -> str:
+        if self.reveal or not value:
+            return value
+        for original, masked in self._pairs:
+            value = value.replace(original, masked)
+        value = _ID_IN_TEXT.sub(lambda m: mask_id_no(m.group()), value)
+        return _MOBILE_IN_TEXT.sub(lambda m: mask_phone(m.group()), value)
+
+
+# --- Building the incident report ---------------------------------------------------------
+
+
+def _person(staff: Staff | None) -> PersonRef | None:
+    if staff is None:
+        return None
+    return PersonRef(staff.name, staff.employee_no, coded(vocab.ROLES, staff.role))
+
+
+def _status(code: str | None) -> Coded | None:
+    return coded(vocab.STATUSES, code) if code else None
+
+
+def _is_reply(item: TimelineItem) -> bool:
+    return item.kind.code in REPLY_EVENT_KINDS or (
+        item.to_status is not None and item.to_status.code in REPLY_STATUSES
+    )
+
+
+def deadline_state(
+    due_at: dt.datetime, done_at: dt.datetime | None, *, is_open: bool, at: dt.datetime
+) -> str:
+    """Met or missed when done; overdue or running while not done (as of ``at``)."""
+    if done_at is not None:
+        return STATE_MET if done_at <= due_at else STATE_LATE
+    if not is_open:
+        # Closed without a recorded reply: judged by the time it was closed, if any.
+        return STATE_MET
+    return STATE_OVERDUE if at > due_at else STATE_RUNNING
+
+
+def _deadlines(case: Case, timeline: list[TimelineItem], at: dt.datetime) -> list[Deadline]:
+    if case.agreed_reply_at is None:
+        return []
+    done_at = next((item.at for item in timeline if _is_reply(item)), None)
+    if done_at is None and not case.is_open:
+        done_at = case.closed_at or case.settled_at
+    state = deadline_state(case.agreed_reply_at, done_at, is_open=case.is_open, at=at)
+    kind = coded(DEADLINE_KINDS, DEADLINE_AGREED_REPLY)
+    return [Deadline(kind, case.agreed_reply_at, done_at, state)]
+
+
+SectionBuilder = Callable[[Case, list[TimelineItem]], list[SectionEntry]]
+
+
+def _from_events(key: str) -> SectionBuilder:
+    kinds = _SECTION_EVENTS[key]
+
+    def build(case: Case, timeline: list[TimelineItem]) -> list[SectionEntry]:
+        return [
+            SectionEntry(item.at, item.actor, item.kind, item.note)
+            for item in timeline
+            if item.kind.code in kinds
+        ]
+
+    return build
+
+
+SECTION_BUILDERS: dict[str, SectionBuilder] = {key: _from_events(key) for key in SECTIONS}
+"""One builder per section, in report order. Replace one to read a workflow table."""
+
+
+def incident_report_data(
+    case_id: int, *, reveal: bool = False, at: dt.datetime | None = None
+) -> IncidentData:
+    """The incident report's data for a case; customer data masked unless ``reveal``.
+
+    ``at`` is the generation time (default: now); it decides only whether a running
+    deadline is already overdue.
+    """
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        raise CaseNotFound(f"no case with id {case_id}")
+    at = at or now()
+    masker = Masker(case.customer_name, case.customer_phone, case.customer_id_no, reveal=reveal)
+    event_labels = _event_labels()
+    timeline = [
+        TimelineItem(
+            seq=i,
+            at=entry.at,
+            actor=entry.actor_name,
+            kind=coded(event_labels, entry.kind),
+            from_status=_status(entry.from_status),
+            to_status=_status(entry.to_status),
+            note=masker.text(entry.note),
+            data=entry.data,
+        )
+        for i, entry in enumerate(case_timeline(case.id), start=1)
+    ]
+    outlet: Outlet = case.outlet
+    sections = tuple(
+        Section(key, SECTIONS[key], tuple(build(case, timeline)))
+        for key, build in SECTION_BUILDERS.items()
+    )
+    triggers = tuple(coded(vocab.URGENT_TRIGGERS, t) for t in case.urgent_triggers.split(",") if t)
+    return IncidentData(
+        format=REPORT_FORMAT,
+        outlet=OutletInfo(outlet.name, outlet.code, outlet.district_branch),
+        case_no=case.case_no,
+        received_at=case.received_at,
+        route=coded(vocab.ROUTES, case.route),
+        channel=coded(vocab.CHANNELS, case.channel),
+        business_type=coded(vocab.BUSINESS_TYPES, case.business_type),
+        cause=coded(vocab.CAUSES, case.cause),
+        severity=coded(vocab.SEVERITIES, case.severity),
+        urgent_triggers=triggers,
+        status=coded(vocab.STATUSES, case.status),
+        is_open=bool(case.is_open),
+        customer=masker.customer(case.customer_name, case.customer_phone, case.customer_id_no),
+        remedy_requested=masker.text(case.remedy_requested),
+        description=masker.text(case.description),
+        settlement=masker.text(case.settlement),
+        settled_at=case.settled_at,
+        closed_at=case.closed_at,
+        first_ask_owner=_person(case.first_ask_owner),  # type: ignore[arg-type]
+        handler=_person(case.handler),
+        head=_person(outlet_head(outlet)),
+        deadlines=tuple(_deadlines(case, timeline, at)),
+        sections=sections,
+        timeline=tuple(timeline),
+        generated_at=at.replace(microsecond=0),
+    )
+
+
+def incident_report_data_by_number(
+    case_no: str, *, reveal: bool = False, at: dt.datetime | None = None
+) -> IncidentData:
+    case_id = Case.select(Case.id).where(Case.case_no == case_no).scalar()
+    if case_id is None:
+        raise CaseNotFound(f"no case numbered {case_no}")
+    return incident_report_data(case_id, reveal=reveal, at=at)
+
+
+# --- Verification code --------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready form of the report data: hashed fields only, no empty sections."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = {}
+        for f in dataclasses.fields(value):
+            if f.metadata.get("hashed", True) is False:
+                continue
+            out[f.name] = _plain(getattr(value, f.name))
+        if isinstance(value, IncidentData):
+            out["sections"] = [s for s in out["sections"] if s["entries"]]
+        return out
+    if isinstance(value, dt.datetime):
+        return value.replace(microsecond=0).isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def canonical_json(data: IncidentData) -> bytes:
+    """The bytes the verification code is computed over (stable key order, UTF-8)."""
+    return json.dumps(
+        _plain(data), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    ).encode("utf-8")
+
+
+def verification_code(data: IncidentData) -> str:
+    """SHA-256 (hex) of the report data, leaving out the generation time."""
+    return hashlib.sha256(canonical_json(data)).hexdigest()
+
+
+# --- The complaint ledger (投诉台账) ---------------------------------------------------------
+
+
+class LedgerRow(NamedTuple):
+    """One case in the ledger; codes stay codes, the writer translates them."""
+
+    no: int
+    case_no: str
+    received_at: dt.datetime
+    route: str
+    channel: str
+    business_type: str
+    cause: str
+    severity: str
+    urgent_triggers: tuple[str, ...]
+    customer_name: str
+    customer_phone: str
+    remedy_requested: str
+    description: str
+    owner_name: str
+    handler_name: str
+    status: str
+    agreed_reply_at: dt.datetime | None
+    closed_at: dt.datetime | None
+    # None when no reply time was agreed (settled on the spot).
+    overdue: bool | None
+
+
+def period_bounds(
+    *,
+    year: int | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> tuple[dt.datetime, dt.datetime]:
+    """[from, to) datetimes for a calendar year or for the days ``start`` to ``end``."""
+    if year is not None:
+        return dt.datetime(year, 1, 1), dt.datetime(year + 1, 1, 1)
+    if start is None or end is None:
+        raise ValueError("give a year, or both start and end")
+    if end < start:
+        raise ValueError("the period ends before it starts")
+    return dt.datetime.combine(start, dt.time()), dt.datetime.combine(
+        end + dt.timedelta(days=1), dt.time()
+    )
+
+
+def _in_period(lo: dt.datetime, hi: dt.datetime, outlet: Outlet | None):
+    cond = (Case.received_at >= lo) & (Case.received_at < hi)
+    if outlet is not None:
+        cond &= Case.outlet == outlet
+    return cond
+
+
+def ledger_count(
+    *,
+    year: int | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    outlet: Outlet | None = None,
+) -> int:
+    lo, hi = period_bounds(year=year, start=start, end=end)
+    return Case.select(fn.COUNT(Case.id)).where(_in_period(lo, hi, outlet)).scalar() or 0
+
+
+def ledger_rows(
+    *,
+    year: int | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    outlet: Outlet | None = None,
+    reveal: bool = False,
+    at: dt.datetime | None = None,
+    batch_size: int = 2000,
+) -> Iterator[LedgerRow]:
+    """Every case received in the period, oldest first, filtered and sorted in SQL.
+
+    Read in batches of ``batch_size`` by keyset on (received_at, id), so a year of 100,000
+    cases streams in constant memory and no read transaction stays open across batches.
+    The first reply time comes from a correlated subquery on the (case, at) index.
+    """
+    lo, hi = period_bounds(year=year, start=start, end=end)
+    at = at or now()
+    Owner = Staff.alias("owner")
+    Handler = Staff.alias("handler")
+    first_reply = (
+        CaseEvent.select(fn.MIN(CaseEvent.at))
+        .where(
+            (CaseEvent.case == Case.id)
+            & (CaseEvent.kind.in_(REPLY_EVENT_KINDS) | CaseEvent.to_status.in_(REPLY_STATUSES))
+        )
+        .alias("first_reply")
+    )
+    base = (
+        Case.select(
+            Case.id,
+            Case.case_no,
+            Case.received_at,
+            Case.route,
+            Case.channel,
+            Case.business_type,
+            Case.cause,
+            Case.severity,
+            Case.urgent_triggers,
+            Case.customer_name,
+            Case.customer_phone,
+            Case.customer_id_no,
+            Case.remedy_requested,
+            Case.description,
+            Owner.name,
+            Handler.name,
+            Case.status,
+            Case.is_open,
+            Case.agreed_reply_at,
+            Case.closed_at,
+            first_reply,
+        )
+        .join(Owner, on=(Case.first_ask_owner == Owner.id))
+        .switch(Case)
+        .join(Handler, JOIN.LEFT_OUTER, on=(Case.handler == Handler.id))
+        .where(_in_period(lo, hi, outlet))
+        .order_by(Case.received_at, Case.id)
+        .limit(batch_size)
+    )
+    no = 0
+    after: tuple[dt.datetime, int] | None = None
+    while True:
+        query = base
+        if after is not None:
+            query = query.where(
+                (Case.received_at > after[0])
+                | ((Case.received_at == after[0]) & (Case.id > after[1]))
+            )
+        batch = cast(list[tuple[Any, ...]], list(query.tuples()))
+        for r in batch:
+            no += 1
+            (
+                _id, case_no, received_at, route, channel, business, cause, severity,
+                triggers, name, phone, id_no, remedy, description, owner, handler,
+                status, is_open, agreed, closed_at, replied_at,
+            ) = r  # fmt: skip
+            masker = Masker(name, phone, id_no, reveal=reveal)
+            customer = masker.customer(name, phone, id_no)
+            overdue = None
+            if agreed is not None:
+                replied_at = _as_datetime(replied_at)
+                if replied_at is None and not is_open:
+                    replied_at = closed_at
+                state = deadline_state(agreed, replied_at, is_open=bool(is_open), at=at)
+                overdue = state in (STATE_LATE, STATE_OVERDUE)
+            yield LedgerRow(
+                no=no,
+                case_no=case_no,
+                received_at=received_at,
+                route=route,
+                channel=channel,
+                business_type=business,
+                cause=cause,
+                severity=severity,
+                urgent_triggers=tuple(t for t in triggers.split(",") if t),
+                customer_name=customer.name,
+                customer_phone=customer.phone,
+                remedy_requested=masker.text(remedy),
+                description=masker.text(description),
+                owner_name=owner or "",
+                handler_name=handler or "",
+                status=status,
+                agreed_reply_at=agreed,
+                closed_at=closed_at,
+                overdue=overdue,
+            )
+        if len(batch) < batch_size:
+            return
+        after = (batch[-1][2], batch[-1][0])
+
+
+def _as_datetime(value: Any) -> dt.datetime | None:
+    """A subquery's MIN() comes back as text from SQLite; peewee converts only columns."""
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))

@@ -1,0 +1,214 @@
+"""Maintenance subcommands: ``backup``, ``restore`` and ``check``. No Qt.
+
+They work without a screen, from a scheduled job or over a remote shell, so an outlet's
+database can be backed up, checked and repaired when the window cannot even start.
+desktop/cli.py registers them with ``add_subcommands`` and hands over with ``run``.
+
+Exit codes: 0 done / sound; 1 refused, failed or problems found; 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+COMMANDS = ("backup", "restore", "check")
+
+
+def _add_data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="folder holding the database (default: the user data folder)",
+    )
+
+
+def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``backup``, ``restore`` and ``check`` to the program's subcommands."""
+    bk = subparsers.add_parser(
+        "backup",
+        help="back up the database and attachments (online backup API, checked copy)",
+        description="Back up the database and its attachments, then check the copy. Without "
+        "--to the configured backup folder is used and old backups rotate out there.",
+    )
+    bk.add_argument(
+        "--to",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder to back up to, e.g. a USB drive",
+    )
+    _add_data_dir(bk)
+
+    rs = subparsers.add_parser(
+        "restore",
+        help="replace the database with a backup (the current data is backed up first)",
+        description="Replace the database with a backup. The file is checked first and "
+        "refused if it is not a valid Complaint Desk backup; the current data is backed up "
+        "(reason pre-restore) before it is replaced.",
+    )
+    rs.add_argument("file", type=Path, metavar="FILE", help="the backup file (.sqlite3)")
+    rs.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    _add_data_dir(rs)
+
+    ck = subparsers.add_parser(
+        "check",
+        help="check the database: integrity, foreign keys, schema, attachments",
+        description="Check the database without changing it. Exit code 0 when sound, 1 when "
+        "a problem is found (the first one is named).",
+    )
+    _add_data_dir(ck)
+
+
+def run(
+    args: argparse.Namespace,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int | None:
+    """Run a maintenance subcommand; None when ``args.command`` is not one of them."""
+    handlers: dict[str, Callable[..., int]] = {
+        "backup": cmd_backup,
+        "restore": cmd_restore,
+        "check": cmd_check,
+    }
+    handler = handlers.get(getattr(args, "command", None) or "")
+    if handler is None:
+        return None
+    return handler(
+        args, stdin=stdin or sys.stdin, stdout=stdout or sys.stdout, stderr=stderr or sys.stderr
+    )
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from desktop.paths import default_data_dir
+
+    if args.data_dir is not None:
+        return Path(args.data_dir)
+    return default_data_dir(demo=bool(getattr(args, "demo", False)))
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return str(n)
+
+
+def cmd_backup(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    from db import backup
+    from db.database import close_database, database_path, open_database
+
+    path = database_path(_data_dir(args))
+    if not path.exists():
+        print(f"no database at {path}", file=stderr)
+        return 1
+    try:
+        # As it is: a backup of an older schema must not upgrade the original first.
+        db = open_database(path, apply_migrations=False)
+        if args.to is not None:
+            info = backup.make_backup(db, args.to, reason=backup.REASON_MANUAL)
+        else:
+            info = backup.backup_and_rotate(db, reason=backup.REASON_MANUAL)
+    except backup.BackupError as exc:
+        print(f"backup failed: {exc}", file=stderr)
+        return 1
+    finally:
+        close_database()
+    files = f", {info.attachment_count} attachments" if info.attachment_count else ""
+    print(f"backed up {path}", file=stdout)
+    print(f"       to {info.path} ({_size(info.size)}{files}; integrity check ok)", file=stdout)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    from db import backup
+    from db.database import close_database, database_path, open_database
+    from desktop.single_instance import lock_holder
+
+    data_dir = _data_dir(args)
+    path = database_path(data_dir)
+    source = Path(args.file)
+    holder = lock_holder(data_dir)
+    if holder is not None:
+        print(
+            f"not restored: Complaint Desk is open on this database (process {holder.pid} on "
+            f"host {holder.host or '?'}). Close it first.",
+            file=stderr,
+        )
+        return 1
+    valid, reason = backup.is_valid_backup(source)
+    if not valid:
+        print(
+            f"not restored: {source} is not a valid Complaint Desk backup: {reason}.\n"
+            "Nothing was changed.",
+            file=stderr,
+        )
+        return 1
+
+    safety = backup.backup_folder_of(path)
+    damaged = backup.current_database_problem(path)
+    print(f"This replaces the database {path}", file=stdout)
+    print(f"with the backup {source}.", file=stdout)
+    if not path.exists():
+        print("There is no current database to back up first.", file=stdout)
+    elif damaged:
+        print(f"The current database is damaged ({damaged});", file=stdout)
+        print(f"it is moved into {safety} instead of being backed up.", file=stdout)
+    else:
+        print(f"The current data is first backed up to {safety} (reason pre-restore).", file=stdout)
+    if not args.yes:
+        print("Restore? [y/N] ", end="", file=stdout, flush=True)
+        answer = stdin.readline().strip().lower()
+        if answer not in ("y", "yes"):
+            print("not restored; nothing was changed.", file=stderr)
+            return 1
+
+    try:
+        result = backup.restore(path, source, safety_folder=safety, current_damaged=bool(damaged))
+    except backup.BackupError as exc:
+        print(f"not restored: {exc}", file=stderr)
+        return 1
+    if result.safety_backup is not None:
+        print(f"previous data backed up to {result.safety_backup.path}", file=stdout)
+    if result.set_aside is not None:
+        print(f"damaged database moved to {result.set_aside}", file=stdout)
+    if result.attachments_restored:
+        print(f"{result.attachments_restored} attachments restored", file=stdout)
+    try:
+        open_database(path)  # bring an older backup's schema up to date now, not at next start
+    except Exception as exc:  # noqa: BLE001 - the restore itself succeeded; report, do not hide
+        print(f"restored, but upgrading its schema failed: {exc}", file=stderr)
+        return 1
+    finally:
+        close_database()
+    print(f"restored {path} from {source}", file=stdout)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    from db import integrity
+
+    path = _database_path(args)
+    if not path.exists():
+        print(f"no database at {path}", file=stderr)
+        return 1
+    # On its own connection, without migrating: a check must not change what it checks.
+    report = integrity.check_file(path)
+    print(report.summary(), file=stdout)
+    if report.ok:
+        return 0
+    print(f"first problem: {report.first_problem}", file=stderr)
+    return 1
+
+
+def _database_path(args: argparse.Namespace) -> Path:
+    from db.database import database_path
+
+    return database_path(_data_dir(args))

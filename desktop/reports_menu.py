@@ -1,0 +1,208 @@
+"""The Reports menu: incident report of the selected case, the ledger, verifying a report.
+
+``install_reports_menu(window)`` adds the menu to the main window (before Settings) and
+wires it to the case list's selection and to the case view's "Print report" button, so the
+main window needs one line for all of it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QProgressDialog
+
+from db import cases, outlets, report_data
+from db.models import now
+from desktop.dialogs.report_preview import LAST_DIR_KEY, ReportPreviewDialog
+from desktop.dialogs.verify_dialog import VerifyDialog
+from desktop.reports.incident import incident_report_bytes
+from desktop.reports.ledger import LedgerInfo, write_ledger_xlsx
+from desktop.worker import Cancelled, QueryOp
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
+STATUS_MESSAGE_MS = 8_000
+
+
+def build_incident_pdf(case_id: int, *, reveal: bool = False) -> bytes:
+    """The incident report of a case as PDF bytes (runs on a worker thread)."""
+    return incident_report_bytes(report_data.incident_report_data(case_id, reveal=reveal))
+
+
+def export_ledger(path: Path, year: int, progress=None) -> int:
+    """Write the ledger of ``year`` to ``path``; the number of cases (worker thread)."""
+    outlet = outlets.current_outlet()
+    total = report_data.ledger_count(year=year, outlet=outlet)
+    info = LedgerInfo(
+        outlet=outlet.name if outlet else "", period=str(year), generated_at=now(), masked=True
+    )
+    rows = report_data.ledger_rows(year=year, outlet=outlet)
+    report = (lambda done: progress(done, total)) if progress else None
+    return write_ledger_xlsx(rows, path, info=info, progress=report)
+
+
+class ReportsMenu(QObject):
+    """Owns the Reports menu's actions. Emits no signals."""
+
+    def __init__(self, window: MainWindow, settings: QSettings | None = None) -> None:
+        super().__init__(window)
+        self.setObjectName("reportsMenuController")
+        self._window = window
+        self._settings = settings if settings is not None else QSettings()
+        self._case_id: int | None = None
+
+        self.menu = QMenu(self.tr("&Reports"), window)
+        self.menu.setObjectName("menuReports")
+        self.incident_action = self._action(
+            "actionIncidentReport",
+            self.tr("&Incident report of the selected complaint…"),
+            QKeySequence(QKeySequence.StandardKey.Print),
+        )
+        self.incident_action.setStatusTip(
+            self.tr("Preview, print or save the incident report of the selected complaint")
+        )
+        self.ledger_action = self._action("actionLedger", self.tr("Complaint &ledger (XLSX)…"))
+        self.ledger_action.setStatusTip(
+            self.tr("Save the register of a year's complaints as an Excel workbook")
+        )
+        self.verify_action = self._action("actionVerifyReport", self.tr("&Verify a report…"))
+        self.verify_action.setStatusTip(
+            self.tr("Check that a saved or printed report still matches the database")
+        )
+        self.menu.addAction(self.incident_action)
+        self.menu.addAction(self.ledger_action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.verify_action)
+
+        bar = window.menuBar()
+        settings_menu = window.findChild(QMenu, "menuSettings")
+        if settings_menu is not None:
+            bar.insertMenu(settings_menu.menuAction(), self.menu)
+        else:
+            bar.addMenu(self.menu)
+
+        self.incident_action.triggered.connect(self.show_incident_report)
+        self.ledger_action.triggered.connect(self.export_ledger)
+        self.verify_action.triggered.connect(
+            lambda: VerifyDialog.ask(self._window, settings=self._settings)
+        )
+        window.table().case_selected.connect(self._on_case_selected)
+        panel = window.detail_panel()
+        panel.report_requested.connect(self.show_incident_report_for)
+        self._on_case_selected(panel.case_id())
+
+    def _action(self, name: str, text: str, shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self._window)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        return action
+
+    def _on_case_selected(self, case_id: int | None) -> None:
+        self._case_id = case_id
+        self.incident_action.setEnabled(case_id is not None)
+
+    def show_incident_report(self) -> None:
+        if self._case_id is not None:
+            self.show_incident_report_for(self._case_id)
+
+    def show_incident_report_for(self, case_id: int) -> None:
+        case = cases.get_case(case_id)
+        if case is None:
+            return
+        ReportPreviewDialog.ask(
+            self._window,
+            self.tr("Incident report {case_no}").format(case_no=case.case_no),
+            lambda: build_incident_pdf(case_id),
+            f"投诉事件报告-{case.case_no}.pdf",
+            settings=self._settings,
+        )
+
+    def export_ledger(self) -> None:
+        year, ok = QInputDialog.getInt(
+            self._window,
+            self.tr("Complaint ledger"),
+            self.tr("Year of the complaints received:"),
+            now().year,
+            2000,
+            2100,
+        )
+        if not ok:
+            return
+        folder = str(self._settings.value(LAST_DIR_KEY, str(Path.home())))
+        name, _filter = QFileDialog.getSaveFileName(
+            self._window,
+            self.tr("Save complaint ledger as"),
+            str(Path(folder) / f"投诉台账-{year}.xlsx"),
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        self._settings.setValue(LAST_DIR_KEY, str(path.parent))
+
+        self._write_ledger(path, year)
+
+    def _write_ledger(self, path: Path, year: int) -> None:
+        progress = QProgressDialog(
+            self.tr("Writing the ledger of {year}…").format(year=year),
+            self.tr("Cancel"),
+            0,
+            0,
+            self._window,
+        )
+        progress.setObjectName("ledgerProgressDialog")
+        progress.setAccessibleName(self.tr("Writing the ledger"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        # Set on the GUI thread, read by the worker: no widget is touched off the GUI thread.
+        cancelled = threading.Event()
+        progress.canceled.connect(cancelled.set)
+        started = time.perf_counter()
+
+        def work(emit) -> int:
+            def report(done: int, total: int) -> None:
+                if cancelled.is_set():
+                    raise Cancelled
+                emit(done, total)
+
+            return export_ledger(path, year, report)
+
+        def show_progress(done: int, total: int) -> None:
+            if not cancelled.is_set():
+                progress.setMaximum(max(total, 1))
+                progress.setValue(min(done, total))
+
+        def finished(count: int) -> None:
+            progress.close()
+            self._window.statusBar().showMessage(
+                self.tr("Ledger of {count} complaints saved to {path} ({seconds} s)").format(
+                    count=count, path=path, seconds=f"{time.perf_counter() - started:.1f}"
+                ),
+                STATUS_MESSAGE_MS,
+            )
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            QMessageBox.warning(
+                self._window,
+                self.tr("Complaint ledger"),
+                self.tr("The ledger could not be written:\n{error}").format(error=error),
+            )
+
+        QueryOp(parent=self, op=work, success=finished).with_progress(show_progress).failure(
+            failed
+        ).run_in_background()
+
+
+def install_reports_menu(window: MainWindow, settings: QSettings | None = None) -> ReportsMenu:
+    """Add the Reports menu to ``window`` and return its controller."""
+    return ReportsMenu(window, settings)

@@ -1,0 +1,164 @@
+"""The check before the database is opened: a damaged file is met with the newest good
+backup, not a traceback.
+
+This runs after the write lock is taken and before migrations touch the file. It uses the
+quick form of the integrity check, which reads every page but skips the index cross-checks,
+so that a large database still starts in a second or two; ``complaint-desk check`` does the
+full one.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from db import backup, integrity
+from db.backup import BackupError, BackupInfo
+from db.database import database_path
+
+log = logging.getLogger(__name__)
+
+
+def _newest_good(path: Path) -> tuple[Path, BackupInfo | None]:
+    """The newest good backup in the configured folder, else in the default one."""
+    folder = backup.backup_folder_of(path)
+    found = backup.newest_good_backup(folder)
+    default = backup.default_backup_folder(path)
+    if found is None and folder != default:
+        found = backup.newest_good_backup(default)
+        folder = default if found is not None else folder
+    return folder, found
+
+
+def startup_checks() -> list[integrity.Check]:
+    """Every registered check but the attachments: hashing every attachment at every start
+    would be slow, and a changed attachment is no reason to refuse the database
+    (``complaint-desk check`` reports it)."""
+    return [c for c in integrity.CHECKS if c.name != "attachments"]
+
+
+def ensure_sound_database(data_dir: Path, parent: QWidget | None = None) -> bool:
+    """True when the program may go on to open the database in ``data_dir``: it is absent
+    (first run), sound, or was just replaced by a good backup the user accepted. False when
+    the user has been told why the program stops."""
+    path = database_path(data_dir)
+    if not path.exists():
+        return True
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        report = integrity.check_file(path, quick=True, checks=startup_checks())
+        if report.ok:
+            return True
+        log.error("start-up check failed:\n%s", report.summary())
+        folder, candidate = _newest_good(path)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+    problem = report.first_problem or ""
+    if {r.name for r in report.results if not r.ok} == {"schema"}:
+        # Nothing is damaged: an older backup would only lose work. Say what to do instead.
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("StartupCheck", "Cannot open the database"),
+            QCoreApplication.translate(
+                "StartupCheck",
+                "This database cannot be opened by this version of Complaint Desk:\n{problem}"
+                "\n\nUse the version of Complaint Desk that last opened it. The file is "
+                "unchanged:\n{path}",
+            ).format(problem=problem, path=path),
+        )
+        return False
+    if candidate is None:
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("StartupCheck", "Database damaged"),
+            QCoreApplication.translate(
+                "StartupCheck",
+                "The database failed its check:\n{problem}\n\nThere is no good backup in "
+                "{folder}. Complaint Desk will not open the database, so as not to make the "
+                "damage worse; the file is unchanged:\n{path}\n\nIf you have a backup "
+                "elsewhere, restore it with: complaint-desk restore FILE",
+            ).format(problem=problem, folder=folder, path=path),
+        )
+        return False
+
+    box = QMessageBox(parent)
+    box.setObjectName("startup_check_box")
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("StartupCheck", "Database damaged"))
+    box.setText(
+        QCoreApplication.translate(
+            "StartupCheck", "The database failed its check:\n{problem}"
+        ).format(problem=problem)
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "StartupCheck",
+            "Restore the newest good backup, made at {time}?\n\nThe current database is kept "
+            "in {folder}. Work entered after that backup is not in it.",
+        ).format(time=candidate.created_at.strftime("%Y-%m-%d %H:%M:%S"), folder=folder)
+    )
+    restore_button = box.addButton(
+        QCoreApplication.translate("StartupCheck", "&Restore the backup"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    restore_button.setObjectName("restore_backup_button")
+    quit_button = box.addButton(
+        QCoreApplication.translate("StartupCheck", "&Quit"), QMessageBox.ButtonRole.RejectRole
+    )
+    quit_button.setObjectName("quit_button")
+    box.setDefaultButton(restore_button)
+    box.exec()
+    if box.clickedButton() is not restore_button:
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("StartupCheck", "Database damaged"),
+            QCoreApplication.translate(
+                "StartupCheck",
+                "Complaint Desk has not opened the database and has changed nothing:\n{path}"
+                "\n\nYou can restore a backup later from the command line: "
+                "complaint-desk restore FILE",
+            ).format(path=path),
+        )
+        return False
+
+    return _restore(path, candidate, folder, parent)
+
+
+def _restore(path: Path, candidate: BackupInfo, folder: Path, parent: QWidget | None) -> bool:
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        # Too damaged to back up (a bad page) means moved aside; readable means backed up.
+        damaged = backup.current_database_problem(path) is not None
+        result = backup.restore(path, candidate.path, safety_folder=folder, current_damaged=damaged)
+    except BackupError as exc:
+        log.exception("restore at start-up failed")
+        error: BackupError | None = exc
+    else:
+        error = None
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    if error is not None:
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("StartupCheck", "Database damaged"),
+            QCoreApplication.translate(
+                "StartupCheck", "The backup could not be restored:\n{error}"
+            ).format(error=error),
+        )
+        return False
+    kept = result.set_aside or (result.safety_backup.path if result.safety_backup else None)
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("StartupCheck", "Backup restored"),
+        QCoreApplication.translate(
+            "StartupCheck",
+            "The backup made at {time} has been restored. The previous database is kept "
+            "as:\n{kept}",
+        ).format(time=candidate.created_at.strftime("%Y-%m-%d %H:%M:%S"), kept=kept or "-"),
+    )
+    return True

@@ -1,0 +1,379 @@
+"""The PDF incident report and the XLSX ledger, checked as a printer and a reader would:
+poppler's pdftotext/pdffonts/pdftoppm, qpdf, pypdf and openpyxl. No Qt is needed here.
+
+The reports are built once per module from fixture cases (urgent, settled on the spot,
+escalated and liable, a long timeline) with rare name characters, full-width punctuation,
+digits, Latin letters and a character outside the BMP.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from reportlab.platypus import Paragraph
+
+from db import database as database_module
+from db import report_data as rd
+from db import vocab
+from db.models import Case, now
+from desktop.reports import incident, ledger, pdf_common, verify, zh
+from tests.db import report_cases as rc
+
+ROOT = Path(__file__).resolve().parents[2]
+FORBIDDEN_LINE_STARTS = "，；：！？》〉…"
+NEEDS = ("pdftotext", "pdffonts", "pdftoppm", "qpdf")
+
+pytestmark = pytest.mark.skipif(
+    any(shutil.which(tool) is None for tool in NEEDS),
+    reason="needs poppler-utils and qpdf",
+)
+
+
+def run(*args: str) -> str:
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+def text_of(path: Path, *options: str) -> str:
+    return run("pdftotext", *options, str(path), "-")
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+class Built:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.world = rc.make_world()
+        self.cases = {
+            "urgent": rc.urgent_case(self.world),
+            "settled": rc.settled_case(self.world),
+            "escalated": rc.escalated_case(self.world),
+            "long": rc.long_case(self.world),
+        }
+        self.pdfs: dict[str, Path] = {}
+        self.data: dict[str, rd.IncidentData] = {}
+        for name, case in self.cases.items():
+            self.write(name, case)
+        self.write("urgent-revealed", self.cases["urgent"], reveal=True)
+
+    def write(self, name: str, case: Case, *, reveal: bool = False) -> Path:
+        data = rd.incident_report_data(case.id, reveal=reveal)
+        path = self.folder / f"{name}.pdf"
+        incident.write_incident_report(data, path)
+        self.pdfs[name], self.data[name] = path, data
+        return path
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Built:
+    folder = tmp_path_factory.mktemp("reports")
+    database_module.open_database(folder / "reports.sqlite3")
+    yield Built(folder)
+    database_module.close_database()
+
+
+REPORTS = ["urgent", "settled", "escalated", "long", "urgent-revealed"]
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_text_round_trip_gives_case_number_masked_name_and_description(built, name):
+    base = name.split("-")[0]
+    case = built.cases[base]
+    text = squeeze(text_of(built.pdfs[name]))
+    assert case.case_no in text
+    data = built.data[name]
+    assert data.customer.name in text
+    assert squeeze(pdf_common.printable(data.description)) in text
+    if not data.revealed:
+        assert case.customer_name not in text
+        assert case.customer_phone not in text
+
+
+def test_rare_characters_digits_latin_and_punctuation_come_out(built):
+    text = squeeze(text_of(built.pdfs["urgent-revealed"]))
+    for expected in (rc.URGENT_CUSTOMER, "李琊", "琅琊路", "CRS-0042", "RMB5,000.00",
+                     "TXN-20260305-0815", "“若今日不处理，将联系媒体！”", "《银行业保险业消费投诉处理管理办法》"):  # fmt: skip
+        assert expected in text
+    # Outside the BMP: shown as its code point, never as a box, a wrong glyph or nothing.
+    assert "〔U+20BB7〕" in text
+    assert "𠮷" not in text and "\ufffd" not in text
+    assert "王昇" in squeeze(text_of(built.pdfs["escalated"]))
+    assert "林堃" in squeeze(
+        text_of(built.write("long-revealed", built.cases["long"], reveal=True))
+    )
+    assert "司马喆" in squeeze(
+        text_of(built.write("settled-revealed", built.cases["settled"], reveal=True))
+    )
+
+
+def test_sections_say_none_recorded_or_show_the_workflow(built):
+    urgent = squeeze(text_of(built.pdfs["urgent"]))
+    for empty in zh.SECTION_EMPTY.values():
+        assert squeeze(empty) in urgent
+    escalated = squeeze(text_of(built.pdfs["escalated"]))
+    for line in (
+        "上报城东区分公司主管部门",
+        "有责：柜员操作失误，责任人王昇",
+        "超期（逾期后完成）",
+    ):
+        assert line in escalated
+    assert squeeze(zh.SECTION_EMPTY[rd.SECTION_LIABILITY]) not in escalated
+    settled = squeeze(text_of(built.pdfs["settled"]))
+    assert squeeze(zh.TEXT["settled_no_deadline"]) in settled
+    assert "当场重新打印并致歉" in settled
+
+
+def test_signature_blocks_and_footer(built):
+    text = text_of(built.pdfs["escalated"])
+    flat = squeeze(text)
+    for label in ("经办人", "网点负责人（或现场负责人）", "客户确认（可选）", "签字", "日期"):
+        assert label in flat
+    pages = len(PdfReader(built.pdfs["escalated"]).pages)
+    code = rd.verification_code(built.data["escalated"])
+    assert flat.count(code) == pages
+    for page in range(1, pages + 1):
+        assert f"第{page}页/共{pages}页" in flat
+    assert f"生成时间：{zh.time(built.data['escalated'].generated_at)}" in text
+
+
+def test_page_counts(built):
+    pages = {name: len(PdfReader(path).pages) for name, path in built.pdfs.items()}
+    assert pages["long"] > 3
+    assert all(1 <= pages[name] <= 3 for name in ("urgent", "settled", "escalated"))
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_every_font_is_embedded(built, name):
+    lines = run("pdffonts", str(built.pdfs[name])).splitlines()[2:]
+    assert lines, "no fonts at all"
+    for line in lines:
+        columns = line.split()
+        assert columns[-5] == "yes", line  # the "emb" column
+        assert "WenQuanYiMicroHei" in columns[0], line
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_qpdf_check_finds_no_errors(built, name):
+    result = subprocess.run(
+        ["qpdf", "--check", str(built.pdfs[name])], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No syntax or stream encoding errors" in result.stdout
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_no_line_starts_with_closing_punctuation(built, name):
+    for line in text_of(built.pdfs[name], "-layout").splitlines():
+        assert not line.strip() or line.strip()[0] not in FORBIDDEN_LINE_STARTS, line
+
+
+def test_line_breaking_keeps_runs_of_marks_off_line_starts():
+    """Marks in pairs (》， ！” 。”) are where reportlab's own rule fails."""
+    pdf_common.prepare()
+    style = pdf_common.styles().cell
+    text = "".join(
+        f"第{i}项{'核查' * (i % 5)}{'！”' if i % 4 == 0 else '，'}{'《办法》，' if i % 3 == 0 else ''}"
+        f"{'（附件）' if i % 5 == 0 else ''}RMB {i * 1000:,}.00元。"
+        for i in range(1, 80)
+    )
+    for width in range(40, 420, 7):
+        paragraph = Paragraph(pdf_common.markup(text), style)
+        paragraph.wrap(width, 100_000)
+        lines = ["".join(words) for _space, words in paragraph.blPara.lines]
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        for i, line in enumerate(lines):
+            assert line[0] not in pdf_common.CJK_CANNOT_START, (width, line)
+            if i < len(lines) - 1:
+                assert line[-1] not in pdf_common.CJK_CANNOT_END, (width, line)
+
+
+def test_metadata(built):
+    data = built.data["urgent"]
+    meta = PdfReader(built.pdfs["urgent"]).metadata
+    assert meta.title == f"投诉事件报告 {data.case_no}"
+    assert meta.author == data.outlet.name
+    assert data.case_no in meta.subject and data.outlet.name in meta.subject
+    code = rd.verification_code(data)
+    assert f"CD-VERIFY:{data.case_no}:{code}" in meta["/Keywords"]
+    assert f"CD-FORMAT:{rd.REPORT_FORMAT}" in meta["/Keywords"]
+
+
+def test_verification_round_trip(built, tmp_path):
+    case = rc.urgent_case(built.world)
+    masked = built.write("verify-masked", case)
+    revealed = built.write("verify-revealed", case, reveal=True)
+    assert verify.verify_pdf(masked).status == verify.MATCH
+    result = verify.verify_pdf(revealed)
+    assert result.ok and result.revealed
+    token = verify.verify_token(case.case_no, rd.verification_code(built.data["verify-masked"]))
+    assert verify.verify_text(f"scanned: {token}").ok
+    assert verify.verify_text(token.upper()).ok  # as the QR code holds it
+
+    Case.update(description=case.description + "（补记）").where(Case.id == case.id).execute()
+    result = verify.verify_pdf(masked)
+    assert result.status == verify.CHANGED and not result.ok
+    assert result.case_no == case.case_no and result.current_code != result.printed_code
+    assert verify.verify_pdf(revealed).status == verify.CHANGED
+
+
+def test_verify_without_metadata_reads_the_footer(built, tmp_path):
+    """A report saved again by a program that drops the metadata still verifies."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=str(built.pdfs["settled"]))
+    writer.metadata = None
+    stripped = tmp_path / "stripped.pdf"
+    with stripped.open("wb") as handle:
+        writer.write(handle)
+    assert "CD-VERIFY" not in stripped.read_bytes().decode("latin-1")
+    assert verify.verify_pdf(stripped).status == verify.MATCH
+
+
+def test_verify_other_files_and_cases(built, tmp_path):
+    other = tmp_path / "other.pdf"
+    other.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    assert verify.verify_pdf(other).status == verify.NO_CODE
+    text = tmp_path / "notes.txt"
+    text.write_text("nothing here", encoding="utf-8")
+    assert verify.verify_pdf(text).status == verify.NO_CODE
+    unknown = verify.verify_text(verify.verify_token("LYL01-2026-999999", "a" * 64))
+    assert unknown.status == verify.UNKNOWN_CASE
+    data = built.data["settled"]
+    token = verify.verify_token(data.case_no, rd.verification_code(data))
+    assert verify.verify_text(f"{token} CD-FORMAT:incident/0").status == verify.OTHER_FORMAT
+
+
+def test_first_page_renders_non_blank(built, tmp_path):
+    prefix = tmp_path / "page"
+    pdf = str(built.pdfs["urgent"])
+    run("pdftoppm", "-r", "50", "-f", "1", "-l", "1", "-gray", pdf, str(prefix))
+    (pgm,) = tmp_path.glob("page*.pgm")
+    data = pgm.read_bytes()
+    magic, width, height, maxval, pixels = re.match(
+        rb"(P5)\s+(\d+)\s+(\d+)\s+(\d+)\s(.*)", data, re.S
+    ).groups()
+    width, height = int(width), int(height)
+    assert abs(width - 413) <= 1 and abs(height - 585) <= 1  # A4 at 50 dpi
+    pixels = pixels[: width * height]
+    dark = sum(1 for p in pixels if p < 128)
+    mean = sum(pixels) / len(pixels)
+    variance = sum((p - mean) ** 2 for p in pixels) / len(pixels)
+    assert 0.005 < dark / len(pixels) < 0.5
+    assert variance > 500
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="needs zbar-tools to read QR codes")
+def test_qr_code_holds_the_verification_token(built, tmp_path):
+    prefix = tmp_path / "qr"
+    run("pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-png", "-singlefile",
+        str(built.pdfs["urgent"]), str(prefix))  # fmt: skip
+    result = subprocess.run(
+        ["zbarimg", "-q", "--raw", str(prefix.with_suffix(".png"))], capture_output=True, text=True
+    )
+    data = built.data["urgent"]
+    token = verify.verify_token(data.case_no, rd.verification_code(data))
+    assert result.stdout.strip() == token.upper()
+    assert verify.verify_text(result.stdout).ok
+
+
+def test_every_code_has_chinese_wording():
+    for vocabulary in (vocab.ROUTES, vocab.CHANNELS, vocab.BUSINESS_TYPES, vocab.CAUSES,
+                       vocab.SEVERITIES, vocab.URGENT_TRIGGERS, vocab.STATUSES, vocab.ROLES,
+                       vocab.EVENT_KINDS):  # fmt: skip
+        for code, english in vocabulary.items():
+            chinese = zh.vocab_code(vocabulary, code)
+            assert chinese != english and re.search(r"[\u4e00-\u9fff]", chinese), code
+    for kinds in rd._SECTION_EVENTS.values():
+        for code in kinds:
+            assert re.search(r"[\u4e00-\u9fff]", zh.vocab(rd.Coded(code, code))), code
+    assert set(zh.SECTION_TITLES) == set(rd.SECTIONS) == set(zh.SECTION_EMPTY)
+    assert set(zh.DEADLINE_STATES) == set(rd.DEADLINE_STATES)
+
+
+# --- the ledger ----------------------------------------------------------------------------
+
+
+def test_ledger_xlsx(built, tmp_path):
+    path = tmp_path / "ledger.xlsx"
+    info = ledger.LedgerInfo(outlet="琅琊路邮政金融网点", period="2026", generated_at=now())
+    rows = list(rd.ledger_rows(year=now().year))
+    seen = []
+    count = ledger.write_ledger_xlsx(rows, path, info=info, progress=seen.append)
+    assert count == len(rows) >= 4 and seen[-1] == count
+
+    wb = load_workbook(path)
+    ws = wb[ledger.SHEET_TITLE]
+    values = list(ws.iter_rows(values_only=True))
+    assert values[0] == ledger.HEADERS
+    assert len(values) == count + 1
+    assert ws.freeze_panes == "C2"
+    assert ws.auto_filter.ref == f"A1:S{count + 1}"
+    assert ws.column_dimensions["M"].width == 60
+
+    by_no = {row[1]: dict(zip(ledger.HEADERS, row, strict=True)) for row in values[1:]}
+    urgent = by_no[built.cases["urgent"].case_no]
+    assert urgent["客户姓名"] == "欧**" and urgent["联系电话"] == "138****5678"
+    assert urgent["紧急程度"] == "紧急"
+    assert urgent["紧急情形"] == "客户资金存在风险；已经或可能引起媒体曝光"
+    assert urgent["投诉原因"] == "资金安全" and urgent["受理渠道"] == "网点受理：现场"
+    assert urgent["是否超期"] == "否" and urgent["首问责任人"] == "李琊"
+    assert isinstance(urgent["受理时间"], dt.datetime)
+    assert by_no[built.cases["escalated"].case_no]["是否超期"] == "是"
+    assert by_no[built.cases["escalated"].case_no]["处理人"] == "王昇"
+    assert by_no[built.cases["settled"].case_no]["是否超期"] is None
+    assert urgent["序号"] == [r.no for r in rows if r.case_no == urgent["投诉编号"]][0]
+
+    about = dict(wb[ledger.INFO_TITLE].iter_rows(values_only=True))
+    assert about["网点"] == "琅琊路邮政金融网点" and about["投诉件数"] == count
+    assert wb.properties.creator == "琅琊路邮政金融网点"
+
+
+# --- the command line ----------------------------------------------------------------------
+
+CLI_PROBE = """
+import sys
+from desktop import cli
+out, data_dir, case_no = sys.argv[1], sys.argv[2], sys.argv[3]
+codes = [
+    cli.main(["report", "incident", case_no, "--out", out + "/r.pdf", "--data-dir", data_dir]),
+    cli.main(["verify", out + "/r.pdf", "--data-dir", data_dir]),
+    cli.main(["export-ledger", "--year", sys.argv[4], "--out", out + "/l.xlsx",
+              "--data-dir", data_dir]),
+    cli.main(["report", "incident", "NOPE-2026-000001", "--out", out + "/x.pdf",
+              "--data-dir", data_dir]),
+]
+from db.models import Case
+Case.update(description="改过了，与报告不符。").where(Case.case_no == case_no).execute()
+codes.append(cli.main(["verify", out + "/r.pdf", "--data-dir", data_dir]))
+print(codes, "PySide6" in sys.modules)
+"""
+
+
+def test_command_line_report_verify_ledger_without_qt(tmp_path):
+    from db.database import database_path
+
+    data_dir = tmp_path / "data"
+    database_module.open_database(database_path(data_dir))
+    try:
+        world = rc.make_world()
+        case = rc.settled_case(world)
+    finally:
+        database_module.close_database()
+    result = subprocess.run(
+        [sys.executable, "-c", CLI_PROBE, str(tmp_path), str(data_dir), case.case_no,
+         str(case.received_at.year)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[0, 0, 0, 1, 1] False"
+    assert "MISMATCH" in result.stdout and "OK" in result.stdout
+    assert (tmp_path / "l.xlsx").stat().st_size > 0
