@@ -70,6 +70,7 @@ def open_database(path: Path | str, *, apply_migrations: bool = True) -> Databas
     database.initialize(db)
     if apply_migrations:
         migrate(db)
+        sqlite_features.sync_audit_triggers(db)
     return db
 
 

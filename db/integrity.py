@@ -167,9 +167,22 @@ def _attachments(ctx: CheckContext) -> Findings:
     return Findings(problems, [] if problems else [f"{len(files)} files match their SHA-256"])
 
 
+def _audit_trail(ctx: CheckContext) -> Findings:
+    from db import audit
+
+    if "audit_log" not in {
+        r[0] for r in ctx.db.execute_sql("SELECT name FROM sqlite_master WHERE type='table'")
+    }:
+        return Findings(notes=["no audit trail yet (brought up to date when the program opens it)"])
+    report = audit.verify_trail(ctx.db)
+    note = f"{report.entries} entries chained, {report.rows_checked} rows match their last entry"
+    return Findings([str(p) for p in report.problems], [] if report.problems else [note])
+
+
 CHECKS: list[Check] = [
     Check("storage", "Storage (integrity_check)", _storage),
     Check("foreign_keys", "Foreign keys", _foreign_keys),
+    Check("audit_trail", "Audit trail (hash chain)", _audit_trail),
     Check("schema", "Schema", _schema),
     Check("attachments", "Attachments", _attachments),
 ]

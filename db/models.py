@@ -412,3 +412,24 @@ ALL_MODELS = [
     Liability,
     LiablePerson,
 ]
+
+
+class AuditLog(BaseModel):
+    """One entry of the hash-chained audit trail; written only by triggers (db/audit.py)."""
+
+    at = CharField(max_length=32)
+    actor_id = IntegerField(null=True)
+    table_name = CharField(max_length=60)
+    op = CharField(max_length=1)
+    row_id = IntegerField(null=True)
+    before = TextField(null=True)
+    after = TextField(null=True)
+    prev_hash = CharField(max_length=64)
+    hash = CharField(max_length=64)
+
+    class Meta:
+        table_name = "audit_log"
+        indexes = ((("table_name", "row_id", "id"), False),)
+
+
+ALL_MODELS.append(AuditLog)

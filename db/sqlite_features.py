@@ -22,6 +22,8 @@ CONNECTION_PRAGMAS = (
     ("synchronous", "full"),
     ("foreign_keys", 1),
     ("busy_timeout", 5000),
+    # So that INSERT OR REPLACE's implicit delete fires the audit trail's delete trigger.
+    ("recursive_triggers", 1),
     ("cache_size", -32000),
 )
 
@@ -41,9 +43,11 @@ def make_database(path: Path | str) -> SqliteDatabase:
     """An SQLite database with the connection settings every connection must carry."""
     # IMMEDIATE transactions take the write lock at BEGIN, so two writers that both read
     # before writing (e.g. the next case number) queue instead of failing on upgrade.
-    return SqliteDatabase(
+    db = SqliteDatabase(
         str(path), pragmas=CONNECTION_PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE"
     )
+    register_audit_functions(db)
+    return db
 
 
 def trigram_supported() -> bool:
@@ -376,3 +380,123 @@ def foreign_key_problems(db: Database) -> list[str]:
             f"{table} row {rowid}: {column} refers to a {parent} row that does not exist"
         )
     return problems
+
+
+# --- Audit trail triggers (see db/audit.py) -------------------------------------------------
+
+AUDIT_TABLE = "audit_log"
+# Bookkeeping tables with no business content; the search index is derived data.
+AUDIT_EXCLUDED = frozenset({AUDIT_TABLE, "schema_migration"})
+AUDIT_TRIGGER_PREFIX = "audit_"
+
+
+def register_audit_functions(db: SqliteDatabase) -> None:
+    """SQL functions the audit triggers call. Any connection without them (a hand-run
+    sqlite3 shell) cannot write to an audited table at all: the trigger fails."""
+    from db import audit
+
+    db.register_function(audit.current_actor, "cd_actor", 0)
+    db.register_function(audit.entry_hash, "cd_audit_hash", 8)
+
+
+def audited_tables(db: Database) -> list[str]:
+    rows = db.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+        "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
+    ).fetchall()
+    return [
+        r[0] for r in rows if r[0] not in AUDIT_EXCLUDED and not r[0].startswith(SEARCH_TABLE)
+    ]
+
+
+def _columns(db: Database, table: str) -> list[str]:
+    return [r[1] for r in db.execute_sql(f'PRAGMA table_info("{table}")').fetchall()]
+
+
+def audit_row_json_sql(db: Database, table: str, alias: str) -> str:
+    """``json_object(...)`` of every column of ``table`` as seen through ``alias``."""
+    pairs = ", ".join(f"'{c}', {alias}.\"{c}\"" for c in _columns(db, table))
+    return f"json_object({pairs})"
+
+
+def _audit_trigger_sql(db: Database, table: str, op: str) -> str:
+    event = {"I": "INSERT", "U": "UPDATE", "D": "DELETE"}[op]
+    ref = "OLD" if op == "D" else "NEW"
+    before = audit_row_json_sql(db, table, "OLD") if op in ("U", "D") else "NULL"
+    after = audit_row_json_sql(db, table, "NEW") if op in ("I", "U") else "NULL"
+    name = f"{AUDIT_TRIGGER_PREFIX}{table}_{event.lower()}"
+    return (
+        f'CREATE TRIGGER "{name}" AFTER {event} ON "{table}"\n'
+        "BEGIN\n"
+        f"  INSERT INTO {AUDIT_TABLE}"
+        "(at, actor_id, table_name, op, row_id, before, after, prev_hash, hash)\n"
+        f"  SELECT x.at, x.actor, '{table}', '{op}', {ref}.rowid, x.b, x.a, x.prev,\n"
+        f"         cd_audit_hash(x.prev, x.at, x.actor, '{table}', '{op}', {ref}.rowid,"
+        " x.b, x.a)\n"
+        "  FROM (SELECT strftime('%Y-%m-%d %H:%M:%f', 'now', 'localtime') AS at,\n"
+        f"               cd_actor() AS actor, {before} AS b, {after} AS a,\n"
+        f"               coalesce((SELECT hash FROM {AUDIT_TABLE} ORDER BY id DESC LIMIT 1),"
+        " '') AS prev) AS x;\n"
+        "END"
+    )
+
+
+def sync_audit_triggers(db: Database) -> int:
+    """Give every data table its audit triggers, rebuilt where the columns changed since.
+
+    Runs at every open, after the migrations, so a table or column a migration adds is
+    audited from then on. Returns how many triggers were (re)created."""
+    if not is_sqlite(db) or AUDIT_TABLE not in {
+        r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type='table'")
+    }:
+        return 0
+    existing = {
+        name: sql
+        for name, sql in db.execute_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type='trigger' AND name LIKE ?",
+            (AUDIT_TRIGGER_PREFIX + "%",),
+        ).fetchall()
+    }
+    wanted: dict[str, str] = {}
+    for table in audited_tables(db):
+        for op in ("I", "U", "D"):
+            sql = _audit_trigger_sql(db, table, op)
+            wanted[sql.split('"')[1]] = sql
+    changed = 0
+    with db.atomic():
+        for name, sql in existing.items():
+            if wanted.get(name) != sql:
+                db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"')
+        for name, sql in wanted.items():
+            if existing.get(name) != sql:
+                db.execute_sql(sql)
+                changed += 1
+    return changed
+
+
+@contextlib.contextmanager
+def audit_suspended(db: Database, tables: list[str]) -> Iterator[None]:
+    """Drop the audit triggers of ``tables`` for a bulk load (demo data), and restore them.
+
+    The caller records one summary entry for the load instead of one per row."""
+    names = [
+        f"{AUDIT_TRIGGER_PREFIX}{t}_{event}" for t in tables for event in ("insert", "update", "delete")
+    ]
+    for name in names:
+        db.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"')
+    try:
+        yield
+    finally:
+        sync_audit_triggers(db)
+
+
+def connect_plain(path: Path | str, **kwargs: object) -> sqlite3.Connection:
+    """A plain sqlite3 connection that can write to audited tables: the audit functions are
+    registered on it, so its writes land in the trail like the program's own (tools, tests)."""
+    from db import audit
+
+    conn = sqlite3.connect(str(path), **kwargs)  # type: ignore[arg-type]
+    conn.create_function("cd_actor", 0, audit.current_actor)
+    conn.create_function("cd_audit_hash", 8, audit.entry_hash)
+    conn.execute("PRAGMA recursive_triggers = 1")
+    return conn

@@ -96,6 +96,10 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
 
     from desktop.main_window import MainWindow
 
+    # Until accounts arrive, every write of this session is the head's in the audit trail.
+    from db import audit
+
+    audit.set_session_actor(actor.id if actor is not None else None)
     window = MainWindow(outlet, actor, settings=settings, language=language, demo=demo)
     backup_scheduler.install(window, data_dir)
     window.show()

@@ -88,7 +88,7 @@ def test_backup_while_another_connection_reads_and_writes(live, live_db, tmp_pat
     wrote = threading.Semaphore(0)
 
     def writer() -> None:
-        conn = sqlite3.connect(live, timeout=10)
+        conn = sqlite_features.connect_plain(live, timeout=10)
         n = 0
         while not stop.is_set():
             with conn:
@@ -341,7 +341,7 @@ def test_restore_refuses_a_missing_file(live, tmp_path):
 
 def test_restore_refuses_a_backup_whose_bytes_changed(live, live_db, tmp_path):
     info = backup.make_backup(live_db, tmp_path / "bk", reason="manual")
-    conn = sqlite3.connect(info.path)
+    conn = sqlite_features.connect_plain(info.path)
     conn.execute("UPDATE complaint_case SET customer_name = 'x' WHERE id = 1")
     conn.commit()
     conn.close()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from db import backup, demo
+from db import backup, demo, sqlite_features
 from db.database import close_database, database_path, open_database
 from tests.db.backup_helpers import case_count, corrupt_middle, file_digest, rows_of
 
@@ -66,7 +65,7 @@ def test_check_passes_a_sound_database(data_dir):
 
 
 def test_check_names_the_first_problem(data_dir):
-    conn = sqlite3.connect(database_path(data_dir))
+    conn = sqlite_features.connect_plain(database_path(data_dir))
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute("UPDATE complaint_case SET first_ask_owner_id = 77 WHERE id = 4")
     conn.commit()

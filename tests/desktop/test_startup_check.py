@@ -3,14 +3,13 @@ a crash, and refusing it leaves everything as it was."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from db import backup, demo
+from db import backup, demo, sqlite_features
 from db.database import close_database, database_path, open_database
 from db.models import database
 from desktop import app as desktop_app
@@ -97,7 +96,7 @@ def test_a_foreign_key_broken_behind_the_apps_back_is_offered_a_backup(qapp, dat
     """The database is readable, so the replaced data is backed up first, not moved away."""
     shown, _choice = boxes
     path = database_path(data_dir)
-    conn = sqlite3.connect(path)
+    conn = sqlite_features.connect_plain(path)
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute("UPDATE complaint_case SET first_ask_owner_id = 999 WHERE id = 3")
     conn.commit()
@@ -128,7 +127,7 @@ def test_no_good_backup_explains_and_stops(qapp, data_dir, boxes):
 def test_a_database_from_a_newer_version_is_not_restored_over(qapp, data_dir, boxes):
     shown, _choice = boxes
     path = database_path(data_dir)
-    conn = sqlite3.connect(path)
+    conn = sqlite_features.connect_plain(path)
     conn.execute("INSERT INTO schema_migration (name, applied) VALUES ('0099_future', '2030')")
     conn.commit()
     conn.close()
