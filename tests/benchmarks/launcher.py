@@ -1,0 +1,132 @@
+"""Start-up probe, run as its own process by the benchmark: ``python -m tests.benchmarks.launcher``.
+
+``app`` mode runs the real ``desktop.app.run_gui`` on a database folder. The only addition
+is an event filter on the case table's viewport, installed by a thin subclass of
+MainWindow, that notes the first Paint event with the case rows loaded, prints one JSON line
+and quits. ``bare`` mode is the floor: the same interpreter showing a plain QMainWindow with a
+QTableView (a QStandardItemModel of 200 x 9 short strings) and measuring the same event.
+
+The JSON line carries the monotonic clock at first paint (CLOCK_MONOTONIC is system-wide on
+Linux, so the parent subtracts the moment it started the process), the peak RSS so far and
+the rows shown. Right after the line the process ends with ``os._exit``: what the app does
+on the way out (saving the layout, the exit backup) is not start-up, and an exit backup of
+a million-case database would write 1.3 GB per run. Every start is therefore a start with
+no saved window layout, the same each time; the single-instance lock left behind is stale
+(its process is gone) and Qt removes it at the next start.
+
+Peak RSS is ``VmHWM`` from /proc/self/status: the high-water mark of this process image.
+``resource.getrusage(RUSAGE_SELF).ru_maxrss`` is also reported, but on Linux it carries the
+parent's high-water mark across fork and exec (the kernel folds the replaced image's peak
+into it), so a child of a big benchmark process reports the parent's size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+MARK = "BENCH-FIRST-PAINT "
+
+
+def _vm_hwm_kb() -> int | None:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def _report_and_exit(rows: int) -> None:
+    painted = time.monotonic_ns()
+    payload = {
+        "painted_ns": painted,
+        "peak_rss_kb": _vm_hwm_kb(),
+        "ru_maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,  # KiB on Linux
+        "rows": rows,
+    }
+    print(MARK + json.dumps(payload), flush=True)
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def _paint_probe(widget, rows_fn):
+    """An event filter that reports the first Paint of ``widget`` and quits the app."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Probe(QObject):
+        done = False
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+            if not self.done and event.type() == QEvent.Type.Paint:
+                self.done = True
+                rows = rows_fn()
+                # Report once this paint has finished, then end the process at once.
+                QTimer.singleShot(0, lambda: _report_and_exit(rows))
+            return False
+
+    probe = Probe(widget)
+    widget.installEventFilter(probe)
+    return probe
+
+
+def run_app(data_dir: Path) -> int:
+    import desktop.main_window as main_window_module
+    from desktop import app as desktop_app
+
+    base = main_window_module.MainWindow
+
+    class ProbedMainWindow(base):  # type: ignore[misc, valid-type]
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            from PySide6.QtWidgets import QTableView
+
+            table = self.findChild(QTableView, "caseTable")
+            self._bench_probe = _paint_probe(table.viewport(), lambda: table.model().rowCount())
+
+    # run_gui imports MainWindow from the module when it needs it, so this is what it gets.
+    main_window_module.MainWindow = ProbedMainWindow
+    return desktop_app.run_gui(data_dir, None, False)
+
+
+def run_bare() -> int:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    app = QApplication(sys.argv[:1])
+    model = QStandardItemModel(200, 9)
+    for row in range(200):
+        for column in range(9):
+            model.setItem(row, column, QStandardItem(f"{row}-{column}"))
+    window = QMainWindow()
+    table = QTableView()
+    table.setModel(model)
+    window.setCentralWidget(table)
+    window.resize(1280, 800)
+    probe = _paint_probe(table.viewport(), model.rowCount)  # noqa: F841 - kept alive
+    window.show()
+    return app.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", choices=("app", "bare"))
+    parser.add_argument("--data-dir", type=Path)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.mode == "app":
+        if args.data_dir is None:
+            parser.error("app mode needs --data-dir")
+        return run_app(args.data_dir)
+    return run_bare()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
