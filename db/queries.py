@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from peewee import SQL, JOIN, Expression, fn
+from peewee import JOIN, SQL, Expression, NodeList, fn
 
 from db import sqlite_features, vocab
 from db.models import Case, CaseEvent, Staff, database
@@ -108,7 +108,37 @@ def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return start, start + dt.timedelta(days=1)
 
 
-def _conditions(flt: CaseFilter, at: dt.datetime) -> list[Expression]:
+# Above this many full-text hits, the page walks the sort index and tests each row against
+# the hits instead of sorting all of them (tests/benchmarks/FINDINGS.md, section 4).
+WALK_THRESHOLD = 2000
+
+
+def _search_match(text: str) -> tuple[str, list[str]] | None:
+    """The full-text subquery that answers ``text``, or None when only LIKE can."""
+    db = database.obj
+    if sqlite_features.short_query_supported(text) and _ready(db, "grams"):
+        return sqlite_features.short_match_sql(text)
+    if _ready(db, "trigram"):
+        return sqlite_features.search_match_sql(text)
+    return None
+
+
+def _search_hits(text: str) -> int | None:
+    """How many cases the full-text index finds for ``text`` (None: not answerable)."""
+    match = _search_match(text)
+    if match is None:
+        return None
+    sql, params = match
+    return database.execute_sql(
+        sql.replace("SELECT rowid", "SELECT count(*)", 1), params
+    ).fetchone()[0]
+
+
+def _only_search(flt: CaseFilter) -> bool:
+    return bool(flt.search.strip()) and flt == CaseFilter(search=flt.search)
+
+
+def _conditions(flt: CaseFilter, at: dt.datetime, *, walk: bool = False) -> list[Expression]:
     conds: list[Expression] = []
     if flt.status == STATUS_OPEN:
         conds.append(Case.is_open == True)  # noqa: E712
@@ -137,10 +167,16 @@ def _conditions(flt: CaseFilter, at: dt.datetime) -> list[Expression]:
         conds.append(Case.received_at < _day_bounds(flt.received_to)[1])
     text = flt.search.strip()
     if text:
-        match = sqlite_features.search_match_sql(text) if _search_index_ready() else None
+        match = _search_match(text)
         if match is not None:
             sql, params = match
-            conds.append(Case.id.in_(SQL(f"({sql})", params)))
+            if walk:
+                # Unary + keeps SQLite from driving the query by the id list, so it walks
+                # the sort order and stops after one page.
+                plus_id = NodeList((SQL("+"), Case.id), glue="")
+                conds.append(Expression(plus_id, "IN", SQL(f"({sql})", params)))
+            else:
+                conds.append(Case.id.in_(SQL(f"({sql})", params)))
         else:
             # contains() is LIKE '%...%' with the wildcards in ``text`` escaped.
             conds.append(
@@ -151,18 +187,19 @@ def _conditions(flt: CaseFilter, at: dt.datetime) -> list[Expression]:
     return conds
 
 
-def _search_index_ready() -> bool:
-    """Whether the open database has the trigram index; asked once per database object."""
-    db = database.obj
-    ready = getattr(db, "_complaint_desk_search_ready", None)
-    if ready is None:
-        ready = sqlite_features.search_index_present(db)
-        db._complaint_desk_search_ready = ready
-    return ready
+def _ready(db, kind: str) -> bool:
+    """Whether the open database has a search index; asked once per database object."""
+    cache = db.__dict__.setdefault("_complaint_desk_search_ready", {})
+    if kind not in cache:
+        if kind == "grams":
+            cache[kind] = sqlite_features.short_search_present(db)
+        else:
+            cache[kind] = sqlite_features.search_index_present(db)
+    return cache[kind]
 
 
-def _filtered(query, flt: CaseFilter, at: dt.datetime):
-    for cond in _conditions(flt, at):
+def _filtered(query, flt: CaseFilter, at: dt.datetime, *, walk: bool = False):
+    for cond in _conditions(flt, at, walk=walk):
         query = query.where(cond)
     return query
 
@@ -178,30 +215,44 @@ def case_page(
 ) -> list[CaseRow]:
     """One page of the case list, filtered and sorted in SQL."""
     column = SORT_COLUMNS.get(sort, Case.received_at)
-    order = [column.desc() if descending else column.asc()]
-    order.append(Case.id.desc() if descending else Case.id.asc())
-    query = (
-        Case.select(
-            Case.id,
-            Case.case_no,
-            Case.received_at,
-            Case.status,
-            Case.severity,
-            Case.customer_name,
-            Case.customer_phone,
-            Case.cause,
-            Case.channel,
-            Staff.name,
-            Case.due_at,
-            Case.is_open,
-            Case.warn_at,
-        )
-        .join(Staff, on=(Case.first_ask_owner == Staff.id))
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
+    # Ties are broken as the (column, received_at) indexes order them, so SQLite reads
+    # the first page straight off an index instead of sorting a whole group.
+    keys = [column]
+    if sort == "owner":
+        keys.append(Staff.id)
+    if column is not Case.received_at:
+        keys.append(Case.received_at)
+    keys.append(Case.id)
+    order = [k.desc() if descending else k.asc() for k in keys]
+    text = flt.search.strip()
+    hits = _search_hits(text) if text else None
+    walk = hits is not None and hits >= WALK_THRESHOLD
+    columns = (
+        Case.id,
+        Case.case_no,
+        Case.received_at,
+        Case.status,
+        Case.severity,
+        Case.customer_name,
+        Case.customer_phone,
+        Case.cause,
+        Case.channel,
+        Staff.name,
+        Case.due_at,
+        Case.is_open,
+        Case.warn_at,
     )
-    query = _filtered(query, flt, at)
+    if sort == "owner" and flt == CaseFilter():
+        # Driving from staff lets SQLite walk the staff name index and each owner's cases
+        # in order; it does not find that plan by itself without ANALYZE statistics. With a
+        # filter, the filter's own index is the better driver.
+        query = (
+            Staff.select(*columns).join(Case, JOIN.CROSS).where(Case.first_ask_owner == Staff.id)
+        )
+    else:
+        query = Case.select(*columns).join(Staff, on=(Case.first_ask_owner == Staff.id))
+    query = query.order_by(*order).offset(offset).limit(limit)
+    query = _filtered(query, flt, at, walk=walk)
     rows = []
     for r in query.tuples():
         rows.append(
@@ -226,7 +277,13 @@ def case_page(
 
 def case_count(flt: CaseFilter, *, at: dt.datetime) -> int:
     """How many cases match the filter."""
-    return _filtered(Case.select(fn.COUNT(Case.id)), flt, at).scalar() or 0
+    if _only_search(flt):
+        hits = _search_hits(flt.search.strip())
+        if hits is not None:
+            return hits
+    # count(*) rather than count(id): only the former lets SQLite count from the smallest
+    # index without reading rows.
+    return _filtered(Case.select(fn.COUNT(SQL("*"))), flt, at).scalar() or 0
 
 
 def status_counts(*, at: dt.datetime) -> StatusCounts:

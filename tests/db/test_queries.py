@@ -422,9 +422,15 @@ def _sort_value(case: Case, key: str):
 
 
 def _expected_order(key: str, descending: bool) -> list[int]:
+    """The column, then (as the indexes order ties) the owner's id for owner names, the
+    time received, and the id."""
+
     def sort_key(case: Case):
         value = _sort_value(case, key)
-        return (value is not None, value if value is not None else 0, case.id)
+        ties = [case.first_ask_owner_id] if key == "owner" else []
+        if key != "received_at":
+            ties.append(case.received_at)
+        return (value is not None, value if value is not None else 0, *ties, case.id)
 
     return [c.id for c in sorted(Case.select(), key=sort_key, reverse=descending)]
 
@@ -607,13 +613,45 @@ def test_long_search_uses_the_trigram_index(world):
     assert _full_scans(plan) == [], plan
 
 
-def test_short_search_falls_back_to_like(world):
+def test_short_search_uses_the_grams_index(world):
+    """One or two letters or digits: a token lookup in the grams index, not a LIKE scan."""
     with captured_sql() as statements:
         case_page(CaseFilter(search="存折"), at=AT)
     (sql, params) = [s for s in statements if "LIMIT" in s[0] and "JOIN" in s[0]][0]
-    assert sqlite_features.SEARCH_TABLE not in sql
+    assert sqlite_features.GRAMS_TABLE in sql
+    assert "LIKE" not in sql.upper()
+    assert '"存折"' in params
+
+
+def test_short_search_with_punctuation_falls_back_to_like(world):
+    with captured_sql() as statements:
+        case_page(CaseFilter(search="-0"), at=AT)
+    (sql, params) = [s for s in statements if "LIMIT" in s[0] and "JOIN" in s[0]][0]
+    assert sqlite_features.GRAMS_TABLE not in sql
     assert "LIKE" in sql.upper()
-    assert "%存折%" in params
+    assert "%-0%" in params
+
+
+@pytest.mark.parametrize("text", ["张", "存折", "秀英", "Ab", "01", "9"])
+def test_grams_index_finds_what_like_finds(world, text):
+    """The index answers exactly as a LIKE scan would, for every short query."""
+    like = {
+        c.id
+        for c in Case.select().where(
+            Case.case_no.contains(text)
+            | Case.customer_name.contains(text)
+            | Case.description.contains(text)
+        )
+    }
+    assert {r.id for r in case_page(CaseFilter(search=text), at=AT, limit=1000)} == like
+    assert case_count(CaseFilter(search=text), at=AT) == len(like)
+
+
+def test_grams_follow_edits_and_deletes(world):
+    case = Case.select().first()
+    Case.update(customer_name="欧阳喆").where(Case.id == case.id).execute()
+    assert [r.id for r in case_page(CaseFilter(search="阳喆"), at=AT)] == [case.id]
+    assert sqlite_features.grams("A-bc 12") == "a b bc c 1 12 2"
 
 
 def test_peewee_query_sql_of_the_search_condition(world):
