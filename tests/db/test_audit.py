@@ -144,6 +144,7 @@ def test_a_row_edited_behind_the_apps_back_is_named(shop):
     _tamper(
         path,
         ("DROP TRIGGER audit_complaint_case_update", ()),
+        ("DROP TRIGGER complaint_case_grams_au", ()),
         ("UPDATE complaint_case SET customer_name = '王五' WHERE id = ?", (second.id,)),
     )
     report = audit.verify_trail()
@@ -226,6 +227,7 @@ def test_the_check_command_names_the_entry(shop, tmp_path):
     _tamper(
         path,
         ("DROP TRIGGER audit_complaint_case_update", ()),
+        ("DROP TRIGGER complaint_case_grams_au", ()),
         ("UPDATE complaint_case SET description = '改过' WHERE id = ?", (case.id,)),
     )
     close_database()
