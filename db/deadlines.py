@@ -233,9 +233,12 @@ def days_deadline(
             continue
         counted += 1
     if roll or working_days:
-        while not calendar.is_working_day(day) or _day_paused(day, merged):
-            if _day_paused(day, merged) is None:
+        while True:
+            paused = _day_paused(day, merged)
+            if paused is None:  # an open pause holds the clock (None is not "unpaused")
                 return None
+            if calendar.is_working_day(day) and not paused:
+                break
             day += dt.timedelta(days=1)
     return end_of_day(day)
 

@@ -469,3 +469,14 @@ def test_workorder_and_callback_clocks(world: World):
     assert Case.get_by_id(case.id).due_at == at(8)
     assert clocks_of(case, at(9))["callback"].state == deadlines.STATE_MISSED
     assert deadlines.callback_clock(cb, at(7)).state == deadlines.STATE_RUNNING
+
+
+def test_an_open_pause_on_the_rolled_to_day_holds_the_clock():
+    """Found by hypothesis: rolling past a weekend onto a day where an open pause has
+    begun must suspend the clock, not end it that day."""
+    start = dt.datetime(2016, 8, 1, 12, 0)
+    closed = (start + dt.timedelta(hours=324), start + dt.timedelta(hours=325))
+    opened = (closed[0], None)
+    without = deadlines.days_deadline(start, 12, CAL, roll=True, pauses=[closed])
+    assert without == dt.datetime(2016, 8, 16, 23, 59, 59)
+    assert deadlines.days_deadline(start, 12, CAL, roll=True, pauses=[closed, opened]) is None
