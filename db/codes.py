@@ -182,3 +182,122 @@ WORKORDER_SOURCES: dict[str, str] = {
     SOURCE_SUPERIOR: "Superior office",
     SOURCE_PETITION: "Petition",
 }
+
+# --- The head's management duties (issue 4; Art. 5-8) --------------------------------------
+EVENT_LIABILITY_REVIEWED = "liability_reviewed"
+EVENT_EVIDENCE_ATTACHED = "evidence_attached"
+EVENT_PENALTY_APPLIED = "penalty_applied"
+EVENT_FROM_DISPUTE = "converted_from_dispute"
+
+EVENT_KINDS.update(
+    {
+        EVENT_LIABILITY_REVIEWED: "Liability determination reviewed",
+        EVENT_EVIDENCE_ATTACHED: "Evidence attached",
+        EVENT_PENALTY_APPLIED: "Penalty applied",
+        EVENT_FROM_DISPUTE: "Registered from a dispute",
+    }
+)
+
+# A review of a liability determination: the original stays; changed and overturned
+# findings are new determinations (db/liability.py).
+REVIEW_UPHELD = "upheld"
+REVIEW_CHANGED = "changed"
+REVIEW_OVERTURNED = "overturned"
+LIABILITY_REVIEW_OUTCOMES: dict[str, str] = {
+    REVIEW_UPHELD: "Upheld",
+    REVIEW_CHANGED: "Changed (still liable, other people, shares or basis)",
+    REVIEW_OVERTURNED: "Overturned (liable becomes not liable, or the reverse)",
+}
+
+# Severity as the penalty scale reads it: the case's severity, or major (CBIRC Art. 29).
+PENALTY_SEVERITY_ORDINARY = "ordinary"
+PENALTY_SEVERITY_URGENT = "urgent"
+PENALTY_SEVERITY_MAJOR = "major"
+PENALTY_SEVERITIES: dict[str, str] = {
+    PENALTY_SEVERITY_ORDINARY: "Ordinary",
+    PENALTY_SEVERITY_URGENT: "Urgent",
+    PENALTY_SEVERITY_MAJOR: "Major",
+}
+
+# Measures a penalty may include besides points and money.
+MEASURE_REMEDIAL_TRAINING = "remedial_training"
+PENALTY_MEASURES: dict[str, str] = {
+    MEASURE_REMEDIAL_TRAINING: "Remedial training",
+    "talk": "Talk with the head",
+    "written_self_review": "Written self-review",
+    "written_warning": "Written warning",
+    "notice_of_criticism": "Notice of criticism",
+    "post_adjustment": "Change of post",
+}
+
+# Training topics (Art. 5(1), 5(2): laws, rules, processes, products and services).
+TOPIC_COMPLAINT_HANDLING = "complaint_handling"
+TRAINING_TOPICS: dict[str, str] = {
+    "laws_regulations": "Laws and regulations",
+    "rules_processes": "Rules and processes",
+    "products": "Products",
+    "service_etiquette": "Service etiquette",
+    TOPIC_COMPLAINT_HANDLING: "Complaint handling",
+}
+
+# Disputes (prevention principle, Art. 4, 6, 7).
+DISPUTE_DEFUSED = "defused"
+DISPUTE_BECAME_COMPLAINT = "became_complaint"
+DISPUTE_OUTCOMES: dict[str, str] = {
+    DISPUTE_DEFUSED: "Defused on site",
+    "reported_to_head": "Reported to the head",
+    "followed_up": "Still being followed up",
+    DISPUTE_BECAME_COMPLAINT: "Became a complaint",
+}
+
+# Suggestions from staff (Art. 6(7)).
+SUGGESTION_PROPOSED = "proposed"
+SUGGESTION_STATUSES: dict[str, str] = {
+    SUGGESTION_PROPOSED: "Proposed",
+    "under_review": "Under review",
+    "adopted": "Adopted",
+    "implemented": "Implemented",
+    "declined": "Declined",
+}
+
+# The roster's history (db/staff_records.py).
+STAFF_ADDED = "added"
+STAFF_UPDATED = "updated"
+STAFF_DEACTIVATED = "deactivated"
+STAFF_REACTIVATED = "reactivated"
+STAFF_CHANGE_KINDS: dict[str, str] = {
+    STAFF_ADDED: "Added",
+    STAFF_UPDATED: "Details changed",
+    STAFF_DEACTIVATED: "Deactivated",
+    STAFF_REACTIVATED: "Reactivated",
+}
+
+# Complaint control targets (Art. 5(1)). All are counts where lower is better, except the
+# callback satisfaction rate, a percentage where higher is better (db/targets.py).
+METRIC_COMPLAINTS = "complaints"
+METRIC_LIABLE = "liable_complaints"
+METRIC_URGENT = "urgent_complaints"
+METRIC_ESCALATIONS = "escalations"
+METRIC_WORK_ORDERS = "superior_work_orders"
+METRIC_OVERDUE_REPLIES = "overdue_replies"
+METRIC_CALLBACK_SATISFACTION = "callback_satisfaction"
+TARGET_METRICS: dict[str, str] = {
+    METRIC_COMPLAINTS: "Complaints",
+    METRIC_LIABLE: "Liable complaints",
+    METRIC_URGENT: "Urgent complaints",
+    METRIC_ESCALATIONS: "Escalations beyond the outlet",
+    METRIC_WORK_ORDERS: "Superior work orders",
+    METRIC_OVERDUE_REPLIES: "Overdue replies",
+    METRIC_CALLBACK_SATISFACTION: "Callback satisfaction rate (%)",
+}
+
+MARK_ON_TRACK = "on_track"
+MARK_AT_RISK = "at_risk"
+MARK_MISSED = "missed"
+MARK_NO_DATA = "no_data"
+TARGET_MARKS: dict[str, str] = {
+    MARK_ON_TRACK: "On track",
+    MARK_AT_RISK: "At risk",
+    MARK_MISSED: "Missed",
+    MARK_NO_DATA: "No data yet",
+}

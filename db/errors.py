@@ -90,6 +90,54 @@ MESSAGES: dict[str, str] = {
     "rule_conflict": "'{key}' cannot be less than '{other}' ({value}).",
     "calendar_year_range": "{year} is outside the years the calendar can hold.",
     "calendar_wrong_year": "{day} is not in {year}.",
+    # numbers typed into the management dialogs (issue 4)
+    "not_a_number": "'{field}' must be a number.",
+    "value_range": "'{field}' must be between {min} and {max}.",
+    "value_decimals": "'{field}' allows at most {places} decimal places.",
+    # liability determination and review (Art. 5(8))
+    "share_invalid": (
+        "A share must be more than 0 and at most 100 %, with two decimals at most ({value})."
+    ),
+    "shares_sum": "The shares of the responsible staff add up to {total} %, not 100 %.",
+    "responsible_duplicate": "{name} is named twice among the responsible staff.",
+    "liability_missing": "Liability has not been determined for this case (Art. 5).",
+    "finding_superseded": "A later determination has replaced this one; review the current one.",
+    "new_finding_required": "A review whose outcome is '{outcome}' must give the new finding.",
+    "upheld_no_new_finding": "An upheld determination stays as it is; give no new finding.",
+    "review_outcome_mismatch": (
+        "'{outcome}' does not fit the new finding: overturned reverses liable / not liable, "
+        "changed keeps it."
+    ),
+    "attachments_unavailable": "Evidence files need a database file; this database has none.",
+    "attachment_unreadable": "The file {name} cannot be read.",
+    "attachment_too_large": "{name} is larger than {max} MB.",
+    # penalties (Art. 5(8))
+    "not_responsible": "{name} is not responsible under the current determination.",
+    "penalty_exists": "A penalty is already recorded for {name} under this determination.",
+    "penalty_reason_required": "The penalty differs from the scale's proposal; give the reason.",
+    "scale_invalid": "The penalty scale cannot be read: {detail}.",
+    "scale_duplicate": "The scale has two entries for cause '{cause}' at severity '{severity}'.",
+    "scale_incomplete": "The scale needs an entry for any cause at every severity: {missing}.",
+    # staff records (Art. 5-8)
+    "staff_not_deletable": (
+        "{name} cannot be deleted: staff are deactivated, so old cases keep their people."
+    ),
+    "one_head": "The outlet already has an active head ({name}).",
+    "last_head": "The outlet's only head cannot be deactivated or given another role.",
+    "acting_span_pending": "{name} is named acting head for a time not yet over; end it first.",
+    "already_inactive": "{name} is already inactive.",
+    "already_active": "{name} is already active.",
+    # training (Art. 5(1))
+    "attendees_required": "A training session needs at least one attendee.",
+    "remedial_not_liable": (
+        "Case {case_no} is not found liable; remedial training links to a liable case."
+    ),
+    # disputes and suggestions (Art. 6, 7)
+    "dispute_convert_instead": "A dispute that became a complaint is converted into a case.",
+    "dispute_converted": "This dispute is already complaint {case_no}.",
+    "before_dispute": "The complaint cannot be received before the dispute happened.",
+    # targets (Art. 5(1))
+    "bad_period": "'{value}' is not a period: write 2026, 2026-Q3 or 2026-07.",
 }
 
 

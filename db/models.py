@@ -15,6 +15,7 @@ from peewee import (
     DatabaseProxy,
     DateField,
     DateTimeField,
+    FloatField,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -44,7 +45,8 @@ class Outlet(BaseModel):
 
 class Staff(BaseModel):
     outlet = ForeignKeyField(Outlet, backref="staff", on_delete="RESTRICT")
-    name = CharField(max_length=50)
+    # Indexed for sorting the case list by owner (migration 0006).
+    name = CharField(max_length=50, index=True)
     employee_no = CharField(max_length=30)
     role = CharField(max_length=20)
     active = BooleanField(default=True)
@@ -112,6 +114,9 @@ class Case(BaseModel):
             (("first_ask_owner", "received_at"), False),
             (("severity", "received_at"), False),
             (("warn_at",), False),
+            # Sorting the list by customer or by due date (migration 0006).
+            (("customer_name", "received_at"), False),
+            (("due_at", "received_at"), False),
         )
 
 
@@ -130,7 +135,9 @@ class CaseEvent(BaseModel):
 
     class Meta:
         table_name = "case_event"
-        indexes = ((("case", "at"), False),)
+        # (kind, case): added by migration 0004, so that counts such as "cases escalated in a
+        # quarter" seek the few events of one kind instead of reading every event.
+        indexes = ((("case", "at"), False), (("kind", "case"), False))
 
 
 class Setting(BaseModel):
@@ -369,13 +376,25 @@ class CaseLink(BaseModel):
 
 
 class Liability(BaseModel):
-    """The head's liability determination (Art. 5(8)); the latest row counts."""
+    """The head's liability determination (Art. 5(8)); the latest row counts.
+
+    Rows are never changed: a review that changes or overturns a finding writes a new row
+    (db/liability.py), so the case's current finding is its row with the highest id.
+    """
 
     case = ForeignKeyField(Case, backref="liabilities", on_delete="RESTRICT")
     liable = BooleanField()
+    # Liable: the findings; not liable: why not.
     reasons = TextField()
     determined_by = ForeignKeyField(Staff, backref="liabilities", on_delete="RESTRICT")
     determined_at = DateTimeField()
+    # --- added by migration 0004 (issue 4) ---
+    # The duty or rule breached (required when liable).
+    basis = TextField(default="")
+    # The cause category the head confirms, a code of vocab.CAUSES.
+    cause = CharField(max_length=40, default="")
+    # permissions.CAPACITY_HEAD or CAPACITY_ACTING: with which authority it was determined.
+    authority = CharField(max_length=20, default="head")
 
     class Meta:
         table_name = "liability"
@@ -385,6 +404,10 @@ class Liability(BaseModel):
 class LiablePerson(BaseModel):
     liability = ForeignKeyField(Liability, backref="persons", on_delete="RESTRICT")
     staff = ForeignKeyField(Staff, backref="liable_for", on_delete="RESTRICT")
+    # --- added by migration 0004 ---
+    # The person's share of the liability in hundredths of a percent (10000 = 100 %); the
+    # shares of one determination add up to exactly 10000.
+    share_bp = IntegerField(default=0)
 
     class Meta:
         table_name = "liable_person"
@@ -433,3 +456,198 @@ class AuditLog(BaseModel):
 
 
 ALL_MODELS.append(AuditLog)
+
+
+# --- Management duties of the head (issue 4; Art. 5-8; migration 0004) ------------------------
+
+
+class LiabilityReview(BaseModel):
+    """A review of a liability determination. The reviewed row stays as it was; a changed or
+    overturned finding is a new Liability row (``result``)."""
+
+    case = ForeignKeyField(Case, backref="liability_reviews", on_delete="RESTRICT")
+    liability = ForeignKeyField(Liability, backref="reviews", on_delete="RESTRICT")
+    # A code of codes.LIABILITY_REVIEW_OUTCOMES: upheld, changed or overturned.
+    outcome = CharField(max_length=12)
+    reason = TextField()
+    result = ForeignKeyField(Liability, null=True, backref="review_of", on_delete="RESTRICT")
+    reviewed_by = ForeignKeyField(Staff, backref="liability_reviews", on_delete="RESTRICT")
+    reviewed_at = DateTimeField()
+    authority = CharField(max_length=20, default="head")
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "liability_review"
+        indexes = ((("case", "reviewed_at"), False),)
+
+
+class Attachment(BaseModel):
+    """An evidence file, copied into the ``attachments`` folder beside the database and
+    checksummed; ``stored_path`` is relative to that folder, with forward slashes."""
+
+    case = ForeignKeyField(Case, backref="attachments", on_delete="RESTRICT")
+    liability = ForeignKeyField(Liability, null=True, backref="attachments", on_delete="RESTRICT")
+    original_name = CharField(max_length=255)
+    stored_path = CharField(max_length=400)
+    sha256 = CharField(max_length=64)
+    size = IntegerField()
+    added_by = ForeignKeyField(Staff, backref="attachments", on_delete="RESTRICT")
+    added_at = DateTimeField()
+
+    class Meta:
+        table_name = "attachment"
+
+
+class Penalty(BaseModel):
+    """The penalty applied to one responsible person of a determination (Art. 5(8)), with
+    what the scale proposed, so a departure from the scale stays visible with its reason."""
+
+    liable_person = ForeignKeyField(
+        LiablePerson, backref="penalties", on_delete="RESTRICT", unique=True
+    )
+    liability = ForeignKeyField(Liability, backref="penalties", on_delete="RESTRICT")
+    case = ForeignKeyField(Case, backref="penalties", on_delete="RESTRICT")
+    staff = ForeignKeyField(Staff, backref="penalties", on_delete="RESTRICT")
+    points = IntegerField()
+    # Money in fen (1/100 yuan), so sums are exact.
+    amount_fen = IntegerField()
+    # Comma-separated codes of codes.PENALTY_MEASURES.
+    measures = CharField(max_length=200, default="")
+    proposed_points = IntegerField()
+    proposed_amount_fen = IntegerField()
+    proposed_measures = CharField(max_length=200, default="")
+    # "cause/severity" of the scale entry the proposal came from, and the scale's label.
+    scale_entry = CharField(max_length=100)
+    scale_label = CharField(max_length=200, default="")
+    reason = TextField(default="")
+    applied_by = ForeignKeyField(Staff, backref="penalties_applied", on_delete="RESTRICT")
+    applied_at = DateTimeField()
+    authority = CharField(max_length=20, default="head")
+
+    class Meta:
+        table_name = "penalty"
+        indexes = ((("applied_at",), False),)
+
+
+class StaffChange(BaseModel):
+    """The roster's history: who added, changed, deactivated or reactivated whom, and when."""
+
+    staff = ForeignKeyField(Staff, backref="changes", on_delete="RESTRICT")
+    kind = CharField(max_length=20)
+    at = DateTimeField()
+    by = ForeignKeyField(Staff, backref="staff_changes_made", on_delete="RESTRICT")
+    # JSON object: the fields changed, each as [before, after].
+    data = TextField(default="{}")
+    note = TextField(default="")
+
+    class Meta:
+        table_name = "staff_change"
+
+
+class TrainingSession(BaseModel):
+    """A training or education session (Art. 5(1)); remedial training may name the liable
+    case that caused it."""
+
+    outlet = ForeignKeyField(Outlet, backref="training_sessions", on_delete="RESTRICT")
+    held_on = DateField()
+    topic = CharField(max_length=30)
+    title = CharField(max_length=200)
+    trainer = CharField(max_length=50)
+    minutes = IntegerField()
+    remedial_case = ForeignKeyField(
+        Case, null=True, backref="remedial_training", on_delete="RESTRICT"
+    )
+    note = TextField(default="")
+    recorded_by = ForeignKeyField(Staff, backref="training_recorded", on_delete="RESTRICT")
+    recorded_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "training_session"
+        indexes = ((("topic", "held_on"), False), (("held_on",), False))
+
+
+class TrainingAttendance(BaseModel):
+    session = ForeignKeyField(TrainingSession, backref="attendance", on_delete="RESTRICT")
+    staff = ForeignKeyField(Staff, backref="training_attended", on_delete="RESTRICT")
+
+    class Meta:
+        table_name = "training_attendance"
+        indexes = ((("session", "staff"), True),)
+
+
+class Dispute(BaseModel):
+    """Customer friction defused before it became a complaint (prevention, Art. 4, 6, 7);
+    ``case`` is set when it was converted into one."""
+
+    outlet = ForeignKeyField(Outlet, backref="disputes", on_delete="RESTRICT")
+    occurred_at = DateTimeField()
+    handled_by = ForeignKeyField(Staff, backref="disputes_handled", on_delete="RESTRICT")
+    customer_name = CharField(max_length=50)
+    customer_phone = CharField(max_length=30, default="")
+    description = TextField()
+    cause = CharField(max_length=40)
+    # A code of codes.DISPUTE_OUTCOMES.
+    outcome = CharField(max_length=20)
+    outcome_note = TextField(default="")
+    case = ForeignKeyField(Case, null=True, backref="disputes", on_delete="RESTRICT")
+    converted_at = DateTimeField(null=True)
+    recorded_by = ForeignKeyField(Staff, backref="disputes_recorded", on_delete="RESTRICT")
+    recorded_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "dispute"
+        indexes = ((("occurred_at",), False),)
+
+
+class Suggestion(BaseModel):
+    """An improvement proposed by staff (Art. 6(7)) and what became of it."""
+
+    outlet = ForeignKeyField(Outlet, backref="suggestions", on_delete="RESTRICT")
+    proposed_by = ForeignKeyField(Staff, backref="suggestions", on_delete="RESTRICT")
+    proposed_on = DateField()
+    text = TextField()
+    # A code of codes.SUGGESTION_STATUSES.
+    status = CharField(max_length=20)
+    response = TextField(default="")
+    decided_by = ForeignKeyField(
+        Staff, null=True, backref="suggestions_decided", on_delete="RESTRICT"
+    )
+    decided_at = DateTimeField(null=True)
+    recorded_by = ForeignKeyField(Staff, backref="suggestions_recorded", on_delete="RESTRICT")
+    recorded_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "suggestion"
+        indexes = ((("status", "proposed_on"), False),)
+
+
+class Target(BaseModel):
+    """A complaint control target for a year, quarter or month (Art. 5(1)). ``period`` is
+    its canonical text ("2026", "2026-Q3", "2026-07"); ``metric`` a code of
+    codes.TARGET_METRICS."""
+
+    outlet = ForeignKeyField(Outlet, backref="targets", on_delete="RESTRICT")
+    period = CharField(max_length=10)
+    metric = CharField(max_length=30)
+    value = FloatField()
+    set_by = ForeignKeyField(Staff, backref="targets_set", on_delete="RESTRICT")
+    set_at = DateTimeField()
+
+    class Meta:
+        table_name = "target"
+        indexes = ((("outlet", "period", "metric"), True),)
+
+
+ALL_MODELS.extend(
+    [
+        LiabilityReview,
+        Attachment,
+        Penalty,
+        StaffChange,
+        TrainingSession,
+        TrainingAttendance,
+        Dispute,
+        Suggestion,
+        Target,
+    ]
+)

@@ -40,6 +40,12 @@ HEAD_ONLY_ACTIONS: frozenset[str] = frozenset(
         "call back a work-order customer",
         "change rule settings",
         "edit the working-day calendar",
+        # issue 4: the head's management duties (Art. 5)
+        "apply a penalty",
+        "edit the staff roster",
+        "record training",
+        "decide a suggestion",
+        "set targets",
     }
 )
 

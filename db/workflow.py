@@ -45,7 +45,6 @@ from db.models import (
     CaseTransfer,
     ClockPause,
     Liability,
-    LiablePerson,
     ReviewRequest,
     Staff,
     WorkOrder,
@@ -921,61 +920,37 @@ def determine_liability(
     reasons: str,
     at: dt.datetime | None = None,
 ) -> Liability:
-    """The head confirms whether the outlet was at fault and, if so, who (Art. 5(8))."""
-    with database.atomic():
-        fresh = load(case)
-        actor = staff_of(fresh, actor)
-        at = moment(at, fresh)
-        target = check_transition(fresh, "determine_liability")
-        authority = permissions.require_head(actor, at, "determine liability")
-        reasons = text(reasons, "reasons")
-        people: dict[int, Staff] = {}
-        for person in responsible:
-            stored = Staff.get_or_none(Staff.id == person.id)
-            if stored is None or stored.outlet_id != fresh.outlet_id:
-                raise WorkflowError("wrong_outlet")
-            people[stored.id] = stored
-        if liable and not people:
-            raise WorkflowError("responsible_required")
-        if not liable and people:
-            raise WorkflowError("responsible_not_liable")
-        row = Liability.create(
-            case=fresh,
-            liable=bool(liable),
-            reasons=reasons,
-            determined_by=actor,
-            determined_at=at,
-        )
-        for person in people.values():
-            LiablePerson.create(liability=row, staff=person)
-        apply_transition(
-            fresh,
-            "determine_liability",
-            target,
-            actor=actor,
-            at=at,
-            kind=codes.EVENT_LIABILITY_DETERMINED,
-            note=reasons,
-            data={
-                "liable": bool(liable),
-                "responsible": sorted(people),
-                "liability": row.id,
-                **authority.event_data(),
-            },
-        )
-    sync(case, fresh)
-    return row
+    """The head confirms whether the outlet was at fault and, if so, who (Art. 5(8)).
+
+    A shorthand of :func:`db.liability.determine`, where the rules live: the people named
+    share the liability equally and the reasons stand as the basis. The liability dialog
+    calls db.liability.determine with shares, basis, cause and evidence.
+    """
+    from db import liability
+
+    people = list({p.id: p for p in responsible}.values())
+    shares = liability.equal_shares(len(people))
+    finding = liability.Finding(
+        liable=liable,
+        reasons=reasons,
+        responsible=[liability.Responsible(p, s) for p, s in zip(people, shares, strict=True)],
+        basis=reasons if liable else "",
+    )
+    return liability.determine(case, actor, finding, at=at)
 
 
 def close_case(case: Case, actor: Staff, *, at: dt.datetime | None = None, note: str = "") -> Case:
-    """Close, by the head, once nothing is left running: no planned callback, review,
-    open pause or unanswered work order."""
+    """Close, by the head, once liability is determined (Art. 5(8)) and nothing is left
+    running: no planned callback, review, open pause or unanswered work order."""
+    from db import liability
+
     with database.atomic():
         fresh = load(case)
         actor = staff_of(fresh, actor)
         at = moment(at, fresh)
         target = check_transition(fresh, "close")
         authority = permissions.require_head(actor, at, "close")
+        liability.require_determination(fresh)
         check_nothing_running(fresh)
         note = text(note, "note", required=False)
         apply_transition(

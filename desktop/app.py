@@ -94,14 +94,15 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
             return 0
         outlet, actor = result
 
-    from desktop.main_window import MainWindow
-
     # Until accounts arrive, every write of this session is the head's in the audit trail.
     from db import audit
+    from desktop.main_window import MainWindow
+    from desktop.widgets.today_panel import open_start_view
 
     audit.set_session_actor(actor.id if actor is not None else None)
     window = MainWindow(outlet, actor, settings=settings, language=language, demo=demo)
     backup_scheduler.install(window, data_dir)
+    open_start_view(window)  # issue 3: open on what is overdue or due today
     window.show()
     code = app.exec()
     from db.database import close_database

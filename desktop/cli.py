@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from desktop import cli_maintenance
+from desktop import cli_maintenance, cli_workorders
 from desktop.paths import default_data_dir
 
 
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir(info)
     _add_report_commands(sub)
     cli_maintenance.add_subcommands(sub)
+    cli_workorders.add_subcommands(sub)
     return parser
 
 
@@ -235,6 +236,7 @@ COMMANDS = {
     "report": cmd_report,
     "verify": cmd_verify,
     "export-ledger": cmd_export_ledger,
+    "import-workorders": cli_workorders.cmd_import_workorders,
 }
 
 

@@ -1,10 +1,10 @@
 """User-facing labels for the codes stored in the database, in the user's language.
 
-The database keeps short English codes (db/vocab.py) and validation problems as codes
-(db/validation.py). This module is the one place that turns them into translated text, so
+The database keeps short English codes (db/vocab.py, db/codes.py) and validation problems
+as codes (db/validation.py). This module is the one place that turns them into translated text, so
 every widget shows the same wording. The English texts are written out as literals because
 ``pyside6-lupdate`` only extracts literals; tests/desktop/test_labels.py checks that they
-match db.vocab and db.validation word for word.
+match db.vocab, db.codes and db.validation word for word.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ VOCAB_CONTEXT = "Vocab"
 VALIDATION_CONTEXT = "Validation"
 FIELD_CONTEXT = "Field"
 
-# Each dict mirrors the db.vocab dict of the same kind, in the same order.
+# Each dict mirrors the db.vocab or db.codes dict of the same kind, in the same order
+# ("event" is codes.EVENT_KINDS, "action" workflow.ACTION_LABELS, "clock"
+# deadlines.CLOCK_NAMES).
 _VOCAB: dict[str, dict[str, str]] = {
     "role": {
         "head": QT_TRANSLATE_NOOP("Vocab", "Outlet head"),
@@ -115,6 +117,144 @@ _VOCAB: dict[str, dict[str, str]] = {
         "reply_time_agreed": QT_TRANSLATE_NOOP("Vocab", "Reply time agreed with the customer"),
         "status_changed": QT_TRANSLATE_NOOP("Vocab", "Status changed"),
         "note": QT_TRANSLATE_NOOP("Vocab", "Note"),
+        "reported": QT_TRANSLATE_NOOP("Vocab", "Reported to the head"),
+        "transfer_requested": QT_TRANSLATE_NOOP(
+            "Vocab", "Transfer requested (pending until contact)"
+        ),
+        "contact_confirmed": QT_TRANSLATE_NOOP(
+            "Vocab", "Customer and handler in contact: transfer formal"
+        ),
+        "transfer_cancelled": QT_TRANSLATE_NOOP("Vocab", "Transfer cancelled"),
+        "replied": QT_TRANSLATE_NOOP("Vocab", "Reply given to the customer"),
+        "escalated": QT_TRANSLATE_NOOP("Vocab", "Escalated"),
+        "fed_back": QT_TRANSLATE_NOOP("Vocab", "Result fed back to the customer"),
+        "callback_done": QT_TRANSLATE_NOOP("Vocab", "Callback done"),
+        "callback_attempt": QT_TRANSLATE_NOOP("Vocab", "Callback attempted, customer not reached"),
+        "callback_planned": QT_TRANSLATE_NOOP("Vocab", "Callback planned"),
+        "liability_determined": QT_TRANSLATE_NOOP("Vocab", "Liability determined"),
+        "closed": QT_TRANSLATE_NOOP("Vocab", "Closed"),
+        "reopened": QT_TRANSLATE_NOOP("Vocab", "Reopened"),
+        "merged_into": QT_TRANSLATE_NOOP("Vocab", "Merged into an earlier case"),
+        "repeat_merged": QT_TRANSLATE_NOOP("Vocab", "Repeat complaint merged in"),
+        "repeat_linked": QT_TRANSLATE_NOOP("Vocab", "Repeat complaint linked"),
+        "linked_as_repeat": QT_TRANSLATE_NOOP("Vocab", "Linked as a repeat of an earlier case"),
+        "other_outlet_recorded": QT_TRANSLATE_NOOP("Vocab", "Another outlet involved"),
+        "marked_major": QT_TRANSLATE_NOOP("Vocab", "Marked major"),
+        "first_contact": QT_TRANSLATE_NOOP("Vocab", "First contact with the customer"),
+        "proposal_made": QT_TRANSLATE_NOOP("Vocab", "Solution proposed"),
+        "clock_paused": QT_TRANSLATE_NOOP("Vocab", "Decision clock paused"),
+        "clock_resumed": QT_TRANSLATE_NOOP("Vocab", "Decision clock resumed"),
+        "clock_extended": QT_TRANSLATE_NOOP("Vocab", "Decision clock extended"),
+        "decision_made": QT_TRANSLATE_NOOP("Vocab", "Handling decision made"),
+        "customer_notified": QT_TRANSLATE_NOOP("Vocab", "Customer notified"),
+        "review_requested": QT_TRANSLATE_NOOP("Vocab", "Customer asked for a review"),
+        "review_decided": QT_TRANSLATE_NOOP("Vocab", "Review decided"),
+        "workorder_linked": QT_TRANSLATE_NOOP("Vocab", "Work order linked"),
+        "workorder_replied": QT_TRANSLATE_NOOP("Vocab", "Work order replied to"),
+        "tracking_note": QT_TRANSLATE_NOOP("Vocab", "Tracking note"),
+        "liability_reviewed": QT_TRANSLATE_NOOP("Vocab", "Liability determination reviewed"),
+        "evidence_attached": QT_TRANSLATE_NOOP("Vocab", "Evidence attached"),
+        "penalty_applied": QT_TRANSLATE_NOOP("Vocab", "Penalty applied"),
+        "converted_from_dispute": QT_TRANSLATE_NOOP("Vocab", "Registered from a dispute"),
+    },
+    "contact_method": {
+        "in_person": QT_TRANSLATE_NOOP("Vocab", "In person"),
+        "phone": QT_TRANSLATE_NOOP("Vocab", "Phone"),
+        "sms": QT_TRANSLATE_NOOP("Vocab", "SMS"),
+        "wechat": QT_TRANSLATE_NOOP("Vocab", "WeChat"),
+        "letter": QT_TRANSLATE_NOOP("Vocab", "Letter"),
+        "email": QT_TRANSLATE_NOOP("Vocab", "E-mail"),
+        "other": QT_TRANSLATE_NOOP("Vocab", "Other"),
+    },
+    "notice_method": {
+        "letter_delivered": QT_TRANSLATE_NOOP("Vocab", "Letter handed over"),
+        "letter_posted": QT_TRANSLATE_NOOP("Vocab", "Letter posted"),
+        "sms": QT_TRANSLATE_NOOP("Vocab", "SMS sent"),
+        "email": QT_TRANSLATE_NOOP("Vocab", "E-mail sent"),
+        "phone": QT_TRANSLATE_NOOP("Vocab", "Phone call made"),
+        "in_person": QT_TRANSLATE_NOOP("Vocab", "Told in person"),
+    },
+    "notice_kind": {
+        "decision": QT_TRANSLATE_NOOP("Vocab", "Handling decision"),
+        "extension": QT_TRANSLATE_NOOP("Vocab", "Decision period extended"),
+        "further_extension": QT_TRANSLATE_NOOP("Vocab", "Decision period extended again"),
+        "review_result": QT_TRANSLATE_NOOP("Vocab", "Review result"),
+        "reply": QT_TRANSLATE_NOOP("Vocab", "Reply"),
+        "other": QT_TRANSLATE_NOOP("Vocab", "Other"),
+    },
+    "callback_method": {
+        "phone": QT_TRANSLATE_NOOP("Vocab", "Phone"),
+        "visit": QT_TRANSLATE_NOOP("Vocab", "Visit"),
+        "in_person": QT_TRANSLATE_NOOP("Vocab", "At the outlet"),
+        "sms": QT_TRANSLATE_NOOP("Vocab", "SMS"),
+        "wechat": QT_TRANSLATE_NOOP("Vocab", "WeChat"),
+        "other": QT_TRANSLATE_NOOP("Vocab", "Other"),
+    },
+    "callback_result": {
+        "satisfied": QT_TRANSLATE_NOOP("Vocab", "Satisfied"),
+        "basically_satisfied": QT_TRANSLATE_NOOP("Vocab", "Basically satisfied"),
+        "unsatisfied": QT_TRANSLATE_NOOP("Vocab", "Unsatisfied"),
+    },
+    "remedy": {
+        "review": QT_TRANSLATE_NOOP("Vocab", "Ask the bank for a review"),
+        "mediation": QT_TRANSLATE_NOOP("Vocab", "Mediation"),
+        "arbitration": QT_TRANSLATE_NOOP("Vocab", "Arbitration"),
+        "lawsuit": QT_TRANSLATE_NOOP("Vocab", "Lawsuit"),
+    },
+    "pause_kind": {
+        "appraisal": QT_TRANSLATE_NOOP("Vocab", "Outside appraisal or testing"),
+        "mediation": QT_TRANSLATE_NOOP("Vocab", "Mediation"),
+    },
+    "escalation_level": {
+        "district_branch": QT_TRANSLATE_NOOP("Vocab", "District branch competent department"),
+        "city_branch": QT_TRANSLATE_NOOP("Vocab", "City branch"),
+        "provincial_branch": QT_TRANSLATE_NOOP("Vocab", "Provincial branch"),
+    },
+    "major_reason": {
+        "group_20_plus": QT_TRANSLATE_NOOP("Vocab", "20 or more people together"),
+        "disaster_public_event": QT_TRANSLATE_NOOP("Vocab", "Disaster or public event"),
+        "other_major": QT_TRANSLATE_NOOP("Vocab", "Other major matter"),
+    },
+    "report_reason": {
+        "unsatisfied_reply": QT_TRANSLATE_NOOP("Vocab", "Customer unsatisfied with the reply"),
+        "unsatisfied_feedback": QT_TRANSLATE_NOOP("Vocab", "Customer unsatisfied with the result"),
+        "unsatisfied_callback": QT_TRANSLATE_NOOP("Vocab", "Customer unsatisfied at the callback"),
+        "review_requested": QT_TRANSLATE_NOOP("Vocab", "Customer asked for a review"),
+        "urgent": QT_TRANSLATE_NOOP("Vocab", "Urgent complaint"),
+        "major": QT_TRANSLATE_NOOP("Vocab", "Major complaint"),
+        "reopened": QT_TRANSLATE_NOOP("Vocab", "Case reopened"),
+    },
+    "workorder_source": {
+        "95580": QT_TRANSLATE_NOOP("Vocab", "95580 customer centre"),
+        "regulator_12378": QT_TRANSLATE_NOOP("Vocab", "Regulator (12378)"),
+        "superior_office": QT_TRANSLATE_NOOP("Vocab", "Superior office"),
+        "petition": QT_TRANSLATE_NOOP("Vocab", "Petition"),
+    },
+    "action": {
+        "settle": QT_TRANSLATE_NOOP("Vocab", "Settle on the spot"),
+        "agree_reply_time": QT_TRANSLATE_NOOP("Vocab", "Agree reply time"),
+        "reply": QT_TRANSLATE_NOOP("Vocab", "Reply"),
+        "report": QT_TRANSLATE_NOOP("Vocab", "Report to head"),
+        "transfer": QT_TRANSLATE_NOOP("Vocab", "Transfer"),
+        "confirm_contact": QT_TRANSLATE_NOOP("Vocab", "Confirm contact"),
+        "cancel_transfer": QT_TRANSLATE_NOOP("Vocab", "Cancel transfer"),
+        "escalate": QT_TRANSLATE_NOOP("Vocab", "Escalate"),
+        "feed_back": QT_TRANSLATE_NOOP("Vocab", "Feed back result"),
+        "callback": QT_TRANSLATE_NOOP("Vocab", "Callback"),
+        "determine_liability": QT_TRANSLATE_NOOP("Vocab", "Determine liability"),
+        "close": QT_TRANSLATE_NOOP("Vocab", "Close"),
+        "reopen": QT_TRANSLATE_NOOP("Vocab", "Reopen"),
+        "request_review": QT_TRANSLATE_NOOP("Vocab", "Review requested"),
+        "merge": QT_TRANSLATE_NOOP("Vocab", "Merge into earlier case"),
+    },
+    "clock": {
+        "agreed_reply": QT_TRANSLATE_NOOP("Vocab", "Agreed reply time"),
+        "workorder_reply": QT_TRANSLATE_NOOP("Vocab", "Work-order reply"),
+        "decision": QT_TRANSLATE_NOOP("Vocab", "Handling decision"),
+        "review": QT_TRANSLATE_NOOP("Vocab", "Review decision"),
+        "first_contact": QT_TRANSLATE_NOOP("Vocab", "First contact"),
+        "proposal": QT_TRANSLATE_NOOP("Vocab", "Solution proposed"),
+        "callback": QT_TRANSLATE_NOOP("Vocab", "Callback"),
     },
 }
 
@@ -147,7 +287,8 @@ _MESSAGES: dict[str, str] = {
     "duplicate": QT_TRANSLATE_NOOP("Validation", "Already in use."),
 }
 
-# Field names used by FieldError in db.cases (NewCase), db.outlets (OutletSetup, add_staff).
+# Field names used by FieldError in db.cases (NewCase), db.outlets (OutletSetup, add_staff)
+# and by WorkflowError's ``field`` and ``other`` parameters.
 _FIELDS: dict[str, str] = {
     "received_at": QT_TRANSLATE_NOOP("Field", "Received at"),
     "route": QT_TRANSLATE_NOOP("Field", "Receipt route"),
@@ -172,6 +313,51 @@ _FIELDS: dict[str, str] = {
     "name": QT_TRANSLATE_NOOP("Field", "Name"),
     "employee_no": QT_TRANSLATE_NOOP("Field", "Employee number"),
     "role": QT_TRANSLATE_NOOP("Field", "Role"),
+    # Fields named by db.errors.WorkflowError (db/workflow.py, decisions.py, callbacks.py ...).
+    "at": QT_TRANSLATE_NOOP("Field", "Time"),
+    "note": QT_TRANSLATE_NOOP("Field", "Note"),
+    "notes": QT_TRANSLATE_NOOP("Field", "Notes"),
+    "reason": QT_TRANSLATE_NOOP("Field", "Reason"),
+    "reasons": QT_TRANSLATE_NOOP("Field", "Reasons"),
+    "content": QT_TRANSLATE_NOOP("Field", "Content"),
+    "reply_at": QT_TRANSLATE_NOOP("Field", "Reply time"),
+    "contact_at": QT_TRANSLATE_NOOP("Field", "Contact time"),
+    "handler_name": QT_TRANSLATE_NOOP("Field", "Handler's name"),
+    "handler_outlet": QT_TRANSLATE_NOOP("Field", "Handler's outlet"),
+    "other_outlet": QT_TRANSLATE_NOOP("Field", "Other outlet"),
+    "district_department": QT_TRANSLATE_NOOP("Field", "Competent department"),
+    "psbc_department": QT_TRANSLATE_NOOP("Field", "PSBC department"),
+    "contacted_person": QT_TRANSLATE_NOOP("Field", "Person contacted"),
+    "contacted_at": QT_TRANSLATE_NOOP("Field", "Contacted at"),
+    "reported_summary": QT_TRANSLATE_NOOP("Field", "What was reported"),
+    "outlet_follow_up": QT_TRANSLATE_NOOP("Field", "Feedback and tracking by the outlet"),
+    "findings": QT_TRANSLATE_NOOP("Field", "Findings"),
+    "basis": QT_TRANSLATE_NOOP("Field", "Basis and reasons"),
+    "remedies_note": QT_TRANSLATE_NOOP("Field", "Note on remedies"),
+    "notice_at": QT_TRANSLATE_NOOP("Field", "Notice time"),
+    "proof": QT_TRANSLATE_NOOP("Field", "Proof of notice"),
+    "started_at": QT_TRANSLATE_NOOP("Field", "Started at"),
+    "ended_at": QT_TRANSLATE_NOOP("Field", "Ended at"),
+    "approved_by": QT_TRANSLATE_NOOP("Field", "Approved by"),
+    "approved_at": QT_TRANSLATE_NOOP("Field", "Approved at"),
+    "approval_ref": QT_TRANSLATE_NOOP("Field", "Approval reference"),
+    "requested_at": QT_TRANSLATE_NOOP("Field", "Requested at"),
+    "due_at": QT_TRANSLATE_NOOP("Field", "Due"),
+    "number": QT_TRANSLATE_NOOP("Field", "Number"),
+    "source": QT_TRANSLATE_NOOP("Field", "Source"),
+    "reply_by": QT_TRANSLATE_NOOP("Field", "Reply by"),
+    "contact method": QT_TRANSLATE_NOOP("Field", "Contact method"),
+    "notice method": QT_TRANSLATE_NOOP("Field", "Notice method"),
+    "notice kind": QT_TRANSLATE_NOOP("Field", "Notice kind"),
+    "callback method": QT_TRANSLATE_NOOP("Field", "Callback method"),
+    "callback result": QT_TRANSLATE_NOOP("Field", "Callback result"),
+    "remedy": QT_TRANSLATE_NOOP("Field", "Remedy"),
+    "pause kind": QT_TRANSLATE_NOOP("Field", "Pause kind"),
+    "escalation level": QT_TRANSLATE_NOOP("Field", "Escalation level"),
+    "major reason": QT_TRANSLATE_NOOP("Field", "Major reason"),
+    # Asked by the case-action dialogs before anything reaches db/.
+    "satisfied": QT_TRANSLATE_NOOP("Field", "Customer satisfied"),
+    "liable": QT_TRANSLATE_NOOP("Field", "Liable or not"),
 }
 
 

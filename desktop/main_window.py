@@ -24,6 +24,8 @@ from desktop.reports_menu import install_reports_menu
 from desktop.widgets.case_detail import CaseDetailPanel
 from desktop.widgets.case_table import CaseTableView
 from desktop.widgets.filter_bar import FilterBar
+from desktop.widgets.today_panel import install_today
+from desktop.workorders_ui import install_outlet_menus, install_workorders
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -73,7 +75,7 @@ class MainWindow(QMainWindow):
         self._model = CaseTableModel(self)
         self._filter_bar = FilterBar(outlet)
         self._table = CaseTableView(self._model)
-        self._detail = CaseDetailPanel()
+        self._detail = CaseDetailPanel(actor=actor)
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setObjectName("mainSplitter")
@@ -94,6 +96,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_tool_bar()
         self._build_status_bar()
+        install_outlet_menus(self, outlet, actor, self._settings)
+        self._workorders = install_workorders(self, outlet, actor, self._settings)
+        self._today = install_today(self, outlet)
         self._update_title()
 
         self._counts_timer = QTimer(self)
@@ -270,6 +275,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self._filter_bar.filter_changed.connect(self._on_filter_changed)
         self._table.case_selected.connect(self._detail.show_case)
+        self._detail.case_changed.connect(self.refresh)
         self._model.total_changed.connect(self._update_listed)
         self._new_action.triggered.connect(self.new_case)
         self._quit_action.triggered.connect(self.close)

@@ -20,8 +20,6 @@ from db import cases, outlets, report_data
 from db.models import now
 from desktop.dialogs.report_preview import LAST_DIR_KEY, ReportPreviewDialog
 from desktop.dialogs.verify_dialog import VerifyDialog
-from desktop.reports.incident import incident_report_bytes
-from desktop.reports.ledger import LedgerInfo, write_ledger_xlsx
 from desktop.worker import Cancelled, QueryOp
 
 if TYPE_CHECKING:
@@ -32,11 +30,16 @@ STATUS_MESSAGE_MS = 8_000
 
 def build_incident_pdf(case_id: int, *, reveal: bool = False) -> bytes:
     """The incident report of a case as PDF bytes (runs on a worker thread)."""
+    # reportlab is imported when the first report is made, not at start-up (issue 7).
+    from desktop.reports.incident import incident_report_bytes
+
     return incident_report_bytes(report_data.incident_report_data(case_id, reveal=reveal))
 
 
 def export_ledger(path: Path, year: int, progress=None) -> int:
     """Write the ledger of ``year`` to ``path``; the number of cases (worker thread)."""
+    from desktop.reports.ledger import LedgerInfo, write_ledger_xlsx  # openpyxl, on demand
+
     outlet = outlets.current_outlet()
     total = report_data.ledger_count(year=year, outlet=outlet)
     info = LedgerInfo(

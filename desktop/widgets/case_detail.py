@@ -1,6 +1,7 @@
 """The panel beside the case list: every recorded field of one complaint and its timeline.
 
-Read-only for now; actions on a case (reply, transfer, escalate ...) come with the workflow.
+Actions on the case (reply, transfer, escalate ...) sit in its action bar
+(desktop/widgets/case_actions.py), its deadlines in a small table (case_clocks.py).
 Codes are shown through desktop.labels so the panel speaks the user's language, and the
 customer's phone stays masked as in the list: the head reads cases with customers nearby.
 """
@@ -28,9 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from db import cases, queries, vocab
-from db.models import Case, now
+from db.models import Case, Staff, now
 from db.queries import TimelineEntry
 from desktop import labels
+from desktop.widgets.case_actions import CaseActionBar, event_facts
+from desktop.widgets.case_clocks import CaseClocksTable
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 EMPTY = "—"
@@ -72,14 +75,20 @@ class CaseDetailPanel(QWidget):
 
     Signals:
         report_requested(int): the user asked for the shown case's incident report.
+        case_changed(int): an action in the action bar changed the case (its id).
     """
 
     report_requested = Signal(int)
+    case_changed = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, actor: Staff | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseDetail")
         self._case_id: int | None = None
+        self._actions = CaseActionBar(actor)
+        self._actions.case_changed.connect(self.refresh)
+        self._actions.case_changed.connect(self.case_changed)
+        self._clocks = CaseClocksTable()
 
         self._stack = QStackedWidget()
         self._empty = QLabel(self.tr("Select a complaint in the list to see its details."))
@@ -109,6 +118,8 @@ class CaseDetailPanel(QWidget):
             return
         self._fill(case)
         self._fill_timeline(queries.case_timeline(case.id))
+        self._actions.show_case(case)
+        self._clocks.show_case(case)
         self._stack.setCurrentIndex(1)
 
     def refresh(self) -> None:
@@ -127,6 +138,12 @@ class CaseDetailPanel(QWidget):
 
     def report_button(self) -> QPushButton:
         return self._report_button
+
+    def actions(self) -> CaseActionBar:
+        return self._actions
+
+    def clocks(self) -> CaseClocksTable:
+        return self._clocks
 
     def _request_report(self) -> None:
         if self._case_id is not None:
@@ -228,7 +245,9 @@ class CaseDetailPanel(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addLayout(title_row)
+        layout.addWidget(self._actions)
         layout.addWidget(scroll, 3)
+        layout.addWidget(self._clocks)
         layout.addWidget(timeline_title)
         layout.addWidget(self._timeline, 2)
         return page
@@ -326,6 +345,7 @@ class CaseDetailPanel(QWidget):
         if entry.kind == vocab.EVENT_URGENT_TRIGGERED:
             triggers = entry.data.get("triggers") or []
             parts.append(self.tr(", ").join(labels.label("urgent_trigger", t) for t in triggers))
+        parts.extend(event_facts(entry))
         if entry.note:
             parts.append(entry.note)
         return self.tr("; ").join(p for p in parts if p)

@@ -2,6 +2,203 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ActingHeadDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/acting_head_dialog.py" line="+94"/>
+        <location line="+1"/>
+        <location line="+10"/>
+        <location line="+30"/>
+        <source>Acting head</source>
+        <translation>现场负责人</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Name an acting head</source>
+        <translation>指定现场负责人</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Staff member:</source>
+        <translation>员工(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+23"/>
+        <location line="+72"/>
+        <source>From</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>&amp;From:</source>
+        <translation>起始时间(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <location line="+71"/>
+        <source>Until</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>&amp;Until:</source>
+        <translation>结束时间(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>e.g. training at the district branch</source>
+        <translation>例如：到区分公司参加培训</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name &amp;acting head</source>
+        <translation>指定现场负责人(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name acting head</source>
+        <translation>指定现场负责人</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+3"/>
+        <source>Acting heads named</source>
+        <translation>已指定的现场负责人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Named by</source>
+        <translation>指定人</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;End now</source>
+        <translation>立即结束(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the selected span now</source>
+        <translation>立即结束所选时段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The head is back: end the selected span now</source>
+        <translation>网点负责人已返回：立即结束所选时段</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>When you leave the outlet, name an acting head: from the start to the end of the span, head-only actions are theirs and are recorded as such (Art. 8).</source>
+        <translation>离开网点时，请指定现场负责人：在该时段内，须由网点负责人办理的事项由其办理，并如实记录为现场负责人所为（第八条）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only the outlet head may name an acting head or end a span.</source>
+        <translation>只有网点负责人可以指定现场负责人或结束时段。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>End</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>There is no other active staff member to name.</source>
+        <translation>没有其他在岗员工可供指定。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/action_form.py" line="+121"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save (Ctrl+Return)</source>
+        <translation>保存（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close without saving (Esc)</source>
+        <translation>不保存并关闭（Esc）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Complaint {case_no} · {customer}</source>
+        <translation>投诉 {case_no} · {customer}</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Nothing was saved: {error}</source>
+        <translation>未保存任何内容：{error}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../desktop/app.py" line="+63"/>
@@ -360,14 +557,673 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
 </context>
 <context>
+    <name>CalendarDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/calendar_dialog.py" line="+52"/>
+        <source>New Year&apos;s Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tomb-sweeping Day</source>
+        <translation>清明节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labour Day</source>
+        <translation>劳动节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>National Day</source>
+        <translation>国庆节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mid-autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anti-Fascist 70th Day</source>
+        <translation>抗战胜利70周年纪念日</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+1"/>
+        <location line="+354"/>
+        <source>Working-day calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <location line="-350"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Holidays and make-up working days</source>
+        <translation>节假日与调休上班日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Enter the schedule of this year</source>
+        <translation>录入本年度安排</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kind of day</source>
+        <translation>日期类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+174"/>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location line="-173"/>
+        <location line="+173"/>
+        <source>Make-up working day</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <location line="-171"/>
+        <source>Name of the day</source>
+        <translation>节日名称</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. Spring Festival</source>
+        <translation>例如：春节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the day</source>
+        <translation>添加该日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove selected</source>
+        <translation>删除所选(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected days</source>
+        <translation>删除所选日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the year&apos;s schedule</source>
+        <translation>保存本年度安排</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Reload from &amp;package</source>
+        <translation>从软件包重新载入(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reload from package</source>
+        <translation>从软件包重新载入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the years a newer chinese_calendar package knows; edited years stay</source>
+        <translation>添加新版 chinese_calendar 软件包已收录的年份；手工录入的年份保持不变</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Working-day limits follow China&apos;s official calendar: holidays, and weekend days worked instead (调休). The State Council publishes each year&apos;s schedule; enter a year the installed package does not cover yet.</source>
+        <translation>以工作日计算的时限按国家法定日历执行：节假日，以及调休上班的周末。国务院每年公布下一年度的安排；已安装的软件包尚未收录的年份，请在此录入。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>{years} from the chinese_calendar package</source>
+        <translation>{years}（来自 chinese_calendar 软件包）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{years} entered by hand</source>
+        <translation>{years}（手工录入）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Years with the official schedule: {years}.</source>
+        <translation>已有法定安排的年份：{years}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{year}: as published, from the package.</source>
+        <translation>{year} 年：按公布的安排，来自软件包。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{year}: entered by hand.</source>
+        <translation>{year} 年：手工录入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{year} is not covered: only Saturdays and Sundays count as rest days until its schedule is entered and saved.</source>
+        <translation>{year} 年尚无安排：在录入并保存之前，只有周六、周日按休息日计算。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Save the schedule of {year}</source>
+        <translation>保存 {year} 年安排(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Package</source>
+        <translation>软件包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entered by hand</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>A make-up working day is a Saturday or Sunday worked instead of a holiday; {day} is a weekday.</source>
+        <translation>调休上班日是因节假日调换而上班的周六或周日；{day} 是工作日。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{day} is not in {year}.</source>
+        <translation>{day} 不在 {year} 年内。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Saving {year} and recomputing the deadlines of open complaints…</source>
+        <translation>正在保存 {year} 年安排并重新计算未办结投诉的时限…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The schedule of {year} is saved: {count} days.</source>
+        <translation>{year} 年安排已保存：共 {count} 天。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the chinese_calendar package…</source>
+        <translation>正在读取 chinese_calendar 软件包…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Added from the package: {years}.</source>
+        <translation>已从软件包添加：{years}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The package knows no year that is not here yet (it covers up to {year}).</source>
+        <translation>软件包中没有尚未载入的年份（收录至 {year} 年）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The chinese_calendar package is not installed.</source>
+        <translation>未安装 chinese_calendar 软件包。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The calendar could not be changed: {error}</source>
+        <translation>工作日历未能修改：{error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was changed. {reason}</source>
+        <translation>未作任何修改。{reason}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The changes to {year} are not saved. Discard them?</source>
+        <translation>对 {year} 年的修改尚未保存。要放弃吗？</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/callback_dialog.py" line="+52"/>
+        <source>Callback</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Call the customer back and record how satisfied they are. An unsatisfied customer means the case must be reported to the head again (Art. 10).</source>
+        <translation>回访客户并记录其满意程度。客户不满意的，须再次报告网点负责人（第十条）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A linked work order needs the callback by the head in person, or by the acting head while the head is away (Art. 5, 8).</source>
+        <translation>关联的工单要求由网点负责人亲自回访，网点负责人不在时由现场负责人回访（第五条、第八条）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Plan a callback</source>
+        <translation>安排回访(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan a callback</source>
+        <translation>安排回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a callback &amp;made</source>
+        <translation>记录已完成的回访(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a callback made</source>
+        <translation>记录已完成的回访</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No callback is planned yet: plan one first.</source>
+        <translation>尚未安排回访，请先安排。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Who calls</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+23"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Planned callback</source>
+        <translation>已安排的回访</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due {time}, {who}</source>
+        <translation>{time} 到期，{who}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Called by</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer &amp;reached</source>
+        <translation>已联系上客户(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>情况记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Due:</source>
+        <translation>回访时间(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Who calls:</source>
+        <translation>回访人(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call&amp;back:</source>
+        <translation>回访(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Called &amp;by:</source>
+        <translation>回访人(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Method:</source>
+        <translation>方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reached:</source>
+        <translation>联系情况：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;sult:</source>
+        <translation>结果(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes:</source>
+        <translation>情况记录(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActionBar</name>
+    <message>
+        <location filename="../../desktop/widgets/case_actions.py" line="+99"/>
+        <source>Report owed</source>
+        <translation>须报告</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Who is accountable</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{action}…</source>
+        <translation>{action}…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>More actions</source>
+        <translation>更多操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More…</source>
+        <translation>更多…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Tracking note…</source>
+        <translation>跟踪记录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact with the customer…</source>
+        <translation>首次联系客户…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solution proposed…</source>
+        <translation>提出解决方案…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark major…</source>
+        <translation>标记为重大投诉…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another outlet involved…</source>
+        <translation>涉及其他网点…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+195"/>
+        <source>Handling decision and notices…</source>
+        <translation>处理决定及告知…</translation>
+    </message>
+    <message>
+        <location line="-194"/>
+        <source>Decision clock: pause or extend…</source>
+        <translation>处理时限：暂停或延长…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer asked for a review…</source>
+        <translation>客户申请复核…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decide the review…</source>
+        <translation>作出复核决定…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat of an earlier case…</source>
+        <translation>重复投诉（关联先前投诉）…</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>Report owed: {reason}. Report it to the head or acting head before anything else happens (Art. 10).</source>
+        <translation>须报告：{reason}。请先报告网点负责人或现场负责人，之后才能进行其他处理（第十条）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Accountable: {who} (handler, transfer formal)</source>
+        <translation>责任人：{who}（处理人，已正式转办）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accountable: {who} (first-ask owner)</source>
+        <translation>责任人：{who}（首问责任人）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pending transfer to {handler} since {time}: formal once the customer and the handler are in contact; until then {who} stays accountable.</source>
+        <translation>自 {time} 起待转办给 {handler}：客户与处理人建立联系后方为正式转办，在此之前仍由 {who} 负责。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Another outlet involved: {outlet}</source>
+        <translation>涉及其他网点：{outlet}</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Notify the customer of the decision…</source>
+        <translation>告知客户处理决定…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseClocksTable</name>
+    <message>
+        <location filename="../../desktop/widgets/case_clocks.py" line="+43"/>
+        <source>Deadlines</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clock</source>
+        <translation>时限项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Running, near breach</source>
+        <translation>计时中，即将超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Running</source>
+        <translation>计时中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Met</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Started {time}</source>
+        <translation>开始：{time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopped {time}</source>
+        <translation>结束：{time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paused for {hours:.1f} hours</source>
+        <translation>暂停 {hours:.1f} 小时</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Limit: {n} hours</source>
+        <translation>时限：{n} 小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Limit: {n} days</source>
+        <translation>时限：{n} 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Limit: {n} working days</source>
+        <translation>时限：{n} 个工作日</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../desktop/widgets/case_detail.py" line="+85"/>
+        <location filename="../../desktop/widgets/case_detail.py" line="+94"/>
         <source>Select a complaint in the list to see its details.</source>
         <translation>在列表中选择一条投诉，即可查看详情。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+62"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
@@ -502,7 +1358,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>操作人</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>{severity}: {triggers}</source>
         <translation>{severity}：{triggers}</translation>
     </message>
@@ -533,9 +1389,62 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>须于 {time} 前回复</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>; </source>
         <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEvents</name>
+    <message>
+        <location filename="../../desktop/widgets/case_actions.py" line="+19"/>
+        <source>Handler: {name}</source>
+        <translation>处理人：{name}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Customer satisfied</source>
+        <translation>客户满意</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer not satisfied</source>
+        <translation>客户不满意</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{level}: {department}</source>
+        <translation>{level}：{department}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>With PSBC: {department}</source>
+        <translation>协同邮储银行：{department}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contacted: {person}</source>
+        <translation>联系人：{person}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outlet owes: {plan}</source>
+        <translation>网点后续：{plan}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Liable</source>
+        <translation>有责</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not liable</source>
+        <translation>无责</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>as acting head</source>
+        <translation>以现场负责人身份</translation>
     </message>
 </context>
 <context>
@@ -635,9 +1544,342 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/contact_dialog.py" line="+30"/>
+        <source>Confirm contact</source>
+        <translation>确认已建立联系</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Confirm when and how the customer and the handler got in contact. From then on the transfer is formal and the handler is accountable (Art. 10).</source>
+        <translation>确认客户与处理人建立联系的时间和方式。自此正式转办，由处理人负责（第十条）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{handler}, transfer requested {time}</source>
+        <translation>{handler}，{time} 提出转办</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No transfer is pending.</source>
+        <translation>没有待确认的转办。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transfer to:</source>
+        <translation>转办给：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In contact since</source>
+        <translation>建立联系时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In contact &amp;since:</source>
+        <translation>建立联系时间(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Method:</source>
+        <translation>方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPage</name>
+    <message>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+346"/>
+        <source>Who was contacted?</source>
+        <translation>联系了谁？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write down whom the outlet reached at that level, when, and what it reported.</source>
+        <translation>记录网点联系了该级别的哪位人员、联系时间以及报告的内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Person contacted</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name and post</source>
+        <translation>姓名及职务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contacted at</source>
+        <translation>联系时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What was reported</source>
+        <translation>报告内容</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Person contacted:</source>
+        <translation>联系人(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacted &amp;at:</source>
+        <translation>联系时间(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;What was reported:</source>
+        <translation>报告内容(&amp;W)：</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/decision_dialog.py" line="+40"/>
+        <source>Handling decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The decision states the findings, the basis and reasons, and every remedy open to the customer (CBIRC Art. 19). Keep proof of each notice to the customer (Art. 21).</source>
+        <translation>处理决定应写明调查认定的事实、处理依据和理由，以及客户可以采取的全部救济途径（银保监会消费投诉处理办法第十九条）。每次告知客户都要留存凭证（第二十一条）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notify the customer</source>
+        <translation>告知客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep proof of each notice to the customer: method, time, proof (Art. 21).</source>
+        <translation>每次告知客户都要留存凭证：方式、时间、凭证（第二十一条）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decision of {time}: {findings}</source>
+        <translation>{time} 的处理决定：{findings}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Findings</source>
+        <translation>认定事实</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Findings:</source>
+        <translation>认定事实(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Basis and reasons</source>
+        <translation>处理依据和理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Basis and reasons:</source>
+        <translation>依据和理由(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remedies open:</source>
+        <translation>救济途径：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tell the customer of every remedy; all four are required (Art. 19).</source>
+        <translation>须告知客户全部救济途径，四项缺一不可（第十九条）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note on remedies</source>
+        <translation>救济途径说明</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note on &amp;remedies:</source>
+        <translation>救济途径说明(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Notice to the customer</source>
+        <translation>告知客户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Notify the customer now</source>
+        <translation>现在告知客户(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notice kind</source>
+        <translation>告知事项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notice method</source>
+        <translation>告知方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notice time</source>
+        <translation>告知时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Proof of notice</source>
+        <translation>告知凭证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery receipt, posting slip number, SMS or e-mail record, call log</source>
+        <translation>签收回执、邮寄单号、短信或邮件记录、通话记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Kind:</source>
+        <translation>事项(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Method:</source>
+        <translation>方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Time:</source>
+        <translation>时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Proof:</source>
+        <translation>凭证(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationWizard</name>
+    <message>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+93"/>
+        <source>Escalate {case_no}</source>
+        <translation>上报 {case_no}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalation wizard</source>
+        <translation>投诉上报向导</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Go to &amp;transfer</source>
+        <translation>去转办(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Escalate</source>
+        <translation>上报(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Complaint {case_no} · {customer}</source>
+        <translation>投诉 {case_no} · {customer}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reported to the head by {reporter}; received by {head}.</source>
+        <translation>由 {reporter} 报告网点负责人，{head} 接收报告。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not escalated: the head takes it over within the outlet. Reply, transfer or agree a new reply time from the case view.</source>
+        <translation>不向上级上报：由网点负责人在本网点内接手处理。请在投诉详情中回复、转办或重新约定回复时间。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Level: {level}, {department}</source>
+        <translation>上报级别：{level}，{department}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>With PSBC at the same level: {department}</source>
+        <translation>协同同级邮储银行：{department}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contacted {person} at {time}: {summary}</source>
+        <translation>{time} 联系 {person}：{summary}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The outlet still owes: {plan}</source>
+        <translation>网点仍需：{plan}</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
-        <location filename="../../desktop/labels.py" line="+152"/>
+        <location filename="../../desktop/labels.py" line="+293"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
@@ -750,6 +1992,221 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <location line="+1"/>
         <source>Role</source>
         <translation>岗位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>情况记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply time</source>
+        <translation>回复时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact time</source>
+        <translation>建立联系时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handler&apos;s name</source>
+        <translation>处理人姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handler&apos;s outlet</source>
+        <translation>处理人所在网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other outlet</source>
+        <translation>其他网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Competent department</source>
+        <translation>主管部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PSBC department</source>
+        <translation>邮储银行部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person contacted</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacted at</source>
+        <translation>联系时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was reported</source>
+        <translation>报告内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback and tracking by the outlet</source>
+        <translation>网点的反馈和跟踪安排</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Findings</source>
+        <translation>认定事实</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Basis and reasons</source>
+        <translation>处理依据和理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note on remedies</source>
+        <translation>救济途径说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice time</source>
+        <translation>告知时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proof of notice</source>
+        <translation>告知凭证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by</source>
+        <translation>批准单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved at</source>
+        <translation>批准时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval reference</source>
+        <translation>批准文号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply by</source>
+        <translation>回复期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact method</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice method</source>
+        <translation>告知方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice kind</source>
+        <translation>告知事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback method</source>
+        <translation>回访方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback result</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remedy</source>
+        <translation>救济途径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause kind</source>
+        <translation>暂停事由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalation level</source>
+        <translation>上报级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Major reason</source>
+        <translation>重大投诉情形</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer satisfied</source>
+        <translation>客户是否满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liable or not</source>
+        <translation>是否有责</translation>
     </message>
 </context>
 <context>
@@ -996,6 +2453,34 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
 </context>
 <context>
+    <name>FollowUpPage</name>
+    <message>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-157"/>
+        <source>What the outlet still owes the customer</source>
+        <translation>网点对客户的后续责任</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The district branch leads, but the outlet feeds the result back to the customer and keeps tracking the case (Art. 11).</source>
+        <translation>由县区分公司牵头处理，但网点负责向客户反馈处理结果并持续跟踪（第十一条）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Feedback and tracking plan</source>
+        <translation>反馈和跟踪安排</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who keeps in touch with the customer, how often, and who feeds back the result</source>
+        <translation>由谁与客户保持联系、多久联系一次、由谁反馈处理结果</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Feedback and tracking plan:</source>
+        <translation>反馈和跟踪安排(&amp;F)：</translation>
+    </message>
+</context>
+<context>
     <name>InlineErrors</name>
     <message>
         <location filename="../../desktop/dialogs/new_case.py" line="+129"/>
@@ -1004,9 +2489,199 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
 </context>
 <context>
+    <name>LevelPage</name>
+    <message>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-122"/>
+        <source>Which level?</source>
+        <translation>上报到哪一级？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The district branch&apos;s competent department leads what the outlet cannot settle; where needed, together with PSBC at the same level (Art. 11).</source>
+        <translation>网点不能自行处理的投诉由县区分公司主管部门牵头解决，必要时协同同级邮储银行（第十一条）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Escalation level</source>
+        <translation>上报级别</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Competent department</source>
+        <translation>主管部门</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. the district branch&apos;s service office</source>
+        <translation>例如：县区分公司服务管理部门</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Together with &amp;PSBC at the same level</source>
+        <translation>协同同级邮储银行(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Together with PSBC at the same level</source>
+        <translation>协同同级邮储银行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PSBC department</source>
+        <translation>邮储银行部门</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Level:</source>
+        <translation>级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Competent &amp;department:</source>
+        <translation>主管部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PSBC d&amp;epartment:</source>
+        <translation>邮储银行部门(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>LiabilityDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/liability_dialog.py" line="+36"/>
+        <source>Determine liability</source>
+        <translation>责任认定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The head confirms whether the outlet was at fault and, if so, who is responsible (Art. 5).</source>
+        <translation>由网点负责人认定网点是否有责，有责的确认责任人（第五条）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Liable</source>
+        <translation>有责(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liable</source>
+        <translation>有责</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Not liable</source>
+        <translation>无责(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not liable</source>
+        <translation>无责</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Outcome:</source>
+        <translation>认定结果：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Responsible staff</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Responsible:</source>
+        <translation>责任人(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;easons:</source>
+        <translation>理由(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>LinkCaseDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/link_case_dialog.py" line="+67"/>
+        <source>Link work order {number} to a complaint</source>
+        <translation>将工单 {number} 关联到投诉</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search complaints</source>
+        <translation>搜索投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case no., customer, description</source>
+        <translation>投诉编号、客户、描述</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open complaints</source>
+        <translation>未办结的投诉</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Link</source>
+        <translation>关联(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{source} · {number} · {customer}</source>
+        <translation>{source} · {number} · {customer}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A work order from the regulator makes the complaint urgent (Q/PSBC 0004-2014): it must be reported to the head at once.</source>
+        <translation>监管部门转来的工单会使该投诉成为紧急投诉（Q/PSBC 0004—2014），须立即报告网点负责人。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Search open complaints:</source>
+        <translation>搜索未办结的投诉(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>selected in the list</source>
+        <translation>列表中已选中</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{case_no} · {customer} · {received} · {status}</source>
+        <translation>{case_no} · {customer} · {received} · {status}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The work order could not be linked: {error}</source>
+        <translation>工单未能关联：{error}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+138"/>
+        <location filename="../../desktop/main_window.py" line="+143"/>
         <source>Open: {open}  Overdue: {overdue}  Due today: {due_today}</source>
         <translation>未办结：{open}  已超期：{overdue}  今日到期：{due_today}</translation>
     </message>
@@ -1122,7 +2797,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>{title} [演示数据]</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Listed: {count}</source>
         <translation>列表：{count} 条</translation>
     </message>
@@ -1404,6 +3079,208 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
 </context>
 <context>
+    <name>OutletMenus</name>
+    <message>
+        <location filename="../../desktop/workorders_ui.py" line="+294"/>
+        <source>&amp;Import work orders…</source>
+        <translation>导入工单(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import superior work orders from a CSV or XLSX file</source>
+        <translation>从 CSV 或 XLSX 文件导入上级工单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Rule settings…</source>
+        <translation>规则设置(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time limits and thresholds of the handling rules, with their sources</source>
+        <translation>处理规则的时限和阈值，并注明依据</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Working-day calendar…</source>
+        <translation>工作日历(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holidays and make-up working days, per year</source>
+        <translation>各年度的节假日与调休上班日</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Acting head…</source>
+        <translation>现场负责人(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name who holds the head&apos;s duties while the head is away (Art. 8)</source>
+        <translation>指定网点负责人离开期间代行其职责的人员（第八条）</translation>
+    </message>
+</context>
+<context>
+    <name>PauseDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/pause_dialog.py" line="+45"/>
+        <source>Decision clock</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The handling decision is due 15 days after receipt (CBIRC Art. 18). Outside appraisal and mediation do not count (Art. 18, 23); a complex case may be extended, the customer told each time (Art. 21).</source>
+        <translation>处理决定应在受理后 15 日内作出（银保监会消费投诉处理办法第十八条）。外部鉴定和调解的时间不计入（第十八条、第二十三条）；复杂情况可以延长，每次都要告知客户（第二十一条）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Pause: outside appraisal or mediation begins</source>
+        <translation>暂停(&amp;P)：开始外部鉴定或调解</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Resume: the appraisal or mediation is over</source>
+        <translation>恢复(&amp;R)：鉴定或调解已结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Extend to 30 days (complex case)</source>
+        <translation>延长至 30 日（情况复杂）(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extend by 30 &amp;more days (approved by a higher office)</source>
+        <translation>再延长 30 日（经上级机构批准）(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Pause kind</source>
+        <translation>暂停事由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approved by</source>
+        <translation>批准单位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The higher office that approved</source>
+        <translation>批准的上级机构</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approved at</source>
+        <translation>批准时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approval reference</source>
+        <translation>批准文号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+12"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Customer told by</source>
+        <translation>告知客户方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer told at</source>
+        <translation>告知客户时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Proof of notice</source>
+        <translation>告知凭证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What proves the customer was told</source>
+        <translation>证明已告知客户的凭证</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Kind:</source>
+        <translation>事由(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Started at:</source>
+        <translation>开始时间(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended &amp;at:</source>
+        <translation>结束时间(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rea&amp;son:</source>
+        <translation>原因(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Approved &amp;by:</source>
+        <translation>批准单位(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appro&amp;ved at:</source>
+        <translation>批准时间(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval re&amp;f.:</source>
+        <translation>批准文号(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer &amp;told by:</source>
+        <translation>告知方式(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Customer told o&amp;n:</source>
+        <translation>告知时间(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Proof:</source>
+        <translation>凭证(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
     <name>QueryOp</name>
     <message>
         <location filename="../../desktop/worker.py" line="+154"/>
@@ -1416,6 +3293,220 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 {error}</source>
         <translation>操作失败：
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/repeat_dialog.py" line="+34"/>
+        <source>Repeat complaint</source>
+        <translation>重复投诉</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same matter from the same customer again. Link it to the earlier case, or merge it into that case (head or acting head). A repeat complaint is urgent (Q/PSBC 0004-2014).</source>
+        <translation>同一客户就同一事项再次投诉。可关联到先前的投诉，或合并到先前的投诉（由网点负责人或现场负责人操作）。重复投诉属紧急投诉（Q/PSBC 0004—2014）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Earlier case number</source>
+        <translation>先前投诉编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Case number of the earlier case</source>
+        <translation>先前投诉的编号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Earlier case:</source>
+        <translation>先前投诉(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Link: both stay open</source>
+        <translation>关联(&amp;L)：两件投诉都继续处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge into the earlier case: this one closes</source>
+        <translation>合并到先前投诉(&amp;M)：本投诉办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+22"/>
+        <source>No complaint has this number.</source>
+        <translation>没有这个编号的投诉。</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>{customer}, received {time}, {status}</source>
+        <translation>{customer}，{time} 受理，{status}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="+37"/>
+        <source>Feed back the result</source>
+        <translation>反馈处理结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The district branch leads an escalated complaint, but the outlet gives the customer the result and keeps tracking it (Art. 11).</source>
+        <translation>上报的投诉由县区分公司牵头处理，但由网点向客户反馈处理结果并持续跟踪（第十一条）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reply to the customer</source>
+        <translation>回复客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reply by the agreed time. Write down what the customer was told.</source>
+        <translation>请在约定时间内回复，并记录回复客户的内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Given by</source>
+        <translation>回复人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Given by:</source>
+        <translation>回复人(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Method:</source>
+        <translation>方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the customer was told</source>
+        <translation>回复客户的内容</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Content:</source>
+        <translation>内容(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Satisfied</source>
+        <translation>满意(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer satisfied</source>
+        <translation>客户满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Not satisfied</source>
+        <translation>不满意(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer not satisfied</source>
+        <translation>客户不满意</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If the customer is not satisfied, the case must be reported to the head or acting head before anything else happens (Art. 10).</source>
+        <translation>客户不满意的，须先报告网点负责人或现场负责人，之后才能进行其他处理（第十条）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/report_dialog.py" line="+26"/>
+        <source>Report to the head</source>
+        <translation>报告网点负责人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report the complaint to the head, or to the acting head while the head is away (Art. 8, 10). A pending transfer is cancelled: the head decides anew.</source>
+        <translation>向网点负责人报告投诉，网点负责人不在时向现场负责人报告（第八条、第十条）。待确认的转办将被取消，由网点负责人重新决定。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{intro}
+
+Why it must be reported now: {reason}.</source>
+        <translation>{intro}
+
+须立即报告的原因：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reported by</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reported &amp;by:</source>
+        <translation>报告人(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Received by</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Received by:</source>
+        <translation>接收人(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What was reported (optional)</source>
+        <translation>报告内容（选填）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
     </message>
 </context>
 <context>
@@ -1603,6 +3694,574 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
 </context>
 <context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="+50"/>
+        <source>Handling decision, simple case</source>
+        <translation>处理决定（一般投诉）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extended, complex case</source>
+        <translation>延长（复杂投诉）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Further extension, especially complex</source>
+        <translation>再延长（特别复杂投诉）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer may ask for a review</source>
+        <translation>客户申请复核期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review decided</source>
+        <translation>复核决定期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact with the customer</source>
+        <translation>首次联系客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solution proposed</source>
+        <translation>提出解决方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regulator work order without a limit</source>
+        <translation>未注明时限的监管转办工单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Near-deadline highlight</source>
+        <translation>临近时限提示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Major group complaint</source>
+        <translation>重大群体性投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period ending on a rest day</source>
+        <translation>期限末日为休息日</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Handling decision due this many days after receipt.</source>
+        <translation>自受理之日起在该天数内作出处理决定。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A complex case may be extended to this many days, with a reason and the customer told.</source>
+        <translation>情况复杂的，可延长至该天数，须记录理由并告知客户。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An especially complex case may be extended by this many more days, approved by a higher office, with the customer told.</source>
+        <translation>情况特别复杂的，经上级机构批准可再延长该天数，并告知客户。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The customer may ask for a review within this many days of the decision.</source>
+        <translation>客户可在处理决定作出后该天数内申请复核。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A review is decided within this many days of the request.</source>
+        <translation>自收到复核申请之日起在该天数内作出复核决定。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First contact with the customer after a complaint that did not arrive in person or by phone.</source>
+        <translation>非现场、非电话受理的投诉，须在该时限内首次联系客户。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A solution is proposed to the customer within this many hours (1 day).</source>
+        <translation>在该小时数（1 天）内向客户提出解决方案。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reply limit for a work order forwarded by the regulator that states none.</source>
+        <translation>监管部门转办且未注明时限的工单的回复时限。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A case is highlighted once this share of a clock&apos;s time is used.</source>
+        <translation>时限已用去该比例时，投诉即被突出显示。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A group complaint of this many people or more is major.</source>
+        <translation>达到该人数及以上的群体性投诉为重大投诉。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A period counted in days ends on the next working day when its last day is a rest day or holiday.</source>
+        <translation>按日计算的期间，末日为休息日或法定节假日的，以其后的第一个工作日为期间末日。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>calendar days</source>
+        <translation>自然日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>people</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CBIRC Order 2020 No. 3 (银行业保险业消费投诉处理管理办法)</source>
+        <translation>《银行业保险业消费投诉处理管理办法》（银保监会令2020年第3号）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Provincial practice reported in 中国邮政报, 2022-03-15</source>
+        <translation>《中国邮政报》2022-03-15 报道的省内做法</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Product default (issue 3)</source>
+        <translation>产品默认值（需求第 3 号）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Civil Code of the PRC</source>
+        <translation>《中华人民共和国民法典》</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{document}, Art. {articles}</source>
+        <translation>{document}第 {articles} 条</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{low} to {high}</source>
+        <translation>{low} 至 {high}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Source: {source}</source>
+        <translation>依据：{source}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Default: {value}</source>
+        <translation>默认：{value}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Allowed: {bounds}</source>
+        <translation>允许范围：{bounds}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reset</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reset {rule} to its default</source>
+        <translation>将“{rule}”恢复为默认值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Back to the default from the source</source>
+        <translation>恢复为依据规定的默认值</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <location line="+1"/>
+        <source>Rule settings</source>
+        <translation>规则设置</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save and recompute the deadlines of open complaints (Ctrl+Return)</source>
+        <translation>保存并重新计算未办结投诉的时限（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Only chapters 1-3 of the city&apos;s rules are available, so every limit is a setting. Each starts from the default of the source shown. Saving recomputes the deadlines of every open complaint.</source>
+        <translation>本市实施细则目前仅有第一至三章，因此各项时限均可设置，初始值取自所示依据。保存后将重新计算所有未办结投诉的时限。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Only the outlet head or the acting head may change these settings.</source>
+        <translation>只有网点负责人或现场负责人可以修改这些设置。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Saving and recomputing the deadlines of open complaints…</source>
+        <translation>正在保存并重新计算未办结投诉的时限…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The settings could not be saved: {error}</source>
+        <translation>设置未能保存：{error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was changed. {reason}</source>
+        <translation>未作任何修改。{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ScopePage</name>
+    <message>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-108"/>
+        <source>Within the outlet, or beyond it?</source>
+        <translation>在网点内处理，还是上报网点以外？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Level by level (Art. 10): first the head or acting head; beyond the outlet, the district branch&apos;s competent department leads (Art. 11).</source>
+        <translation>逐级上报（第十条）：先报网点负责人或现场负责人；超出网点范围的，由县区分公司主管部门牵头（第十一条）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Within the outlet: the head takes it over</source>
+        <translation>在网点内处理(&amp;W)：由网点负责人接手</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Within the outlet</source>
+        <translation>在网点内处理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Beyond the outlet: escalate to the district branch</source>
+        <translation>上报网点以外(&amp;B)：上报县区分公司</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Beyond the outlet</source>
+        <translation>上报网点以外</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reported to the head by</source>
+        <translation>报告网点负责人的员工</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reported to the head &amp;by:</source>
+        <translation>报告人(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The complaint has not been reported to the head yet; the report is recorded with the rest at Finish (Art. 10).</source>
+        <translation>该投诉尚未报告网点负责人；点击完成时将一并记录报告（第十条）。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose one answer.</source>
+        <translation>请选择一项。</translation>
+    </message>
+</context>
+<context>
+    <name>SettlePage</name>
+    <message>
+        <location line="-122"/>
+        <source>Can the outlet settle it?</source>
+        <translation>网点能否自行处理？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Art. 10: what the outlet can settle itself is transferred at once to the person who will handle it. Only what it cannot settle, or a major complaint, goes up, level by level.</source>
+        <translation>第十条：网点能自行解决的，立即转办给具体处理人员；只有网点不能解决的或重大投诉，才逐级上报。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Yes, the outlet can settle it itself</source>
+        <translation>能，网点可以自行解决(&amp;Y)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yes, the outlet can settle it</source>
+        <translation>能，网点可以自行解决</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;No, or it is a major complaint</source>
+        <translation>不能，或属于重大投诉(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No, or it is major</source>
+        <translation>不能，或属于重大投诉</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Then it is not escalated. Transfer it to the staff member who will handle it; the transfer is formal once the customer and the handler are in contact, and until then the first-ask owner keeps in touch with the customer (Art. 10). Finish opens the transfer; nothing is escalated.</source>
+        <translation>那么不需上报。请转办给具体处理的员工；客户与处理人建立联系后方为正式转办，在此之前由首问责任人与客户保持联系（第十条）。点击完成将打开转办窗口，不作上报。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Choose one answer.</source>
+        <translation>请选择一项。</translation>
+    </message>
+</context>
+<context>
+    <name>SimpleActionDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/simple_action_dialog.py" line="+82"/>
+        <location line="+3"/>
+        <location line="+6"/>
+        <source>:</source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Settle on the spot</source>
+        <translation>现场处理完毕</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write down what was done so the customer was satisfied (Art. 10).</source>
+        <translation>记录为使客户满意所做的处理（第十条）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settlement</source>
+        <translation>现场处理情况</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Agree reply time</source>
+        <translation>约定回复时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The time agreed with the customer becomes the case&apos;s deadline (Art. 10). Changing an agreed time needs a note: why, and that the customer agreed.</source>
+        <translation>与客户约定的时间即为本投诉的期限（第十条）。更改已约定的时间须备注原因，并注明客户已同意。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+19"/>
+        <location line="+16"/>
+        <location line="+9"/>
+        <location line="+10"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Reply by</source>
+        <translation>回复期限</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancel transfer</source>
+        <translation>取消转办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The handler cannot take it: the case goes back to where it was.</source>
+        <translation>处理人无法接手：投诉退回转办前的状态。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Close the complaint</source>
+        <translation>办结投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The head closes a complaint once liability is determined and nothing is left running: no planned callback, review, open pause or unanswered work order.</source>
+        <translation>责任认定后，且没有未完成的事项（待回访、待复核、未结束的暂停、未回复的工单）时，由网点负责人办结投诉。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+25"/>
+        <location line="+10"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Reopen the complaint</source>
+        <translation>重新打开投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The head reopens with a reason; the case starts again as received.</source>
+        <translation>由网点负责人说明原因后重新打开，投诉回到“已受理”状态。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tracking note</source>
+        <translation>跟踪记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep track of progress, especially of an escalated case: the outlet still owes the customer the result (Art. 11).</source>
+        <translation>记录处理进展，特别是已上报的投诉：网点仍需向客户反馈结果（第十一条）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mark major</source>
+        <translation>标记为重大投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A major complaint (20 or more people, a disaster or public event) is reported to the head at once (Art. 10).</source>
+        <translation>重大投诉（20 人以上，或涉及灾害、公共事件）须立即报告网点负责人（第十条）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Why major</source>
+        <translation>重大情形</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>First contact with the customer</source>
+        <translation>首次联系客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the outlet first reached the customer (internal limit: 2 hours).</source>
+        <translation>网点首次联系上客户的时间（内部时限：2 小时）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Contacted at</source>
+        <translation>联系时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Solution proposed</source>
+        <translation>提出解决方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The solution put to the customer (internal limit: 1 day).</source>
+        <translation>向客户提出的解决方案（内部时限：1 天）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposal</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Proposed at</source>
+        <translation>提出时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another outlet involved</source>
+        <translation>涉及其他网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same rules apply when another outlet is involved (Art. 10).</source>
+        <translation>涉及其他网点的，按同样的规范处理（第十条）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other outlet</source>
+        <translation>其他网点</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Customer asked for a review</source>
+        <translation>客户申请复核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer may ask for a review within 30 days of the decision; the head must be told before anything else (CBIRC Art. 20).</source>
+        <translation>客户可在处理决定作出后 30 日内申请复核；须先报告网点负责人，之后才能进行其他处理（银保监会消费投诉处理办法第二十条）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request</source>
+        <translation>复核请求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decide the review</source>
+        <translation>作出复核决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The head decides the review within 30 days (CBIRC Art. 20).</source>
+        <translation>网点负责人在 30 日内作出复核决定（银保监会消费投诉处理办法第二十条）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The &amp;decision stands (upheld)</source>
+        <translation>维持原处理决定(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>SingleInstance</name>
     <message>
         <location filename="../../desktop/single_instance.py" line="+110"/>
@@ -1723,9 +4382,213 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
 </context>
 <context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+224"/>
+        <source>Check and finish</source>
+        <translation>核对并完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish records all of it at once; Cancel writes nothing.</source>
+        <translation>点击完成将一次性记录全部内容；点击取消则不记录任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPanel</name>
+    <message>
+        <location filename="../../desktop/widgets/today_panel.py" line="+75"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Today&lt;/b&gt;</source>
+        <translation>&lt;b&gt;今日&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing is overdue or due today.</source>
+        <translation>没有已超时或今日到期的事项。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Complaints overdue or due today</source>
+        <translation>已超时或今日到期的投诉</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Complaints near their deadline</source>
+        <translation>临近时限的投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Work orders due</source>
+        <translation>到期工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callbacks due</source>
+        <translation>到期回访</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Show only these complaints in the list</source>
+        <translation>列表中只显示这些投诉</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Near their deadline: {count}</source>
+        <translation>临近时限：{count}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Most of their time is used up; due after today. Choose one to show it.</source>
+        <translation>时限大部分已用去，今日之后到期。选择一项即可查看。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Work orders due: {count} (overdue: {overdue})</source>
+        <translation>到期工单：{count}（已超时：{overdue}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Work orders due: {count}</source>
+        <translation>到期工单：{count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Superior work orders to reply to by today, or nearly out of time</source>
+        <translation>今日须回复或即将超时的上级工单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Callbacks due: {count}</source>
+        <translation>到期回访：{count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Callbacks planned for today or earlier</source>
+        <translation>计划在今日或更早进行的回访</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Complaints overdue: {overdue}, due today: {due}</source>
+        <translation>投诉已超时：{overdue}，今日到期：{due}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Complaints overdue: {overdue}</source>
+        <translation>投诉已超时：{overdue}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints due today: {due}</source>
+        <translation>投诉今日到期：{due}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{case_no} · {customer} · due {due}</source>
+        <translation>{case_no} · {customer} · {due} 到期</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{source} {number} · {customer} · reply by {due}</source>
+        <translation>{source} {number} · {customer} · {due} 前回复</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{subject} · {who} · due {due}</source>
+        <translation>{subject} · {who} · {due} 到期</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/transfer_dialog.py" line="+27"/>
+        <source>Transfer</source>
+        <translation>转办</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hand the complaint to the person who will handle it. The transfer becomes formal only once the customer and the handler are in contact; until then {name} stays accountable and keeps in touch with the customer (Art. 10).</source>
+        <translation>将投诉转给具体处理人员。客户与处理人建立联系后方为正式转办；在此之前仍由 {name} 负责并与客户保持联系（第十条）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Staff of &amp;this outlet</source>
+        <translation>本网点员工(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff of this outlet</source>
+        <translation>本网点员工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handler at &amp;another outlet</source>
+        <translation>其他网点的处理人(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handler at another outlet</source>
+        <translation>其他网点的处理人</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handler&apos;s name</source>
+        <translation>处理人姓名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handler&apos;s outlet</source>
+        <translation>处理人所在网点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the other outlet</source>
+        <translation>其他网点名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What the handler needs to know (optional)</source>
+        <translation>需要处理人了解的情况（选填）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Handler:</source>
+        <translation>处理人(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handler&apos;s &amp;name:</source>
+        <translation>处理人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handler&apos;s &amp;outlet:</source>
+        <translation>处理人所在网点(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
-        <location filename="../../desktop/labels.py" line="-49"/>
+        <location filename="../../desktop/labels.py" line="-95"/>
         <source>This field is required.</source>
         <translation>此项为必填项。</translation>
     </message>
@@ -1932,7 +4795,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../../desktop/labels.py" line="-124"/>
+        <location filename="../../desktop/labels.py" line="-262"/>
         <source>Outlet head</source>
         <translation>网点负责人</translation>
     </message>
@@ -2080,11 +4943,14 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <location line="+1"/>
         <location line="+13"/>
         <location line="+22"/>
+        <location line="+70"/>
+        <location line="+16"/>
+        <location line="+8"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-126"/>
         <source>RMB savings</source>
         <translation>人民币储蓄</translation>
     </message>
@@ -2256,21 +5122,24 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+1"/>
+        <location line="+22"/>
         <source>Callback done</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-21"/>
+        <location line="+24"/>
         <source>Liability determined</source>
         <translation>已认定责任</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-23"/>
+        <location line="+24"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-21"/>
         <source>Complaint registered</source>
         <translation>投诉已登记</translation>
     </message>
@@ -2293,6 +5162,1626 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <location line="+1"/>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported to the head</source>
+        <translation>已报告网点负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer requested (pending until contact)</source>
+        <translation>提出转办（待建立联系）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer and handler in contact: transfer formal</source>
+        <translation>客户与处理人已建立联系：正式转办</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transfer cancelled</source>
+        <translation>转办已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply given to the customer</source>
+        <translation>已回复客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalated</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result fed back to the customer</source>
+        <translation>已向客户反馈结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Callback attempted, customer not reached</source>
+        <translation>回访未联系上客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback planned</source>
+        <translation>已安排回访</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reopened</source>
+        <translation>已重新打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged into an earlier case</source>
+        <translation>已合并到先前投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat complaint merged in</source>
+        <translation>重复投诉已并入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat complaint linked</source>
+        <translation>已关联重复投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linked as a repeat of an earlier case</source>
+        <translation>已关联为先前投诉的重复投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another outlet involved</source>
+        <translation>涉及其他网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marked major</source>
+        <translation>标记为重大投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact with the customer</source>
+        <translation>首次联系客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+112"/>
+        <source>Solution proposed</source>
+        <translation>提出解决方案</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>Decision clock paused</source>
+        <translation>处理时限暂停计时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision clock resumed</source>
+        <translation>处理时限恢复计时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision clock extended</source>
+        <translation>处理时限已延长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handling decision made</source>
+        <translation>已作出处理决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer notified</source>
+        <translation>已告知客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+72"/>
+        <source>Customer asked for a review</source>
+        <translation>客户申请复核</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>Review decided</source>
+        <translation>已作出复核决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work order linked</source>
+        <translation>已关联工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work order replied to</source>
+        <translation>工单已回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking note</source>
+        <translation>跟踪记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liability determination reviewed</source>
+        <translation>责任认定已复查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence attached</source>
+        <translation>已附证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penalty applied</source>
+        <translation>已作出处罚</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered from a dispute</source>
+        <translation>由纠纷转为投诉登记</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+26"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <location line="+26"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Letter handed over</source>
+        <translation>信函当面送达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter posted</source>
+        <translation>信函已邮寄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMS sent</source>
+        <translation>短信已发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail sent</source>
+        <translation>电子邮件已发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone call made</source>
+        <translation>已电话告知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Told in person</source>
+        <translation>已当面告知</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+75"/>
+        <source>Handling decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>Decision period extended</source>
+        <translation>处理期限延长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision period extended again</source>
+        <translation>处理期限再次延长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review result</source>
+        <translation>复核结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+54"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Visit</source>
+        <translation>上门走访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the outlet</source>
+        <translation>在网点</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ask the bank for a review</source>
+        <translation>向银行申请复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Mediation</source>
+        <translation>调解</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Arbitration</source>
+        <translation>仲裁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lawsuit</source>
+        <translation>诉讼</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outside appraisal or testing</source>
+        <translation>外部鉴定或检测</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>District branch competent department</source>
+        <translation>县区分公司主管部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City branch</source>
+        <translation>市分公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provincial branch</source>
+        <translation>省分公司</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>20 or more people together</source>
+        <translation>20 人以上集体投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disaster or public event</source>
+        <translation>灾害或公共事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other major matter</source>
+        <translation>其他重大事项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer unsatisfied with the reply</source>
+        <translation>客户对回复不满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer unsatisfied with the result</source>
+        <translation>客户对处理结果不满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer unsatisfied at the callback</source>
+        <translation>客户在回访时表示不满意</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Urgent complaint</source>
+        <translation>紧急投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Major complaint</source>
+        <translation>重大投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case reopened</source>
+        <translation>投诉重新打开</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>95580 customer centre</source>
+        <translation>95580 客户服务中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regulator (12378)</source>
+        <translation>监管部门（12378）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Superior office</source>
+        <translation>上级单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Petition</source>
+        <translation>信访</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Settle on the spot</source>
+        <translation>现场处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agree reply time</source>
+        <translation>约定回复时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report to head</source>
+        <translation>报告负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer</source>
+        <translation>转办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm contact</source>
+        <translation>确认已联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel transfer</source>
+        <translation>取消转办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalate</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feed back result</source>
+        <translation>反馈结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Callback</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Determine liability</source>
+        <translation>责任认定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review requested</source>
+        <translation>申请复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge into earlier case</source>
+        <translation>合并到先前投诉</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agreed reply time</source>
+        <translation>约定回复时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work-order reply</source>
+        <translation>工单回复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Review decision</source>
+        <translation>复核决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact</source>
+        <translation>首次联系</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/workorder_dialog.py" line="+81"/>
+        <location line="+1"/>
+        <source>New work order</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+128"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Source:</source>
+        <translation>来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Work order number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As printed on the work order</source>
+        <translation>按工单上所印填写</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Number:</source>
+        <translation>工单号(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+116"/>
+        <source>Received at</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location line="-114"/>
+        <source>&amp;Received at:</source>
+        <translation>接收时间(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+113"/>
+        <source>Reply by</source>
+        <translation>回复时限</translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <source>Use the regulator&apos;s default reply time</source>
+        <translation>使用监管转办工单的默认回复时限</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reply &amp;by:</source>
+        <translation>回复时限(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+90"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>Customer &amp;name:</source>
+        <translation>客户姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+86"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ph&amp;one:</source>
+        <translation>联系电话(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+81"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>What the customer complains about</source>
+        <translation>客户投诉的内容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Content:</source>
+        <translation>内容(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>May concern the outlet: we help with it</source>
+        <translation>可能涉及本网点：协助处理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>May concern the outlet</source>
+        <translation>可能涉及本网点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The head helps with work orders that may concern the outlet (Art. 5)</source>
+        <translation>网点负责人协助处理可能涉及本网点的工单（第五条）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The head calls the customer back in person</source>
+        <translation>网点负责人亲自回访客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head calls back in person</source>
+        <translation>负责人亲自回访</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Work-order customers are called back by the head in person (Art. 5)</source>
+        <translation>工单客户由网点负责人亲自回访（第五条）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Flags:</source>
+        <translation>标记：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the work order (Ctrl+Return)</source>
+        <translation>保存工单（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A complaint sent down by 95580, the regulator (12378), a superior office or a petition. Reply by its time limit (Art. 5).</source>
+        <translation>由 95580、监管部门（12378）、上级单位或信访转来的投诉。请在时限内回复（第五条）。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>None stated: {days} working days after receipt (CBIRC Art. 33)</source>
+        <translation>未注明时限：接收后 {days} 个工作日（银保监会令第三十三条）</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The work order could not be saved: {error}</source>
+        <translation>工单未能保存：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderImport</name>
+    <message>
+        <location filename="../../desktop/workorders_ui.py" line="-186"/>
+        <location line="+24"/>
+        <location line="+11"/>
+        <location line="+7"/>
+        <source>Import work orders</source>
+        <translation>导入工单</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Work-order files (*.csv *.xlsx);;All files (*)</source>
+        <translation>工单文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Importing work orders from {file}…</source>
+        <translation>正在从 {file} 导入工单…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing work orders</source>
+        <translation>正在导入工单</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{file}: {created} created, {skipped} already present.</source>
+        <translation>{file}：新建 {created} 条，已存在 {skipped} 条。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Already present: {numbers}</source>
+        <translation>已存在：{numbers}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} was not imported; nothing was written.</source>
+        <translation>{file} 未导入，未写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Row {row}: {reason}</source>
+        <translation>第 {row} 行：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderPanel</name>
+    <message>
+        <location filename="../../desktop/widgets/workorder_panel.py" line="+316"/>
+        <source>Which work orders</source>
+        <translation>显示哪些工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet replied</source>
+        <translation>尚未回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All work orders</source>
+        <translation>全部工单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Work-order source filter</source>
+        <translation>工单来源筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New work order</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a work order by hand</source>
+        <translation>手工录入工单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reply…</source>
+        <translation>回复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply to work order</source>
+        <translation>回复工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record who replied, when, and what</source>
+        <translation>记录回复人、回复时间和回复内容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Link to case…</source>
+        <translation>关联投诉(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link work order to a complaint</source>
+        <translation>将工单关联到投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link the work order to the outlet&apos;s complaint</source>
+        <translation>将工单关联到本网点的投诉</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import work orders</source>
+        <translation>导入工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import work orders from a CSV or XLSX file</source>
+        <translation>从 CSV 或 XLSX 文件导入工单</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+152"/>
+        <source>Listed: {count}</source>
+        <translation>列出：{count}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderReplyDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/workorder_reply_dialog.py" line="+59"/>
+        <source>Reply to work order {number}</source>
+        <translation>回复工单 {number}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply by:</source>
+        <translation>回复时限：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Replied by</source>
+        <translation>回复人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Replied b&amp;y:</source>
+        <translation>回复人(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+44"/>
+        <source>Replied at</source>
+        <translation>回复时间</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Replied &amp;at:</source>
+        <translation>回复时间(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+39"/>
+        <source>Reply</source>
+        <translation>回复内容</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>What was replied to the superior body</source>
+        <translation>向上级回复的内容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reply:</source>
+        <translation>回复内容(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the reply (Ctrl+Return)</source>
+        <translation>记录回复（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Received at</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The reply could not be saved: {error}</source>
+        <translation>回复未能保存：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderTableModel</name>
+    <message>
+        <location filename="../../desktop/widgets/workorder_panel.py" line="-341"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply by</source>
+        <translation>回复时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concerns outlet</source>
+        <translation>涉及本网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head calls back</source>
+        <translation>负责人回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case</source>
+        <translation>关联投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replied</source>
+        <translation>回复情况</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The outlet helps with a work order that may concern it (Art. 5)</source>
+        <translation>本网点协助处理可能涉及本网点的工单（第五条）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The head calls the customer back in person (Art. 5)</source>
+        <translation>网点负责人亲自回访客户（第五条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The outlet&apos;s complaint about the same matter</source>
+        <translation>本网点关于同一事项的投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Red: overdue. Amber: most of the time used up.</source>
+        <translation>红色：已超时。黄色：时限大部分已用去。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not yet</source>
+        <translation>尚未回复</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Overdue since {time}</source>
+        <translation>自 {time} 起超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Near its time limit: reply by {time}</source>
+        <translation>临近时限：请于 {time} 前回复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reply by {time}</source>
+        <translation>请于 {time} 前回复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replied {time} by {name}</source>
+        <translation>{name} 于 {time} 回复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Double-click to show the complaint</source>
+        <translation>双击查看该投诉</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrdersDock</name>
+    <message>
+        <location filename="../../desktop/workorders_ui.py" line="+21"/>
+        <location line="+31"/>
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>&amp;Work orders</source>
+        <translation>工单(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the superior work orders</source>
+        <translation>显示或隐藏上级工单</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Work orders ({count} not replied)</source>
+        <translation>工单（{count} 条未回复）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowError</name>
+    <message>
+        <location filename="../../desktop/errors.py" line="+22"/>
+        <source>&apos;{action}&apos; is not allowed while the case is &apos;{status}&apos;.</source>
+        <translation>投诉处于“{status}”状态时，不能进行“{action}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case must first be reported to the head or acting head ({reason}); nothing else may happen before that (Art. 10).</source>
+        <translation>须先报告网点负责人或现场负责人（{reason}），在此之前不能进行其他处理（第十条）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The case is closed; reopen it first.</source>
+        <translation>该投诉已办结，请先重新打开。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{field}&apos; is required.</source>
+        <translation>“{field}”为必填项。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{field}&apos; is longer than {max} characters.</source>
+        <translation>“{field}”超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;{value}&apos; is not a known {field}.</source>
+        <translation>“{value}”不是有效的{field}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{field}&apos; cannot be in the future.</source>
+        <translation>“{field}”不能晚于当前时间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{field}&apos; cannot be before the complaint was received.</source>
+        <translation>“{field}”不能早于投诉受理时间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;{field}&apos; must be after &apos;{other}&apos;.</source>
+        <translation>“{field}”必须晚于“{other}”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not active staff of this outlet.</source>
+        <translation>{name} 不是本网点在岗员工。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case and the staff member belong to different outlets.</source>
+        <translation>该投诉与该员工不属于同一网点。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case is already with {name}; choose another handler.</source>
+        <translation>该投诉已由 {name} 负责，请选择其他处理人。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a handler, or name the handler and the other outlet.</source>
+        <translation>请选择处理人，或填写处理人姓名及其所在网点。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no pending transfer to confirm or cancel.</source>
+        <translation>没有可确认或取消的待转办。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact cannot be confirmed for a time before the transfer.</source>
+        <translation>建立联系的时间不能早于转办时间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Escalate level by level: &apos;{level}&apos; is not above &apos;{previous}&apos;.</source>
+        <translation>请逐级上报：“{level}”并不高于“{previous}”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the outlet head or the acting head may {action} (Art. 5, 8).</source>
+        <translation>只有网点负责人或现场负责人可以{action}（第五条、第八条）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the outlet head may name an acting head (Art. 8).</source>
+        <translation>只有网点负责人可以指定现场负责人（第八条）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The head cannot be named acting head.</source>
+        <translation>网点负责人不能被指定为现场负责人。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another acting head is already named for part of this time.</source>
+        <translation>这段时间内已部分指定了其他现场负责人。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The span must end after it starts.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This acting-head span has already ended.</source>
+        <translation>该现场负责人任期已经结束。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A liable complaint needs at least one responsible person.</source>
+        <translation>有责投诉须至少确认一名责任人。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A complaint without liability has no responsible person.</source>
+        <translation>无责投诉不应有责任人。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A planned callback is not done yet.</source>
+        <translation>还有已安排的回访尚未完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A review request is not decided yet.</source>
+        <translation>还有复核申请尚未作出决定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The decision clock is paused; resume it first.</source>
+        <translation>处理时限正在暂停计时，请先恢复。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Work order {number} has not been replied to.</source>
+        <translation>工单 {number} 尚未回复。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A case cannot be a repeat of itself.</source>
+        <translation>投诉不能是其自身的重复投诉。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The earlier case must have been received first.</source>
+        <translation>先前的投诉必须受理在前。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two cases are not from the same customer.</source>
+        <translation>两件投诉不是同一客户提出的。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These cases are already linked.</source>
+        <translation>这两件投诉已经关联。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The earlier case is closed; reopen it before merging into it.</source>
+        <translation>先前的投诉已办结，请先重新打开再合并。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clock is already paused.</source>
+        <translation>已在暂停计时。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This pause has already ended.</source>
+        <translation>该暂停已经结束。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The decision period can be extended only once to {days} days, then once more.</source>
+        <translation>处理期限只能先延长一次至 {days} 日，之后再延长一次。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The decision period ended on {deadline}; it can no longer be extended.</source>
+        <translation>处理期限已于 {deadline} 届满，不能再延长。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A handling decision is already recorded.</source>
+        <translation>已记录处理决定。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The decision must name every remedy: {missing} (Art. 19).</source>
+        <translation>处理决定须写明全部救济途径，缺少：{missing}（第十九条）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no handling decision to review.</source>
+        <translation>没有可复核的处理决定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A review must be asked for within {days} days of the decision (Art. 20).</source>
+        <translation>复核须在处理决定作出后 {days} 日内申请（第二十条）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A review request is already waiting for its decision.</source>
+        <translation>已有复核申请等待决定。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This review is already decided.</source>
+        <translation>该复核已作出决定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A callback is for a case or a work order.</source>
+        <translation>回访须针对投诉或工单。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This callback is already recorded.</source>
+        <translation>该回访已经记录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the customer&apos;s satisfaction when the customer was reached.</source>
+        <translation>联系上客户的，须记录客户的满意程度。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No result can be recorded when the customer was not reached.</source>
+        <translation>未联系上客户的，不能记录回访结果。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This work order needs a callback by the head or the acting head in person (Art. 5).</source>
+        <translation>该工单须由网点负责人或现场负责人亲自回访（第五条）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Work order {source} {number} already exists.</source>
+        <translation>工单 {source} {number} 已存在。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This work order has already been replied to.</source>
+        <translation>该工单已经回复。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;{value}&apos; is not a valid phone number.</source>
+        <translation>“{value}”不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{value}&apos; is not a date and time.</source>
+        <translation>“{value}”不是有效的日期时间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{value}&apos; is not yes or no.</source>
+        <translation>“{value}”不是“是”或“否”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A reply-by time is required for this source.</source>
+        <translation>该来源的工单须填写回复期限。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file has no column for: {columns}.</source>
+        <translation>文件缺少以下列：{columns}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work order {number} appears twice in the file (rows {first} and {second}).</source>
+        <translation>工单 {number} 在文件中出现两次（第 {first} 行和第 {second} 行）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file cannot be read: {detail}.</source>
+        <translation>无法读取文件：{detail}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only .csv and .xlsx files can be imported.</source>
+        <translation>只能导入 .csv 和 .xlsx 文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file has no work orders.</source>
+        <translation>文件中没有工单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; is not a rule setting.</source>
+        <translation>“{key}”不是规则设置项。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; must be {kind}.</source>
+        <translation>“{key}”必须是{kind}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; must be between {min} and {max}.</source>
+        <translation>“{key}”必须在 {min} 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; cannot be less than &apos;{other}&apos; ({value}).</source>
+        <translation>“{key}”不能小于“{other}”（{value}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{year} is outside the years the calendar can hold.</source>
+        <translation>{year} 年超出日历可记录的年份范围。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{day} is not in {year}.</source>
+        <translation>{day} 不在 {year} 年内。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{field}&apos; must be a number.</source>
+        <translation>“{field}”必须是数字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{field}&apos; must be between {min} and {max}.</source>
+        <translation>“{field}”必须在 {min} 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{field}&apos; allows at most {places} decimal places.</source>
+        <translation>“{field}”最多保留 {places} 位小数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A share must be more than 0 and at most 100 %, with two decimals at most ({value}).</source>
+        <translation>责任比例必须大于 0 且不超过 100%，最多两位小数（{value}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The shares of the responsible staff add up to {total} %, not 100 %.</source>
+        <translation>各责任人的责任比例合计为 {total}%，而不是 100%。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} is named twice among the responsible staff.</source>
+        <translation>{name} 在责任人中重复出现。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Liability has not been determined for this case (Art. 5).</source>
+        <translation>该投诉尚未认定责任（第五条）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A later determination has replaced this one; review the current one.</source>
+        <translation>该认定已被之后的认定取代，请复查当前的认定。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A review whose outcome is &apos;{outcome}&apos; must give the new finding.</source>
+        <translation>复查结果为“{outcome}”的，须给出新的认定。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An upheld determination stays as it is; give no new finding.</source>
+        <translation>维持原认定的，不需给出新的认定。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;{outcome}&apos; does not fit the new finding: overturned reverses liable / not liable, changed keeps it.</source>
+        <translation>“{outcome}”与新的认定不符：撤销是指有责与无责互换，变更则保持有责或无责不变。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Evidence files need a database file; this database has none.</source>
+        <translation>证据文件需要数据库文件，而当前数据库没有文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file {name} cannot be read.</source>
+        <translation>无法读取文件 {name}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is larger than {max} MB.</source>
+        <translation>{name} 超过 {max} MB。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is not responsible under the current determination.</source>
+        <translation>按当前认定，{name} 不是责任人。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A penalty is already recorded for {name} under this determination.</source>
+        <translation>该认定下已记录对 {name} 的处罚。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The penalty differs from the scale&apos;s proposal; give the reason.</source>
+        <translation>处罚与考核标准的建议不同，请说明原因。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The penalty scale cannot be read: {detail}.</source>
+        <translation>无法读取考核标准：{detail}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The scale has two entries for cause &apos;{cause}&apos; at severity &apos;{severity}&apos;.</source>
+        <translation>考核标准中原因“{cause}”、严重程度“{severity}”有两条记录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The scale needs an entry for any cause at every severity: {missing}.</source>
+        <translation>考核标准须为每个严重程度设置适用于任何原因的条目：{missing}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} cannot be deleted: staff are deactivated, so old cases keep their people.</source>
+        <translation>{name} 不能删除：员工只能停用，以便历史投诉保留相关人员。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The outlet already has an active head ({name}).</source>
+        <translation>本网点已有在岗的网点负责人（{name}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The outlet&apos;s only head cannot be deactivated or given another role.</source>
+        <translation>网点唯一的负责人不能停用或改任其他岗位。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} is named acting head for a time not yet over; end it first.</source>
+        <translation>{name} 被指定为现场负责人的时段尚未结束，请先结束该时段。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} is already inactive.</source>
+        <translation>{name} 已停用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is already active.</source>
+        <translation>{name} 已在岗。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A training session needs at least one attendee.</source>
+        <translation>培训至少需要一名参加人员。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case {case_no} is not found liable; remedial training links to a liable case.</source>
+        <translation>投诉 {case_no} 未被认定有责；补救培训须关联有责投诉。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A dispute that became a complaint is converted into a case.</source>
+        <translation>已成为投诉的纠纷应转为投诉登记。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This dispute is already complaint {case_no}.</source>
+        <translation>该纠纷已转为投诉 {case_no}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The complaint cannot be received before the dispute happened.</source>
+        <translation>投诉受理时间不能早于纠纷发生时间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;{value}&apos; is not a period: write 2026, 2026-Q3 or 2026-07.</source>
+        <translation>“{value}”不是有效的期间，请写作 2026、2026-Q3 或 2026-07。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>receive a report</source>
+        <translation>接收报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>escalate</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reopen</source>
+        <translation>重新打开投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>merge a repeat</source>
+        <translation>合并重复投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>determine liability</source>
+        <translation>认定责任</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>close</source>
+        <translation>办结投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>record a handling decision</source>
+        <translation>作出处理决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extend the decision period</source>
+        <translation>延长处理期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pause the decision clock</source>
+        <translation>暂停处理时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>decide a review</source>
+        <translation>作出复核决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call back a work-order customer</source>
+        <translation>回访工单客户</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>change rule settings</source>
+        <translation>修改规则设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit the working-day calendar</source>
+        <translation>编辑工作日历</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>apply a penalty</source>
+        <translation>作出处罚</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit the staff roster</source>
+        <translation>编辑员工名册</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>record training</source>
+        <translation>记录培训</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>decide a suggestion</source>
+        <translation>决定是否采纳建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set targets</source>
+        <translation>设定管控指标</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 </TS>

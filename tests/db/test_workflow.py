@@ -73,6 +73,11 @@ def _prepare(w: World, case: Case, action: str, target: str) -> dict:
             basis="依据",
             remedies=",".join(codes.REMEDIES),
         )
+    if action == "close":
+        # closing needs a determination (Art. 5(8); db.liability.require_determination)
+        Liability.create(
+            case=case, liable=False, reasons="无责", determined_by=w.head, determined_at=at(0.5)
+        )
     if action == "merge":
         return {"earlier": _earlier_case(w)}
     if action == "callback":

@@ -5,11 +5,14 @@ from __future__ import annotations
 import ast
 import dataclasses
 import inspect
+import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from db import vocab
+import db
+from db import codes, deadlines, vocab, workflow
 from db.cases import NewCase
 from db.outlets import OutletSetup
 from db.validation import MESSAGES, FieldError
@@ -24,7 +27,20 @@ VOCABULARIES = {
     "business_type": vocab.BUSINESS_TYPES,
     "cause": vocab.CAUSES,
     "status": vocab.STATUSES,
-    "event": vocab.EVENT_KINDS,
+    "event": codes.EVENT_KINDS,
+    "contact_method": codes.CONTACT_METHODS,
+    "notice_method": codes.NOTICE_METHODS,
+    "notice_kind": codes.NOTICE_KINDS,
+    "callback_method": codes.CALLBACK_METHODS,
+    "callback_result": codes.CALLBACK_RESULTS,
+    "remedy": codes.REMEDIES,
+    "pause_kind": codes.PAUSE_KINDS,
+    "escalation_level": codes.ESCALATION_LEVELS,
+    "major_reason": codes.MAJOR_REASONS,
+    "report_reason": codes.REPORT_REASONS,
+    "workorder_source": codes.WORKORDER_SOURCES,
+    "action": workflow.ACTION_LABELS,
+    "clock": deadlines.CLOCK_NAMES,
 }
 
 
@@ -137,6 +153,40 @@ def test_a_translation_with_a_broken_placeholder_falls_back_to_english(fake_tran
     fake_translator({("Validation", "At most {max} characters."): "最多 {maximum} 个字符。"})
     error = FieldError("description", "too_long", {"max": 2000})
     assert labels.error_message(error) == "At most 2000 characters."
+
+
+# The modules of the handling workflow (issue 3) whose refusals the case actions show.
+WORKFLOW_MODULES = (
+    "actions",
+    "callbacks",
+    "decisions",
+    "deadlines",
+    "permissions",
+    "repeats",
+    "rules",
+    "workcalendar",
+    "workflow",
+    "workorders",
+)
+
+
+def test_every_field_a_workflow_refusal_names_has_a_label():
+    """``field`` and ``other`` of WorkflowError, as db/ passes them (see db/actions.py)."""
+    literals = _noop_literals()
+    pattern = re.compile(
+        r'(?:field|other)="([a-z_]+)"|text\([^,()]+, "([a-z_]+)"|'
+        r'moment\([^,()]+, [a-z_]+, "([a-z_]+)"|known\([^,()]+, [\w.]+, "([a-z -]+)"'
+    )
+    names = set()
+    for module in WORKFLOW_MODULES:
+        path = Path(db.__file__).parent / f"{module}.py"
+        for match in pattern.finditer(path.read_text(encoding="utf-8")):
+            names.add(next(g for g in match.groups() if g))
+    assert "contact_at" in names and "contact method" in names
+    for name in sorted(names):
+        text = labels.field_label(name)
+        assert text != name, name
+        assert ("Field", text) in literals
 
 
 def test_every_form_field_has_a_label():
