@@ -82,6 +82,7 @@ CASE_COLUMNS = (
     "customer_phone", "customer_id_no", "remedy_requested", "description",
     "first_ask_owner_id", "handler_id", "status", "is_open", "agreed_reply_at", "due_at",
     "settled_at", "settlement", "closed_at", "created_at", "updated_at",
+    "first_contact_at", "proposal_at",
 )
 EVENT_COLUMNS = ("case_id", "at", "actor_id", "kind", "from_status", "to_status", "note", "data")
 
@@ -195,6 +196,13 @@ def _rows(
                                status, vocab.STATUS_CLOSED, "已答复客户，客户表示认可。", "{}"))
                 status = vocab.STATUS_CLOSED
         is_open = status in vocab.OPEN_STATUSES
+        # Complaints that did not arrive in person get their first call back within the
+        # internal limits, as a well-run outlet would (see db.deadlines).
+        first_contact = proposal = None
+        if route not in ("outlet_in_person", "outlet_phone") and not settled:
+            first_contact = min(at, received + dt.timedelta(minutes=rng.randrange(10, 100)))
+            if received + dt.timedelta(hours=20) <= at:
+                proposal = received + dt.timedelta(hours=rng.randrange(2, 20))
         case_row = (
             case_id, outlet.id, case_rules.format_case_no(outlet.code, year, seq), year, seq,
             _fmt(received), route, channel, business, cause,
@@ -202,6 +210,7 @@ def _rows(
             _phone(rng), "", remedy, description, owner.id, None, status, int(is_open),
             _fmt(agreed), _fmt(agreed) if is_open else None, _fmt(settled_at), settlement,
             _fmt(closed_at), _fmt(received), _fmt(closed_at or received),
+            _fmt(first_contact), _fmt(proposal),
         )
         yield case_row, events
 
@@ -251,6 +260,7 @@ def fill_demo(
                 flush()
         if case_batch:
             flush()
+    _add_workorders(outlet, staff, at, rng, count=min(40, max(3, count // 50)))
     # One trail entry for the whole load instead of one per row (the setting write is
     # audited like any other).
     Setting.replace(
@@ -261,3 +271,43 @@ def fill_demo(
     # The open ones get every clock computed, as registration would have done.
     deadlines.refresh_open_cases(at)
     return done
+
+
+WORKORDER_TEXTS = [
+    ("95580", "客户来电反映在网点办理存款时等候时间过长，要求网点说明原因。"),
+    ("regulator_12378", "客户向监管部门反映理财产品销售时未充分揭示风险。"),
+    ("superior_office", "上级转来客户来信，反映网点工作人员服务态度生硬。"),
+    ("petition", "客户信访反映借记卡挂失补办手续繁琐。"),
+]
+
+
+def _add_workorders(
+    outlet: Outlet, staff: list[Staff], at: dt.datetime, rng: random.Random, *, count: int
+) -> None:
+    """A few superior work orders, most answered in time, the newest still open."""
+    from db import workorders
+
+    head = next((s for s in staff if s.role == vocab.ROLE_HEAD), staff[0])
+    existing = workorders.WorkOrder.select().count()
+    for i in range(count):
+        source, content = rng.choice(WORKORDER_TEXTS)
+        received = (at - dt.timedelta(days=(count - i) * 3, hours=rng.randrange(0, 8))).replace(
+            microsecond=0
+        )
+        data = workorders.NewWorkOrder(
+            source=source,
+            number=f"GD{received:%Y%m%d}{existing + i + 1:04d}",
+            received_at=received,
+            reply_by=received + dt.timedelta(days=rng.choice((2, 3, 5))),
+            customer_name=_person(rng),
+            customer_phone=_phone(rng),
+            content=content,
+            may_concern_outlet=rng.random() < 0.5,
+            head_callback_required=source in ("regulator_12378", "95580"),
+        )
+        order = workorders.create_workorder(outlet, data, head, at=received)
+        if i < count - 3:
+            reply_at = min(at, received + dt.timedelta(days=1, hours=rng.randrange(0, 30)))
+            workorders.record_workorder_reply(
+                order, head, content="已核实情况并向客户说明，客户表示理解。", at=reply_at
+            )
