@@ -142,9 +142,9 @@ def verify_trail(db: Database | None = None, *, limit_problems: int = 20) -> Tra
     by_table: dict[str, list[int]] = {}
     for table, row_id in latest:
         by_table.setdefault(table, []).append(row_id)
-    existing = set(
-        r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type='table'")
-    )
+    from db import sqlite_features
+
+    existing = sqlite_features.existing_tables(db)
     checked = 0
     state_problems: list[TrailProblem] = []
     for table, row_ids in by_table.items():
@@ -185,13 +185,9 @@ class TrailEntry:
 
 def case_history(case_id: int) -> list[TrailEntry]:
     """Every trail entry about a case: its own row and the rows that point to it."""
-    sql = """
-        SELECT a.id, a.at, s.name, a.table_name, a.op, a.row_id, a.before, a.after
-        FROM audit_log AS a LEFT JOIN staff AS s ON s.id = a.actor_id
-        WHERE (a.table_name = 'complaint_case' AND a.row_id = ?)
-           OR json_extract(coalesce(a.after, a.before), '$.case_id') = ?
-        ORDER BY a.id
-    """
+    from db import sqlite_features
+
+    sql = sqlite_features.CASE_HISTORY_SQL
     return [
         TrailEntry(
             r[0], r[1], r[2] or "", r[3], r[4], r[5],

@@ -309,8 +309,7 @@ def verify_attachments(db: Database | None = None) -> list[str]:
     """Problems with the evidence files: a listed file missing or changed (size or
     SHA-256), or missing from the checksum list. Empty when all is well."""
     target = cast(Database, db if db is not None else database)
-    tables = {r[0] for r in target.execute_sql("SELECT name FROM sqlite_master WHERE type='table'")}
-    if "attachment" not in tables:
+    if "attachment" not in sqlite_features.existing_tables(target):
         return []
     rows = target.execute_sql(
         "SELECT a.stored_path, a.sha256, a.size, c.case_no FROM attachment AS a"

@@ -603,3 +603,18 @@ def connect_plain(path: Path | str, **kwargs: object) -> sqlite3.Connection:
     conn.create_function("cd_grams", 1, grams)
     conn.execute("PRAGMA recursive_triggers = 1")
     return conn
+
+
+def existing_tables(db: Database) -> set[str]:
+    """Names of the ordinary tables of the open database."""
+    return {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+# The trail entries of one case: its own row and every row whose JSON names it (JSON1).
+CASE_HISTORY_SQL = """
+    SELECT a.id, a.at, s.name, a.table_name, a.op, a.row_id, a.before, a.after
+    FROM audit_log AS a LEFT JOIN staff AS s ON s.id = a.actor_id
+    WHERE (a.table_name = 'complaint_case' AND a.row_id = ?)
+       OR json_extract(coalesce(a.after, a.before), '$.case_id') = ?
+    ORDER BY a.id
+"""
