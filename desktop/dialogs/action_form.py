@@ -36,6 +36,7 @@ from db import outlets
 from db.errors import WorkflowError
 from db.models import Case, Staff
 from desktop import labels
+from desktop.dialogs.common import name_widget  # noqa: F401 (re-exported)
 from desktop.dialogs.new_case import FORM_STYLE, fit_to_contents, make_error_label, make_hint_label
 from desktop.errors import workflow_error_message
 
@@ -45,11 +46,6 @@ DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 MIN_WIDTH = 460
 
 D = TypeVar("D", bound="ActionDialog")
-
-
-def name_widget(widget: QWidget, object_name: str, accessible: str) -> None:
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible)
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:

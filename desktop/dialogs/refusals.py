@@ -8,11 +8,11 @@ the whole action. Shared by those dialogs, with the small helpers they all need.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 
 from db.errors import WorkflowError
 from db.validation import FieldError
 from desktop import labels
+from desktop.dialogs.common import name_widget  # noqa: F401 (re-exported)
 from desktop.dialogs.new_case import InlineErrors, fit_to_contents
 from desktop.errors import workflow_error_message
 
@@ -24,13 +24,6 @@ _FIELD_CODES = {
     "in_future": "in_future",
     "bad_phone": "bad_phone",
 }
-
-
-def name_widget(widget: QWidget, object_name: str, accessible: str) -> QWidget:
-    """Give ``widget`` the objectName tests find it by and the name screen readers say."""
-    widget.setObjectName(object_name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 def refusal_text(err: WorkflowError, field_names: dict[str, str] | None = None) -> str:

@@ -16,11 +16,9 @@ import logging
 import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFrame,
     QGridLayout,
@@ -38,6 +36,7 @@ from db.errors import WorkflowError
 from db.models import Staff, database, now
 from db.rules import Rule
 from desktop.dialogs.busy import BusyDialog
+from desktop.dialogs.common import save_cancel_box
 from desktop.dialogs.new_case import FORM_STYLE, make_error_label, make_hint_label
 from desktop.dialogs.refusals import name_widget, refusal_text
 
@@ -402,15 +401,7 @@ class RulesDialog(BusyDialog):
         )
         self.cancel_button = QPushButton(self.tr("Cancel"))
         name_widget(self.cancel_button, "cancel_button", self.tr("Cancel"))
-        buttons = QDialogButtonBox()
-        for button in (self.save_button, self.cancel_button):
-            button.setAutoDefault(False)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
+        buttons = save_cancel_box(self, self.save_button, self.cancel_button, self.save)
 
         root = QVBoxLayout(self)
         root.addWidget(

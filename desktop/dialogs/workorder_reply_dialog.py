@@ -10,12 +10,10 @@ import logging
 
 from peewee import DatabaseError
 from PySide6.QtCore import QDateTime
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -31,6 +29,7 @@ from db.models import Outlet, Staff, WorkOrder
 from db.workorders import record_workorder_reply
 from desktop import labels
 from desktop.case_model import format_time
+from desktop.dialogs.common import save_cancel_box
 from desktop.dialogs.new_case import DATETIME_FORMAT, FORM_STYLE, fit_to_contents, make_error_label
 from desktop.dialogs.refusals import RefusalErrors, name_widget
 
@@ -109,15 +108,7 @@ class WorkOrderReplyDialog(QDialog):
         self.save_button.setToolTip(self.tr("Record the reply (Ctrl+Return)"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         name_widget(self.cancel_button, "cancel_button", self.tr("Cancel"))
-        buttons = QDialogButtonBox()
-        for button in (self.save_button, self.cancel_button):
-            button.setAutoDefault(False)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
+        buttons = save_cancel_box(self, self.save_button, self.cancel_button, self.save)
 
         root = QVBoxLayout(self)
         root.addWidget(summary)

@@ -1,0 +1,32 @@
+"""Small pieces every dialog uses the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
+
+
+def name_widget(widget: QWidget, object_name: str, accessible: str) -> QWidget:
+    """Give ``widget`` the objectName tests find it by and the name screen readers say."""
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+def save_cancel_box(
+    dialog: QDialog, save: QPushButton, cancel: QPushButton, on_save: Callable[[], object]
+) -> QDialogButtonBox:
+    """Save and Cancel, with Ctrl+Return to save. Neither is a default button, so Enter in
+    a field never sends a half-filled form."""
+    box = QDialogButtonBox()
+    for button in (save, cancel):
+        button.setAutoDefault(False)
+    box.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
+    box.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+    box.accepted.connect(on_save)
+    box.rejected.connect(dialog.reject)
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), dialog).activated.connect(on_save)
+    return box
