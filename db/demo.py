@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from peewee import fn
 
 from db import cases as case_rules
-from db import deadlines, outlets, sqlite_features, vocab
+from db import codes, deadlines, outlets, sqlite_features, vocab
 from db.models import Case, Outlet, Setting, Staff, database, now
 
 DEMO_OUTLET = outlets.OutletSetup(
@@ -190,10 +190,17 @@ def _rows(
             # overdue, and whatever is still ahead stays open.
             replied = agreed <= at and (age > dt.timedelta(days=20) or rng.random() < 0.97)
             if replied:
-                closed_at = min(at, agreed - dt.timedelta(hours=rng.randrange(0, 3)))
-                closed_at = max(closed_at, received + dt.timedelta(hours=1))
-                events.append((case_id, _fmt(closed_at), head.id, vocab.EVENT_STATUS_CHANGED,
-                               status, vocab.STATUS_CLOSED, "已答复客户，客户表示认可。", "{}"))
+                # Replied by the agreed time (or, rarely, a little after), the customer
+                # satisfied, then closed by the head: the events the workflow would write.
+                late = rng.random() < 0.05
+                reply_at = agreed + dt.timedelta(hours=rng.randrange(1, 12) * (1 if late else -1))
+                reply_at = min(at, max(reply_at, received + dt.timedelta(minutes=40)))
+                closed_at = min(at, reply_at + dt.timedelta(minutes=rng.randrange(10, 120)))
+                events.append((case_id, _fmt(reply_at), owner.id, codes.EVENT_REPLIED,
+                               status, vocab.STATUS_REPLIED, "已答复客户，客户表示认可。",
+                               json.dumps({"method": "phone", "customer_satisfied": True})))
+                events.append((case_id, _fmt(closed_at), head.id, codes.EVENT_CLOSED,
+                               vocab.STATUS_REPLIED, vocab.STATUS_CLOSED, "", "{}"))
                 status = vocab.STATUS_CLOSED
         is_open = status in vocab.OPEN_STATUSES
         # Complaints that did not arrive in person get their first call back within the

@@ -9,7 +9,7 @@ from collections import defaultdict
 
 import pytest
 
-from db import demo, sqlite_features, vocab
+from db import codes, demo, sqlite_features, vocab
 from db.cases import format_case_no
 from db.models import Case, CaseEvent, Outlet, Staff, database
 from db.queries import CaseFilter, case_count, status_counts
@@ -78,7 +78,7 @@ def test_demo_events_tell_each_case_story(demo_db):
     for case in Case.select():
         kinds = [e.kind for e in events[case.id]]
         assert kinds[0] == vocab.EVENT_REGISTERED
-        assert set(kinds) <= set(vocab.EVENT_KINDS)
+        assert set(kinds) <= set(codes.EVENT_KINDS)
         assert (vocab.EVENT_URGENT_TRIGGERED in kinds) == (case.severity == "urgent")
         assert events[case.id][-1].to_status == case.status
         for event in events[case.id]:
