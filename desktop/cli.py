@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from desktop import cli_maintenance, cli_workorders
+from desktop import cli_bundle, cli_maintenance, cli_workorders
 from desktop.paths import default_data_dir
 
 
@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_report_commands(sub)
     cli_maintenance.add_subcommands(sub)
     cli_workorders.add_subcommands(sub)
+    cli_bundle.add_subcommands(sub)
     return parser
 
 
@@ -60,6 +61,23 @@ def _add_report_commands(sub) -> None:
         help="print the customer's full name, phone and ID number (masked by default)",
     )
     _add_data_dir(incident)
+    assessment = kinds.add_parser(
+        "assessment", help="the assessment report (考核报告) of a year, quarter or month"
+    )
+    assessment.add_argument(
+        "--period", required=True, metavar="PERIOD", help="2026, 2026-Q3 or 2026-07"
+    )
+    assessment.add_argument(
+        "--staff", metavar="EMPLOYEE_NO", help="one staff member's assessment instead"
+    )
+    assessment.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    _add_data_dir(assessment)
+    escalation = kinds.add_parser(
+        "escalation", help="the escalation report (投诉升级报告) sent up for one case"
+    )
+    escalation.add_argument("case_no", metavar="CASE_NO", help="case number")
+    escalation.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    _add_data_dir(escalation)
 
     verify = sub.add_parser(
         "verify", help="check that a report still matches the database (exit 0 if it does)"
@@ -148,6 +166,10 @@ def _open_existing(args: argparse.Namespace) -> bool:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    if args.report_kind == "assessment":
+        return _report_assessment(args)
+    if args.report_kind == "escalation":
+        return _report_escalation(args)
     from db import report_data
     from desktop.reports.incident import write_incident_report
 
@@ -162,6 +184,54 @@ def cmd_report(args: argparse.Namespace) -> int:
     write_incident_report(data, args.out)
     elapsed = time.perf_counter() - started
     print(f"wrote {args.out} ({report_data.verification_code(data)}) in {elapsed:.2f} s")
+    return 0
+
+
+def _report_assessment(args: argparse.Namespace) -> int:
+    from db import assessment_data as ad
+    from db.errors import WorkflowError
+    from db.targets import Period
+    from desktop.reports.assessment import write_assessment_report
+
+    if not _open_existing(args):
+        return 2
+    try:
+        period = Period.parse(args.period)
+    except WorkflowError:
+        print(f"not a period: {args.period!r} (expected 2026, 2026-Q3 or 2026-07)",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    started = time.perf_counter()
+    try:
+        data = ad.assessment_data(period, staff_employee_no=args.staff)
+    except LookupError as error:  # an unknown employee number, or no outlet set up
+        print(error, file=sys.stderr)
+        return 1
+    code = write_assessment_report(data, args.out)
+    elapsed = time.perf_counter() - started
+    print(f"wrote {args.out} ({code}) in {elapsed:.2f} s")
+    return 0
+
+
+def _report_escalation(args: argparse.Namespace) -> int:
+    from db import assessment_data as ad
+    from db.report_data import CaseNotFound
+    from desktop.reports.escalation import write_escalation_report
+
+    if not _open_existing(args):
+        return 2
+    started = time.perf_counter()
+    try:
+        data = ad.escalation_report_data_by_number(args.case_no)
+    except CaseNotFound:
+        print(f"no case numbered {args.case_no}", file=sys.stderr)
+        return 1
+    except ad.NoEscalation:
+        print(f"case {args.case_no} was never escalated", file=sys.stderr)
+        return 1
+    write_escalation_report(data, args.out)
+    elapsed = time.perf_counter() - started
+    print(f"wrote {args.out} in {elapsed:.2f} s")
     return 0
 
 
@@ -180,6 +250,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
         result = verify.verify_pdf(args.file)
     else:
         result = verify.verify_text(args.code)
+    if args.file is not None and (kind := verify.other_report_kind(args.file)):
+        print(f"{args.file} is an {kind} report: only incident reports can be verified.")
+        return 1
     label = "OK" if result.ok else "MISMATCH"
     subject = f" {result.case_no}" if result.case_no else ""
     print(f"{label}{subject}: {result.message}")
@@ -237,6 +310,7 @@ COMMANDS = {
     "verify": cmd_verify,
     "export-ledger": cmd_export_ledger,
     "import-workorders": cli_workorders.cmd_import_workorders,
+    **cli_bundle.COMMANDS,
 }
 
 

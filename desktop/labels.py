@@ -256,6 +256,35 @@ _VOCAB: dict[str, dict[str, str]] = {
         "proposal": QT_TRANSLATE_NOOP("Vocab", "Solution proposed"),
         "callback": QT_TRANSLATE_NOOP("Vocab", "Callback"),
     },
+    "review_outcome": {
+        "upheld": QT_TRANSLATE_NOOP("Vocab", "Upheld"),
+        "changed": QT_TRANSLATE_NOOP(
+            "Vocab", "Changed (still liable, other people, shares or basis)"
+        ),
+        "overturned": QT_TRANSLATE_NOOP(
+            "Vocab", "Overturned (liable becomes not liable, or the reverse)"
+        ),
+    },
+    "penalty_severity": {
+        "ordinary": QT_TRANSLATE_NOOP("Vocab", "Ordinary"),
+        "urgent": QT_TRANSLATE_NOOP("Vocab", "Urgent"),
+        "major": QT_TRANSLATE_NOOP("Vocab", "Major"),
+    },
+    "penalty_measure": {
+        "remedial_training": QT_TRANSLATE_NOOP("Vocab", "Remedial training"),
+        "talk": QT_TRANSLATE_NOOP("Vocab", "Talk with the head"),
+        "written_self_review": QT_TRANSLATE_NOOP("Vocab", "Written self-review"),
+        "written_warning": QT_TRANSLATE_NOOP("Vocab", "Written warning"),
+        "notice_of_criticism": QT_TRANSLATE_NOOP("Vocab", "Notice of criticism"),
+        "post_adjustment": QT_TRANSLATE_NOOP("Vocab", "Change of post"),
+    },
+    "training_topic": {
+        "laws_regulations": QT_TRANSLATE_NOOP("Vocab", "Laws and regulations"),
+        "rules_processes": QT_TRANSLATE_NOOP("Vocab", "Rules and processes"),
+        "products": QT_TRANSLATE_NOOP("Vocab", "Products"),
+        "service_etiquette": QT_TRANSLATE_NOOP("Vocab", "Service etiquette"),
+        "complaint_handling": QT_TRANSLATE_NOOP("Vocab", "Complaint handling"),
+    },
 }
 
 KINDS: tuple[str, ...] = tuple(_VOCAB)

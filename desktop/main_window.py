@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBox
 from db import queries
 from db.models import Outlet, Staff, now
 from db.queries import CaseFilter
+from desktop.analysis_menu import install_analysis_menus
 from desktop.app import DEFAULT_LANGUAGE, LANGUAGE_KEY
 from desktop.case_model import CaseTableModel
 from desktop.dialogs.backup_dialog import BackupDialog
 from desktop.dialogs.new_case import NewCaseDialog
+from desktop.management_menu import install_management_menus
 from desktop.paths import APP_NAME
 from desktop.reports_menu import install_reports_menu
 from desktop.widgets.case_detail import CaseDetailPanel
@@ -97,6 +99,8 @@ class MainWindow(QMainWindow):
         self._build_tool_bar()
         self._build_status_bar()
         install_outlet_menus(self, outlet, actor, self._settings)
+        self._management = install_management_menus(self)
+        self._analysis = install_analysis_menus(self)
         self._workorders = install_workorders(self, outlet, actor, self._settings)
         self._today = install_today(self, outlet)
         self._update_title()

@@ -1,4 +1,5 @@
-"""The Reports menu: incident report of the selected case, the ledger, verifying a report.
+"""The Reports menu: incident and escalation reports of the selected case, the assessment
+report of a period, the ledger, verifying a report.
 
 ``install_reports_menu(window)`` adds the menu to the main window (before Settings) and
 wires it to the case list's selection and to the case view's "Print report" button, so the
@@ -16,8 +17,9 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QProgressDialog
 
-from db import cases, outlets, report_data
+from db import assessment_data, cases, outlets, report_data
 from db.models import now
+from desktop.dialogs.assessment_period import AssessmentPeriodDialog
 from desktop.dialogs.report_preview import LAST_DIR_KEY, ReportPreviewDialog
 from desktop.dialogs.verify_dialog import VerifyDialog
 from desktop.worker import Cancelled, QueryOp
@@ -34,6 +36,23 @@ def build_incident_pdf(case_id: int, *, reveal: bool = False) -> bytes:
     from desktop.reports.incident import incident_report_bytes
 
     return incident_report_bytes(report_data.incident_report_data(case_id, reveal=reveal))
+
+
+def build_assessment_pdf(period: str, staff_employee_no: str | None = None) -> bytes:
+    """The assessment report of a period as PDF bytes (worker thread: a year over 100,000
+    complaints is a few SQL aggregates, well under a second)."""
+    from db.assessment_data import assessment_data
+    from desktop.reports.assessment import assessment_report_bytes
+
+    return assessment_report_bytes(assessment_data(period, staff_employee_no=staff_employee_no))
+
+
+def build_escalation_pdf(case_id: int) -> bytes:
+    """The escalation report of a case as PDF bytes (runs on a worker thread)."""
+    from db.assessment_data import escalation_report_data
+    from desktop.reports.escalation import escalation_report_bytes
+
+    return escalation_report_bytes(escalation_report_data(case_id))
 
 
 def export_ledger(path: Path, year: int, progress=None) -> int:
@@ -70,6 +89,20 @@ class ReportsMenu(QObject):
         self.incident_action.setStatusTip(
             self.tr("Preview, print or save the incident report of the selected complaint")
         )
+        self.escalation_action = self._action(
+            "actionEscalationReport", self.tr("&Escalation report of the selected complaint…")
+        )
+        self.escalation_action.setStatusTip(
+            self.tr("Preview, print or save what was sent up to the district branch")
+        )
+        self.assessment_action = self._action(
+            "actionAssessmentReport", self.tr("&Assessment report…")
+        )
+        self.assessment_action.setStatusTip(
+            self.tr(
+                "Targets, liable complaints, callbacks and training of a year, quarter or month"
+            )
+        )
         self.ledger_action = self._action("actionLedger", self.tr("Complaint &ledger (XLSX)…"))
         self.ledger_action.setStatusTip(
             self.tr("Save the register of a year's complaints as an Excel workbook")
@@ -79,6 +112,9 @@ class ReportsMenu(QObject):
             self.tr("Check that a saved or printed report still matches the database")
         )
         self.menu.addAction(self.incident_action)
+        self.menu.addAction(self.escalation_action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.assessment_action)
         self.menu.addAction(self.ledger_action)
         self.menu.addSeparator()
         self.menu.addAction(self.verify_action)
@@ -91,6 +127,10 @@ class ReportsMenu(QObject):
             bar.addMenu(self.menu)
 
         self.incident_action.triggered.connect(self.show_incident_report)
+        self.escalation_action.triggered.connect(self.show_escalation_report)
+        # The case may have been escalated since it was selected.
+        self.menu.aboutToShow.connect(lambda: self._on_case_selected(self._case_id))
+        self.assessment_action.triggered.connect(self.show_assessment_report)
         self.ledger_action.triggered.connect(self.export_ledger)
         self.verify_action.triggered.connect(
             lambda: VerifyDialog.ask(self._window, settings=self._settings)
@@ -110,6 +150,38 @@ class ReportsMenu(QObject):
     def _on_case_selected(self, case_id: int | None) -> None:
         self._case_id = case_id
         self.incident_action.setEnabled(case_id is not None)
+        # One indexed EXISTS on the case's events: cheap enough on every selection.
+        self.escalation_action.setEnabled(
+            case_id is not None and assessment_data.has_escalation(case_id)
+        )
+
+    def show_escalation_report(self) -> None:
+        case = cases.get_case(self._case_id) if self._case_id is not None else None
+        if case is None or not assessment_data.has_escalation(case.id):
+            return
+        case_id = case.id
+        ReportPreviewDialog.ask(
+            self._window,
+            self.tr("Escalation report {case_no}").format(case_no=case.case_no),
+            lambda: build_escalation_pdf(case_id),
+            f"投诉升级报告-{case.case_no}.pdf",
+            settings=self._settings,
+        )
+
+    def show_assessment_report(self) -> None:
+        outlet = outlets.current_outlet()
+        staff = [(s.name, s.employee_no) for s in outlets.all_staff(outlet)] if outlet else []
+        request = AssessmentPeriodDialog.ask(self._window, staff, now().date())
+        if request is None:
+            return
+        who = f"-{request.staff_employee_no}" if request.staff_employee_no else ""
+        ReportPreviewDialog.ask(
+            self._window,
+            self.tr("Assessment report {period}").format(period=request.period),
+            lambda: build_assessment_pdf(request.period, request.staff_employee_no),
+            f"考核报告-{request.period}{who}.pdf",
+            settings=self._settings,
+        )
 
     def show_incident_report(self) -> None:
         if self._case_id is not None:

@@ -22,6 +22,11 @@ VERIFY_PREFIX = "CD-VERIFY"
 TOKEN_RE = re.compile(r"CD-VERIFY:(?P<case_no>[^:\s]+):(?P<code>[0-9A-Fa-f]{64})")
 FORMAT_RE = re.compile(r"CD-FORMAT:(?P<format>[^\s,]+)")
 
+# Assessment and escalation reports carry ``CD-REPORT:<kind>:...``: a code that tells
+# printouts apart, but not one to check against the database (an assessment of a running
+# period changes with the clock). Verification covers incident reports only.
+OTHER_REPORT_RE = re.compile(r"CD-REPORT:(?P<kind>[a-z]+):")
+
 MATCH = "match"
 CHANGED = "changed"
 UNKNOWN_CASE = "unknown_case"
@@ -96,6 +101,8 @@ def read_token(path: Path) -> Token | None:
         reader = PdfReader(io.BytesIO(raw), strict=False)
         keywords = str((reader.metadata or {}).get("/Keywords", "") or "")
         token = parse_token(keywords)
+        if token is None and OTHER_REPORT_RE.search(keywords):
+            return None  # an assessment or escalation report: nothing to check
         if token is None and reader.pages:
             # Saved again by a program that dropped the metadata: read the footer instead.
             token = parse_token(_footer_token_text(reader.pages[0].extract_text() or ""))
@@ -137,6 +144,18 @@ def verify_text(text: str) -> VerifyResult:
     if token is None:
         return VerifyResult(NO_CODE)
     return verify_code(token.case_no, token.code, token.format)
+
+
+def other_report_kind(path: Path | str) -> str | None:
+    """ "assessment" or "escalation" for those reports (which cannot be verified), else None."""
+    try:
+        from pypdf import PdfReader
+
+        keywords = str((PdfReader(str(path), strict=False).metadata or {}).get("/Keywords", ""))
+    except Exception:  # noqa: BLE001 - any unreadable file is simply not one of them
+        return None
+    match = OTHER_REPORT_RE.search(keywords)
+    return match["kind"] if match else None
 
 
 def verify_pdf(path: Path | str) -> VerifyResult:

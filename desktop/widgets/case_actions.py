@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import cases, codes, decisions, outlets, permissions, workflow
+from db import cases, codes, decisions, liability, outlets, permissions, workflow
 from db.errors import WorkflowError
 from db.models import Case, Staff, now
 from db.queries import TimelineEntry
@@ -40,7 +40,9 @@ from desktop.dialogs.contact_dialog import ContactDialog
 from desktop.dialogs.decision_dialog import DecisionDialog
 from desktop.dialogs.escalation_wizard import OUTCOME_TRANSFER, EscalationWizard
 from desktop.dialogs.liability_dialog import LiabilityDialog
+from desktop.dialogs.liability_review_dialog import LiabilityReviewDialog
 from desktop.dialogs.pause_dialog import PauseDialog
+from desktop.dialogs.penalty_dialog import PenaltyDialog
 from desktop.dialogs.repeat_dialog import RepeatDialog
 from desktop.dialogs.reply_dialog import ReplyDialog
 from desktop.dialogs.report_dialog import ReportDialog
@@ -159,6 +161,8 @@ class CaseActionBar(QWidget):
             "request_review": self.tr("Customer asked for a review…"),
             "decide_review": self.tr("Decide the review…"),
             "repeat": self.tr("Repeat of an earlier case…"),
+            "review_liability": self.tr("Review the liability determination…"),
+            "penalty": self.tr("Penalties…"),
         }
 
     # --- public ----------------------------------------------------------------------------
@@ -242,6 +246,8 @@ class CaseActionBar(QWidget):
             "escalate": self._escalate,
             "callback": lambda case, actor: CallbackDialog.ask(self, case, actor),
             "determine_liability": lambda case, actor: LiabilityDialog.ask(self, case, actor),
+            "review_liability": lambda case, actor: LiabilityReviewDialog.ask(self, case, actor),
+            "penalty": lambda case, actor: PenaltyDialog.ask(self, case, actor),
             "decision": lambda case, actor: DecisionDialog.ask(self, case, actor),
             "pause": lambda case, actor: PauseDialog.ask(self, case, actor),
             "repeat": lambda case, actor: RepeatDialog.ask(self, case, actor),
@@ -351,6 +357,9 @@ class CaseActionBar(QWidget):
         enabled["mark_major"] = case.is_open and not case.major_reason
         enabled["request_review"] = has_decision and case.is_open and review is None
         enabled["decide_review"] = review is not None
+        finding = liability.current_finding(case)
+        enabled["review_liability"] = finding is not None
+        enabled["penalty"] = finding is not None and bool(finding.liable)
         for name, entry in self._menu_actions.items():
             entry.setEnabled(enabled[name])
         self._menu_actions["decision"].setText(

@@ -152,7 +152,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/action_form.py" line="+121"/>
+        <location filename="../../desktop/dialogs/action_form.py" line="+117"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -199,6 +199,167 @@
     </message>
 </context>
 <context>
+    <name>AnalysisLabels</name>
+    <message>
+        <location filename="../../desktop/analysis_labels.py" line="+16"/>
+        <source>Complaints</source>
+        <translation>投诉件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liable complaints</source>
+        <translation>有责投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent complaints</source>
+        <translation>紧急投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalations beyond the outlet</source>
+        <translation>升级至网点以外</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Superior work orders</source>
+        <translation>上级工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue replies</source>
+        <translation>超时答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback satisfaction rate (%)</source>
+        <translation>回访满意率（%）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On track</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At risk</source>
+        <translation>有风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Defused on site</source>
+        <translation>现场化解</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported to the head</source>
+        <translation>已报告负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still being followed up</source>
+        <translation>仍在跟进</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Became a complaint</source>
+        <translation>已转为投诉</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Proposed</source>
+        <translation>已提出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Under review</source>
+        <translation>研究中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adopted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Implemented</source>
+        <translation>已落实</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined</source>
+        <translation>未采纳</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>≤1 d</source>
+        <translation>≤1天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1-3 d</source>
+        <translation>1–3天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3-7 d</source>
+        <translation>3–7天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>7-15 d</source>
+        <translation>7–15天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&gt;15 d</source>
+        <translation>&gt;15天</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisMenus</name>
+    <message>
+        <location filename="../../desktop/analysis_menu.py" line="+47"/>
+        <source>&amp;Dashboard…</source>
+        <translation>分析看板(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Targets…</source>
+        <translation>投诉控制指标(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Disputes…</source>
+        <translation>纠纷登记(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;uggestions…</source>
+        <translation>合理化建议(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Outlet</source>
+        <translation>网点管理(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../desktop/app.py" line="+63"/>
@@ -224,6 +385,77 @@ Check that the folder exists and is writable, and that no other copy of the prog
 {error}
 
 请检查该文件夹是否存在且可写入，并确认没有其他正在运行的本程序在升级该数据库。您的数据未被改动。</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentPeriodDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/assessment_period.py" line="+50"/>
+        <source>Assessment report</source>
+        <translation>考核报告</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Period kind</source>
+        <translation>期间类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+12"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+18"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Q{n}</source>
+        <translation>第{n}季度</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole outlet</source>
+        <translation>全网点</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Period:</source>
+        <translation>考核期间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarter:</source>
+        <translation>季度：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff member:</source>
+        <translation>员工：</translation>
     </message>
 </context>
 <context>
@@ -1026,7 +1258,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseActionBar</name>
     <message>
-        <location filename="../../desktop/widgets/case_actions.py" line="+99"/>
+        <location filename="../../desktop/widgets/case_actions.py" line="+101"/>
         <source>Report owed</source>
         <translation>须报告</translation>
     </message>
@@ -1077,12 +1309,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+1"/>
-        <location line="+195"/>
+        <location line="+209"/>
         <source>Handling decision and notices…</source>
         <translation>处理决定及告知…</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-208"/>
         <source>Decision clock: pause or extend…</source>
         <translation>处理时限：暂停或延长…</translation>
     </message>
@@ -1102,7 +1334,17 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>重复投诉（关联先前投诉）…</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+1"/>
+        <source>Review the liability determination…</source>
+        <translation>复核责任认定…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penalties…</source>
+        <translation>处罚…</translation>
+    </message>
+    <message>
+        <location line="+106"/>
         <source>Report owed: {reason}. Report it to the head or acting head before anything else happens (Art. 10).</source>
         <translation>须报告：{reason}。请先报告网点负责人或现场负责人，之后才能进行其他处理（第十条）。</translation>
     </message>
@@ -1127,7 +1369,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>涉及其他网点：{outlet}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+66"/>
         <source>Notify the customer of the decision…</source>
         <translation>告知客户处理决定…</translation>
     </message>
@@ -1655,9 +1897,323 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
 </context>
 <context>
+    <name>ConvertDisputeDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+233"/>
+        <source>Convert to complaint</source>
+        <translation>转为投诉</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dispute of {when} with {customer}: {cause}</source>
+        <translation>{when} 与 {customer} 的纠纷：{cause}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Received:</source>
+        <translation>受理时间(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Business type:</source>
+        <translation>业务类型(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Business type</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Customer &amp;phone:</source>
+        <translation>客户电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer phone</source>
+        <translation>客户电话</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Outcome:</source>
+        <translation>处理结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reply time agreed with the customer</source>
+        <translation>已与客户约定答复时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settled on the spot</source>
+        <translation>当场办结</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Reply by:</source>
+        <translation>约定答复时间(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agreed reply time</source>
+        <translation>约定答复时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Settlement:</source>
+        <translation>处理情况(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Settlement</source>
+        <translation>处理情况</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../desktop/widgets/dashboard.py" line="+152"/>
+        <source>Period kind</source>
+        <translation>期间类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quarter or month</source>
+        <translation>季度或月份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh the dashboard</source>
+        <translation>刷新分析看板</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Complaints per month against target</source>
+        <translation>每月投诉量与指标对比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Causes (Pareto)</source>
+        <translation>投诉原因（帕累托图）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By channel</source>
+        <translation>按渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By staff member (first asked)</source>
+        <translation>按员工（首问责任人）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settled on the spot and escalated</source>
+        <translation>当场办结率与升级率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time to reply against the agreed time</source>
+        <translation>答复用时与约定时限</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Q{n}</source>
+        <translation>第{n}季度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+92"/>
+        <source>{n} mo.</source>
+        <translation>{n}月</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>The dashboard could not be computed: {error}</source>
+        <translation>无法计算分析看板：{error}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{period}: {total} complaints</source>
+        <translation>{period}：共 {total} 件投诉</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No data for this period</source>
+        <translation>本期间暂无数据</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+50"/>
+        <location line="+61"/>
+        <source>Complaints</source>
+        <translation>投诉件数</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>Target</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Months over target: {n}</source>
+        <translation>超出指标的月份：{n} 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No complaints target set for this period.</source>
+        <translation>本期间未设投诉量指标。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Other causes</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cumulative %</source>
+        <translation>累计占比</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Most frequent: {cause} ({share:.0%})</source>
+        <translation>最多：{cause}（{share:.0%}）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Other channels</source>
+        <translation>其他渠道</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Largest: {channel} ({share:.0%})</source>
+        <translation>最多：{channel}（{share:.0%}）</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{name} (left)</source>
+        <translation>{name}（已离岗）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The {n} with the most complaints of {total} staff.</source>
+        <translation>{total} 名员工中投诉最多的 {n} 名。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Settled on the spot</source>
+        <translation>当场办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Share of complaints</source>
+        <translation>占投诉比例</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Settled on the spot: {a} of {n}; escalated: {b} of {n}.</source>
+        <translation>当场办结 {a}/{n} 件；升级 {b}/{n} 件。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Replied</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Overdue, no reply</source>
+        <translation>超时未答复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>overdue</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Met the agreed time: {share} ({met} met, {late} late, {overdue} overdue, {running} still running).</source>
+        <translation>按约定时限答复：{share}（按时 {met} 件，逾时答复 {late} 件，超时未答复 {overdue} 件，未到期 {running} 件）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Median reply {took} h against {allowed} h allowed.</source>
+        <translation>答复用时中位数 {took} 小时，约定时限中位数 {allowed} 小时。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardWindow</name>
+    <message>
+        <location filename="../../desktop/dialogs/dashboard_window.py" line="+20"/>
+        <location line="+1"/>
+        <source>Complaint analysis dashboard</source>
+        <translation>投诉分析看板</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/decision_dialog.py" line="+40"/>
+        <location filename="../../desktop/dialogs/decision_dialog.py" line="+47"/>
         <source>Handling decision</source>
         <translation>处理决定</translation>
     </message>
@@ -1784,6 +2340,245 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
 </context>
 <context>
+    <name>DisputesDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+132"/>
+        <location line="+1"/>
+        <location line="+46"/>
+        <source>Disputes and suggestions</source>
+        <translation>纠纷与合理化建议</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Disputes</source>
+        <translation>纠纷</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handled by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Record…</source>
+        <translation>登记(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Convert to complaint…</source>
+        <translation>转为投诉(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Proposed on</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposed by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestion</source>
+        <translation>建议内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>R&amp;ecord…</source>
+        <translation>登记(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set &amp;status…</source>
+        <translation>设置状态(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Disputes</source>
+        <translation>纠纷登记(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;uggestions</source>
+        <translation>合理化建议(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Logs</source>
+        <translation>登记簿</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Duty</name>
+    <message>
+        <location filename="../../desktop/duties.py" line="+16"/>
+        <source>Manage the outlet&apos;s complaint targets for the year, quarter and month as the district branch requires; train and educate staff; analyse complaint quality; assess the outlet&apos;s complaints.</source>
+        <translation>按区县分公司要求管理网点年度、季度、月度投诉指标；组织员工培训教育；开展投诉质量分析；对网点投诉进行考核。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Know the laws, regulations and supervisory rules, and the rules, processes, products and services, well enough to act on them.</source>
+        <translation>熟练掌握法律法规、监管规定以及规章制度、业务流程、产品和服务，并能据以处理问题。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Settle customer disputes on site quickly, before they become complaints.</source>
+        <translation>及时在现场化解客户纠纷，防止演变为投诉。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Handle complaints on site quickly, before they escalate.</source>
+        <translation>及时在现场处理投诉，防止投诉升级。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Answer work orders from superior bodies within the time they allow.</source>
+        <translation>在时限内办理上级机构转办的工单。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Help superior bodies with work orders that may concern the outlet.</source>
+        <translation>协助上级机构处理可能涉及本网点的工单。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plan callbacks to complaining customers, and call work-order customers back in person as a rule.</source>
+        <translation>统筹安排投诉客户回访，工单客户原则上亲自回访。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Confirm who is responsible for each liable complaint and deal with it under the superior rules.</source>
+        <translation>对每件有责投诉认定责任人，并按上级规定处理。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep order on the floor, direct customers and calm them, so complaints do not arise.</source>
+        <translation>维护营业厅秩序，引导和安抚客户，避免产生投诉。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notice what upsets customers (long waits, transaction errors, attitude, poor communication) and help the head or the teller defuse it at once.</source>
+        <translation>留意引起客户不满的情况（等候过久、业务差错、服务态度、沟通不畅），及时协助负责人或柜员化解。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Know the laws, regulations, rules, processes, products and services the job needs.</source>
+        <translation>掌握岗位所需的法律法规、规章制度、业务流程、产品和服务。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Step in to help with a dispute that has started, before it escalates.</source>
+        <translation>纠纷发生后主动介入协助处理，防止事态升级。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Report a complaint on the floor to the head straight away and help the head handle it.</source>
+        <translation>营业厅内发生投诉时立即报告负责人，并协助负责人处理。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Handle superior work orders and make callbacks when the head assigns them.</source>
+        <translation>按负责人安排办理上级工单并进行回访。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Help the head improve how the floor is run, and put forward suggestions.</source>
+        <translation>协助负责人改进营业厅管理，提出改进建议。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Study the business and build skills, to cut disputes caused by errors or slowness.</source>
+        <translation>加强业务学习、提高技能，减少因差错或办理缓慢引起的纠纷。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Serve with the right attitude and skills, to avoid disputes caused by attitude, poor communication or mishandling.</source>
+        <translation>以良好的服务态度和技能服务客户，避免因态度、沟通不畅或处置不当引发纠纷。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>See disputes and complaints coming; talk to the customer first, or tell the head.</source>
+        <translation>预判纠纷和投诉苗头，先与客户沟通，或报告负责人。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deal promptly with disputes arising from one&apos;s own transactions and enquiries.</source>
+        <translation>及时处理本人办理业务和咨询中引起的纠纷。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>While keeping one&apos;s own counter running, help colleagues with disputes and complaints on the floor.</source>
+        <translation>在保证本岗位正常营业的前提下，协助同事处理营业厅内的纠纷和投诉。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Help with callbacks to work-order customers when the head asks.</source>
+        <translation>按负责人要求协助回访工单客户。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>While the head is away, the acting head the head named holds the head&apos;s duties (Art. 5) until the head returns.</source>
+        <translation>负责人不在岗期间，由负责人指定的现场负责人履行负责人职责（第五条），直至负责人返岗。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Art.</source>
+        <translation>条款</translation>
+    </message>
+</context>
+<context>
     <name>EscalationWizard</name>
     <message>
         <location filename="../../desktop/dialogs/escalation_wizard.py" line="+93"/>
@@ -1879,7 +2674,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../desktop/labels.py" line="+293"/>
+        <location filename="../../desktop/labels.py" line="+322"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
@@ -2343,6 +3138,176 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
 </context>
 <context>
+    <name>FindingForm</name>
+    <message>
+        <location filename="../../desktop/dialogs/liability_dialog.py" line="+61"/>
+        <source>&amp;Liable</source>
+        <translation>有责(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Liable</source>
+        <translation>有责</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Not liable</source>
+        <translation>无责(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not liable</source>
+        <translation>无责</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Outcome:</source>
+        <translation>认定结果：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Responsible staff and shares</source>
+        <translation>责任人及责任比例</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share (%)</source>
+        <translation>比例（%）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Add person</source>
+        <translation>添加责任人(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add person</source>
+        <translation>添加责任人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Remove person</source>
+        <translation>移除责任人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Split &amp;equally</source>
+        <translation>平均分配(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Split equally</source>
+        <translation>平均分配</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sum of shares</source>
+        <translation>比例合计</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Responsible:</source>
+        <translation>责任人(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Basis</source>
+        <translation>认定依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The duty or rule breached, e.g. Art. 7(2)</source>
+        <translation>违反的职责或规定，如第七条第（二）项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Basis:</source>
+        <translation>认定依据(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cause</source>
+        <translation>投诉原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Cause:</source>
+        <translation>投诉原因(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reasons</source>
+        <translation>认定理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was found; for no liability, why not</source>
+        <translation>查明的情况；无责时说明理由</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>R&amp;easons:</source>
+        <translation>认定理由(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+128"/>
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <location line="-125"/>
+        <source>Add &amp;files…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add evidence files</source>
+        <translation>添加证据文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove file</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove evidence file</source>
+        <translation>移除证据文件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>E&amp;vidence:</source>
+        <translation>证据(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Responsible staff member</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Share in percent</source>
+        <translation>责任比例（百分比）</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Total: {total} %</source>
+        <translation>合计：{total} %</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../desktop/dialogs/first_run.py" line="+50"/>
@@ -2481,6 +3446,25 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/disputes_dialog.py" line="-372"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>InlineErrors</name>
     <message>
         <location filename="../../desktop/dialogs/new_case.py" line="+129"/>
@@ -2549,59 +3533,112 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>LiabilityDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/liability_dialog.py" line="+36"/>
+        <location filename="../../desktop/dialogs/liability_dialog.py" line="+57"/>
         <source>Determine liability</source>
         <translation>责任认定</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>The head confirms whether the outlet was at fault and, if so, who is responsible (Art. 5).</source>
-        <translation>由网点负责人认定网点是否有责，有责的确认责任人（第五条）。</translation>
+        <source>The head, or the acting head while named, confirms whether the outlet was at fault and, if so, who is responsible and for what share (Art. 5(8)).</source>
+        <translation>由负责人（或在指定期间内的现场负责人）认定网点是否有责；有责时确定责任人及责任比例（第五条第（八）项）。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Liable</source>
-        <translation>有责(&amp;L)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Liable</source>
-        <translation>有责</translation>
+        <location line="+6"/>
+        <source>Determined by</source>
+        <translation>认定人</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Not liable</source>
-        <translation>无责(&amp;N)</translation>
+        <source>Determined by:</source>
+        <translation>认定人：</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Date of determination</source>
+        <translation>认定日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+</context>
+<context>
+    <name>LiabilityReviewDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/liability_review_dialog.py" line="+29"/>
+        <source>Review liability determination</source>
+        <translation>复核责任认定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The original determination is kept unchanged; the review is recorded with its outcome and reason.</source>
+        <translation>原认定保持不变；复核结果及理由另行记录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Original finding</source>
+        <translation>原认定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Original:</source>
+        <translation>原认定：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Outcome:</source>
+        <translation>复核结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for the review</source>
+        <translation>复核理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>复核理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New finding (for a changed or overturned determination):</source>
+        <translation>新认定（变更或推翻原认定时填写）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date of review</source>
+        <translation>复核日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No determination yet.</source>
+        <translation>尚未认定。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Not liable</source>
         <translation>无责</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Outcome:</source>
-        <translation>认定结果：</translation>
-    </message>
-    <message>
         <location line="+3"/>
-        <source>Responsible staff</source>
-        <translation>责任人</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&amp;Responsible:</source>
-        <translation>责任人(&amp;R)：</translation>
+        <source>Liable: {people}</source>
+        <translation>有责：{people}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Reasons</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>R&amp;easons:</source>
-        <translation>理由(&amp;E)：</translation>
+        <source>{head}. Cause: {cause}. Basis: {basis}. Reasons: {reasons}</source>
+        <translation>{head}。原因：{cause}。依据：{basis}。理由：{reasons}</translation>
     </message>
 </context>
 <context>
@@ -2681,7 +3718,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+143"/>
+        <location filename="../../desktop/main_window.py" line="+147"/>
         <source>Open: {open}  Overdue: {overdue}  Due today: {due_today}</source>
         <translation>未办结：{open}  已超期：{overdue}  今日到期：{due_today}</translation>
     </message>
@@ -2820,6 +3857,44 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <location line="+2"/>
         <source>&lt;h3&gt;Complaint Desk {version}&lt;/h3&gt;&lt;p&gt;Records and tracks on-site customer complaints at a postal financial outlet, from receipt to closing.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;网点投诉处理台 {version}&lt;/h3&gt;&lt;p&gt;登记并跟踪邮政金融网点的现场客户投诉，从受理直至办结。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ManagementMenus</name>
+    <message>
+        <location filename="../../desktop/management_menu.py" line="+21"/>
+        <source>&amp;Outlet</source>
+        <translation>网点(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Staff…</source>
+        <translation>员工(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Roster, duties and records of the staff</source>
+        <translation>员工名册、岗位职责和履职记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Training…</source>
+        <translation>培训(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training sessions, histories and who is behind</source>
+        <translation>培训记录、个人培训履历及培训欠缺人员</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Penalty scale…</source>
+        <translation>处罚标准(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points, amounts and measures per cause and severity</source>
+        <translation>按投诉原因和严重程度设定的扣分、金额和措施</translation>
     </message>
 </context>
 <context>
@@ -3281,6 +4356,239 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
 </context>
 <context>
+    <name>PenaltyDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/penalty_dialog.py" line="+130"/>
+        <source>Penalties</source>
+        <translation>处罚</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scale: {label}</source>
+        <translation>处罚标准：{label}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Example scale — replace with your district&apos;s</source>
+        <translation>示例标准——请替换为本区县分公司的标准</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The scale proposes a penalty for each responsible person by their share; a different penalty needs a reason.</source>
+        <translation>系统按处罚标准和责任比例为每位责任人提出处罚建议；与建议不同时须说明理由。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Every responsible person already has a penalty.</source>
+        <translation>所有责任人均已处罚。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no liable determination, so there is nothing to penalise.</source>
+        <translation>没有有责认定，无需处罚。</translation>
+    </message>
+</context>
+<context>
+    <name>PenaltyScaleDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/penalty_scale_dialog.py" line="+52"/>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Penalty scale</source>
+        <translation>处罚标准</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Scale status</source>
+        <translation>标准状态</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name of the scale</source>
+        <translation>标准名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source of the scale</source>
+        <translation>标准来源</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+78"/>
+        <source>Cause</source>
+        <translation>投诉原因</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+83"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+87"/>
+        <source>Points</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <location line="+90"/>
+        <source>Yuan</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>&amp;Add row</source>
+        <translation>添加行(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add row</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move row</source>
+        <translation>删除行(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove row</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset to the &amp;example</source>
+        <translation>恢复示例标准(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset to the example</source>
+        <translation>恢复示例标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+9"/>
+        <location line="+47"/>
+        <source>Example scale — replace with your district&apos;s</source>
+        <translation>示例标准——请替换为本区县分公司的标准</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>The outlet&apos;s own scale.</source>
+        <translation>本网点使用的处罚标准。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Any cause</source>
+        <translation>任意原因</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPenalty</name>
+    <message>
+        <location filename="../../desktop/dialogs/penalty_dialog.py" line="-119"/>
+        <source>{name} — share {share} %</source>
+        <translation>{name}——责任比例 {share} %</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Scale proposes: {points} points, ¥{amount}; {measures}</source>
+        <translation>标准建议：扣 {points} 分，¥{amount}；{measures}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Proposal</source>
+        <translation>处罚建议</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Points</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Amount in yuan</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Points:</source>
+        <translation>扣分：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Measures:</source>
+        <translation>措施：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reason for the change</source>
+        <translation>调整理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required when the penalty differs</source>
+        <translation>与建议不同时必填</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The penalty differs from the scale: give a reason.</source>
+        <translation>处罚与标准建议不同，请说明理由。</translation>
+    </message>
+</context>
+<context>
     <name>QueryOp</name>
     <message>
         <location filename="../../desktop/worker.py" line="+154"/>
@@ -3293,6 +4601,132 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 {error}</source>
         <translation>操作失败：
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDisputeDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+71"/>
+        <source>Record a dispute</source>
+        <translation>登记纠纷</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;When:</source>
+        <translation>发生时间(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Handled by:</source>
+        <translation>处理人(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handled by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer phone</source>
+        <translation>客户电话</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;What happened:</source>
+        <translation>经过(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;ause:</source>
+        <translation>原因(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Outcome:</source>
+        <translation>结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note on the outcome</source>
+        <translation>结果备注</translation>
+    </message>
+</context>
+<context>
+    <name>RecordSuggestionDialog</name>
+    <message>
+        <location line="+110"/>
+        <source>Record a suggestion</source>
+        <translation>登记合理化建议</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Proposed by:</source>
+        <translation>提出人(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposed by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Proposed on</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;On:</source>
+        <translation>日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Suggestion:</source>
+        <translation>建议内容(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Suggestion</source>
+        <translation>建议内容</translation>
     </message>
 </context>
 <context>
@@ -3605,7 +5039,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../desktop/reports_menu.py" line="+60"/>
+        <location filename="../../desktop/reports_menu.py" line="+82"/>
         <source>&amp;Reports</source>
         <translation>报告(&amp;R)</translation>
     </message>
@@ -3620,7 +5054,27 @@ Why it must be reported now: {reason}.</source>
         <translation>预览、打印或保存所选投诉的事件报告</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>&amp;Escalation report of the selected complaint…</source>
+        <translation>所选投诉的升级报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview, print or save what was sent up to the district branch</source>
+        <translation>预览、打印或保存上报县区分公司的升级报告</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Assessment report…</source>
+        <translation>考核报告(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Targets, liable complaints, callbacks and training of a year, quarter or month</source>
+        <translation>某年、季度或月份的目标完成、有责投诉、回访与培训情况</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Complaint &amp;ledger (XLSX)…</source>
         <translation>投诉台账（XLSX）(&amp;L)…</translation>
     </message>
@@ -3640,7 +5094,17 @@ Why it must be reported now: {reason}.</source>
         <translation>核对已保存或已打印的报告是否仍与数据库一致</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
+        <source>Escalation report {case_no}</source>
+        <translation>投诉升级报告 {case_no}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Assessment report {period}</source>
+        <translation>考核报告 {period}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Incident report {case_no}</source>
         <translation>投诉事件报告 {case_no}</translation>
     </message>
@@ -3696,7 +5160,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="+50"/>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="+49"/>
         <source>Handling decision, simple case</source>
         <translation>处理决定（一般投诉）</translation>
     </message>
@@ -3928,7 +5392,7 @@ Why it must be reported now: {reason}.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
         <source>Only chapters 1-3 of the city&apos;s rules are available, so every limit is a setting. Each starts from the default of the source shown. Saving recomputes the deadlines of every open complaint.</source>
         <translation>本市实施细则目前仅有第一至三章，因此各项时限均可设置，初始值取自所示依据。保存后将重新计算所有未办结投诉的时限。</translation>
     </message>
@@ -4007,9 +5471,120 @@ Why it must be reported now: {reason}.</source>
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/training_dialog.py" line="+69"/>
+        <location line="+1"/>
+        <source>Record a training session</source>
+        <translation>登记培训</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Topic</source>
+        <translation>培训类别</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Title</source>
+        <translation>培训题目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trainer</source>
+        <translation>培训人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+82"/>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Attendees</source>
+        <translation>参训人员</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Remedial for case number</source>
+        <translation>补课对应的投诉编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: the liable case&apos;s number</source>
+        <translation>可选：有责投诉的编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;opic:</source>
+        <translation>培训类别(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>培训题目(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;rainer:</source>
+        <translation>培训人(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hours:</source>
+        <translation>学时(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Attendees:</source>
+        <translation>参训人员(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remedial for &amp;case:</source>
+        <translation>补课对应投诉(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Remedial case</source>
+        <translation>补课对应投诉</translation>
+    </message>
+</context>
+<context>
     <name>SettlePage</name>
     <message>
-        <location line="-122"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-122"/>
         <source>Can the outlet settle it?</source>
         <translation>网点能否自行处理？</translation>
     </message>
@@ -4052,7 +5627,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SimpleActionDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/simple_action_dialog.py" line="+82"/>
+        <location filename="../../desktop/dialogs/simple_action_dialog.py" line="+89"/>
         <location line="+3"/>
         <location line="+6"/>
         <source>:</source>
@@ -4280,6 +5855,300 @@ Why it must be reported now: {reason}.</source>
     </message>
 </context>
 <context>
+    <name>StaffDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/staff_dialog.py" line="+158"/>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Staff roster</source>
+        <translation>员工名册</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joined</source>
+        <translation>入职日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add staff member</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit staff member</source>
+        <translation>编辑员工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reactivate</source>
+        <translation>重新启用(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Only the head or acting head changes the roster.</source>
+        <translation>只有负责人或现场负责人可以修改员工名册。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>About the selected person</source>
+        <translation>所选员工信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duties of the role</source>
+        <translation>岗位职责</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duties</source>
+        <translation>岗位职责</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cases first-asked:</source>
+        <translation>首问投诉数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases handled:</source>
+        <translation>经办投诉数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases transferred to them:</source>
+        <translation>转交本人投诉数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases found liable:</source>
+        <translation>认定有责投诉数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callbacks made (reached):</source>
+        <translation>回访次数（联系上）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penalties (points, amount):</source>
+        <translation>处罚（扣分、金额）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training (sessions, hours):</source>
+        <translation>培训（次数、学时）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record</source>
+        <translation>履职记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Acting-head history</source>
+        <translation>现场负责人指定记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Acting head</source>
+        <translation>现场负责人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Until</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Named by</source>
+        <translation>指定人</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Acting head (Art. 8)</source>
+        <translation>现场负责人（第八条）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No (deactivated)</source>
+        <translation>否（已停用）</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{n} ({points} points, ¥{amount})</source>
+        <translation>{n} 次（扣 {points} 分，¥{amount}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} ({hours} h)</source>
+        <translation>{n} 次（{hours} 学时）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{name} is deactivated.</source>
+        <translation>{name} 已停用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reassign their open cases ({cases}) and {callbacks} pending callbacks.</source>
+        <translation>请改派其未结投诉（{cases}）和 {callbacks} 个待回访任务。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{name} is active again.</source>
+        <translation>{name} 已重新启用。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffEditDialog</name>
+    <message>
+        <location line="-321"/>
+        <source>Edit staff member</source>
+        <translation>编辑员工</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add staff member</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Joined on:</source>
+        <translation>入职日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joining date known</source>
+        <translation>已知入职日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Joined on</source>
+        <translation>入职日期</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Employee no.:</source>
+        <translation>工号(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation>岗位(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>StartupCheck</name>
     <message>
         <location filename="../../desktop/startup_check.py" line="+66"/>
@@ -4382,6 +6251,34 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
 </context>
 <context>
+    <name>SuggestionStatusDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+14"/>
+        <source>Decide on a suggestion</source>
+        <translation>处理合理化建议</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Response:</source>
+        <translation>答复(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <location filename="../../desktop/dialogs/escalation_wizard.py" line="+224"/>
@@ -4392,6 +6289,111 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <location line="+1"/>
         <source>Finish records all of it at once; Cancel writes nothing.</source>
         <translation>点击完成将一次性记录全部内容；点击取消则不记录任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/targets_dialog.py" line="+68"/>
+        <location line="+1"/>
+        <source>Complaint targets</source>
+        <translation>投诉控制指标</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Year:</source>
+        <translation>年度(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter the most each count may reach (a whole number) and the lowest callback satisfaction rate in percent. Leave a cell empty for no target. Only the head or an acting head may save.</source>
+        <translation>各项件数指标填写允许的最大件数（整数），回访满意率填写最低百分比。单元格留空表示不设指标。只有网点负责人或现场负责人可以保存。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Targets by period</source>
+        <translation>各期间指标</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Period shown</source>
+        <translation>显示的期间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Status of:</source>
+        <translation>完成情况(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Targets against actuals</source>
+        <translation>指标与实际对比</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Metric</source>
+        <translation>指标项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target</source>
+        <translation>指标值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mark</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Save targets</source>
+        <translation>保存指标(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save targets</source>
+        <translation>保存指标</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Year {year}</source>
+        <translation>{year}年全年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Q{n}</source>
+        <translation>第{n}季度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} mo.</source>
+        <translation>{n}月</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>{metric}, {period}: </source>
+        <translation>{metric}，{period}：</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No target</source>
+        <translation>未设指标</translation>
     </message>
 </context>
 <context>
@@ -4500,6 +6502,168 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <location line="+14"/>
         <source>{subject} · {who} · due {due}</source>
         <translation>{subject} · {who} · {due} 到期</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/training_dialog.py" line="+18"/>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+45"/>
+        <source>Topic</source>
+        <translation>培训类别</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Title</source>
+        <translation>培训题目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainer</source>
+        <translation>培训人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attendees</source>
+        <translation>参训人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remedial for</source>
+        <translation>补课对应投诉</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Training sessions</source>
+        <translation>培训记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record a session…</source>
+        <translation>登记培训(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a session</source>
+        <translation>登记培训</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sessions</source>
+        <translation>培训记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Training history</source>
+        <translation>培训履历</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Staff member:</source>
+        <translation>员工：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>History</source>
+        <translation>个人履历</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Threshold in months</source>
+        <translation>期限（月）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save &amp;threshold</source>
+        <translation>保存期限(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save threshold</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Staff behind on training</source>
+        <translation>培训欠缺人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last trained on</source>
+        <translation>最近培训日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Topic:</source>
+        <translation>培训类别：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No training within:</source>
+        <translation>未参加培训超过：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Behind on training</source>
+        <translation>培训欠缺</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>never</source>
+        <translation>从未参加</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{n} behind: no session of this topic in the last {months} months.</source>
+        <translation>{n} 人欠缺：近 {months} 个月未参加该类培训。</translation>
     </message>
 </context>
 <context>
@@ -4795,7 +6959,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../../desktop/labels.py" line="-262"/>
+        <location filename="../../desktop/labels.py" line="-291"/>
         <source>Outlet head</source>
         <translation>网点负责人</translation>
     </message>
@@ -4821,16 +6985,18 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
+        <location line="+237"/>
         <source>Ordinary</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-236"/>
+        <location line="+237"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-234"/>
         <source>Customer funds at risk</source>
         <translation>客户资金存在风险</translation>
     </message>
@@ -5011,11 +7177,12 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+1"/>
+        <location line="+203"/>
         <source>Rules and processes</source>
-        <translation>管理制度、业务规则与流程</translation>
+        <translation>规章制度和业务流程</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-202"/>
         <source>Marketing</source>
         <translation>营销方式和手段</translation>
     </message>
@@ -5637,23 +7804,93 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <source>First contact</source>
         <translation>首次联系</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Upheld</source>
+        <translation>维持</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed (still liable, other people, shares or basis)</source>
+        <translation>变更（仍有责，责任人、比例或依据调整）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overturned (liable becomes not liable, or the reverse)</source>
+        <translation>撤销（有责改为无责，或相反）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remedial training</source>
+        <translation>补课培训</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talk with the head</source>
+        <translation>负责人谈话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written self-review</source>
+        <translation>书面检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written warning</source>
+        <translation>书面警告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice of criticism</source>
+        <translation>通报批评</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change of post</source>
+        <translation>调整岗位</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Laws and regulations</source>
+        <translation>法律法规</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Products</source>
+        <translation>产品知识</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service etiquette</source>
+        <translation>服务礼仪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint handling</source>
+        <translation>投诉处理</translation>
+    </message>
 </context>
 <context>
     <name>WorkOrderDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/workorder_dialog.py" line="+81"/>
+        <location filename="../../desktop/dialogs/workorder_dialog.py" line="+80"/>
         <location line="+1"/>
         <source>New work order</source>
         <translation>新建工单</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+128"/>
+        <location line="+120"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-119"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
@@ -5679,23 +7916,23 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
-        <location line="+116"/>
+        <location line="+108"/>
         <source>Received at</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-106"/>
         <source>&amp;Received at:</source>
         <translation>接收时间(&amp;R)：</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+113"/>
+        <location line="+105"/>
         <source>Reply by</source>
         <translation>回复时限</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-100"/>
         <source>Use the regulator&apos;s default reply time</source>
         <translation>使用监管转办工单的默认回复时限</translation>
     </message>
@@ -5706,23 +7943,23 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+10"/>
-        <location line="+90"/>
+        <location line="+82"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-80"/>
         <source>Customer &amp;name:</source>
         <translation>客户姓名(&amp;N)：</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+86"/>
+        <location line="+78"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-77"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -5733,12 +7970,12 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
-        <location line="+81"/>
+        <location line="+73"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-72"/>
         <source>What the customer complains about</source>
         <translation>客户投诉的内容</translation>
     </message>
@@ -5804,7 +8041,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
         <source>A complaint sent down by 95580, the regulator (12378), a superior office or a petition. Reply by its time limit (Art. 5).</source>
         <translation>由 95580、监管部门（12378）、上级单位或信访转来的投诉。请在时限内回复（第五条）。</translation>
     </message>
@@ -5971,7 +8208,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderReplyDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/workorder_reply_dialog.py" line="+59"/>
+        <location filename="../../desktop/dialogs/workorder_reply_dialog.py" line="+58"/>
         <source>Reply to work order {number}</source>
         <translation>回复工单 {number}</translation>
     </message>
@@ -6012,23 +8249,23 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
-        <location line="+44"/>
+        <location line="+36"/>
         <source>Replied at</source>
         <translation>回复时间</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-32"/>
         <source>Replied &amp;at:</source>
         <translation>回复时间(&amp;A)：</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+39"/>
+        <location line="+31"/>
         <source>Reply</source>
         <translation>回复内容</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-30"/>
         <source>What was replied to the superior body</source>
         <translation>向上级回复的内容</translation>
     </message>
@@ -6059,7 +8296,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+19"/>
         <source>Received at</source>
         <translation>接收时间</translation>
     </message>

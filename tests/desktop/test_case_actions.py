@@ -85,7 +85,7 @@ def status_shown(window: MainWindow, case_id: int) -> str:
     return model.index(row, COL_STATUS).data()
 
 
-def test_a_complaint_from_intake_to_closing_through_the_gui(qtbot, window, shop):
+def test_a_complaint_from_intake_to_closing_through_the_gui(qtbot, window, shop, monkeypatch):
     head, lobby, teller = shop.staff
     panel = window.detail_panel()
     bar = panel.actions()
@@ -296,15 +296,24 @@ def test_a_complaint_from_intake_to_closing_through_the_gui(qtbot, window, shop)
     assert CustomerNotice.get().method == "sms"
 
     # --- liability, then close ---------------------------------------------------------------
+    # The penalty dialog that follows a liable finding is tested on its own.
+    penalty_asked = []
+    monkeypatch.setattr(
+        "desktop.dialogs.penalty_dialog.PenaltyDialog.ask",
+        lambda parent, case, actor: penalty_asked.append(case.id),
+    )
+
     def fill_liability(d):
         d.liable_radio.setChecked(True)
         d.set_responsible([teller])
+        d.basis_edit.setPlainText("Art. 7(2)")
         d.reasons_edit.setPlainText("未及时解释叫号故障")
         d.save_button.click()
 
     drive(lambda: bar.button("determine_liability").click(), fill_liability)
     assert Liability.get().liable
     assert [p.staff_id for p in LiablePerson.select()] == [teller.id]
+    assert penalty_asked == [case.id]
 
     def fill_close(d):
         d.save_button.click()

@@ -41,6 +41,10 @@ VOCABULARIES = {
     "workorder_source": codes.WORKORDER_SOURCES,
     "action": workflow.ACTION_LABELS,
     "clock": deadlines.CLOCK_NAMES,
+    "review_outcome": codes.LIABILITY_REVIEW_OUTCOMES,
+    "penalty_severity": codes.PENALTY_SEVERITIES,
+    "penalty_measure": codes.PENALTY_MEASURES,
+    "training_topic": codes.TRAINING_TOPICS,
 }
 
 

@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtGui import QAction
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QPushButton
@@ -20,6 +21,11 @@ from db import database as database_module
 from db.database import database_path
 from db.models import Case
 from desktop.dialogs import report_preview
+from desktop.dialogs.assessment_period import (
+    AssessmentPeriodDialog,
+    AssessmentRequest,
+    period_code,
+)
 from desktop.dialogs.report_preview import ReportPreviewDialog
 from desktop.dialogs.verify_dialog import VerifyDialog
 from desktop.main_window import MainWindow
@@ -223,10 +229,16 @@ def shown_previews(qtbot, monkeypatch):
 
 def test_reports_menu_sits_before_settings(window):
     titles = [a.menu().objectName() for a in window.menuBar().actions() if a.menu()]
-    assert titles.index("menuReports") == titles.index("menuSettings") - 1
+    assert titles.index("menuReports") < titles.index("menuSettings")
     menu = window.findChild(QMenu, "menuReports")
     names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
-    assert names == ["actionIncidentReport", "actionLedger", "actionVerifyReport"]
+    assert names == [
+        "actionIncidentReport",
+        "actionEscalationReport",
+        "actionAssessmentReport",
+        "actionLedger",
+        "actionVerifyReport",
+    ]
 
 
 def test_incident_report_of_the_selected_case(window, shown_previews):
@@ -256,8 +268,56 @@ def test_export_ledger_from_the_menu(qtbot, window, world, tmp_path, monkeypatch
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(target), ""))
     )
-    window.findChild(QMenu, "menuReports").actions()[1].trigger()
+    window.findChild(QAction, "actionLedger").trigger()
     qtbot.waitUntil(lambda: "ledger.xlsx" in window.statusBar().currentMessage(), timeout=15_000)
     rows = list(load_workbook(target).worksheets[0].iter_rows(values_only=True))
     assert len(rows) == 1 + len(world.made)
     assert Path(str(target) + ".partial").exists() is False
+
+
+def test_escalation_report_only_for_an_escalated_case(window, world, shown_previews):
+    action = window.findChild(QAction, "actionEscalationReport")
+    plain, escalated = world.made
+    window.table().case_selected.emit(plain.id)
+    assert not action.isEnabled()
+    window.table().case_selected.emit(escalated.id)
+    assert action.isEnabled()
+    action.trigger()
+    assert len(shown_previews) == 1
+    title, pages = shown_previews[0]
+    assert escalated.case_no in title and pages > 0
+
+
+def test_assessment_report_asks_the_period_and_staff(window, world, shown_previews, monkeypatch):
+    asked = []
+
+    def ask(parent, staff, today=None):
+        asked.append(staff)
+        return AssessmentRequest(str(world.made[0].received_at.year), world.lobby.employee_no)
+
+    monkeypatch.setattr(AssessmentPeriodDialog, "ask", staticmethod(ask))
+    window.findChild(QAction, "actionAssessmentReport").trigger()
+    assert (world.lobby.name, world.lobby.employee_no) in asked[0]
+    assert len(shown_previews) == 1
+    title, pages = shown_previews[0]
+    assert str(world.made[0].received_at.year) in title and pages > 0
+
+
+def test_assessment_period_dialog(qtbot):
+    import datetime as dt
+
+    dialog = AssessmentPeriodDialog([("李琊", "E1002")], dt.date(2026, 8, 15))
+    qtbot.addWidget(dialog)
+    assert dialog.request() == AssessmentRequest("2026-Q3", None)
+    dialog.kind.setCurrentIndex(2)
+    dialog.month.setValue(7)
+    dialog.staff.setCurrentIndex(1)
+    assert dialog.request() == AssessmentRequest("2026-07", "E1002")
+    dialog.kind.setCurrentIndex(0)
+    assert dialog.request().period == "2026"
+    for widget in (dialog.kind, dialog.year, dialog.quarter, dialog.month, dialog.staff):
+        assert widget.objectName() and widget.accessibleName()
+    assert [period_code("quarter", 2026, 4), period_code("month", 2026, 1)] == [
+        "2026-Q4",
+        "2026-01",
+    ]

@@ -1,0 +1,154 @@
+"""The analysis dashboard draws db.analysis's figures, computed on a worker thread, and
+shows "no data" on an empty database without a warning."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCharts import QBarSeries, QHorizontalBarSeries, QLineSeries, QStackedBarSeries
+
+from db import analysis, codes, targets
+from db.database import close_database
+from db.models import now
+from db.targets import QUARTER, YEAR, Period
+from desktop.dialogs.dashboard_window import DashboardWindow
+from tests.desktop import case_factory
+from tests.desktop.test_accessibility import unnamed_widgets
+
+
+@pytest.fixture
+def empty_db(tmp_path):
+    case_factory.open_temp_database(tmp_path)
+    shop = case_factory.make_outlet()
+    yield shop
+    close_database()
+
+
+def open_window(qtbot, period: Period) -> DashboardWindow:
+    window = DashboardWindow(None)
+    qtbot.addWidget(window)
+    window._loaded_once = True  # the test picks the period itself
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.dashboard.loaded, timeout=10_000):
+        window.dashboard.set_period(period)
+    qtbot.waitUntil(lambda: not window.dashboard.is_busy())
+    return window
+
+
+def series_of(chart, kind):
+    return [s for s in chart.series() if isinstance(s, kind)]
+
+
+def test_dashboard_draws_the_db_figures(qtbot, empty_db):
+    shop = empty_db
+    case_factory.add_cases(shop, 25)
+    year = Period(YEAR, now().year)
+    targets.set_target(year, codes.METRIC_COMPLAINTS, 120, shop.head)
+    expected = analysis.dashboard(year)
+
+    window = open_window(qtbot, year)
+    dash = window.dashboard
+    assert unnamed_widgets(window) == []
+    assert all(panel.has_data() for panel in dash.panels.values())
+
+    trend = dash.charts["trend"]
+    bars = series_of(trend, QBarSeries)[0].barSets()[0]
+    assert [bars.at(i) for i in range(bars.count())] == [p.count for p in expected.trend]
+    line = series_of(trend, QLineSeries)[0]
+    assert [pt.y() for pt in line.points()] == [10.0] * 12  # 120 a year, 10 a month
+
+    pareto = dash.charts["pareto"]
+    counts = series_of(pareto, QBarSeries)[0].barSets()[0]
+    assert counts.at(0) == expected.causes[0].count
+    assert sum(counts.at(i) for i in range(counts.count())) == expected.total
+    cumulative = series_of(pareto, QLineSeries)[0].points()
+    assert cumulative[0].y() == pytest.approx(100 * expected.causes[0].cumulative_share)
+    assert cumulative[-1].y() == pytest.approx(100.0)
+
+    channels = series_of(dash.charts["channels"], QHorizontalBarSeries)[0].barSets()[0]
+    assert sorted(channels.at(i) for i in range(channels.count())) == sorted(
+        r.count for r in expected.channels
+    )
+
+    staff = series_of(dash.charts["staff"], QHorizontalBarSeries)[0].barSets()[0]
+    assert sorted(staff.at(i) for i in range(staff.count())) == sorted(
+        r.count for r in expected.staff
+    )
+
+    shares = series_of(dash.charts["shares"], QHorizontalBarSeries)[0].barSets()[0]
+    settled = 100 * expected.settled_on_spot.share
+    assert shares.at(1) == pytest.approx(settled, abs=0.05)
+
+    replied, overdue, running = series_of(dash.charts["reply"], QStackedBarSeries)[0].barSets()
+    buckets = expected.reply_times.buckets
+    assert [replied.at(i) for i in range(len(buckets))] == [b.count for b in buckets]
+    assert overdue.sum() == expected.reply_times.overdue
+    assert running.sum() == expected.reply_times.running
+    assert f"{expected.reply_times.met} " in dash.panels["reply"].caption.text()
+    assert str(expected.total) in dash.summary.text()
+
+
+def test_dashboard_with_an_empty_database_says_no_data(qtbot, empty_db):
+    window = open_window(qtbot, Period(QUARTER, now().year, 1))
+    dash = window.dashboard
+    assert not any(panel.has_data() for panel in dash.panels.values())
+    assert dash.panels["pareto"].empty.text()
+    assert dash.charts["trend"].series() == []
+    assert unnamed_widgets(window) == []
+
+
+def test_the_figures_are_computed_off_the_gui_thread(qtbot, empty_db, monkeypatch):
+    case_factory.add_cases(empty_db, 5)
+    gate = threading.Event()
+    threads = []
+    real = analysis.dashboard
+
+    def slow_dashboard(period, at=None):
+        threads.append(threading.current_thread())
+        gate.wait(10)
+        return real(period, at)
+
+    monkeypatch.setattr(analysis, "dashboard", slow_dashboard)
+    window = DashboardWindow(None)
+    qtbot.addWidget(window)
+    window.show()  # the first show starts the computation
+    dash = window.dashboard
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads[0] is not threading.main_thread()
+    assert dash.is_busy() and dash.busy.isVisible()
+    # The GUI thread is free meanwhile: it handles the period picker while the worker waits.
+    dash.kind.setCurrentIndex(0)
+    assert dash.period().kind == YEAR
+    gate.set()
+    qtbot.waitUntil(lambda: not dash.is_busy(), timeout=10_000)
+    assert not dash.busy.isVisible()
+    assert dash.data is not None and dash.data.period.kind == YEAR
+
+
+# The offscreen platform cannot raise a window; a desktop can.
+@pytest.mark.qt_log_ignore("does not support raise", "does not support propagateSizeHints")
+def test_the_analysis_menu_opens_the_dashboard_beside_the_main_window(qtbot, empty_db, tmp_path):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMenu
+
+    from desktop.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(empty_db.outlet, empty_db.head, settings=settings)
+    qtbot.addWidget(window)
+    analysis_menu = window.findChild(QMenu, "menuAnalysis")
+    outlet_menu = window.findChild(QMenu, "menuOutlet")
+    names = [a.objectName() for a in analysis_menu.actions()]
+    assert names == ["actionDashboard", "actionTargets"]
+    assert {"actionDisputes", "actionSuggestions"} <= {
+        a.objectName() for a in outlet_menu.actions()
+    }
+    analysis_menu.actions()[0].trigger()
+    dashboard = window.findChild(DashboardWindow, "dashboardWindow")
+    assert dashboard is not None and dashboard.isVisible() and not dashboard.isModal()
+    qtbot.waitUntil(lambda: dashboard.dashboard.data is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: not dashboard.dashboard.is_busy())
+    analysis_menu.actions()[0].trigger()  # raises the same window
+    assert len(window.findChildren(DashboardWindow)) == 1

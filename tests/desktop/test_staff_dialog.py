@@ -1,0 +1,113 @@
+"""Outlet → Staff…: add, edit, deactivate (never delete); the record matches db; every
+duty of db/ has a translatable literal."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from db import staff_records, workflow
+from db.database import close_database
+from db.models import Staff
+from desktop import duties
+from desktop.dialogs.staff_dialog import StaffDialog
+from tests.desktop import case_factory
+from tests.desktop.modal_driver import drive
+from tests.desktop.test_accessibility import unnamed_widgets
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+@pytest.fixture
+def shop(tmp_path):
+    case_factory.open_temp_database(tmp_path)
+    shop = case_factory.make_outlet()
+    yield shop
+    close_database()
+
+
+def open_dialog(qtbot, shop, actor=None):
+    d = StaffDialog(shop.outlet, actor or shop.head)
+    qtbot.addWidget(d)
+    d.show()
+    return d
+
+
+def row_of(d: StaffDialog, name: str) -> int:
+    return next(i for i, r in enumerate(d.rows) if r.name == name)
+
+
+def test_add_edit_deactivate_and_no_delete(qtbot, shop):
+    d = open_dialog(qtbot, shop)
+    assert unnamed_widgets(d) == []
+    assert not [b for b in d.findChildren(QPushButton) if "delet" in b.objectName().lower()]
+
+    def fill_new(e):
+        assert unnamed_widgets(e) == []
+        e.name_edit.setText("冯雪")
+        e.no_edit.setText("E009")
+        e.role_combo.setCurrentIndex(e.role_combo.findData("teller"))
+        e.save_button.click()
+
+    drive(d.add_button.click, fill_new)
+    added = Staff.get(Staff.employee_no == "E009")
+    assert added.name == "冯雪" and added.active
+    assert d.table.item(row_of(d, "冯雪"), 0).text() == "冯雪"
+
+    def fill_edit(e):
+        e.name_edit.setText("冯雪梅")
+        e.save_button.click()
+
+    d.table.selectRow(row_of(d, "冯雪"))
+    drive(d.edit_button.click, fill_edit)
+    assert Staff.get_by_id(added.id).name == "冯雪梅"
+
+    def fill_duplicate(e):
+        e.no_edit.setText("E001")
+        e.save_button.click()
+
+    d.table.selectRow(row_of(d, "冯雪梅"))
+    refused = drive(d.edit_button.click, fill_duplicate)
+    assert refused.stayed_open and Staff.get_by_id(added.id).employee_no == "E009"
+
+    d.table.selectRow(row_of(d, "冯雪梅"))
+    d.deactivate_button.click()
+    assert not Staff.get_by_id(added.id).active
+    assert "冯雪梅" in d.status_label.text()
+    assert d.reactivate_button.isEnabled() and not d.deactivate_button.isEnabled()
+    d.reactivate_button.click()
+    assert Staff.get_by_id(added.id).active
+
+
+def test_record_matches_db_and_duties_follow_the_role(qtbot, shop):
+    cases = case_factory.add_cases(shop, 5)
+    teller = shop.staff[2]
+    workflow.reply(cases[1], teller, content="已答复", method="phone", customer_satisfied=True)
+    d = open_dialog(qtbot, shop)
+    d.table.selectRow(row_of(d, teller.name))
+    summary = next(s for s in staff_records.staff_summary(shop.outlet) if s.staff_id == teller.id)
+    assert d.record_labels["first_asked"].text() == str(summary.first_asked)
+    assert d.record_labels["handled"].text() == str(summary.handled)
+    assert d.record_labels["found_liable"].text() == str(summary.found_liable)
+    assert d.duties_list.count() == len(staff_records.duties_for(teller.role))
+    assert d.duties_list.item(0).text().startswith("Art. 7(1)")
+
+
+def test_staff_cannot_change_the_roster(qtbot, shop):
+    d = open_dialog(qtbot, shop, shop.staff[2])
+    assert not any(b.isEnabled() for b in d.head_buttons)
+
+
+def test_every_db_duty_has_an_identical_literal():
+    tree = ast.parse(inspect.getsource(duties))
+    literals = {
+        node.args[1].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"
+    }
+    texts = {d.text for role in staff_records.DUTIES.values() for d in role}
+    texts.add(staff_records.ACTING_HEAD_DUTY.text)
+    assert texts <= literals
