@@ -2086,12 +2086,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     <message>
         <location line="+32"/>
         <location line="+50"/>
-        <location line="+61"/>
+        <location line="+60"/>
         <source>Complaints</source>
         <translation>投诉件数</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-90"/>
         <source>Target</source>
         <translation>指标</translation>
     </message>
@@ -2111,7 +2111,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>其他原因</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Cumulative %</source>
         <translation>累计占比</translation>
     </message>
@@ -3867,7 +3867,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>网点(&amp;O)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>&amp;Staff…</source>
         <translation>员工(&amp;S)…</translation>
     </message>
@@ -5893,7 +5893,7 @@ Why it must be reported now: {reason}.</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
@@ -5953,7 +5953,7 @@ Why it must be reported now: {reason}.</source>
         <translation>岗位职责</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Duties</source>
         <translation>岗位职责</translation>
     </message>
@@ -6072,7 +6072,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location line="-321"/>
+        <location line="-323"/>
         <source>Edit staff member</source>
         <translation>编辑员工</translation>
     </message>
@@ -6320,7 +6320,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>各期间指标</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Period shown</source>
         <translation>显示的期间</translation>
     </message>
@@ -6371,7 +6371,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Year {year}</source>
         <translation>{year}年全年</translation>
     </message>
