@@ -44,7 +44,7 @@ def text(value: str | None, field: str, *, required: bool = True, max_len: int =
             raise WorkflowError("text_required", field=field)
         return ""
     if has_control_chars(cleaned, multiline=True):
-        raise WorkflowError("text_required", field=field)
+        raise WorkflowError("control_chars", field=field)
     if len(cleaned) > max_len:
         raise WorkflowError("text_too_long", field=field, max=max_len)
     return cleaned

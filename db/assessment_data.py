@@ -187,7 +187,10 @@ def callback_figures(period: tg.Period, staff: Staff | None = None) -> CallbackF
     )
     if staff is not None:
         query = query.where(Callback.done_by == staff.id)
-    counts = {(bool(r), res or ""): n for r, res, n in query.group_by(Callback.reached, Callback.result).tuples()}
+    counts = {
+        (bool(r), res or ""): n
+        for r, res, n in query.group_by(Callback.reached, Callback.result).tuples()
+    }
     made = sum(counts.values())
     reached = sum(n for (r, _res), n in counts.items() if r)
 

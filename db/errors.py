@@ -17,6 +17,7 @@ MESSAGES: dict[str, str] = {
     ),
     "case_closed": "The case is closed; reopen it first.",
     "text_required": "'{field}' is required.",
+    "control_chars": "'{field}' contains invisible control characters.",
     "text_too_long": "'{field}' is longer than {max} characters.",
     "unknown_code": "'{value}' is not a known {field}.",
     "in_future": "'{field}' cannot be in the future.",
@@ -83,6 +84,10 @@ MESSAGES: dict[str, str] = {
     "unreadable_file": "The file cannot be read: {detail}.",
     "unsupported_file": "Only .csv and .xlsx files can be imported.",
     "empty_file": "The file has no work orders.",
+    "file_too_large": "The file is {size_mb} MB; a work-order file may be at most {max_mb} MB.",
+    "too_many_rows": "The file has more than {max} rows.",
+    "short_row": "The row has fewer cells than the header: the file may be cut off or damaged.",
+    "file_cut": "The file ends in the middle of a line: it was cut off in transfer.",
     # rules and calendar
     "unknown_rule": "'{key}' is not a rule setting.",
     "rule_type": "'{key}' must be {kind}.",

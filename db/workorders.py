@@ -298,8 +298,25 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+# An outlet's import is a few hundred rows; anything far larger is not a work-order file
+# and would only tie up the office PC.
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+MAX_IMPORT_ROWS = 20_000
+
+
 def _read_rows(path: Path) -> list[list[object]]:
     suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise WorkOrderImportError(0, "unreadable_file", detail=exc.strerror or str(exc)) from exc
+    if size > MAX_IMPORT_BYTES:
+        raise WorkOrderImportError(
+            0,
+            "file_too_large",
+            size_mb=round(size / 1048576, 1),
+            max_mb=MAX_IMPORT_BYTES // 1048576,
+        )
     if suffix == ".csv":
         return _read_csv(path)
     if suffix == ".xlsx":
@@ -326,28 +343,41 @@ def _read_csv(path: Path) -> list[list[object]]:
     except csv.Error:
         delimiter = ","
     try:
-        return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        rows = [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
     except csv.Error as exc:
         raise WorkOrderImportError(0, "unreadable_file", detail=str(exc)) from exc
+    # Every program that writes CSV ends the last line; a file that stops mid-line was cut
+    # off in transfer, and its last row would be stored truncated.
+    if text.strip() and not text.endswith(("\n", "\r")):
+        last_row = len(rows)
+        raise WorkOrderImportError(last_row, "file_cut")
+    return rows
 
 
 def _read_xlsx(path: Path) -> list[list[object]]:
     import zipfile
+    import zlib
+    from xml.etree.ElementTree import ParseError
 
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    # Whatever a damaged file makes openpyxl, zipfile or zlib raise, the answer is the same.
+    damaged = (
+        OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, IndexError,
+        EOFError, NotImplementedError, zlib.error, ParseError, TypeError, AttributeError,
+    )  # fmt: skip
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
+        try:
+            sheet = book.worksheets[0]
+            return [list(row) for row in sheet.iter_rows(values_only=True)]
+        finally:
+            book.close()
+    except damaged as exc:
         raise WorkOrderImportError(
             0, "unreadable_file", detail=str(exc) or "not an XLSX file"
         ) from exc
-    try:
-        sheet = book.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
 
 
 def _header_map(header: list[object], row: int = 1) -> dict[str, int]:
@@ -381,6 +411,9 @@ def read_workorder_file(path: Path | str, *, at: dt.datetime | None = None) -> l
     if header_index is None:
         raise WorkOrderImportError(0, "empty_file")
     columns = _header_map(rows[header_index], header_index + 1)
+    if len(rows) - header_index - 1 > MAX_IMPORT_ROWS:
+        raise WorkOrderImportError(0, "too_many_rows", max=MAX_IMPORT_ROWS)
+    width = max(columns.values()) + 1
     result: list[NewWorkOrder] = []
     first_row: dict[tuple[str, str], int] = {}
     for index in range(header_index + 1, len(rows)):
@@ -388,6 +421,8 @@ def read_workorder_file(path: Path | str, *, at: dt.datetime | None = None) -> l
         number = index + 1  # spreadsheet row number
         if _blank(row):
             continue
+        if len(row) < width:
+            raise WorkOrderImportError(number, "short_row")
 
         def cell(key: str, row: list[object] = row) -> object:
             i = columns.get(key)

@@ -28,6 +28,9 @@ _MESSAGES: dict[str, str] = {
     ),
     "case_closed": QT_TRANSLATE_NOOP("WorkflowError", "The case is closed; reopen it first."),
     "text_required": QT_TRANSLATE_NOOP("WorkflowError", "'{field}' is required."),
+    "control_chars": QT_TRANSLATE_NOOP(
+        "WorkflowError", "'{field}' contains invisible control characters."
+    ),
     "text_too_long": QT_TRANSLATE_NOOP(
         "WorkflowError", "'{field}' is longer than {max} characters."
     ),
@@ -156,6 +159,17 @@ _MESSAGES: dict[str, str] = {
         "WorkflowError", "Only .csv and .xlsx files can be imported."
     ),
     "empty_file": QT_TRANSLATE_NOOP("WorkflowError", "The file has no work orders."),
+    "file_too_large": QT_TRANSLATE_NOOP(
+        "WorkflowError", "The file is {size_mb} MB; a work-order file may be at most {max_mb} MB."
+    ),
+    "too_many_rows": QT_TRANSLATE_NOOP("WorkflowError", "The file has more than {max} rows."),
+    "short_row": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The row has fewer cells than the header: the file may be cut off or damaged.",
+    ),
+    "file_cut": QT_TRANSLATE_NOOP(
+        "WorkflowError", "The file ends in the middle of a line: it was cut off in transfer."
+    ),
     "unknown_rule": QT_TRANSLATE_NOOP("WorkflowError", "'{key}' is not a rule setting."),
     "rule_type": QT_TRANSLATE_NOOP("WorkflowError", "'{key}' must be {kind}."),
     "rule_range": QT_TRANSLATE_NOOP("WorkflowError", "'{key}' must be between {min} and {max}."),

@@ -8462,6 +8462,11 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+1"/>
+        <source>&apos;{field}&apos; contains invisible control characters.</source>
+        <translation>“{field}”含有不可见的控制字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&apos;{field}&apos; is longer than {max} characters.</source>
         <translation>“{field}”超过 {max} 个字符。</translation>
     </message>
@@ -8737,6 +8742,26 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+1"/>
+        <source>The file is {size_mb} MB; a work-order file may be at most {max_mb} MB.</source>
+        <translation>文件大小为 {size_mb} MB，工单文件最大不能超过 {max_mb} MB。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file has more than {max} rows.</source>
+        <translation>文件超过 {max} 行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The row has fewer cells than the header: the file may be cut off or damaged.</source>
+        <translation>该行的单元格少于表头：文件可能不完整或已损坏。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file ends in the middle of a line: it was cut off in transfer.</source>
+        <translation>文件在一行中间结束：传输时被截断。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&apos;{key}&apos; is not a rule setting.</source>
         <translation>“{key}”不是规则设置项。</translation>
     </message>

@@ -21,6 +21,7 @@ from tests.db.workflow_fixtures import at
 
 world = management_fixtures.world  # the fixture, under its name here
 
+
 def lay_more(w: World) -> None:
     """On top of the targets fixture: Q3 targets; a penalty on case 4 (liable, teller) in
     Q3 and one on case 10 in Q4; two training sessions (Q3 last day, Q4 first day); three

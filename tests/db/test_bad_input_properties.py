@@ -473,11 +473,6 @@ def test_record_decision(world: World, field: str, value: str):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="db/actions.py text() refuses control characters with code 'text_required', "
-    "so the user reads \"'note' is required.\" for a note that is not empty",
-)
 def test_control_characters_are_refused_as_such(world: World):
     case = new_case(world)
     with pytest.raises(WorkflowError) as excinfo:
