@@ -122,7 +122,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from db import audit, codes, deadlines, outlets, workorders
+from db import audit, codes, deadlines, outlets, permissions, workorders
 from db.cases import add_event
 from db.errors import WorkflowError
 from db.liability import attachments_dir
@@ -473,13 +473,22 @@ def export_bundle(
     outlet: Outlet | None = None,
     at: dt.datetime | None = None,
     reveal: bool = False,
+    actor: Staff | None = None,
 ) -> BundleSummary:
     """Write the bundle of the cases received or updated since ``since`` (that day
     included) to ``path``: cases, the work orders received, replied or linked since, their
     evidence files and the manifest. Customer phone and ID numbers are masked unless
-    ``reveal``. Written to a temporary file beside ``path`` first; reads only."""
+    ``reveal``. Written to a temporary file beside ``path`` first; reads only.
+
+    With ``actor`` (the logged-in user), the permission matrix is checked first: ``export``,
+    and ``reveal_customer_data`` for an unmasked bundle. The command line, run by whoever
+    holds the database file, passes none."""
     path = Path(path)
     at = (at or now()).replace(microsecond=0)
+    if actor is not None:
+        permissions.require(actor, permissions.ACTION_EXPORT, now())
+        if reveal:
+            permissions.require(actor, permissions.ACTION_REVEAL_CUSTOMER_DATA, now())
     outlet = outlet or outlets.current_outlet()
     if outlet is None:
         raise BundleError(_BUNDLE, "the outlet is not set up")

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 from peewee import fn
 
-from db import deadlines, vocab
-from db.models import Case, CaseEvent, Outlet, Staff, database, now
+from db import deadlines, permissions, vocab
+from db.errors import WorkflowError
+from db.models import Case, CaseEvent, CustomerReveal, Outlet, Staff, database, now
 from db.validation import (
     FUTURE_TOLERANCE,
     MAX_DESCRIPTION,
@@ -181,6 +182,8 @@ def add_event(
 def register_case(outlet: Outlet, data: NewCase, *, actor: Staff | None) -> Case:
     """Validate and store a new complaint with its first timeline events, all or nothing."""
     at = now()
+    if actor is not None:
+        permissions.require(actor, permissions.ACTION_REGISTER_CASE, at)
     errors = validate_new_case(data, at)
     if errors:
         raise ValidationError(errors)
@@ -271,3 +274,17 @@ def get_case(case_id: int) -> Case | None:
 
 def case_by_number(case_no: str) -> Case | None:
     return Case.get_or_none(Case.case_no == case_no)
+
+
+def reveal_customer(case: Case, actor: Staff) -> tuple[str, str]:
+    """The case's full customer phone and ID numbers, for those the matrix lets reveal them
+    (``reveal_customer_data``); each reveal is recorded, and so audited (issue 6, item 7)."""
+    at = now()
+    fresh = Case.get_by_id(case.id)
+    actor = Staff.get_by_id(actor.id)
+    authority = permissions.require(actor, permissions.ACTION_REVEAL_CUSTOMER_DATA, at)
+    if actor.outlet_id != fresh.outlet_id:
+        raise WorkflowError("wrong_outlet")
+    with database.atomic():
+        CustomerReveal.create(case=fresh, staff=actor, at=at, authority=authority.capacity)
+    return fresh.customer_phone, fresh.customer_id_no

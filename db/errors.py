@@ -143,6 +143,21 @@ MESSAGES: dict[str, str] = {
     "before_dispute": "The complaint cannot be received before the dispute happened.",
     # targets (Art. 5(1))
     "bad_period": "'{value}' is not a period: write 2026, 2026-Q3 or 2026-07.",
+    # the permission matrix (db/permissions.py MATRIX; Art. 4-8)
+    "not_permitted": "{staff} may not {action}: the role does not allow it (Art. 4-8).",
+    # accounts and login (db/accounts.py); a wrong password, an unknown employee number and
+    # a person without an account read the same, so nobody can find out who has an account.
+    "account_exists": "{name} already has an account; reset the password instead.",
+    "no_account": "{name} has no account yet.",
+    "old_password_wrong": "The current password is not correct.",
+    "login_unknown": "The employee number or the password is not correct.",
+    "login_wrong_password": "The employee number or the password is not correct.",
+    "login_no_account": "The employee number or the password is not correct.",
+    "login_locked": (
+        "Too many wrong passwords: this account is locked until {until}. "
+        "The head can reset the password."
+    ),
+    "login_inactive": "{name} is no longer active staff of this outlet and cannot log in.",
 }
 
 

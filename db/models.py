@@ -651,3 +651,41 @@ ALL_MODELS.extend(
         Target,
     ]
 )
+
+
+# --- Accounts and private data (issue 6; migration 0007) -----------------------------------
+
+
+class Account(BaseModel):
+    """A staff member's login. The password is kept only as a salted scrypt hash
+    (db/accounts.py); ``failed_count`` counts wrong passwords in a row, ``locked_until``
+    ends the lock they caused."""
+
+    staff = ForeignKeyField(Staff, backref="accounts", unique=True, on_delete="RESTRICT")
+    password_hash = CharField(max_length=300)
+    failed_count = IntegerField(default=0)
+    locked_until = DateTimeField(null=True)
+    last_login_at = DateTimeField(null=True)
+    must_change_password = BooleanField(default=False)
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "account"
+
+
+class CustomerReveal(BaseModel):
+    """One showing of a case's full customer phone and ID numbers (issue 6, item 7)."""
+
+    case = ForeignKeyField(Case, backref="customer_reveals", on_delete="RESTRICT")
+    staff = ForeignKeyField(Staff, backref="customer_reveals", on_delete="RESTRICT")
+    at = DateTimeField()
+    # "head" or "acting_head" when shown with the head's authority, else the role.
+    authority = CharField(max_length=20, default="")
+
+    class Meta:
+        table_name = "customer_reveal"
+        indexes = ((("case", "at"), False),)
+
+
+ALL_MODELS.extend([Account, CustomerReveal])

@@ -188,3 +188,104 @@ def end_acting_head(span: ActingHead, head: Staff, *, at: dt.datetime | None = N
         fresh.save()
     span.ends_at = fresh.ends_at
     return fresh
+
+
+# --- The permission matrix (issue 6, item 2) --------------------------------------------------
+#
+# Who may take each action, by role. The head, and an acting head inside a span the head
+# named, may take every action (Art. 5, 8): ``can`` grants them everything before it looks
+# at the table, so the table lists only what the role itself allows.
+
+ACTION_REGISTER_CASE = "register_case"
+ACTION_TRANSFER = "transfer"
+ACTION_REPORT = "report"
+ACTION_ESCALATE = "escalate"
+ACTION_DETERMINE_LIABILITY = "determine_liability"
+ACTION_SET_PENALTY = "set_penalty"
+ACTION_EDIT_TARGETS = "edit_targets"
+ACTION_EDIT_STAFF = "edit_staff"
+ACTION_EDIT_RULES = "edit_rules"
+ACTION_REVEAL_CUSTOMER_DATA = "reveal_customer_data"
+ACTION_EXPORT = "export"
+ACTION_BACKUP_RESTORE = "backup_restore"
+
+_HEAD = vocab.ROLE_HEAD
+_FRONT_LINE = frozenset(
+    {
+        vocab.ROLE_HEAD,
+        vocab.ROLE_LOBBY_MANAGER,
+        vocab.ROLE_OPS_SUPERVISOR,
+        vocab.ROLE_TELLER,
+        vocab.ROLE_OTHER,
+    }
+)
+
+MATRIX: dict[str, frozenset[str]] = {
+    # First-ask responsibility (Art. 4, 10): whoever a customer first complains to owns the
+    # complaint, registers it, hands it to the person who will handle it and reports it to
+    # the head. That is every member of staff, whatever the role.
+    ACTION_REGISTER_CASE: _FRONT_LINE,
+    ACTION_TRANSFER: _FRONT_LINE,
+    ACTION_REPORT: _FRONT_LINE,
+    # Escalation to the higher office is the head's (Art. 5, 10-11; HEAD_ONLY_ACTIONS).
+    ACTION_ESCALATE: frozenset({_HEAD}),
+    # Determining liability and the penalties that follow are the head's management duties
+    # (Art. 5(8)); the staff concerned must not judge themselves.
+    ACTION_DETERMINE_LIABILITY: frozenset({_HEAD}),
+    ACTION_SET_PENALTY: frozenset({_HEAD}),
+    # Complaint control targets, the staff roster and the rule settings are set by the head
+    # (Art. 5(1)); the other roles carry them out (Art. 6, 7).
+    ACTION_EDIT_TARGETS: frozenset({_HEAD}),
+    ACTION_EDIT_STAFF: frozenset({_HEAD}),
+    ACTION_EDIT_RULES: frozenset({_HEAD}),
+    # Customer phone and ID numbers are masked by default (issue 6, item 7); showing them
+    # in full is the head's call, and every showing is recorded (``reveal_customer``).
+    ACTION_REVEAL_CUSTOMER_DATA: frozenset({_HEAD}),
+    # Exports (masked) feed the reports to the district branch: the lobby manager, who runs
+    # the floor's complaint work (Art. 6), and the operations supervisor, who checks the
+    # outlet's business records (Art. 7), prepare them for the head. Tellers do not.
+    ACTION_EXPORT: frozenset({_HEAD, vocab.ROLE_LOBBY_MANAGER, vocab.ROLE_OPS_SUPERVISOR}),
+    # Backing up and restoring replaces or copies the whole outlet's records: the head's
+    # responsibility for the records as a whole (Art. 5).
+    ACTION_BACKUP_RESTORE: frozenset({_HEAD}),
+}
+
+# How a refusal names each action ("... may not <phrase>"); desktop/errors.py translates them.
+ACTION_PHRASES: dict[str, str] = {
+    ACTION_REGISTER_CASE: "register a complaint",
+    ACTION_TRANSFER: "transfer a case",
+    ACTION_REPORT: "report a case to the head",
+    ACTION_ESCALATE: "escalate",
+    ACTION_DETERMINE_LIABILITY: "determine liability",
+    ACTION_SET_PENALTY: "apply a penalty",
+    ACTION_EDIT_TARGETS: "set targets",
+    ACTION_EDIT_STAFF: "edit the staff roster",
+    ACTION_EDIT_RULES: "change rule settings",
+    ACTION_REVEAL_CUSTOMER_DATA: "reveal full customer data",
+    ACTION_EXPORT: "export data",
+    ACTION_BACKUP_RESTORE: "back up or restore the database",
+}
+
+
+def can(staff: Staff, action: str, when: dt.datetime) -> bool:
+    """Whether ``staff`` may take matrix ``action`` at ``when`` (for enabling buttons).
+
+    Inactive staff may take none; the head and an acting head inside their span may take
+    every one; anyone else what MATRIX allows their role. An unknown action is a bug.
+    """
+    roles = MATRIX[action]
+    if not staff.active:
+        return False
+    if authority_at(staff, when) is not None:
+        return True
+    return staff.role in roles
+
+
+def require(staff: Staff, action: str, when: dt.datetime) -> Authority:
+    """The authority ``action`` is taken with, or WorkflowError ``not_permitted``.
+
+    The capacity is ``head``/``acting_head`` with the head's authority, else the role."""
+    if not can(staff, action, when):
+        raise WorkflowError("not_permitted", action=ACTION_PHRASES[action], staff=staff.name)
+    authority = authority_at(staff, when)
+    return authority if authority is not None else Authority(staff, staff.role)

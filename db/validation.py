@@ -46,6 +46,10 @@ MESSAGES: dict[str, str] = {
     "bad_outcome": "Choose: settled on the spot, or an agreed reply time.",
     "bad_code_chars": "Only letters, digits, - and _.",
     "duplicate": "Already in use.",
+    # passwords (db/accounts.py)
+    "password_all_digits": "A password cannot be digits only.",
+    "password_is_employee_no": "A password cannot be the employee number.",
+    "password_unchanged": "The new password must differ from the current one.",
 }
 
 

@@ -401,6 +401,7 @@ def transfer(
         fresh = load(case)
         actor = staff_of(fresh, actor)
         at = moment(at, fresh)
+        permissions.require(actor, permissions.ACTION_TRANSFER, at)
         target = check_transition(fresh, "transfer")
         note = text(note, "note", required=False)
         name = text(handler_name, "handler_name", required=False, max_len=50)
@@ -658,6 +659,7 @@ def _report(fresh: Case, reporter: Staff, received_by: Staff, at: dt.datetime, n
     """The report, inside the caller's transaction."""
     reporter = staff_of(fresh, reporter)
     received_by = staff_of(fresh, received_by)
+    permissions.require(reporter, permissions.ACTION_REPORT, at)
     target = check_transition(fresh, "report")
     authority = permissions.require_head(received_by, at, "receive a report")
     note = text(note, "note", required=False)

@@ -268,6 +268,32 @@ _MESSAGES: dict[str, str] = {
     "bad_period": QT_TRANSLATE_NOOP(
         "WorkflowError", "'{value}' is not a period: write 2026, 2026-Q3 or 2026-07."
     ),
+    "not_permitted": QT_TRANSLATE_NOOP(
+        "WorkflowError", "{staff} may not {action}: the role does not allow it (Art. 4-8)."
+    ),
+    "account_exists": QT_TRANSLATE_NOOP(
+        "WorkflowError", "{name} already has an account; reset the password instead."
+    ),
+    "no_account": QT_TRANSLATE_NOOP("WorkflowError", "{name} has no account yet."),
+    "old_password_wrong": QT_TRANSLATE_NOOP(
+        "WorkflowError", "The current password is not correct."
+    ),
+    "login_unknown": QT_TRANSLATE_NOOP(
+        "WorkflowError", "The employee number or the password is not correct."
+    ),
+    "login_wrong_password": QT_TRANSLATE_NOOP(
+        "WorkflowError", "The employee number or the password is not correct."
+    ),
+    "login_no_account": QT_TRANSLATE_NOOP(
+        "WorkflowError", "The employee number or the password is not correct."
+    ),
+    "login_locked": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Too many wrong passwords: this account is locked until {until}. The head can reset the password.",
+    ),
+    "login_inactive": QT_TRANSLATE_NOOP(
+        "WorkflowError", "{name} is no longer active staff of this outlet and cannot log in."
+    ),
 }
 
 CODES: tuple[str, ...] = tuple(_MESSAGES)
@@ -297,6 +323,15 @@ _ACTION_PHRASES: dict[str, str] = {
     "record training": QT_TRANSLATE_NOOP("WorkflowError", "record training"),
     "decide a suggestion": QT_TRANSLATE_NOOP("WorkflowError", "decide a suggestion"),
     "set targets": QT_TRANSLATE_NOOP("WorkflowError", "set targets"),
+    # the permission matrix's phrases (db.permissions.ACTION_PHRASES) not listed above
+    "register a complaint": QT_TRANSLATE_NOOP("WorkflowError", "register a complaint"),
+    "transfer a case": QT_TRANSLATE_NOOP("WorkflowError", "transfer a case"),
+    "report a case to the head": QT_TRANSLATE_NOOP("WorkflowError", "report a case to the head"),
+    "reveal full customer data": QT_TRANSLATE_NOOP("WorkflowError", "reveal full customer data"),
+    "export data": QT_TRANSLATE_NOOP("WorkflowError", "export data"),
+    "back up or restore the database": QT_TRANSLATE_NOOP(
+        "WorkflowError", "back up or restore the database"
+    ),
 }
 
 
@@ -341,7 +376,7 @@ def _localized(code: str, params: dict[str, object]) -> dict[str, object]:
         if not isinstance(value, str):
             continue
         if key == "action":
-            out[key] = _action(value, phrase_first=code == "head_only")
+            out[key] = _action(value, phrase_first=code in ("head_only", "not_permitted"))
         elif key == "status":
             out[key] = labels.label("status", value)
         elif key in ("field", "other"):

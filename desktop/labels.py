@@ -314,6 +314,13 @@ _MESSAGES: dict[str, str] = {
     ),
     "bad_code_chars": QT_TRANSLATE_NOOP("Validation", "Only letters, digits, - and _."),
     "duplicate": QT_TRANSLATE_NOOP("Validation", "Already in use."),
+    "password_all_digits": QT_TRANSLATE_NOOP("Validation", "A password cannot be digits only."),
+    "password_is_employee_no": QT_TRANSLATE_NOOP(
+        "Validation", "A password cannot be the employee number."
+    ),
+    "password_unchanged": QT_TRANSLATE_NOOP(
+        "Validation", "The new password must differ from the current one."
+    ),
 }
 
 # Field names used by FieldError in db.cases (NewCase), db.outlets (OutletSetup, add_staff)
@@ -342,6 +349,7 @@ _FIELDS: dict[str, str] = {
     "name": QT_TRANSLATE_NOOP("Field", "Name"),
     "employee_no": QT_TRANSLATE_NOOP("Field", "Employee number"),
     "role": QT_TRANSLATE_NOOP("Field", "Role"),
+    "password": QT_TRANSLATE_NOOP("Field", "Password"),
     # Fields named by db.errors.WorkflowError (db/workflow.py, decisions.py, callbacks.py ...).
     "at": QT_TRANSLATE_NOOP("Field", "Time"),
     "note": QT_TRANSLATE_NOOP("Field", "Note"),

@@ -2674,7 +2674,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../desktop/labels.py" line="+322"/>
+        <location filename="../../desktop/labels.py" line="+329"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
@@ -2787,6 +2787,11 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <location line="+1"/>
         <source>Role</source>
         <translation>岗位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6752,7 +6757,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../desktop/labels.py" line="-95"/>
+        <location filename="../../desktop/labels.py" line="-103"/>
         <source>This field is required.</source>
         <translation>此项为必填项。</translation>
     </message>
@@ -6820,6 +6825,21 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <location line="+1"/>
         <source>Already in use.</source>
         <translation>已被使用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A password cannot be digits only.</source>
+        <translation>密码不能全部是数字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A password cannot be the employee number.</source>
+        <translation>密码不能与工号相同。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
     </message>
 </context>
 <context>
@@ -6959,7 +6979,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../../desktop/labels.py" line="-291"/>
+        <location filename="../../desktop/labels.py" line="-296"/>
         <source>Outlet head</source>
         <translation>网点负责人</translation>
     </message>
@@ -8951,6 +8971,43 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>“{value}”不是有效的期间，请写作 2026、2026-Q3 或 2026-07。</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>{staff} may not {action}: the role does not allow it (Art. 4-8).</source>
+        <translation>{staff} 的岗位无权{action}（第四条至第八条）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} already has an account; reset the password instead.</source>
+        <translation>{name} 已有账号；如需更改，请重置密码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} has no account yet.</source>
+        <translation>{name} 尚未开设账号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The current password is not correct.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>The employee number or the password is not correct.</source>
+        <translation>工号或密码不正确。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Too many wrong passwords: this account is locked until {until}. The head can reset the password.</source>
+        <translation>密码错误次数过多，账号已锁定至 {until}。网点负责人可重置密码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} is no longer active staff of this outlet and cannot log in.</source>
+        <translation>{name} 已不是本网点在岗员工，不能登录。</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>receive a report</source>
         <translation>接收报告</translation>
@@ -9041,7 +9098,37 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>设定管控指标</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+2"/>
+        <source>register a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transfer a case</source>
+        <translation>转交投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report a case to the head</source>
+        <translation>向负责人报告投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reveal full customer data</source>
+        <translation>查看客户完整信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>back up or restore the database</source>
+        <translation>备份或恢复数据库</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>, </source>
         <translation>、</translation>
     </message>
