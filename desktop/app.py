@@ -62,7 +62,7 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
     i18n.install_translators(app, language)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Complaint Desk"))
 
-    from desktop import backup_scheduler, single_instance, startup_check
+    from desktop import backup_scheduler, idle_lock, single_instance, startup_check
 
     lock = single_instance.lock_or_explain(data_dir)  # released when run_gui returns
     if lock is None or not startup_check.ensure_sound_database(data_dir):
@@ -93,8 +93,18 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
         if result is None:
             return 0
         outlet, actor = result
+    else:
+        from db import accounts
 
-    # Until accounts arrive, every write of this session is the head's in the audit trail.
+        if accounts.has_any_account():  # issue 6: login only once accounts exist
+            from desktop.dialogs.login_dialog import LoginDialog
+
+            actor = LoginDialog.ask(None)
+            if actor is None:
+                return 0
+
+    # Every write of this session is the actor's in the audit trail: the logged-in person, or
+    # the head while the database has no accounts.
     from db import audit
     from desktop.main_window import MainWindow
     from desktop.widgets.today_panel import open_start_view
@@ -102,6 +112,7 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
     audit.set_session_actor(actor.id if actor is not None else None)
     window = MainWindow(outlet, actor, settings=settings, language=language, demo=demo)
     backup_scheduler.install(window, data_dir)
+    idle_lock.install(window, actor)
     open_start_view(window)  # issue 3: open on what is overdue or due today
     window.show()
     code = app.exec()

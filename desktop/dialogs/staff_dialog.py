@@ -38,6 +38,7 @@ from db.models import Outlet, Staff, now
 from db.validation import ValidationError
 from desktop import labels
 from desktop.dialogs.action_form import name_widget
+from desktop.dialogs.change_password_dialog import SetPasswordDialog
 from desktop.dialogs.refusals import refusal_text
 from desktop.duties import duty_text
 
@@ -187,6 +188,12 @@ class StaffDialog(QDialog):
         name_widget(self.deactivate_button, "deactivate_button", self.tr("Deactivate"))
         self.reactivate_button = QPushButton(self.tr("&Reactivate"))
         name_widget(self.reactivate_button, "reactivate_button", self.tr("Reactivate"))
+        self.password_button = QPushButton(self.tr("Set &password…"))
+        name_widget(self.password_button, "set_password_button", self.tr("Set password"))
+        self.password_button.setToolTip(
+            self.tr("Give the selected person an account, or reset their password.")
+        )
+        self.password_button.clicked.connect(self.set_password)
         self.add_button.clicked.connect(self.add_staff)
         self.edit_button.clicked.connect(self.edit_staff)
         self.deactivate_button.clicked.connect(self.deactivate)
@@ -196,6 +203,7 @@ class StaffDialog(QDialog):
             self.edit_button,
             self.deactivate_button,
             self.reactivate_button,
+            self.password_button,
         )
         for button in self.head_buttons:
             button.setEnabled(is_head)
@@ -339,6 +347,7 @@ class StaffDialog(QDialog):
         head = self.actor is not None and self.add_button.isEnabled()
         self.deactivate_button.setEnabled(head and row.active)
         self.reactivate_button.setEnabled(head and not row.active)
+        self.password_button.setEnabled(head and row.active)
 
     # --- actions ------------------------------------------------------------------------
 
@@ -358,6 +367,14 @@ class StaffDialog(QDialog):
         dialog = StaffEditDialog(self.actor, staff, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.reload(staff.id)
+
+    def set_password(self) -> None:
+        """Create the selected person's account or reset its password (db checks edit_staff)."""
+        staff = self._staff()
+        if staff is None or self.actor is None:
+            return
+        if SetPasswordDialog.ask(self, staff, self.actor):
+            self.status_label.setText(self.tr("{name}'s password is set.").format(name=staff.name))
 
     def deactivate(self) -> None:
         staff = self._staff()

@@ -1786,6 +1786,39 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/change_password_dialog.py" line="+145"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a new password for {name}.</source>
+        <translation>为 {name} 设置新密码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}, your password was set by the head. Choose your own before you go on.</source>
+        <translation>{name}，您的密码由网点负责人设置。请先设置您自己的密码再继续。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Change</source>
+        <translation>修改(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <location filename="../../desktop/dialogs/contact_dialog.py" line="+30"/>
@@ -3721,6 +3754,75 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/login_dialog.py" line="+46"/>
+        <source>Session locked</source>
+        <translation>会话已锁定</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+36"/>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>The session was locked after a time without use. Enter your password to go on; someone else must close the program and log in themselves.</source>
+        <translation>长时间未操作，会话已锁定。请输入您的密码继续；其他人须关闭程序后用自己的账号登录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Log in with your employee number and password.</source>
+        <translation>请用工号和密码登录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Employee number:</source>
+        <translation>工号(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close the program</source>
+        <translation>关闭程序</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Choose your own password to go on.</source>
+        <translation>请设置您自己的密码后继续。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/main_window.py" line="+147"/>
@@ -4199,6 +4301,45 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <location line="+1"/>
         <source>Name who holds the head&apos;s duties while the head is away (Art. 8)</source>
         <translation>指定网点负责人离开期间代行其职责的人员（第八条）</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordForm</name>
+    <message>
+        <location filename="../../desktop/dialogs/change_password_dialog.py" line="-88"/>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Repeat it:</source>
+        <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>At least {n} characters, not only digits, not the employee number.</source>
+        <translation>至少 {n} 个字符，不能全是数字，不能与工号相同。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -5587,6 +5728,39 @@ Why it must be reported now: {reason}.</source>
     </message>
 </context>
 <context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <location filename="../../desktop/dialogs/change_password_dialog.py" line="+66"/>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A new password for {name}. The lock after wrong passwords is lifted.</source>
+        <translation>为 {name} 设置新密码，密码错误导致的锁定随之解除。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} gets an account to log in with.</source>
+        <translation>为 {name} 开设登录账号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>They must choose their own password at their next login.</source>
+        <translation>其下次登录时须设置自己的密码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is the first account: from the next start, the program asks everyone with an account to log in.</source>
+        <translation>这是第一个账号：从下次启动起，程序将要求所有有账号的人员登录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>SettlePage</name>
     <message>
         <location filename="../../desktop/dialogs/escalation_wizard.py" line="-122"/>
@@ -5862,7 +6036,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/staff_dialog.py" line="+158"/>
+        <location filename="../../desktop/dialogs/staff_dialog.py" line="+159"/>
         <location line="+1"/>
         <source>Staff</source>
         <translation>员工</translation>
@@ -5938,7 +6112,22 @@ Why it must be reported now: {reason}.</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+1"/>
+        <source>Set &amp;password…</source>
+        <translation>设置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the selected person an account, or reset their password.</source>
+        <translation>为所选员工开设账号，或重置其密码。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Only the head or acting head changes the roster.</source>
         <translation>只有负责人或现场负责人可以修改员工名册。</translation>
     </message>
@@ -6059,7 +6248,12 @@ Why it must be reported now: {reason}.</source>
         <translation>{n} 次（{hours} 学时）</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+36"/>
+        <source>{name}&apos;s password is set.</source>
+        <translation>已设置 {name} 的密码。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{name} is deactivated.</source>
         <translation>{name} 已停用。</translation>
     </message>
@@ -6077,7 +6271,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location line="-323"/>
+        <location line="-339"/>
         <source>Edit staff member</source>
         <translation>编辑员工</translation>
     </message>
