@@ -30,3 +30,18 @@ def save_cancel_box(
     for keys in ("Ctrl+Return", "Ctrl+Enter"):
         QShortcut(QKeySequence(keys), dialog).activated.connect(on_save)
     return box
+
+
+def accept_reject_box(
+    dialog: QDialog, save_text: str, save_name: str, cancel_text: str, cancel_name: str
+) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """Save and Cancel as a plain button box (Enter saves), wired to the dialog's ``save``
+    and ``reject``. ``save_name`` and ``cancel_name`` are what screen readers say."""
+    box = QDialogButtonBox()
+    save = box.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    name_widget(save, "save_button", save_name)
+    cancel = box.addButton(cancel_text, QDialogButtonBox.ButtonRole.RejectRole)
+    name_widget(cancel, "cancel_button", cancel_name)
+    box.accepted.connect(dialog.save)
+    box.rejected.connect(dialog.reject)
+    return box, save, cancel

@@ -39,6 +39,7 @@ from db.validation import ValidationError
 from desktop import labels
 from desktop.dialogs.action_form import name_widget
 from desktop.dialogs.change_password_dialog import SetPasswordDialog
+from desktop.dialogs.common import accept_reject_box
 from desktop.dialogs.refusals import refusal_text
 from desktop.duties import duty_text
 
@@ -98,17 +99,9 @@ class StaffEditDialog(QDialog):
         form.addRow(self.tr("&Employee no.:"), self.no_edit)
         form.addRow(self.tr("&Role:"), self.role_combo)
         form.addRow(self.joined_check, self.joined_edit)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(
-            self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.save_button, self.cancel_button = accept_reject_box(
+            self, self.tr("&Save"), self.tr("Save"), self.tr("Cancel"), self.tr("Cancel")
         )
-        name_widget(self.save_button, "save_button", self.tr("Save"))
-        self.cancel_button = buttons.addButton(
-            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        name_widget(self.cancel_button, "cancel_button", self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)

@@ -36,6 +36,7 @@ from db.errors import WorkflowError
 from db.models import Outlet, Staff, TrainingSession, now
 from desktop import labels
 from desktop.dialogs.action_form import name_widget, staff_text
+from desktop.dialogs.common import accept_reject_box
 from desktop.dialogs.refusals import refusal_text
 
 
@@ -113,17 +114,9 @@ class SessionDialog(QDialog):
         form.addRow(self.tr("&Hours:"), self.hours_spin)
         form.addRow(self.tr("&Attendees:"), self.attendees_list)
         form.addRow(self.tr("Remedial for &case:"), self.case_edit)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(
-            self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.save_button, self.cancel_button = accept_reject_box(
+            self, self.tr("&Save"), self.tr("Save"), self.tr("Cancel"), self.tr("Cancel")
         )
-        name_widget(self.save_button, "save_button", self.tr("Save"))
-        self.cancel_button = buttons.addButton(
-            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        name_widget(self.cancel_button, "cancel_button", self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
