@@ -14,6 +14,7 @@ hash reaches the audit trail, never the password.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import json
@@ -76,8 +77,11 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(digest, expected)
 
 
-# A hash to check against when there is no account, so that a refusal takes as long either way.
-_DUMMY_HASH = hash_password(secrets.token_hex(8))
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash to check against when there is no account, so that a refusal takes as long
+    either way. Made at the first login, not at import: scrypt costs ~35 ms of start-up."""
+    return hash_password(secrets.token_hex(8))
 
 
 # --- password rules ----------------------------------------------------------------------------
@@ -241,7 +245,7 @@ def authenticate(employee_no: str, password: str, *, at: dt.datetime | None = No
         .first()
     )
     if account is None:
-        verify_password(password, _DUMMY_HASH)
+        verify_password(password, _dummy_hash())
         if Staff.select().where(Staff.employee_no == employee_no.strip()).exists():
             raise LoginError("login_no_account")
         raise LoginError("login_unknown")

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
-from peewee import JOIN, SQL, Expression, NodeList, fn
+from peewee import JOIN, fn
 
 from db import sqlite_features, vocab
 from db.models import Case, CaseEvent, Staff, database
@@ -138,53 +139,105 @@ def _only_search(flt: CaseFilter) -> bool:
     return bool(flt.search.strip()) and flt == CaseFilter(search=flt.search)
 
 
-def _conditions(flt: CaseFilter, at: dt.datetime, *, walk: bool = False) -> list[Expression]:
-    conds: list[Expression] = []
+# --- the case list's SQL ----------------------------------------------------------------------
+#
+# The list's two statements (count and page) are written as SQL text from fragments rather
+# than built as peewee expressions: compiling a peewee query took ~0.2 ms each time, several
+# times the cost of running it on an index (tests/benchmarks/FINDINGS.md). The statements
+# still go through ``database.execute_sql`` (one connection, peewee's logging and error
+# mapping), and every value is a bound parameter. Dates are bound as the text sqlite3 stores
+# them as (``isoformat(" ")``), which is what peewee sends too.
+
+_CASE = Case._meta.table_name
+_STAFF = Staff._meta.table_name
+_PAGE_COLUMNS = (
+    "c.id, c.case_no, c.received_at, c.status, c.severity, c.customer_name, "
+    "c.customer_phone, c.cause, c.channel, s.name, c.due_at, c.is_open, c.warn_at"
+)
+_FROM_CASE = f"{_CASE} AS c JOIN {_STAFF} AS s ON c.first_ask_owner_id = s.id"
+# Driving from staff lets SQLite walk the staff name index and each owner's cases in
+# order; it does not find that plan by itself without ANALYZE statistics.
+_FROM_STAFF = f"{_STAFF} AS s CROSS JOIN {_CASE} AS c"
+_SORT_SQL = {
+    "received_at": "c.received_at",
+    "case_no": "c.case_no",
+    "status": "c.status",
+    "severity": "c.severity",
+    "due_at": "c.due_at",
+    "customer_name": "c.customer_name",
+    "cause": "c.cause",
+    "owner": "s.name",
+}
+assert set(_SORT_SQL) == set(SORT_COLUMNS)
+_NO_FILTER = CaseFilter()
+
+
+def _time_param(value: dt.datetime) -> str:
+    return value.isoformat(" ")
+
+
+def _like_param(text: str) -> str:
+    """``%text%`` with LIKE's wildcards in ``text`` escaped (used with ESCAPE '\\')."""
+    return "%" + text.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "%"
+
+
+def _where(flt: CaseFilter, at: dt.datetime, *, walk: bool = False) -> tuple[str, list]:
+    """The WHERE clause (or "") and its parameters for ``flt``, on alias ``c``."""
+    conds: list[str] = []
+    params: list = []
     if flt.status == STATUS_OPEN:
-        conds.append(Case.is_open == True)  # noqa: E712
+        conds.append("c.is_open = 1")
     elif flt.status:
-        conds.append(Case.status == flt.status)
+        conds.append("c.status = ?")
+        params.append(flt.status)
     if flt.severity:
-        conds.append(Case.severity == flt.severity)
+        conds.append("c.severity = ?")
+        params.append(flt.severity)
     # Overdue and due today are two slices of one timeline; ticked together they mean
     # "open and due before the end of today".
-    due_slices = []
-    start, end = _day_bounds(at.date())
-    if flt.overdue:
-        due_slices.append(Case.due_at < at)
-    if flt.due_today:
-        due_slices.append((Case.due_at >= at) & (Case.due_at < end))
-    if due_slices:
-        either = due_slices[0] if len(due_slices) == 1 else (due_slices[0] | due_slices[1])
-        conds.append((Case.is_open == True) & either)  # noqa: E712
+    if flt.overdue or flt.due_today:
+        end = _time_param(_day_bounds(at.date())[1])
+        now_text = _time_param(at)
+        if flt.overdue and flt.due_today:
+            conds.append("c.is_open = 1 AND (c.due_at < ? OR (c.due_at >= ? AND c.due_at < ?))")
+            params += [now_text, now_text, end]
+        elif flt.overdue:
+            conds.append("c.is_open = 1 AND c.due_at < ?")
+            params.append(now_text)
+        else:
+            conds.append("c.is_open = 1 AND c.due_at >= ? AND c.due_at < ?")
+            params += [now_text, end]
     if flt.cause:
-        conds.append(Case.cause == flt.cause)
+        conds.append("c.cause = ?")
+        params.append(flt.cause)
     if flt.owner_id is not None:
-        conds.append(Case.first_ask_owner == flt.owner_id)
+        conds.append("c.first_ask_owner_id = ?")
+        params.append(flt.owner_id)
     if flt.received_from:
-        conds.append(Case.received_at >= _day_bounds(flt.received_from)[0])
+        conds.append("c.received_at >= ?")
+        params.append(_time_param(_day_bounds(flt.received_from)[0]))
     if flt.received_to:
-        conds.append(Case.received_at < _day_bounds(flt.received_to)[1])
+        conds.append("c.received_at < ?")
+        params.append(_time_param(_day_bounds(flt.received_to)[1]))
     text = flt.search.strip()
     if text:
         match = _search_match(text)
         if match is not None:
-            sql, params = match
-            if walk:
-                # Unary + keeps SQLite from driving the query by the id list, so it walks
-                # the sort order and stops after one page.
-                plus_id = NodeList((SQL("+"), Case.id), glue="")
-                conds.append(Expression(plus_id, "IN", SQL(f"({sql})", params)))
-            else:
-                conds.append(Case.id.in_(SQL(f"({sql})", params)))
+            sql, match_params = match
+            # Unary + keeps SQLite from driving the query by the id list, so it walks the
+            # sort order and stops after one page.
+            conds.append(f"{'+c.id' if walk else 'c.id'} IN ({sql})")
+            params += match_params
         else:
-            # contains() is LIKE '%...%' with the wildcards in ``text`` escaped.
             conds.append(
-                Case.case_no.contains(text)
-                | Case.customer_name.contains(text)
-                | Case.description.contains(text)
+                "(c.case_no LIKE ? ESCAPE '\\' OR c.customer_name LIKE ? ESCAPE '\\' "
+                "OR c.description LIKE ? ESCAPE '\\')"
             )
-    return conds
+            like = _like_param(text)
+            params += [like, like, like]
+    if not conds:
+        return "", params
+    return " WHERE " + " AND ".join(f"({c})" for c in conds), params
 
 
 def _ready(db, kind: str) -> bool:
@@ -198,10 +251,72 @@ def _ready(db, kind: str) -> bool:
     return cache[kind]
 
 
-def _filtered(query, flt: CaseFilter, at: dt.datetime, *, walk: bool = False):
-    for cond in _conditions(flt, at, walk=walk):
-        query = query.where(cond)
-    return query
+def _when(text: str | None) -> dt.datetime | None:
+    """A stored time as a datetime (what peewee's DateTimeField would give)."""
+    if text is None or isinstance(text, dt.datetime):
+        return text
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        return Case.received_at.python_value(text)
+
+
+def case_row(raw: tuple) -> CaseRow:
+    """A page row as fetched (see ``CasePage.raw``) turned into a CaseRow."""
+    return CaseRow(
+        id=raw[0],
+        case_no=raw[1],
+        received_at=_when(raw[2]),
+        status=raw[3],
+        severity=raw[4],
+        customer_name=raw[5],
+        customer_phone_masked=mask_phone(raw[6]),
+        cause=raw[7],
+        channel=raw[8],
+        owner_name=raw[9],
+        due_at=_when(raw[10]),
+        is_open=bool(raw[11]),
+        warn_at=_when(raw[12]),
+    )
+
+
+class CasePage(Sequence[CaseRow]):
+    """One page of the case list. The rows are fetched at once and each becomes a CaseRow
+    when first read, so a list view converts only the rows it paints. ``raw`` holds the
+    fetched tuples (``case_row`` converts one; the id is ``raw[i][0]``)."""
+
+    __slots__ = ("raw", "_rows")
+
+    def __init__(self, raw: list[tuple]) -> None:
+        self.raw = raw
+        self._rows: list[CaseRow | None] = [None] * len(raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    @overload
+    def __getitem__(self, index: int) -> CaseRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[CaseRow]: ...
+
+    def __getitem__(self, index: int | slice) -> CaseRow | list[CaseRow]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self.raw)))]
+        row = self._rows[index]
+        if row is None:
+            row = self._rows[index] = case_row(self.raw[index])
+        return row
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (CasePage, list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"CasePage({list(self)!r})"
 
 
 def case_page(
@@ -212,67 +327,33 @@ def case_page(
     descending: bool = True,
     offset: int = 0,
     limit: int = 200,
-) -> list[CaseRow]:
+) -> CasePage:
     """One page of the case list, filtered and sorted in SQL."""
-    column = SORT_COLUMNS.get(sort, Case.received_at)
+    if sort not in _SORT_SQL:
+        sort = "received_at"
     # Ties are broken as the (column, received_at) indexes order them, so SQLite reads
     # the first page straight off an index instead of sorting a whole group.
-    keys = [column]
+    keys = [_SORT_SQL[sort]]
     if sort == "owner":
-        keys.append(Staff.id)
-    if column is not Case.received_at:
-        keys.append(Case.received_at)
-    keys.append(Case.id)
-    order = [k.desc() if descending else k.asc() for k in keys]
+        keys.append("s.id")
+    if sort != "received_at":
+        keys.append("c.received_at")
+    keys.append("c.id")
+    direction = " DESC" if descending else " ASC"
+    order = ", ".join(k + direction for k in keys)
     text = flt.search.strip()
     hits = _search_hits(text) if text else None
     walk = hits is not None and hits >= WALK_THRESHOLD
-    columns = (
-        Case.id,
-        Case.case_no,
-        Case.received_at,
-        Case.status,
-        Case.severity,
-        Case.customer_name,
-        Case.customer_phone,
-        Case.cause,
-        Case.channel,
-        Staff.name,
-        Case.due_at,
-        Case.is_open,
-        Case.warn_at,
-    )
-    if sort == "owner" and flt == CaseFilter():
-        # Driving from staff lets SQLite walk the staff name index and each owner's cases
-        # in order; it does not find that plan by itself without ANALYZE statistics. With a
-        # filter, the filter's own index is the better driver.
-        query = (
-            Staff.select(*columns).join(Case, JOIN.CROSS).where(Case.first_ask_owner == Staff.id)
-        )
+    where, params = _where(flt, at, walk=walk)
+    if sort == "owner" and flt == _NO_FILTER:
+        # With a filter, the filter's own index is the better driver (see _FROM_STAFF).
+        source, join = _FROM_STAFF, "c.first_ask_owner_id = s.id"
+        where = f" WHERE ({join})" + (" AND" + where[6:] if where else "")
     else:
-        query = Case.select(*columns).join(Staff, on=(Case.first_ask_owner == Staff.id))
-    query = query.order_by(*order).offset(offset).limit(limit)
-    query = _filtered(query, flt, at, walk=walk)
-    rows = []
-    for r in query.tuples():
-        rows.append(
-            CaseRow(
-                id=r[0],
-                case_no=r[1],
-                received_at=r[2],
-                status=r[3],
-                severity=r[4],
-                customer_name=r[5],
-                customer_phone_masked=mask_phone(r[6]),
-                cause=r[7],
-                channel=r[8],
-                owner_name=r[9],
-                due_at=r[10],
-                is_open=bool(r[11]),
-                warn_at=r[12],
-            )
-        )
-    return rows
+        source = _FROM_CASE
+    sql = f"SELECT {_PAGE_COLUMNS} FROM {source}{where} ORDER BY {order} LIMIT ? OFFSET ?"
+    params += [limit, offset]
+    return CasePage(database.execute_sql(sql, params).fetchall())
 
 
 def case_count(flt: CaseFilter, *, at: dt.datetime) -> int:
@@ -283,7 +364,8 @@ def case_count(flt: CaseFilter, *, at: dt.datetime) -> int:
             return hits
     # count(*) rather than count(id): only the former lets SQLite count from the smallest
     # index without reading rows.
-    return _filtered(Case.select(fn.COUNT(SQL("*"))), flt, at).scalar() or 0
+    where, params = _where(flt, at)
+    return database.execute_sql(f"SELECT count(*) FROM {_CASE} AS c{where}", params).fetchone()[0]
 
 
 def status_counts(*, at: dt.datetime) -> StatusCounts:

@@ -62,27 +62,51 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
     i18n.install_translators(app, language)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Complaint Desk"))
 
-    from desktop import backup_scheduler, idle_lock, single_instance, startup_check
+    from desktop import single_instance, startup_check
 
     lock = single_instance.lock_or_explain(data_dir)  # released when run_gui returns
-    if lock is None or not startup_check.ensure_sound_database(data_dir):
+    if lock is None:
         return 1
-    path = _database_path(data_dir)
-    error = _open_database(path, demo)
-    if error is not None:
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("App", "Cannot open the database"),
-            QCoreApplication.translate(
-                "App",
-                "Complaint Desk could not open its database:\n{path}\n\n{error}\n\n"
-                "Check that the folder exists and is writable, and that no other copy of "
-                "the program is upgrading it. Your data has not been changed.",
-            ).format(path=path, error=error),
-        )
-        return 1
+    # Only the schema is checked before opening; the rest runs once the window is shown
+    # (startup_check.AfterStartCheck). A file that fails to open, or fails the later check,
+    # gets the whole check here, which offers the newest good backup.
+    full_check = False
+    while True:
+        checks = None if full_check else startup_check.before_open_checks()
+        if not startup_check.ensure_sound_database(data_dir, checks=checks):
+            return 1
+        path = _database_path(data_dir)
+        error = _open_database(path, demo)
+        if error is not None:
+            from db.database import close_database
 
+            close_database()
+            if not full_check and path.exists():
+                full_check = True
+                continue
+            QMessageBox.critical(
+                None,
+                QCoreApplication.translate("App", "Cannot open the database"),
+                QCoreApplication.translate(
+                    "App",
+                    "Complaint Desk could not open its database:\n{path}\n\n{error}\n\n"
+                    "Check that the folder exists and is writable, and that no other copy of "
+                    "the program is upgrading it. Your data has not been changed.",
+                ).format(path=path, error=error),
+            )
+            return 1
+        code, recheck = _run_session(app, data_dir, settings, language, demo)
+        if not recheck:
+            return code
+        full_check = True
+
+
+def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tuple[int, bool]:
+    """Log in, show the main window and run until it closes; the exit code, and whether the
+    after-start check found damage (the database is closed either way)."""
     from db import outlets
+    from db.database import close_database
+    from desktop import backup_scheduler, idle_lock, startup_check
 
     outlet = outlets.current_outlet()
     actor = outlets.outlet_head(outlet) if outlet is not None else None
@@ -91,7 +115,8 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
 
         result = FirstRunDialog.ask(None)
         if result is None:
-            return 0
+            close_database()
+            return 0, False
         outlet, actor = result
     else:
         from db import accounts
@@ -101,7 +126,8 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
 
             actor = LoginDialog.ask(None)
             if actor is None:
-                return 0
+                close_database()
+                return 0, False
 
     # Every write of this session is the actor's in the audit trail: the logged-in person, or
     # the head while the database has no accounts.
@@ -115,11 +141,11 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
     idle_lock.install(window, actor)
     open_start_view(window)  # issue 3: open on what is overdue or due today
     window.show()
+    check = startup_check.check_after_start(window, data_dir)
     code = app.exec()
-    from db.database import close_database
-
+    recheck = check.recheck
     close_database()
-    return code
+    return code, recheck
 
 
 def _database_path(data_dir: Path) -> Path:

@@ -102,7 +102,10 @@ class CaseTableModel(QAbstractTableModel):
         self._filter = CaseFilter()
         self._sort_column = DEFAULT_SORT_COLUMN
         self._sort_order = DEFAULT_SORT_ORDER
-        self._rows: list[CaseRow] = []
+        # The rows fetched so far as fetched (``queries.CasePage.raw``); each becomes a
+        # CaseRow when the view first asks for it, so only painted rows are converted.
+        self._rows: list[tuple] = []
+        self._converted: dict[int, CaseRow] = {}
         self._row_of_id: dict[int, int] = {}
         self._total = 0
         # One "now" per query, so the count and every page agree on what "overdue" means
@@ -149,6 +152,7 @@ class CaseTableModel(QAbstractTableModel):
         old_total = self._total
         self._total = queries.case_count(self._filter, at=self._at)
         self._rows = []
+        self._converted = {}
         self._row_of_id = {}
         self._append(self._query_page(0))
         self.endResetModel()
@@ -175,13 +179,14 @@ class CaseTableModel(QAbstractTableModel):
 
     def case_id_at(self, row: int) -> int | None:
         if 0 <= row < len(self._rows):
-            return self._rows[row].id
+            return self._rows[row][0]
         return None
 
     def case_row(self, row: int) -> CaseRow | None:
-        if 0 <= row < len(self._rows):
-            return self._rows[row]
-        return None
+        found = self._converted.get(row)
+        if found is None and 0 <= row < len(self._rows):
+            found = self._converted[row] = queries.case_row(self._rows[row])
+        return found
 
     def row_of_case(self, case_id: int) -> int | None:
         """Row of the case if it is among the rows fetched so far, else None."""
@@ -200,7 +205,7 @@ class CaseTableModel(QAbstractTableModel):
 
     # --- paging ----------------------------------------------------------------------------
 
-    def _query_page(self, offset: int) -> list[CaseRow]:
+    def _query_page(self, offset: int) -> queries.CasePage:
         key = SORT_KEYS.get(self._sort_column) or "received_at"
         return queries.case_page(
             self._filter,
@@ -211,11 +216,11 @@ class CaseTableModel(QAbstractTableModel):
             limit=PAGE_SIZE,
         )
 
-    def _append(self, rows: list[CaseRow]) -> None:
+    def _append(self, page: queries.CasePage) -> None:
         start = len(self._rows)
-        self._rows.extend(rows)
-        for i, row in enumerate(rows, start):
-            self._row_of_id[row.id] = i
+        self._rows.extend(page.raw)
+        for i, raw in enumerate(page.raw, start):
+            self._row_of_id[raw[0]] = i
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
         if parent.isValid():

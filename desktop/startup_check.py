@@ -1,10 +1,18 @@
-"""The check before the database is opened: a damaged file is met with the newest good
-backup, not a traceback.
+"""The start-up check: a damaged database is met with the newest good backup, not a traceback.
 
-This runs after the write lock is taken and before migrations touch the file. It uses the
-quick form of the integrity check, which reads every page but skips the index cross-checks,
-so that a large database still starts in a second or two; ``complaint-desk check`` does the
-full one.
+It runs in two parts so that a large database does not delay the window (issue 7):
+
+- before the database is opened, only what must be known before migrations touch the file
+  (the schema check: is this a database this version may open?) runs on the GUI thread;
+  a file that then fails to open gets the whole check at once;
+- once the window is shown, ``AfterStartCheck`` runs the rest (``quick_check``, foreign keys,
+  the audit chain) on a worker thread with its own connection. If it finds a problem the
+  user is told, the window closes without an exit backup (a damaged file must not rotate a
+  good backup out), and ``desktop.app`` runs the whole check again here, which offers the
+  newest good backup.
+
+The quick form of the integrity check reads every page but skips the index cross-checks;
+``complaint-desk check`` does the full one.
 """
 
 from __future__ import annotations
@@ -12,9 +20,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from db import backup, integrity
 from db.backup import BackupError, BackupInfo
@@ -41,16 +49,33 @@ def startup_checks() -> list[integrity.Check]:
     return [c for c in integrity.CHECKS if c.name != "attachments"]
 
 
-def ensure_sound_database(data_dir: Path, parent: QWidget | None = None) -> bool:
+# Checked before the database is opened: the rest can wait until the window is shown.
+BEFORE_OPEN = frozenset({"schema"})
+
+
+def before_open_checks() -> list[integrity.Check]:
+    return [c for c in startup_checks() if c.name in BEFORE_OPEN]
+
+
+def after_start_checks() -> list[integrity.Check]:
+    return [c for c in startup_checks() if c.name not in BEFORE_OPEN]
+
+
+def ensure_sound_database(
+    data_dir: Path, parent: QWidget | None = None, *, checks: list[integrity.Check] | None = None
+) -> bool:
     """True when the program may go on to open the database in ``data_dir``: it is absent
     (first run), sound, or was just replaced by a good backup the user accepted. False when
-    the user has been told why the program stops."""
+    the user has been told why the program stops. ``checks`` defaults to every start-up
+    check."""
     path = database_path(data_dir)
     if not path.exists():
         return True
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        report = integrity.check_file(path, quick=True, checks=startup_checks())
+        report = integrity.check_file(
+            path, quick=True, checks=startup_checks() if checks is None else checks
+        )
         if report.ok:
             return True
         log.error("start-up check failed:\n%s", report.summary())
@@ -162,3 +187,73 @@ def _restore(path: Path, candidate: BackupInfo, folder: Path, parent: QWidget | 
         ).format(time=candidate.created_at.strftime("%Y-%m-%d %H:%M:%S"), kept=kept or "-"),
     )
     return True
+
+
+class AfterStartCheck(QObject):
+    """The checks left out before opening, run on a worker thread once the window is shown.
+
+    ``recheck`` becomes True when they found a problem: the user has been told, the window
+    is closing without an exit backup, and the caller should run ``ensure_sound_database``
+    (which offers the newest good backup) before opening the database again.
+    """
+
+    def __init__(self, window: QMainWindow, data_dir: Path) -> None:
+        super().__init__(window)
+        self.setObjectName("after_start_check")
+        self.window = window
+        self.path = database_path(data_dir)
+        self.report: integrity.CheckReport | None = None
+        self.recheck = False
+
+    def start(self) -> None:
+        from desktop.worker import QueryOp
+
+        path, checks = self.path, after_start_checks()
+        self.window.statusBar().showMessage(self.tr("Checking the database…"))
+        QueryOp(
+            parent=self,
+            op=lambda _progress: integrity.check_file(path, quick=True, checks=checks),
+            success=self._checked,
+        ).failure(self._not_run).run_in_background()
+
+    @property
+    def done(self) -> bool:
+        return self.report is not None
+
+    def _checked(self, report: integrity.CheckReport) -> None:
+        self.report = report
+        status = self.window.statusBar()
+        if report.ok:
+            status.showMessage(self.tr("Database check passed."), 5000)
+            return
+        log.error("start-up check failed:\n%s", report.summary())
+        status.clearMessage()
+        self.recheck = True
+        QMessageBox.critical(
+            self.window,
+            self.tr("Database damaged"),
+            self.tr(
+                "The database failed its check:\n{problem}\n\nComplaint Desk will now close "
+                "the database, without backing it up over your good backups, and offer the "
+                "newest good backup."
+            ).format(problem=report.first_problem or ""),
+        )
+        from desktop.backup_scheduler import scheduler_of
+
+        scheduler = scheduler_of(self.window)
+        if scheduler is not None:
+            scheduler.suppress_exit_backup()
+        self.window.close()
+
+    def _not_run(self, error: BaseException) -> None:
+        log.error("start-up check could not run: %s", error)
+        self.window.statusBar().showMessage(
+            self.tr("The database check could not run: {error}").format(error=error)
+        )
+
+
+def check_after_start(window: QMainWindow, data_dir: Path) -> AfterStartCheck:
+    """Start the after-start check for ``window``; it is owned by the window."""
+    check = AfterStartCheck(window, data_dir)
+    check.start()
+    return check

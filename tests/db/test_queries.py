@@ -597,11 +597,11 @@ def _page_plan(flt: CaseFilter, **kwargs) -> list[str]:
 
 
 def _full_scans(plan: list[str]) -> list[str]:
-    """Plan lines that read the whole complaint table (peewee aliases it t1)."""
+    """Plan lines that read the whole complaint table (the list's SQL aliases it c)."""
     return [
         line
         for line in plan
-        if re.match(r"SCAN (t1|complaint_case)\b", line) and "INDEX" not in line
+        if re.match(r"SCAN (c|t1|complaint_case)\b", line) and "INDEX" not in line
     ]
 
 
@@ -654,14 +654,16 @@ def test_grams_follow_edits_and_deletes(world):
     assert sqlite_features.grams("A-bc 12") == "a b bc c 1 12 2"
 
 
-def test_peewee_query_sql_of_the_search_condition(world):
-    """The same check through peewee's own query.sql(), as the widgets' queries are built."""
-    flt = CaseFilter(search="存折挂失")
-    query = queries._filtered(Case.select(Case.id), flt, AT)
-    sql, params = query.sql()
+def test_the_count_uses_the_search_index(world):
+    """The count with a search and another filter (not answered from the index alone)."""
+    flt = CaseFilter(search="存折挂失", severity="urgent")
+    with captured_sql() as statements:
+        case_count(flt, at=AT)
+    (sql, params) = [s for s in statements if "count(*)" in s[0] and "complaint_case" in s[0]][-1]
     assert sqlite_features.SEARCH_TABLE in sql
     plan = _plan(sql, params)
     assert any(sqlite_features.SEARCH_TABLE in line for line in plan), plan
+    assert _full_scans(plan) == [], plan
 
 
 @pytest.mark.parametrize(

@@ -3,10 +3,12 @@ a crash, and refusing it leaves everything as it was."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from db import backup, demo, sqlite_features
@@ -14,6 +16,7 @@ from db.database import close_database, database_path, open_database
 from db.models import database
 from desktop import app as desktop_app
 from desktop import startup_check
+from desktop.main_window import MainWindow
 from tests.db.backup_helpers import case_count, corrupt_middle, file_digest
 
 
@@ -139,18 +142,101 @@ def test_a_database_from_a_newer_version_is_not_restored_over(qapp, data_dir, bo
     assert case_count(path) == 15
 
 
-def test_the_app_exits_cleanly_on_a_damaged_database(qapp, data_dir, tmp_path, monkeypatch, boxes):
-    shown, choice = boxes
-    choice[0] = "quit_button"
-    corrupt_middle(database_path(data_dir))
+def _exec_until_checked(*_args) -> int:
+    """Stands in for QApplication.exec: runs events until the window's after-start check
+    has finished, then closes a window the check left open (a sound database)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        if not windows:
+            return 0  # the check closed the window
+        check = windows[0].findChild(startup_check.AfterStartCheck)
+        if check is not None and check.done and not check.recheck:
+            for window in windows:
+                window.close()
+            return 0
+        QTest.qWait(20)
+    raise AssertionError("the after-start check did not finish")
+
+
+@pytest.fixture
+def isolated_settings(tmp_path):
     names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    monkeypatch.setattr(QApplication, "exec", lambda *args: 0)
-    try:
-        assert desktop_app.run_gui(data_dir, "en", False) == 1
-    finally:
-        close_database()
-        QCoreApplication.setOrganizationName(names[0])
-        QCoreApplication.setApplicationName(names[1])
-    assert shown[0][0] == "offer"
+    yield
+    close_database()
+    QCoreApplication.setOrganizationName(names[0])
+    QCoreApplication.setApplicationName(names[1])
+
+
+def test_the_app_exits_cleanly_on_a_damaged_database(
+    qapp, data_dir, isolated_settings, monkeypatch, boxes
+):
+    shown, choice = boxes
+    choice[0] = "quit_button"
+    path = database_path(data_dir)
+    corrupt_middle(path)
+    monkeypatch.setattr(QApplication, "exec", _exec_until_checked)
+
+    assert desktop_app.run_gui(data_dir, "en", False) == 1
+
+    assert "offer" in [kind for kind, _text in shown]
+    assert shown[-1][0] == "information" and "has changed nothing" in shown[-1][1]
+
+
+def test_damage_found_after_the_window_is_shown_offers_the_backup(
+    qapp, data_dir, isolated_settings, monkeypatch, boxes
+):
+    """The window opens at once and the check runs behind it (issue 7); a foreign key
+    broken behind the app's back is still found, the window closes without an exit backup,
+    the newest good backup is offered and restored, and the program opens it."""
+    shown, _choice = boxes
+    path = database_path(data_dir)
+    conn = sqlite_features.connect_plain(path)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("UPDATE complaint_case SET first_ask_owner_id = 999 WHERE id = 3")
+    conn.commit()
+    conn.close()
+    monkeypatch.setattr(QApplication, "exec", _exec_until_checked)
+
+    assert desktop_app.run_gui(data_dir, "en", False) == 0
+
+    kinds = [kind for kind, _text in shown]
+    assert kinds == ["critical", "offer", "information"], shown
+    assert "failed its check" in shown[0][1] and "Foreign keys" in shown[0][1]
+    assert "has been restored" in shown[2][1]
+    assert case_count(path) == 10
+    made = backup.list_backups(backup.default_backup_folder(path))
+    # The damaged session made no exit backup; the one exit backup is the restored session's.
+    assert sorted(b.reason for b in made) == ["daily", "exit", "pre-restore"]
+    (exit_backup,) = [b for b in made if b.reason == "exit"]
+    assert backup.current_database_problem(exit_backup.path) is None
+    assert case_count(exit_backup.path) == 10
+
+
+def test_a_sound_database_passes_the_after_start_check(
+    qapp, data_dir, isolated_settings, monkeypatch, boxes
+):
+    shown, _choice = boxes
+    seen: list[str] = []
+
+    def exec_and_read_status(*args) -> int:
+        window = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
+        check = window.findChild(startup_check.AfterStartCheck)
+        deadline = time.monotonic() + 30
+        while not check.done and time.monotonic() < deadline:
+            QTest.qWait(20)
+        seen.append(window.statusBar().currentMessage())
+        return _exec_until_checked(*args)
+
+    monkeypatch.setattr(QApplication, "exec", exec_and_read_status)
+
+    assert desktop_app.run_gui(data_dir, "en", False) == 0
+
+    assert shown == []
+    assert seen == ["Database check passed."]
