@@ -196,3 +196,106 @@ def case_history(case_id: int) -> list[TrailEntry]:
         )
         for r in database.execute_sql(sql, (case_id, case_id)).fetchall()
     ]
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of a trail entry as a history shows it: ``before`` is None for a row
+    added, ``after`` None for a row removed."""
+
+    field: str
+    before: object
+    after: object
+
+
+# Bookkeeping columns that every update touches; a history line for them says nothing.
+_UNTOLD_FIELDS = frozenset({"id", "updated_at"})
+
+
+def _staff_columns(table: str) -> dict[str, str]:
+    """Column -> field name of ``table``'s model, for every foreign key to staff."""
+    from peewee import ForeignKeyField
+
+    from db.models import ALL_MODELS, Staff
+
+    for model in ALL_MODELS:
+        if model._meta.table_name == table:
+            return {
+                f.column_name: f.name
+                for f in model._meta.sorted_fields
+                if isinstance(f, ForeignKeyField) and f.rel_model is Staff
+            }
+    return {}
+
+
+def _field_names(table: str) -> dict[str, str]:
+    """Column -> field name of ``table``'s model (``handler_id`` -> ``handler``)."""
+    from db.models import ALL_MODELS
+
+    for model in ALL_MODELS:
+        if model._meta.table_name == table:
+            return {f.column_name: f.name for f in model._meta.sorted_fields}
+    return {}
+
+
+def _masked(column: str, value: object) -> object:
+    """Customer phone and ID numbers masked as everywhere on screen, also inside free text."""
+    if not isinstance(value, str) or not value:
+        return value
+    from db.queries import mask_phone
+    from db.report_data import Masker, mask_id_no
+
+    if "phone" in column:
+        return mask_phone(value)
+    if column.endswith("id_no"):
+        return mask_id_no(value)
+    return Masker("", "", "").text(value)
+
+
+def entry_changes(entry: TrailEntry, *, reveal: bool = False) -> list[FieldChange]:
+    """What a trail entry changed, field by field, fit to show to staff.
+
+    - an update lists only the fields whose value changed; an insert the fields it set
+      (not empty), a delete the fields the row had;
+    - fields are named as in the model (``handler``, not ``handler_id``), and references to
+      staff are given as the person's name;
+    - customer phone and ID numbers are masked unless ``reveal`` (the caller checked the
+      permission matrix, as db.cases.reveal_customer does).
+    """
+    before = entry.before or {}
+    after = entry.after or {}
+    if entry.op == "U":
+        columns = [c for c in after if before.get(c) != after.get(c)]
+    elif entry.op == "I":
+        columns = [c for c, v in after.items() if v not in (None, "")]
+    else:
+        columns = [c for c, v in before.items() if v not in (None, "")]
+    columns = [c for c in columns if c not in _UNTOLD_FIELDS]
+    names = _field_names(entry.table)
+    staff_columns = _staff_columns(entry.table)
+    staff_ids = {
+        v
+        for c in columns
+        if c in staff_columns
+        for v in (before.get(c), after.get(c))
+        if isinstance(v, int)
+    }
+    staff_names: dict[int, str] = {}
+    if staff_ids:
+        from db.models import Staff
+
+        staff_names = {
+            s.id: s.name for s in Staff.select(Staff.id, Staff.name).where(Staff.id.in_(staff_ids))
+        }
+
+    def shown(column: str, value: object) -> object:
+        if column in staff_columns and isinstance(value, int):
+            return staff_names.get(value, value)
+        return value if reveal else _masked(column, value)
+
+    changes = []
+    for column in columns:
+        old = shown(column, before.get(column)) if entry.op != "I" else None
+        new = shown(column, after.get(column)) if entry.op != "D" else None
+        changes.append(FieldChange(names.get(column, column), old, new))
+    return changes

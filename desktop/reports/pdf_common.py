@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.barcode import qrencoder
 from reportlab.graphics.barcode.qr import QrCode
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -259,13 +260,33 @@ def grid_table(
     return table
 
 
+# Every one of the eight QR mask patterns makes a valid code that any reader decodes; the
+# encoder normally lays the symbol out nine times to score them and keep the most even one,
+# which was half the time of a one-page report (tests/benchmarks/FINDINGS.md). A short
+# verification URL reads just as well with a fixed pattern (checked with zbarimg in tests).
+QR_MASK_PATTERN = 0
+
+
+class _FixedMaskEncoder(qrencoder.QRCode):
+    """reportlab's QR encoder with the mask pattern fixed instead of searched for."""
+
+    def make(self) -> None:
+        if self.version is None:
+            self.version = self.calculate_version()
+        self.makeImpl(False, QR_MASK_PATTERN)
+
+
 def qr_code(value: str, size: float) -> Flowable:
     """A vector QR code of ``size`` points square, by reportlab's own encoder.
 
     The flowable draws straight onto the canvas; the graphics-widget version builds a
     shape per module and encodes twice, which made it the slowest part of a report.
     """
-    return QrCode(value, width=size, height=size, qrLevel="M", qrBorder=2)
+    code = QrCode(value, width=size, height=size, qrLevel="M", qrBorder=2)
+    encoder = _FixedMaskEncoder(code.qrVersion, qrencoder.QRErrorCorrectLevel.M)
+    encoder.addData(code.value)
+    code.qr = encoder
+    return code
 
 
 @dataclass(frozen=True)

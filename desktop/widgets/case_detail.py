@@ -3,7 +3,12 @@
 Actions on the case (reply, transfer, escalate ...) sit in its action bar
 (desktop/widgets/case_actions.py), its deadlines in a small table (case_clocks.py).
 Codes are shown through desktop.labels so the panel speaks the user's language, and the
-customer's phone stays masked as in the list: the head reads cases with customers nearby.
+customer's phone and ID numbers stay masked as in the list: the head reads cases with
+customers nearby. Those the permission matrix allows may show them in full for the case on
+show ("Show full customer data"); db.cases.reveal_customer records each showing, and the
+numbers are masked again as soon as the panel shows another case or re-reads this one.
+
+The History tab lists the case's entries in the audit trail (case_history.py).
 """
 
 from __future__ import annotations
@@ -19,21 +24,27 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from db import cases, queries, vocab
+from db import cases, permissions, queries, vocab
+from db.errors import WorkflowError
 from db.models import Case, Staff, now
 from db.queries import TimelineEntry
+from db.report_data import mask_id_no
 from desktop import labels
+from desktop.errors import workflow_error_message
 from desktop.widgets.case_actions import CaseActionBar, event_facts
 from desktop.widgets.case_clocks import CaseClocksTable
+from desktop.widgets.case_history import CaseHistoryView
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 EMPTY = "—"
@@ -49,6 +60,7 @@ _FIELDS: tuple[tuple[str, bool], ...] = (
     ("cause", False),
     ("customer_name", False),
     ("customer_phone", False),
+    ("customer_id_no", False),
     ("first_ask_owner", False),
     ("handler", False),
     ("agreed_reply_at", False),
@@ -60,6 +72,8 @@ _FIELDS: tuple[tuple[str, bool], ...] = (
 
 # The event name goes last so it can take the rest of the width.
 TL_TIME, TL_ACTOR, TL_EVENT = range(3)
+
+TAB_DETAILS, TAB_HISTORY = range(2)
 
 
 def _time(value: dt.datetime | None) -> str:
@@ -85,10 +99,13 @@ class CaseDetailPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("caseDetail")
         self._case_id: int | None = None
+        # The full phone and ID numbers while shown for the case on show; None when masked.
+        self._revealed: tuple[str, str] | None = None
         self._actions = CaseActionBar(actor)
         self._actions.case_changed.connect(self.refresh)
         self._actions.case_changed.connect(self.case_changed)
         self._clocks = CaseClocksTable()
+        self._history = CaseHistoryView()
 
         self._stack = QStackedWidget()
         self._empty = QLabel(self.tr("Select a complaint in the list to see its details."))
@@ -113,13 +130,16 @@ class CaseDetailPanel(QWidget):
         """Show the case, or the empty state for None or a case that no longer exists."""
         case = cases.get_case(case_id) if case_id is not None else None
         self._case_id = case.id if case is not None else None
+        self._revealed = None
         if case is None:
+            self._history.show_case(None)
             self._stack.setCurrentIndex(0)
             return
         self._fill(case)
         self._fill_timeline(queries.case_timeline(case.id))
         self._actions.show_case(case)
         self._clocks.show_case(case)
+        self._history.show_case(case.id)
         self._stack.setCurrentIndex(1)
 
     def refresh(self) -> None:
@@ -145,6 +165,64 @@ class CaseDetailPanel(QWidget):
     def clocks(self) -> CaseClocksTable:
         return self._clocks
 
+    def history(self) -> CaseHistoryView:
+        return self._history
+
+    def tabs(self) -> QTabWidget:
+        return self._tabs
+
+    def reveal_button(self) -> QPushButton:
+        return self._reveal_button
+
+    def is_revealed(self) -> bool:
+        return self._revealed is not None
+
+    def reveal_customer(self) -> None:
+        """Ask, then show the case's full phone and ID numbers (recorded in the trail).
+
+        The button's state is a courtesy: db.cases.reveal_customer checks the permission
+        matrix again and its refusal is shown here."""
+        case = cases.get_case(self._case_id) if self._case_id is not None else None
+        actor = self._actions.actor(case)
+        if case is None or actor is None or self._revealed is not None:
+            return
+        if not self._confirm_reveal():
+            return
+        try:
+            revealed = cases.reveal_customer(case, actor)
+        except WorkflowError as err:
+            QMessageBox.warning(
+                self, self.tr("Show full customer data"), workflow_error_message(err)
+            )
+            return
+        self._revealed = revealed
+        self._fill_customer_numbers(case)
+        self._history.show_case(case.id)  # the reveal is now in the trail
+
+    def _confirm_reveal(self) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Show full customer data"),
+            self.tr(
+                "Show this customer's full phone and ID numbers?\n\n"
+                "This is recorded in the audit trail, with your name and the time."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("revealCustomerConfirm")
+        box.setAccessibleName(self.tr("Show full customer data"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        for which, name, text in (
+            (QMessageBox.StandardButton.Yes, "revealConfirmYes", self.tr("Show")),
+            (QMessageBox.StandardButton.No, "revealConfirmNo", self.tr("Cancel")),
+        ):
+            button = box.button(which)
+            button.setObjectName(name)
+            button.setText(text)
+            button.setAccessibleName(text)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
     def _request_report(self) -> None:
         if self._case_id is not None:
             self.report_requested.emit(self._case_id)
@@ -162,6 +240,7 @@ class CaseDetailPanel(QWidget):
             "cause": self.tr("Cause"),
             "customer_name": self.tr("Customer"),
             "customer_phone": self.tr("Phone"),
+            "customer_id_no": self.tr("ID number"),
             "first_ask_owner": self.tr("First-ask owner"),
             "handler": self.tr("Handler"),
             "agreed_reply_at": self.tr("Agreed reply time"),
@@ -209,8 +288,11 @@ class CaseDetailPanel(QWidget):
             value.setWordWrap(True)
             if long_text:
                 value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            form.addRow(titles[key] + self.tr(":"), value)
             self._values[key] = value
+            if key == "customer_phone":
+                form.addRow(titles[key] + self.tr(":"), self._phone_row(value))
+            else:
+                form.addRow(titles[key] + self.tr(":"), value)
 
         scroll = QScrollArea()
         scroll.setObjectName("caseDetailFields")
@@ -242,15 +324,45 @@ class CaseDetailPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         timeline_title.setBuddy(self._timeline)
 
+        details = QWidget()
+        details.setObjectName("caseDetailsPage")
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 4, 0, 0)
+        details_layout.addWidget(scroll, 3)
+        details_layout.addWidget(self._clocks)
+        details_layout.addWidget(timeline_title)
+        details_layout.addWidget(self._timeline, 2)
+
+        self._tabs = QTabWidget()
+        self._tabs.setObjectName("caseDetailTabs")
+        self._tabs.setAccessibleName(self.tr("Case pages"))
+        self._tabs.setDocumentMode(True)
+        self._tabs.insertTab(TAB_DETAILS, details, self.tr("Details"))
+        self._tabs.insertTab(TAB_HISTORY, self._history, self.tr("History"))
+        self._tabs.setTabToolTip(
+            TAB_HISTORY, self.tr("Every recorded change to this case, from the audit trail")
+        )
+
         layout = QVBoxLayout(page)
         layout.setContentsMargins(8, 0, 0, 0)
         layout.addLayout(title_row)
         layout.addWidget(self._actions)
-        layout.addWidget(scroll, 3)
-        layout.addWidget(self._clocks)
-        layout.addWidget(timeline_title)
-        layout.addWidget(self._timeline, 2)
+        layout.addWidget(self._tabs, 1)
         return page
+
+    def _phone_row(self, phone: QLabel) -> QWidget:
+        """The phone number with the button that shows it and the ID number in full."""
+        self._reveal_button = QPushButton(self.tr("Show full customer data…"))
+        self._reveal_button.setObjectName("revealCustomerButton")
+        self._reveal_button.setAccessibleName(self.tr("Show full customer data"))
+        self._reveal_button.setAutoDefault(False)
+        self._reveal_button.clicked.connect(self.reveal_customer)
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(phone, 1)
+        row_layout.addWidget(self._reveal_button, 0, Qt.AlignmentFlag.AlignTop)
+        return row
 
     # --- filling ---------------------------------------------------------------------------
 
@@ -277,7 +389,6 @@ class CaseDetailPanel(QWidget):
             "business_type": labels.label("business_type", case.business_type),
             "cause": labels.label("cause", case.cause),
             "customer_name": _text(case.customer_name),
-            "customer_phone": _text(queries.mask_phone(case.customer_phone)),
             "first_ask_owner": self._staff_text(owner),
             "handler": self._staff_text(handler) if handler is not None else EMPTY,
             "agreed_reply_at": _time(case.agreed_reply_at),
@@ -288,10 +399,43 @@ class CaseDetailPanel(QWidget):
         }
         for key, text in values.items():
             self._values[key].setText(text)
+        self._fill_customer_numbers(case)
         urgent = case.severity == vocab.SEVERITY_URGENT
         self._values["severity"].setStyleSheet(
             "color: #b00020; font-weight: bold;" if urgent else ""
         )
+
+    def _fill_customer_numbers(self, case: Case) -> None:
+        """Phone and ID number, masked unless revealed; the reveal button to match."""
+        if self._revealed is not None:
+            phone, id_no = self._revealed
+        else:
+            phone, id_no = queries.mask_phone(case.customer_phone), mask_id_no(case.customer_id_no)
+        self._values["customer_phone"].setText(_text(phone))
+        self._values["customer_id_no"].setText(_text(id_no))
+        actor = self._actions.actor(case)
+        if self._revealed is not None:
+            enabled = False
+            tip = self.tr("Shown in full until another case is selected.")
+        elif actor is None:
+            enabled, tip = False, ""
+        elif not permissions.can(actor, permissions.ACTION_REVEAL_CUSTOMER_DATA, now()):
+            enabled = False
+            tip = workflow_error_message(
+                WorkflowError(
+                    "not_permitted",
+                    action=permissions.ACTION_PHRASES[permissions.ACTION_REVEAL_CUSTOMER_DATA],
+                    staff=actor.name,
+                )
+            )
+        else:
+            enabled = True
+            tip = self.tr(
+                "Show the full phone and ID numbers of this customer; "
+                "each showing is recorded in the audit trail"
+            )
+        self._reveal_button.setEnabled(enabled)
+        self._reveal_button.setToolTip(tip)
 
     def _staff_text(self, person) -> str:
         return self.tr("{name} ({role})").format(
