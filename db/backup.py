@@ -16,6 +16,11 @@ the newest N of each reason, so a burst of exit backups never pushes out the dai
 Restore refuses anything that is not a sound Complaint Desk database, backs the current data
 up first (reason ``pre-restore``), and copies with the online backup API into the live file,
 then checks the result and puts the previous data back if that check fails.
+
+Backing up and restoring are the head's (permission matrix, ``backup_restore``): a person
+asking for one passes ``actor`` and is checked before anything is touched. The automatic
+backups (daily, on closing, the safety backup before a restore) are the program's own and
+pass none.
 """
 
 from __future__ import annotations
@@ -34,9 +39,9 @@ from pathlib import Path, PurePosixPath
 from peewee import Database, PeeweeException
 from playhouse.migrations import Migration
 
-from db import sqlite_features
+from db import permissions, sqlite_features
 from db.database import MIGRATION_TABLE, MIGRATIONS_DIR
-from db.models import Setting, now
+from db.models import Setting, Staff, database, now
 
 log = logging.getLogger(__name__)
 
@@ -249,15 +254,46 @@ def _manifest_files(manifest: dict | None) -> dict[str, dict[str, object]]:
 # --- making backups --------------------------------------------------------------------------
 
 
+def require_backup_permission(actor: Staff | None) -> None:
+    """WorkflowError ``not_permitted`` unless ``actor`` may back up or restore; None (the
+    program's own backups, or a database without accounts) is not checked.
+
+    Reads the staff and acting-head tables of the database the models are bound to, so a
+    restore must call it while the current database is still open, before it is replaced."""
+    if actor is None:
+        return
+    fresh = Staff.get_by_id(actor.id)
+    permissions.require(fresh, permissions.ACTION_BACKUP_RESTORE, now())
+
+
+def _checked_on_own_connection(actor: Staff | None) -> None:
+    """``require_backup_permission`` on a worker thread: close the connection it opened."""
+    if actor is None:
+        return
+    was_closed = database.obj is not None and database.is_closed()
+    try:
+        require_backup_permission(actor)
+    finally:
+        if was_closed:
+            database.close()
+
+
 def make_backup(
-    db: Database, folder: Path, *, reason: str, progress: Progress | None = None
+    db: Database,
+    folder: Path,
+    *,
+    reason: str,
+    progress: Progress | None = None,
+    actor: Staff | None = None,
 ) -> BackupInfo:
     """Back up ``db`` and its attachments into ``folder`` and verify the copy.
 
     The copy is written under a temporary name and renamed only after it passed
     ``integrity_check``, so a pulled USB stick or a full disk leaves no file that looks like
-    a backup. Raises BackupError with a message for the user when no backup was made.
+    a backup. Raises BackupError with a message for the user when no backup was made, and
+    WorkflowError ``not_permitted`` (nothing written) when ``actor`` may not back up.
     """
+    _checked_on_own_connection(actor)
     folder = Path(folder)
     db_path = sqlite_features.database_file(db)
     created = now()
@@ -354,13 +390,20 @@ def _copy_attachments(source: Path, dest: Path, report: Progress) -> dict[str, d
 
 
 def backup_and_rotate(
-    db: Database, *, reason: str, folder: Path | None = None, progress: Progress | None = None
+    db: Database,
+    *,
+    reason: str,
+    folder: Path | None = None,
+    progress: Progress | None = None,
+    actor: Staff | None = None,
 ) -> BackupInfo:
     """Back up into the configured folder (or ``folder``) and rotate that folder by the
-    configured keep count: what the automatic and the menu backups do."""
+    configured keep count: what the automatic and the menu backups do (the menu's with the
+    ``actor`` who asked, checked first)."""
+    _checked_on_own_connection(actor)
     db_path = sqlite_features.database_file(db)
     target = Path(folder) if folder is not None else backup_folder(default_backup_folder(db_path))
-    info = make_backup(db, target, reason=reason, progress=progress)
+    info = make_backup(db, target, reason=reason, progress=progress, actor=actor)
     rotate(target, keep_count())
     return info
 
@@ -538,11 +581,15 @@ def restore(
     safety_folder: Path,
     current_damaged: bool = False,
     progress: Progress | None = None,
+    actor: Staff | None = None,
 ) -> RestoreResult:
     """Replace the database at ``db_path`` (and its attachments) with a backup.
 
     Order matters, so that every failure leaves usable data behind:
 
+    0. with ``actor``, check the permission matrix (WorkflowError ``not_permitted``) in the
+       database the models are bound to, which must be the current one at ``db_path``, still
+       open: the restore is about to replace the very tables that say who may restore;
     1. refuse (RestoreRefused) a file that is not a valid backup, before touching anything;
     2. back up the current data into ``safety_folder`` with reason ``pre-restore``; a
        current database too damaged to back up is refused, unless ``current_damaged`` says
@@ -553,6 +600,7 @@ def restore(
     Attachments in the backup are copied back; current attachments the backup lacks are
     kept (they are in the pre-restore backup as well).
     """
+    _checked_on_own_connection(actor)
     db_path = Path(db_path)
     backup_path = Path(backup_path)
     safety_folder = Path(safety_folder)

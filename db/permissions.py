@@ -289,3 +289,20 @@ def require(staff: Staff, action: str, when: dt.datetime) -> Authority:
         raise WorkflowError("not_permitted", action=ACTION_PHRASES[action], staff=staff.name)
     authority = authority_at(staff, when)
     return authority if authority is not None else Authority(staff, staff.role)
+
+
+def require_export(
+    actor: Staff | None, *, reveal: bool = False, when: dt.datetime | None = None
+) -> Authority | None:
+    """Check the matrix before data leaves the program (a ledger, a saved report, a bundle).
+
+    ``export`` always, and ``reveal_customer_data`` too when the export is unmasked. With no
+    ``actor`` (a database without accounts, where the head is assumed, or the system itself)
+    nothing is checked and None is returned; otherwise WorkflowError ``not_permitted``."""
+    if actor is None:
+        return None
+    when = when or now()
+    authority = require(actor, ACTION_EXPORT, when)
+    if reveal:
+        authority = require(actor, ACTION_REVEAL_CUSTOMER_DATA, when)
+    return authority

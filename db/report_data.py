@@ -33,7 +33,7 @@ from typing import Any, NamedTuple, cast
 
 from peewee import JOIN, fn
 
-from db import vocab
+from db import permissions, vocab
 from db.models import Case, CaseEvent, Outlet, Staff, now
 from db.outlets import outlet_head
 from db.queries import case_timeline, mask_name, mask_phone
@@ -377,13 +377,21 @@ SECTION_BUILDERS: dict[str, SectionBuilder] = {key: _from_events(key) for key in
 
 
 def incident_report_data(
-    case_id: int, *, reveal: bool = False, at: dt.datetime | None = None
+    case_id: int,
+    *,
+    reveal: bool = False,
+    at: dt.datetime | None = None,
+    actor: Staff | None = None,
 ) -> IncidentData:
     """The incident report's data for a case; customer data masked unless ``reveal``.
 
     ``at`` is the generation time (default: now); it decides only whether a running
-    deadline is already overdue.
+    deadline is already overdue. An unmasked report for ``actor`` (the logged-in user)
+    needs ``reveal_customer_data`` (WorkflowError ``not_permitted``); a masked one may be
+    previewed and printed by anyone. Without ``actor`` (no accounts) nothing is checked.
     """
+    if reveal and actor is not None:
+        permissions.require(actor, permissions.ACTION_REVEAL_CUSTOMER_DATA, now())
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
         raise CaseNotFound(f"no case with id {case_id}")
@@ -439,12 +447,16 @@ def incident_report_data(
 
 
 def incident_report_data_by_number(
-    case_no: str, *, reveal: bool = False, at: dt.datetime | None = None
+    case_no: str,
+    *,
+    reveal: bool = False,
+    at: dt.datetime | None = None,
+    actor: Staff | None = None,
 ) -> IncidentData:
     case_id = Case.select(Case.id).where(Case.case_no == case_no).scalar()
     if case_id is None:
         raise CaseNotFound(f"no case numbered {case_no}")
-    return incident_report_data(case_id, reveal=reveal, at=at)
+    return incident_report_data(case_id, reveal=reveal, at=at, actor=actor)
 
 
 # --- Verification code --------------------------------------------------------------------
@@ -557,15 +569,32 @@ def ledger_rows(
     reveal: bool = False,
     at: dt.datetime | None = None,
     batch_size: int = 2000,
+    actor: Staff | None = None,
 ) -> Iterator[LedgerRow]:
     """Every case received in the period, oldest first, filtered and sorted in SQL.
 
     Read in batches of ``batch_size`` by keyset on (received_at, id), so a year of 100,000
     cases streams in constant memory and no read transaction stays open across batches.
     The first reply time comes from a correlated subquery on the (case, at) index.
+
+    The ledger leaves the program, so for ``actor`` (the logged-in user) the permission
+    matrix is checked here, when this is called and not when the first row is read, so a
+    refused export has written nothing: ``export``, and ``reveal_customer_data`` when
+    unmasked (WorkflowError ``not_permitted``). Without ``actor`` nothing is checked.
     """
+    permissions.require_export(actor, reveal=reveal)
     lo, hi = period_bounds(year=year, start=start, end=end)
-    at = at or now()
+    return _ledger_rows(lo, hi, outlet, reveal, at or now(), batch_size)
+
+
+def _ledger_rows(
+    lo: dt.datetime,
+    hi: dt.datetime,
+    outlet: Outlet | None,
+    reveal: bool,
+    at: dt.datetime,
+    batch_size: int,
+) -> Iterator[LedgerRow]:
     Owner = Staff.alias("owner")
     Handler = Staff.alias("handler")
     first_reply = (

@@ -7,7 +7,9 @@ is one they cannot count on. Both run off the GUI thread (desktop.worker) in one
 single-thread pool shared with the Backups dialog, so two backups never run at once.
 
 Where they go and how many are kept are rule settings (db.backup); this module only decides
-*when*.
+*when*. These backups are the program's own, not a person's request, so they pass no
+``actor`` to db.backup and the permission matrix does not apply (the Backups dialog's
+"Back up now" passes the logged-in user).
 """
 
 from __future__ import annotations

@@ -1,6 +1,11 @@
 """Command line: ``complaint-desk`` starts the window; subcommands work without a screen.
 
 Subcommands never import Qt, so they start fast and run in scheduled jobs.
+
+Writing a report or the ledger to a file is an export (permission matrix, ``export``; an
+unmasked one also ``reveal_customer_data``): once the database has login accounts these
+commands take ``--user EMPLOYEE_NO`` and a password, as backup and restore do
+(desktop/cli_maintenance.py). ``verify`` and ``info`` only read and ask nobody.
 """
 
 from __future__ import annotations
@@ -61,6 +66,7 @@ def _add_report_commands(sub) -> None:
         help="print the customer's full name, phone and ID number (masked by default)",
     )
     _add_data_dir(incident)
+    cli_maintenance.add_user_option(incident)
     assessment = kinds.add_parser(
         "assessment", help="the assessment report (考核报告) of a year, quarter or month"
     )
@@ -72,12 +78,14 @@ def _add_report_commands(sub) -> None:
     )
     assessment.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     _add_data_dir(assessment)
+    cli_maintenance.add_user_option(assessment)
     escalation = kinds.add_parser(
         "escalation", help="the escalation report (投诉升级报告) sent up for one case"
     )
     escalation.add_argument("case_no", metavar="CASE_NO", help="case number")
     escalation.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     _add_data_dir(escalation)
+    cli_maintenance.add_user_option(escalation)
 
     verify = sub.add_parser(
         "verify", help="check that a report still matches the database (exit 0 if it does)"
@@ -98,6 +106,7 @@ def _add_report_commands(sub) -> None:
     ledger.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
     ledger.add_argument("--reveal", action="store_true", help="unmasked customer data")
     _add_data_dir(ledger)
+    cli_maintenance.add_user_option(ledger)
 
 
 def _date(text: str):
@@ -165,21 +174,45 @@ def _open_existing(args: argparse.Namespace) -> bool:
     return True
 
 
+_REFUSED = object()
+
+
+def _exporter(args: argparse.Namespace):
+    """Who writes this file: None without accounts; ``_REFUSED`` (said on stderr) when
+    the login or the matrix's ``export`` refuses."""
+    from db.permissions import ACTION_EXPORT
+
+    try:
+        return cli_maintenance.acting_user(args, ACTION_EXPORT, stdin=sys.stdin, stderr=sys.stderr)
+    except cli_maintenance.UserRefused as error:
+        print(f"{args.out}: not written. {error}", file=sys.stderr)
+        return _REFUSED
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     if args.report_kind == "assessment":
         return _report_assessment(args)
     if args.report_kind == "escalation":
         return _report_escalation(args)
     from db import report_data
+    from db.errors import WorkflowError
     from desktop.reports.incident import write_incident_report
 
     if not _open_existing(args):
         return 2
+    actor = _exporter(args)
+    if actor is _REFUSED:
+        return 1
     started = time.perf_counter()
     try:
-        data = report_data.incident_report_data_by_number(args.case_no, reveal=args.reveal)
+        data = report_data.incident_report_data_by_number(
+            args.case_no, reveal=args.reveal, actor=actor
+        )
     except report_data.CaseNotFound:
         print(f"no case numbered {args.case_no}", file=sys.stderr)
+        return 1
+    except WorkflowError as error:
+        print(f"{args.out}: not written. {error.message}", file=sys.stderr)
         return 1
     write_incident_report(data, args.out)
     elapsed = time.perf_counter() - started
@@ -195,6 +228,8 @@ def _report_assessment(args: argparse.Namespace) -> int:
 
     if not _open_existing(args):
         return 2
+    if _exporter(args) is _REFUSED:
+        return 1
     try:
         period = Period.parse(args.period)
     except WorkflowError:
@@ -220,6 +255,8 @@ def _report_escalation(args: argparse.Namespace) -> int:
 
     if not _open_existing(args):
         return 2
+    if _exporter(args) is _REFUSED:
+        return 1
     started = time.perf_counter()
     try:
         data = ad.escalation_report_data_by_number(args.case_no)
@@ -265,6 +302,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_export_ledger(args: argparse.Namespace) -> int:
     from db import outlets, report_data
+    from db.errors import WorkflowError
     from db.models import now
     from desktop.reports.ledger import LedgerInfo, write_ledger_xlsx
 
@@ -282,7 +320,15 @@ def cmd_export_ledger(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(error, file=sys.stderr)
         return 2
+    actor = _exporter(args)
+    if actor is _REFUSED:
+        return 1
     outlet = outlets.current_outlet()
+    try:  # the matrix is checked here, before anything is written
+        rows = report_data.ledger_rows(**period, outlet=outlet, reveal=args.reveal, actor=actor)
+    except WorkflowError as error:
+        print(f"{args.out}: not written. {error.message}", file=sys.stderr)
+        return 1
     label = str(args.year) if args.year else f"{args.date_from} – {args.date_to}"
     info = LedgerInfo(
         outlet=outlet.name if outlet else "",
@@ -296,7 +342,6 @@ def cmd_export_ledger(args: argparse.Namespace) -> int:
     def progress(done: int) -> None:
         print(f"\r{done:,}/{total:,} cases", end="", file=sys.stderr, flush=True)
 
-    rows = report_data.ledger_rows(**period, outlet=outlet, reveal=args.reveal)
     count = write_ledger_xlsx(rows, args.out, info=info, progress=progress)
     elapsed = time.perf_counter() - started
     print(f"\nwrote {count:,} cases to {args.out} in {elapsed:.1f} s", file=sys.stderr)

@@ -7,6 +7,10 @@ replies the district sends down, as the outlet head (db.outlets.outlet_head); a 
 does not match its manifest is refused whole, naming the member and the reason, and
 nothing is written. Importing the same bundle twice creates nothing new.
 
+Once the database has login accounts both ask who is acting (``--user EMPLOYEE_NO`` and the
+password, as desktop/cli_maintenance.py describes): the export needs the matrix's
+``export``; the import is made as, and attributed to, the person logged in.
+
 Exit codes: 0 done; 1 refused (bad bundle, no head, export impossible); 2 bad usage.
 """
 
@@ -16,6 +20,8 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+
+from desktop.cli_maintenance import UserRefused, acting_user, add_user_option
 
 
 def _date(text: str) -> dt.date:
@@ -45,6 +51,7 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--since", type=_date, required=True, metavar="YYYY-MM-DD")
     export.add_argument("--out", type=Path, required=True, metavar="FILE.zip")
     _add_data_dir(export)
+    add_user_option(export)
     imp = subparsers.add_parser(
         "import-bundle",
         help="import work orders and replies from a district bundle (ZIP)",
@@ -54,6 +61,7 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     )
     imp.add_argument("file", type=Path, metavar="FILE.zip")
     _add_data_dir(imp)
+    add_user_option(imp)
 
 
 def _open(args: argparse.Namespace) -> bool:
@@ -71,6 +79,8 @@ def _open(args: argparse.Namespace) -> bool:
 def cmd_export_bundle(args: argparse.Namespace) -> int:
     from db import outlets
     from db.bundle import BundleError, export_bundle
+    from db.errors import WorkflowError
+    from db.permissions import ACTION_EXPORT
 
     if not _open(args):
         return 2
@@ -79,8 +89,12 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
         print("the outlet is not set up", file=sys.stderr)
         return 1
     try:
-        summary = export_bundle(args.out, since=args.since, outlet=outlet)
-    except BundleError as error:
+        actor = acting_user(args, ACTION_EXPORT, stdin=sys.stdin, stderr=sys.stderr)
+        summary = export_bundle(args.out, since=args.since, outlet=outlet, actor=actor)
+    except UserRefused as error:
+        print(f"{args.out}: not written. {error}", file=sys.stderr)
+        return 1
+    except (BundleError, WorkflowError) as error:
         print(f"{args.out}: not written. {error.message}", file=sys.stderr)
         return 1
     print(
@@ -106,7 +120,13 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
         print("the outlet is not set up: no outlet head to import as", file=sys.stderr)
         return 1
     try:
-        result = import_bundle(args.file, head)
+        actor = acting_user(args, None, stdin=sys.stdin, stderr=sys.stderr) or head
+    except UserRefused as error:
+        print(f"{args.file}: refused, nothing written.", file=sys.stderr)
+        print(f"  {error}", file=sys.stderr)
+        return 1
+    try:
+        result = import_bundle(args.file, actor)
     except BundleError as error:
         print(f"{args.file}: refused, nothing written.", file=sys.stderr)
         print(f"  {error.message}", file=sys.stderr)

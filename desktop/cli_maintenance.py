@@ -4,16 +4,28 @@ They work without a screen, from a scheduled job or over a remote shell, so an o
 database can be backed up, checked and repaired when the window cannot even start.
 desktop/cli.py registers them with ``add_subcommands`` and hands over with ``run``.
 
+Once the database has login accounts, ``backup`` and ``restore`` (and the bundle commands,
+desktop/cli_bundle.py) ask who is acting: ``--user EMPLOYEE_NO``, with the password read
+from the terminal without echo, or as one line of standard input when that is not a
+terminal (so a scheduled job can pipe it). The login is db.accounts.authenticate, lock
+included; the permission matrix then decides, and the writes are attributed to that person.
+Without accounts (a fresh or demo database) nobody is asked: the head is assumed, as in the
+window. ``check`` only reads and stays open to anyone.
+
 Exit codes: 0 done / sound; 1 refused, failed or problems found; 2 bad usage.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from db.models import Staff
 
 COMMANDS = ("backup", "restore", "check")
 
@@ -25,6 +37,73 @@ def _add_data_dir(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="folder holding the database (default: the user data folder)",
     )
+
+
+def add_user_option(parser: argparse.ArgumentParser) -> None:
+    """``--user EMPLOYEE_NO``: who is acting, once the database has login accounts."""
+    parser.add_argument(
+        "--user",
+        metavar="EMPLOYEE_NO",
+        default=None,
+        help="who is acting (required once the database has login accounts); the password "
+        "is asked for, or read as one line of standard input when that is not a terminal",
+    )
+
+
+class UserRefused(Exception):
+    """The acting user could not be established or may not do this; the message says why."""
+
+
+def _has_accounts() -> bool:
+    """Whether the open database has login accounts; a database from before accounts (or
+    one too damaged to say) has none."""
+    from peewee import PeeweeException
+
+    from db import accounts
+
+    try:
+        return accounts.has_any_account()
+    except PeeweeException:
+        return False
+
+
+def _read_password(employee_no: str, stdin: TextIO, stderr: TextIO) -> str:
+    if stdin.isatty():
+        return getpass.getpass(f"password for {employee_no}: ", stream=stderr)
+    line = stdin.readline()
+    if not line:
+        raise UserRefused("no password on standard input")
+    return line.rstrip("\r\n")
+
+
+def acting_user(
+    args: argparse.Namespace, action: str | None, *, stdin: TextIO, stderr: TextIO
+) -> Staff | None:
+    """Who runs this command, with the database open: None when it has no accounts (the
+    head is assumed); else the staff member ``--user`` names, logged in with the password
+    and allowed matrix ``action`` (None: any logged-in staff member). Every write from here
+    on is attributed to them in the audit trail. UserRefused otherwise."""
+    from db import accounts, audit, permissions
+    from db.errors import WorkflowError
+    from db.models import now
+
+    if not _has_accounts():
+        return None
+    employee_no = getattr(args, "user", None)
+    if not employee_no:
+        raise UserRefused(
+            "this database has login accounts: say who is acting with --user EMPLOYEE_NO "
+            "(the password is asked for, or read from standard input)"
+        )
+    password = _read_password(employee_no, stdin, stderr)
+    try:
+        staff = accounts.authenticate(employee_no, password)
+        if action is not None:
+            permissions.require(staff, action, now())
+    except WorkflowError as error:  # LoginError included: wrong password, locked, inactive
+        raise UserRefused(error.message) from None
+    audit.set_session_actor(staff.id)
+    return staff
 
 
 def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
@@ -43,6 +122,7 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         help="folder to back up to, e.g. a USB drive",
     )
     _add_data_dir(bk)
+    add_user_option(bk)
 
     rs = subparsers.add_parser(
         "restore",
@@ -54,6 +134,7 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     rs.add_argument("file", type=Path, metavar="FILE", help="the backup file (.sqlite3)")
     rs.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     _add_data_dir(rs)
+    add_user_option(rs)
 
     ck = subparsers.add_parser(
         "check",
@@ -104,6 +185,8 @@ def _size(n: int) -> str:
 def cmd_backup(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     from db import backup
     from db.database import close_database, database_path, open_database
+    from db.errors import WorkflowError
+    from db.permissions import ACTION_BACKUP_RESTORE
 
     path = database_path(_data_dir(args))
     if not path.exists():
@@ -112,10 +195,17 @@ def cmd_backup(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stder
     try:
         # As it is: a backup of an older schema must not upgrade the original first.
         db = open_database(path, apply_migrations=False)
+        actor = acting_user(args, ACTION_BACKUP_RESTORE, stdin=stdin, stderr=stderr)
         if args.to is not None:
-            info = backup.make_backup(db, args.to, reason=backup.REASON_MANUAL)
+            info = backup.make_backup(db, args.to, reason=backup.REASON_MANUAL, actor=actor)
         else:
-            info = backup.backup_and_rotate(db, reason=backup.REASON_MANUAL)
+            info = backup.backup_and_rotate(db, reason=backup.REASON_MANUAL, actor=actor)
+    except UserRefused as exc:
+        print(f"not backed up: {exc}", file=stderr)
+        return 1
+    except WorkflowError as exc:
+        print(f"not backed up: {exc.message}", file=stderr)
+        return 1
     except backup.BackupError as exc:
         print(f"backup failed: {exc}", file=stderr)
         return 1
@@ -130,6 +220,8 @@ def cmd_backup(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stder
 def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     from db import backup
     from db.database import close_database, database_path, open_database
+    from db.errors import WorkflowError
+    from db.permissions import ACTION_BACKUP_RESTORE
     from desktop.single_instance import lock_holder
 
     data_dir = _data_dir(args)
@@ -154,6 +246,19 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
 
     safety = backup.backup_folder_of(path)
     damaged = backup.current_database_problem(path)
+    actor = None
+    if path.exists():
+        # Who may restore is in the database about to be replaced: ask while it is open.
+        try:
+            open_database(path, apply_migrations=False)
+            actor = acting_user(args, ACTION_BACKUP_RESTORE, stdin=stdin, stderr=stderr)
+        except UserRefused as exc:
+            close_database()
+            print(f"not restored: {exc}. Nothing was changed.", file=stderr)
+            return 1
+        except Exception as exc:  # noqa: BLE001 - too damaged to open: restore is the cure
+            close_database()
+            print(f"note: the current database cannot be read ({exc}).", file=stderr)
     print(f"This replaces the database {path}", file=stdout)
     print(f"with the backup {source}.", file=stdout)
     if not path.exists():
@@ -167,14 +272,27 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
         print("Restore? [y/N] ", end="", file=stdout, flush=True)
         answer = stdin.readline().strip().lower()
         if answer not in ("y", "yes"):
+            close_database()
             print("not restored; nothing was changed.", file=stderr)
             return 1
 
+    if damaged:
+        # A damaged file is moved aside, which needs it closed; acting_user has already
+        # checked the matrix in it, so restore need not read it again.
+        close_database()
+        actor = None
     try:
-        result = backup.restore(path, source, safety_folder=safety, current_damaged=bool(damaged))
+        result = backup.restore(
+            path, source, safety_folder=safety, current_damaged=bool(damaged), actor=actor
+        )
+    except WorkflowError as exc:
+        print(f"not restored: {exc.message} Nothing was changed.", file=stderr)
+        return 1
     except backup.BackupError as exc:
         print(f"not restored: {exc}", file=stderr)
         return 1
+    finally:
+        close_database()  # the old file's connection; the restored one is opened below
     if result.safety_backup is not None:
         print(f"previous data backed up to {result.safety_backup.path}", file=stdout)
     if result.set_aside is not None:

@@ -120,6 +120,12 @@ class MainWindow(QMainWindow):
 
     # --- public ----------------------------------------------------------------------------
 
+    @property
+    def actor(self) -> Staff | None:
+        """Who the window acts for: the logged-in person, or the head while the database
+        has no accounts (None before the outlet has a head)."""
+        return self._actor
+
     def model(self) -> CaseTableModel:
         return self._model
 

@@ -4,6 +4,11 @@ report of a period, the ledger, verifying a report.
 ``install_reports_menu(window)`` adds the menu to the main window (before Settings) and
 wires it to the case list's selection and to the case view's "Print report" button, so the
 main window needs one line for all of it.
+
+Previewing and printing the (masked) reports is open to everyone; saving one to a file and
+the ledger are exports, which the permission matrix gives to the head, the lobby manager
+and the operations supervisor (db.permissions, ``export``): db checks the window's actor,
+and the ledger item and the preview's Save button are off for anyone else, saying why.
 """
 
 from __future__ import annotations
@@ -17,11 +22,13 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QProgressDialog
 
-from db import assessment_data, cases, outlets, report_data
-from db.models import now
+from db import assessment_data, cases, outlets, permissions, report_data
+from db.errors import WorkflowError
+from db.models import Staff, now
 from desktop.dialogs.assessment_period import AssessmentPeriodDialog
 from desktop.dialogs.report_preview import LAST_DIR_KEY, ReportPreviewDialog
 from desktop.dialogs.verify_dialog import VerifyDialog
+from desktop.errors import workflow_error_message
 from desktop.worker import Cancelled, QueryOp
 
 if TYPE_CHECKING:
@@ -30,12 +37,14 @@ if TYPE_CHECKING:
 STATUS_MESSAGE_MS = 8_000
 
 
-def build_incident_pdf(case_id: int, *, reveal: bool = False) -> bytes:
-    """The incident report of a case as PDF bytes (runs on a worker thread)."""
+def build_incident_pdf(case_id: int, *, reveal: bool = False, actor: Staff | None = None) -> bytes:
+    """The incident report of a case as PDF bytes (runs on a worker thread); unmasked only
+    for an ``actor`` the matrix lets reveal customer data (checked in db)."""
     # reportlab is imported when the first report is made, not at start-up (issue 7).
     from desktop.reports.incident import incident_report_bytes
 
-    return incident_report_bytes(report_data.incident_report_data(case_id, reveal=reveal))
+    data = report_data.incident_report_data(case_id, reveal=reveal, actor=actor)
+    return incident_report_bytes(data)
 
 
 def build_assessment_pdf(period: str, staff_employee_no: str | None = None) -> bytes:
@@ -55,16 +64,24 @@ def build_escalation_pdf(case_id: int) -> bytes:
     return escalation_report_bytes(escalation_report_data(case_id))
 
 
-def export_ledger(path: Path, year: int, progress=None) -> int:
-    """Write the ledger of ``year`` to ``path``; the number of cases (worker thread)."""
+def may_export(actor: Staff | None) -> bool:
+    """Whether ``actor`` may save the ledger or a report to a file; None (no accounts: the
+    head is assumed) may."""
+    return actor is None or permissions.can(actor, permissions.ACTION_EXPORT, now())
+
+
+def export_ledger(path: Path, year: int, progress=None, *, actor: Staff | None = None) -> int:
+    """Write the ledger of ``year`` to ``path`` for ``actor``; the number of cases (worker
+    thread). WorkflowError ``not_permitted`` before anything is written for a role the
+    matrix does not let export."""
     from desktop.reports.ledger import LedgerInfo, write_ledger_xlsx  # openpyxl, on demand
 
     outlet = outlets.current_outlet()
+    rows = report_data.ledger_rows(year=year, outlet=outlet, actor=actor)  # checks first
     total = report_data.ledger_count(year=year, outlet=outlet)
     info = LedgerInfo(
         outlet=outlet.name if outlet else "", period=str(year), generated_at=now(), masked=True
     )
-    rows = report_data.ledger_rows(year=year, outlet=outlet)
     report = (lambda done: progress(done, total)) if progress else None
     return write_ledger_xlsx(rows, path, info=info, progress=report)
 
@@ -78,6 +95,7 @@ class ReportsMenu(QObject):
         self._window = window
         self._settings = settings if settings is not None else QSettings()
         self._case_id: int | None = None
+        self._actor: Staff | None = getattr(window, "actor", None)
 
         self.menu = QMenu(self.tr("&Reports"), window)
         self.menu.setObjectName("menuReports")
@@ -107,6 +125,10 @@ class ReportsMenu(QObject):
         self.ledger_action.setStatusTip(
             self.tr("Save the register of a year's complaints as an Excel workbook")
         )
+        if not may_export(self._actor):
+            self.ledger_action.setEnabled(False)
+            self.ledger_action.setToolTip(self.not_permitted_text())
+            self.ledger_action.setStatusTip(self.not_permitted_text())
         self.verify_action = self._action("actionVerifyReport", self.tr("&Verify a report…"))
         self.verify_action.setStatusTip(
             self.tr("Check that a saved or printed report still matches the database")
@@ -118,6 +140,7 @@ class ReportsMenu(QObject):
         self.menu.addAction(self.ledger_action)
         self.menu.addSeparator()
         self.menu.addAction(self.verify_action)
+        self.menu.setToolTipsVisible(True)  # why the ledger is off, for those who may not
 
         bar = window.menuBar()
         settings_menu = window.findChild(QMenu, "menuSettings")
@@ -139,6 +162,12 @@ class ReportsMenu(QObject):
         panel = window.detail_panel()
         panel.report_requested.connect(self.show_incident_report_for)
         self._on_case_selected(panel.case_id())
+
+    def not_permitted_text(self) -> str:
+        return self.tr(
+            "Only the outlet head, the lobby manager and the operations supervisor may save "
+            "the ledger or reports to a file."
+        )
 
     def _action(self, name: str, text: str, shortcut: QKeySequence | None = None) -> QAction:
         action = QAction(text, self._window)
@@ -166,6 +195,7 @@ class ReportsMenu(QObject):
             lambda: build_escalation_pdf(case_id),
             f"投诉升级报告-{case.case_no}.pdf",
             settings=self._settings,
+            actor=self._actor,
         )
 
     def show_assessment_report(self) -> None:
@@ -181,6 +211,7 @@ class ReportsMenu(QObject):
             lambda: build_assessment_pdf(request.period, request.staff_employee_no),
             f"考核报告-{request.period}{who}.pdf",
             settings=self._settings,
+            actor=self._actor,
         )
 
     def show_incident_report(self) -> None:
@@ -191,15 +222,19 @@ class ReportsMenu(QObject):
         case = cases.get_case(case_id)
         if case is None:
             return
+        actor = self._actor
         ReportPreviewDialog.ask(
             self._window,
             self.tr("Incident report {case_no}").format(case_no=case.case_no),
-            lambda: build_incident_pdf(case_id),
+            lambda: build_incident_pdf(case_id, actor=actor),
             f"投诉事件报告-{case.case_no}.pdf",
             settings=self._settings,
+            actor=actor,
         )
 
     def export_ledger(self) -> None:
+        if not may_export(self._actor):
+            return
         year, ok = QInputDialog.getInt(
             self._window,
             self.tr("Complaint ledger"),
@@ -242,6 +277,7 @@ class ReportsMenu(QObject):
         cancelled = threading.Event()
         progress.canceled.connect(cancelled.set)
         started = time.perf_counter()
+        actor = self._actor
 
         def work(emit) -> int:
             def report(done: int, total: int) -> None:
@@ -249,7 +285,7 @@ class ReportsMenu(QObject):
                     raise Cancelled
                 emit(done, total)
 
-            return export_ledger(path, year, report)
+            return export_ledger(path, year, report, actor=actor)
 
         def show_progress(done: int, total: int) -> None:
             if not cancelled.is_set():
@@ -267,10 +303,11 @@ class ReportsMenu(QObject):
 
         def failed(error: BaseException) -> None:
             progress.close()
+            reason = workflow_error_message(error) if isinstance(error, WorkflowError) else error
             QMessageBox.warning(
                 self._window,
                 self.tr("Complaint ledger"),
-                self.tr("The ledger could not be written:\n{error}").format(error=error),
+                self.tr("The ledger could not be written:\n{error}").format(error=reason),
             )
 
         QueryOp(parent=self, op=work, success=finished).with_progress(show_progress).failure(

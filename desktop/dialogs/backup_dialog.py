@@ -4,6 +4,10 @@ The rules (what a valid backup is, what restore does first) are in db.backup; th
 asks, shows progress and reports. Backups and the restore run off the GUI thread in the
 backup pool shared with the automatic backups (desktop.backup_scheduler).
 
+Backing up and restoring are the head's (db.permissions, ``backup_restore``): the dialog
+passes the logged-in actor to db.backup, which checks it, and disables the two buttons (and
+the menu item) for anyone else, saying why.
+
 After a restore the program closes: every open view holds objects read from the old data,
 and the restored file may need its schema brought up to date, which happens on the next
 start.
@@ -47,10 +51,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import backup, sqlite_features
+from db import backup, permissions, sqlite_features
 from db.backup import BackupInfo, RestoreResult
-from db.models import database
+from db.errors import WorkflowError
+from db.models import Staff, database, now
 from desktop.backup_scheduler import PhasedProgress, backup_pool, phase_text, scheduler_of
+from desktop.errors import workflow_error_message
 from desktop.worker import QueryOp
 
 log = logging.getLogger(__name__)
@@ -60,6 +66,18 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 INFO_ROLE = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def may_back_up(actor: Staff | None) -> bool:
+    """Whether ``actor`` may back up and restore now; None (no accounts: the head is
+    assumed) may."""
+    return actor is None or permissions.can(actor, permissions.ACTION_BACKUP_RESTORE, now())
+
+
+def not_permitted_text() -> str:
+    return QCoreApplication.translate(
+        "BackupDialog", "Only the outlet head, or the acting head, may back up or restore."
+    )
 
 
 def reason_label(reason: str) -> str:
@@ -135,8 +153,9 @@ class BackupListModel(QAbstractTableModel):
 class BackupDialog(QDialog):
     """Manage backups of the database at ``db_path``.
 
-    Use ``BackupDialog.ask(parent, db_path)``: it returns the RestoreResult when a backup was
-    restored (the caller then closes the program), else None.
+    Use ``BackupDialog.ask(parent, db_path, actor=...)``: it returns the RestoreResult when a
+    backup was restored (the caller then closes the program), else None. ``actor`` is the
+    logged-in person; None when the database has no accounts.
 
     Signals: backup_made(BackupInfo), restored(RestoreResult).
     """
@@ -144,12 +163,16 @@ class BackupDialog(QDialog):
     backup_made = Signal(object)
     restored = Signal(object)
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db_path: Path, parent: QWidget | None = None, *, actor: Staff | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("backup_dialog")
         self.setWindowTitle(self.tr("Backups"))
         self.setAccessibleName(self.tr("Backups"))
         self._db_path = Path(db_path)
+        self._actor = actor
+        self._permitted = may_back_up(actor)
         self._busy = False
         self.result_restore: RestoreResult | None = None
 
@@ -210,6 +233,9 @@ class BackupDialog(QDialog):
         self.restore_button.setToolTip(
             self.tr("Replace the current data with the selected backup, after backing it up")
         )
+        if not self._permitted:
+            for button in (self.backup_button, self.restore_button):
+                button.setToolTip(not_permitted_text())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.setObjectName("backup_buttons")
         close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -240,8 +266,10 @@ class BackupDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, db_path: Path) -> RestoreResult | None:
-        dialog = cls(db_path, parent)
+    def ask(
+        cls, parent: QWidget | None, db_path: Path, *, actor: Staff | None = None
+    ) -> RestoreResult | None:
+        dialog = cls(db_path, parent, actor=actor)
         dialog.exec()
         return dialog.result_restore
 
@@ -256,12 +284,17 @@ class BackupDialog(QDialog):
                 "BackupDialog", "Back up now, restore a backup, choose the backup folder"
             )
         )
+        if not may_back_up(getattr(window, "actor", None)):
+            # The dialog still opens, to see the backups; its two buttons are off, as here.
+            action.setToolTip(not_permitted_text())
+            action.setStatusTip(not_permitted_text())
         action.triggered.connect(lambda: cls.open_for(window))
         return action
 
     @classmethod
     def open_for(cls, window: QMainWindow) -> RestoreResult | None:
-        result = cls.ask(window, sqlite_features.database_file(database))
+        actor = getattr(window, "actor", None)
+        result = cls.ask(window, sqlite_features.database_file(database), actor=actor)
         if result is not None:
             scheduler = scheduler_of(window)
             if scheduler is not None:
@@ -313,15 +346,19 @@ class BackupDialog(QDialog):
         backup.set_backup_folder(None)
         self.refresh()
 
+    def may_back_up(self) -> bool:
+        return self._permitted
+
     def back_up_now(self) -> None:
         if self._busy:
             return
         phases = PhasedProgress()
+        actor = self._actor
         self._start(self.tr("Backing up…"))
         QueryOp(
             parent=self,
             op=lambda progress: backup.backup_and_rotate(
-                database, reason=backup.REASON_MANUAL, progress=phases.wrap(progress)
+                database, reason=backup.REASON_MANUAL, progress=phases.wrap(progress), actor=actor
             ),
             success=self._backup_made,
         ).failure(self._failed).with_progress(
@@ -352,11 +389,15 @@ class BackupDialog(QDialog):
             return
         phases = PhasedProgress()
         self._start(self.tr("Restoring…"))
-        db_path, folder = self._db_path, self.folder()
+        db_path, folder, actor = self._db_path, self.folder(), self._actor
         QueryOp(
             parent=self,
             op=lambda progress: backup.restore(
-                db_path, info.path, safety_folder=folder, progress=phases.wrap(progress)
+                db_path,
+                info.path,
+                safety_folder=folder,
+                progress=phases.wrap(progress),
+                actor=actor,
             ),
             success=self._restored,
         ).failure(self._failed).with_progress(
@@ -377,11 +418,14 @@ class BackupDialog(QDialog):
         self.daily_check.setChecked(backup.daily_enabled())
 
     def _update_buttons(self) -> None:
-        for widget in (self.backup_button, self.choose_button, self.default_button):
+        for widget in (self.choose_button, self.default_button):
             widget.setEnabled(not self._busy)
+        self.backup_button.setEnabled(not self._busy and self._permitted)
         self.keep_spin.setEnabled(not self._busy)
         self._close_button.setEnabled(not self._busy)
-        self.restore_button.setEnabled(not self._busy and self.selected_backup() is not None)
+        self.restore_button.setEnabled(
+            not self._busy and self._permitted and self.selected_backup() is not None
+        )
 
     def _start(self, text: str) -> None:
         self._busy = True
@@ -425,7 +469,11 @@ class BackupDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         log.error("backup or restore failed", exc_info=error)
-        self._finish(self.tr("Failed: {error}").format(error=error))
+        reason = workflow_error_message(error) if isinstance(error, WorkflowError) else error
+        self._finish(self.tr("Failed: {error}").format(error=reason))
+        if isinstance(error, WorkflowError):
+            QMessageBox.warning(self, self.tr("Backups"), workflow_error_message(error))
+            return
         if isinstance(error, backup.RestoreRefused):
             text = self.tr("The backup was not restored; nothing was changed.\n\n{reason}")
         elif isinstance(error, backup.BackupError):

@@ -1,7 +1,9 @@
 """First-run setup: the outlet this database serves and its head, who becomes the first user.
 
 The rules are db.outlets.validate_setup and setup_outlet; the dialog shows their
-problems under each field and stays open until the outlet is stored.
+problems under each field and stays open until the outlet is stored. The head chooses a
+password here: db creates the head's account in the same transaction as the outlet, so
+from the next start on the program asks for a login.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import outlets
+from db import accounts, outlets
 from db.models import Outlet, Staff
 from db.validation import ValidationError
 from desktop.dialogs.new_case import (
@@ -104,6 +106,27 @@ class FirstRunDialog(QDialog):
             self.tr("&Employee number:"),
             self.tr("Head's employee number"),
         )
+        self.password_edit = self._field(
+            head_form, "password", self.tr("&Password:"), self.tr("Head's password")
+        )
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_confirm_edit = self._field(
+            head_form,
+            "password_confirm",
+            self.tr("&Repeat the password:"),
+            self.tr("Repeat the head's password"),
+        )
+        self.password_confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        head_form.addRow(
+            "",
+            make_hint_label(
+                self.tr(
+                    "You log in with your employee number and this password. At least {n} "
+                    "characters, not only digits, not the employee number."
+                ).format(n=accounts.MIN_LENGTH),
+                "password_hint",
+            ),
+        )
 
         self.start_button = QPushButton(self.tr("&Start"))
         self.start_button.setObjectName("start_button")
@@ -162,14 +185,21 @@ class FirstRunDialog(QDialog):
             district_branch=self.district_branch_edit.text(),
             head_name=self.head_name_edit.text(),
             head_employee_no=self.head_employee_no_edit.text(),
+            password=self.password_edit.text(),
         )
 
+    def passwords_match(self) -> bool:
+        return self.password_edit.text() == self.password_confirm_edit.text()
+
     def save(self) -> None:
-        """Create the outlet and its head and close, or show every problem and stay open."""
+        """Create the outlet, its head and the head's account and close, or show every
+        problem and stay open."""
         data = self.form_data()
         problems = outlets.validate_setup(data)
-        if problems:
+        if problems or not self.passwords_match():
             self.errors.show(problems)
+            if not self.passwords_match():
+                self._show_mismatch(focus=not problems)
             return
         try:
             result = outlets.setup_outlet(data)
@@ -184,6 +214,14 @@ class FirstRunDialog(QDialog):
             return
         self.result_setup = result
         self.accept()
+
+    def _show_mismatch(self, *, focus: bool) -> None:
+        label = self.findChild(QLabel, "error_password_confirm")
+        label.setText(self.tr("The two passwords are not the same."))
+        label.show()
+        self.password_confirm_edit.setAccessibleDescription(label.text())
+        if focus:
+            self.password_confirm_edit.setFocus()
 
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> tuple[Outlet, Staff] | None:

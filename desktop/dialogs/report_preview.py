@@ -4,6 +4,10 @@ The report is built off the GUI thread (desktop.worker.QueryOp) while a busy ind
 shows; the bytes are then shown with QtPdf's QPdfView. Printing renders each page through
 QPdfDocument.render into the printer's painter at up to PRINT_DPI, so it works with any
 printer the system offers, including "print to PDF".
+
+Printing is open to everyone; saving to a file is an export (db.permissions, ``export``):
+for an ``actor`` the matrix does not let export, Save as… is off and says why, and
+``save_as`` asks db again before it writes.
 """
 
 from __future__ import annotations
@@ -30,6 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import permissions
+from db.errors import WorkflowError
+from db.models import Staff, now
+from desktop.errors import workflow_error_message
 from desktop.worker import QueryOp
 
 PRINT_DPI = 300  # sharp on an office laser printer, ~35 MB per A4 page while printing
@@ -43,7 +51,8 @@ PAGE_BUSY, PAGE_VIEW, PAGE_ERROR = range(3)
 class ReportPreviewDialog(QDialog):
     """Builds a report with ``build()`` (-> PDF bytes, run off the GUI thread) and shows it.
 
-    Use ``ReportPreviewDialog.ask(parent, title, build, suggested_name)``.
+    Use ``ReportPreviewDialog.ask(parent, title, build, suggested_name, actor=...)``;
+    ``actor`` is the logged-in person (None when the database has no accounts).
 
     Signals:
         report_loaded(int): the PDF is shown; the argument is its page count.
@@ -60,9 +69,13 @@ class ReportPreviewDialog(QDialog):
         suggested_name: str,
         parent: QWidget | None = None,
         settings: QSettings | None = None,
+        *,
+        actor: Staff | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reportPreviewDialog")
+        self._actor = actor
+        self._may_save = actor is None or permissions.can(actor, permissions.ACTION_EXPORT, now())
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self._build = build
@@ -107,6 +120,13 @@ class ReportPreviewDialog(QDialog):
 
         self._print_button = self._button("reportPrintButton", self.tr("&Print…"))
         self._save_button = self._button("reportSaveButton", self.tr("&Save as…"))
+        if not self._may_save:
+            self._save_button.setToolTip(
+                self.tr(
+                    "Only the outlet head, the lobby manager and the operations supervisor may "
+                    "save reports to a file. Printing is open to everyone."
+                )
+            )
         self._zoom_out_button = self._button("reportZoomOutButton", self.tr("Zoom &out"))
         self._zoom_in_button = self._button("reportZoomInButton", self.tr("Zoom &in"))
         self._fit_button = self._button("reportFitWidthButton", self.tr("&Fit width"))
@@ -169,9 +189,10 @@ class ReportPreviewDialog(QDialog):
         suggested_name: str,
         *,
         settings: QSettings | None = None,
+        actor: Staff | None = None,
     ) -> None:
         """Build and preview the report modally; the user prints or saves from there."""
-        dialog = cls(title, build, suggested_name, parent, settings)
+        dialog = cls(title, build, suggested_name, parent, settings, actor=actor)
         try:
             dialog.start()
             dialog.exec()
@@ -220,9 +241,17 @@ class ReportPreviewDialog(QDialog):
     def fit_width(self) -> None:
         self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
+    def may_save(self) -> bool:
+        return self._may_save
+
     def save_as(self) -> Path | None:
         """Ask where to save the PDF and write it; the path written, or None."""
         if self._bytes is None:
+            return None
+        try:
+            permissions.require_export(self._actor)
+        except WorkflowError as error:
+            QMessageBox.warning(self, self.tr("Save report as"), workflow_error_message(error))
             return None
         folder = str(self._settings.value(LAST_DIR_KEY, str(Path.home())))
         name, _filter = QFileDialog.getSaveFileName(
@@ -299,6 +328,7 @@ class ReportPreviewDialog(QDialog):
             self._fit_button,
         ):
             button.setEnabled(ready)
+        self._save_button.setEnabled(ready and self._may_save)
 
     def _show_error(self, error: BaseException) -> None:
         text = self.tr("The report could not be generated:\n{error}").format(error=error)

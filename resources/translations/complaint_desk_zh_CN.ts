@@ -199,6 +199,40 @@
     </message>
 </context>
 <context>
+    <name>AfterStartCheck</name>
+    <message>
+        <location filename="../../desktop/startup_check.py" line="+212"/>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Database check passed.</source>
+        <translation>数据库检查通过。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Database damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database failed its check:
+{problem}
+
+Complaint Desk will now close the database, without backing it up over your good backups, and offer the newest good backup.</source>
+        <translation>数据库未通过检查：
+{problem}
+
+网点投诉处理台将关闭数据库（不会用它备份、覆盖完好的备份），并提供最新的完好备份供恢复。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The database check could not run: {error}</source>
+        <translation>数据库检查无法运行：{error}</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisLabels</name>
     <message>
         <location filename="../../desktop/analysis_labels.py" line="+16"/>
@@ -329,7 +363,7 @@
 <context>
     <name>AnalysisMenus</name>
     <message>
-        <location filename="../../desktop/analysis_menu.py" line="+47"/>
+        <location filename="../../desktop/analysis_menu.py" line="+46"/>
         <source>&amp;Dashboard…</source>
         <translation>分析看板(&amp;D)…</translation>
     </message>
@@ -349,7 +383,7 @@
         <translation>合理化建议(&amp;U)…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>&amp;Outlet</source>
         <translation>网点管理(&amp;O)</translation>
     </message>
@@ -367,7 +401,7 @@
         <translation>网点投诉处理台</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+26"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -461,7 +495,12 @@ Check that the folder exists and is writable, and that no other copy of the prog
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/backup_dialog.py" line="+68"/>
+        <location filename="../../desktop/dialogs/backup_dialog.py" line="+78"/>
+        <source>Only the outlet head, or the acting head, may back up or restore.</source>
+        <translation>只有网点负责人或现场负责人可以备份或恢复数据。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Manual</source>
         <translation>手动</translation>
     </message>
@@ -481,20 +520,21 @@ Check that the folder exists and is writable, and that no other copy of the prog
         <translation>恢复前</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+82"/>
         <location line="+1"/>
-        <location line="+284"/>
+        <location line="+303"/>
+        <location line="+8"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+145"/>
+        <location line="-302"/>
+        <location line="+155"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-153"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
@@ -564,12 +604,12 @@ Check that the folder exists and is writable, and that no other copy of the prog
         <translation>先备份当前数据，再用所选备份替换当前数据</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
@@ -579,7 +619,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
         <translation>立即备份、恢复备份、选择备份文件夹</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Choose the backup folder</source>
         <translation>选择备份文件夹</translation>
     </message>
@@ -589,7 +629,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
         <translation>网点投诉处理台无法写入 {folder}。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
@@ -613,7 +653,7 @@ The current data is first backed up to {folder} (as “before a restore”), the
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+61"/>
         <source>Backup made and checked: {name}</source>
         <translation>备份已完成并通过检查：{name}</translation>
     </message>
@@ -642,12 +682,12 @@ Complaint Desk will now close; open it again to continue.</source>
 网点投诉处理台现在将关闭，请重新打开后继续工作。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Failed: {error}</source>
         <translation>失败：{error}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>The backup was not restored; nothing was changed.
 
 {reason}</source>
@@ -677,7 +717,7 @@ Complaint Desk will now close; open it again to continue.</source>
 <context>
     <name>BackupListModel</name>
     <message>
-        <location line="-330"/>
+        <location line="-360"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
@@ -1460,12 +1500,39 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../desktop/widgets/case_detail.py" line="+94"/>
+        <location filename="../../desktop/widgets/case_detail.py" line="+111"/>
         <source>Select a complaint in the list to see its details.</source>
         <translation>在列表中选择一条投诉，即可查看详情。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+84"/>
+        <location line="+10"/>
+        <location line="+9"/>
+        <location line="+143"/>
+        <source>Show full customer data</source>
+        <translation>显示完整客户信息</translation>
+    </message>
+    <message>
+        <location line="-150"/>
+        <source>Show this customer&apos;s full phone and ID numbers?
+
+This is recorded in the audit trail, with your name and the time.</source>
+        <translation>要显示该客户完整的电话号码和身份证号码吗？
+
+此操作将连同您的姓名和时间记入审计记录。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
@@ -1508,6 +1575,11 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <location line="+1"/>
         <source>Phone</source>
         <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1565,12 +1637,13 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>预览、打印或保存本投诉的事件报告</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
+        <location line="+2"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Case fields</source>
         <translation>投诉信息</translation>
     </message>
@@ -1600,23 +1673,58 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>操作人</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
+        <source>Case pages</source>
+        <translation>投诉页面</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every recorded change to this case, from the audit trail</source>
+        <translation>审计记录中本投诉的每一项变更</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Show full customer data…</source>
+        <translation>显示完整客户信息…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>{severity}: {triggers}</source>
         <translation>{severity}：{triggers}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+83"/>
+        <location line="+115"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-111"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超期）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+39"/>
+        <source>Shown in full until another case is selected.</source>
+        <translation>在选择其他投诉之前完整显示。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Show the full phone and ID numbers of this customer; each showing is recorded in the audit trail</source>
+        <translation>显示该客户完整的电话号码和身份证号码；每次显示均记入审计记录</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
@@ -1690,9 +1798,318 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
 </context>
 <context>
+    <name>CaseHistoryView</name>
+    <message>
+        <location filename="../../desktop/widgets/case_history.py" line="+38"/>
+        <location line="+27"/>
+        <source>Case</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Event</source>
+        <translation>处理事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer</source>
+        <translation>转办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock pause</source>
+        <translation>计时暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock extension</source>
+        <translation>期限延长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handling decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer notice</source>
+        <translation>客户告知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review request</source>
+        <translation>复核申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case link</source>
+        <translation>投诉关联</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liability finding</source>
+        <translation>责任认定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liability review</source>
+        <translation>责任复核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penalty</source>
+        <translation>处罚</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dispute</source>
+        <translation>纠纷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full customer data shown</source>
+        <translation>显示了完整客户信息</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{thing} added</source>
+        <translation>新增{thing}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{thing} changed</source>
+        <translation>修改{thing}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{thing} removed</source>
+        <translation>删除{thing}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case number</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sequence number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning at</source>
+        <translation>预警时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settled at</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed at</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created at</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status before</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status after</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Major complaint reason</source>
+        <translation>重大投诉原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report to the head owed</source>
+        <translation>须报告负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report reason</source>
+        <translation>报告原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact at</source>
+        <translation>首次联系时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact method</source>
+        <translation>首次联系方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposal at</source>
+        <translation>提出方案时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authority</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact method</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Case registered</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{what}: {event}</source>
+        <translation>{what}：{event}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{field}: {before} → {after}</source>
+        <translation>{field}：{before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Case history</source>
+        <translation>投诉历史记录</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../desktop/case_model.py" line="+271"/>
+        <location filename="../../desktop/case_model.py" line="+276"/>
         <source>Case no.</source>
         <translation>投诉编号</translation>
     </message>
@@ -3348,7 +3765,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/first_run.py" line="+50"/>
+        <location filename="../../desktop/dialogs/first_run.py" line="+52"/>
         <location line="+1"/>
         <source>First-run setup</source>
         <translation>首次使用设置</translation>
@@ -3430,6 +3847,31 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Head&apos;s password</source>
+        <translation>网点负责人的密码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Repeat the password:</source>
+        <translation>再次输入密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat the head&apos;s password</source>
+        <translation>再次输入网点负责人的密码</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You log in with your employee number and this password. At least {n} characters, not only digits, not the employee number.</source>
+        <translation>以后用您的工号和此密码登录。至少 {n} 个字符，不能全是数字，不能与工号相同。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Start</source>
         <translation>开始使用(&amp;S)</translation>
     </message>
@@ -3450,9 +3892,14 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+75"/>
         <source>The outlet could not be saved: {0}</source>
         <translation>网点信息未能保存：{0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -3500,6 +3947,14 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <location line="+4"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../desktop/idle_lock.py" line="+156"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
     </message>
 </context>
 <context>
@@ -3825,7 +4280,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+147"/>
+        <location filename="../../desktop/main_window.py" line="+153"/>
         <source>Open: {open}  Overdue: {overdue}  Due today: {due_today}</source>
         <translation>未办结：{open}  已超期：{overdue}  今日到期：{due_today}</translation>
     </message>
@@ -5092,7 +5547,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/report_preview.py" line="+77"/>
+        <location filename="../../desktop/dialogs/report_preview.py" line="+92"/>
         <source>Report preview</source>
         <translation>报告预览</translation>
     </message>
@@ -5117,7 +5572,12 @@ Why it must be reported now: {reason}.</source>
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>Only the outlet head, the lobby manager and the operations supervisor may save reports to a file. Printing is open to everyone.</source>
+        <translation>只有网点负责人、大堂经理和营业主管可以将报告保存为文件。所有人都可以打印。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
@@ -5142,7 +5602,7 @@ Why it must be reported now: {reason}.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>The generated PDF could not be opened.</source>
         <translation>生成的 PDF 无法打开。</translation>
     </message>
@@ -5152,7 +5612,8 @@ Why it must be reported now: {reason}.</source>
         <translation>共 {count} 页</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
+        <location line="+5"/>
         <location line="+14"/>
         <source>Save report as</source>
         <translation>报告另存为</translation>
@@ -5175,7 +5636,7 @@ Why it must be reported now: {reason}.</source>
         <translation>无法启动打印机。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>The report could not be generated:
 {error}</source>
         <translation>报告无法生成：
@@ -5185,7 +5646,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../desktop/reports_menu.py" line="+82"/>
+        <location filename="../../desktop/reports_menu.py" line="+102"/>
         <source>&amp;Reports</source>
         <translation>报告(&amp;R)</translation>
     </message>
@@ -5230,7 +5691,7 @@ Why it must be reported now: {reason}.</source>
         <translation>将一年的投诉登记保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Verify a report…</source>
         <translation>核验报告(&amp;V)…</translation>
     </message>
@@ -5240,28 +5701,33 @@ Why it must be reported now: {reason}.</source>
         <translation>核对已保存或已打印的报告是否仍与数据库一致</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+34"/>
+        <source>Only the outlet head, the lobby manager and the operations supervisor may save the ledger or reports to a file.</source>
+        <translation>只有网点负责人、大堂经理和营业主管可以将台账或报告保存为文件。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Escalation report {case_no}</source>
         <translation>投诉升级报告 {case_no}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Assessment report {period}</source>
         <translation>考核报告 {period}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Incident report {case_no}</source>
         <translation>投诉事件报告 {case_no}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+67"/>
+        <location line="+12"/>
+        <location line="+69"/>
         <source>Complaint ledger</source>
         <translation>投诉台账</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-68"/>
         <source>Year of the complaints received:</source>
         <translation>受理投诉的年份：</translation>
     </message>
@@ -5291,12 +5757,12 @@ Why it must be reported now: {reason}.</source>
         <translation>正在生成投诉台账</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Ledger of {count} complaints saved to {path} ({seconds} s)</source>
         <translation>已将 {count} 件投诉的台账保存到 {path}（用时 {seconds} 秒）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The ledger could not be written:
 {error}</source>
         <translation>投诉台账无法生成：
@@ -5619,7 +6085,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/training_dialog.py" line="+69"/>
+        <location filename="../../desktop/dialogs/training_dialog.py" line="+70"/>
         <location line="+1"/>
         <source>Record a training session</source>
         <translation>登记培训</translation>
@@ -5646,12 +6112,12 @@ Why it must be reported now: {reason}.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+82"/>
+        <location line="+74"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-68"/>
         <source>Attendees</source>
         <translation>参训人员</translation>
     </message>
@@ -5706,23 +6172,22 @@ Why it must be reported now: {reason}.</source>
         <translation>补课对应投诉(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Remedial case</source>
         <translation>补课对应投诉</translation>
     </message>
@@ -6036,7 +6501,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/staff_dialog.py" line="+159"/>
+        <location filename="../../desktop/dialogs/staff_dialog.py" line="+152"/>
         <location line="+1"/>
         <source>Staff</source>
         <translation>员工</translation>
@@ -6271,7 +6736,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location line="-339"/>
+        <location line="-331"/>
         <source>Edit staff member</source>
         <translation>编辑员工</translation>
     </message>
@@ -6331,18 +6796,17 @@ Why it must be reported now: {reason}.</source>
         <translation>岗位(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -6350,7 +6814,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StartupCheck</name>
     <message>
-        <location filename="../../desktop/startup_check.py" line="+66"/>
+        <location filename="../../desktop/startup_check.py" line="-160"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

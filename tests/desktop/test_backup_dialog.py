@@ -187,7 +187,9 @@ def test_backups_menu_entry_restores_then_closes_without_an_exit_backup(
     action = BackupDialog.menu_action(window)
     assert action.objectName() == "actionBackups"
     fake = backup.RestoreResult(db_path, None, None, 3)
-    monkeypatch.setattr(BackupDialog, "ask", classmethod(lambda cls, parent, path: fake))
+    monkeypatch.setattr(
+        BackupDialog, "ask", classmethod(lambda cls, parent, path, actor=None: fake)
+    )
 
     action.trigger()
 
@@ -215,3 +217,52 @@ def test_the_main_window_has_a_backups_entry_in_the_file_menu(qtbot, db_path, tm
     names = [a.objectName() for a in file_menu.actions()]
     assert "actionBackups" in names
     assert names.index("actionBackups") < names.index("actionQuit")
+
+
+def _staff(employee_no: str):
+    from db.models import Staff
+
+    return Staff.get(Staff.employee_no == employee_no)
+
+
+def test_a_teller_sees_the_backups_but_cannot_back_up_or_restore(qtbot, db_path, boxes):
+    shown, _answer = boxes
+    folder = backup.backup_folder(db_path.parent / "backups")
+    backup.make_backup(database.obj, folder, reason="manual")
+    teller = _staff("E1004")
+    dialog = BackupDialog(db_path, actor=teller)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.table.selectRow(0)
+
+    assert dialog.model.rowCount() == 1
+    assert not dialog.may_back_up()
+    for button in (dialog.backup_button, dialog.restore_button):
+        assert not button.isEnabled()
+        assert "head" in button.toolTip()
+    dialog.back_up_now()  # even if called directly, db.backup refuses it
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=TIMEOUT_MS)
+    assert len(backup.list_backups(dialog.folder())) == 1
+    (warning,) = [t for k, t in shown if k == "warning"]
+    assert "may not back up or restore the database" in warning
+
+
+def test_the_head_backs_up_as_the_logged_in_actor(qtbot, db_path):
+    dialog = BackupDialog(db_path, actor=_staff("E1001"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.backup_button.isEnabled()
+    info = _make_backup(qtbot, dialog)
+    assert info.path.is_file()
+
+
+def test_the_menu_entry_says_why_it_is_not_for_a_teller(qtbot, db_path):
+    from PySide6.QtWidgets import QMainWindow
+
+    class Window(QMainWindow):
+        actor = _staff("E1004")
+
+    window = Window()
+    qtbot.addWidget(window)
+    action = BackupDialog.menu_action(window)
+    assert "head" in action.toolTip() and "head" in action.statusTip()

@@ -109,3 +109,92 @@ def test_bundle_commands_import_no_qt():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
+
+
+# --- who is acting, once the database has accounts (issue 6) -----------------------------------
+
+
+def cli_in(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def with_accounts(data_dir: Path) -> Path:
+    """Accounts for the head (E1001), the lobby manager (E1002) and a teller (E1004)."""
+    from db import accounts
+    from db.models import Staff
+
+    open_database(database_path(data_dir))
+    head = Staff.get(Staff.employee_no == "E1001")
+    accounts.create_account(head, "lotus-pond-7", actor=head)
+    for number in ("E1002", "E1004"):
+        accounts.create_account(Staff.get(Staff.employee_no == number), "bamboo-gate-3", actor=head)
+    close_database()
+    return data_dir
+
+
+def test_with_accounts_export_needs_a_user_and_the_right_role(with_accounts, tmp_path):
+    out = tmp_path / "up.zip"
+    since = "2000-01-01"
+    nobody = cli(
+        "export-bundle", "--since", since, "--out", str(out), "--data-dir", str(with_accounts)
+    )
+    assert nobody.returncode == 1 and "--user" in nobody.stderr
+    teller = cli_in(
+        "export-bundle", "--since", since, "--out", str(out), "--data-dir", str(with_accounts),
+        "--user", "E1004", stdin="bamboo-gate-3\n",
+    )  # fmt: skip
+    assert teller.returncode == 1 and "may not export data" in teller.stderr
+    assert not out.exists()
+    lobby = cli_in(
+        "export-bundle", "--since", since, "--out", str(out), "--data-dir", str(with_accounts),
+        "--user", "E1002", stdin="bamboo-gate-3\n",
+    )  # fmt: skip
+    assert lobby.returncode == 0, lobby.stderr
+    assert bundle.verify_bundle(out)
+
+
+def test_with_accounts_a_wrong_password_imports_nothing(with_accounts, tmp_path):
+    path = _down(tmp_path / "down.zip")
+    before = counts(with_accounts)
+    done = cli_in(
+        "import-bundle", str(path), "--data-dir", str(with_accounts), "--user", "E1002",
+        stdin="wrong-password\n",
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "not correct" in done.stderr and "nothing written" in done.stderr
+    after = counts(with_accounts)
+    # Only the failed login is recorded (it counts towards the lock, and is audited).
+    assert after == {**before, "audit_log": after["audit_log"]}
+    assert after["work_order"] == before["work_order"]
+
+
+def test_with_accounts_the_import_is_attributed_to_the_user(with_accounts, tmp_path):
+    path = _down(tmp_path / "down.zip")
+    uri = f"{database_path(with_accounts).resolve().as_uri()}?mode=ro"
+    with sqlite3.connect(uri, uri=True) as conn:
+        last = conn.execute("SELECT MAX(id) FROM audit_log").fetchone()[0]
+    done = cli_in(
+        "import-bundle", str(path), "--data-dir", str(with_accounts), "--user", "E1002",
+        stdin="bamboo-gate-3\n",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        lobby_id = conn.execute("SELECT id FROM staff WHERE employee_no = 'E1002'").fetchone()[0]
+        written = conn.execute(
+            "SELECT table_name, actor_id FROM audit_log WHERE id > ?", (last,)
+        ).fetchall()
+    finally:
+        conn.close()
+    assert "work_order" in {table for table, _actor in written}
+    # The login (the account's last-login time) is written before anyone is logged in, as
+    # in the window; everything the import wrote is the user's.
+    assert {actor for table, actor in written if table != "account"} == {lobby_id}

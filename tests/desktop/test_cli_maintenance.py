@@ -160,3 +160,142 @@ def test_the_maintenance_commands_import_no_qt(data_dir, tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
+
+
+# --- who is acting, once the database has accounts (issue 6) -----------------------------------
+
+HEAD_PASSWORD = "lotus-pond-7"
+TELLER_PASSWORD = "bamboo-gate-3"
+
+
+@pytest.fixture
+def with_accounts(data_dir: Path) -> Path:
+    """The demo database with accounts for the head (E1001) and a teller (E1004)."""
+    from db import accounts
+    from db.models import Staff
+
+    open_database(database_path(data_dir))
+    head = Staff.get(Staff.employee_no == "E1001")
+    teller = Staff.get(Staff.employee_no == "E1004")
+    accounts.create_account(head, HEAD_PASSWORD, actor=head)
+    accounts.create_account(teller, TELLER_PASSWORD, actor=head)
+    close_database()
+    return data_dir
+
+
+def test_with_accounts_backup_without_user_is_refused(with_accounts, tmp_path):
+    usb = tmp_path / "usb"
+    done = cli("backup", "--to", str(usb), "--data-dir", str(with_accounts))
+    assert done.returncode == 1
+    assert "--user" in done.stderr and "not backed up" in done.stderr
+    assert backup.list_backups(usb) == [] and not usb.exists()
+
+
+def test_with_accounts_a_wrong_password_is_refused(with_accounts, tmp_path):
+    usb = tmp_path / "usb"
+    done = cli(
+        "backup", "--to", str(usb), "--data-dir", str(with_accounts), "--user", "E1001",
+        stdin="not-the-password\n",
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "The employee number or the password is not correct." in done.stderr
+    assert not usb.exists()
+
+
+def test_with_accounts_a_teller_may_not_back_up(with_accounts, tmp_path):
+    usb = tmp_path / "usb"
+    done = cli(
+        "backup", "--to", str(usb), "--data-dir", str(with_accounts), "--user", "E1004",
+        stdin=TELLER_PASSWORD + "\n",
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "may not back up or restore the database" in done.stderr
+    assert not usb.exists()
+
+
+def test_with_accounts_the_head_backs_up_with_the_password_on_stdin(with_accounts, tmp_path):
+    usb = tmp_path / "usb"
+    done = cli(
+        "backup", "--to", str(usb), "--data-dir", str(with_accounts), "--user", "E1001",
+        stdin=HEAD_PASSWORD + "\n",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert HEAD_PASSWORD not in done.stdout + done.stderr
+    (info,) = backup.list_backups(usb)
+    assert rows_of(info.path) == rows_of(database_path(with_accounts))
+
+
+def test_with_accounts_a_teller_may_not_restore(with_accounts, tmp_path):
+    usb = tmp_path / "usb"
+    cli("backup", "--to", str(usb), "--data-dir", str(with_accounts), "--user", "E1001",
+        stdin=HEAD_PASSWORD + "\n")  # fmt: skip
+    (old,) = backup.list_backups(usb)
+    open_database(database_path(with_accounts))
+    demo.fill_demo(2, seed=13)  # so a restore would show
+    close_database()
+    # The login itself is recorded (the account's last login), so compare the data.
+    before = rows_of(database_path(with_accounts))
+    done = cli(
+        "restore", str(old.path), "--yes", "--data-dir", str(with_accounts), "--user", "E1004",
+        stdin=TELLER_PASSWORD + "\n",
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "may not back up or restore" in done.stderr and "Nothing was changed" in done.stderr
+    assert rows_of(database_path(with_accounts)) == before
+    assert backup.list_backups(with_accounts / "backups") == []
+
+
+def test_with_accounts_the_head_restores(with_accounts, tmp_path):
+    usb = tmp_path / "usb"
+    cli("backup", "--to", str(usb), "--data-dir", str(with_accounts), "--user", "E1001",
+        stdin=HEAD_PASSWORD + "\n")  # fmt: skip
+    (old,) = backup.list_backups(usb)
+    open_database(database_path(with_accounts))
+    demo.fill_demo(5, seed=12)
+    close_database()
+    done = cli(
+        "restore", str(old.path), "--data-dir", str(with_accounts), "--user", "E1001",
+        stdin=HEAD_PASSWORD + "\ny\n",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert case_count(database_path(with_accounts)) == 10
+    (safety,) = backup.list_backups(with_accounts / "backups")
+    assert case_count(safety.path) == 15
+
+
+def test_check_stays_open_without_user(with_accounts):
+    done = cli("check", "--data-dir", str(with_accounts))
+    assert done.returncode == 0, done.stderr
+
+
+def test_with_accounts_the_ledger_and_reports_are_exports(with_accounts, tmp_path):
+    from db import accounts
+    from db.models import Case, Staff
+
+    open_database(database_path(with_accounts))
+    head = Staff.get(Staff.employee_no == "E1001")
+    accounts.create_account(Staff.get(Staff.employee_no == "E1002"), TELLER_PASSWORD, actor=head)
+    case = Case.select().order_by(Case.id).first()
+    year, case_no = str(case.received_at.year), case.case_no
+    close_database()
+    ledger = tmp_path / "l.xlsx"
+    base = ["export-ledger", "--year", year, "--out", str(ledger), "--data-dir", str(with_accounts)]
+
+    assert cli(*base).returncode == 1 and not ledger.exists()
+    teller = cli(*base, "--user", "E1004", stdin=TELLER_PASSWORD + "\n")
+    assert teller.returncode == 1 and "may not export data" in teller.stderr
+    assert not ledger.exists()
+    lobby_reveal = cli(*base, "--reveal", "--user", "E1002", stdin=TELLER_PASSWORD + "\n")
+    assert lobby_reveal.returncode == 1 and "may not reveal" in lobby_reveal.stderr
+    lobby = cli(*base, "--user", "E1002", stdin=TELLER_PASSWORD + "\n")
+    assert lobby.returncode == 0, lobby.stderr
+    assert ledger.is_file()
+
+    report = tmp_path / "r.pdf"
+    incident = ["report", "incident", case_no, "--out", str(report),
+                "--data-dir", str(with_accounts)]  # fmt: skip
+    refused = cli(*incident, "--reveal", "--user", "E1002", stdin=TELLER_PASSWORD + "\n")
+    assert refused.returncode == 1 and not report.exists()
+    head_done = cli(*incident, "--reveal", "--user", "E1001", stdin=HEAD_PASSWORD + "\n")
+    assert head_done.returncode == 0, head_done.stderr
+    assert report.is_file()

@@ -1,13 +1,14 @@
-"""First-run setup: creates the outlet and its head, or shows why not and writes nothing."""
+"""First-run setup: creates the outlet, its head and the head's account, or shows why not
+and writes nothing."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 
-from db import outlets, vocab
+from db import accounts, outlets, vocab
 from db.database import close_database, open_database
-from db.models import Outlet, Staff
+from db.models import Account, Outlet, Staff
 from desktop.dialogs.first_run import FirstRunDialog
 
 # The offscreen platform warns whenever a shown window's size constraints change, as they
@@ -36,6 +37,11 @@ def fill_valid(dlg: FirstRunDialog) -> None:
     dlg.district_branch_edit.setText("西城区分公司")
     dlg.head_name_edit.setText("王芳")
     dlg.head_employee_no_edit.setText("E001")
+    dlg.password_edit.setText(PASSWORD)
+    dlg.password_confirm_edit.setText(PASSWORD)
+
+
+PASSWORD = "lotus-pond-7"
 
 
 def error_label(dlg: FirstRunDialog, field: str) -> QLabel:
@@ -66,6 +72,27 @@ def test_start_creates_the_outlet_and_its_head(dialog):
     assert head.active
     assert head.name == "王芳"
     assert outlets.outlet_head(stored) == head
+    assert accounts.authenticate("E001", PASSWORD) == head
+
+
+def test_password_fields_hide_what_is_typed(dialog):
+    for edit in (dialog.password_edit, dialog.password_confirm_edit):
+        assert edit.echoMode() == QLineEdit.EchoMode.Password
+        assert edit.objectName() and edit.accessibleName()
+
+
+def test_passwords_that_differ_are_refused_and_nothing_is_written(dialog):
+    fill_valid(dialog)
+    dialog.password_confirm_edit.setText(PASSWORD + "x")
+    dialog.start_button.click()
+
+    assert Outlet.select().count() == 0
+    assert Account.select().count() == 0
+    assert dialog.result_setup is None
+    error = error_label(dialog, "password_confirm")
+    assert error.isVisible()
+    assert error.text() == "The two passwords are not the same."
+    assert dialog.focusWidget() is dialog.password_confirm_edit
 
 
 @pytest.mark.parametrize(
@@ -76,16 +103,21 @@ def test_start_creates_the_outlet_and_its_head(dialog):
         ("outlet_code", "X" * 21, "At most 20 characters."),
         ("head_employee_no", "E#1", "Only letters, digits, - and _."),
         ("head_name", "", "This field is required."),
+        ("password", "short", "At least 8 characters."),
+        ("password", "1234567890", "A password cannot be digits only."),
     ],
 )
 def test_bad_input_is_shown_inline_and_nothing_is_written(dialog, field, value, message):
     fill_valid(dialog)
     edit = dialog.findChild(QLineEdit, f"{field}_edit")
     edit.setText(value)
+    if field == "password":
+        dialog.password_confirm_edit.setText(value)
     dialog.start_button.click()
 
     assert Outlet.select().count() == 0
     assert Staff.select().count() == 0
+    assert Account.select().count() == 0
     assert dialog.result_setup is None
     assert dialog.isVisible()
     error = error_label(dialog, field)
@@ -103,6 +135,7 @@ def test_all_empty_marks_every_field(dialog):
         "district_branch",
         "head_name",
         "head_employee_no",
+        "password",
     }
     assert dialog.focusWidget() is dialog.outlet_name_edit
 
@@ -146,7 +179,7 @@ def test_ask_cancelled(monkeypatch, database):
 
 def test_every_field_is_named_for_screen_readers(dialog):
     edits = dialog.findChildren(QLineEdit)
-    assert len(edits) == 5
+    assert len(edits) == 7
     for edit in edits + [dialog.start_button, dialog.cancel_button]:
         assert edit.objectName()
         assert edit.accessibleName()

@@ -321,3 +321,74 @@ def test_assessment_period_dialog(qtbot):
         "2026-Q4",
         "2026-01",
     ]
+
+
+# --- exports and the permission matrix (issue 6) -------------------------------------------
+
+
+def test_a_teller_may_print_but_not_save_a_report(qtbot, world, settings, tmp_path, monkeypatch):
+    case = world.made[0]
+    dialog = ReportPreviewDialog(
+        "Incident report",
+        lambda: build_incident_pdf(case.id, actor=world.teller),
+        "r.pdf",
+        settings=settings,
+        actor=world.teller,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.report_loaded, timeout=LOAD_TIMEOUT_MS):
+        dialog.start()
+    save = dialog.findChild(QPushButton, "reportSaveButton")
+    assert not save.isEnabled() and "head" in save.toolTip()
+    assert dialog.findChild(QPushButton, "reportPrintButton").isEnabled()
+
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        report_preview.QMessageBox, "warning", lambda parent, title, text: warnings.append(text)
+    )
+    target = tmp_path / "saved.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(target), "")))
+    assert dialog.save_as() is None  # called directly, db still refuses
+    assert not target.exists()
+    assert warnings and "may not export data" in warnings[0]
+
+
+def test_an_unmasked_report_is_refused_to_a_non_head(world):
+    from db.errors import WorkflowError
+
+    with pytest.raises(WorkflowError):
+        build_incident_pdf(world.made[0].id, reveal=True, actor=world.lobby)
+
+
+@pytest.fixture
+def teller_window(qtbot, world, settings):
+    win = MainWindow(world.outlet, world.teller, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_the_ledger_is_off_for_a_teller(teller_window, tmp_path, monkeypatch):
+    assert teller_window.actor is not None
+    action = teller_window.findChild(QAction, "actionLedger")
+    assert not action.isEnabled()
+    assert "head" in action.toolTip()
+    asked: list[object] = []
+    monkeypatch.setattr(QInputDialog, "getInt", staticmethod(lambda *a: asked.append(a)))
+    teller_window._reports_menu.export_ledger()
+    assert asked == []
+    # The incident report is still there for the teller: previewing and printing are open.
+    assert teller_window.findChild(QAction, "actionIncidentReport").isEnabled()
+
+
+def test_the_ledger_export_refuses_a_teller_in_db(world, tmp_path):
+    from db.errors import WorkflowError
+    from desktop.reports_menu import export_ledger
+
+    target = tmp_path / "ledger.xlsx"
+    with pytest.raises(WorkflowError):
+        export_ledger(target, world.made[0].received_at.year, actor=world.teller)
+    assert not target.exists()
+    assert export_ledger(target, world.made[0].received_at.year, actor=world.lobby) == 2
