@@ -42,6 +42,7 @@ from db.models import (
 from db.outlets import current_outlet, outlet_head
 from db.penalties import current_penalty_condition, penalties_by_staff
 from db.prevention import dispute_counts
+from db.queries import has_escalation  # noqa: F401 - re-exported for the report's callers
 from db.report_data import CaseNotFound, OutletInfo, PersonRef, _person
 from db.staff_records import StaffSummary, staff_summary
 from db.training import sessions
@@ -419,14 +420,6 @@ def _moment(value: object) -> dt.datetime | None:
         return dt.datetime.fromisoformat(str(value))
     except ValueError:
         return None
-
-
-def has_escalation(case_id: int) -> bool:
-    return (
-        CaseEvent.select(CaseEvent.id)
-        .where((CaseEvent.case == case_id) & (CaseEvent.kind == codes.EVENT_ESCALATED))
-        .exists()
-    )
 
 
 def escalation_report_data(case_id: int, *, at: dt.datetime | None = None) -> EscalationData:

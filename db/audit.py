@@ -129,9 +129,7 @@ def verify_trail(db: Database | None = None, *, limit_problems: int = 20) -> Tra
         count += 1
         eid, at, actor, table, op, row_id, before, after, prev_hash, stored = entry
         if (prev_hash or "") != prev:
-            problems.append(
-                TrailProblem(eid, table, row_id, "does not follow the entry before it")
-            )
+            problems.append(TrailProblem(eid, table, row_id, "does not follow the entry before it"))
         elif entry_hash(prev_hash, at, actor, table, op, row_id, before, after) != stored:
             problems.append(TrailProblem(eid, table, row_id, "its content was changed"))
         prev = stored or ""
@@ -190,7 +188,12 @@ def case_history(case_id: int) -> list[TrailEntry]:
     sql = sqlite_features.CASE_HISTORY_SQL
     return [
         TrailEntry(
-            r[0], r[1], r[2] or "", r[3], r[4], r[5],
+            r[0],
+            r[1],
+            r[2] or "",
+            r[3],
+            r[4],
+            r[5],
             json.loads(r[6]) if r[6] else None,
             json.loads(r[7]) if r[7] else None,
         )

@@ -756,8 +756,16 @@ def backup_folder_of(db_path: Path) -> Path:
     return Path(value) if isinstance(value, str) and value else default
 
 
-def set_backup_folder(folder: Path | None) -> None:
+def _require_settings_actor(actor: Staff | None) -> None:
+    """Where, how often and how many backups are kept is part of backing up (the matrix's
+    ``backup_restore``); None is the program itself (tests, the command line's defaults)."""
+    if actor is not None:
+        permissions.require(actor, permissions.ACTION_BACKUP_RESTORE, now())
+
+
+def set_backup_folder(folder: Path | None, *, actor: Staff | None = None) -> None:
     """Choose the backup folder; None goes back to the default beside the database."""
+    _require_settings_actor(actor)
     _set(KEY_FOLDER, str(Path(folder).resolve()) if folder is not None else None)
 
 
@@ -770,7 +778,8 @@ def keep_count() -> int:
     return DEFAULT_KEEP
 
 
-def set_keep_count(keep: int) -> None:
+def set_keep_count(keep: int, *, actor: Staff | None = None) -> None:
+    _require_settings_actor(actor)
     if not MIN_KEEP <= keep <= MAX_KEEP:
         raise ValueError(f"keep must be between {MIN_KEEP} and {MAX_KEEP}")
     _set(KEY_KEEP, int(keep))
@@ -781,5 +790,6 @@ def daily_enabled() -> bool:
     return value if isinstance(value, bool) else DEFAULT_DAILY
 
 
-def set_daily_enabled(enabled: bool) -> None:
+def set_daily_enabled(enabled: bool, *, actor: Staff | None = None) -> None:
+    _require_settings_actor(actor)
     _set(KEY_DAILY, bool(enabled))

@@ -149,9 +149,7 @@ def format_case_no(outlet_code: str, year: int, seq: int) -> str:
 
 def next_seq(outlet: Outlet, year: int) -> int:
     last = (
-        Case.select(fn.MAX(Case.seq))
-        .where((Case.outlet == outlet) & (Case.year == year))
-        .scalar()
+        Case.select(fn.MAX(Case.seq)).where((Case.outlet == outlet) & (Case.year == year)).scalar()
     )
     return (last or 0) + 1
 

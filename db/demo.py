@@ -39,33 +39,165 @@ DEMO_STAFF = [
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = [
-    "秀英", "桂英", "秀兰", "玉兰", "建华", "建国", "志强", "海燕", "丽娟", "国华", "春梅",
-    "德明", "淑珍", "文斌", "晓东", "雪梅", "红霞", "立新", "宏伟", "静", "磊", "敏", "军",
-    "勇", "艳", "杰", "涛", "明", "超", "霞", "平", "刚", "婷", "浩然", "子涵", "欣怡",
-    "梓萱", "宇轩", "雨桐", "淑芬", "振华", "玉珍", "桂芳", "喆", "昇", "堃",
+    "秀英",
+    "桂英",
+    "秀兰",
+    "玉兰",
+    "建华",
+    "建国",
+    "志强",
+    "海燕",
+    "丽娟",
+    "国华",
+    "春梅",
+    "德明",
+    "淑珍",
+    "文斌",
+    "晓东",
+    "雪梅",
+    "红霞",
+    "立新",
+    "宏伟",
+    "静",
+    "磊",
+    "敏",
+    "军",
+    "勇",
+    "艳",
+    "杰",
+    "涛",
+    "明",
+    "超",
+    "霞",
+    "平",
+    "刚",
+    "婷",
+    "浩然",
+    "子涵",
+    "欣怡",
+    "梓萱",
+    "宇轩",
+    "雨桐",
+    "淑芬",
+    "振华",
+    "玉珍",
+    "桂芳",
+    "喆",
+    "昇",
+    "堃",
 ]
 
 # (cause, business type, description, remedy) templates, written for the demo.
 TEMPLATES: list[tuple[str, str, str, str]] = [
-    ("onsite_long_wait", "rmb_savings", "客户办理定期存款转存，取号后等候超过{n}分钟，仅开放{k}个窗口，情绪激动。", "要求增开窗口并致歉"),
-    ("onsite_long_wait", "bank_cards", "客户挂失补办借记卡，排队{n}分钟未轮到，认为叫号顺序混乱。", "要求优先办理"),
-    ("onsite_transaction_error", "rmb_savings", "柜员办理存款时金额录入错误，多记{n}元，客户发现后要求更正。", "要求立即冲正并书面说明"),
-    ("onsite_transaction_error", "payment_settlement", "跨行转账收款人账号录入有误，款项{n}元被退回，客户耽误还款。", "要求赔偿逾期利息"),
-    ("onsite_attitude", "bank_cards", "客户反映柜员办理密码重置时语气生硬，未解释所需材料。", "要求柜员当面道歉"),
-    ("onsite_attitude", "rmb_savings", "老年客户询问存折补登，工作人员态度冷淡，让其自行使用机具。", "要求道歉并改进服务"),
-    ("onsite_poor_communication", "wealth_agency", "客户购买代理保险后称营销时未说明犹豫期和退保损失。", "要求全额退保"),
-    ("onsite_poor_communication", "personal_info", "客户不理解为何需要重新采集身份信息，双方沟通不畅。", "要求说明依据"),
-    ("facilities_systems", "bank_cards", "自助存取款机吞卡，客户等候{n}分钟无人处理。", "要求当日退卡"),
-    ("facilities_systems", "rmb_savings", "系统升级导致网点{n}分钟无法办理业务，未提前公告。", "要求提前公告停机时间"),
-    ("fund_security", "bank_cards", "客户称借记卡在本人持卡情况下被异地盗刷{n}元。", "要求查明原因并赔付"),
-    ("information_security", "personal_info", "客户接到推销电话，怀疑网点泄露其存款信息。", "要求调查并书面答复"),
-    ("marketing", "wealth_agency", "客户称理财经理夸大收益，实际年化收益低于宣传。", "要求补偿收益差额"),
-    ("rules_processes", "rmb_savings", "客户代父母取款，因缺少授权材料被拒，认为流程繁琐。", "要求简化手续"),
-    ("rules_processes", "loans", "小额贷款审批材料多次补充，客户认为未一次性告知。", "要求一次性告知清单"),
-    ("information_disclosure", "credit_card", "客户称信用卡年费收取未事先告知，扣费{n}元。", "要求退还年费"),
-    ("service_attitude_quality", "rmb_management", "客户兑换残损人民币被拒，认为工作人员解释不清。", "要求按规定兑换"),
+    (
+        "onsite_long_wait",
+        "rmb_savings",
+        "客户办理定期存款转存，取号后等候超过{n}分钟，仅开放{k}个窗口，情绪激动。",
+        "要求增开窗口并致歉",
+    ),
+    (
+        "onsite_long_wait",
+        "bank_cards",
+        "客户挂失补办借记卡，排队{n}分钟未轮到，认为叫号顺序混乱。",
+        "要求优先办理",
+    ),
+    (
+        "onsite_transaction_error",
+        "rmb_savings",
+        "柜员办理存款时金额录入错误，多记{n}元，客户发现后要求更正。",
+        "要求立即冲正并书面说明",
+    ),
+    (
+        "onsite_transaction_error",
+        "payment_settlement",
+        "跨行转账收款人账号录入有误，款项{n}元被退回，客户耽误还款。",
+        "要求赔偿逾期利息",
+    ),
+    (
+        "onsite_attitude",
+        "bank_cards",
+        "客户反映柜员办理密码重置时语气生硬，未解释所需材料。",
+        "要求柜员当面道歉",
+    ),
+    (
+        "onsite_attitude",
+        "rmb_savings",
+        "老年客户询问存折补登，工作人员态度冷淡，让其自行使用机具。",
+        "要求道歉并改进服务",
+    ),
+    (
+        "onsite_poor_communication",
+        "wealth_agency",
+        "客户购买代理保险后称营销时未说明犹豫期和退保损失。",
+        "要求全额退保",
+    ),
+    (
+        "onsite_poor_communication",
+        "personal_info",
+        "客户不理解为何需要重新采集身份信息，双方沟通不畅。",
+        "要求说明依据",
+    ),
+    (
+        "facilities_systems",
+        "bank_cards",
+        "自助存取款机吞卡，客户等候{n}分钟无人处理。",
+        "要求当日退卡",
+    ),
+    (
+        "facilities_systems",
+        "rmb_savings",
+        "系统升级导致网点{n}分钟无法办理业务，未提前公告。",
+        "要求提前公告停机时间",
+    ),
+    (
+        "fund_security",
+        "bank_cards",
+        "客户称借记卡在本人持卡情况下被异地盗刷{n}元。",
+        "要求查明原因并赔付",
+    ),
+    (
+        "information_security",
+        "personal_info",
+        "客户接到推销电话，怀疑网点泄露其存款信息。",
+        "要求调查并书面答复",
+    ),
+    (
+        "marketing",
+        "wealth_agency",
+        "客户称理财经理夸大收益，实际年化收益低于宣传。",
+        "要求补偿收益差额",
+    ),
+    (
+        "rules_processes",
+        "rmb_savings",
+        "客户代父母取款，因缺少授权材料被拒，认为流程繁琐。",
+        "要求简化手续",
+    ),
+    (
+        "rules_processes",
+        "loans",
+        "小额贷款审批材料多次补充，客户认为未一次性告知。",
+        "要求一次性告知清单",
+    ),
+    (
+        "information_disclosure",
+        "credit_card",
+        "客户称信用卡年费收取未事先告知，扣费{n}元。",
+        "要求退还年费",
+    ),
+    (
+        "service_attitude_quality",
+        "rmb_management",
+        "客户兑换残损人民币被拒，认为工作人员解释不清。",
+        "要求按规定兑换",
+    ),
     ("contract_terms", "loans", "客户对提前还款违约金条款有异议。", "要求减免违约金"),
-    ("debt_collection", "credit_card", "客户反映催收电话频繁，影响家人生活。", "要求停止骚扰式催收"),
+    (
+        "debt_collection",
+        "credit_card",
+        "客户反映催收电话频繁，影响家人生活。",
+        "要求停止骚扰式催收",
+    ),
     ("other", "other", "客户对网点停车位不足、门前秩序有意见。", "要求改善停车条件"),
 ]
 
@@ -77,12 +209,36 @@ SETTLEMENTS = [
 ]
 
 CASE_COLUMNS = (
-    "id", "outlet_id", "case_no", "year", "seq", "received_at", "route", "channel",
-    "business_type", "cause", "severity", "urgent_triggers", "customer_name",
-    "customer_phone", "customer_id_no", "remedy_requested", "description",
-    "first_ask_owner_id", "handler_id", "status", "is_open", "agreed_reply_at", "due_at",
-    "settled_at", "settlement", "closed_at", "created_at", "updated_at",
-    "first_contact_at", "proposal_at",
+    "id",
+    "outlet_id",
+    "case_no",
+    "year",
+    "seq",
+    "received_at",
+    "route",
+    "channel",
+    "business_type",
+    "cause",
+    "severity",
+    "urgent_triggers",
+    "customer_name",
+    "customer_phone",
+    "customer_id_no",
+    "remedy_requested",
+    "description",
+    "first_ask_owner_id",
+    "handler_id",
+    "status",
+    "is_open",
+    "agreed_reply_at",
+    "due_at",
+    "settled_at",
+    "settlement",
+    "closed_at",
+    "created_at",
+    "updated_at",
+    "first_contact_at",
+    "proposal_at",
 )
 EVENT_COLUMNS = ("case_id", "at", "actor_id", "kind", "from_status", "to_status", "note", "data")
 
@@ -97,9 +253,7 @@ def ensure_outlet() -> tuple[Outlet, list[Staff]]:
     if outlet is None:
         outlet, _head = outlets.setup_outlet(DEMO_OUTLET)
         for name, number, role, active in DEMO_STAFF:
-            member = outlets.add_staff(
-                outlet, name, number, role, joined_on=dt.date(2019, 3, 1)
-            )
+            member = outlets.add_staff(outlet, name, number, role, joined_on=dt.date(2019, 3, 1))
             if not active:
                 member.active = False
                 member.save()
@@ -192,24 +346,61 @@ def _rows(
         settled_at = closed_at = None
         settlement = ""
         events: list[tuple] = [
-            (case_id, _fmt(received), owner.id, vocab.EVENT_REGISTERED, None,
-             vocab.STATUS_RECEIVED, "", json.dumps({"first_ask_owner": owner.id})),
+            (
+                case_id,
+                _fmt(received),
+                owner.id,
+                vocab.EVENT_REGISTERED,
+                None,
+                vocab.STATUS_RECEIVED,
+                "",
+                json.dumps({"first_ask_owner": owner.id}),
+            ),
         ]
         if urgent:
-            events.append((case_id, _fmt(received), owner.id, vocab.EVENT_URGENT_TRIGGERED,
-                           None, None, "", json.dumps({"triggers": urgent})))
+            events.append(
+                (
+                    case_id,
+                    _fmt(received),
+                    owner.id,
+                    vocab.EVENT_URGENT_TRIGGERED,
+                    None,
+                    None,
+                    "",
+                    json.dumps({"triggers": urgent}),
+                )
+            )
         if settled:
             status = vocab.STATUS_SETTLED_ON_SPOT
             settlement = rng.choice(SETTLEMENTS)
             settled_at = closed_at = received + dt.timedelta(minutes=rng.randrange(5, 40))
-            events.append((case_id, _fmt(settled_at), owner.id, vocab.EVENT_SETTLED_ON_SPOT,
-                           vocab.STATUS_RECEIVED, status, settlement, "{}"))
+            events.append(
+                (
+                    case_id,
+                    _fmt(settled_at),
+                    owner.id,
+                    vocab.EVENT_SETTLED_ON_SPOT,
+                    vocab.STATUS_RECEIVED,
+                    status,
+                    settlement,
+                    "{}",
+                )
+            )
         else:
             agreed = received + dt.timedelta(hours=rng.choice((4, 24, 48, 72)))
             status = vocab.STATUS_AWAITING_REPLY
-            events.append((case_id, _fmt(received + dt.timedelta(minutes=10)), owner.id,
-                           vocab.EVENT_REPLY_TIME_AGREED, vocab.STATUS_RECEIVED, status, "",
-                           json.dumps({"agreed_reply_at": agreed.isoformat()})))
+            events.append(
+                (
+                    case_id,
+                    _fmt(received + dt.timedelta(minutes=10)),
+                    owner.id,
+                    vocab.EVENT_REPLY_TIME_AGREED,
+                    vocab.STATUS_RECEIVED,
+                    status,
+                    "",
+                    json.dumps({"agreed_reply_at": agreed.isoformat()}),
+                )
+            )
             # Most replies go out in time; a few slip past the agreed time and show as
             # overdue, and whatever is still ahead stays open.
             replied = agreed <= at and (age > dt.timedelta(days=20) or rng.random() < 0.97)
@@ -220,11 +411,30 @@ def _rows(
                 reply_at = agreed + dt.timedelta(hours=rng.randrange(1, 12) * (1 if late else -1))
                 reply_at = min(at, max(reply_at, received + dt.timedelta(minutes=40)))
                 closed_at = min(at, reply_at + dt.timedelta(minutes=rng.randrange(10, 120)))
-                events.append((case_id, _fmt(reply_at), owner.id, codes.EVENT_REPLIED,
-                               status, vocab.STATUS_REPLIED, "已答复客户，客户表示认可。",
-                               json.dumps({"method": "phone", "customer_satisfied": True})))
-                events.append((case_id, _fmt(closed_at), head.id, codes.EVENT_CLOSED,
-                               vocab.STATUS_REPLIED, vocab.STATUS_CLOSED, "", "{}"))
+                events.append(
+                    (
+                        case_id,
+                        _fmt(reply_at),
+                        owner.id,
+                        codes.EVENT_REPLIED,
+                        status,
+                        vocab.STATUS_REPLIED,
+                        "已答复客户，客户表示认可。",
+                        json.dumps({"method": "phone", "customer_satisfied": True}),
+                    )
+                )
+                events.append(
+                    (
+                        case_id,
+                        _fmt(closed_at),
+                        head.id,
+                        codes.EVENT_CLOSED,
+                        vocab.STATUS_REPLIED,
+                        vocab.STATUS_CLOSED,
+                        "",
+                        "{}",
+                    )
+                )
                 status = vocab.STATUS_CLOSED
         is_open = status in vocab.OPEN_STATUSES
         # Complaints that did not arrive in person get their first call back within the
@@ -235,13 +445,36 @@ def _rows(
             if received + dt.timedelta(hours=20) <= at:
                 proposal = received + dt.timedelta(hours=rng.randrange(2, 20))
         case_row = (
-            case_id, outlet.id, case_rules.format_case_no(outlet.code, year, seq), year, seq,
-            _fmt(received), route, channel, business, cause,
-            case_rules.severity_for(urgent), ",".join(sorted(urgent)), _person(rng),
-            _phone(rng), "", remedy, description, owner.id, None, status, int(is_open),
-            _fmt(agreed), _fmt(agreed) if is_open else None, _fmt(settled_at), settlement,
-            _fmt(closed_at), _fmt(received), _fmt(closed_at or received),
-            _fmt(first_contact), _fmt(proposal),
+            case_id,
+            outlet.id,
+            case_rules.format_case_no(outlet.code, year, seq),
+            year,
+            seq,
+            _fmt(received),
+            route,
+            channel,
+            business,
+            cause,
+            case_rules.severity_for(urgent),
+            ",".join(sorted(urgent)),
+            _person(rng),
+            _phone(rng),
+            "",
+            remedy,
+            description,
+            owner.id,
+            None,
+            status,
+            int(is_open),
+            _fmt(agreed),
+            _fmt(agreed) if is_open else None,
+            _fmt(settled_at),
+            settlement,
+            _fmt(closed_at),
+            _fmt(received),
+            _fmt(closed_at or received),
+            _fmt(first_contact),
+            _fmt(proposal),
         )
         yield case_row, events
 

@@ -148,9 +148,7 @@ def outlet_head(outlet: Outlet) -> Staff | None:
     return (
         Staff.select()
         .where(
-            (Staff.outlet == outlet)
-            & (Staff.role == vocab.ROLE_HEAD)
-            & (Staff.active == True)  # noqa: E712
+            (Staff.outlet == outlet) & (Staff.role == vocab.ROLE_HEAD) & (Staff.active == True)  # noqa: E712
         )
         .order_by(Staff.id)
         .first()

@@ -15,7 +15,7 @@ from typing import NamedTuple, overload
 
 from peewee import JOIN, fn
 
-from db import sqlite_features, vocab
+from db import codes, sqlite_features, vocab
 from db.models import Case, CaseEvent, Staff, database
 
 # Sort keys the list offers, mapped to columns. Each is indexed or cheap to order by.
@@ -398,6 +398,15 @@ def case_timeline(case_id: int) -> list[TimelineEntry]:
         TimelineEntry(r[0], r[1], r[2] or "", r[3], r[4], r[5], json.loads(r[6] or "{}"))
         for r in query.tuples()
     ]
+
+
+def has_escalation(case_id: int) -> bool:
+    """Whether the case was ever escalated (so it has an escalation report)."""
+    return (
+        CaseEvent.select(CaseEvent.id)
+        .where((CaseEvent.case == case_id) & (CaseEvent.kind == codes.EVENT_ESCALATED))
+        .exists()
+    )
 
 
 def open_statuses() -> list[str]:

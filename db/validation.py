@@ -87,9 +87,7 @@ def clean_text(value: str | None, *, multiline: bool = False) -> str:
 
 def has_control_chars(text: str, *, multiline: bool = False) -> bool:
     allowed = {"\n", "\t"} if multiline else set()
-    return any(
-        unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed for ch in text
-    )
+    return any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed for ch in text)
 
 
 def normalize_phone(value: str) -> str:
@@ -108,9 +106,7 @@ def normalize_phone(value: str) -> str:
 
 def is_valid_phone(value: str) -> bool:
     digits = normalize_phone(value)
-    return bool(
-        MOBILE_RE.match(digits) or LANDLINE_RE.match(digits) or SERVICE_RE.match(digits)
-    )
+    return bool(MOBILE_RE.match(digits) or LANDLINE_RE.match(digits) or SERVICE_RE.match(digits))
 
 
 def is_valid_id_no(value: str) -> bool:

@@ -133,13 +133,14 @@ def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tu
     # the head while the database has no accounts.
     from db import audit
     from desktop.main_window import MainWindow
-    from desktop.widgets.today_panel import open_start_view
 
     audit.set_session_actor(actor.id if actor is not None else None)
-    window = MainWindow(outlet, actor, settings=settings, language=language, demo=demo)
+    # start_view: open on what is overdue or due today (issue 3).
+    window = MainWindow(
+        outlet, actor, settings=settings, language=language, demo=demo, start_view=True
+    )
     backup_scheduler.install(window, data_dir)
     idle_lock.install(window, actor)
-    open_start_view(window)  # issue 3: open on what is overdue or due today
     window.show()
     check = startup_check.check_after_start(window, data_dir)
     code = app.exec()

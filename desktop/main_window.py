@@ -26,7 +26,7 @@ from desktop.reports_menu import install_reports_menu
 from desktop.widgets.case_detail import CaseDetailPanel
 from desktop.widgets.case_table import CaseTableView
 from desktop.widgets.filter_bar import FilterBar
-from desktop.widgets.today_panel import install_today
+from desktop.widgets.today_panel import install_today, open_start_view
 from desktop.workorders_ui import install_outlet_menus, install_workorders
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         language: str | None = None,
         demo: bool = False,
+        start_view: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -114,8 +115,11 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_listed(self._model.total())
         self.update_counts()
-        # Open on the newest case so the details pane is never blank while there is data.
-        if self._model.rowCount() > 0:
+        # With ``start_view`` (the program's start), open on what is overdue or due today
+        # (issue 3); else, or when nothing is, on the newest case, so the details pane is
+        # never blank while there is data. One selection: the pane is filled once.
+        narrowed = start_view and open_start_view(self)
+        if not narrowed and self._model.rowCount() > 0:
             self._table.selectRow(0)
 
     # --- public ----------------------------------------------------------------------------
@@ -368,6 +372,10 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._counts_timer.stop()
+        # A closed window queries nothing more: its timers (counts, the Today bar, the idle
+        # lock, the daily backup check) would otherwise run against whatever database is
+        # open next, e.g. a restored one.
+        for timer in self.findChildren(QTimer):
+            timer.stop()
         self.save_layout()
         super().closeEvent(event)

@@ -22,14 +22,15 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QProgressDialog
 
-from db import assessment_data, cases, outlets, permissions, report_data
+from db import cases, outlets, permissions, queries
 from db.errors import WorkflowError
 from db.models import Staff, now
-from desktop.dialogs.assessment_period import AssessmentPeriodDialog
-from desktop.dialogs.report_preview import LAST_DIR_KEY, ReportPreviewDialog
-from desktop.dialogs.verify_dialog import VerifyDialog
 from desktop.errors import workflow_error_message
 from desktop.worker import Cancelled, QueryOp
+
+# The report data, the dialogs and (inside them) reportlab are imported when a report is
+# first asked for, not at start-up: together they cost ~40 ms before the first paint
+# (issue 7, tests/benchmarks/FINDINGS.md).
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -41,6 +42,7 @@ def build_incident_pdf(case_id: int, *, reveal: bool = False, actor: Staff | Non
     """The incident report of a case as PDF bytes (runs on a worker thread); unmasked only
     for an ``actor`` the matrix lets reveal customer data (checked in db)."""
     # reportlab is imported when the first report is made, not at start-up (issue 7).
+    from db import report_data
     from desktop.reports.incident import incident_report_bytes
 
     data = report_data.incident_report_data(case_id, reveal=reveal, actor=actor)
@@ -74,6 +76,7 @@ def export_ledger(path: Path, year: int, progress=None, *, actor: Staff | None =
     """Write the ledger of ``year`` to ``path`` for ``actor``; the number of cases (worker
     thread). WorkflowError ``not_permitted`` before anything is written for a role the
     matrix does not let export."""
+    from db import report_data
     from desktop.reports.ledger import LedgerInfo, write_ledger_xlsx  # openpyxl, on demand
 
     outlet = outlets.current_outlet()
@@ -155,13 +158,16 @@ class ReportsMenu(QObject):
         self.menu.aboutToShow.connect(lambda: self._on_case_selected(self._case_id))
         self.assessment_action.triggered.connect(self.show_assessment_report)
         self.ledger_action.triggered.connect(self.export_ledger)
-        self.verify_action.triggered.connect(
-            lambda: VerifyDialog.ask(self._window, settings=self._settings)
-        )
+        self.verify_action.triggered.connect(self.verify_report)
         window.table().case_selected.connect(self._on_case_selected)
         panel = window.detail_panel()
         panel.report_requested.connect(self.show_incident_report_for)
         self._on_case_selected(panel.case_id())
+
+    def verify_report(self) -> None:
+        from desktop.dialogs.verify_dialog import VerifyDialog
+
+        VerifyDialog.ask(self._window, settings=self._settings)
 
     def not_permitted_text(self) -> str:
         return self.tr(
@@ -180,15 +186,15 @@ class ReportsMenu(QObject):
         self._case_id = case_id
         self.incident_action.setEnabled(case_id is not None)
         # One indexed EXISTS on the case's events: cheap enough on every selection.
-        self.escalation_action.setEnabled(
-            case_id is not None and assessment_data.has_escalation(case_id)
-        )
+        self.escalation_action.setEnabled(case_id is not None and queries.has_escalation(case_id))
 
     def show_escalation_report(self) -> None:
         case = cases.get_case(self._case_id) if self._case_id is not None else None
-        if case is None or not assessment_data.has_escalation(case.id):
+        if case is None or not queries.has_escalation(case.id):
             return
         case_id = case.id
+        from desktop.dialogs.report_preview import ReportPreviewDialog
+
         ReportPreviewDialog.ask(
             self._window,
             self.tr("Escalation report {case_no}").format(case_no=case.case_no),
@@ -199,6 +205,9 @@ class ReportsMenu(QObject):
         )
 
     def show_assessment_report(self) -> None:
+        from desktop.dialogs.assessment_period import AssessmentPeriodDialog
+        from desktop.dialogs.report_preview import ReportPreviewDialog
+
         outlet = outlets.current_outlet()
         staff = [(s.name, s.employee_no) for s in outlets.all_staff(outlet)] if outlet else []
         request = AssessmentPeriodDialog.ask(self._window, staff, now().date())
@@ -223,6 +232,8 @@ class ReportsMenu(QObject):
         if case is None:
             return
         actor = self._actor
+        from desktop.dialogs.report_preview import ReportPreviewDialog
+
         ReportPreviewDialog.ask(
             self._window,
             self.tr("Incident report {case_no}").format(case_no=case.case_no),
@@ -233,6 +244,8 @@ class ReportsMenu(QObject):
         )
 
     def export_ledger(self) -> None:
+        from desktop.dialogs.report_preview import LAST_DIR_KEY
+
         if not may_export(self._actor):
             return
         year, ok = QInputDialog.getInt(

@@ -208,6 +208,8 @@ class AfterStartCheck(QObject):
     def start(self) -> None:
         from desktop.worker import QueryOp
 
+        if not self.window.isVisible():
+            return  # closed before the check began: nothing is open to check
         path, checks = self.path, after_start_checks()
         self.window.statusBar().showMessage(self.tr("Checking the database…"))
         QueryOp(
@@ -252,8 +254,15 @@ class AfterStartCheck(QObject):
         )
 
 
+# Started this long after the window is shown, so that the first paint does not share the
+# disk and the processor with a read of the whole file.
+AFTER_START_DELAY_MS = 300
+
+
 def check_after_start(window: QMainWindow, data_dir: Path) -> AfterStartCheck:
-    """Start the after-start check for ``window``; it is owned by the window."""
+    """Start the after-start check for ``window`` shortly; it is owned by the window."""
+    from PySide6.QtCore import QTimer
+
     check = AfterStartCheck(window, data_dir)
-    check.start()
+    QTimer.singleShot(AFTER_START_DELAY_MS, check, check.start)
     return check

@@ -234,8 +234,15 @@ class BackupDialog(QDialog):
             self.tr("Replace the current data with the selected backup, after backing it up")
         )
         if not self._permitted:
-            for button in (self.backup_button, self.restore_button):
-                button.setToolTip(not_permitted_text())
+            for widget in (
+                self.backup_button,
+                self.restore_button,
+                self.choose_button,
+                self.default_button,
+                self.keep_spin,
+                self.daily_check,
+            ):
+                widget.setToolTip(not_permitted_text())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.setObjectName("backup_buttons")
         close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -258,8 +265,10 @@ class BackupDialog(QDialog):
 
         self.choose_button.clicked.connect(self.choose_folder)
         self.default_button.clicked.connect(self.use_default_folder)
-        self.keep_spin.valueChanged.connect(backup.set_keep_count)
-        self.daily_check.toggled.connect(backup.set_daily_enabled)
+        self.keep_spin.valueChanged.connect(
+            lambda keep: backup.set_keep_count(keep, actor=self._actor)
+        )
+        self.daily_check.toggled.connect(lambda on: backup.set_daily_enabled(on, actor=self._actor))
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)
         buttons.rejected.connect(self.reject)
@@ -339,11 +348,11 @@ class BackupDialog(QDialog):
                 ),
             )
             return
-        backup.set_backup_folder(folder)
+        backup.set_backup_folder(folder, actor=self._actor)
         self.refresh()
 
     def use_default_folder(self) -> None:
-        backup.set_backup_folder(None)
+        backup.set_backup_folder(None, actor=self._actor)
         self.refresh()
 
     def may_back_up(self) -> bool:
@@ -418,10 +427,11 @@ class BackupDialog(QDialog):
         self.daily_check.setChecked(backup.daily_enabled())
 
     def _update_buttons(self) -> None:
-        for widget in (self.choose_button, self.default_button):
-            widget.setEnabled(not self._busy)
+        # The settings are part of backing up: off for anyone the matrix does not allow.
+        for widget in (self.choose_button, self.default_button, self.daily_check):
+            widget.setEnabled(not self._busy and self._permitted)
         self.backup_button.setEnabled(not self._busy and self._permitted)
-        self.keep_spin.setEnabled(not self._busy)
+        self.keep_spin.setEnabled(not self._busy and self._permitted)
         self._close_button.setEnabled(not self._busy)
         self.restore_button.setEnabled(
             not self._busy and self._permitted and self.selected_backup() is not None

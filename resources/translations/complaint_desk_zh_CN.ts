@@ -201,7 +201,7 @@
 <context>
     <name>AfterStartCheck</name>
     <message>
-        <location filename="../../desktop/startup_check.py" line="+212"/>
+        <location filename="../../desktop/startup_check.py" line="+214"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
@@ -522,19 +522,19 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+82"/>
         <location line="+1"/>
-        <location line="+303"/>
+        <location line="+315"/>
         <location line="+8"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="-302"/>
-        <location line="+155"/>
+        <location line="-314"/>
+        <location line="+166"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-164"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
@@ -604,12 +604,12 @@ Check that the folder exists and is writable, and that no other copy of the prog
         <translation>先备份当前数据，再用所选备份替换当前数据</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
@@ -653,7 +653,7 @@ The current data is first backed up to {folder} (as “before a restore”), the
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Backup made and checked: {name}</source>
         <translation>备份已完成并通过检查：{name}</translation>
     </message>
@@ -717,7 +717,7 @@ Complaint Desk will now close; open it again to continue.</source>
 <context>
     <name>BackupListModel</name>
     <message>
-        <location line="-360"/>
+        <location line="-372"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
@@ -746,7 +746,7 @@ Complaint Desk will now close; open it again to continue.</source>
 <context>
     <name>BackupScheduler</name>
     <message>
-        <location filename="../../desktop/backup_scheduler.py" line="+121"/>
+        <location filename="../../desktop/backup_scheduler.py" line="+123"/>
         <source>Making today&apos;s backup…</source>
         <translation>正在进行今日备份…</translation>
     </message>
@@ -4280,7 +4280,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+153"/>
+        <location filename="../../desktop/main_window.py" line="+157"/>
         <source>Open: {open}  Overdue: {overdue}  Due today: {due_today}</source>
         <translation>未办结：{open}  已超期：{overdue}  今日到期：{due_today}</translation>
     </message>
@@ -5547,7 +5547,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/report_preview.py" line="+92"/>
+        <location filename="../../desktop/dialogs/report_preview.py" line="+90"/>
         <source>Report preview</source>
         <translation>报告预览</translation>
     </message>
@@ -5646,7 +5646,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../desktop/reports_menu.py" line="+102"/>
+        <location filename="../../desktop/reports_menu.py" line="+103"/>
         <source>&amp;Reports</source>
         <translation>报告(&amp;R)</translation>
     </message>
@@ -5701,27 +5701,27 @@ Why it must be reported now: {reason}.</source>
         <translation>核对已保存或已打印的报告是否仍与数据库一致</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Only the outlet head, the lobby manager and the operations supervisor may save the ledger or reports to a file.</source>
         <translation>只有网点负责人、大堂经理和营业主管可以将台账或报告保存为文件。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Escalation report {case_no}</source>
         <translation>投诉升级报告 {case_no}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Assessment report {period}</source>
         <translation>考核报告 {period}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Incident report {case_no}</source>
         <translation>投诉事件报告 {case_no}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <location line="+69"/>
         <source>Complaint ledger</source>
         <translation>投诉台账</translation>
@@ -6814,7 +6814,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StartupCheck</name>
     <message>
-        <location filename="../../desktop/startup_check.py" line="-160"/>
+        <location filename="../../desktop/startup_check.py" line="-162"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

@@ -179,7 +179,7 @@ def _annual_in_background(build, runs: int = 3) -> tuple[list[float], list[float
             result.append(value)
             loop.quit()
 
-        def failed(error: BaseException, loop=loop) -> None:
+        def failed(error: BaseException, result=result, loop=loop) -> None:
             result.append(error)
             loop.quit()
 

@@ -211,8 +211,9 @@ def test_case_history_lists_the_case_and_its_events(shop):
     other = new_case(outlet, head)
     history = audit.case_history(case.id)
     assert history and all(
-        e.row_id == case.id if e.table == "complaint_case" else (e.after or e.before)["case_id"]
-        == case.id
+        e.row_id == case.id
+        if e.table == "complaint_case"
+        else (e.after or e.before)["case_id"] == case.id
         for e in history
     )
     assert {e.table for e in history} >= {"complaint_case", "case_event"}

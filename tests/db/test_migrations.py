@@ -393,7 +393,9 @@ def test_failed_migration_on_a_current_database(tmp_path, monkeypatch, close_aft
         database_module.open_database(path)
     database_module.close_database()
     _assert_at_real_version_untouched(path, rows)
-    assert len(list((tmp_path / "backups").glob(f"pre-migration-v{len(REAL_NAMES)}-*.sqlite3"))) == 1
+    assert (
+        len(list((tmp_path / "backups").glob(f"pre-migration-v{len(REAL_NAMES)}-*.sqlite3"))) == 1
+    )
 
     # Once the migration is fixed, the same file upgrades.
     (directory / f"{BROKEN}.py").write_text(FIXED_0003, encoding="utf-8")

@@ -234,3 +234,26 @@ def test_the_permission_check_reads_the_database_still_open(tmp_path):
         )
     finally:
         close_database()
+
+
+@pytest.mark.parametrize("who", ["teller", "lobby"])
+def test_backup_settings_by_a_non_head_are_refused_and_unchanged(sqlite_db, request, who, tmp_path):
+    """Where backups go, how many are kept and whether a daily one is made are part of
+    backing up: a USB folder chosen by anyone could carry the records away."""
+    actor = request.getfixturevalue(who)
+    before = (backup.backup_folder(tmp_path), backup.keep_count(), backup.daily_enabled())
+    for call in (
+        lambda: backup.set_backup_folder(tmp_path / "usb", actor=actor),
+        lambda: backup.set_keep_count(3, actor=actor),
+        lambda: backup.set_daily_enabled(not before[2], actor=actor),
+    ):
+        assert _refused(call).code == "not_permitted"
+    assert (backup.backup_folder(tmp_path), backup.keep_count(), backup.daily_enabled()) == before
+
+
+def test_backup_settings_by_the_head_are_kept(sqlite_db, head, tmp_path):
+    backup.set_backup_folder(tmp_path / "usb", actor=head)
+    backup.set_keep_count(3, actor=head)
+    backup.set_daily_enabled(False, actor=head)
+    assert backup.backup_folder(tmp_path) == (tmp_path / "usb").resolve()
+    assert (backup.keep_count(), backup.daily_enabled()) == (3, False)

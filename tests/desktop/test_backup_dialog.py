@@ -237,9 +237,10 @@ def test_a_teller_sees_the_backups_but_cannot_back_up_or_restore(qtbot, db_path,
 
     assert dialog.model.rowCount() == 1
     assert not dialog.may_back_up()
-    for button in (dialog.backup_button, dialog.restore_button):
-        assert not button.isEnabled()
-        assert "head" in button.toolTip()
+    settings = (dialog.choose_button, dialog.default_button, dialog.keep_spin, dialog.daily_check)
+    for widget in (dialog.backup_button, dialog.restore_button, *settings):
+        assert not widget.isEnabled()
+        assert "head" in widget.toolTip()
     dialog.back_up_now()  # even if called directly, db.backup refuses it
     qtbot.waitUntil(lambda: not dialog.busy(), timeout=TIMEOUT_MS)
     assert len(backup.list_backups(dialog.folder())) == 1
