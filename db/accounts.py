@@ -23,7 +23,7 @@ import secrets
 from db import permissions
 from db.errors import WorkflowError
 from db.models import Account, Setting, Staff, database, now
-from db.validation import FieldError, ValidationError
+from db.validation import FieldError, ValidationError, has_control_chars
 
 SCHEME = "scrypt"
 SCRYPT_N = 2**14
@@ -91,6 +91,10 @@ def validate_password(password: str, staff: Staff | None = None) -> list[FieldEr
     """What is wrong with ``password`` as a new password: at least MIN_LENGTH characters,
     not only digits, not the employee number."""
     errors: list[FieldError] = []
+    # Control characters cannot be typed into the login box, and a lone surrogate half (from
+    # a broken paste) cannot even be encoded for hashing: refused, not crashed on.
+    if has_control_chars(password):
+        errors.append(FieldError("password", "control_chars"))
     if len(password) < MIN_LENGTH:
         errors.append(FieldError("password", "too_short", {"min": MIN_LENGTH}))
     elif password.isdigit():

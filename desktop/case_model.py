@@ -137,9 +137,12 @@ class CaseTableModel(QAbstractTableModel):
         """Cases matching the filter, fetched or not."""
         return self._total
 
-    def set_filter(self, flt: CaseFilter) -> None:
+    def set_filter(self, flt: CaseFilter, *, query: bool = True) -> None:
+        """Show the cases ``flt`` lets through; with ``query=False`` only remember it for
+        the first refresh (a window setting itself up queries once, not twice)."""
         self._filter = flt
-        self.refresh()
+        if query:
+            self.refresh()
 
     def refresh(self) -> None:
         """Re-run the count and the first page with the current filter and sort.

@@ -28,10 +28,7 @@ from db.errors import WorkflowError
 from db.models import Outlet, Staff
 from db.workorder_queries import open_workorder_count
 from db.workorders import COLUMNS, ImportResult, WorkOrderImportError, import_workorders
-from desktop.dialogs.acting_head_dialog import ActingHeadDialog
-from desktop.dialogs.calendar_dialog import CalendarDialog
 from desktop.dialogs.refusals import refusal_text
-from desktop.dialogs.rules_dialog import RulesDialog
 from desktop.widgets.today_panel import TodayPanel
 from desktop.widgets.workorder_panel import WorkOrderPanel
 from desktop.worker import QueryOp
@@ -345,14 +342,20 @@ class OutletMenus(QObject):
         return action
 
     def edit_rules(self) -> None:
+        from desktop.dialogs.rules_dialog import RulesDialog  # dialogs load when opened
+
         if self._actor is not None and RulesDialog.ask(self._window, self._actor):
             refresh_views(self._window)
 
     def edit_calendar(self) -> None:
+        from desktop.dialogs.calendar_dialog import CalendarDialog
+
         if self._actor is not None and CalendarDialog.ask(self._window, self._actor):
             refresh_views(self._window)
 
     def edit_acting_head(self) -> None:
+        from desktop.dialogs.acting_head_dialog import ActingHeadDialog
+
         if self._actor is not None:
             ActingHeadDialog.ask(self._window, self._outlet, self._actor)
 

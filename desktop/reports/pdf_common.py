@@ -15,6 +15,7 @@ module deals with (see shared/STYLE.md):
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -159,8 +160,16 @@ def _glyphs() -> dict[int, int]:
     return face.charToGlyph
 
 
+@functools.cache
+def _showable() -> frozenset[str]:
+    """Every character the font has a glyph for, plus line breaks and tabs."""
+    return frozenset(map(chr, _glyphs())) | {"\n", "\t"}
+
+
 def printable(text: str) -> str:
     """``text`` with every character the font cannot show replaced by its code point."""
+    if _showable().issuperset(text):
+        return text  # the usual case, checked in C rather than a character at a time
     glyphs = _glyphs()
     out = []
     for ch in text:

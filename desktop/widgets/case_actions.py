@@ -35,17 +35,6 @@ from db.errors import WorkflowError
 from db.models import Case, Staff, now
 from db.queries import TimelineEntry
 from desktop import labels
-from desktop.dialogs.callback_dialog import CallbackDialog
-from desktop.dialogs.contact_dialog import ContactDialog
-from desktop.dialogs.decision_dialog import DecisionDialog
-from desktop.dialogs.escalation_wizard import OUTCOME_TRANSFER, EscalationWizard
-from desktop.dialogs.liability_dialog import LiabilityDialog
-from desktop.dialogs.liability_review_dialog import LiabilityReviewDialog
-from desktop.dialogs.pause_dialog import PauseDialog
-from desktop.dialogs.penalty_dialog import PenaltyDialog
-from desktop.dialogs.repeat_dialog import RepeatDialog
-from desktop.dialogs.reply_dialog import ReplyDialog
-from desktop.dialogs.report_dialog import ReportDialog
 from desktop.dialogs.simple_action_dialog import SimpleActionDialog, pending_review
 from desktop.dialogs.transfer_dialog import TransferDialog, transfer_text
 from desktop.errors import workflow_error_message
@@ -237,25 +226,49 @@ class CaseActionBar(QWidget):
         )
         if action in simple:
             return lambda case, actor: SimpleActionDialog.ask(self, case, actor, action)
+        # The other dialogs are imported when first opened, not with the window (issue 7).
+        from desktop.dialogs import (
+            callback_dialog,
+            contact_dialog,
+            decision_dialog,
+            liability_dialog,
+            liability_review_dialog,
+            pause_dialog,
+            penalty_dialog,
+            repeat_dialog,
+            reply_dialog,
+            report_dialog,
+        )
+
         dialogs: dict[str, Callable[[Case, Staff], Any]] = {
-            "reply": lambda case, actor: ReplyDialog.ask(self, case, actor),
-            "feed_back": lambda case, actor: ReplyDialog.ask(self, case, actor, feed_back=True),
-            "report": lambda case, actor: ReportDialog.ask(self, case, actor),
+            "reply": lambda case, actor: reply_dialog.ReplyDialog.ask(self, case, actor),
+            "feed_back": lambda case, actor: reply_dialog.ReplyDialog.ask(
+                self, case, actor, feed_back=True
+            ),
+            "report": lambda case, actor: report_dialog.ReportDialog.ask(self, case, actor),
             "transfer": lambda case, actor: TransferDialog.ask(self, case, actor),
-            "confirm_contact": lambda case, actor: ContactDialog.ask(self, case, actor),
+            "confirm_contact": lambda case, actor: contact_dialog.ContactDialog.ask(
+                self, case, actor
+            ),
             "escalate": self._escalate,
-            "callback": lambda case, actor: CallbackDialog.ask(self, case, actor),
-            "determine_liability": lambda case, actor: LiabilityDialog.ask(self, case, actor),
-            "review_liability": lambda case, actor: LiabilityReviewDialog.ask(self, case, actor),
-            "penalty": lambda case, actor: PenaltyDialog.ask(self, case, actor),
-            "decision": lambda case, actor: DecisionDialog.ask(self, case, actor),
-            "pause": lambda case, actor: PauseDialog.ask(self, case, actor),
-            "repeat": lambda case, actor: RepeatDialog.ask(self, case, actor),
-            "merge": lambda case, actor: RepeatDialog.ask(self, case, actor),
+            "callback": lambda case, actor: callback_dialog.CallbackDialog.ask(self, case, actor),
+            "determine_liability": lambda case, actor: liability_dialog.LiabilityDialog.ask(
+                self, case, actor
+            ),
+            "review_liability": lambda case, actor: (
+                liability_review_dialog.LiabilityReviewDialog.ask(self, case, actor)
+            ),
+            "penalty": lambda case, actor: penalty_dialog.PenaltyDialog.ask(self, case, actor),
+            "decision": lambda case, actor: decision_dialog.DecisionDialog.ask(self, case, actor),
+            "pause": lambda case, actor: pause_dialog.PauseDialog.ask(self, case, actor),
+            "repeat": lambda case, actor: repeat_dialog.RepeatDialog.ask(self, case, actor),
+            "merge": lambda case, actor: repeat_dialog.RepeatDialog.ask(self, case, actor),
         }
         return dialogs[action]
 
     def _escalate(self, case: Case, actor: Staff) -> Any:
+        from desktop.dialogs.escalation_wizard import OUTCOME_TRANSFER, EscalationWizard
+
         outcome = EscalationWizard.ask(self, case, actor)
         if outcome is not None and outcome.kind == OUTCOME_TRANSFER:
             return TransferDialog.ask(self, cases.get_case(case.id), actor)

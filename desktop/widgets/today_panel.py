@@ -270,11 +270,16 @@ def install_today(window: MainWindow, outlet: Outlet) -> TodayPanel:
     return panel
 
 
+def due_work_waiting() -> bool:
+    """Whether any complaint is overdue or due today: the program then opens on them."""
+    return deadlines.cases_due_today_or_overdue(now()).exists()
+
+
 def open_start_view(window: MainWindow) -> bool:
     """On start: show the complaints overdue or due today, if there are any (issue 3).
 
     True when the list was narrowed to them."""
-    if not deadlines.cases_due_today_or_overdue(now()).exists():
+    if not due_work_waiting():
         return False
     window.filter_bar().show_due_soon()
     table = window.table()

@@ -43,9 +43,6 @@ from desktop.case_model import (
     format_short_time,
     format_time,
 )
-from desktop.dialogs.link_case_dialog import LinkCaseDialog
-from desktop.dialogs.workorder_dialog import WorkOrderDialog
-from desktop.dialogs.workorder_reply_dialog import WorkOrderReplyDialog
 
 (
     COL_SOURCE,
@@ -440,6 +437,8 @@ class WorkOrderPanel(QWidget):
     def new_workorder(self) -> None:
         if self._actor is None:
             return
+        from desktop.dialogs.workorder_dialog import WorkOrderDialog  # loaded when opened
+
         order = WorkOrderDialog.ask(self, self._outlet, self._actor)
         if order is None:
             return
@@ -449,6 +448,8 @@ class WorkOrderPanel(QWidget):
         row = self.selected_row()
         if self._actor is None or row is None or row.replied_at is not None:
             return
+        from desktop.dialogs.workorder_reply_dialog import WorkOrderReplyDialog
+
         order = WorkOrderReplyDialog.ask(
             self, self._outlet, self._actor, WorkOrder.get_by_id(row.id)
         )
@@ -459,6 +460,8 @@ class WorkOrderPanel(QWidget):
         row = self.selected_row()
         if self._actor is None or row is None or row.case_id is not None:
             return
+        from desktop.dialogs.link_case_dialog import LinkCaseDialog
+
         case = LinkCaseDialog.ask(
             self, self._outlet, self._actor, WorkOrder.get_by_id(row.id), self._selected_case()
         )

@@ -522,19 +522,19 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+82"/>
         <location line="+1"/>
-        <location line="+315"/>
+        <location line="+313"/>
         <location line="+8"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="-314"/>
-        <location line="+166"/>
+        <location line="-312"/>
+        <location line="+164"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-162"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
@@ -609,7 +609,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
@@ -717,7 +717,7 @@ Complaint Desk will now close; open it again to continue.</source>
 <context>
     <name>BackupListModel</name>
     <message>
-        <location line="-372"/>
+        <location line="-370"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
@@ -1298,7 +1298,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseActionBar</name>
     <message>
-        <location filename="../../desktop/widgets/case_actions.py" line="+101"/>
+        <location filename="../../desktop/widgets/case_actions.py" line="+90"/>
         <source>Report owed</source>
         <translation>须报告</translation>
     </message>
@@ -1349,12 +1349,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+1"/>
-        <location line="+209"/>
+        <location line="+233"/>
         <source>Handling decision and notices…</source>
         <translation>处理决定及告知…</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-232"/>
         <source>Decision clock: pause or extend…</source>
         <translation>处理时限：暂停或延长…</translation>
     </message>
@@ -1384,7 +1384,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>处罚…</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+130"/>
         <source>Report owed: {reason}. Report it to the head or acting head before anything else happens (Art. 10).</source>
         <translation>须报告：{reason}。请先报告网点负责人或现场负责人，之后才能进行其他处理（第十条）。</translation>
     </message>
@@ -2109,7 +2109,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../desktop/case_model.py" line="+276"/>
+        <location filename="../../desktop/case_model.py" line="+279"/>
         <source>Case no.</source>
         <translation>投诉编号</translation>
     </message>
@@ -4280,12 +4280,12 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+157"/>
+        <location filename="../../desktop/main_window.py" line="+162"/>
         <source>Open: {open}  Overdue: {overdue}  Due today: {due_today}</source>
         <translation>未办结：{open}  已超期：{overdue}  今日到期：{due_today}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Complaint {case_no} registered</source>
         <translation>投诉 {case_no} 已登记</translation>
     </message>
@@ -4718,7 +4718,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>OutletMenus</name>
     <message>
-        <location filename="../../desktop/workorders_ui.py" line="+294"/>
+        <location filename="../../desktop/workorders_ui.py" line="+291"/>
         <source>&amp;Import work orders…</source>
         <translation>导入工单(&amp;I)…</translation>
     </message>
@@ -5706,7 +5706,7 @@ Why it must be reported now: {reason}.</source>
         <translation>只有网点负责人、大堂经理和营业主管可以将台账或报告保存为文件。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Escalation report {case_no}</source>
         <translation>投诉升级报告 {case_no}</translation>
     </message>
@@ -8788,7 +8788,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderPanel</name>
     <message>
-        <location filename="../../desktop/widgets/workorder_panel.py" line="+316"/>
+        <location filename="../../desktop/widgets/workorder_panel.py" line="+313"/>
         <source>Which work orders</source>
         <translation>显示哪些工单</translation>
     </message>
@@ -8878,7 +8878,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>工单</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+158"/>
         <source>Listed: {count}</source>
         <translation>列出：{count}</translation>
     </message>
@@ -8987,7 +8987,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderTableModel</name>
     <message>
-        <location filename="../../desktop/widgets/workorder_panel.py" line="-341"/>
+        <location filename="../../desktop/widgets/workorder_panel.py" line="-347"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
