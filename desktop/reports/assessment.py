@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import io
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -384,26 +383,18 @@ def write_assessment_report(data: ad.AssessmentData, target: Path | BinaryIO) ->
     code = report_code(data)
     who = f" · {data.staff.name}" if data.staff else ""
     title = TITLE_STAFF if data.staff else TITLE
-    frame = pc.PageFrame(
+    head = pc.ReportHead(
         running_head=f"{title} · {period_text(data)}{who}",
-        running_head_right=data.outlet.name,
-        generated=zh.TEXT["footer_generated"].format(time=zh.time(data.generated_at)),
-        code_line=zh.TEXT["footer_code"].format(code=code),
-    )
-    meta = pc.DocMeta(
         title=f"{title} {data.period}{who}",
-        author=data.outlet.name,
         subject=f"{data.outlet.name} {period_text(data)}投诉处理{title}{who}",
         keywords=f"CD-REPORT:assessment:{data.period}:{code} CD-FORMAT:{data.format}",
-        creator=zh.CREATOR,
+        outlet_name=data.outlet.name,
+        generated_at=data.generated_at,
+        code=code,
     )
-    pc.prepare()
-    story = _Writer(data).build()
-    pc.build_pdf(target, story, meta, frame, zh.TEXT["footer_page"])
+    pc.write_report(target, head, _Writer(data).build)
     return code
 
 
 def assessment_report_bytes(data: ad.AssessmentData) -> bytes:
-    buffer = io.BytesIO()
-    write_assessment_report(data, buffer)
-    return buffer.getvalue()
+    return pc.pdf_bytes(lambda buffer: write_assessment_report(data, buffer))

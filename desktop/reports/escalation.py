@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import io
 import json
 from pathlib import Path
 from typing import BinaryIO
@@ -181,26 +180,18 @@ class _Writer:
 def write_escalation_report(data: ad.EscalationData, target: Path | BinaryIO) -> str:
     """Write the escalation report of ``data`` as a PDF; return its code."""
     code = report_code(data)
-    frame = pc.PageFrame(
+    head = pc.ReportHead(
         running_head=f"{TITLE} · {data.case_no}",
-        running_head_right=data.outlet.name,
-        generated=zh.TEXT["footer_generated"].format(time=zh.time(data.generated_at)),
-        code_line=zh.TEXT["footer_code"].format(code=code),
-    )
-    meta = pc.DocMeta(
         title=f"{TITLE} {data.case_no}",
-        author=data.outlet.name,
         subject=f"{data.outlet.name} 投诉 {data.case_no} 向{data.outlet.district_branch}的升级报告",
         keywords=f"CD-REPORT:escalation:{data.case_no}:{code} CD-FORMAT:{data.format}",
-        creator=zh.CREATOR,
+        outlet_name=data.outlet.name,
+        generated_at=data.generated_at,
+        code=code,
     )
-    pc.prepare()
-    story = _Writer(data).build()
-    pc.build_pdf(target, story, meta, frame, zh.TEXT["footer_page"])
+    pc.write_report(target, head, _Writer(data).build)
     return code
 
 
 def escalation_report_bytes(data: ad.EscalationData) -> bytes:
-    buffer = io.BytesIO()
-    write_escalation_report(data, buffer)
-    return buffer.getvalue()
+    return pc.pdf_bytes(lambda buffer: write_escalation_report(data, buffer))

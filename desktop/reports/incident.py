@@ -7,7 +7,6 @@ because on a filed document an empty space reads as "forgotten", not as "none".
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import BinaryIO
 
@@ -288,25 +287,17 @@ def _details(item: rd.TimelineItem) -> str:
 def write_incident_report(data: rd.IncidentData, target: Path | BinaryIO) -> None:
     """Write the incident report of ``data`` as a PDF to a path or a binary stream."""
     code = rd.verification_code(data)
-    frame = pc.PageFrame(
+    head = pc.ReportHead(
         running_head=f"{zh.TITLE_INCIDENT} · {data.case_no}",
-        running_head_right=data.outlet.name,
-        generated=zh.TEXT["footer_generated"].format(time=zh.time(data.generated_at)),
-        code_line=zh.TEXT["footer_code"].format(code=code),
-    )
-    meta = pc.DocMeta(
         title=f"{zh.TITLE_INCIDENT} {data.case_no}",
-        author=data.outlet.name,
         subject=zh.TEXT["subject"].format(outlet=data.outlet.name, case_no=data.case_no),
         keywords=f"{verify_token(data.case_no, code)} CD-FORMAT:{data.format}",
-        creator=zh.CREATOR,
+        outlet_name=data.outlet.name,
+        generated_at=data.generated_at,
+        code=code,
     )
-    pc.prepare()
-    story = _Writer(data, code).build()
-    pc.build_pdf(target, story, meta, frame, zh.TEXT["footer_page"])
+    pc.write_report(target, head, _Writer(data, code).build)
 
 
 def incident_report_bytes(data: rd.IncidentData) -> bytes:
-    buffer = io.BytesIO()
-    write_incident_report(data, buffer)
-    return buffer.getvalue()
+    return pc.pdf_bytes(lambda buffer: write_incident_report(data, buffer))

@@ -15,9 +15,10 @@ module deals with (see shared/STYLE.md):
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -36,6 +37,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from desktop.fonts import font_path
+from desktop.reports import zh
 
 FONT = "WQYMicroHei"
 PAGE_SIZE = A4
@@ -402,3 +404,44 @@ def build_pdf(
         partial.replace(path)
     else:
         target.write(data)
+
+
+@dataclass(frozen=True)
+class ReportHead:
+    """What the page frame and the PDF metadata of a report say, beside its content."""
+
+    running_head: str  # "title · case number" or "title · period"
+    title: str
+    subject: str
+    keywords: str
+    outlet_name: str
+    generated_at: dt.datetime
+    code: str  # the verification code, printed in every footer
+
+
+def write_report(
+    target: Path | BinaryIO, head: ReportHead, story: Callable[[], list[Flowable]]
+) -> None:
+    """Lay out ``story()`` with the frame and metadata every report shares and write it."""
+    frame = PageFrame(
+        running_head=head.running_head,
+        running_head_right=head.outlet_name,
+        generated=zh.TEXT["footer_generated"].format(time=zh.time(head.generated_at)),
+        code_line=zh.TEXT["footer_code"].format(code=head.code),
+    )
+    meta = DocMeta(
+        title=head.title,
+        author=head.outlet_name,
+        subject=head.subject,
+        keywords=head.keywords,
+        creator=zh.CREATOR,
+    )
+    prepare()
+    build_pdf(target, story(), meta, frame, zh.TEXT["footer_page"])
+
+
+def pdf_bytes(write: Callable[[BinaryIO], object]) -> bytes:
+    """What ``write`` writes to a binary stream, as bytes."""
+    buffer = io.BytesIO()
+    write(buffer)
+    return buffer.getvalue()
