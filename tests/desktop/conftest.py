@@ -6,7 +6,10 @@ rather than in a fixture: CI has no display, and a developer's desktop must not 
 
 import os
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# An empty value (``QT_QPA_PLATFORM=`` in a job's environment) counts as unset: Qt would
+# otherwise try the default platform and abort without a display.
+if not os.environ.get("QT_QPA_PLATFORM"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest  # noqa: E402
 
