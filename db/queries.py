@@ -347,8 +347,8 @@ def case_page(
     where, params = _where(flt, at, walk=walk)
     if sort == "owner" and flt == _NO_FILTER:
         # With a filter, the filter's own index is the better driver (see _FROM_STAFF).
-        source, join = _FROM_STAFF, "c.first_ask_owner_id = s.id"
-        where = f" WHERE ({join})" + (" AND" + where[6:] if where else "")
+        # No filter, so no other condition: the join is the whole WHERE clause.
+        source, where = _FROM_STAFF, " WHERE c.first_ask_owner_id = s.id"
     else:
         source = _FROM_CASE
     sql = f"SELECT {_PAGE_COLUMNS} FROM {source}{where} ORDER BY {order} LIMIT ? OFFSET ?"
