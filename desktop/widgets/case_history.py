@@ -12,6 +12,7 @@ shown, or when the case changes while it is shown.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -129,10 +130,43 @@ def field_title(field: str) -> str:
     return labels.field_label(field)
 
 
+def _event_details(entry: audit.TrailEntry, value: object) -> str | None:
+    """An event's data (JSON, already masked) as the timeline words it; "" when it holds
+    only bookkeeping the timeline does not show either (e.g. the authority an action was
+    taken with), None when it is not JSON (shown as stored)."""
+    from db.queries import TimelineEntry
+    from desktop.widgets.case_actions import event_facts
+
+    try:
+        data = json.loads(str(value))
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    row = entry.after or entry.before or {}
+    facts = event_facts(
+        TimelineEntry(
+            at=dt.datetime.min,
+            kind=str(row.get("kind") or ""),
+            actor_name="",
+            from_status=row.get("from_status"),
+            to_status=row.get("to_status"),
+            note="",
+            data=data,
+        )
+    )
+    return QCoreApplication.translate("CaseHistoryView", "; ").join(facts)
+
+
 def value_text(entry: audit.TrailEntry, field: str, value: object) -> str:
-    """A field's value as the history shows it: codes as labels, times to the minute."""
+    """A field's value as the history shows it: codes as labels, times to the minute, an
+    event's details as the timeline words them."""
     if value is None or value == "":
         return EMPTY
+    if field == "data" and entry.table == "case_event":
+        details = _event_details(entry, value)
+        if details is not None:
+            return details
     if field in _BOOLEAN_FIELDS and value in (0, 1, True, False):
         return (
             QCoreApplication.translate("CaseHistoryView", "Yes")
@@ -233,8 +267,15 @@ class CaseHistoryView(QWidget):
         muted = self.palette().placeholderText()
         for entry in audit.case_history(self._case_id):
             changes = [c for c in audit.entry_changes(entry) if c.field not in _UNTOLD_FIELDS]
-            if entry.table == "case_event":  # the kind is in the "what" column already
-                changes = [c for c in changes if c.field != "kind"]
+            if entry.table == "case_event":
+                # The kind is in the "what" column already; data that says nothing the
+                # timeline would show is left out.
+                changes = [
+                    c
+                    for c in changes
+                    if c.field != "kind"
+                    and not (c.field == "data" and _event_details(entry, c.after or c.before) == "")
+                ]
             if entry.op == "U" and not changes:
                 continue  # only bookkeeping (the time of the last change) was touched
             who = entry.actor_name or self.tr("system")

@@ -1800,7 +1800,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>CaseHistoryView</name>
     <message>
-        <location filename="../../desktop/widgets/case_history.py" line="+38"/>
+        <location filename="../../desktop/widgets/case_history.py" line="+39"/>
         <location line="+27"/>
         <source>Case</source>
         <translation>投诉</translation>
@@ -2051,7 +2051,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+62"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -2101,7 +2106,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>system</source>
         <translation>系统</translation>
     </message>

@@ -100,3 +100,27 @@ def test_writes_without_an_actor_read_as_system(panel, shop):
     panel.show_case(made.id)
     panel.tabs().setCurrentIndex(TAB_HISTORY)
     assert panel.history().entries()[0][1] == "system"
+
+
+def test_an_events_details_read_as_the_timeline_words_them(panel, shop):
+    """An event's data is shown as the timeline's facts, not as JSON; data that holds only
+    bookkeeping (the authority an action was taken with) is left out."""
+    head, _lobby, teller = shop.staff
+    case = open_case(shop)
+    asked = now() - dt.timedelta(minutes=10)
+    with audit.acting_as(head.id):
+        workflow.transfer(case, head, teller, at=asked)
+    panel.show_case(case.id)
+    panel.tabs().setCurrentIndex(TAB_HISTORY)
+    entries = panel.history().entries()
+
+    lines = [
+        line
+        for _t, _w, what, changes in entries
+        if what.startswith("Event added")
+        for line in changes
+    ]
+    details = [line for line in lines if line.startswith("Details: ")]
+    assert details, lines
+    assert all("{" not in line and '"' not in line for line in details), details
+    assert any(teller.name in line for line in details), details
