@@ -279,6 +279,11 @@ class SimpleActionDialog(ActionDialog):
 
 def pending_review(case: Case) -> ReviewRequest | None:
     """The review request still waiting for its decision, found through its clock."""
+    undecided = ReviewRequest.select().where(
+        (ReviewRequest.case == case.id) & ReviewRequest.decided_at.is_null()
+    )
+    if not undecided.exists():
+        return None  # no running review clock: every case view skips computing them all
     for clock in deadlines.case_clocks(case):
         if clock.name == deadlines.CLOCK_REVIEW and clock.live and clock.ref is not None:
             return ReviewRequest.get_or_none(ReviewRequest.id == clock.ref)
