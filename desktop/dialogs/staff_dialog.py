@@ -230,6 +230,14 @@ class StaffDialog(QDialog):
         record.setObjectName("record_page")
         self.record_form = QFormLayout(record)
         self.record_labels: dict[str, QLabel] = {}
+        # The record of a period (staff_records takes one): all time, this or last year,
+        # this quarter or this month, as an assessment is made for.
+        self.period_combo = QComboBox()
+        name_widget(self.period_combo, "record_period", self.tr("Period of the record"))
+        for text, period in self._record_periods(now().date()):
+            self.period_combo.addItem(text, period)
+        self.period_combo.currentIndexChanged.connect(self._period_changed)
+        self.record_form.addRow(self.tr("&Period:"), self.period_combo)
         for key, caption in (
             ("first_asked", self.tr("Cases first-asked:")),
             ("handled", self.tr("Cases handled:")),
@@ -276,7 +284,7 @@ class StaffDialog(QDialog):
 
     def reload(self, select_id: int | None = None) -> None:
         self.rows = staff_records.roster(self.outlet)
-        self.summaries = {s.staff_id: s for s in staff_records.staff_summary(self.outlet)}
+        self._load_summaries()
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             values = (
@@ -307,6 +315,38 @@ class StaffDialog(QDialog):
         index = next((i for i, row in enumerate(self.rows) if row.id == select_id), 0)
         if self.rows:
             self.table.selectRow(index)
+        self._selected()
+
+    def _record_periods(self, today: dt.date) -> list[tuple[str, str | None]]:
+        quarter = (today.month - 1) // 3 + 1
+        return [
+            (self.tr("All time"), None),
+            (self.tr("This year ({year})").format(year=today.year), f"{today.year}"),
+            (self.tr("Last year ({year})").format(year=today.year - 1), f"{today.year - 1}"),
+            (
+                self.tr("This quarter ({year} Q{quarter})").format(
+                    year=today.year, quarter=quarter
+                ),
+                f"{today.year}-Q{quarter}",
+            ),
+            (
+                self.tr("This month ({year}-{month:02d})").format(
+                    year=today.year, month=today.month
+                ),
+                f"{today.year}-{today.month:02d}",
+            ),
+        ]
+
+    def record_period(self) -> str | None:
+        """The period the record shows ("2026", "2026-Q4", "2026-11"), None for all time."""
+        return self.period_combo.currentData()
+
+    def _load_summaries(self) -> None:
+        summaries = staff_records.staff_summary(self.outlet, self.record_period())
+        self.summaries = {s.staff_id: s for s in summaries}
+
+    def _period_changed(self) -> None:
+        self._load_summaries()
         self._selected()
 
     def selected(self) -> staff_records.RosterRow | None:

@@ -6622,7 +6622,17 @@ Why it must be reported now: {reason}.</source>
         <translation>岗位职责</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Period of the record</source>
+        <translation>记录统计期间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Period:</source>
+        <translation>统计期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cases first-asked:</source>
         <translation>首问投诉数：</translation>
     </message>
@@ -6708,7 +6718,32 @@ Why it must be reported now: {reason}.</source>
         <translation>否（已停用）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+28"/>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This year ({year})</source>
+        <translation>本年（{year}年）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last year ({year})</source>
+        <translation>上年（{year}年）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This quarter ({year} Q{quarter})</source>
+        <translation>本季度（{year}年第{quarter}季度）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This month ({year}-{month:02d})</source>
+        <translation>本月（{year}-{month:02d}）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>{n} ({points} points, ¥{amount})</source>
         <translation>{n} 次（扣 {points} 分，¥{amount}）</translation>
     </message>
@@ -6741,7 +6776,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location line="-331"/>
+        <location line="-371"/>
         <source>Edit staff member</source>
         <translation>编辑员工</translation>
     </message>

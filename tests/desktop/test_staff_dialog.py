@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPushButton
 
 from db import staff_records, workflow
 from db.database import close_database
-from db.models import Staff
+from db.models import Staff, now
 from desktop import duties
 from desktop.dialogs.staff_dialog import StaffDialog
 from tests.desktop import case_factory
@@ -111,3 +111,29 @@ def test_every_db_duty_has_an_identical_literal():
     texts = {d.text for role in staff_records.DUTIES.values() for d in role}
     texts.add(staff_records.ACTING_HEAD_DUTY.text)
     assert texts <= literals
+
+
+def test_record_follows_the_chosen_period(qtbot, shop):
+    """The record is all time by default; a year, quarter or month shows that period's."""
+    case_factory.add_cases(shop, 5)
+    teller = shop.staff[2]
+    d = open_dialog(qtbot, shop)
+    d.table.selectRow(row_of(d, teller.name))
+
+    def first_asked(period):
+        summary = staff_records.staff_summary(shop.outlet, period)
+        return str(next(s.first_asked for s in summary if s.staff_id == teller.id))
+
+    periods = [d.period_combo.itemData(i) for i in range(d.period_combo.count())]
+    assert periods[0] is None and d.record_period() is None
+    all_time = d.record_labels["first_asked"].text()
+    assert all_time == first_asked(None) and all_time != "0"
+    shown = []
+    for index, period in enumerate(periods):
+        d.period_combo.setCurrentIndex(index)
+        assert d.record_period() == period
+        shown.append(d.record_labels["first_asked"].text())
+        assert shown[-1] == first_asked(period)
+    # The cases are hours old: last year's record differs from all time's.
+    assert shown[periods.index(str(now().year - 1))] != all_time or now().timetuple().tm_yday == 1
+    assert unnamed_widgets(d) == []
