@@ -17,7 +17,9 @@ from peewee import fn
 
 from db import cases as case_rules
 from db import codes, deadlines, outlets, sqlite_features, vocab
+from db.errors import WorkflowError
 from db.models import Case, Outlet, Setting, Staff, database, now
+from db.validation import ValidationError
 
 DEMO_OUTLET = outlets.OutletSetup(
     outlet_name="建设路邮政金融网点",
@@ -266,7 +268,52 @@ def ensure_demo(cases: int = 600) -> Outlet:
     if not Case.select().where(Case.outlet == outlet).exists():
         fill_demo(cases)
         _set_demo_targets(staff, now())
+        _handle_a_few(staff, now())
     return outlet
+
+
+def _handle_a_few(staff: list[Staff], at: dt.datetime) -> None:
+    """Take the three newest open complaints a step further through the rules themselves,
+    as their staff would (a transfer and its confirmation, a reply), so that the demo's
+    timelines and History pages (the audit trail) show real handling, attributed to people.
+    The bulk fill writes no audit entries (that is what makes a million cases quick)."""
+    from db import audit, workflow
+
+    head = next((s for s in staff if s.role == vocab.ROLE_HEAD), staff[0])
+    newest = list(
+        Case.select()
+        .where(Case.is_open == True, Case.status == vocab.STATUS_AWAITING_REPLY)  # noqa: E712
+        .order_by(Case.received_at.desc())
+        .limit(3)
+    )
+    method = next(iter(codes.CONTACT_METHODS))
+    for i, case in enumerate(newest):
+        owner = Staff.get_by_id(case.first_ask_owner_id)
+        other = next(s for s in staff if s.id not in (owner.id, head.id) and s.active)
+        when = min(at, case.received_at + dt.timedelta(minutes=30))
+        try:
+            with audit.acting_as(owner.id):
+                if i < 2:
+                    workflow.transfer(case, owner, other, at=when)
+                    with audit.acting_as(other.id):
+                        workflow.confirm_contact(
+                            Case.get_by_id(case.id),
+                            other,
+                            contact_at=when + dt.timedelta(minutes=5),
+                            method=method,
+                            at=when + dt.timedelta(minutes=5),
+                        )
+                else:
+                    workflow.reply(
+                        case,
+                        owner,
+                        content="已电话告知客户处理结果，客户表示认可。",
+                        method=method,
+                        customer_satisfied=True,
+                        at=when,
+                    )
+        except (WorkflowError, ValidationError):
+            continue  # a demo case the rules do not let go further: leave it as filled
 
 
 def _set_demo_targets(staff: list[Staff], at: dt.datetime) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from db import codes, demo, sqlite_features, vocab
 from db.cases import format_case_no
-from db.models import Case, CaseEvent, Outlet, Staff, database
+from db.models import AuditLog, Case, CaseEvent, Outlet, Staff, database
 from db.queries import CaseFilter, case_count, status_counts
 from db.validation import is_valid_phone
 
@@ -103,3 +103,26 @@ def test_second_fill_continues_the_numbers(demo_db):
     assert database.execute_sql("SELECT COUNT(*) FROM case_search_docsize").fetchone()[0] == (
         COUNT + 50
     )
+
+
+def test_ensure_demo_hands_a_few_cases_on_through_the_rules(sqlite_db):
+    """The demo the program opens with (``--demo``) has targets for this year and a few
+    complaints taken further by the workflow itself: their steps are in the audit trail,
+    attributed to staff, and the trail verifies."""
+    from db import audit, targets
+
+    demo.ensure_demo(120)
+    stepped = [
+        c
+        for c in Case.select()
+        if any(e.actor_name for e in audit.case_history(c.id) if e.table != "complaint_case")
+    ]
+    assert 1 <= len(stepped) <= 3
+    statuses = {c.status for c in stepped}
+    assert statuses & {vocab.STATUS_TRANSFERRED, vocab.STATUS_REPLIED}, statuses
+    assert audit.verify_trail().problems == []
+    assert targets.target_status(str(dt.date.today().year), dt.datetime.now(), Outlet.get())
+    # A second start changes nothing.
+    before = Case.select().count(), AuditLog.select().count()
+    demo.ensure_demo(120)
+    assert (Case.select().count(), AuditLog.select().count()) == before
