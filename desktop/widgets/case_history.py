@@ -115,6 +115,12 @@ _CODED: dict[str, str] = {
     "contact_method": "contact_method",
 }
 
+# A transfer's state (db.codes.TRANSFER_PENDING / TRANSFER_FORMAL, Art. 10).
+_TRANSFER_STATES: dict[str, str] = {
+    "pending": QT_TRANSLATE_NOOP("CaseHistoryView", "pending until contact"),
+    "formal": QT_TRANSLATE_NOOP("CaseHistoryView", "formal"),
+}
+
 _BOOLEAN_FIELDS = frozenset({"is_open", "report_required"})
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
@@ -175,6 +181,8 @@ def value_text(entry: audit.TrailEntry, field: str, value: object) -> str:
         )
     if field == "kind" and entry.table == "case_event":
         return labels.label("event", str(value))
+    if field == "state" and entry.table == "case_transfer" and value in _TRANSFER_STATES:
+        return _tr(_TRANSFER_STATES[str(value)])
     if field in _CODED:
         return labels.label(_CODED[field], str(value))
     text = str(value)

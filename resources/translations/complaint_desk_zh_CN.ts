@@ -2051,7 +2051,17 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+24"/>
+        <source>pending until contact</source>
+        <translation>待建立联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>formal</source>
+        <translation>正式转办</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -2066,7 +2076,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Case registered</source>
         <translation>登记投诉</translation>
     </message>

@@ -124,3 +124,19 @@ def test_an_events_details_read_as_the_timeline_words_them(panel, shop):
     assert details, lines
     assert all("{" not in line and '"' not in line for line in details), details
     assert any(teller.name in line for line in details), details
+
+
+def test_a_transfers_state_reads_as_words(panel, shop):
+    head, _lobby, teller = shop.staff
+    case = open_case(shop)
+    asked = now() - dt.timedelta(minutes=10)
+    with audit.acting_as(head.id):
+        workflow.transfer(case, head, teller, at=asked)
+        workflow.confirm_contact(
+            case, head, contact_at=asked + dt.timedelta(minutes=5), method=METHOD
+        )
+    panel.show_case(case.id)
+    panel.tabs().setCurrentIndex(TAB_HISTORY)
+    lines = [line for e in panel.history().entries() if "Transfer" in e[2] for line in e[3]]
+    assert "State: pending until contact → formal" in lines, lines
+    assert not any("pending →" in line or line.endswith(": pending") for line in lines), lines
