@@ -12,6 +12,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+
+pytestmark = pytest.mark.real_migrations
 from peewee import Database
 
 from db import database as database_module

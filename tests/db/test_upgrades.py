@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.real_migrations
+
 from db import audit, integrity, queries
 from db import database as database_module
 
