@@ -20,6 +20,7 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader
+from reportlab.graphics import renderPDF
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
@@ -28,7 +29,7 @@ from db import report_data as rd
 from db import vocab
 from db.models import Case, now
 from desktop.fonts import fallback_paths
-from desktop.reports import incident, ledger, pdf_common, verify, zh
+from desktop.reports import charts, incident, ledger, pdf_common, verify, zh
 from tests.db import report_cases as rc
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -187,6 +188,19 @@ def test_rare_character_is_drawn_with_the_fallback_fonts_own_glyph(tmp_path, ch)
     page, own = _ink(drawn), _ink(reference)
     assert len(own) > 300
     assert _near(page, own) > 0.97 and _near(own, page) > 0.97
+
+
+def test_chart_labels_print_rare_characters(tmp_path):
+    pdf_common.prepare()
+    drawing = charts.ranking_chart([rc.RARE_CUSTOMER, f"李{rc.NO_FONT_HAS}"], [3, 1], width=400,
+                                   title=f"{rc.RARE_CUSTOMER}经办")  # fmt: skip
+    pdf = tmp_path / "chart.pdf"
+    canvas = Canvas(str(pdf), initialFontName=pdf_common.FONT)
+    renderPDF.draw(drawing, canvas, 50, 400)
+    canvas.save()
+    text = squeeze(text_of(pdf))
+    assert f"{rc.RARE_CUSTOMER}经办" in text and rc.RARE_CUSTOMER in text.replace("经办", "")
+    assert f"李〔U+{ord(rc.NO_FONT_HAS):04X}〕" in text
 
 
 def test_to_unicode_map_writes_utf16_surrogate_pairs():
