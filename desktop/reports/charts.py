@@ -2,7 +2,7 @@
 
 Qt-free. Each function returns a ``Drawing`` (a flowable) of the given width; every string
 in it is set in the report font, so axis labels and legends in Chinese are embedded like
-the rest of the text.
+the rest of the text, a rare character in a name included (``pc.printable``).
 """
 
 from __future__ import annotations
@@ -70,6 +70,7 @@ def trend_chart(
 ) -> Drawing:
     """Bars per month (or day) with the target beside each bar where one is set."""
     font = pc.register_font()
+    title = pc.printable(title)
     drawing = _drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 14 * mm, 16 * mm
@@ -79,7 +80,7 @@ def trend_chart(
     if has_target:
         data.append([t if t is not None else 0 for t in targets])
     chart.data = data
-    chart.categoryAxis.categoryNames = list(labels)
+    chart.categoryAxis.categoryNames = [pc.printable(label) for label in labels]
     chart.bars[0].fillColor = BAR
     chart.bars.strokeWidth = 0
     if has_target:
@@ -133,6 +134,7 @@ def ranking_chart(
 ) -> Drawing:
     """Horizontal bars, largest on top, each labelled with its value."""
     font = pc.register_font()
+    title = pc.printable(title)
     n = max(len(labels), 1)
     height = n * bar_height + 24 * mm
     drawing = _drawing(width, height)
@@ -141,7 +143,7 @@ def ranking_chart(
     chart.width, chart.height = width - 70 * mm, n * bar_height
     # reportlab draws the first category at the bottom; reverse to put the largest on top.
     chart.data = [list(reversed(values)) or [0]]
-    chart.categoryAxis.categoryNames = list(reversed(labels)) or [""]
+    chart.categoryAxis.categoryNames = [pc.printable(label) for label in reversed(labels)] or [""]
     chart.bars[0].fillColor = BAR
     chart.bars.strokeWidth = 0
     chart.valueAxis.valueMin = 0

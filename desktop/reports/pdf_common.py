@@ -8,9 +8,15 @@ module deals with (see shared/STYLE.md):
   bundled .ttc, the same file the UI uses) covers ASCII and CJK and may be embedded.
 - ``wordWrap='CJK'`` lets ，；：！？》 start a line unless reportlab's ``ALL_CANNOT_START``
   is extended, in both modules that hold a copy of it.
-- Characters the font lacks (and anything outside the BMP, where reportlab writes a wrong
-  text layer) would print as boxes or vanish; they are printed as their code point instead,
-  e.g. 〔U+20BB7〕, so the reader knows a rare character stands there.
+- The font lacks the rarer Han characters of names (CJK Ext. A, B and beyond). The report
+  font is therefore WenQuanYi Micro Hei with the bundled fallback fonts behind it
+  (``ReportFont``): each character the main font lacks is measured and drawn in the first
+  fallback that has it, in every paragraph, cell, page frame and chart label alike.
+- reportlab writes each character of a subset's ToUnicode map as four hex digits, so one
+  beyond the BMP (𡈽 U+2123D) is extracted or copied as a different character;
+  ``to_unicode_cmap`` writes UTF-16BE, as the PDF reference asks.
+- A character no bundled font has would print as a box or vanish; it is printed as its code
+  point instead, e.g. 〔U+2EBF0〕, so the reader knows a rare character stands there.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,12 +38,12 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from desktop.fonts import font_path
+from desktop.fonts import fallback_paths, font_path
 from desktop.reports import zh
 
 FONT = "WQYMicroHei"
@@ -61,12 +68,140 @@ CJK_CANNOT_END = "（《〈「『【〔〖〘〚［｛“‘"
 _FUZZ = 1e-6
 
 
+MAIN_FACE, NO_FACE = 0, -1
+"""What ``ReportFont.face_of`` says beside a fallback's number (1, 2, ...)."""
+
+
+class ReportFont(TTFont):
+    """Subfont 0 of the bundled .ttc with the fallback fonts behind it, as one reportlab font.
+
+    reportlab asks a font for widths (``stringWidth``), for the runs of (subset, bytes) that
+    show a string (``splitString``) and for each subset's PDF font name
+    (``getSubsetInternalName``). This one answers for each character from the face that has
+    it; a fallback's runs carry ``(fallback, subset)`` as their subset. Text the main face
+    covers, nearly all of it, takes reportlab's own path unchanged, and a fallback file is
+    read only when a report first needs it.
+    """
+
+    def __init__(self, name: str, path: Path, fallbacks: Sequence[Path]) -> None:
+        super().__init__(name, str(path), subfontIndex=0, shapable=False)
+        self.main_chars = frozenset(map(chr, self.face.charToGlyph))
+        self._fallback_paths = list(fallbacks)
+        self._fallbacks: list[TTFont] = []
+        self._face_of: dict[str, int] = {}
+        self._loading = threading.Lock()  # reports are built on worker threads
+
+    def _fallback(self, number: int) -> TTFont:
+        while len(self._fallbacks) < number:
+            with self._loading:
+                if len(self._fallbacks) < number:
+                    path = self._fallback_paths[len(self._fallbacks)]
+                    name = f"{self.fontName}-{len(self._fallbacks) + 1}"
+                    self._fallbacks.append(TTFont(name, str(path), shapable=False))
+        return self._fallbacks[number - 1]
+
+    def face_of(self, ch: str) -> int:
+        """MAIN_FACE, the number of the first fallback that has ``ch``, or NO_FACE."""
+        if ch in self.main_chars:
+            return MAIN_FACE
+        face = self._face_of.get(ch)
+        if face is None:
+            face = next(
+                (number for number in range(1, len(self._fallback_paths) + 1)
+                 if ord(ch) in self._fallback(number).face.charToGlyph),
+                NO_FACE,
+            )  # fmt: skip
+            self._face_of[ch] = face
+        return face
+
+    def _runs(self, text: str) -> list[tuple[int, str]]:
+        """``text`` cut into runs of one face each; what no face has stays with the main one."""
+        runs: list[tuple[int, str]] = []
+        for ch in text:
+            face = max(self.face_of(ch), MAIN_FACE)
+            if runs and runs[-1][0] == face:
+                runs[-1] = (face, runs[-1][1] + ch)
+            else:
+                runs.append((face, ch))
+        return runs
+
+    def _face_font(self, face: int) -> TTFont:
+        return self if face == MAIN_FACE else self._fallback(face)
+
+    # TTFont's own methods are called explicitly below: on a run of the main face, ours would
+    # cut it into runs again.
+
+    def stringWidth(self, text, size, encoding="utf8"):  # noqa: N802 - reportlab's name
+        if isinstance(text, bytes):
+            text = text.decode(encoding)
+        if self.main_chars.issuperset(text):
+            return TTFont.stringWidth(self, text, size)
+        return sum(
+            TTFont.stringWidth(self._face_font(face), run, size) for face, run in self._runs(text)
+        )
+
+    def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 - reportlab's name
+        if isinstance(text, bytes):
+            text = text.decode(encoding)
+        if self.main_chars.issuperset(text):
+            return TTFont.splitString(self, text, doc)
+        return [
+            (subset if face == MAIN_FACE else (face, subset), chunk)
+            for face, run in self._runs(text)
+            for subset, chunk in TTFont.splitString(self._face_font(face), run, doc)
+        ]
+
+    def getSubsetInternalName(self, subset, doc):  # noqa: N802 - reportlab's name
+        if isinstance(subset, tuple):
+            face, subset = subset
+            return self._fallback(face).getSubsetInternalName(subset, doc)
+        return super().getSubsetInternalName(subset, doc)
+
+
+def to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """The ToUnicode CMap of one subset of a TrueType font: code -> character.
+
+    A stand-in for ``reportlab.pdfbase.ttfonts.makeToUnicodeCMap``, which writes each
+    character as ``<%04X>``: U+2123D becomes five hex digits that readers take for U+2123
+    and a stray digit, so pdftotext, search and copy-paste get the wrong character. The PDF
+    reference wants the characters in UTF-16BE, a surrogate pair beyond the BMP
+    (``<D844DE3D>``); Adobe's ToUnicode tutorial also keeps a bfchar block to 100 entries.
+    """
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        f"/CIDSystemInfo << /Registry ({fontname}) /Ordering ({fontname}) /Supplement 0 >> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+    ]
+    entries = list(enumerate(subset))
+    for start in range(0, len(entries), 100):
+        block = entries[start : start + 100]
+        lines.append(f"{len(block)} beginbfchar")
+        lines += [
+            f"<{code:02X}> <{chr(char).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
+            for code, char in block
+        ]
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines)
+
+
+def fix_text_layer() -> None:
+    """Make reportlab write ``to_unicode_cmap`` for every TrueType subset (idempotent)."""
+    ttfonts.makeToUnicodeCMap = to_unicode_cmap
+
+
 def register_font() -> str:
-    """Register subfont 0 of the bundled .ttc with reportlab once; return its name."""
+    """Register the report font (``ReportFont``) with reportlab once; return its name."""
     try:
         pdfmetrics.getFont(FONT)
     except KeyError:
-        pdfmetrics.registerFont(TTFont(FONT, str(font_path()), subfontIndex=0))
+        pdfmetrics.registerFont(ReportFont(FONT, font_path(), fallback_paths()))
         # No bold or italic face exists; map them to the same face so <b> cannot fail.
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
     return FONT
@@ -155,31 +290,27 @@ def fix_cjk_line_breaking() -> None:
 def prepare() -> None:
     register_font()
     fix_cjk_line_breaking()
+    fix_text_layer()
 
 
-def _glyphs() -> dict[int, int]:
-    face = pdfmetrics.getFont(register_font()).face
-    return face.charToGlyph
+def report_font() -> ReportFont:
+    return pdfmetrics.getFont(register_font())
 
 
 @functools.cache
 def _showable() -> frozenset[str]:
-    """Every character the font has a glyph for, plus line breaks and tabs."""
-    return frozenset(map(chr, _glyphs())) | {"\n", "\t"}
+    """Every character the main face has a glyph for, plus line breaks and tabs."""
+    return report_font().main_chars | {"\n", "\t"}
 
 
 def printable(text: str) -> str:
-    """``text`` with every character the font cannot show replaced by its code point."""
+    """``text`` with every character no bundled font can show replaced by its code point."""
     if _showable().issuperset(text):
         return text  # the usual case, checked in C rather than a character at a time
-    glyphs = _glyphs()
-    out = []
-    for ch in text:
-        if ch in "\n\t" or ord(ch) in glyphs:
-            out.append(ch)
-        else:
-            out.append(f"〔U+{ord(ch):04X}〕")
-    return "".join(out)
+    font = report_font()
+    return "".join(
+        ch if ch in "\n\t" or font.face_of(ch) != NO_FACE else f"〔U+{ord(ch):04X}〕" for ch in text
+    )
 
 
 def markup(text: str) -> str:

@@ -1,10 +1,11 @@
 """Cases for the report tests, registered through db.cases as the real form does.
 
 Qt-free; the PDF and preview tests in tests/desktop use them too. The texts carry what a
-printout gets wrong first: rare name characters (喆 堃 昇 琊 玥), full-width punctuation,
-digits, Latin letters and a character outside the BMP. The workflow's events (transfer,
-escalation, callback, liability) are appended with db.cases.add_event, as the workflow
-will, so the report's derived sections have something to show.
+printout gets wrong first: rare name characters (喆 堃 昇 琊 玥, and from the CJK
+extensions), full-width punctuation, digits, Latin letters and characters outside the BMP.
+The workflow's events (transfer, escalation, callback, liability) are appended with
+db.cases.add_event, as the workflow will, so the report's derived sections have something
+to show.
 """
 
 from __future__ import annotations
@@ -38,6 +39,17 @@ URGENT_DESCRIPTION = (
     "客户另称其姓氏为“𠮷”字异体，要求在记录中照实书写；网点已如实登记，并说明处理时限、"
     "后续联系方式与《银行业保险业消费投诉处理管理办法》的相关规定，客户表示理解，"
     "但坚持要求书面答复！"
+)
+# Rare name characters beyond WenQuanYi Micro Hei, one from each block the bundled fallback
+# fonts cover: 𡈽 Ext. B (U+2123D) and 𰻞 Ext. G (U+30EDE) in the name; 㐀 Ext. A, 𪜶 Ext. C,
+# 𫝀 Ext. D, 𫠠 Ext. E, 𬺰 Ext. F, 𱍐 Ext. H and U+2F800 of the compatibility supplement in
+# the text, with 𮯰 Ext. I (U+2EBF0), which no bundled font has.
+RARE_CUSTOMER = "王𡈽𰻞"
+RARE_IN_TEXT = "㐀𪜶𫝀𫠠𬺰𱍐\U0002f800"
+NO_FONT_HAS = "\U0002ebf0"
+RARE_DESCRIPTION = (
+    f"客户{RARE_CUSTOMER}称，其家人姓名中有“{RARE_IN_TEXT}”等字，另有“{NO_FONT_HAS}”字，"
+    "柜面系统无法录入，要求网点如实记录并出具书面说明。"
 )
 SETTLED_DESCRIPTION = "客户办理存折补登时，柜员王昇操作失误，打印位置错行；客户要求重新打印。"
 LONG_NOTE = (
@@ -189,3 +201,20 @@ def long_case(world: World, *, notes: int = 160, at: dt.datetime | None = None) 
                 note=LONG_NOTE.format(i=i),
             )
     return case
+
+
+def rare_name_case(world: World, *, at: dt.datetime | None = None) -> Case:
+    """A customer whose name and description hold characters from the CJK extensions."""
+    at = at or now()
+    received = at - dt.timedelta(hours=1)
+    return cases.register_case(
+        world.outlet,
+        _form(
+            world.lobby,
+            received,
+            customer_name=RARE_CUSTOMER,
+            description=RARE_DESCRIPTION,
+            agreed_reply_at=received + dt.timedelta(days=1),
+        ),
+        actor=world.lobby,
+    )

@@ -2,8 +2,9 @@
 poppler's pdftotext/pdffonts/pdftoppm, qpdf, pypdf and openpyxl. No Qt is needed here.
 
 The reports are built once per module from fixture cases (urgent, settled on the spot,
-escalated and liable, a long timeline) with rare name characters, full-width punctuation,
-digits, Latin letters and a character outside the BMP.
+escalated and liable, a long timeline, a customer with a name from the CJK extensions) with
+rare name characters, full-width punctuation, digits, Latin letters and characters outside
+the BMP.
 """
 
 from __future__ import annotations
@@ -17,14 +18,18 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from PIL import Image, ImageDraw, ImageFont
 from pypdf import PdfReader
+from reportlab.graphics import renderPDF
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from db import database as database_module
 from db import report_data as rd
 from db import vocab
 from db.models import Case, now
-from desktop.reports import incident, ledger, pdf_common, verify, zh
+from desktop.fonts import fallback_paths
+from desktop.reports import charts, incident, ledger, pdf_common, verify, zh
 from tests.db import report_cases as rc
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,12 +63,14 @@ class Built:
             "settled": rc.settled_case(self.world),
             "escalated": rc.escalated_case(self.world),
             "long": rc.long_case(self.world),
+            "rare": rc.rare_name_case(self.world),
         }
         self.pdfs: dict[str, Path] = {}
         self.data: dict[str, rd.IncidentData] = {}
         for name, case in self.cases.items():
             self.write(name, case)
         self.write("urgent-revealed", self.cases["urgent"], reveal=True)
+        self.write("rare-revealed", self.cases["rare"], reveal=True)
 
     def write(self, name: str, case: Case, *, reveal: bool = False) -> Path:
         data = rd.incident_report_data(case.id, reveal=reveal)
@@ -81,7 +88,10 @@ def built(tmp_path_factory) -> Built:
     database_module.close_database()
 
 
-REPORTS = ["urgent", "settled", "escalated", "long", "urgent-revealed"]
+REPORTS = ["urgent", "settled", "escalated", "long", "urgent-revealed", "rare", "rare-revealed"]
+# PostScript names of the bundled fonts: the main one and the fallbacks.
+BUNDLED_FONTS = ("WenQuanYiMicroHei", "HanaMinAFallback", "HanaMinBFallback",
+                 "BabelStoneHanFallback")  # fmt: skip
 
 
 @pytest.mark.parametrize("name", REPORTS)
@@ -103,9 +113,10 @@ def test_rare_characters_digits_latin_and_punctuation_come_out(built):
     for expected in (rc.URGENT_CUSTOMER, "李琊", "琅琊路", "CRS-0042", "RMB5,000.00",
                      "TXN-20260305-0815", "“若今日不处理，将联系媒体！”", "《银行业保险业消费投诉处理管理办法》"):  # fmt: skip
         assert expected in text
-    # Outside the BMP: shown as its code point, never as a box, a wrong glyph or nothing.
-    assert "〔U+20BB7〕" in text
-    assert "𠮷" not in text and "\ufffd" not in text
+    # Outside the BMP (Ext. B): the character itself, drawn from a bundled fallback font and
+    # extracted as itself, never as a code point, a box, a wrong character or nothing.
+    assert "𠮷" in text
+    assert "〔U+" not in text and "\ufffd" not in text
     assert "王昇" in squeeze(text_of(built.pdfs["escalated"]))
     assert "林堃" in squeeze(
         text_of(built.write("long-revealed", built.cases["long"], reveal=True))
@@ -113,6 +124,89 @@ def test_rare_characters_digits_latin_and_punctuation_come_out(built):
     assert "司马喆" in squeeze(
         text_of(built.write("settled-revealed", built.cases["settled"], reveal=True))
     )
+
+
+def test_rare_name_characters_print_as_themselves(built):
+    """Ext. A to H and the compatibility supplement, in the name and the description."""
+    revealed = squeeze(text_of(built.pdfs["rare-revealed"]))
+    assert f"客户{rc.RARE_CUSTOMER}称" in revealed
+    masked = squeeze(text_of(built.pdfs["rare"]))
+    assert rc.RARE_CUSTOMER not in masked and f"客户{rc.RARE_CUSTOMER[0]}**称" in masked
+    for text in (revealed, masked):
+        assert f"“{rc.RARE_IN_TEXT}”" in text
+        # Only what no bundled font has is printed as its code point.
+        assert re.findall(r"〔U\+[0-9A-F]+〕", text) == [f"〔U+{ord(rc.NO_FONT_HAS):04X}〕"]
+        assert rc.NO_FONT_HAS not in text and "\ufffd" not in text
+    fonts = {line.split()[0].split("+")[1] for line in
+             run("pdffonts", str(built.pdfs["rare-revealed"])).splitlines()[2:]}  # fmt: skip
+    assert fonts == {"WenQuanYiMicroHei-0", *BUNDLED_FONTS[1:]}
+
+
+# A character of each block the fallback fonts hold, and the font that must draw it.
+FALLBACK_GLYPHS = {
+    "㐀": "hanamin-a-fallback.ttf",  # Ext. A
+    "\U0002f800": "hanamin-a-fallback.ttf",  # compatibility supplement
+    "𡈽": "hanamin-b-fallback.ttf",  # Ext. B
+    "𪜶": "hanamin-b-fallback.ttf",  # Ext. C
+    "𫝀": "hanamin-b-fallback.ttf",  # Ext. D
+    "𫠠": "hanamin-b-fallback.ttf",  # Ext. E
+    "𬺰": "hanamin-b-fallback.ttf",  # Ext. F
+    "𰻞": "babelstone-han-fallback.ttf",  # Ext. G
+    "𱍐": "babelstone-han-fallback.ttf",  # Ext. H
+}
+
+
+def _ink(image: Image.Image) -> set[tuple[int, int]]:
+    width = image.width
+    return {(i % width, i // width) for i, p in enumerate(image.tobytes()) if p < 128}
+
+
+def _near(ink: set[tuple[int, int]], other: set[tuple[int, int]]) -> float:
+    """The share of ``ink`` within a pixel of ``other`` (two rasterizers round differently)."""
+    grown = {(x + dx, y + dy) for x, y in other for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+    return len(ink & grown) / max(len(ink), 1)
+
+
+@pytest.mark.parametrize("ch", list(FALLBACK_GLYPHS))
+def test_rare_character_is_drawn_with_the_fallback_fonts_own_glyph(tmp_path, ch):
+    """The page shows the fallback font's glyph (as FreeType draws it from the font file),
+    not the main font's empty or box glyph, and the text layer holds the character."""
+    pdf_common.prepare()
+    size, x, baseline = 96, 24, 30
+    pdf = tmp_path / "glyph.pdf"
+    canvas = Canvas(str(pdf), pagesize=(144, 144), initialFontName=pdf_common.FONT)
+    canvas.setFont(pdf_common.FONT, size)
+    canvas.drawString(x, baseline, ch)
+    canvas.save()
+    assert text_of(pdf).strip() == ch
+    run("pdftoppm", "-r", "72", "-gray", "-png", "-singlefile", str(pdf), str(tmp_path / "page"))
+    drawn = Image.open(tmp_path / "page.png").convert("L")
+    reference = Image.new("L", drawn.size, 255)
+    (path,) = [p for p in fallback_paths() if p.name == FALLBACK_GLYPHS[ch]]
+    font = ImageFont.truetype(str(path), size)
+    ImageDraw.Draw(reference).text((x, 144 - baseline), ch, font=font, fill=0, anchor="ls")
+    page, own = _ink(drawn), _ink(reference)
+    assert len(own) > 300
+    assert _near(page, own) > 0.97 and _near(own, page) > 0.97
+
+
+def test_chart_labels_print_rare_characters(tmp_path):
+    pdf_common.prepare()
+    drawing = charts.ranking_chart([rc.RARE_CUSTOMER, f"李{rc.NO_FONT_HAS}"], [3, 1], width=400,
+                                   title=f"{rc.RARE_CUSTOMER}经办")  # fmt: skip
+    pdf = tmp_path / "chart.pdf"
+    canvas = Canvas(str(pdf), initialFontName=pdf_common.FONT)
+    renderPDF.draw(drawing, canvas, 50, 400)
+    canvas.save()
+    text = squeeze(text_of(pdf))
+    assert f"{rc.RARE_CUSTOMER}经办" in text and rc.RARE_CUSTOMER in text.replace("经办", "")
+    assert f"李〔U+{ord(rc.NO_FONT_HAS):04X}〕" in text
+
+
+def test_to_unicode_map_writes_utf16_surrogate_pairs():
+    cmap = pdf_common.to_unicode_cmap("X", [0, ord("王"), 0x2123D, *range(0x4E00, 0x4E00 + 150)])
+    assert "<01> <738B>" in cmap and "<02> <D844DE3D>" in cmap
+    assert cmap.count("beginbfchar") == 2 and "100 beginbfchar" in cmap
 
 
 def test_sections_say_none_recorded_or_show_the_workflow(built):
@@ -158,7 +252,8 @@ def test_every_font_is_embedded(built, name):
     for line in lines:
         columns = line.split()
         assert columns[-5] == "yes", line  # the "emb" column
-        assert "WenQuanYiMicroHei" in columns[0], line
+        assert columns[-3] == "yes", line  # the "uni" column: a text layer
+        assert columns[0].split("+")[1].startswith(BUNDLED_FONTS), line
 
 
 @pytest.mark.parametrize("name", REPORTS)
