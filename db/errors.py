@@ -195,7 +195,7 @@ class WorkflowError(ValueError):
         if len(flat) == 1:
             return flat[0]
         first = flat[0]
-        combined = cls(first.code, first.message, **first.params)
+        combined = cls(first.code, None, **first.params)
         combined.message = "; ".join(dict.fromkeys(e.message for e in flat))
         combined.args = (combined.message,)
         combined.errors = flat
@@ -222,7 +222,7 @@ class Refusals:
             return None
 
     def refuse(self, code: str, **params: object) -> None:
-        self.errors.append(WorkflowError(code, **params))
+        self.errors.append(WorkflowError(code, None, **params))
 
     def failed(self, field: str) -> bool:
         """Whether ``field`` was refused already (a later check on it would only repeat)."""

@@ -122,41 +122,33 @@ class ErrorLabel(QLabel):
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         rect = self.contentsRect()
         metrics = self.fontMetrics()
-        text = self.text().replace("\n", "\u2028")
-        layout = QTextLayout(text, self.font())
+        layout = QTextLayout(self.text().replace("\n", "\u2028"), self.font())
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
+        # Where the text breaks into lines; the lines are then drawn as plain text, the last
+        # one that has room elided when more would follow.
+        text = self.text()
+        shown: list[str] = []
         layout.beginLayout()
-        y = 0.0
-        elided: tuple[str, float] | None = None
-        drawn = 0
-        while True:
+        while len(shown) < self.lines:
             line = layout.createLine()
             if not line.isValid():
                 break
             line.setLineWidth(rect.width())
-            if drawn == self.lines - 1:
-                rest = self.text()[line.textStart() :].replace("\n", " ")
-                if metrics.horizontalAdvance(rest) > rect.width():
-                    elided = (
-                        metrics.elidedText(rest, Qt.TextElideMode.ElideRight, rect.width()),
-                        y,
-                    )
-                    break
-            line.setPosition(QPointF(0, y))
-            y += metrics.lineSpacing()
-            drawn += 1
-            if drawn >= self.lines:
+            start = line.textStart()
+            if len(shown) == self.lines - 1:
+                rest = text[start:].replace("\n", " ")
+                mode = Qt.TextElideMode.ElideRight
+                shown.append(metrics.elidedText(rest, mode, rect.width()))
                 break
+            shown.append(text[start : start + line.textLength()].replace("\n", ""))
         layout.endLayout()
-        layout.draw(painter, QPointF(rect.topLeft()))
-        if elided is not None:
-            painter.drawText(
-                QPointF(rect.left(), rect.top() + elided[1] + metrics.ascent()), elided[0]
-            )
+        for i, part in enumerate(shown):
+            y = rect.top() + i * metrics.lineSpacing() + metrics.ascent()
+            painter.drawText(QPointF(rect.left(), y), part)
         painter.end()
 
 
@@ -190,6 +182,8 @@ def fit_to_contents(window: QWidget, *, min_width: int, grow_only: bool = False)
         if layout.hasHeightForWidth()
         else layout.totalSizeHint().height()
     )
+    # Never below what the fields and their reserved error lines need.
+    height = max(height, layout.totalMinimumSize().height())
     screen = window.screen()
     if screen is not None:
         available = screen.availableGeometry()

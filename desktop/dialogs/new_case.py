@@ -134,7 +134,7 @@ class NewCaseDialog(QDialog):
 
     # --- building ----------------------------------------------------------------------
 
-    def _row(self, form: QFormLayout, text: str, name: str, widget: QWidget, **kw: QWidget) -> None:
+    def _row(self, form: QFormLayout, text: str, name: str, widget: QWidget, **kw: object) -> None:
         """Add a labelled field with its error label; the label's mnemonic focuses it."""
         caption = QLabel(text)
         caption.setBuddy(widget)
@@ -253,7 +253,8 @@ class NewCaseDialog(QDialog):
         self.customer_phone_edit = self._line_edit(
             "customer_phone", self.tr("Phone"), self.tr("Mobile, or landline with area code")
         )
-        self._row(form, self.tr("Ph&one:"), "customer_phone", self.customer_phone_edit)
+        # A bad number's message is long: two lines for it.
+        self._row(form, self.tr("Ph&one:"), "customer_phone", self.customer_phone_edit, lines=2)
         self.customer_id_no_edit = self._line_edit(
             "customer_id_no", self.tr("ID number"), self.tr("Optional")
         )

@@ -873,12 +873,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     <message>
         <location line="+59"/>
         <location line="+1"/>
-        <location line="+359"/>
+        <location line="+354"/>
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="-350"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -1106,7 +1106,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>{day} 不在 {year} 年内。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+33"/>
         <source>Saving {year} and recomputing the deadlines of open complaints…</source>
         <translation>正在保存 {year} 年安排并重新计算未办结投诉的时限…</translation>
     </message>
@@ -3975,7 +3975,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>InlineErrors</name>
     <message>
-        <location filename="../../desktop/dialogs/form_kit.py" line="+408"/>
+        <location filename="../../desktop/dialogs/form_kit.py" line="+414"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
@@ -4624,7 +4624,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>手机号，或带区号的固定电话</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Ph&amp;one:</source>
         <translation>联系电话(&amp;O)：</translation>
     </message>
@@ -5987,7 +5987,7 @@ Why it must be reported now: {reason}.</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+84"/>
         <location line="+1"/>
         <source>Rule settings</source>
         <translation>规则设置</translation>
