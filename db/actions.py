@@ -9,13 +9,13 @@ the same action rolls them back.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from peewee import Model
 
 from db import deadlines
 from db.cases import add_event
-from db.errors import WorkflowError
+from db.errors import Refusals, WorkflowError
 from db.models import Case, CaseEvent, Staff, now
 from db.validation import FUTURE_TOLERANCE, clean_text, has_control_chars
 
@@ -23,6 +23,7 @@ MAX_TEXT = 2000
 MAX_SHORT = 100
 
 M = TypeVar("M", bound=Model)
+T = TypeVar("T")
 
 
 def moment(at: dt.datetime | None, case: Case | None = None, field: str = "at") -> dt.datetime:
@@ -51,10 +52,31 @@ def text(value: str | None, field: str, *, required: bool = True, max_len: int =
 
 
 def known(value: str, vocabulary: dict[str, str], field: str) -> str:
-    """``value`` if it is a code of ``vocabulary``."""
+    """``value`` if it is a code of ``vocabulary``; nothing chosen reads as "required"."""
+    if not value:
+        raise WorkflowError("text_required", field=field)
     if value not in vocabulary:
         raise WorkflowError("unknown_code", value=value, field=field)
     return value
+
+
+class Checks(Refusals):
+    """The field checks of one action, all run before it refuses (``Refusals``): the
+    free-text, time and code checks above, each noting its refusal instead of raising."""
+
+    def text(self, value: str | None, field: str, **kwargs: Any) -> str:
+        cleaned = self.run(text, value, field, **kwargs)
+        return cleaned if cleaned is not None else ""
+
+    def moment(
+        self, at: dt.datetime | None, case: Case | None = None, field: str = "at"
+    ) -> dt.datetime:
+        checked = self.run(moment, at, case, field)
+        return checked if checked is not None else (at or now()).replace(microsecond=0)
+
+    def known(self, value: str, vocabulary: dict[str, str], field: str) -> str:
+        self.run(known, value, vocabulary, field)
+        return value
 
 
 def staff_of(case: Case, staff: Staff | None) -> Staff:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from db import codes, deadlines, permissions, workflow
-from db.actions import known, load, moment, record, sync, text
+from db.actions import Checks, load, moment, record, sync
 from db.cases import add_event
 from db.errors import WorkflowError
 from db.models import Callback, Case, Outlet, Staff, WorkOrder, database
@@ -82,13 +82,15 @@ def plan_callback(
         assigned_to = _check_staff(outlet_id, assigned_to)
         at = moment(at, case)
         due_at = due_at.replace(microsecond=0)
-        if due_at <= at:
-            raise WorkflowError("not_after", field="due_at", other="at")
         if case is not None and not case.is_open:
             raise WorkflowError("case_closed")
+        checks = Checks()
+        if due_at <= at:
+            checks.refuse("not_after", field="due_at", other="at")
         if requires_head(case, work_order) and not permissions.can_act_as_head(assigned_to, due_at):
-            raise WorkflowError("head_callback")
-        note = text(note, "note", required=False)
+            checks.refuse("head_callback")
+        note = checks.text(note, "note", required=False)
+        checks.done()
         cb = Callback.create(
             case=case,
             work_order=work_order,
@@ -137,14 +139,17 @@ def record_callback(
         outlet_id = case.outlet_id if case is not None else work_order.outlet_id  # type: ignore[union-attr]
         actor = _check_staff(outlet_id, actor)
         at = moment(at, case)
-        known(method, codes.CALLBACK_METHODS, "callback method")
+        checks = Checks()
+        checks.known(method, codes.CALLBACK_METHODS, "callback method")
         if reached:
             if not result:
-                raise WorkflowError("result_required")
-            known(result, codes.CALLBACK_RESULTS, "callback result")
+                checks.refuse("result_required")
+            else:
+                checks.known(result, codes.CALLBACK_RESULTS, "callback result")
         elif result:
-            raise WorkflowError("result_without_reach")
-        notes = text(notes, "notes", required=False)
+            checks.refuse("result_without_reach")
+        notes = checks.text(notes, "notes", required=False)
+        checks.done()
         authority = None
         if requires_head(case, work_order):
             authority = permissions.require_head(actor, at, ACTION)

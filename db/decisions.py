@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from db import codes, deadlines, permissions, rules, workcalendar, workflow
-from db.actions import known, load, moment, record, staff_of, sync, text
+from db.actions import Checks, load, moment, record, staff_of, sync, text
 from db.cases import add_event
 from db.errors import WorkflowError
 from db.models import (
@@ -83,14 +83,16 @@ def record_decision(
         authority = permissions.require_head(actor, at, "record a handling decision")
         if latest_decision(fresh) is not None:
             raise WorkflowError("decision_exists")
-        findings = text(findings, "findings")
-        basis = text(basis, "basis")
+        checks = Checks()
+        findings = checks.text(findings, "findings")
+        basis = checks.text(basis, "basis")
         for code in remedies:
-            known(code, codes.REMEDIES, "remedy")
+            checks.known(code, codes.REMEDIES, "remedy")
         missing = [c for c in codes.REMEDIES if c not in remedies]
         if missing:
-            raise WorkflowError("remedies_incomplete", missing=", ".join(missing))
-        note = text(remedies_note, "remedies_note", required=False)
+            checks.refuse("remedies_incomplete", missing=", ".join(missing))
+        note = checks.text(remedies_note, "remedies_note", required=False)
+        checks.done()
         decision = HandlingDecision.create(
             case=fresh,
             decided_at=at,
@@ -149,11 +151,14 @@ def _notice(
     at: dt.datetime,
     proof: str,
     decision: HandlingDecision | None = None,
+    checks: Checks | None = None,
 ) -> CustomerNotice:
-    known(kind, codes.NOTICE_KINDS, "notice kind")
-    known(method, codes.NOTICE_METHODS, "notice method")
-    at = moment(at, case, "notice_at")
-    proof = text(proof, "proof", max_len=500)
+    """The notice, inside the caller's transaction; with ``checks``, its fields are checked
+    beside the caller's (``_notice_fields``) and already clean."""
+    if checks is None:
+        checks = Checks()
+        at, proof = _notice_fields(checks, case, kind, method, at, proof)
+        checks.done()
     if kind == "decision" and decision is None:
         decision = latest_decision(case)
         if decision is None:
@@ -183,6 +188,15 @@ def _notice(
         },
     )
     return notice
+
+
+def _notice_fields(
+    checks: Checks, case: Case, kind: str, method: str, at: dt.datetime, proof: str
+) -> tuple[dt.datetime, str]:
+    """The notice's kind, method, time and proof, checked beside the action's own fields."""
+    checks.known(kind, codes.NOTICE_KINDS, "notice kind")
+    checks.known(method, codes.NOTICE_METHODS, "notice method")
+    return checks.moment(at, case, "notice_at"), checks.text(proof, "proof", max_len=500)
 
 
 def notices(case: Case) -> list[CustomerNotice]:
@@ -218,12 +232,14 @@ def start_pause(
         fresh = load(case)
         actor = staff_of(fresh, actor)
         _open(fresh)
-        known(kind, codes.PAUSE_KINDS, "pause kind")
-        started_at = moment(started_at, fresh, "started_at")
+        checks = Checks()
+        checks.known(kind, codes.PAUSE_KINDS, "pause kind")
+        started_at = checks.moment(started_at, fresh, "started_at")
+        reason = checks.text(reason, "reason")
         authority = permissions.require_head(actor, started_at, "pause the decision clock")
         if open_pause(fresh) is not None:
             raise WorkflowError("pause_open")
-        reason = text(reason, "reason")
+        checks.done()
         pause = ClockPause.create(
             case=fresh, kind=kind, started_at=started_at, reason=reason, recorded_by=actor
         )
@@ -247,10 +263,12 @@ def end_pause(case: Case, actor: Staff, *, ended_at: dt.datetime, note: str = ""
         pause = open_pause(fresh)
         if pause is None:
             raise WorkflowError("pause_not_open")
-        ended_at = moment(ended_at, fresh, "ended_at")
-        if ended_at <= pause.started_at:
-            raise WorkflowError("not_after", field="ended_at", other="started_at")
-        note = text(note, "note", required=False)
+        checks = Checks()
+        ended_at = checks.moment(ended_at, fresh, "ended_at")
+        if not checks.failed("ended_at") and ended_at <= pause.started_at:
+            checks.refuse("not_after", field="ended_at", other="started_at")
+        note = checks.text(note, "note", required=False)
+        checks.done()
         pause.ended_at = ended_at
         pause.save()
         record(
@@ -295,10 +313,21 @@ def extend_decision_clock(
         actor = staff_of(fresh, actor)
         at = moment(at, fresh)
         authority = _extension_checks(fresh, actor, at, step=1)
-        reason = text(reason, "reason")
+        checks = Checks()
+        reason = checks.text(reason, "reason")
+        notice_at, notice_proof = _notice_fields(
+            checks, fresh, "extension", notice_method, notice_at, notice_proof
+        )
+        checks.done()
         ext = ClockExtension.create(case=fresh, step=1, at=at, reason=reason, recorded_by=actor)
         _notice(
-            fresh, actor, kind="extension", method=notice_method, at=notice_at, proof=notice_proof
+            fresh,
+            actor,
+            kind="extension",
+            method=notice_method,
+            at=notice_at,
+            proof=notice_proof,
+            checks=checks,
         )
         record(
             fresh,
@@ -337,12 +366,17 @@ def extend_decision_clock_further(
         actor = staff_of(fresh, actor)
         at = moment(at, fresh)
         authority = _extension_checks(fresh, actor, at, step=2)
-        reason = text(reason, "reason")
-        approver = text(approved_by, "approved_by", max_len=MAX_SHORT)
-        ref = text(approval_ref, "approval_ref", required=False, max_len=MAX_SHORT)
-        approved_at = moment(approved_at, fresh, "approved_at")
-        if approved_at > at:
-            raise WorkflowError("not_after", field="at", other="approved_at")
+        checks = Checks()
+        reason = checks.text(reason, "reason")
+        approver = checks.text(approved_by, "approved_by", max_len=MAX_SHORT)
+        ref = checks.text(approval_ref, "approval_ref", required=False, max_len=MAX_SHORT)
+        approved_at = checks.moment(approved_at, fresh, "approved_at")
+        if not checks.failed("approved_at") and approved_at > at:
+            checks.refuse("not_after", field="at", other="approved_at")
+        notice_at, notice_proof = _notice_fields(
+            checks, fresh, "further_extension", notice_method, notice_at, notice_proof
+        )
+        checks.done()
         ext = ClockExtension.create(
             case=fresh,
             step=2,
@@ -360,6 +394,7 @@ def extend_decision_clock_further(
             method=notice_method,
             at=notice_at,
             proof=notice_proof,
+            checks=checks,
         )
         record(
             fresh,
@@ -431,19 +466,23 @@ def request_review(
     with database.atomic():
         fresh = load(case)
         actor = staff_of(fresh, actor)
-        requested_at = moment(requested_at, fresh, "requested_at")
+        checks = Checks()
+        requested_at = checks.moment(requested_at, fresh, "requested_at")
+        content = checks.text(content, "content")
         decision = latest_decision(fresh)
         if decision is None:
             raise WorkflowError("no_decision")
-        if requested_at > review_window_end(decision):
-            raise WorkflowError("review_late", days=int(rules.get("review_request_days")))
+        if not checks.failed("requested_at") and requested_at > review_window_end(decision):
+            checks.refuse(
+                "review_late", field="requested_at", days=int(rules.get("review_request_days"))
+            )
         if (
             ReviewRequest.select()
             .where((ReviewRequest.case == fresh.id) & ReviewRequest.decided_at.is_null())
             .exists()
         ):
             raise WorkflowError("review_pending")
-        content = text(content, "content")
+        checks.done()
         review = ReviewRequest.create(
             case=fresh,
             decision=decision,

@@ -7,6 +7,11 @@ rule runs before the first write, and the writes share one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
 # English templates, keyed by code. The GUI keeps a translated copy of each.
 MESSAGES: dict[str, str] = {
     # state machine (Art. 9-11)
@@ -162,7 +167,13 @@ MESSAGES: dict[str, str] = {
 
 
 class WorkflowError(ValueError):
-    """A rule refused an action. ``code`` is stable; ``message`` is readable English."""
+    """A rule refused an action. ``code`` is stable; ``message`` is readable English.
+
+    ``errors`` lists every refusal of the draft: the error itself, or, for an action whose
+    fields were all checked before it refused (see ``WorkflowError.of``), one refusal per
+    bad field, so a form can mark them all at once. ``code`` and ``params`` are the
+    first's, so a caller that reads only them sees what it always saw.
+    """
 
     def __init__(self, code: str, message: str | None = None, **params: object) -> None:
         self.code = code
@@ -172,4 +183,51 @@ class WorkflowError(ValueError):
             self.message = template.format(**params)
         except (KeyError, IndexError):
             self.message = template
+        self.errors: list[WorkflowError] = [self]
         super().__init__(self.message)
+
+    @classmethod
+    def of(cls, errors: Sequence[WorkflowError]) -> WorkflowError:
+        """One refusal carrying all of ``errors`` (the first one alone if there is one)."""
+        flat = [each for err in errors for each in err.errors]
+        if not flat:
+            raise ValueError("no refusal to raise")
+        if len(flat) == 1:
+            return flat[0]
+        first = flat[0]
+        combined = cls(first.code, None, **first.params)
+        combined.message = "; ".join(dict.fromkeys(e.message for e in flat))
+        combined.args = (combined.message,)
+        combined.errors = flat
+        return combined
+
+
+class Refusals:
+    """The refusals of one draft, collected so that all are raised together.
+
+    A check that fails is noted (``run``, ``refuse``) and the action goes on checking its
+    other fields; ``done()`` then raises one WorkflowError carrying every refusal, so a
+    form can mark each bad field at once. Nothing may be written before ``done()``.
+    """
+
+    def __init__(self) -> None:
+        self.errors: list[WorkflowError] = []
+
+    def run(self, check: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """``check(*args, **kwargs)``, or None (and its refusal noted) when it refuses."""
+        try:
+            return check(*args, **kwargs)
+        except WorkflowError as err:
+            self.errors.extend(err.errors)
+            return None
+
+    def refuse(self, code: str, **params: object) -> None:
+        self.errors.append(WorkflowError(code, None, **params))
+
+    def failed(self, field: str) -> bool:
+        """Whether ``field`` was refused already (a later check on it would only repeat)."""
+        return any(err.params.get("field") == field for err in self.errors)
+
+    def done(self) -> None:
+        if self.errors:
+            raise WorkflowError.of(self.errors)

@@ -41,7 +41,7 @@ from typing import cast
 from peewee import Database
 
 from db import codes, permissions, sqlite_features, vocab
-from db.actions import known, load, moment, staff_of, sync, text
+from db.actions import Checks, load, moment, staff_of, sync
 from db.backup import attachments_folder, sha256_file
 from db.cases import add_event
 from db.errors import WorkflowError
@@ -84,7 +84,7 @@ class Finding:
     a code of vocab.CAUSES; empty means the case's own cause.
     """
 
-    liable: bool
+    liable: bool | None  # None: the form had neither chosen, refused as required
     reasons: str
     responsible: Sequence[Responsible] = ()
     basis: str = ""
@@ -132,11 +132,25 @@ def equal_shares(count: int) -> list[Decimal]:
     return [share_percent(int(base) + (1 if i < rest else 0)) for i in range(count)]
 
 
-def _check(case: Case, finding: Finding) -> _Checked:
-    reasons = text(finding.reasons, "reasons")
+def _check(case: Case, finding: Finding, checks: Checks | None = None) -> _Checked:
+    """The finding checked field by field. With ``checks`` its refusals join the caller's
+    (who raises them all with ``checks.done()``); without, they are raised here."""
+    own = checks is None
+    checks = checks if checks is not None else Checks()
+    if finding.liable is None:
+        checks.refuse("text_required", field="liable")
+    reasons = checks.text(finding.reasons, "reasons")
     cause = finding.cause or case.cause
-    known(cause, vocab.CAUSES, "cause")
-    basis = text(finding.basis, "basis", required=bool(finding.liable))
+    checks.known(cause, vocab.CAUSES, "cause")
+    basis = checks.text(finding.basis, "basis", required=bool(finding.liable))
+    people = checks.run(_responsible, case, finding) or ()
+    if own:
+        checks.done()
+    return _Checked(bool(finding.liable), reasons, basis, cause, tuple(people))
+
+
+def _responsible(case: Case, finding: Finding) -> list[tuple[Staff, int]]:
+    """The responsible staff with their shares in hundredths of a percent."""
     people: list[tuple[Staff, int]] = []
     seen: set[int] = set()
     for entry in finding.responsible:
@@ -150,12 +164,12 @@ def _check(case: Case, finding: Finding) -> _Checked:
         people.append((stored, share_bp(entry.share)))
     if finding.liable and not people:
         raise WorkflowError("responsible_required")
-    if not finding.liable and people:
+    if finding.liable is False and people:
         raise WorkflowError("responsible_not_liable")
     total = sum(bp for _staff, bp in people)
     if people and total != FULL_SHARE_BP:
         raise WorkflowError("shares_sum", total=share_percent(total))
-    return _Checked(bool(finding.liable), reasons, basis, cause, tuple(people))
+    return people
 
 
 def validate(case: Case, finding: Finding) -> None:
@@ -418,10 +432,12 @@ def determine(
         with database.atomic():
             fresh = load(case)
             actor = staff_of(fresh, actor)
-            at = moment(at, fresh)
+            checks = Checks()
+            at = checks.moment(at, fresh)
             target = workflow.check_transition(fresh, "determine_liability")
             authority = permissions.require_head(actor, at, "determine liability")
-            checked = _check(fresh, finding)
+            checked = _check(fresh, finding, checks)
+            checks.done()
             files = _prepare(evidence)
             row = _write_finding(fresh, actor, authority, checked, at)
             attachments = _store(fresh, row, actor, at, files, created)
@@ -466,26 +482,31 @@ def review(
             original = Liability.get_by_id(liability.id)
             case = load(original.case)
             actor = staff_of(case, actor)
-            at = moment(at, case)
-            if at < original.determined_at:
-                raise WorkflowError("not_after", field="reviewed_at", other="determined_at")
+            checks = Checks()
+            at = checks.moment(at, case)
+            if not checks.failed("at") and at < original.determined_at:
+                checks.refuse("not_after", field="reviewed_at", other="determined_at")
             authority = permissions.require_head(actor, at, "determine liability")
-            known(outcome, codes.LIABILITY_REVIEW_OUTCOMES, "review outcome")
-            reason = text(reason, "reason")
+            checks.known(outcome, codes.LIABILITY_REVIEW_OUTCOMES, "review outcome")
+            reason = checks.text(reason, "reason")
             current = current_finding(case)
             if current is None or current.id != original.id:
                 raise WorkflowError("finding_superseded")
             checked: _Checked | None = None
             if outcome == codes.REVIEW_UPHELD:
                 if finding is not None:
-                    raise WorkflowError("upheld_no_new_finding")
-            else:
+                    checks.refuse("upheld_no_new_finding")
+            elif outcome:
                 if finding is None:
-                    raise WorkflowError("new_finding_required", outcome=outcome)
-                checked = _check(case, finding)
-                reverses = checked.liable != bool(original.liable)
-                if reverses != (outcome == codes.REVIEW_OVERTURNED):
-                    raise WorkflowError("review_outcome_mismatch", outcome=outcome)
+                    checks.refuse("new_finding_required", outcome=outcome)
+                else:
+                    before = len(checks.errors)
+                    checked = _check(case, finding, checks)
+                    reverses = checked.liable != bool(original.liable)
+                    mismatch = reverses != (outcome == codes.REVIEW_OVERTURNED)
+                    if len(checks.errors) == before and mismatch:
+                        checks.refuse("review_outcome_mismatch", outcome=outcome)
+            checks.done()
             files = _prepare(evidence)
             result = _write_finding(case, actor, authority, checked, at) if checked else None
             attachments = _store(case, result or original, actor, at, files, created)

@@ -36,7 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from peewee import Value, fn
 
 from db import codes, permissions, vocab
-from db.actions import load, moment, staff_of, text
+from db.actions import Checks, load, moment, staff_of, text
 from db.cases import add_event
 from db.errors import WorkflowError
 from db.liability import current_finding, current_finding_id, share_percent
@@ -188,39 +188,44 @@ def validate_scale(scale: PenaltyScale | dict) -> PenaltyScale:
     data = scale.to_json() if isinstance(scale, PenaltyScale) else scale
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise WorkflowError("scale_invalid", detail="no list of entries")
-    label = text(str(data.get("label", "")), "label", max_len=MAX_LABEL)
-    source = text(str(data.get("source", "")), "source", max_len=MAX_LABEL)
+    checks = Checks()
+    label = checks.text(str(data.get("label", "")), "label", max_len=MAX_LABEL)
+    source = checks.text(str(data.get("source", "")), "source", max_len=MAX_LABEL)
     entries: list[ScaleEntry] = []
     seen: set[tuple[str, str]] = set()
     for raw in data["entries"]:
-        if not isinstance(raw, dict):
-            raise WorkflowError("scale_invalid", detail="an entry is not an object")
-        cause, severity = raw.get("cause"), raw.get("severity")
-        if cause != ANY_CAUSE and cause not in vocab.CAUSES:
-            raise WorkflowError("unknown_code", value=cause, field="cause")
-        if severity not in codes.PENALTY_SEVERITIES:
-            raise WorkflowError("unknown_code", value=severity, field="severity")
-        if (cause, severity) in seen:
-            raise WorkflowError("scale_duplicate", cause=cause, severity=severity)
-        seen.add((cause, severity))
-        measures = raw.get("measures", [])
-        if not isinstance(measures, list | tuple):
-            raise WorkflowError("scale_invalid", detail="measures must be a list")
-        entries.append(
-            ScaleEntry(
-                cause,
-                severity,
-                _points(raw.get("points"), "points"),
-                _yuan(raw.get("amount"), "amount"),
-                _measures(measures),
-            )
-        )
+        entry = checks.run(_entry, raw, seen)
+        if entry is not None:
+            entries.append(entry)
     missing = [s for s in codes.PENALTY_SEVERITIES if (ANY_CAUSE, s) not in seen]
     if missing:
-        raise WorkflowError(
-            "scale_incomplete", missing=", ".join(f"{ANY_CAUSE}/{s}" for s in missing)
-        )
+        checks.refuse("scale_incomplete", missing=", ".join(f"{ANY_CAUSE}/{s}" for s in missing))
+    checks.done()
     return PenaltyScale(label, source, tuple(entries))
+
+
+def _entry(raw: object, seen: set[tuple[str, str]]) -> ScaleEntry:
+    """One entry of a scale, its cause and severity added to ``seen``."""
+    if not isinstance(raw, dict):
+        raise WorkflowError("scale_invalid", detail="an entry is not an object")
+    cause, severity = raw.get("cause"), raw.get("severity")
+    if cause != ANY_CAUSE and cause not in vocab.CAUSES:
+        raise WorkflowError("unknown_code", value=cause, field="cause")
+    if severity not in codes.PENALTY_SEVERITIES:
+        raise WorkflowError("unknown_code", value=severity, field="severity")
+    if (cause, severity) in seen:
+        raise WorkflowError("scale_duplicate", cause=cause, severity=severity)
+    seen.add((cause, severity))
+    measures = raw.get("measures", [])
+    if not isinstance(measures, list | tuple):
+        raise WorkflowError("scale_invalid", detail="measures must be a list")
+    return ScaleEntry(
+        cause,
+        severity,
+        _points(raw.get("points"), "points"),
+        _yuan(raw.get("amount"), "amount"),
+        _measures(measures),
+    )
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from db import vocab
-from db.errors import WorkflowError
+from db.errors import Refusals, WorkflowError
 from db.models import ActingHead, Outlet, Staff, database, now
 from db.validation import FUTURE_TOLERANCE, clean_text
 
@@ -142,13 +142,15 @@ def name_acting_head(
     """
     if not _is_head(head):
         raise WorkflowError("not_the_head")
+    refusals = Refusals()
     if staff.outlet_id != head.outlet_id or not staff.active:
-        raise WorkflowError("inactive_staff", name=staff.name)
-    if staff.role == vocab.ROLE_HEAD:
-        raise WorkflowError("acting_is_head")
+        refusals.refuse("inactive_staff", name=staff.name)
+    elif staff.role == vocab.ROLE_HEAD:
+        refusals.refuse("acting_is_head")
     starts_at, ends_at = starts_at.replace(microsecond=0), ends_at.replace(microsecond=0)
     if ends_at <= starts_at:
-        raise WorkflowError("acting_span_empty")
+        refusals.refuse("acting_span_empty")
+    refusals.done()
     with database.atomic():
         clash = (
             ActingHead.select()

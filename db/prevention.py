@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from db import cases, codes, permissions, vocab
-from db.actions import MAX_SHORT, known, text
+from db.actions import MAX_SHORT, Checks, known, text
 from db.cases import add_event
 from db.errors import WorkflowError
 from db.models import Case, Dispute, Outlet, Staff, Suggestion, database, now
@@ -70,15 +70,17 @@ def record_dispute(
     with database.atomic():
         actor = _active(actor)
         handler = _active(handled_by, actor.outlet_id)
-        occurred_at = _when(occurred_at, "occurred_at")
-        name = text(customer_name, "customer_name", max_len=MAX_NAME)
-        description = text(description, "description")
-        known(cause, vocab.CAUSES, "cause")
-        known(outcome, codes.DISPUTE_OUTCOMES, "dispute outcome")
         if outcome == codes.DISPUTE_BECAME_COMPLAINT:
             raise WorkflowError("dispute_convert_instead")
-        note = text(outcome_note, "outcome_note", required=False)
-        phone = _phone(customer_phone)
+        checks = Checks()
+        occurred_at = checks.run(_when, occurred_at, "occurred_at") or occurred_at
+        name = checks.text(customer_name, "customer_name", max_len=MAX_NAME)
+        description = checks.text(description, "description")
+        checks.known(cause, vocab.CAUSES, "cause")
+        checks.known(outcome, codes.DISPUTE_OUTCOMES, "dispute outcome")
+        note = checks.text(outcome_note, "outcome_note", required=False)
+        phone = checks.run(_phone, customer_phone) or ""
+        checks.done()
         return Dispute.create(
             outlet=actor.outlet_id,
             occurred_at=occurred_at,
@@ -216,9 +218,11 @@ def record_suggestion(
         if author is None or author.outlet_id != actor.outlet_id:
             raise WorkflowError("wrong_outlet")
         day = proposed_on or now().date()
+        checks = Checks()
         if day > (now() + FUTURE_TOLERANCE).date():
-            raise WorkflowError("in_future", field="proposed_on")
-        body = text(content, "text")
+            checks.refuse("in_future", field="proposed_on")
+        body = checks.text(content, "text")
+        checks.done()
         return Suggestion.create(
             outlet=actor.outlet_id,
             proposed_by=author,

@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from peewee import JOIN, Value, fn
 
 from db import codes, permissions
-from db.actions import known, text
+from db.actions import Checks, known
 from db.errors import WorkflowError
 from db.liability import current_finding
 from db.models import (
@@ -135,13 +135,14 @@ def record_session(
         if fresh is None or not fresh.active:
             raise WorkflowError("inactive_staff", name=actor.name)
         permissions.require_head(fresh, at, "record training")
+        checks = Checks()
         if held_on > (at + dt.timedelta(minutes=5)).date():
-            raise WorkflowError("in_future", field="held_on")
-        known(topic, codes.TRAINING_TOPICS, "training topic")
-        title = text(title, "title", max_len=MAX_TITLE)
-        trainer = text(trainer, "trainer", max_len=MAX_TRAINER)
-        minutes = minutes_of(hours)
-        note = text(note, "note", required=False)
+            checks.refuse("in_future", field="held_on")
+        checks.known(topic, codes.TRAINING_TOPICS, "training topic")
+        title = checks.text(title, "title", max_len=MAX_TITLE)
+        trainer = checks.text(trainer, "trainer", max_len=MAX_TRAINER)
+        minutes = checks.run(minutes_of, hours) or 0
+        note = checks.text(note, "note", required=False)
         people: dict[int, Staff] = {}
         for person in attendees:
             stored = Staff.get_or_none(Staff.id == person.id)
@@ -149,16 +150,17 @@ def record_session(
                 raise WorkflowError("wrong_outlet")
             people[stored.id] = stored
         if not people:
-            raise WorkflowError("attendees_required")
+            checks.refuse("attendees_required")
         if remedial_case is not None:
             case = Case.get_by_id(remedial_case.id)
             if case.outlet_id != fresh.outlet_id:
                 raise WorkflowError("wrong_outlet")
             finding = current_finding(case)
             if finding is None or not finding.liable:
-                raise WorkflowError("remedial_not_liable", case_no=case.case_no)
-            if held_on < case.received_at.date():
-                raise WorkflowError("before_received", field="held_on")
+                checks.refuse("remedial_not_liable", case_no=case.case_no)
+            elif held_on < case.received_at.date() and not checks.failed("held_on"):
+                checks.refuse("before_received", field="held_on")
+        checks.done()
         session = TrainingSession.create(
             outlet=fresh.outlet_id,
             held_on=held_on,

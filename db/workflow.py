@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from db import codes, deadlines, permissions, vocab
-from db.actions import MAX_SHORT, known, load, moment, record, staff_of, sync, text
+from db.actions import MAX_SHORT, Checks, known, load, moment, record, staff_of, sync, text
 from db.cases import add_event
 from db.errors import MESSAGES, WorkflowError
 from db.models import (
@@ -403,9 +403,11 @@ def transfer(
         at = moment(at, fresh)
         permissions.require(actor, permissions.ACTION_TRANSFER, at)
         target = check_transition(fresh, "transfer")
-        note = text(note, "note", required=False)
-        name = text(handler_name, "handler_name", required=False, max_len=50)
-        other = text(handler_outlet, "handler_outlet", required=False, max_len=MAX_SHORT)
+        checks = Checks()
+        note = checks.text(note, "note", required=False)
+        name = checks.text(handler_name, "handler_name", required=False, max_len=50)
+        other = checks.text(handler_outlet, "handler_outlet", required=False, max_len=MAX_SHORT)
+        checks.done()
         if handler is not None:
             handler = staff_of(fresh, handler)
             current = fresh.handler_id or fresh.first_ask_owner_id
@@ -467,11 +469,13 @@ def confirm_contact(
         row = pending_transfer(fresh)
         if row is None:
             raise WorkflowError("no_pending_transfer")
-        known(method, codes.CONTACT_METHODS, "contact method")
-        contact_at = moment(contact_at, fresh, "contact_at")
-        if contact_at < row.requested_at:
-            raise WorkflowError("contact_before_transfer")
-        note = text(note, "note", required=False)
+        checks = Checks()
+        checks.known(method, codes.CONTACT_METHODS, "contact method")
+        contact_at = checks.moment(contact_at, fresh, "contact_at")
+        if not checks.failed("contact_at") and contact_at < row.requested_at:
+            checks.refuse("contact_before_transfer")
+        note = checks.text(note, "note", required=False)
+        checks.done()
         row.state = codes.TRANSFER_FORMAL
         row.contact_at = contact_at
         row.contact_method = method
@@ -577,10 +581,12 @@ def agree_reply_time(
         actor = staff_of(fresh, actor)
         at = moment(at, fresh)
         target = check_transition(fresh, "agree_reply_time")
+        checks = Checks()
         reply_at = reply_at.replace(microsecond=0)
         if reply_at <= at:
-            raise WorkflowError("not_after", field="reply_at", other="at")
-        note = text(note, "note", required=fresh.status == S.STATUS_AWAITING_REPLY)
+            checks.refuse("not_after", field="reply_at", other="at")
+        note = checks.text(note, "note", required=fresh.status == S.STATUS_AWAITING_REPLY)
+        checks.done()
         apply_transition(
             fresh,
             "agree_reply_time",
@@ -598,13 +604,25 @@ def agree_reply_time(
     return sync(case, fresh)
 
 
+def _told(content: str, method: str, customer_satisfied: bool | None) -> str:
+    """What the customer was told, how, and whether satisfied: all three are the record of
+    a reply or a feedback (the cleaned content)."""
+    checks = Checks()
+    content = checks.text(content, "content")
+    checks.known(method, codes.CONTACT_METHODS, "contact method")
+    if customer_satisfied is None:
+        checks.refuse("text_required", field="satisfied")
+    checks.done()
+    return content
+
+
 def reply(
     case: Case,
     actor: Staff,
     *,
     content: str,
     method: str,
-    customer_satisfied: bool,
+    customer_satisfied: bool | None,
     at: dt.datetime | None = None,
 ) -> Case:
     """The reply given to the customer. If the customer is not satisfied, the case must
@@ -614,8 +632,7 @@ def reply(
         actor = staff_of(fresh, actor)
         at = moment(at, fresh)
         target = check_transition(fresh, "reply")
-        content = text(content, "content")
-        known(method, codes.CONTACT_METHODS, "contact method")
+        content = _told(content, method, customer_satisfied)
         updates = (
             {}
             if customer_satisfied
@@ -697,8 +714,10 @@ def mark_major(
         at = moment(at, fresh)
         if not fresh.is_open:
             raise WorkflowError("case_closed")
-        known(reason, codes.MAJOR_REASONS, "major reason")
-        note = text(note, "note", required=False)
+        checks = Checks()
+        checks.known(reason, codes.MAJOR_REASONS, "major reason")
+        note = checks.text(note, "note", required=False)
+        checks.done()
         updates = {"major_reason": reason, **report_required_updates(fresh, "major")}
         record(
             fresh,
@@ -803,7 +822,7 @@ def feed_back(
     *,
     content: str,
     method: str,
-    customer_satisfied: bool,
+    customer_satisfied: bool | None,
     at: dt.datetime | None = None,
 ) -> Case:
     """The outlet gives the customer the result of an escalated case (Art. 11)."""
@@ -812,8 +831,7 @@ def feed_back(
         actor = staff_of(fresh, actor)
         at = moment(at, fresh)
         target = check_transition(fresh, "feed_back")
-        content = text(content, "content")
-        known(method, codes.CONTACT_METHODS, "contact method")
+        content = _told(content, method, customer_satisfied)
         updates = (
             {}
             if customer_satisfied
@@ -856,9 +874,11 @@ def record_first_contact(
     with database.atomic():
         fresh = load(case)
         actor = staff_of(fresh, actor)
-        contact_at = moment(contact_at, fresh, "contact_at")
-        known(method, codes.CONTACT_METHODS, "contact method")
-        note = text(note, "note", required=False)
+        checks = Checks()
+        contact_at = checks.moment(contact_at, fresh, "contact_at")
+        checks.known(method, codes.CONTACT_METHODS, "contact method")
+        note = checks.text(note, "note", required=False)
+        checks.done()
         updates: dict = {}
         if fresh.first_contact_at is None or contact_at < fresh.first_contact_at:
             updates = {"first_contact_at": contact_at, "first_contact_method": method}
@@ -881,8 +901,10 @@ def record_proposal(
     with database.atomic():
         fresh = load(case)
         actor = staff_of(fresh, actor)
-        at = moment(at, fresh)
-        content = text(content, "content")
+        checks = Checks()
+        at = checks.moment(at, fresh)
+        content = checks.text(content, "content")
+        checks.done()
         updates = {"proposal_at": at} if fresh.proposal_at is None or at < fresh.proposal_at else {}
         record(fresh, codes.EVENT_PROPOSAL, actor=actor, at=at, note=content, updates=updates)
     return sync(case, fresh)
@@ -896,8 +918,10 @@ def set_other_outlet(
         fresh = load(case)
         actor = staff_of(fresh, actor)
         at = moment(at, fresh)
-        name = text(outlet_name, "other_outlet", max_len=MAX_SHORT)
-        note = text(note, "note", required=False)
+        checks = Checks()
+        name = checks.text(outlet_name, "other_outlet", max_len=MAX_SHORT)
+        note = checks.text(note, "note", required=False)
+        checks.done()
         record(
             fresh,
             codes.EVENT_OTHER_OUTLET,

@@ -139,23 +139,25 @@ def validate_workorder(data: NewWorkOrder, at: dt.datetime | None = None) -> New
     No database writes; reads the rules and the calendar for the regulator default."""
     at = at or now()
     d = _clean(data)
-    if d.source not in codes.WORKORDER_SOURCES:
-        raise WorkflowError("unknown_code", value=d.source, field="source")
-    actions.text(d.number, "number", max_len=MAX_NUMBER)
+    checks = actions.Checks()
+    checks.known(d.source, codes.WORKORDER_SOURCES, "source")
+    checks.text(d.number, "number", max_len=MAX_NUMBER)
     if d.received_at is None:
-        raise WorkflowError("text_required", field="received_at")
-    if d.received_at > at + FUTURE_TOLERANCE:
-        raise WorkflowError("in_future", field="received_at")
-    if d.reply_by is None:
-        if d.source != codes.SOURCE_REGULATOR:
-            raise WorkflowError("reply_by_required")
-        d.reply_by = deadlines.regulator_reply_by(d.received_at)
-    if d.reply_by <= d.received_at:
-        raise WorkflowError("not_after", field="reply_by", other="received_at")
-    actions.text(d.customer_name, "customer_name", max_len=MAX_NAME)
+        checks.refuse("text_required", field="received_at")
+    elif d.received_at > at + FUTURE_TOLERANCE:
+        checks.refuse("in_future", field="received_at")
+    if d.reply_by is None and d.received_at is not None:
+        if d.source == codes.SOURCE_REGULATOR:
+            d.reply_by = deadlines.regulator_reply_by(d.received_at)
+        elif not checks.failed("source"):
+            checks.refuse("reply_by_required")
+    if d.reply_by is not None and d.received_at is not None and d.reply_by <= d.received_at:
+        checks.refuse("not_after", field="reply_by", other="received_at")
+    checks.text(d.customer_name, "customer_name", max_len=MAX_NAME)
     if d.customer_phone and not is_valid_phone(d.customer_phone):
-        raise WorkflowError("bad_phone", value=d.customer_phone)
-    actions.text(d.content, "content", max_len=MAX_CONTENT)
+        checks.refuse("bad_phone", value=d.customer_phone)
+    checks.text(d.content, "content", max_len=MAX_CONTENT)
+    checks.done()
     return d
 
 
@@ -497,11 +499,13 @@ def record_workorder_reply(
         if fresh.replied_at is not None:
             raise WorkflowError("already_replied")
         at = (at or now()).replace(microsecond=0)
+        checks = actions.Checks()
         if at > now() + FUTURE_TOLERANCE:
-            raise WorkflowError("in_future", field="at")
-        if at < fresh.received_at:
-            raise WorkflowError("not_after", field="at", other="received_at")
-        content = actions.text(content, "content", max_len=MAX_CONTENT)
+            checks.refuse("in_future", field="at")
+        elif at < fresh.received_at:
+            checks.refuse("not_after", field="at", other="received_at")
+        content = checks.text(content, "content", max_len=MAX_CONTENT)
+        checks.done()
         fresh.replied_at = at
         fresh.replied_by = actor
         fresh.reply_content = content

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -37,7 +36,7 @@ from db.errors import WorkflowError
 from db.models import ActingHead, Outlet, Staff, now
 from desktop import labels
 from desktop.case_model import format_time
-from desktop.dialogs.new_case import DATETIME_FORMAT, FORM_STYLE, make_error_label, make_hint_label
+from desktop.dialogs.form_kit import DATETIME_FORMAT, FORM_STYLE, make_error_label, make_hint_label
 from desktop.dialogs.refusals import RefusalErrors, name_widget
 
 log = logging.getLogger(__name__)
@@ -96,7 +95,7 @@ class ActingHeadDialog(QDialog):
         self.setStyleSheet(FORM_STYLE)
 
         self._general_error = make_error_label("general")
-        self.errors = RefusalErrors(self._general_error)
+        self.errors = RefusalErrors(self._general_error, _FIELD_OF_CODE)
 
         group = QGroupBox(self.tr("Name an acting head"))
         group.setObjectName("name_group")
@@ -192,9 +191,7 @@ class ActingHeadDialog(QDialog):
         self.resize(720, 600)
 
     def _row(self, form: QFormLayout, text: str, name: str, widget: QWidget) -> None:
-        caption = QLabel(text)
-        caption.setBuddy(widget)
-        form.addRow(caption, self.errors.wrap(name, widget))
+        self.errors.add_row(form, text, name, widget)
 
     def _datetime_edit(self, name: str, accessible: str, value: dt.datetime) -> QDateTimeEdit:
         edit = QDateTimeEdit(_qdatetime(value))
@@ -267,7 +264,7 @@ class ActingHeadDialog(QDialog):
                 note=self.note_edit.text(),
             )
         except WorkflowError as err:
-            self.errors.show_refusal(err, _FIELD_OF_CODE.get(err.code), self.field_names())
+            self.errors.show_refusal(err, None, self.field_names())
             return
         except DatabaseError as exc:
             log.exception("naming an acting head failed")

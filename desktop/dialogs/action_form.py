@@ -1,10 +1,11 @@
-"""What every case-action dialog shares: a form, a red line for the refusal, Save/Cancel.
+"""What every case-action dialog shares: a form, the refusals beside their fields, Save/Cancel.
 
 The dialogs collect what an action needs and call the one db/ function that does it. The
-rules are there, not here: when the function refuses (``WorkflowError``), its message is
-shown translated under the form, the field it names is outlined in red, the dialog stays
-open, and nothing has been written (the db/ function checks everything before its first
-write). Each dialog module subclasses :class:`ActionDialog` and implements ``commit()``.
+rules are there, not here: when the function refuses (``WorkflowError``, carrying every bad
+field of the draft), each refusal is shown translated under its field, which is outlined
+in red, a refusal about the whole action above the buttons, the dialog stays open, and
+nothing has been written (the db/ function checks everything before its first write).
+Each dialog module subclasses :class:`ActionDialog` and implements ``commit()``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from peewee import DatabaseError
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,8 +38,15 @@ from db.errors import WorkflowError
 from db.models import Case, Staff
 from desktop import labels
 from desktop.dialogs.common import name_widget  # noqa: F401 (re-exported)
-from desktop.dialogs.new_case import FORM_STYLE, fit_to_contents, make_error_label, make_hint_label
-from desktop.errors import workflow_error_message
+from desktop.dialogs.form_kit import (
+    FORM_STYLE,
+    FieldForm,
+    FormErrors,
+    fit_to_contents,
+    make_error_label,
+    make_hint_label,
+    set_invalid,  # noqa: F401 (re-exported)
+)
 
 log = logging.getLogger(__name__)
 
@@ -46,15 +54,6 @@ DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 MIN_WIDTH = 460
 
 D = TypeVar("D", bound="ActionDialog")
-
-
-def set_invalid(widget: QWidget, invalid: bool) -> None:
-    if bool(widget.property("invalid")) == invalid:
-        return
-    widget.setProperty("invalid", invalid)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-    widget.update()
 
 
 def staff_text(person: Staff) -> str:
@@ -66,12 +65,9 @@ def to_python(edit: QDateTimeEdit) -> dt.datetime:
 
 
 def required_choice(combo: QComboBox, field: str) -> str:
-    """The chosen code, or the same refusal db/ gives for a missing value: nothing chosen
-    must read as "required", not as "'' is not a known ..."."""
-    value = combo.currentData() or ""
-    if not value:
-        raise WorkflowError("text_required", field=field)
-    return str(value)
+    """The chosen code, or "" for db/ to refuse as "required" beside the other problems."""
+    del field  # db/ names the field
+    return str(combo.currentData() or "")
 
 
 class ActionDialog(QDialog):
@@ -103,7 +99,6 @@ class ActionDialog(QDialog):
         self.actor = actor
         self.result_value: Any = None
         self._fields: dict[str, QWidget] = {}
-        self._error_widget: QWidget | None = None
         self.setObjectName(object_name)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -111,11 +106,11 @@ class ActionDialog(QDialog):
 
         self.intro = make_hint_label(intro, f"{object_name}_intro")
         self.intro.setVisible(bool(intro))
-        self.form = QFormLayout()
+        self.form = FieldForm()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.error_label = make_error_label("general")
         self.error_label.setAccessibleName(QCoreApplication.translate("ActionDialog", "Problem"))
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.errors = FormErrors(self.error_label, self.CODE_FIELDS)
 
         self.buttons = QDialogButtonBox()
         self.save_button = QPushButton(QCoreApplication.translate("ActionDialog", "&Save"))
@@ -171,11 +166,12 @@ class ActionDialog(QDialog):
         self.intro.setText(text)
         self.intro.setVisible(bool(text))
 
-    def add_row(self, caption: str, field: str, widget: QWidget) -> QWidget:
-        """A labelled row; ``field`` is the db/ field name a refusal may point at."""
-        label = QLabel(caption)
-        label.setBuddy(widget)
-        self.form.addRow(label, widget)
+    def add_row(
+        self, caption: str, field: str, widget: QWidget, form: QFormLayout | None = None
+    ) -> QWidget:
+        """A labelled row over its error line; ``field`` is the db/ field name a refusal
+        may point at, and the caption is the name the refusal reads."""
+        self.errors.add_row(self.form if form is None else form, caption, field, widget)
         self._fields[field] = widget
         return widget
 
@@ -262,40 +258,26 @@ class ActionDialog(QDialog):
     # --- errors ----------------------------------------------------------------------------
 
     def show_error(self, message: str, field: str | None = None) -> None:
-        self.clear_error()
-        self._error_widget = self._fields.get(field or "")
-        self.error_label.setText(message)
-        self.error_label.show()
-        self.error_label.setAccessibleDescription(message)
-        widget = self._fields.get(field or "")
-        if widget is not None:
-            set_invalid(widget, True)
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        fit_to_contents(self, min_width=self.width(), grow_only=True)
+        """A message of the dialog's own: beside ``field``, else above the buttons."""
+        self.errors.clear()
+        if field is not None and self.errors.has(field):
+            self.errors.show_message(field, message)
+        else:
+            self.errors.show_general(message)
 
     def clear_error(self, field: str | None = None) -> None:
-        """Clear the refusal, or with ``field`` only that field's outline (and the refusal,
-        if it was about that field)."""
-        widget = self._fields.get(field) if field is not None else None
-        if widget is not None:
-            self._edited(widget)
-            return
-        for each in self._fields.values():
-            set_invalid(each, False)
-        self._error_widget = None
-        self.error_label.clear()
-        self.error_label.hide()
+        """Clear every message, or with ``field`` only that field's."""
+        self.errors.clear(field if field is not None and self.errors.has(field) else None)
 
     def _edited(self, widget: QWidget) -> None:
         """The user changed ``widget``: a refusal about it is out of date."""
-        if widget is self._error_widget or self._error_widget is None:
-            self.clear_error()
-        else:
-            set_invalid(widget, False)
+        field = next((name for name, each in self._fields.items() if each is widget), None)
+        if field is not None:
+            self.errors.clear(field)
 
     def error_text(self) -> str:
-        """The refusal now shown, or ""; for tests and screen readers."""
-        return self.error_label.text() if not self.error_label.isHidden() else ""
+        """Every message now shown, or ""; for tests and screen readers."""
+        return self.errors.text()
 
     # --- saving ----------------------------------------------------------------------------
 
@@ -308,8 +290,7 @@ class ActionDialog(QDialog):
         try:
             result = self.commit()
         except WorkflowError as err:
-            field = err.params.get("field", self.CODE_FIELDS.get(err.code))
-            self.show_error(workflow_error_message(err), field if isinstance(field, str) else None)
+            self.errors.show(err)
             return
         except DatabaseError as exc:
             log.exception("a case action failed")

@@ -37,7 +37,7 @@ from db.errors import WorkflowError
 from db.models import Staff, now
 from db.workcalendar import MAX_YEAR, MIN_YEAR
 from desktop.dialogs.busy import BusyDialog
-from desktop.dialogs.new_case import FORM_STYLE, make_error_label, make_hint_label
+from desktop.dialogs.form_kit import FORM_STYLE, make_error_label, make_hint_label, show_beside
 from desktop.dialogs.refusals import name_widget, refusal_text
 
 log = logging.getLogger(__name__)
@@ -174,12 +174,12 @@ class CalendarDialog(BusyDialog):
         name_widget(self.remove_button, "remove_day_button", self.tr("Remove the selected days"))
         self.save_year_button = QPushButton()
         name_widget(self.save_year_button, "save_year_button", self.tr("Save the year's schedule"))
-        self.entry_error = make_error_label("day")
+        self.entry_error = make_error_label("day", 2)
         for widget in (self.day_edit, self.kind_combo):
             signal = (
                 widget.dateChanged if isinstance(widget, QDateEdit) else widget.currentIndexChanged
             )
-            signal.connect(lambda *_a: self.entry_error.hide())
+            signal.connect(lambda *_a: self._entry_error(""))
         add_row = QHBoxLayout()
         add_row.addWidget(self.day_edit)
         add_row.addWidget(self.kind_combo)
@@ -274,7 +274,7 @@ class CalendarDialog(BusyDialog):
         self._dirty = False
         self.day_edit.setDateRange(QDate(year, 1, 1), QDate(year, 12, 31))
         self.day_edit.setDate(QDate(year, 1, 1))
-        self.entry_error.hide()
+        self._entry_error("")
         self._general_error.hide()
         self._show_coverage()
         self._fill_table()
@@ -375,7 +375,7 @@ class CalendarDialog(BusyDialog):
         self._draft[day] = (working, self.name_combo.currentText().strip())
         self._sources.pop(day, None)
         self._dirty = True
-        self.entry_error.hide()
+        self._entry_error("")
         self._fill_table()
         self.day_edit.setDate(self.day_edit.date().addDays(1))
 
@@ -392,8 +392,8 @@ class CalendarDialog(BusyDialog):
         self._fill_table()
 
     def _entry_error(self, message: str) -> None:
-        self.entry_error.setText(message)
-        self.entry_error.show()
+        """Show (or with "" clear) what is wrong with the day entered, marking the day."""
+        show_beside(self.entry_error, self.day_edit, message, focus=True)
 
     def save_year(self) -> None:
         if self.busy or not self.editable():

@@ -23,7 +23,7 @@ from desktop.dialogs.action_form import (
     staff_text,
     to_python,
 )
-from desktop.dialogs.new_case import fit_to_contents
+from desktop.dialogs.form_kit import fit_to_contents
 
 MODE_PLAN, MODE_RECORD = "plan", "record"
 TIME_FORMAT = "%Y-%m-%d %H:%M"

@@ -26,14 +26,13 @@ from db.errors import WorkflowError
 from db.models import Staff
 from db.validation import ValidationError
 from desktop.dialogs.common import name_widget, save_cancel_box
-from desktop.dialogs.new_case import (
+from desktop.dialogs.form_kit import (
     FORM_STYLE,
     InlineErrors,
     fit_to_contents,
     make_error_label,
     make_hint_label,
 )
-from desktop.errors import workflow_error_message
 
 
 class _PasswordForm(QDialog):
@@ -49,7 +48,7 @@ class _PasswordForm(QDialog):
         self.setAccessibleName(title)
         self.setStyleSheet(FORM_STYLE)
         self._general_error = make_error_label("general")
-        self.errors = InlineErrors(self._general_error)
+        self.errors = InlineErrors(self._general_error, {"old_password_wrong": "old_password"})
         self.form = QFormLayout()
         self.old_edit: QLineEdit | None = None
 
@@ -58,9 +57,7 @@ class _PasswordForm(QDialog):
         name_widget(edit, f"{name}_edit", accessible)
         edit.setEchoMode(QLineEdit.EchoMode.Password)
         edit.textChanged.connect(lambda _t: self.errors.clear(name))
-        label = QLabel(caption)
-        label.setBuddy(edit)
-        self.form.addRow(label, self.errors.wrap(name, edit))
+        self.errors.add_row(self.form, caption, name, edit)
         return edit
 
     def _finish(self, intro: str, save_text: str) -> None:
@@ -109,17 +106,17 @@ class _PasswordForm(QDialog):
         """The new password when both fields agree and it follows the rules, else None."""
         password = self.new_edit.text()
         problems = accounts.validate_password(password, self.staff)
-        if problems:
+        mismatch = password != self.confirm_edit.text()
+        if problems or mismatch:
             self.errors.show(problems)
-            return None
-        if password != self.confirm_edit.text():
-            self.errors.clear()
-            label = self.findChild(QLabel, "error_confirm")
-            label.setText(
-                QCoreApplication.translate("PasswordForm", "The two passwords are not the same.")
-            )
-            label.show()
-            self.confirm_edit.setFocus()
+            if mismatch:
+                self.errors.show_message(
+                    "confirm",
+                    QCoreApplication.translate(
+                        "PasswordForm", "The two passwords are not the same."
+                    ),
+                    focus=not problems,
+                )
             return None
         return password
 
@@ -128,9 +125,7 @@ class _PasswordForm(QDialog):
             self.errors.show(err.errors)
             return
         assert isinstance(err, WorkflowError)
-        self.errors.clear()
-        self._general_error.setText(workflow_error_message(err))
-        self._general_error.show()
+        self.errors.show(err)
 
     def save(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import decisions
+from db.errors import Refusals
 from db.models import Case, CustomerNotice, HandlingDecision, Staff, database
 from desktop import labels
 from desktop.dialogs.action_form import ActionDialog, required_choice, to_python
@@ -123,10 +124,7 @@ class DecisionDialog(ActionDialog):
             (self.tr("&Time:"), "notice_at", self.notice_at_edit),
             (self.tr("&Proof:"), "proof", self.proof_edit),
         ):
-            label = QLabel(caption)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-            self._fields[field] = widget
+            self.add_row(caption, field, widget, form=form)
         if self.decision is None:
             self.kind_combo.setEnabled(False)
 
@@ -152,7 +150,11 @@ class DecisionDialog(ActionDialog):
         assert self.findings_edit is not None and self.basis_edit is not None
         assert self.remedies_note_edit is not None
         with database.atomic():
-            decision = decisions.record_decision(
+            # The decision and its notice are checked together, so the form shows all that
+            # is wrong with both; any refusal rolls both back.
+            refusals = Refusals()
+            decision = refusals.run(
+                decisions.record_decision,
                 self.case,
                 self.actor,
                 findings=self.findings_edit.toPlainText(),
@@ -161,5 +163,12 @@ class DecisionDialog(ActionDialog):
                 remedies_note=self.remedies_note_edit.toPlainText(),
             )
             if self.notice_group.isChecked():
-                self._notice(decision)
+                failed = list(refusals.errors)
+                refusals.run(self._notice, decision)
+                if decision is None:  # the notice has no decision yet only for that reason
+                    refusals.errors = failed + [
+                        e for e in refusals.errors[len(failed) :] if e.code != "no_decision"
+                    ]
+            refusals.done()
+        assert decision is not None
         return decision

@@ -43,8 +43,14 @@ from db.errors import WorkflowError
 from db.models import Case, Dispute, Outlet, Staff, Suggestion, now
 from db.validation import ValidationError
 from desktop import analysis_labels, labels
-from desktop.dialogs.new_case import FORM_STYLE, make_error_label
-from desktop.dialogs.refusals import name_widget, refusal_text
+from desktop.dialogs.form_kit import (
+    FORM_STYLE,
+    GENERAL_LINES,
+    FieldForm,
+    FormErrors,
+    make_error_label,
+)
+from desktop.dialogs.refusals import name_widget
 
 STAMP = "yyyy-MM-dd HH:mm"
 
@@ -72,7 +78,8 @@ def _stamp(value: dt.datetime | dt.date | None) -> str:
 
 
 class FormDialog(QDialog):
-    """A form, a red line for a refusal, Save and Cancel; ``commit`` does the write.
+    """A form, every refusal beside its field (a refusal about the whole form above the
+    buttons), Save and Cancel; ``commit`` does the write.
 
     Its own texts use the "FormDialog" context: ``self.tr`` would look them up under the
     subclass's name, where lupdate never put them.
@@ -85,11 +92,10 @@ class FormDialog(QDialog):
         self.setAccessibleName(title)
         self.setStyleSheet(FORM_STYLE)
         self.result_value: Any = None
-        self.form = QFormLayout()
+        self.form = FieldForm()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.error_label = make_error_label(object_name)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = make_error_label(object_name, GENERAL_LINES)
+        self.errors = FormErrors(self.error_label)
         buttons = QDialogButtonBox()
         self.save_button = QPushButton(QCoreApplication.translate("FormDialog", "&Save"))
         name_widget(
@@ -113,7 +119,12 @@ class FormDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
 
-    def row(self, caption: str, widget: QWidget) -> QWidget:
+    def row(self, caption: str, widget: QWidget, field: str = "") -> QWidget:
+        """A labelled row; with ``field`` (the db/ name of what it holds) it has an error
+        line, and the caption is the name refusals give the field."""
+        if field:
+            self.errors.add_row(self.form, caption, field, widget)
+            return widget
         label = QLabel(caption)
         label.setBuddy(widget)
         self.form.addRow(label, widget)
@@ -125,25 +136,15 @@ class FormDialog(QDialog):
     def save(self) -> bool:
         try:
             self.result_value = self.commit()
-        except WorkflowError as err:
-            self._show_error(refusal_text(err))
-            return False
-        except ValidationError as err:
-            self._show_error(
-                "\n".join(
-                    f"{labels.field_label(e.field)}: {labels.error_message(e)}" for e in err.errors
-                )
-            )
+        except (WorkflowError, ValidationError) as err:
+            self.errors.show(err)
             return False
         self.accept()
         return True
 
-    def _show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
-
     def error_text(self) -> str:
-        return self.error_label.text() if not self.error_label.isHidden() else ""
+        """Every message now shown, or ""."""
+        return self.errors.text()
 
 
 def _datetime_edit(name: str, accessible: str, value: dt.datetime) -> QDateTimeEdit:
@@ -175,7 +176,9 @@ class RecordDisputeDialog(FormDialog):
         super().__init__(parent, "recordDispute", self.tr("Record a dispute"))
         self.actor = actor
         self.occurred = self.row(
-            self.tr("&When:"), _datetime_edit("disputeOccurred", self.tr("When"), now())
+            self.tr("&When:"),
+            _datetime_edit("disputeOccurred", self.tr("When"), now()),
+            "occurred_at",
         )
         self.handler = self.row(
             self.tr("&Handled by:"),
@@ -184,16 +187,24 @@ class RecordDisputeDialog(FormDialog):
         index = self.handler.findData(actor.id)
         self.handler.setCurrentIndex(max(index, 0))
         self.customer = self.row(
-            self.tr("&Customer:"), _line_edit("disputeCustomer", self.tr("Customer name"))
+            self.tr("&Customer:"),
+            _line_edit("disputeCustomer", self.tr("Customer name")),
+            "customer_name",
         )
         self.phone = self.row(
-            self.tr("&Phone:"), _line_edit("disputePhone", self.tr("Customer phone"))
+            self.tr("&Phone:"),
+            _line_edit("disputePhone", self.tr("Customer phone")),
+            "customer_phone",
         )
         self.description = self.row(
-            self.tr("&What happened:"), _text_edit("disputeDescription", self.tr("What happened"))
+            self.tr("&What happened:"),
+            _text_edit("disputeDescription", self.tr("What happened")),
+            "description",
         )
         self.cause = self.row(
-            self.tr("C&ause:"), _combo("disputeCause", self.tr("Cause"), labels.choices("cause"))
+            self.tr("C&ause:"),
+            _combo("disputeCause", self.tr("Cause"), labels.choices("cause")),
+            "cause",
         )
         outcomes = [
             item
@@ -201,10 +212,14 @@ class RecordDisputeDialog(FormDialog):
             if item[0] != codes.DISPUTE_BECAME_COMPLAINT
         ]
         self.outcome = self.row(
-            self.tr("&Outcome:"), _combo("disputeOutcome", self.tr("Outcome"), outcomes)
+            self.tr("&Outcome:"),
+            _combo("disputeOutcome", self.tr("Outcome"), outcomes),
+            "dispute outcome",
         )
         self.note = self.row(
-            self.tr("&Note:"), _line_edit("disputeNote", self.tr("Note on the outcome"))
+            self.tr("&Note:"),
+            _line_edit("disputeNote", self.tr("Note on the outcome")),
+            "outcome_note",
         )
 
     def commit(self) -> Dispute:
@@ -244,8 +259,11 @@ class ConvertDisputeDialog(FormDialog):
         intro.setWordWrap(True)
         self.form.addRow(intro)
         self.received = self.row(
-            self.tr("&Received:"), _datetime_edit("convertReceived", self.tr("Received"), now())
+            self.tr("&Received:"),
+            _datetime_edit("convertReceived", self.tr("Received"), now()),
+            "received_at",
         )
+        self.errors.code_fields["before_dispute"] = "received_at"
         self.business = self.row(
             self.tr("&Business type:"),
             _combo(
@@ -253,9 +271,12 @@ class ConvertDisputeDialog(FormDialog):
                 self.tr("Business type"),
                 [("", self.tr("— choose —")), *labels.choices("business_type")],
             ),
+            "business_type",
         )
         self.phone = self.row(
-            self.tr("Customer &phone:"), _line_edit("convertPhone", self.tr("Customer phone"))
+            self.tr("Customer &phone:"),
+            _line_edit("convertPhone", self.tr("Customer phone")),
+            "customer_phone",
         )
         self.phone.setText(dispute.customer_phone or "")
         self.outcome = self.row(
@@ -268,15 +289,19 @@ class ConvertDisputeDialog(FormDialog):
                     (cases.OUTCOME_SETTLED, self.tr("Settled on the spot")),
                 ],
             ),
+            "outcome",
         )
         self.reply_at = self.row(
             self.tr("&Reply by:"),
             _datetime_edit(
                 "convertReplyAt", self.tr("Agreed reply time"), now() + dt.timedelta(days=1)
             ),
+            "agreed_reply_at",
         )
         self.settlement = self.row(
-            self.tr("&Settlement:"), _line_edit("convertSettlement", self.tr("Settlement"))
+            self.tr("&Settlement:"),
+            _line_edit("convertSettlement", self.tr("Settlement")),
+            "settlement",
         )
         self.outcome.currentIndexChanged.connect(self._on_outcome)
         self._on_outcome()
@@ -287,9 +312,7 @@ class ConvertDisputeDialog(FormDialog):
         self.settlement.setEnabled(not agreed)
 
     def commit(self) -> Case:
-        business = self.business.currentData() or ""
-        if not business:
-            raise WorkflowError("text_required", field="business_type")
+        business = self.business.currentData() or ""  # nothing chosen: refused as required
         agreed = self.outcome.currentData() == cases.OUTCOME_AGREED
         return prevention.convert_dispute_to_case(
             self.dispute,
@@ -325,9 +348,9 @@ class RecordSuggestionDialog(FormDialog):
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setCalendarPopup(True)
         name_widget(self.day, "suggestionDay", self.tr("Proposed on"))
-        self.row(self.tr("&On:"), self.day)
+        self.row(self.tr("&On:"), self.day, "proposed_on")
         self.content = self.row(
-            self.tr("&Suggestion:"), _text_edit("suggestionText", self.tr("Suggestion"))
+            self.tr("&Suggestion:"), _text_edit("suggestionText", self.tr("Suggestion")), "text"
         )
 
     def commit(self) -> Suggestion:
@@ -355,10 +378,11 @@ class SuggestionStatusDialog(FormDialog):
                 self.tr("Status"),
                 analysis_labels.choices("suggestion_status"),
             ),
+            "suggestion status",
         )
         self.status.setCurrentIndex(max(self.status.findData(suggestion.status), 0))
         self.response = self.row(
-            self.tr("&Response:"), _text_edit("suggestionResponse", self.tr("Response"))
+            self.tr("&Response:"), _text_edit("suggestionResponse", self.tr("Response")), "response"
         )
         self.response.setPlainText(suggestion.response or "")
 

@@ -44,8 +44,7 @@ from db.models import Case, Staff, now
 from db.validation import FUTURE_TOLERANCE
 from desktop import labels
 from desktop.dialogs.action_form import DATETIME_FORMAT, name_widget, staff_text
-from desktop.dialogs.new_case import FORM_STYLE, make_error_label, make_hint_label
-from desktop.errors import workflow_error_message
+from desktop.dialogs.form_kit import FORM_STYLE, FormErrors, make_error_label, make_hint_label
 
 PAGE_SETTLE, PAGE_SCOPE, PAGE_LEVEL, PAGE_CONTACT, PAGE_FOLLOW_UP, PAGE_SUMMARY = range(6)
 
@@ -115,12 +114,18 @@ def next_level(case: Case) -> str:
 
 
 class _Page(QWizardPage):
-    """A page with a red line for what is missing; ``problems()`` lists it."""
+    """A page whose problems (``problems()``: refusals, or the words of an unanswered
+    question) show beside their fields, each field marked; a refusal about no field of the
+    page shows on the page's own red line."""
+
+    # The field an unanswered question (a plain message) is shown beside.
+    QUESTION = "answer"
 
     def __init__(self, name: str) -> None:
         super().__init__()
         self.setObjectName(name)
-        self.error_label = make_error_label(f"{name}_error")
+        self.error_label = make_error_label(f"{name}_error", 2)
+        self.errors = FormErrors(self.error_label)
         self.layout_ = QVBoxLayout(self)
 
     def wiz(self) -> EscalationWizard:
@@ -128,17 +133,28 @@ class _Page(QWizardPage):
         assert isinstance(wizard, EscalationWizard)
         return wizard
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[WorkflowError | str]:
         return []
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         found = self.problems()
-        self.error_label.setText("\n".join(found))
-        self.error_label.setVisible(bool(found))
+        self.errors.show([p for p in found if isinstance(p, WorkflowError)])
+        questions = [p for p in found if isinstance(p, str)]
+        if questions:
+            self.errors.show_message(self.QUESTION, "\n".join(questions))
         return not found
 
     def error_text(self) -> str:
-        return self.error_label.text() if not self.error_label.isHidden() else ""
+        """Every message the page shows, or ""."""
+        return self.errors.text()
+
+    def question_row(self, *radios: QRadioButton) -> None:
+        """The page's question (its radios) over an error line of its own."""
+        for radio in radios:
+            self.layout_.addWidget(radio)
+        error = make_error_label(f"{self.objectName()}_{self.QUESTION}")
+        self.layout_.addWidget(error)
+        self.errors.register(self.QUESTION, radios[0], radios[0], error, caption=radios[0])
 
 
 def _radio(text: str, name: str, accessible: str) -> QRadioButton:
@@ -184,22 +200,21 @@ class SettlePage(_Page):
             "settle_explain",
         )
         self.explain.hide()
-        self.layout_.addWidget(self.yes_radio)
-        self.layout_.addWidget(self.no_radio)
+        self.question_row(self.yes_radio, self.no_radio)
         self.layout_.addWidget(self.explain)
         self.layout_.addStretch(1)
         self.layout_.addWidget(self.error_label)
 
     def _changed(self) -> None:
         self.explain.setVisible(self.yes_radio.isChecked())
-        self.error_label.hide()
+        self.errors.clear()
         self.setFinalPage(self.yes_radio.isChecked())
         self.completeChanged.emit()
 
     def settled_here(self) -> bool:
         return self.yes_radio.isChecked()
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[WorkflowError | str]:
         if not (self.yes_radio.isChecked() or self.no_radio.isChecked()):
             return [self.tr("Choose one answer.")]
         return []
@@ -233,9 +248,8 @@ class ScopePage(_Page):
         group = QButtonGroup(self)
         group.addButton(self.within_radio)
         group.addButton(self.beyond_radio)
-        group.buttonToggled.connect(lambda _b, _c: self.error_label.hide())
-        self.layout_.addWidget(self.within_radio)
-        self.layout_.addWidget(self.beyond_radio)
+        group.buttonToggled.connect(lambda _b, _c: self.errors.clear())
+        self.question_row(self.within_radio, self.beyond_radio)
 
         self.needs_report = case.status not in _REPORTED
         self.reporter_combo = QComboBox()
@@ -272,7 +286,7 @@ class ScopePage(_Page):
             return None
         return Staff.get_or_none(Staff.id == self.reporter_combo.currentData())
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[WorkflowError | str]:
         if not (self.within_radio.isChecked() or self.beyond_radio.isChecked()):
             return [self.tr("Choose one answer.")]
         return []
@@ -309,32 +323,30 @@ class LevelPage(_Page):
         name_widget(self.psbc_edit, "psbc_department_edit", self.tr("PSBC department"))
         self.psbc_edit.setEnabled(False)
         self.psbc_check.toggled.connect(self.psbc_edit.setEnabled)
-        for widget in (self.department_edit, self.psbc_edit):
-            widget.textChanged.connect(lambda _t: self.error_label.hide())
+        self.department_edit.textChanged.connect(
+            lambda _t: self.errors.clear("district_department")
+        )
+        self.psbc_edit.textChanged.connect(lambda _t: self.errors.clear("psbc_department"))
 
         form = QFormLayout()
-        for text, widget in (
-            (self.tr("&Level:"), self.level_combo),
-            (self.tr("Competent &department:"), self.department_edit),
-        ):
-            caption = QLabel(text)
-            caption.setBuddy(widget)
-            form.addRow(caption, widget)
+        caption = QLabel(self.tr("&Level:"))
+        caption.setBuddy(self.level_combo)
+        form.addRow(caption, self.level_combo)
+        self.errors.add_row(
+            form, self.tr("Competent &department:"), "district_department", self.department_edit
+        )
         form.addRow(self.psbc_check)
-        caption = QLabel(self.tr("PSBC d&epartment:"))
-        caption.setBuddy(self.psbc_edit)
-        form.addRow(caption, self.psbc_edit)
+        self.errors.add_row(form, self.tr("PSBC d&epartment:"), "psbc_department", self.psbc_edit)
         self.layout_.addLayout(form)
         self.layout_.addStretch(1)
         self.layout_.addWidget(self.error_label)
 
-    def problems(self) -> list[str]:
-        return [
-            workflow_error_message(p)
-            for p in level_problems(
+    def problems(self) -> list[WorkflowError | str]:
+        return list(
+            level_problems(
                 self.department_edit.text(), self.psbc_check.isChecked(), self.psbc_edit.text()
             )
-        ]
+        )
 
 
 class ContactPage(_Page):
@@ -357,34 +369,32 @@ class ContactPage(_Page):
         self.summary_edit = QPlainTextEdit()
         name_widget(self.summary_edit, "reported_summary_edit", self.tr("What was reported"))
         self.summary_edit.setTabChangesFocus(True)
-        self.person_edit.textChanged.connect(lambda _t: self.error_label.hide())
-        self.summary_edit.textChanged.connect(self.error_label.hide)
+        self.person_edit.textChanged.connect(lambda _t: self.errors.clear("contacted_person"))
+        self.at_edit.dateTimeChanged.connect(lambda _t: self.errors.clear("contacted_at"))
+        self.summary_edit.textChanged.connect(lambda: self.errors.clear("reported_summary"))
         form = QFormLayout()
-        for text, widget in (
-            (self.tr("&Person contacted:"), self.person_edit),
-            (self.tr("Contacted &at:"), self.at_edit),
-            (self.tr("&What was reported:"), self.summary_edit),
+        for text, field, widget in (
+            (self.tr("&Person contacted:"), "contacted_person", self.person_edit),
+            (self.tr("Contacted &at:"), "contacted_at", self.at_edit),
+            (self.tr("&What was reported:"), "reported_summary", self.summary_edit),
         ):
-            caption = QLabel(text)
-            caption.setBuddy(widget)
-            form.addRow(caption, widget)
+            self.errors.add_row(form, text, field, widget)
         self.layout_.addLayout(form)
         self.layout_.addWidget(self.error_label)
 
     def contacted_at(self) -> dt.datetime:
         return self.at_edit.dateTime().toPython().replace(microsecond=0)
 
-    def problems(self) -> list[str]:
-        return [
-            workflow_error_message(p)
-            for p in contact_problems(
+    def problems(self) -> list[WorkflowError | str]:
+        return list(
+            contact_problems(
                 self.person_edit.text(),
                 self.contacted_at(),
                 self.summary_edit.toPlainText(),
                 self.case.received_at,
                 now(),
             )
-        ]
+        )
 
 
 class FollowUpPage(_Page):
@@ -407,17 +417,17 @@ class FollowUpPage(_Page):
             )
         )
         self.follow_up_edit.setTabChangesFocus(True)
-        self.follow_up_edit.textChanged.connect(self.error_label.hide)
+        self.follow_up_edit.textChanged.connect(lambda: self.errors.clear("outlet_follow_up"))
         caption = QLabel(self.tr("&Feedback and tracking plan:"))
         caption.setBuddy(self.follow_up_edit)
         self.layout_.addWidget(caption)
-        self.layout_.addWidget(self.follow_up_edit)
+        self.layout_.addWidget(
+            self.errors.wrap("outlet_follow_up", self.follow_up_edit, caption=caption)
+        )
         self.layout_.addWidget(self.error_label)
 
-    def problems(self) -> list[str]:
-        return [
-            workflow_error_message(p) for p in follow_up_problems(self.follow_up_edit.toPlainText())
-        ]
+    def problems(self) -> list[WorkflowError | str]:
+        return list(follow_up_problems(self.follow_up_edit.toPlainText()))
 
 
 class SummaryPage(_Page):
@@ -435,12 +445,16 @@ class SummaryPage(_Page):
         self.layout_.addWidget(self.error_label)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
-        self.error_label.hide()
+        self.errors.clear()
         self.summary.setText(self.wiz().summary_text())
 
-    def show_refusal(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.show()
+    def show_refusal(self, refusal: WorkflowError) -> None:
+        """What the rules refused at Finish (every refusal of the draft), naming the
+        fields of the other pages as their captions do."""
+        wizard = self.wiz()
+        for page in (wizard.level_page, wizard.contact_page, wizard.follow_up_page):
+            self.errors.names.update(page.errors.field_names())
+        self.errors.show(refusal)
 
 
 # --- the wizard ----------------------------------------------------------------------------
@@ -565,7 +579,7 @@ class EscalationWizard(QWizard):
         try:
             self.outcome = self._write()
         except WorkflowError as err:
-            self.summary_page.show_refusal(workflow_error_message(err))
+            self.summary_page.show_refusal(err)
             return
         super().accept()
 

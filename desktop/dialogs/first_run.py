@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from db import accounts, outlets
 from db.models import Outlet, Staff
 from db.validation import ValidationError
-from desktop.dialogs.new_case import (
+from desktop.dialogs.form_kit import (
     FORM_STYLE,
     InlineErrors,
     fit_to_contents,
@@ -172,9 +172,7 @@ class FirstRunDialog(QDialog):
         edit.setAccessibleName(accessible)
         edit.setPlaceholderText(placeholder)
         edit.textChanged.connect(lambda _t: self.errors.clear(name))
-        caption = QLabel(caption_text)
-        caption.setBuddy(edit)
-        form.addRow(caption, self.errors.wrap(name, edit))
+        self.errors.add_row(form, caption_text, name, edit)
         self._tab_order.append(edit)
         return edit
 
@@ -209,19 +207,15 @@ class FirstRunDialog(QDialog):
         except DatabaseError as exc:
             log.exception("first-run setup failed")
             self.errors.clear()
-            self._general_error.setText(self.tr("The outlet could not be saved: {0}").format(exc))
-            self._general_error.show()
+            self.errors.show_general(self.tr("The outlet could not be saved: {0}").format(exc))
             return
         self.result_setup = result
         self.accept()
 
     def _show_mismatch(self, *, focus: bool) -> None:
-        label = self.findChild(QLabel, "error_password_confirm")
-        label.setText(self.tr("The two passwords are not the same."))
-        label.show()
-        self.password_confirm_edit.setAccessibleDescription(label.text())
-        if focus:
-            self.password_confirm_edit.setFocus()
+        self.errors.show_message(
+            "password_confirm", self.tr("The two passwords are not the same."), focus=focus
+        )
 
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> tuple[Outlet, Staff] | None:

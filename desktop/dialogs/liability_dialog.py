@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from db import liability, outlets
-from db.errors import WorkflowError
 from db.models import Case, Liability, Staff
 from desktop.dialogs.action_form import ActionDialog, name_widget, staff_text, to_python
 
@@ -333,12 +332,11 @@ class FindingForm:
     # --- the finding ----------------------------------------------------------------------
 
     def finding(self) -> liability.Finding:
-        """The finding as entered; WorkflowError when no outcome was chosen."""
-        if not (self.liable_radio.isChecked() or self.not_liable_radio.isChecked()):
-            raise WorkflowError("text_required", field="liable")
+        """The finding as entered (``liable`` None when neither outcome was chosen)."""
+        chosen = self.liable_radio.isChecked() or self.not_liable_radio.isChecked()
         liable = self.liable_radio.isChecked()
         return liability.Finding(
-            liable=liable,
+            liable=liable if chosen else None,
             reasons=self.reasons_edit.toPlainText(),
             responsible=self.responsible() if liable else (),
             basis=self.basis_edit.toPlainText() if liable else "",
@@ -405,12 +403,11 @@ class LiabilityDialog(ActionDialog):
         self.finding_form.set_responsible(people)
 
     def commit(self) -> Liability:
-        finding = self.finding_form.finding()
-        liability.validate(self.case, finding)  # pure: refusals before anything is written
+        # determine() checks the whole finding (and the date) before it writes anything.
         return liability.determine(
             self.case,
             self.actor,
-            finding,
+            self.finding_form.finding(),
             evidence=self.finding_form.evidence,
             at=to_python(self.at_edit),
         )

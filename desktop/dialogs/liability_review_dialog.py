@@ -49,6 +49,8 @@ class LiabilityReviewDialog(ActionDialog):
         self.finding_form = FindingForm(self, case)
         self.at_edit = self.datetime_edit("reviewed_at", self.tr("Date of review"))
         self.add_row(self.tr("&Date:"), "at", self.at_edit)
+        self.errors.alias("outcome", "review outcome")
+        self.errors.alias("at", "reviewed_at")
         self.outcome_combo.currentIndexChanged.connect(lambda _i: self._update_visible())
         self._update_visible()
         self.finish_layout()
@@ -79,9 +81,9 @@ class LiabilityReviewDialog(ActionDialog):
     def commit(self) -> LiabilityReview:
         outcome = required_choice(self.outcome_combo, "outcome")
         finding = None
-        if outcome != codes.REVIEW_UPHELD:
+        if outcome not in ("", codes.REVIEW_UPHELD):
             finding = self.finding_form.finding()
-            liability.validate(self.case, finding)
+        # review() checks the outcome, the reason and the finding before it writes anything.
         return liability.review(
             self.original or liability.require_determination(self.case),
             self.actor,

@@ -32,7 +32,7 @@ from db.queries import CaseFilter
 from db.workorders import link_workorder
 from desktop import labels
 from desktop.case_model import format_time
-from desktop.dialogs.new_case import FORM_STYLE, fit_to_contents, make_error_label, make_hint_label
+from desktop.dialogs.form_kit import FORM_STYLE, fit_to_contents, make_error_label, make_hint_label
 from desktop.dialogs.refusals import RefusalErrors, name_widget
 
 log = logging.getLogger(__name__)

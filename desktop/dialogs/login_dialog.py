@@ -24,7 +24,7 @@ from db import accounts
 from db.models import Staff
 from desktop.dialogs.change_password_dialog import ChangePasswordDialog
 from desktop.dialogs.common import name_widget, save_cancel_box
-from desktop.dialogs.new_case import FORM_STYLE, fit_to_contents, make_error_label
+from desktop.dialogs.form_kit import FORM_STYLE, GENERAL_LINES, fit_to_contents, make_error_label
 from desktop.errors import workflow_error_message
 
 
@@ -65,7 +65,8 @@ class LoginDialog(QDialog):
         self.password_edit = QLineEdit()
         name_widget(self.password_edit, "password_edit", self.tr("Password"))
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error_label = make_error_label("login")
+        # One error line for the whole form: a refusal never says which of the two was wrong.
+        self.error_label = make_error_label("login", GENERAL_LINES)
         self.error_label.setAccessibleName(self.tr("Problem"))
         for edit in (self.employee_no_edit, self.password_edit):
             edit.textEdited.connect(lambda _t: self.error_label.hide())
@@ -101,7 +102,6 @@ class LoginDialog(QDialog):
         self.password_edit.setAccessibleDescription(text)
         self.password_edit.clear()
         self.password_edit.setFocus()
-        fit_to_contents(self, min_width=self.width(), grow_only=True)
 
     def login(self) -> None:
         """Check the password; accept, or show the refusal and stay open."""

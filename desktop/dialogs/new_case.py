@@ -1,8 +1,8 @@
 """The New complaint dialog: register a complaint as Art. 10 asks, in one sitting.
 
 The rules live in db.cases (validate_new_case, register_case); this dialog only collects
-the fields, shows each problem in red under its field, and keeps the form open until the
-complaint is stored whole. ``InlineErrors`` is reused by the first-run dialog.
+the fields, shows every problem in red under its field (desktop/dialogs/form_kit.py), and
+keeps the form open until the complaint is stored whole.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from peewee import DatabaseError
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -38,168 +38,24 @@ from db.models import Case, Outlet, Staff, now
 from db.validation import (
     MAX_DESCRIPTION,
     MIN_DESCRIPTION,
-    FieldError,
     ValidationError,
     clean_text,
 )
 from desktop import labels
+from desktop.dialogs.form_kit import (  # noqa: F401 (re-exported: older imports)
+    DATETIME_FORMAT,
+    ERROR_COLOR,
+    FORM_STYLE,
+    FormErrors,
+    InlineErrors,
+    fit_to_contents,
+    make_error_label,
+    make_hint_label,
+)
 
 log = logging.getLogger(__name__)
 
-DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
-ERROR_COLOR = "#b3261e"
 URGENT_COLOR = "#b3261e"
-
-# Highlights a field whose "invalid" property is set; error labels carry role="error".
-FORM_STYLE = f"""
-*[invalid="true"] {{ border: 1px solid {ERROR_COLOR}; border-radius: 2px; }}
-QLabel[role="error"] {{ color: {ERROR_COLOR}; }}
-QLabel[role="hint"] {{ color: palette(placeholder-text); }}
-"""
-
-
-class InlineErrors:
-    """Red messages under the fields of a form, so every problem is shown where it is.
-
-    Each field is registered with the widget to highlight, the widget to focus and its
-    error label. Errors for fields nobody registered go to the general label, so none is
-    ever swallowed.
-    """
-
-    def __init__(self, general: QLabel) -> None:
-        self._general = general
-        self._fields: dict[str, tuple[QWidget, QWidget, QLabel]] = {}
-
-    def wrap(
-        self,
-        name: str,
-        widget: QWidget,
-        *,
-        highlight: QWidget | None = None,
-        focus: QWidget | None = None,
-    ) -> QWidget:
-        """Return ``widget`` stacked over a hidden error label named ``error_<name>``."""
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(widget)
-        error = make_error_label(name)
-        layout.addWidget(error)
-        box.setFocusProxy(focus or widget)
-        self.register(name, highlight or widget, focus or widget, error)
-        return box
-
-    def register(self, name: str, highlight: QWidget, focus: QWidget, error: QLabel) -> None:
-        self._fields[name] = (highlight, focus, error)
-
-    def clear(self, name: str | None = None) -> None:
-        names = [name] if name is not None else list(self._fields)
-        for field_name in names:
-            if field_name in self._fields:
-                highlight, focus, error = self._fields[field_name]
-                error.clear()
-                error.hide()
-                _set_invalid(highlight, False)
-                focus.setAccessibleDescription("")
-        if name is None:
-            self._general.clear()
-            self._general.hide()
-
-    def show(self, errors: list[FieldError]) -> None:
-        """Show ``errors`` and move the focus to the first bad field in form order."""
-        self.clear()
-        by_field: dict[str, FieldError] = {}
-        for error in errors:
-            by_field.setdefault(error.field, error)
-        general: list[str] = []
-        first_focus: QWidget | None = None
-        for name, (highlight, focus, label) in self._fields.items():
-            error = by_field.pop(name, None)
-            if error is None:
-                continue
-            message = labels.error_message(error)
-            label.setText(message)
-            label.show()
-            _set_invalid(highlight, True)
-            focus.setAccessibleDescription(message)
-            if first_focus is None:
-                first_focus = focus
-        for error in by_field.values():
-            line = QCoreApplication.translate("InlineErrors", "{field}: {message}")
-            general.append(
-                line.format(
-                    field=labels.field_label(error.field), message=labels.error_message(error)
-                )
-            )
-        if general:
-            self._general.setText("\n".join(general))
-            self._general.show()
-        if first_focus is not None:
-            first_focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        window = self._general.window()
-        fit_to_contents(window, min_width=window.width(), grow_only=True)
-
-    def shown(self) -> dict[str, str]:
-        """Field name to the message now visible under it; for tests and screen readers."""
-        return {
-            name: error.text()
-            for name, (_h, _f, error) in self._fields.items()
-            if not error.isHidden()
-        }
-
-
-def make_error_label(name: str) -> QLabel:
-    error = QLabel()
-    error.setObjectName(f"error_{name}")
-    error.setProperty("role", "error")
-    error.setWordWrap(True)
-    error.hide()
-    return error
-
-
-def make_hint_label(text: str, name: str) -> QLabel:
-    hint = QLabel(text)
-    hint.setObjectName(name)
-    hint.setProperty("role", "hint")
-    hint.setWordWrap(True)
-    return hint
-
-
-def fit_to_contents(window: QWidget, *, min_width: int, grow_only: bool = False) -> None:
-    """Grow ``window`` so word-wrapped labels (hints, error messages) are not squeezed.
-
-    Qt gives a window whose layout has height-for-width no minimum height at all, so the
-    needed height is worked out here for the actual width, within the screen.
-    """
-    layout = window.layout()
-    if layout is None:
-        return
-    layout.activate()
-    width = max(min_width, layout.totalSizeHint().width())
-    height = (
-        layout.totalHeightForWidth(width)
-        if layout.hasHeightForWidth()
-        else layout.totalSizeHint().height()
-    )
-    screen = window.screen()
-    if screen is not None:
-        available = screen.availableGeometry()
-        width = min(width, available.width())
-        height = min(height, available.height())
-    if grow_only:
-        width, height = max(width, window.width()), max(height, window.height())
-    window.resize(width, height)
-
-
-def _set_invalid(widget: QWidget, invalid: bool) -> None:
-    if bool(widget.property("invalid")) == invalid:
-        return
-    widget.setProperty("invalid", invalid)
-    # A dynamic property change is not noticed by the style sheet until re-polished.
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-    widget.update()
 
 
 def _name(widget: QWidget, object_name: str, accessible: str) -> None:
@@ -278,11 +134,11 @@ class NewCaseDialog(QDialog):
 
     # --- building ----------------------------------------------------------------------
 
-    def _row(self, form: QFormLayout, text: str, name: str, widget: QWidget, **kw: QWidget) -> None:
+    def _row(self, form: QFormLayout, text: str, name: str, widget: QWidget, **kw: object) -> None:
         """Add a labelled field with its error label; the label's mnemonic focuses it."""
         caption = QLabel(text)
         caption.setBuddy(widget)
-        form.addRow(caption, self.errors.wrap(name, widget, **kw))
+        form.addRow(caption, self.errors.wrap(name, widget, caption=caption, **kw))
         self._tab_order.append(widget)
 
     def _combo(self, kind: str, name: str, accessible: str, *, placeholder: bool) -> QComboBox:
@@ -360,7 +216,7 @@ class NewCaseDialog(QDialog):
         error = make_error_label("urgent_triggers")
         layout.addWidget(error)
         first = next(iter(self.trigger_boxes.values()))
-        self.errors.register("urgent_triggers", group, first, error)
+        self.errors.register("urgent_triggers", group, first, error, caption=group)
         return group
 
     def _build_owner(self) -> QGroupBox:
@@ -397,7 +253,8 @@ class NewCaseDialog(QDialog):
         self.customer_phone_edit = self._line_edit(
             "customer_phone", self.tr("Phone"), self.tr("Mobile, or landline with area code")
         )
-        self._row(form, self.tr("Ph&one:"), "customer_phone", self.customer_phone_edit)
+        # A bad number's message is long: two lines for it.
+        self._row(form, self.tr("Ph&one:"), "customer_phone", self.customer_phone_edit, lines=2)
         self.customer_id_no_edit = self._line_edit(
             "customer_id_no", self.tr("ID number"), self.tr("Optional")
         )
@@ -427,10 +284,14 @@ class NewCaseDialog(QDialog):
         box_layout.setSpacing(2)
         box_layout.addWidget(self.description_edit)
         box_layout.addWidget(self.description_count)
-        wrapped = self.errors.wrap(
-            "description", box, highlight=self.description_edit, focus=self.description_edit
-        )
         caption = QLabel(self.tr("&Description:"))
+        wrapped = self.errors.wrap(
+            "description",
+            box,
+            highlight=self.description_edit,
+            focus=self.description_edit,
+            caption=caption,
+        )
         caption.setBuddy(self.description_edit)
         form.addRow(caption, wrapped)
         self._tab_order.append(self.description_edit)
@@ -475,13 +336,17 @@ class NewCaseDialog(QDialog):
         )
 
         grid.addWidget(self.settled_radio, 1, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.errors.wrap("settlement", self.settlement_edit), 1, 1)
+        grid.addWidget(
+            self.errors.wrap("settlement", self.settlement_edit, caption=self.settled_radio), 1, 1
+        )
         grid.addWidget(self.agreed_radio, 2, 0)
-        grid.addWidget(self.errors.wrap("agreed_reply_at", self.reply_edit), 2, 1)
+        grid.addWidget(
+            self.errors.wrap("agreed_reply_at", self.reply_edit, caption=self.agreed_radio), 2, 1
+        )
         outcome_error = make_error_label("outcome")
         grid.addWidget(outcome_error, 3, 0, 1, 2)
         grid.setColumnStretch(1, 1)
-        self.errors.register("outcome", group, self.settled_radio, outcome_error)
+        self.errors.register("outcome", group, self.settled_radio, outcome_error, caption=group)
         self._tab_order += [
             self.settled_radio,
             self.settlement_edit,
@@ -562,10 +427,7 @@ class NewCaseDialog(QDialog):
         except DatabaseError as exc:
             log.exception("registering a complaint failed")
             self.errors.clear()
-            self._general_error.setText(
-                self.tr("The complaint could not be saved: {0}").format(exc)
-            )
-            self._general_error.show()
+            self.errors.show_general(self.tr("The complaint could not be saved: {0}").format(exc))
             return
         self.result_case = case
         self.accept()

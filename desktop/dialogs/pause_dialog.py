@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QButtonGroup, QRadioButton, QWidget
 from db import deadlines, decisions
 from db.models import Case, ClockExtension, ClockPause, Staff, now
 from desktop.dialogs.action_form import ActionDialog, name_widget, required_choice, to_python
-from desktop.dialogs.new_case import fit_to_contents
+from desktop.dialogs.form_kit import fit_to_contents
 
 MODE_START, MODE_END, MODE_EXTEND, MODE_FURTHER = "start", "end", "extend", "further"
 

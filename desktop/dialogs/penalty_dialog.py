@@ -25,7 +25,8 @@ from db import codes, liability, penalties
 from db.errors import WorkflowError
 from db.models import Case, LiablePerson, Penalty, Staff, database
 from desktop import labels
-from desktop.dialogs.action_form import ActionDialog, name_widget, set_invalid
+from desktop.dialogs.action_form import ActionDialog, name_widget
+from desktop.dialogs.form_kit import make_error_label, set_invalid
 
 
 class PersonPenalty(QGroupBox):
@@ -81,10 +82,7 @@ class PersonPenalty(QGroupBox):
         self.reason_edit = QLineEdit()
         name_widget(self.reason_edit, f"reason_edit_{index}", self.tr("Reason for the change"))
         self.reason_edit.setPlaceholderText(self.tr("Required when the penalty differs"))
-        self.reason_error = QLabel()
-        self.reason_error.setObjectName(f"reason_error_{index}")
-        self.reason_error.setStyleSheet("color: #b00020;")
-        self.reason_error.hide()
+        self.reason_error = make_error_label(f"reason_{index}")
         grid.addWidget(QLabel(self.tr("Reason:")), 4, 0)
         grid.addWidget(self.reason_edit, 4, 1, 1, 3)
         grid.addWidget(self.reason_error, 5, 1, 1, 3)
@@ -110,6 +108,7 @@ class PersonPenalty(QGroupBox):
         missing = self.differs() and not self.reason_edit.text().strip()
         if missing:
             self.reason_error.setText(self.tr("The penalty differs from the scale: give a reason."))
+        self.reason_edit.setAccessibleDescription(self.reason_error.text() if missing else "")
         self.reason_error.setVisible(missing)
         set_invalid(self.reason_edit, missing)
         return not missing
@@ -162,7 +161,9 @@ class PenaltyDialog(ActionDialog):
         self.finish_layout()
 
     def commit(self) -> list[Penalty]:
-        if not all([box.check() for box in self.people]):
+        missing = [box for box in self.people if not box.check()]  # marks each of them
+        if missing:
+            missing[0].reason_edit.setFocus()
             raise WorkflowError("penalty_reason_required")
         with database.atomic():
             return [

@@ -32,7 +32,7 @@ from db.errors import WorkflowError
 from db.models import Staff, now
 from desktop import labels
 from desktop.dialogs.action_form import name_widget
-from desktop.dialogs.refusals import refusal_text
+from desktop.dialogs.form_kit import FORM_STYLE, FormErrors, make_error_label
 
 COL_CAUSE, COL_SEVERITY, COL_POINTS, COL_AMOUNT = range(4)
 FIRST_MEASURE_COL = 4
@@ -88,26 +88,33 @@ class PenaltyScaleDialog(QDialog):
         self.reset_button.clicked.connect(self.reset)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
-        self.error_label = QLabel()
-        name_widget(self.error_label, "scale_error_label", self.tr("Problem"))
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.setStyleSheet(FORM_STYLE)
+        self.error_label = make_error_label("general")
+        self.error_label.setAccessibleName(self.tr("Problem"))
+        # The table is one field: what is wrong with its entries shows under it.
+        self.errors = FormErrors(
+            self.error_label,
+            {code: "entries" for code in ("scale_duplicate", "scale_incomplete", "scale_invalid")},
+        )
+        self.errors.alias("entries", "cause", "severity", "points", "amount", "measures")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        for caption, edit in (
-            (self.tr("Name:"), self.label_edit),
-            (self.tr("Source:"), self.source_edit),
+        for caption, field, edit in (
+            (self.tr("Name:"), "label", self.label_edit),
+            (self.tr("Source:"), "source", self.source_edit),
         ):
             row = QHBoxLayout()
             label = QLabel(caption)
             label.setBuddy(edit)
             label.setMinimumWidth(60)
-            row.addWidget(label)
-            row.addWidget(edit, 1)
+            row.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(self.errors.wrap(field, edit, caption=label), 1)
             layout.addLayout(row)
-        layout.addWidget(self.table, 1)
+        table_caption = QLabel(self.tr("Entries:"))
+        table_caption.setBuddy(self.table)
+        layout.addWidget(table_caption)
+        layout.addWidget(self.errors.wrap("entries", self.table, caption=table_caption, lines=2), 1)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.reset_button):
             buttons.addWidget(button)
@@ -205,9 +212,7 @@ class PenaltyScaleDialog(QDialog):
             scale = penalties.validate_scale(self.scale_data())
             penalties.set_scale(scale, self.actor)
         except WorkflowError as err:
-            names = {"label": self.tr("Name"), "source": self.tr("Source")}
-            self.error_label.setText(refusal_text(err, names))
-            self.error_label.show()
+            self.errors.show(err)
             return
         self.changed = True
         self.accept()
@@ -216,11 +221,10 @@ class PenaltyScaleDialog(QDialog):
         try:
             penalties.reset_scale(self.actor)
         except WorkflowError as err:
-            self.error_label.setText(refusal_text(err))
-            self.error_label.show()
+            self.errors.show(err)
             return
         self.changed = True
-        self.error_label.hide()
+        self.errors.clear()
         self.load(penalties.scale_setting())
 
     @classmethod

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QWidget
 
 from db import workflow
-from db.errors import WorkflowError
 from db.models import Case, Staff
 from desktop.dialogs.action_form import ActionDialog, name_widget, required_choice
 
@@ -83,8 +82,7 @@ class ReplyDialog(ActionDialog):
 
     def commit(self) -> Case:
         method = required_choice(self.method_combo, "contact method")
-        if not (self.satisfied_radio.isChecked() or self.unsatisfied_radio.isChecked()):
-            raise WorkflowError("text_required", field="satisfied")
+        chosen = self.satisfied_radio.isChecked() or self.unsatisfied_radio.isChecked()
         by = self.chosen_staff(self.by_combo) or self.actor
         action = workflow.feed_back if self.feed_back else workflow.reply
         return action(
@@ -92,7 +90,7 @@ class ReplyDialog(ActionDialog):
             by,
             content=self.content_edit.toPlainText(),
             method=method,
-            customer_satisfied=self.satisfied_radio.isChecked(),
+            customer_satisfied=self.satisfied_radio.isChecked() if chosen else None,
         )
 
     @classmethod

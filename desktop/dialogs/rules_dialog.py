@@ -37,7 +37,7 @@ from db.models import Staff, database, now
 from db.rules import Rule
 from desktop.dialogs.busy import BusyDialog
 from desktop.dialogs.common import save_cancel_box
-from desktop.dialogs.new_case import FORM_STYLE, make_error_label, make_hint_label
+from desktop.dialogs.form_kit import FORM_STYLE, make_error_label, make_hint_label, show_beside
 from desktop.dialogs.refusals import name_widget, refusal_text
 
 log = logging.getLogger(__name__)
@@ -193,7 +193,7 @@ def apply_changes(changes: list[tuple[str, object | None]], actor: Staff) -> int
     with database.atomic():
         while pending:
             postponed: list[tuple[str, object | None]] = []
-            conflict: WorkflowError | None = None
+            conflicts: list[WorkflowError] = []
             for key, value in pending:
                 try:
                     if value is None:
@@ -203,10 +203,10 @@ def apply_changes(changes: list[tuple[str, object | None]], actor: Staff) -> int
                 except WorkflowError as err:
                     if err.code != "rule_conflict":
                         raise
-                    conflict = err
+                    conflicts.append(err)
                     postponed.append((key, value))
-            if conflict is not None and len(postponed) == len(pending):
-                raise conflict
+            if conflicts and len(postponed) == len(pending):
+                raise WorkflowError.of(conflicts)  # each conflicting rule, all at once
             pending = postponed
     return len(changes)
 
@@ -312,8 +312,12 @@ class RuleRow:
         return _same(self.value(), self.rule.default)
 
     def changed(self, *_args: object) -> None:
-        self.error.hide()
+        self.show_error("")
         self.reset.setEnabled(not self.is_default())
+
+    def show_error(self, message: str, *, focus: bool = False) -> None:
+        """Show (or with "" clear) a refusal under the rule, marking its editor."""
+        show_beside(self.error, self.editor, message, focus=focus)
 
     def change(self, stored_default: bool) -> tuple[str, object | None] | None:
         """What saving must do for this rule: set a value, reset it, or nothing."""
@@ -469,12 +473,14 @@ class RulesDialog(BusyDialog):
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, WorkflowError):
             names = {key: rule_title(key) for key in self.rows}
-            message = refusal_text(error, names)
-            key = error.params.get("key")
-            row = self.rows.get(key) if isinstance(key, str) else None
-            if row is not None:
-                row.error.setText(message)
-                row.error.show()
+            message = "\n".join(dict.fromkeys(refusal_text(e, names) for e in error.errors))
+            first = True
+            for each in error.errors:  # beside each rule it is about, the rule marked
+                key = each.params.get("key")
+                row = self.rows.get(key) if isinstance(key, str) else None
+                if row is not None:
+                    row.show_error(refusal_text(each, names), focus=first)
+                    first = False
         else:
             log.error("saving rule settings failed", exc_info=error)
             message = self.tr("The settings could not be saved: {error}").format(error=error)

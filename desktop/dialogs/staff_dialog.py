@@ -40,6 +40,7 @@ from desktop import labels
 from desktop.dialogs.action_form import name_widget
 from desktop.dialogs.change_password_dialog import SetPasswordDialog
 from desktop.dialogs.common import accept_reject_box
+from desktop.dialogs.form_kit import FORM_STYLE, FormErrors, make_error_label
 from desktop.dialogs.refusals import refusal_text
 from desktop.duties import duty_text
 
@@ -89,16 +90,23 @@ class StaffEditDialog(QDialog):
         self.joined_check.setChecked(joined is not None)
         self.joined_edit.setEnabled(joined is not None)
         self.joined_check.toggled.connect(self.joined_edit.setEnabled)
-        self.error_label = QLabel()
-        name_widget(self.error_label, "staff_error_label", self.tr("Problem"))
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.setStyleSheet(FORM_STYLE)
+        self.error_label = make_error_label("general")
+        self.error_label.setAccessibleName(self.tr("Problem"))
+        self.errors = FormErrors(
+            self.error_label, {"one_head": "role", "last_head": "role", "wrong_outlet": "name"}
+        )
         form = QFormLayout()
-        form.addRow(self.tr("&Name:"), self.name_edit)
-        form.addRow(self.tr("&Employee no.:"), self.no_edit)
-        form.addRow(self.tr("&Role:"), self.role_combo)
-        form.addRow(self.joined_check, self.joined_edit)
+        self.errors.add_row(form, self.tr("&Name:"), "name", self.name_edit)
+        self.errors.add_row(form, self.tr("&Employee no.:"), "employee_no", self.no_edit)
+        self.errors.add_row(form, self.tr("&Role:"), "role", self.role_combo)
+        form.addRow(
+            self.joined_check,
+            self.errors.wrap("joined_on", self.joined_edit, caption=self.joined_check),
+        )
+        self.name_edit.textChanged.connect(lambda _t: self.errors.clear("name"))
+        self.no_edit.textChanged.connect(lambda _t: self.errors.clear("employee_no"))
+        self.role_combo.currentIndexChanged.connect(lambda _i: self.errors.clear("role"))
         buttons, self.save_button, self.cancel_button = accept_reject_box(
             self, self.tr("&Save"), self.tr("Save"), self.tr("Cancel"), self.tr("Cancel")
         )
@@ -131,8 +139,7 @@ class StaffEditDialog(QDialog):
                     joined_on=self.joined_on(),
                 )
         except (WorkflowError, ValidationError) as err:
-            self.error_label.setText(_message(err))
-            self.error_label.show()
+            self.errors.show(err)
             return
         self.accept()
 

@@ -32,10 +32,15 @@ from db.errors import WorkflowError
 from db.models import Staff, database, now
 from db.targets import MONTH, QUARTER, YEAR, Period
 from desktop import analysis_labels
-from desktop.dialogs.new_case import FORM_STYLE, make_error_label, make_hint_label
+from desktop.dialogs.form_kit import FORM_STYLE, GENERAL_LINES, make_error_label, make_hint_label
 from desktop.dialogs.refusals import name_widget, refusal_text
 
 METRIC_CODES = list(targets.METRICS)
+BAD_CELL_COLOR = "#f9dedc"
+
+
+class _Refused(Exception):
+    """Rolls back the targets written before a cell was refused."""
 
 
 def periods_of(year: int) -> list[Period]:
@@ -108,8 +113,8 @@ class TargetsDialog(QDialog):
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.grid.itemChanged.connect(self._on_item_changed)
 
-        self.error_label = make_error_label("targets")
-        self.error_label.setWordWrap(True)
+        # Under the grid: what is wrong with its cells (each bad cell is marked too).
+        self.error_label = make_error_label("targets", GENERAL_LINES)
 
         self.status_period = QComboBox()
         name_widget(self.status_period, "targetsStatusPeriod", self.tr("Period shown"))
@@ -146,9 +151,9 @@ class TargetsDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(intro)
         layout.addWidget(self.grid)
+        layout.addWidget(self.error_label)
         layout.addLayout(status_row)
         layout.addWidget(self.status)
-        layout.addWidget(self.error_label)
         layout.addWidget(buttons)
 
         self.year.valueChanged.connect(self._load_year)
@@ -218,34 +223,62 @@ class TargetsDialog(QDialog):
         self.grid.item(METRIC_CODES.index(metric), col).setText(text)
 
     def save(self) -> bool:
-        """Write the changed cells; on a refusal nothing is written and the reason shown."""
-        self.error_label.hide()
+        """Write the changed cells; if any is refused, nothing is written and every bad
+        cell is marked (red, its reason in the tooltip), the reasons listed under the grid
+        and the first bad cell selected."""
+        self._mark_cells({})
         periods = self.periods()
-        cell = None
+        refused: dict[tuple[int, int], WorkflowError] = {}
         try:
             with database.atomic():
                 for row, col in sorted(self._changed):
-                    cell = (row, col)
                     metric, period = METRIC_CODES[row], periods[col]
                     text = self.grid.item(row, col).text().strip()
-                    if text:
-                        targets.set_target(period, metric, text, self.actor)
-                    else:
-                        targets.clear_target(period, metric, self.actor)
-        except WorkflowError as err:
-            names = {m: analysis_labels.label("metric", m) for m in METRIC_CODES}
-            where = ""
-            if cell is not None:
-                where = self.tr("{metric}, {period}: ").format(
-                    metric=names[METRIC_CODES[cell[0]]], period=str(periods[cell[1]])
-                )
-                self.grid.setCurrentCell(*cell)
-            self.error_label.setText(where + refusal_text(err, names))
-            self.error_label.show()
+                    try:
+                        with database.atomic():  # a savepoint: each cell is checked alone
+                            if text:
+                                targets.set_target(period, metric, text, self.actor)
+                            else:
+                                targets.clear_target(period, metric, self.actor)
+                    except WorkflowError as err:
+                        refused[(row, col)] = err
+                if refused:
+                    raise _Refused
+        except _Refused:
+            self._mark_cells(refused)
             return False
         self.saved = self.saved or bool(self._changed)
         self._load_year()
         return True
+
+    def _mark_cells(self, refused: dict[tuple[int, int], WorkflowError]) -> None:
+        """Mark the refused cells and list why under the grid; ``{}`` clears the marks."""
+        periods = self.periods()
+        names = {m: analysis_labels.label("metric", m) for m in METRIC_CODES}
+        for row in range(self.grid.rowCount()):
+            for col in range(self.grid.columnCount()):
+                item = self.grid.item(row, col)
+                if item is None:
+                    continue
+                err = refused.get((row, col))
+                message = refusal_text(err, names) if err is not None else ""
+                item.setBackground(QBrush(QColor(BAD_CELL_COLOR)) if err else QBrush())
+                item.setToolTip(message)
+                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, message)
+        lines = [
+            self.tr("{metric}, {period}: ").format(
+                metric=names[METRIC_CODES[row]], period=str(periods[col])
+            )
+            + refusal_text(err, names)
+            for (row, col), err in sorted(refused.items())
+        ]
+        text = "\n".join(dict.fromkeys(lines))
+        self.error_label.setText(text)
+        self.error_label.setToolTip(text)
+        self.error_label.setVisible(bool(text))
+        if refused:
+            self.grid.setCurrentCell(*min(refused))
+            self.grid.setFocus()
 
     # --- the status -------------------------------------------------------------------------
 

@@ -37,7 +37,7 @@ from db.models import Outlet, Staff, TrainingSession, now
 from desktop import labels
 from desktop.dialogs.action_form import name_widget, staff_text
 from desktop.dialogs.common import accept_reject_box
-from desktop.dialogs.refusals import refusal_text
+from desktop.dialogs.form_kit import FORM_STYLE, FormErrors, make_error_label, refusal_text
 
 
 def _table(name: str, accessible: str, headers: list[str]) -> QTableWidget:
@@ -101,19 +101,25 @@ class SessionDialog(QDialog):
         self.case_edit = QLineEdit()
         name_widget(self.case_edit, "remedial_case_edit", self.tr("Remedial for case number"))
         self.case_edit.setPlaceholderText(self.tr("Optional: the liable case's number"))
-        self.error_label = QLabel()
-        name_widget(self.error_label, "session_error_label", self.tr("Problem"))
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.setStyleSheet(FORM_STYLE)
+        self.error_label = make_error_label("general")
+        self.error_label.setAccessibleName(self.tr("Problem"))
+        self.errors = FormErrors(
+            self.error_label,
+            {"attendees_required": "attendees", "remedial_not_liable": "remedial_case"},
+        )
+        self.errors.alias("topic", "training topic")
         form = QFormLayout()
-        form.addRow(self.tr("&Date:"), self.date_edit)
-        form.addRow(self.tr("T&opic:"), self.topic_combo)
-        form.addRow(self.tr("&Title:"), self.title_edit)
-        form.addRow(self.tr("T&rainer:"), self.trainer_edit)
-        form.addRow(self.tr("&Hours:"), self.hours_spin)
-        form.addRow(self.tr("&Attendees:"), self.attendees_list)
-        form.addRow(self.tr("Remedial for &case:"), self.case_edit)
+        for caption, field, widget in (
+            (self.tr("&Date:"), "held_on", self.date_edit),
+            (self.tr("T&opic:"), "topic", self.topic_combo),
+            (self.tr("&Title:"), "title", self.title_edit),
+            (self.tr("T&rainer:"), "trainer", self.trainer_edit),
+            (self.tr("&Hours:"), "hours", self.hours_spin),
+            (self.tr("&Attendees:"), "attendees", self.attendees_list),
+            (self.tr("Remedial for &case:"), "remedial_case", self.case_edit),
+        ):
+            self.errors.add_row(form, caption, field, widget)
         buttons, self.save_button, self.cancel_button = accept_reject_box(
             self, self.tr("&Save"), self.tr("Save"), self.tr("Cancel"), self.tr("Cancel")
         )
@@ -138,13 +144,15 @@ class SessionDialog(QDialog):
         ]
 
     def save(self) -> None:
+        remedial = None
+        number = self.case_edit.text().strip()
+        if number:
+            remedial = cases.case_by_number(number)
+            if remedial is None:
+                self.errors.clear()
+                self.errors.show_message("remedial_case", self.tr("No complaint has this number."))
+                return
         try:
-            remedial = None
-            number = self.case_edit.text().strip()
-            if number:
-                remedial = cases.case_by_number(number)
-                if remedial is None:
-                    raise WorkflowError("unknown_code", value=number, field="remedial_case")
             self.session = training.record_session(
                 self.actor,
                 held_on=self.date_edit.date().toPython(),
@@ -156,9 +164,7 @@ class SessionDialog(QDialog):
                 remedial_case=remedial,
             )
         except WorkflowError as err:
-            names = {"remedial_case": self.tr("Remedial case"), "hours": self.tr("Hours")}
-            self.error_label.setText(refusal_text(err, names))
-            self.error_label.show()
+            self.errors.show(err)
             return
         self.accept()
 

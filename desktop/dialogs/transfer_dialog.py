@@ -22,6 +22,8 @@ class TransferDialog(ActionDialog):
     Emits no signals.
     """
 
+    CODE_FIELDS = {"handler_required": "handler_name", "transfer_to_self": "handler"}
+
     def __init__(self, case: Case, actor: Staff, parent: QWidget | None = None) -> None:
         super().__init__(case, actor, parent, object_name="transfer_dialog", title="")
         self.set_title(self.tr("Transfer"))

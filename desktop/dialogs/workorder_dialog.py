@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -33,7 +32,7 @@ from db.models import Outlet, Staff, WorkOrder
 from db.workorders import NewWorkOrder, create_workorder
 from desktop import labels
 from desktop.dialogs.common import save_cancel_box
-from desktop.dialogs.new_case import (
+from desktop.dialogs.form_kit import (
     DATETIME_FORMAT,
     FORM_STYLE,
     fit_to_contents,
@@ -82,7 +81,7 @@ class WorkOrderDialog(QDialog):
         self.setStyleSheet(FORM_STYLE)
 
         self._general_error = make_error_label("general")
-        self.errors = RefusalErrors(self._general_error)
+        self.errors = RefusalErrors(self._general_error, _FIELD_OF_CODE)
         form = QFormLayout()
 
         self.source_combo = QComboBox()
@@ -118,13 +117,13 @@ class WorkOrderDialog(QDialog):
         reply_layout.setSpacing(2)
         reply_layout.addWidget(self.reply_by_edit)
         reply_layout.addWidget(self.default_reply_box)
-        caption = QLabel(self.tr("Reply &by:"))
-        caption.setBuddy(self.reply_by_edit)
-        form.addRow(
-            caption,
-            self.errors.wrap(
-                "reply_by", reply_box, highlight=self.reply_by_edit, focus=self.reply_by_edit
-            ),
+        self.errors.add_row(
+            form,
+            self.tr("Reply &by:"),
+            "reply_by",
+            reply_box,
+            highlight=self.reply_by_edit,
+            focus=self.reply_by_edit,
         )
 
         self.customer_name_edit = QLineEdit()
@@ -136,7 +135,10 @@ class WorkOrderDialog(QDialog):
         name_widget(self.customer_phone_edit, "customer_phone_edit", self.tr("Phone"))
         self.customer_phone_edit.setPlaceholderText(self.tr("Optional"))
         self.customer_phone_edit.textChanged.connect(lambda _t: self.errors.clear("customer_phone"))
-        self._row(form, self.tr("Ph&one:"), "customer_phone", self.customer_phone_edit)
+        # A bad number's message is long: two lines for it.
+        self.errors.add_row(
+            form, self.tr("Ph&one:"), "customer_phone", self.customer_phone_edit, lines=2
+        )
 
         self.content_edit = QPlainTextEdit()
         name_widget(self.content_edit, "content_edit", self.tr("Content"))
@@ -192,9 +194,7 @@ class WorkOrderDialog(QDialog):
     # --- building ------------------------------------------------------------------------
 
     def _row(self, form: QFormLayout, text: str, name: str, widget: QWidget) -> None:
-        caption = QLabel(text)
-        caption.setBuddy(widget)
-        form.addRow(caption, self.errors.wrap(name, widget))
+        self.errors.add_row(form, text, name, widget)
 
     def _datetime_edit(self, name: str, accessible: str, value: QDateTime) -> QDateTimeEdit:
         edit = QDateTimeEdit(value)
@@ -263,7 +263,7 @@ class WorkOrderDialog(QDialog):
         try:
             order = create_workorder(self.outlet, data, self.actor)
         except WorkflowError as err:
-            self.errors.show_refusal(err, refused_field(err), self.field_names())
+            self.errors.show_refusal(err, None, self.field_names())
             return
         except DatabaseError as exc:
             log.exception("storing a work order failed")

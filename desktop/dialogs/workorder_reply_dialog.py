@@ -30,13 +30,10 @@ from db.workorders import record_workorder_reply
 from desktop import labels
 from desktop.case_model import format_time
 from desktop.dialogs.common import save_cancel_box
-from desktop.dialogs.new_case import DATETIME_FORMAT, FORM_STYLE, fit_to_contents, make_error_label
+from desktop.dialogs.form_kit import DATETIME_FORMAT, FORM_STYLE, fit_to_contents, make_error_label
 from desktop.dialogs.refusals import RefusalErrors, name_widget
 
 log = logging.getLogger(__name__)
-
-# record_workorder_reply names the reply time "at".
-_FIELD_OF = {"at": "replied_at", "content": "content"}
 
 
 class WorkOrderReplyDialog(QDialog):
@@ -62,6 +59,7 @@ class WorkOrderReplyDialog(QDialog):
 
         self._general_error = make_error_label("general")
         self.errors = RefusalErrors(self._general_error)
+        self.errors.alias("replied_at", "at")
 
         summary = QGroupBox(self.tr("Work order"))
         summary.setObjectName("workorder_summary")
@@ -119,9 +117,7 @@ class WorkOrderReplyDialog(QDialog):
         fit_to_contents(self, min_width=520)
 
     def _row(self, form: QFormLayout, text: str, name: str, widget: QWidget) -> None:
-        caption = QLabel(text)
-        caption.setBuddy(widget)
-        form.addRow(caption, self.errors.wrap(name, widget))
+        self.errors.add_row(form, text, name, widget)
 
     def field_names(self) -> dict[str, str]:
         return {
@@ -143,9 +139,7 @@ class WorkOrderReplyDialog(QDialog):
                 at=self.replied_at_edit.dateTime().toPython(),
             )
         except WorkflowError as err:
-            field = err.params.get("field")
-            target = _FIELD_OF.get(field) if isinstance(field, str) else None
-            self.errors.show_refusal(err, target, self.field_names())
+            self.errors.show_refusal(err, None, self.field_names())
             return
         except DatabaseError as exc:
             log.exception("recording a work-order reply failed")

@@ -18,9 +18,10 @@ Signals:
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Sequence
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -32,7 +33,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -64,17 +66,54 @@ RUNNING_COLOR = QColor("#a0a0a0")
 PARETO_TOP = 8
 STAFF_TOP = 10
 CHANNEL_TOP = 6
-# Bracketed references ("(Art. 6)") are dropped from axis labels to keep them short.
-_BRACKETS = re.compile(r"\s*[（(][^）)]*[）)]\s*$")
 
 
-def short(text: str) -> str:
-    return _BRACKETS.sub("", text)
+def category_keys(names: Sequence[str]) -> list[str]:
+    """The full labels as a bar axis's categories, each one distinct.
+
+    QBarCategoryAxis keys bars by their category text and silently refuses a repeated one,
+    after which every later bar sits under the wrong name or is not drawn. So labels are
+    never cut or shortened here (the axis elides a long one only when it paints it, and
+    the bar's tooltip names it in full), and a name that occurs twice, such as two staff
+    members called the same, gets its ordinal: "Name (2)".
+    """
+    keys: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        key, n = name, 1
+        while key in seen:
+            n += 1
+            key = f"{name} ({n})"
+        seen.add(key)
+        keys.append(key)
+    return keys
 
 
-def clip(text: str, length: int = 9) -> str:
-    """An axis label cut to ``length`` characters, so narrow charts keep their plot area."""
-    return text if len(text) <= length else text[: length - 1] + "…"
+def bar_tooltips(series: QAbstractBarSeries, categories: Sequence[str]) -> None:
+    """Hovering a bar shows its full category and its value."""
+
+    def hovered(status: bool, index: int, bar_set: QBarSet) -> None:
+        if status and 0 <= index < len(categories):
+            value = bar_set.at(index)
+            text = f"{categories[index]}: {value:g}"
+            if bar_set.label():
+                text = f"{bar_set.label()} · {text}"
+            QToolTip.showText(QCursor.pos(), text)
+        else:
+            QToolTip.hideText()
+
+    series.hovered.connect(hovered)
+
+
+def category_axis(series: QAbstractBarSeries, names: Sequence[str]) -> QBarCategoryAxis:
+    """A bar axis keyed by the full, distinct labels of ``names``, with bar tooltips."""
+    keys = category_keys(names)
+    axis = QBarCategoryAxis()
+    axis.append(keys)
+    # Qt elides a label that has no room when it paints it; the category stays whole.
+    axis.setTruncateLabels(True)
+    bar_tooltips(series, keys)
+    return axis
 
 
 class ChartPanel(QFrame):
@@ -352,8 +391,7 @@ class Dashboard(QWidget):
         series.setLabelsVisible(len(data.trend) <= 12)
         series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart.addSeries(series)
-        categories = QBarCategoryAxis()
-        categories.append([self._month_label(p.month) for p in data.trend])
+        categories = category_axis(series, [self._month_label(p.month) for p in data.trend])
         top = max([p.count for p in data.trend] + [p.target or 0 for p in data.trend])
         values = self._count_axis(top * 1.1)
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
@@ -385,7 +423,7 @@ class Dashboard(QWidget):
         if not rows:
             return False
         shown = list(rows[:PARETO_TOP])
-        names = [clip(short(labels.label("cause", r.cause))) for r in shown]
+        names = [labels.label("cause", r.cause) for r in shown]
         counts = [r.count for r in shown]
         cumulative = [r.cumulative_share for r in shown]
         if len(rows) > PARETO_TOP:
@@ -400,11 +438,9 @@ class Dashboard(QWidget):
         series = QBarSeries()
         series.append(bars)
         chart.addSeries(series)
-        categories = QBarCategoryAxis()
-        categories.append(names)
+        categories = category_axis(series, names)
         # Upright labels: slanted ones reach past the plot and Qt drops the first of them.
         categories.setLabelsAngle(-90 if len(names) > 4 else 0)
-        categories.setTruncateLabels(False)
         values = self._count_axis(max(counts) * 1.05)
         percent = QValueAxis()
         percent.setRange(0, 100)
@@ -428,7 +464,7 @@ class Dashboard(QWidget):
         top = rows[0]
         panel.caption.setText(
             self.tr("Most frequent: {cause} ({share:.0%})").format(
-                cause=short(labels.label("cause", top.cause)), share=top.share
+                cause=labels.label("cause", top.cause), share=top.share
             )
         )
         return True
@@ -438,7 +474,7 @@ class Dashboard(QWidget):
         if not rows:
             return False
         shown = list(rows[:CHANNEL_TOP])
-        names = [short(labels.label("channel", r.code)) for r in shown]
+        names = [labels.label("channel", r.code) for r in shown]
         counts = [r.count for r in shown]
         if len(rows) > CHANNEL_TOP:
             names.append(self.tr("Other channels"))
@@ -463,8 +499,7 @@ class Dashboard(QWidget):
         series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart = panel.chart
         chart.addSeries(series)
-        axis = QBarCategoryAxis()
-        axis.append([clip(n) for n in reversed(names)])
+        axis = category_axis(series, list(reversed(names)))
         values = self._count_axis(max(counts) * 1.2)
         chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
@@ -503,8 +538,7 @@ class Dashboard(QWidget):
         series.append(bars)
         chart = panel.chart
         chart.addSeries(series)
-        names = QBarCategoryAxis()
-        names.append([name for name, _share in reversed(shares)])
+        names = category_axis(series, [name for name, _share in reversed(shares)])
         percent = QValueAxis()
         percent.setRange(0, 100)
         percent.setLabelFormat("%d%%")
@@ -545,10 +579,10 @@ class Dashboard(QWidget):
         series.setBarWidth(0.7)
         chart = panel.chart
         chart.addSeries(series)
-        buckets = QBarCategoryAxis()
-        buckets.append(
+        buckets = category_axis(
+            series,
             [analysis_labels.label("reply_bucket", b.label) for b in reply.buckets]
-            + [self.tr("overdue"), self.tr("not due")]
+            + [self.tr("overdue"), self.tr("not due")],
         )
         buckets.setTruncateLabels(False)
         buckets.setLabelsAngle(-90)

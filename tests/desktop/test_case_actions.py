@@ -460,7 +460,7 @@ def test_decision_clock_pause_resume_and_extension_through_the_dialog(qtbot, sho
         d.save_button.click()
 
     refused = drive(lambda: bar.menu_action("pause").trigger(), lambda d: fill_extend(d, ""))
-    assert refused.error == "'Proof of notice' is required."
+    assert refused.error == "This field is required."  # beside the proof field
     drive(lambda: bar.menu_action("pause").trigger(), lambda d: fill_extend(d, "通话记录"))
     assert ClockExtension.get().step == 1
     assert CustomerNotice.get().kind == "extension"

@@ -6,13 +6,21 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCharts import QBarSeries, QHorizontalBarSeries, QLineSeries, QStackedBarSeries
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QStackedBarSeries,
+)
 
-from db import analysis, codes, targets
+from db import analysis, cases, codes, outlets, targets, vocab
 from db.database import close_database
-from db.models import now
+from db.models import database, now
 from db.targets import QUARTER, YEAR, Period
+from desktop import i18n, labels
 from desktop.dialogs.dashboard_window import DashboardWindow
+from desktop.widgets import dashboard
 from tests.desktop import case_factory
 from tests.desktop.test_accessibility import unnamed_widgets
 
@@ -152,3 +160,83 @@ def test_the_analysis_menu_opens_the_dashboard_beside_the_main_window(qtbot, emp
     qtbot.waitUntil(lambda: not dashboard.dashboard.is_busy())
     analysis_menu.actions()[0].trigger()  # raises the same window
     assert len(window.findChildren(DashboardWindow)) == 1
+
+
+# --- every bar keyed by its own full label (long and colliding names) --------------------
+
+# Two long staff names that share their first 20 characters, and a third person with the
+# very same name as the second: three people, three bars.
+LONG_NAMES = ("Konstantinopoulou-Abercrombie Alexandra", "Konstantinopoulou-Abercrombie Benedict")
+
+
+def _long_label_data(shop) -> None:
+    """Complaints over every channel and many causes, most of them on site, first asked by
+    people with long names, so clipped or shortened labels would collide."""
+    people = [
+        outlets.add_staff(shop.outlet, name, f"L{i}", vocab.ROLE_TELLER)
+        for i, name in enumerate(LONG_NAMES)
+    ]
+    people.append(outlets.add_staff(shop.outlet, LONG_NAMES[1], "L9", vocab.ROLE_TELLER))
+    at = now()
+    channels = list(vocab.CHANNELS)
+    with database.atomic():
+        for i in range(60):
+            data = case_factory.new_case_data(i, shop.staff, at)
+            data.channel = "onsite" if i % 3 else channels[i % len(channels)]
+            data.cause = case_factory.CAUSES[i % 7]
+            data.first_ask_owner_id = people[i % 3].id if i % 4 else shop.head.id
+            cases.register_case(shop.outlet, data, actor=shop.head)
+
+
+def bars_by_category(chart) -> dict[str, float]:
+    """Each category of the chart's bar axis with the value its bar draws."""
+    series = [s for s in chart.series() if isinstance(s, (QBarSeries, QHorizontalBarSeries))][0]
+    axis = next(a for a in series.attachedAxes() if isinstance(a, QBarCategoryAxis))
+    categories = axis.categories()
+    values = series.barSets()[0]
+    # A category the axis refused (a duplicate) would leave a bar without its label.
+    assert len(categories) == values.count(), (categories, values.count())
+    return {category: values.at(i) for i, category in enumerate(categories)}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_every_bar_shows_its_own_value_with_long_labels(qtbot, empty_db, qapp, lang):
+    _long_label_data(empty_db)
+    year = Period(YEAR, now().year)
+    expected = analysis.dashboard(year)
+    i18n.install_translators(qapp, lang)
+    try:
+        window = open_window(qtbot, year)
+        dash = window.dashboard
+
+        channels = bars_by_category(dash.charts["channels"])
+        assert channels == {
+            labels.label("channel", r.code): float(r.count)
+            for r in expected.channels[: dashboard.CHANNEL_TOP]
+        } | (
+            {}
+            if len(expected.channels) <= dashboard.CHANNEL_TOP
+            else {
+                dash.tr("Other channels"): float(
+                    sum(r.count for r in expected.channels[dashboard.CHANNEL_TOP :])
+                )
+            }
+        )
+        onsite = labels.label("channel", "onsite")
+        assert channels[onsite] == next(r.count for r in expected.channels if r.code == "onsite")
+
+        causes = bars_by_category(dash.charts["pareto"])
+        assert causes == {labels.label("cause", r.cause): float(r.count) for r in expected.causes}
+
+        staff = bars_by_category(dash.charts["staff"])
+        assert len(staff) == len(expected.staff)
+        assert sorted(staff.values()) == sorted(float(r.count) for r in expected.staff)
+        for row in expected.staff:
+            if [r.name for r in expected.staff].count(row.name) == 1:
+                assert staff[row.name] == row.count
+        assert all(len(name) > 9 for name in staff if "Konstantin" in name)
+
+        trend = bars_by_category(dash.charts["trend"])
+        assert list(trend.values()) == [float(p.count) for p in expected.trend]
+    finally:
+        i18n.install_translators(qapp, "en")

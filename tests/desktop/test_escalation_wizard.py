@@ -242,10 +242,9 @@ def test_a_page_with_something_missing_blocks_next_and_says_what(qtbot, world):
     level.psbc_check.setChecked(True)
     click(wizard, NEXT)
     assert wizard.currentId() == ew.PAGE_LEVEL
-    assert level.error_label.isVisible()
-    assert level.error_text() == (
-        "'Competent department' is required.\n'PSBC department' is required."
-    )
+    required = "This field is required."
+    assert level.errors.shown() == {"district_department": required, "psbc_department": required}
+    assert level.errors.invalid() == ["district_department", "psbc_department"]
     level.department_edit.setText("运营管理部")
     level.psbc_edit.setText("邮储银行支行")
     click(wizard, NEXT)
@@ -254,17 +253,16 @@ def test_a_page_with_something_missing_blocks_next_and_says_what(qtbot, world):
     contact.at_edit.setDateTime(now() + dt.timedelta(days=1))
     click(wizard, NEXT)
     assert wizard.currentId() == ew.PAGE_CONTACT
-    assert contact.error_text() == (
-        "'Person contacted' is required.\n'Contacted at' cannot be in the future.\n"
-        "'What was reported' is required."
-    )
+    assert contact.errors.shown() == {
+        "contacted_person": required,
+        "contacted_at": "Cannot be in the future.",
+        "reported_summary": required,
+    }
     fill_contact(wizard)
 
     click(wizard, NEXT)
     assert wizard.currentId() == ew.PAGE_FOLLOW_UP
-    assert wizard.follow_up_page.error_text() == (
-        "'Feedback and tracking by the outlet' is required."
-    )
+    assert wizard.follow_up_page.errors.shown() == {"outlet_follow_up": required}
 
 
 def test_a_refusal_at_finish_is_shown_and_nothing_is_written(qtbot, world):

@@ -89,3 +89,31 @@ def test_a_refusal_is_shown_and_nothing_is_written(qtbot, shop):
     assert not head_dialog.save()
     assert head_dialog.error_label.text()
     assert targets.targets_in(quarter) == {}  # one transaction: the valid cell neither
+
+
+def test_every_bad_cell_is_marked_at_once_and_the_grid_does_not_move(qtbot, shop):
+    dialog = TargetsDialog(shop.head)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    grid_at, status_at = dialog.grid.geometry(), dialog.status.geometry()
+    quarter = str(Period.of(now(), QUARTER))
+    year = str(now().year)
+    dialog.set_cell(codes.METRIC_COMPLAINTS, quarter, "2.5")  # not a whole count
+    dialog.set_cell(codes.METRIC_LIABLE, year, "many")  # not a number
+    dialog.set_cell(codes.METRIC_URGENT, quarter, "3")  # fine, but not written either
+    assert not dialog.save()
+    columns = [str(p) for p in dialog.periods()]
+
+    def cell(metric, period):
+        return dialog.grid.item(METRIC_CODES.index(metric), columns.index(period))
+
+    bad = [cell(codes.METRIC_COMPLAINTS, quarter), cell(codes.METRIC_LIABLE, year)]
+    for item in bad:
+        assert item.toolTip() and item.toolTip() in dialog.error_label.text()
+        assert item.background().color().name() == "#f9dedc"
+    assert not cell(codes.METRIC_URGENT, quarter).toolTip()
+    assert len(dialog.error_label.text().splitlines()) == 2
+    assert targets.targets_in(quarter) == {} and targets.targets_in(year) == {}
+    assert dialog.grid.currentItem() in bad
+    assert dialog.grid.geometry() == grid_at and dialog.status.geometry() == status_at

@@ -115,8 +115,15 @@ def test_new_work_order_dialog_saves_and_shows_refusals_inline(qtbot, shop):
     dialog.show()
     assert unnamed_widgets(dialog) == []
 
-    dialog.save()
-    assert dialog.errors.shown() == {"source": "'' is not a known Source."}
+    dialog.save()  # every missing field at once, each under its field
+    required = "This field is required."
+    assert dialog.errors.shown() == {
+        "source": required,
+        "number": required,
+        "customer_name": required,
+        "content": required,
+    }
+    assert dialog.focusWidget() is dialog.source_combo
 
     dialog.source_combo.setCurrentIndex(dialog.source_combo.findData(codes.SOURCE_REGULATOR))
     assert dialog.default_reply_box.isVisible()
