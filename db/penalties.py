@@ -665,6 +665,17 @@ def penalty_of(liable_person: LiablePerson) -> Penalty | None:
     return Penalty.get_or_none(Penalty.liable_person == liable_person.id)
 
 
+def unpenalised(finding: Liability | int) -> list[LiablePerson]:
+    """The responsible people of a determination who have no penalty under it yet."""
+    finding_id = finding if isinstance(finding, int) else finding.id
+    has_one = Penalty.select(Penalty.id).where(Penalty.liable_person == LiablePerson.id)
+    return list(
+        LiablePerson.select()
+        .where((LiablePerson.liability == finding_id) & ~fn.EXISTS(has_one))
+        .order_by(LiablePerson.id)
+    )
+
+
 @dataclass(frozen=True)
 class StaffPenalties:
     staff_id: int

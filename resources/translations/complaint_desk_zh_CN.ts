@@ -1801,12 +1801,12 @@ This is recorded in the audit trail, with your name and the time.</source>
     <name>CaseHistoryView</name>
     <message>
         <location filename="../../desktop/widgets/case_history.py" line="+39"/>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Case</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-29"/>
         <source>Event</source>
         <translation>处理事项</translation>
     </message>
@@ -1877,6 +1877,11 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Penalty after a liability review</source>
+        <translation>复核后的处罚处理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
@@ -3610,7 +3615,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FindingForm</name>
     <message>
-        <location filename="../../desktop/dialogs/liability_dialog.py" line="+61"/>
+        <location filename="../../desktop/dialogs/liability_dialog.py" line="+64"/>
         <source>&amp;Liable</source>
         <translation>有责(&amp;L)</translation>
     </message>
@@ -3630,7 +3635,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>无责</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Outcome:</source>
         <translation>认定结果：</translation>
     </message>
@@ -3727,12 +3732,12 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+128"/>
+        <location line="+157"/>
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-154"/>
         <source>Add &amp;files…</source>
         <translation>添加文件(&amp;F)…</translation>
     </message>
@@ -3757,7 +3762,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>证据(&amp;V)：</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+41"/>
         <source>Responsible staff member</source>
         <translation>责任人</translation>
     </message>
@@ -3767,12 +3772,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>责任比例（百分比）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Total: {total} %</source>
         <translation>合计：{total} %</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -4074,7 +4079,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>LiabilityReviewDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/liability_review_dialog.py" line="+29"/>
+        <location filename="../../desktop/dialogs/liability_review_dialog.py" line="+45"/>
         <source>Review liability determination</source>
         <translation>复核责任认定</translation>
     </message>
@@ -4114,12 +4119,107 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>复核理由(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>New finding (for a changed or overturned determination):</source>
-        <translation>新认定（变更或推翻原认定时填写）：</translation>
+        <location line="+3"/>
+        <source>New finding (for a changed or overturned determination), starting from the current one:</source>
+        <translation>新认定（变更或推翻原认定时填写），以现行认定为起点：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
+        <source>What the review changes</source>
+        <translation>复核变更的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes:</source>
+        <translation>变更内容：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Penalties:</source>
+        <translation>处罚(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No penalty was applied under the current determination.</source>
+        <translation>现行认定下没有处罚。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penalties</source>
+        <translation>处罚</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name}: {points} points, ¥{amount}; {measures}</source>
+        <translation>{name}：扣 {points} 分，¥{amount}；{measures}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Penalty</source>
+        <translation>处罚</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What becomes of the penalty of {name}</source>
+        <translation>{name}的处罚如何处理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carry over to the new finding</source>
+        <translation>延续至新认定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{field}: {before} → {after}</source>
+        <translation>{field}：{before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing changed yet: edit the finding below.</source>
+        <translation>尚未变更：请在下方修改认定。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Liable or not</source>
+        <translation>认定结论</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsible staff and shares</source>
+        <translation>责任人及责任比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duty or rule breached</source>
+        <translation>违反的职责或规定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation>投诉原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons</source>
+        <translation>认定理由</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Liable</source>
+        <translation>有责</translation>
+    </message>
+    <message>
+        <location line="-126"/>
         <source>Date of review</source>
         <translation>复核日期</translation>
     </message>
@@ -4129,17 +4229,18 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>No determination yet.</source>
         <translation>尚未认定。</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+113"/>
         <source>Not liable</source>
         <translation>无责</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-110"/>
         <source>Liable: {people}</source>
         <translation>有责：{people}</translation>
     </message>
@@ -9572,6 +9673,26 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <location line="+3"/>
         <source>&apos;{outcome}&apos; does not fit the new finding: overturned reverses liable / not liable, changed keeps it.</source>
         <translation>“{outcome}”与新的认定不符：撤销是指有责与无责互换，变更则保持有责或无责不变。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An upheld determination keeps its penalties; there is nothing to carry over or withdraw.</source>
+        <translation>维持原认定时原有处罚保持不变，无需延续或撤销。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Say for the penalty of {name} whether it is carried over to the new finding or withdrawn.</source>
+        <translation>请说明{name}的处罚是延续至新认定还是撤销。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That penalty was not applied under the reviewed determination.</source>
+        <translation>该处罚不是在被复核的认定下作出的。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The penalty of {name} cannot be carried over: {name} is not responsible under the new finding. Withdraw it.</source>
+        <translation>{name}的处罚不能延续：新认定中{name}不是责任人，请撤销该处罚。</translation>
     </message>
     <message>
         <location line="+4"/>
