@@ -199,7 +199,7 @@ class LiabilityReviewDialog(ActionDialog):
         return {
             liability.CHANGE_LIABLE: self.tr("Liable or not"),
             liability.CHANGE_RESPONSIBLE: self.tr("Responsible staff and shares"),
-            liability.CHANGE_BASIS: self.tr("Duty or rule breached"),
+            liability.CHANGE_BASIS: self.tr("Basis"),
             liability.CHANGE_CAUSE: self.tr("Cause"),
             liability.CHANGE_REASONS: self.tr("Reasons"),
         }.get(field, field)

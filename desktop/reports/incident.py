@@ -208,7 +208,7 @@ class _Writer:
         ]
         w = pc.CONTENT_WIDTH
         header = [zh.H["deadline"], zh.L["started"], zh.H["due"], zh.H["done"], zh.H["result"]]
-        widths = [w - 94 * mm, 22 * mm, 22 * mm, 22 * mm, 28 * mm]
+        widths = [w - 98 * mm, 22 * mm, 22 * mm, 22 * mm, 32 * mm]
         self.story.append(self.events_table(header, rows, widths))
         if d.extensions:
             self.caption(zh.L["extensions"])

@@ -91,7 +91,7 @@ DEADLINE_STATES: dict[str, str] = {
 # How long a clock runs, by db.deadlines unit; a fixed time is agreed or set, not counted.
 LIMIT_UNITS: dict[str, str] = {
     "hours": "{n} 小时",
-    "calendar_days": "{n} 个自然日",
+    "calendar_days": "{n} 日",
     "working_days": "{n} 个工作日",
 }
 FIXED_LIMITS: dict[str, str] = {

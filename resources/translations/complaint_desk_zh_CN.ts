@@ -4191,17 +4191,17 @@ This is recorded in the audit trail, with your name and the time.</source>
     <message>
         <location line="+5"/>
         <source>Liable or not</source>
-        <translation>认定结论</translation>
+        <translation>认定结果</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Responsible staff and shares</source>
-        <translation>责任人及责任比例</translation>
+        <translation>责任人及比例</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Duty or rule breached</source>
-        <translation>违反的职责或规定</translation>
+        <source>Basis</source>
+        <translation>认定依据</translation>
     </message>
     <message>
         <location line="+1"/>

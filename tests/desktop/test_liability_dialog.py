@@ -204,7 +204,7 @@ def test_a_changed_review_starts_from_the_current_finding(qtbot, shop, case):
     assert d.change_lines() == [
         f"Responsible staff and shares: {teller.name} 60.00 %、{lobby.name} 40.00 %"
         f" → {teller.name} 100.00 %",
-        "Duty or rule breached: Art. 7(2) 未及时解释 → Art. 7(2)",
+        "Basis: Art. 7(2) 未及时解释 → Art. 7(2)",
     ]
     assert d.changes_label.text() == "\n".join(d.change_lines())
     # Overturned starts from the reverse outcome.
