@@ -46,6 +46,7 @@ from db.models import (
     CaseEvent,
     ClockExtension,
     ClockPause,
+    Liability,
     Outlet,
     Staff,
     WorkOrder,
@@ -571,14 +572,9 @@ def _clock_state(clock: deadlines.Clock) -> str:
     return STATE_MET if clock.state == deadlines.STATE_MET else STATE_RUNNING
 
 
-def _deadlines(case: Case, at: dt.datetime) -> list[Deadline]:
-    """Every clock of the case, as the case view shows them, in report order."""
-    assignees = dict(
-        Callback.select(Callback.id, Staff.name)
-        .join(Staff, on=(Callback.assigned_to == Staff.id))
-        .where(Callback.case == case.id)
-        .tuples()
-    )
+def _deadlines(case: Case, at: dt.datetime, assignees: dict[int, str]) -> list[Deadline]:
+    """Every clock of the case, as the case view shows them, in report order;
+    ``assignees``: who makes each callback, by callback id."""
     result = []
     for clock in deadlines.case_clocks(case, at):
         ref = ""
@@ -691,7 +687,8 @@ def _escalations(timeline: list[TimelineItem], masker: Masker) -> list[Escalatio
     return [dataclasses.replace(s, results=tuple(r)) for s, r in zip(steps, results, strict=True)]
 
 
-def _callbacks(case: Case, masker: Masker) -> list[CallbackItem]:
+def _callbacks(case: Case, masker: Masker) -> dict[int, CallbackItem]:
+    """The case's callbacks by id, in the order planned."""
     Planner = Staff.alias("planner")
     Assignee = Staff.alias("assignee")
     Caller = Staff.alias("caller")
@@ -707,8 +704,8 @@ def _callbacks(case: Case, masker: Masker) -> list[CallbackItem]:
         .where(Callback.case == case.id)
         .order_by(Callback.planned_at, Callback.id)
     )
-    return [
-        CallbackItem(
+    return {
+        c.id: CallbackItem(
             planned_at=c.planned_at,
             planned_by=c.planner.name,
             assigned_to=c.assignee.name,
@@ -723,7 +720,7 @@ def _callbacks(case: Case, masker: Masker) -> list[CallbackItem]:
             work_order=c.wo.number if c.work_order_id else "",
         )
         for c in rows
-    ]
+    }
 
 
 def _people_text(people: liability.People) -> str:
@@ -744,6 +741,8 @@ def _liability(
 ) -> tuple[list[FindingItem], list[LiabilityReviewItem], list[PenaltyItem]]:
     """Every finding, oldest first, its reviews with what each changed, and every penalty
     with where it stands."""
+    if not Liability.select(Liability.id).where(Liability.case == case.id).exists():
+        return [], [], []  # most cases: one query instead of the seven below
     views = liability.findings(case)
     finding_no = {v.id: i for i, v in enumerate(views, start=1)}
     reviews = liability.reviews_of(case)
@@ -882,6 +881,8 @@ def incident_report_data(
         for key, build in SECTION_BUILDERS.items()
     )
     findings, reviews, penalty_items = _liability(case, masker)
+    callbacks = _callbacks(case, masker)
+    assignees = {cb_id: item.assigned_to for cb_id, item in callbacks.items()}
     triggers = tuple(coded(vocab.URGENT_TRIGGERS, t) for t in case.urgent_triggers.split(",") if t)
     return IncidentData(
         format=REPORT_FORMAT,
@@ -905,14 +906,14 @@ def incident_report_data(
         first_ask_owner=_person(case.first_ask_owner),  # type: ignore[arg-type]
         handler=_person(case.handler),
         head=_person(outlet_head(outlet)),
-        deadlines=tuple(_deadlines(case, at)),
+        deadlines=tuple(_deadlines(case, at, assignees)),
         sections=sections,
         timeline=tuple(timeline),
         generated_at=at.replace(microsecond=0),
         extensions=tuple(_extensions(case, masker)),
         pauses=tuple(_pauses(case, masker)),
         escalations=tuple(_escalations(timeline, masker)),
-        callbacks=tuple(_callbacks(case, masker)),
+        callbacks=tuple(callbacks.values()),
         findings=tuple(findings),
         liability_reviews=tuple(reviews),
         penalties=tuple(penalty_items),
