@@ -209,6 +209,30 @@ LIABILITY_REVIEW_OUTCOMES: dict[str, str] = {
     REVIEW_OVERTURNED: "Overturned (liable becomes not liable, or the reverse)",
 }
 
+# What a review that replaces a finding does with each penalty applied under it: carried
+# over to the same person under the new finding (they must still be responsible), or
+# withdrawn. Nothing is dropped without one of these (db/penalties.py).
+PENALTY_CARRY_OVER = "carry_over"
+PENALTY_WITHDRAW = "withdraw"
+PENALTY_REVIEW_ACTIONS: dict[str, str] = {
+    PENALTY_CARRY_OVER: "Carried over to the new finding",
+    PENALTY_WITHDRAW: "Withdrawn",
+}
+
+# Where a penalty stands now (db.penalties.penalty_history): under the current finding, or
+# replaced by a review that carried it over or withdrew it; ``superseded`` is a penalty of
+# a finding replaced before reviews recorded what became of its penalties.
+PENALTY_STATE_CURRENT = "current"
+PENALTY_STATE_CARRIED_OVER = "carried_over"
+PENALTY_STATE_WITHDRAWN = "withdrawn"
+PENALTY_STATE_SUPERSEDED = "superseded"
+PENALTY_STATES: dict[str, str] = {
+    PENALTY_STATE_CURRENT: "In force",
+    PENALTY_STATE_CARRIED_OVER: "Carried over to the new finding",
+    PENALTY_STATE_WITHDRAWN: "Withdrawn by the review",
+    PENALTY_STATE_SUPERSEDED: "Finding replaced; nothing recorded for the penalty",
+}
+
 # Severity as the penalty scale reads it: the case's severity, or major (CBIRC Art. 29).
 PENALTY_SEVERITY_ORDINARY = "ordinary"
 PENALTY_SEVERITY_URGENT = "urgent"

@@ -118,6 +118,17 @@ MESSAGES: dict[str, str] = {
         "'{outcome}' does not fit the new finding: overturned reverses liable / not liable, "
         "changed keeps it."
     ),
+    "upheld_keeps_penalties": (
+        "An upheld determination keeps its penalties; there is nothing to carry over or withdraw."
+    ),
+    "penalty_choice_required": (
+        "Say for the penalty of {name} whether it is carried over to the new finding or withdrawn."
+    ),
+    "penalty_not_of_finding": "That penalty was not applied under the reviewed determination.",
+    "penalty_carry_not_responsible": (
+        "The penalty of {name} cannot be carried over: {name} is not responsible under the "
+        "new finding. Withdraw it."
+    ),
     "attachments_unavailable": "Evidence files need a database file; this database has none.",
     "attachment_unreadable": "The file {name} cannot be read.",
     "attachment_too_large": "{name} is larger than {max} MB.",

@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, Any, cast
 
 from peewee import Database
 
@@ -54,6 +54,9 @@ from db.models import (
     Staff,
     database,
 )
+
+if TYPE_CHECKING:  # db.penalties imports this module
+    from db.penalties import PenaltyChoice
 
 log = logging.getLogger(__name__)
 
@@ -466,6 +469,7 @@ def review(
     outcome: str,
     reason: str,
     finding: Finding | None = None,
+    penalties: Sequence[PenaltyChoice] = (),
     evidence: Sequence[Path | str] = (),
     at: dt.datetime | None = None,
 ) -> LiabilityReview:
@@ -475,7 +479,15 @@ def review(
     new determination that becomes current (the case's status does not change, so a
     closed case can be reviewed too). ``overturned`` must reverse liable / not liable;
     ``changed`` must keep it.
+
+    ``penalties``: for a review that writes a new finding, one choice for every penalty
+    applied under the reviewed one, carried over (to a person still responsible) or
+    withdrawn (db.penalties.check_review_choices); an upheld review keeps them and takes
+    none. The review, the new finding and the carry-over or withdrawal are one
+    transaction.
     """
+    from db import penalties as penalty_rules
+
     created: list[Path] = []
     try:
         with database.atomic():
@@ -507,6 +519,12 @@ def review(
                     if len(checks.errors) == before and mismatch:
                         checks.refuse("review_outcome_mismatch", outcome=outcome)
             checks.done()
+            choices = penalty_rules.check_review_choices(
+                original,
+                penalties,
+                replaced=checked is not None,
+                still_responsible=[p.id for p, _bp in checked.people] if checked else (),
+            )
             files = _prepare(evidence)
             result = _write_finding(case, actor, authority, checked, at) if checked else None
             attachments = _store(case, result or original, actor, at, files, created)
@@ -520,9 +538,15 @@ def review(
                 reviewed_at=at,
                 authority=authority.capacity,
             )
-            data = {"review": row.id, "reviewed": original.id, "outcome": outcome}
+            data: dict = {"review": row.id, "reviewed": original.id, "outcome": outcome}
             if result is not None and checked is not None:
                 data["new_finding"] = _finding_data(result, checked, attachments)
+                actions = penalty_rules.apply_review_choices(row, result, choices)
+                if actions:
+                    data["penalties"] = [
+                        {"penalty": a.penalty_id, "action": a.action, "carried_to": a.carried_to_id}
+                        for a in actions
+                    ]
             elif attachments:
                 data["attachments"] = [a.id for a in attachments]
             add_event(
@@ -700,3 +724,95 @@ def reviews_of(case: Case) -> list[LiabilityReview]:
 
 def attachments_of(case: Case) -> list[Attachment]:
     return list(Attachment.select().where(Attachment.case == case.id).order_by(Attachment.id))
+
+
+# --- what a review changes ----------------------------------------------------------------------
+
+CHANGE_LIABLE = "liable"
+CHANGE_RESPONSIBLE = "responsible"
+CHANGE_BASIS = "basis"
+CHANGE_CAUSE = "cause"
+CHANGE_REASONS = "reasons"
+CHANGE_FIELDS: dict[str, str] = {
+    CHANGE_LIABLE: "Liable or not",
+    CHANGE_RESPONSIBLE: "Responsible staff and shares",
+    CHANGE_BASIS: "Duty or rule breached",
+    CHANGE_CAUSE: "Cause",
+    CHANGE_REASONS: "Reasons",
+}
+
+People = tuple[tuple[str, Decimal], ...]
+
+
+@dataclass(frozen=True)
+class FindingChange:
+    """One field a review changes, before → after. ``before`` and ``after`` are a bool for
+    ``liable``, ((name, share in percent), ...) for ``responsible``, a vocab.CAUSES code for
+    ``cause`` and text otherwise; the screen and the report word them."""
+
+    field: str
+    before: Any
+    after: Any
+
+
+def _facts(liable: bool, people: People, basis: str, cause: str, reasons: str) -> dict:
+    return {
+        CHANGE_LIABLE: bool(liable),
+        # Largest share first, as responsible_of lists them: the order entered is no change.
+        CHANGE_RESPONSIBLE: tuple(sorted(people, key=lambda p: (-p[1], p[0]))),
+        CHANGE_BASIS: basis.strip(),
+        CHANGE_CAUSE: cause,
+        CHANGE_REASONS: reasons.strip(),
+    }
+
+
+def _stored_facts(row: Liability) -> dict:
+    people = tuple((p.name, p.share) for p in responsible_of(row))
+    return _facts(bool(row.liable), people, row.basis, row.cause, row.reasons)
+
+
+def _draft_facts(case: Case, finding: Finding) -> dict:
+    people = []
+    for entry in finding.responsible if finding.liable else ():
+        try:
+            share = share_percent(share_bp(entry.share))
+        except WorkflowError:
+            share = Decimal(str(entry.share))
+        people.append((entry.staff.name, share))
+    return _facts(
+        finding.liable,
+        tuple(people),
+        finding.basis if finding.liable else "",
+        finding.cause or case.cause,
+        finding.reasons,
+    )
+
+
+def _compare(before: dict, after: dict) -> list[FindingChange]:
+    return [FindingChange(f, before[f], after[f]) for f in CHANGE_FIELDS if before[f] != after[f]]
+
+
+def finding_changes(original: Liability, finding: Finding) -> list[FindingChange]:
+    """What ``finding`` would change against the stored ``original``, field by field, in
+    the order of CHANGE_FIELDS; empty when it changes nothing. Pure: for the review dialog
+    to show as the head edits, before anything is written."""
+    stored = Liability.get_by_id(original.id)
+    return _compare(_stored_facts(stored), _draft_facts(stored.case, finding))
+
+
+def changes_between(before: Liability, after: Liability) -> list[FindingChange]:
+    """What a review changed: from the finding it reviewed to the one it wrote."""
+    return _compare(_stored_facts(before), _stored_facts(after))
+
+
+def finding_of(row: Liability) -> Finding:
+    """A stored determination as a Finding, to start a review's new finding from it."""
+    return Finding(
+        liable=bool(row.liable),
+        reasons=row.reasons,
+        responsible=[
+            Responsible(Staff.get_by_id(p.staff_id), p.share) for p in responsible_of(row)
+        ],
+        basis=row.basis,
+        cause=row.cause,
+    )

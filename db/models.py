@@ -529,6 +529,27 @@ class Penalty(BaseModel):
         indexes = ((("applied_at",), False),)
 
 
+class PenaltyReviewAction(BaseModel):
+    """What a liability review that replaced a finding did with one penalty applied under
+    it (migration 0008): carried it over to the same person under the new finding
+    (``carried_to``, a new Penalty row with the same points, money and measures, applied
+    when the original was) or withdrew it. Penalty rows themselves are never changed, so the
+    penalties of a replaced finding stay on record with what became of them."""
+
+    case = ForeignKeyField(Case, backref="penalty_review_actions", on_delete="RESTRICT")
+    review = ForeignKeyField(LiabilityReview, backref="penalty_actions", on_delete="RESTRICT")
+    penalty = ForeignKeyField(Penalty, backref="review_action", unique=True, on_delete="RESTRICT")
+    # A code of codes.PENALTY_REVIEW_ACTIONS: carry_over or withdraw.
+    action = CharField(max_length=12)
+    carried_to = ForeignKeyField(
+        Penalty, null=True, unique=True, backref="carried_from", on_delete="RESTRICT"
+    )
+    note = TextField(default="")
+
+    class Meta:
+        table_name = "penalty_review_action"
+
+
 class StaffChange(BaseModel):
     """The roster's history: who added, changed, deactivated or reactivated whom, and when."""
 
@@ -689,3 +710,4 @@ class CustomerReveal(BaseModel):
 
 
 ALL_MODELS.extend([Account, CustomerReveal])
+ALL_MODELS.append(PenaltyReviewAction)

@@ -20,9 +20,14 @@ much of the fault was theirs; the measures apply whole to each person, because h
 talk or half a training is no measure.
 
 The head applies it (:func:`apply_penalty`) as proposed, or changed with a reason. A
-penalty belongs to one responsible person of one determination; if a review replaces the
-determination, the penalty stays on record with the old one, and the roll-ups count only
-penalties on current determinations.
+penalty belongs to one responsible person of one determination. A review that replaces the
+determination (db.liability.review) must say, in its own transaction, what becomes of each
+penalty applied under it (:class:`PenaltyChoice`): carried over to the same person, who
+must still be responsible under the new finding (a new penalty row with the same points,
+money and measures, counted in the period it was first applied), or withdrawn. Nothing is
+dropped silently; the penalty rows themselves never change, and ``penalty_review_action``
+records each decision with its review. The roll-ups count only penalties on current
+determinations, so a withdrawn penalty leaves them and a carried one stays.
 """
 
 from __future__ import annotations
@@ -36,11 +41,22 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from peewee import Value, fn
 
 from db import codes, permissions, vocab
-from db.actions import Checks, load, moment, staff_of, text
+from db.actions import Checks, known, load, moment, staff_of, text
 from db.cases import add_event
 from db.errors import WorkflowError
 from db.liability import current_finding, current_finding_id, share_percent
-from db.models import Case, Liability, LiablePerson, Penalty, Setting, Staff, database, now
+from db.models import (
+    Case,
+    Liability,
+    LiabilityReview,
+    LiablePerson,
+    Penalty,
+    PenaltyReviewAction,
+    Setting,
+    Staff,
+    database,
+    now,
+)
 from db.targets import Period, as_period
 
 SETTING_KEY = "penalty.scale"
@@ -442,6 +458,114 @@ def apply_penalty(
     return row
 
 
+# --- what a review does with the penalties of the finding it replaces ----------------------
+
+
+@dataclass(frozen=True)
+class PenaltyChoice:
+    """The head's decision, in a review that replaces a finding, for one penalty applied
+    under it: ``action`` is codes.PENALTY_CARRY_OVER or codes.PENALTY_WITHDRAW."""
+
+    penalty: Penalty | int
+    action: str
+    note: str = ""
+
+
+def penalties_under(finding: Liability | int) -> list[Penalty]:
+    """The penalties applied under one determination, oldest first, with their staff."""
+    finding_id = finding if isinstance(finding, int) else finding.id
+    return list(
+        Penalty.select(Penalty, Staff)
+        .join(Staff, on=(Penalty.staff == Staff.id))
+        .where(Penalty.liability == finding_id)
+        .order_by(Penalty.id)
+    )
+
+
+def check_review_choices(
+    original: Liability,
+    choices: Sequence[PenaltyChoice],
+    *,
+    replaced: bool,
+    still_responsible: Iterable[int] = (),
+) -> list[tuple[Penalty, str, str]]:
+    """The choices of a review as (penalty, action, note), one for every penalty of
+    ``original``; raises WorkflowError before anything is written.
+
+    ``replaced``: the review writes a new finding (changed or overturned). An upheld review
+    keeps the finding and its penalties, so it takes no choices. ``still_responsible``:
+    the staff ids of the new finding; only their penalties may be carried over.
+    """
+    if not replaced:
+        if choices:
+            raise WorkflowError("upheld_keeps_penalties")
+        return []
+    under = {p.id: p for p in penalties_under(original)}
+    chosen: dict[int, tuple[str, str]] = {}
+    for choice in choices:
+        penalty_id = choice.penalty if isinstance(choice.penalty, int) else choice.penalty.id
+        if penalty_id not in under or penalty_id in chosen:
+            raise WorkflowError("penalty_not_of_finding")
+        known(choice.action, codes.PENALTY_REVIEW_ACTIONS, "penalty action")
+        chosen[penalty_id] = (choice.action, text(choice.note, "note", required=False))
+    responsible = set(still_responsible)
+    result = []
+    for penalty_id, penalty in under.items():
+        if penalty_id not in chosen:
+            raise WorkflowError("penalty_choice_required", name=penalty.staff.name)
+        action, note = chosen[penalty_id]
+        if action == codes.PENALTY_CARRY_OVER and penalty.staff_id not in responsible:
+            raise WorkflowError("penalty_carry_not_responsible", name=penalty.staff.name)
+        result.append((penalty, action, note))
+    return result
+
+
+def apply_review_choices(
+    review: LiabilityReview,
+    result: Liability,
+    checked: Sequence[tuple[Penalty, str, str]],
+) -> list[PenaltyReviewAction]:
+    """Inside the review's transaction: carry over or withdraw each penalty as checked by
+    :func:`check_review_choices`. A carried penalty is a new row under ``result`` for the
+    same person, with the values, proposal, reason and time of the original."""
+    rows = []
+    for penalty, action, note in checked:
+        carried = None
+        if action == codes.PENALTY_CARRY_OVER:
+            person = LiablePerson.get(
+                (LiablePerson.liability == result.id) & (LiablePerson.staff == penalty.staff_id)
+            )
+            carried = Penalty.create(
+                liable_person=person,
+                liability=result,
+                case=penalty.case_id,
+                staff=penalty.staff_id,
+                points=penalty.points,
+                amount_fen=penalty.amount_fen,
+                measures=penalty.measures,
+                proposed_points=penalty.proposed_points,
+                proposed_amount_fen=penalty.proposed_amount_fen,
+                proposed_measures=penalty.proposed_measures,
+                scale_entry=penalty.scale_entry,
+                scale_label=penalty.scale_label,
+                reason=penalty.reason,
+                applied_by=penalty.applied_by_id,
+                applied_at=penalty.applied_at,
+                authority=penalty.authority,
+            )
+        rows.append(
+            PenaltyReviewAction.create(
+                case=penalty.case_id,
+                review=review,
+                penalty=penalty,
+                action=action,
+                carried_to=carried,
+                note=note,
+            )
+        )
+    return rows
+
+
 # --- reading --------------------------------------------------------------------------------
 
 
@@ -462,45 +586,99 @@ class PenaltyView:
     applied_at: dt.datetime
     # False once a review replaced the determination the penalty was applied under.
     current: bool
+    # The determination it was applied under (or carried over to).
+    liability_id: int = 0
+    employee_no: str = ""
+    applied_by: str = ""
+    # codes.PENALTY_STATES: in force, carried over, withdrawn, or superseded (no record).
+    state: str = codes.PENALTY_STATE_CURRENT
+    # The review that carried it over or withdrew it, with its note.
+    review_id: int | None = None
+    review_note: str = ""
+    # The penalty of the replaced finding this one carries over, and the reverse.
+    carried_from: int | None = None
+    carried_to: int | None = None
 
 
 def _split(value: str) -> tuple[str, ...]:
     return tuple(v for v in value.split(",") if v)
 
 
+def _state(current: bool, action: PenaltyReviewAction | None) -> str:
+    if current:
+        return codes.PENALTY_STATE_CURRENT
+    if action is None:
+        return codes.PENALTY_STATE_SUPERSEDED
+    if action.action == codes.PENALTY_CARRY_OVER:
+        return codes.PENALTY_STATE_CARRIED_OVER
+    return codes.PENALTY_STATE_WITHDRAWN
+
+
 def penalties_of_case(case: Case) -> list[PenaltyView]:
-    """Every penalty applied on the case, oldest first, marked current or superseded."""
+    """Every penalty applied on the case, oldest first: those in force under the current
+    determination, and those of replaced ones with what the review did with them."""
     finding = current_finding(case)
-    rows = (
-        Penalty.select(Penalty, Staff)
+    Applier = Staff.alias("applier")
+    rows = list(
+        Penalty.select(Penalty, Staff, Applier.name)
         .join(Staff, on=(Penalty.staff == Staff.id))
+        .switch(Penalty)
+        .join(Applier, on=(Penalty.applied_by == Applier.id), attr="applier")
         .where(Penalty.case == case.id)
         .order_by(Penalty.id)
     )
-    return [
-        PenaltyView(
-            r.id,
-            r.case_id,
-            r.staff_id,
-            r.staff.name,
-            r.points,
-            yuan(r.amount_fen),
-            _split(r.measures),
-            (r.points, r.amount_fen, r.measures)
-            == (r.proposed_points, r.proposed_amount_fen, r.proposed_measures),
-            r.proposed_points,
-            yuan(r.proposed_amount_fen),
-            _split(r.proposed_measures),
-            r.reason,
-            r.applied_at,
-            finding is not None and r.liability_id == finding.id,
+    actions = {
+        a.penalty_id: a
+        for a in PenaltyReviewAction.select().where(PenaltyReviewAction.case == case.id)
+    }
+    carried_from = {a.carried_to_id: a.penalty_id for a in actions.values() if a.carried_to_id}
+    views = []
+    for r in rows:
+        current = finding is not None and r.liability_id == finding.id
+        action = actions.get(r.id)
+        views.append(
+            PenaltyView(
+                r.id,
+                r.case_id,
+                r.staff_id,
+                r.staff.name,
+                r.points,
+                yuan(r.amount_fen),
+                _split(r.measures),
+                (r.points, r.amount_fen, r.measures)
+                == (r.proposed_points, r.proposed_amount_fen, r.proposed_measures),
+                r.proposed_points,
+                yuan(r.proposed_amount_fen),
+                _split(r.proposed_measures),
+                r.reason,
+                r.applied_at,
+                current,
+                liability_id=r.liability_id,
+                employee_no=r.staff.employee_no,
+                applied_by=r.applier.name,
+                state=_state(current, action),
+                review_id=action.review_id if action else None,
+                review_note=action.note if action else "",
+                carried_from=carried_from.get(r.id),
+                carried_to=action.carried_to_id if action else None,
+            )
         )
-        for r in rows
-    ]
+    return views
 
 
 def penalty_of(liable_person: LiablePerson) -> Penalty | None:
     return Penalty.get_or_none(Penalty.liable_person == liable_person.id)
+
+
+def unpenalised(finding: Liability | int) -> list[LiablePerson]:
+    """The responsible people of a determination who have no penalty under it yet."""
+    finding_id = finding if isinstance(finding, int) else finding.id
+    has_one = Penalty.select(Penalty.id).where(Penalty.liable_person == LiablePerson.id)
+    return list(
+        LiablePerson.select()
+        .where((LiablePerson.liability == finding_id) & ~fn.EXISTS(has_one))
+        .order_by(LiablePerson.id)
+    )
 
 
 @dataclass(frozen=True)

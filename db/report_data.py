@@ -12,12 +12,18 @@ name, phone and ID number where staff typed them into free text.
 The verification code is a SHA-256 over a canonical JSON of the report data. It covers what
 the report states; it leaves out the time of generation and the states that only depend on
 it ("running" becomes "overdue" as the clock passes, without anyone editing the case), and
-it leaves out sections that have no entries, so that a later version adding a section does
-not change the code of reports whose case has nothing in that section.
+it leaves out sections and lists that have no entries, so that a later version adding one
+does not change the code of reports whose case has nothing in it. The clocks come from the
+one engine that computes them (db/deadlines.py), so a deadline also moves when its rule
+setting or the working-day calendar is changed afterwards: the report then no longer
+matches what the program holds, and verification says so.
 
-Sections that the handling workflow will keep in tables of their own (transfers,
-escalations, work orders, decisions and notices, callbacks, liability) are derived from
-the timeline for now; each has one builder in ``SECTION_BUILDERS`` to replace later.
+What the workflow keeps in tables of its own is read from them: the clocks with the
+decision period's extensions and pauses, the escalations with the feedback and tracking
+that followed, the callbacks, and liability (every finding, its reviews and the
+penalties, with what each review did with them). Reports to the head, transfers, work
+orders and the handling decision with its notices are listed from the timeline; each has
+one builder in ``SECTION_BUILDERS``.
 """
 
 from __future__ import annotations
@@ -33,16 +39,30 @@ from typing import Any, NamedTuple, cast
 
 from peewee import JOIN, fn
 
-from db import permissions, vocab
-from db.models import Case, CaseEvent, Outlet, Staff, now
+from db import codes, deadlines, liability, penalties, permissions, vocab
+from db.models import (
+    Callback,
+    Case,
+    CaseEvent,
+    ClockExtension,
+    ClockPause,
+    Liability,
+    Outlet,
+    Staff,
+    WorkOrder,
+    now,
+)
 from db.outlets import outlet_head
 from db.queries import case_timeline, mask_name, mask_phone
 
-REPORT_FORMAT = "incident/1"
+REPORT_FORMAT = "incident/2"
 """Bump when the hashed layout changes; verify refuses codes of another format."""
 
 NOT_HASHED = {"hashed": False}
 """Field metadata: shown in the report but not covered by the verification code."""
+
+OMIT_EMPTY = {"omit_empty": True}
+"""Field metadata: left out of the verification code while it is empty."""
 
 # --- Event kinds of the handling workflow -------------------------------------------------
 # The same codes as db/codes.py (the workflow). Repeated here so that reports work with the
@@ -91,19 +111,32 @@ REPLY_STATUSES = (
     vocab.STATUS_SETTLED_ON_SPOT,
 )
 
-# Deadline kinds and their states.
-DEADLINE_AGREED_REPLY = "agreed_reply"
-DEADLINE_KINDS: dict[str, str] = {DEADLINE_AGREED_REPLY: "Agreed reply time (Art. 10)"}
+# Deadline kinds (the clocks of db/deadlines.py, in report order) and their states.
+DEADLINE_AGREED_REPLY = deadlines.CLOCK_AGREED_REPLY
+DEADLINE_KINDS: dict[str, str] = {
+    name: deadlines.CLOCK_NAMES[name]
+    for name in (
+        deadlines.CLOCK_AGREED_REPLY,
+        deadlines.CLOCK_FIRST_CONTACT,
+        deadlines.CLOCK_PROPOSAL,
+        deadlines.CLOCK_DECISION,
+        deadlines.CLOCK_REVIEW,
+        deadlines.CLOCK_WORKORDER_REPLY,
+        deadlines.CLOCK_CALLBACK,
+    )
+}
 
 STATE_MET = "met"
 STATE_LATE = "late"
 STATE_OVERDUE = "overdue"
 STATE_RUNNING = "running"
+STATE_PAUSED = "paused"
 DEADLINE_STATES: dict[str, str] = {
     STATE_MET: "Met",
     STATE_LATE: "Missed: done after the deadline",
     STATE_OVERDUE: "Missed: still open past the deadline",
     STATE_RUNNING: "Running",
+    STATE_PAUSED: "Paused: the clock is not counting",
 }
 
 # Report sections derived from the timeline, in report order.
@@ -121,26 +154,28 @@ SECTIONS: dict[str, str] = {
     SECTION_CALLBACKS: "Callbacks",
     SECTION_LIABILITY: "Liability determination and penalty",
 }
+# The events each section lists. Escalations (with what followed them), callbacks and
+# liability come from their own tables (IncidentData.escalations, .callbacks, .findings,
+# .liability_reviews, .penalties); so do the decision clock's pauses and extensions.
 _SECTION_EVENTS: dict[str, tuple[str, ...]] = {
     SECTION_TRANSFERS: (EV_TRANSFER_REQUESTED, EV_CONTACT_CONFIRMED, EV_TRANSFER_CANCELLED),
-    SECTION_ESCALATIONS: (EV_REPORTED, EV_ESCALATED, EV_MARKED_MAJOR, EV_OTHER_OUTLET),
+    SECTION_ESCALATIONS: (EV_REPORTED, EV_MARKED_MAJOR, EV_OTHER_OUTLET),
     SECTION_WORK_ORDERS: (EV_WORKORDER_LINKED,),
     SECTION_DECISION: (
         EV_FIRST_CONTACT,
         EV_PROPOSAL,
         EV_REPLIED,
-        EV_FED_BACK,
-        EV_CLOCK_PAUSED,
-        EV_CLOCK_RESUMED,
-        EV_CLOCK_EXTENDED,
         EV_DECISION,
         EV_NOTICE,
         EV_REVIEW_REQUESTED,
         EV_REVIEW_DECIDED,
     ),
-    SECTION_CALLBACKS: (EV_CALLBACK_PLANNED, EV_CALLBACK_ATTEMPT, EV_CALLBACK_DONE),
-    SECTION_LIABILITY: (EV_LIABILITY_DETERMINED,),
+    SECTION_CALLBACKS: (),
+    SECTION_LIABILITY: (),
 }
+# What follows an escalation as its result (Art. 11: the outlet tells the customer the
+# result and keeps tracking).
+_ESCALATION_RESULT_EVENTS = (EV_FED_BACK, codes.EVENT_TRACKING)
 
 
 def _event_labels() -> dict[str, str]:
@@ -205,11 +240,176 @@ class TimelineItem:
 
 @dataclass(frozen=True)
 class Deadline:
+    """One clock of the case (db/deadlines.py): when it started, its deadline (None while
+    a pause holds it), when it was met, and its limit (``unit``: deadlines.UNIT_*)."""
+
     kind: Coded
-    due_at: dt.datetime
+    started_at: dt.datetime
+    due_at: dt.datetime | None
     done_at: dt.datetime | None
+    unit: str = deadlines.UNIT_FIXED
+    limit: str = ""
+    # Which work order (its number) or callback (who calls) the clock is of.
+    ref: str = ""
     # Depends on the generation time while the case is open, so it is not hashed.
     state: str = field(default=STATE_RUNNING, metadata=NOT_HASHED)
+
+
+@dataclass(frozen=True)
+class Extension:
+    """An extension of the decision period (CBIRC Order 2020 No. 3, Art. 18)."""
+
+    step: int
+    at: dt.datetime
+    recorded_by: str
+    reason: str
+    approved_by: str
+    approval_ref: str
+    approved_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Pause:
+    """Time excluded from the decision and review clocks (Art. 18, 23)."""
+
+    kind: Coded
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+    recorded_by: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class EscalationResult:
+    """What followed an escalation: feedback of the result to the customer, or tracking."""
+
+    at: dt.datetime
+    actor: str
+    kind: Coded
+    method: Coded | None
+    satisfied: bool | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """One escalation as the wizard sent it up (Art. 10-11), with what followed it."""
+
+    at: dt.datetime
+    actor: str
+    level: Coded
+    district_department: str
+    with_psbc: bool
+    psbc_department: str
+    contacted_person: str
+    contacted_at: dt.datetime | None
+    summary: str
+    follow_up: str
+    as_acting_head: bool
+    results: tuple[EscalationResult, ...] = ()
+
+
+@dataclass(frozen=True)
+class CallbackItem:
+    """A planned callback and, once made, how it went (Art. 5(7))."""
+
+    planned_at: dt.datetime
+    planned_by: str
+    assigned_to: str
+    due_at: dt.datetime
+    plan_note: str
+    done_at: dt.datetime | None
+    done_by: str
+    method: Coded | None
+    reached: bool | None
+    result: Coded | None
+    notes: str
+    work_order: str
+
+
+@dataclass(frozen=True)
+class ResponsibleShare:
+    name: str
+    employee_no: str
+    share: str  # percent, two decimals
+
+
+@dataclass(frozen=True)
+class Evidence:
+    name: str
+    sha256: str
+    size: int
+    added_at: dt.datetime
+    added_by: str
+
+
+@dataclass(frozen=True)
+class FindingItem:
+    """One liability determination (Art. 5(8)); ``no`` counts them from 1, oldest first,
+    and the last one is current."""
+
+    no: int
+    liable: bool
+    determined_at: dt.datetime
+    determined_by: str
+    as_acting_head: bool
+    responsible: tuple[ResponsibleShare, ...]
+    basis: str
+    cause: Coded
+    reasons: str
+    evidence: tuple[Evidence, ...]
+    current: bool
+    # The review (its ``no``) that wrote this finding, if one did.
+    from_review: int | None
+
+
+@dataclass(frozen=True)
+class FindingChangeItem:
+    """One field a review changed. ``before``/``after``: "liable"/"not_liable" for
+    ``liable``, a vocab.CAUSES code for ``cause``, "name share %" joined by "、" for
+    ``responsible``, text otherwise."""
+
+    field: Coded
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class LiabilityReviewItem:
+    no: int
+    reviewed_at: dt.datetime
+    reviewed_by: str
+    as_acting_head: bool
+    outcome: Coded
+    reason: str
+    reviewed_finding: int  # FindingItem.no
+    result_finding: int | None
+    changes: tuple[FindingChangeItem, ...]
+
+
+@dataclass(frozen=True)
+class PenaltyItem:
+    """A penalty (Art. 5(8)) under a finding, and where it stands now."""
+
+    finding: int  # FindingItem.no
+    staff_name: str
+    employee_no: str
+    points: int
+    amount: str  # yuan, two decimals
+    measures: tuple[Coded, ...]
+    as_proposed: bool
+    proposed_points: int
+    proposed_amount: str
+    proposed_measures: tuple[Coded, ...]
+    reason: str
+    applied_at: dt.datetime
+    applied_by: str
+    state: Coded  # codes.PENALTY_STATES
+    # The review (LiabilityReviewItem.no) that carried it over or withdrew it, its note,
+    # and the finding it was carried over from.
+    review: int | None
+    review_note: str
+    carried_from_finding: int | None
 
 
 @dataclass(frozen=True)
@@ -258,10 +458,26 @@ class IncidentData:
     sections: tuple[Section, ...]
     timeline: tuple[TimelineItem, ...]
     generated_at: dt.datetime = field(metadata=NOT_HASHED)
+    extensions: tuple[Extension, ...] = field(default=(), metadata=OMIT_EMPTY)
+    pauses: tuple[Pause, ...] = field(default=(), metadata=OMIT_EMPTY)
+    escalations: tuple[Escalation, ...] = field(default=(), metadata=OMIT_EMPTY)
+    callbacks: tuple[CallbackItem, ...] = field(default=(), metadata=OMIT_EMPTY)
+    findings: tuple[FindingItem, ...] = field(default=(), metadata=OMIT_EMPTY)
+    liability_reviews: tuple[LiabilityReviewItem, ...] = field(default=(), metadata=OMIT_EMPTY)
+    penalties: tuple[PenaltyItem, ...] = field(default=(), metadata=OMIT_EMPTY)
 
     @property
     def revealed(self) -> bool:
         return not self.customer.masked
+
+    @property
+    def agreed_reply_at(self) -> dt.datetime | None:
+        return next(
+            (d.due_at for d in self.deadlines if d.kind.code == DEADLINE_AGREED_REPLY), None
+        )
+
+    def finding(self, no: int | None) -> FindingItem | None:
+        return next((f for f in self.findings if f.no == no), None)
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -345,15 +561,263 @@ def deadline_state(
     return STATE_OVERDUE if at > due_at else STATE_RUNNING
 
 
-def _deadlines(case: Case, timeline: list[TimelineItem], at: dt.datetime) -> list[Deadline]:
-    if case.agreed_reply_at is None:
-        return []
-    done_at = next((item.at for item in timeline if _is_reply(item)), None)
-    if done_at is None and not case.is_open:
-        done_at = case.closed_at or case.settled_at
-    state = deadline_state(case.agreed_reply_at, done_at, is_open=case.is_open, at=at)
-    kind = coded(DEADLINE_KINDS, DEADLINE_AGREED_REPLY)
-    return [Deadline(kind, case.agreed_reply_at, done_at, state)]
+_CLOCK_ORDER = {name: i for i, name in enumerate(DEADLINE_KINDS)}
+
+
+def _clock_state(clock: deadlines.Clock) -> str:
+    if clock.state == deadlines.STATE_PAUSED:
+        return STATE_PAUSED
+    if clock.state == deadlines.STATE_MISSED:
+        return STATE_LATE if clock.stopped_at is not None else STATE_OVERDUE
+    return STATE_MET if clock.state == deadlines.STATE_MET else STATE_RUNNING
+
+
+def _deadlines(case: Case, at: dt.datetime, assignees: dict[int, str]) -> list[Deadline]:
+    """Every clock of the case, as the case view shows them, in report order;
+    ``assignees``: who makes each callback, by callback id."""
+    result = []
+    for clock in deadlines.case_clocks(case, at):
+        ref = ""
+        if clock.name == deadlines.CLOCK_WORKORDER_REPLY:
+            ref = str(clock.detail.get("number", ""))
+        elif clock.name == deadlines.CLOCK_CALLBACK:
+            ref = assignees.get(clock.ref, "")
+        result.append(
+            Deadline(
+                kind=coded(DEADLINE_KINDS, clock.name),
+                started_at=clock.started_at,
+                due_at=clock.deadline,
+                done_at=clock.stopped_at,
+                unit=clock.unit,
+                limit=f"{clock.limit:g}" if clock.limit is not None else "",
+                ref=ref,
+                state=_clock_state(clock),
+            )
+        )
+    result.sort(key=lambda d: (_CLOCK_ORDER.get(d.kind.code, len(_CLOCK_ORDER)), d.started_at))
+    return result
+
+
+def _extensions(case: Case, masker: Masker) -> list[Extension]:
+    rows = (
+        ClockExtension.select(ClockExtension, Staff.name)
+        .join(Staff, on=(ClockExtension.recorded_by == Staff.id))
+        .where(ClockExtension.case == case.id)
+        .order_by(ClockExtension.step, ClockExtension.id)
+    )
+    return [
+        Extension(
+            e.step,
+            e.at,
+            e.recorded_by.name,
+            masker.text(e.reason),
+            e.approved_by,
+            e.approval_ref,
+            e.approved_at,
+        )
+        for e in rows
+    ]
+
+
+def _pauses(case: Case, masker: Masker) -> list[Pause]:
+    rows = (
+        ClockPause.select(ClockPause, Staff.name)
+        .join(Staff, on=(ClockPause.recorded_by == Staff.id))
+        .where(ClockPause.case == case.id)
+        .order_by(ClockPause.started_at, ClockPause.id)
+    )
+    return [
+        Pause(
+            coded(codes.PAUSE_KINDS, p.kind),
+            p.started_at,
+            p.ended_at,
+            p.recorded_by.name,
+            masker.text(p.reason),
+        )
+        for p in rows
+    ]
+
+
+def _moment(value: object) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _escalations(timeline: list[TimelineItem], masker: Masker) -> list[Escalation]:
+    """Every escalation, oldest first, each with the feedback and tracking that followed
+    it until the next one."""
+    steps: list[Escalation] = []
+    results: list[list[EscalationResult]] = []
+    for item in timeline:
+        data = item.data
+        if item.kind.code == EV_ESCALATED:
+            steps.append(
+                Escalation(
+                    at=item.at,
+                    actor=item.actor,
+                    level=coded(codes.ESCALATION_LEVELS, str(data.get("level", ""))),
+                    district_department=str(data.get("district_department", "")),
+                    with_psbc=bool(data.get("with_psbc")),
+                    psbc_department=str(data.get("psbc_department", "")),
+                    contacted_person=str(data.get("contacted_person", "")),
+                    contacted_at=_moment(data.get("contacted_at")),
+                    summary=masker.text(str(data.get("reported_summary", ""))) or item.note,
+                    follow_up=masker.text(str(data.get("outlet_follow_up", ""))),
+                    as_acting_head=bool(data.get("as_acting_head") or data.get("acting_head")),
+                )
+            )
+            results.append([])
+        elif steps and item.kind.code in _ESCALATION_RESULT_EVENTS:
+            method = data.get("method")
+            satisfied = data.get("customer_satisfied")
+            results[-1].append(
+                EscalationResult(
+                    at=item.at,
+                    actor=item.actor,
+                    kind=item.kind,
+                    method=coded(codes.CONTACT_METHODS, str(method)) if method else None,
+                    satisfied=bool(satisfied) if satisfied is not None else None,
+                    text=item.note,
+                )
+            )
+    return [dataclasses.replace(s, results=tuple(r)) for s, r in zip(steps, results, strict=True)]
+
+
+def _callbacks(case: Case, masker: Masker) -> dict[int, CallbackItem]:
+    """The case's callbacks by id, in the order planned."""
+    Planner = Staff.alias("planner")
+    Assignee = Staff.alias("assignee")
+    Caller = Staff.alias("caller")
+    rows = (
+        Callback.select(Callback, Planner.name, Assignee.name, Caller.name, WorkOrder.number)
+        .join(Planner, on=(Callback.planned_by == Planner.id), attr="planner")
+        .switch(Callback)
+        .join(Assignee, on=(Callback.assigned_to == Assignee.id), attr="assignee")
+        .switch(Callback)
+        .join(Caller, JOIN.LEFT_OUTER, on=(Callback.done_by == Caller.id), attr="caller")
+        .switch(Callback)
+        .join(WorkOrder, JOIN.LEFT_OUTER, on=(Callback.work_order == WorkOrder.id), attr="wo")
+        .where(Callback.case == case.id)
+        .order_by(Callback.planned_at, Callback.id)
+    )
+    return {
+        c.id: CallbackItem(
+            planned_at=c.planned_at,
+            planned_by=c.planner.name,
+            assigned_to=c.assignee.name,
+            due_at=c.due_at,
+            plan_note=masker.text(c.plan_note),
+            done_at=c.done_at,
+            done_by=c.caller.name if c.done_by_id else "",
+            method=coded(codes.CALLBACK_METHODS, c.method) if c.method else None,
+            reached=c.reached,
+            result=coded(codes.CALLBACK_RESULTS, c.result) if c.result else None,
+            notes=masker.text(c.notes),
+            work_order=c.wo.number if c.work_order_id else "",
+        )
+        for c in rows
+    }
+
+
+def _people_text(people: liability.People) -> str:
+    return "、".join(f"{name} {share} %" for name, share in people)
+
+
+def _change_text(change: liability.FindingChange, which: str, masker: Masker) -> str:
+    value = getattr(change, which)
+    if change.field == liability.CHANGE_LIABLE:
+        return "liable" if value else "not_liable"
+    if change.field == liability.CHANGE_RESPONSIBLE:
+        return _people_text(value)
+    return masker.text(str(value))
+
+
+def _liability(
+    case: Case, masker: Masker
+) -> tuple[list[FindingItem], list[LiabilityReviewItem], list[PenaltyItem]]:
+    """Every finding, oldest first, its reviews with what each changed, and every penalty
+    with where it stands."""
+    if not Liability.select(Liability.id).where(Liability.case == case.id).exists():
+        return [], [], []  # most cases: one query instead of the seven below
+    views = liability.findings(case)
+    finding_no = {v.id: i for i, v in enumerate(views, start=1)}
+    reviews = liability.reviews_of(case)
+    review_no = {r.id: i for i, r in enumerate(reviews, start=1)}
+    findings = [
+        FindingItem(
+            no=finding_no[v.id],
+            liable=v.liable,
+            determined_at=v.determined_at,
+            determined_by=v.determined_by,
+            as_acting_head=v.as_acting_head,
+            responsible=tuple(
+                ResponsibleShare(p.name, p.employee_no, str(p.share)) for p in v.responsible
+            ),
+            basis=masker.text(v.basis),
+            cause=coded(vocab.CAUSES, v.cause or case.cause),
+            reasons=masker.text(v.reasons),
+            evidence=tuple(
+                Evidence(a.original_name, a.sha256, a.size, a.added_at, a.added_by.name)
+                for a in v.attachments
+            ),
+            current=v.current,
+            from_review=review_no.get(v.from_review) if v.from_review else None,
+        )
+        for v in views
+    ]
+    review_items = []
+    for r in reviews:
+        changes = liability.changes_between(r.liability, r.result) if r.result_id else []
+        review_items.append(
+            LiabilityReviewItem(
+                no=review_no[r.id],
+                reviewed_at=r.reviewed_at,
+                reviewed_by=r.reviewed_by.name,
+                as_acting_head=r.authority == permissions.CAPACITY_ACTING,
+                outcome=coded(codes.LIABILITY_REVIEW_OUTCOMES, r.outcome),
+                reason=masker.text(r.reason),
+                reviewed_finding=finding_no[r.liability_id],
+                result_finding=finding_no.get(r.result_id) if r.result_id else None,
+                changes=tuple(
+                    FindingChangeItem(
+                        coded(liability.CHANGE_FIELDS, c.field),
+                        _change_text(c, "before", masker),
+                        _change_text(c, "after", masker),
+                    )
+                    for c in changes
+                ),
+            )
+        )
+    views_by_id = {p.id: p for p in penalties.penalties_of_case(case)}
+    penalty_items = [
+        PenaltyItem(
+            finding=finding_no[p.liability_id],
+            staff_name=p.staff_name,
+            employee_no=p.employee_no,
+            points=p.points,
+            amount=str(p.amount),
+            measures=tuple(coded(codes.PENALTY_MEASURES, m) for m in p.measures),
+            as_proposed=p.as_proposed,
+            proposed_points=p.proposed_points,
+            proposed_amount=str(p.proposed_amount),
+            proposed_measures=tuple(coded(codes.PENALTY_MEASURES, m) for m in p.proposed_measures),
+            reason=masker.text(p.reason),
+            applied_at=p.applied_at,
+            applied_by=p.applied_by,
+            state=coded(codes.PENALTY_STATES, p.state),
+            review=review_no.get(p.review_id) if p.review_id else None,
+            review_note=masker.text(p.review_note),
+            carried_from_finding=(
+                finding_no[views_by_id[p.carried_from].liability_id] if p.carried_from else None
+            ),
+        )
+        for p in views_by_id.values()
+    ]
+    return findings, review_items, penalty_items
 
 
 SectionBuilder = Callable[[Case, list[TimelineItem]], list[SectionEntry]]
@@ -416,6 +880,9 @@ def incident_report_data(
         Section(key, SECTIONS[key], tuple(build(case, timeline)))
         for key, build in SECTION_BUILDERS.items()
     )
+    findings, reviews, penalty_items = _liability(case, masker)
+    callbacks = _callbacks(case, masker)
+    assignees = {cb_id: item.assigned_to for cb_id, item in callbacks.items()}
     triggers = tuple(coded(vocab.URGENT_TRIGGERS, t) for t in case.urgent_triggers.split(",") if t)
     return IncidentData(
         format=REPORT_FORMAT,
@@ -439,10 +906,17 @@ def incident_report_data(
         first_ask_owner=_person(case.first_ask_owner),  # type: ignore[arg-type]
         handler=_person(case.handler),
         head=_person(outlet_head(outlet)),
-        deadlines=tuple(_deadlines(case, timeline, at)),
+        deadlines=tuple(_deadlines(case, at, assignees)),
         sections=sections,
         timeline=tuple(timeline),
         generated_at=at.replace(microsecond=0),
+        extensions=tuple(_extensions(case, masker)),
+        pauses=tuple(_pauses(case, masker)),
+        escalations=tuple(_escalations(timeline, masker)),
+        callbacks=tuple(callbacks.values()),
+        findings=tuple(findings),
+        liability_reviews=tuple(reviews),
+        penalties=tuple(penalty_items),
     )
 
 
@@ -469,7 +943,10 @@ def _plain(value: Any) -> Any:
         for f in dataclasses.fields(value):
             if f.metadata.get("hashed", True) is False:
                 continue
-            out[f.name] = _plain(getattr(value, f.name))
+            item = getattr(value, f.name)
+            if f.metadata.get("omit_empty") and not item:
+                continue
+            out[f.name] = _plain(item)
         if isinstance(value, IncidentData):
             out["sections"] = [s for s in out["sections"] if s["entries"]]
         return out

@@ -211,6 +211,21 @@ _MESSAGES: dict[str, str] = {
         "WorkflowError",
         "'{outcome}' does not fit the new finding: overturned reverses liable / not liable, changed keeps it.",
     ),
+    "upheld_keeps_penalties": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "An upheld determination keeps its penalties; there is nothing to carry over or withdraw.",
+    ),
+    "penalty_choice_required": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Say for the penalty of {name} whether it is carried over to the new finding or withdrawn.",
+    ),
+    "penalty_not_of_finding": QT_TRANSLATE_NOOP(
+        "WorkflowError", "That penalty was not applied under the reviewed determination."
+    ),
+    "penalty_carry_not_responsible": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The penalty of {name} cannot be carried over: {name} is not responsible under the new finding. Withdraw it.",
+    ),
     "attachments_unavailable": QT_TRANSLATE_NOOP(
         "WorkflowError", "Evidence files need a database file; this database has none."
     ),

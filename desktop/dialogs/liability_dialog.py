@@ -9,6 +9,7 @@ checks it with ``liability.validate`` (pure) and calls ``liability.determine``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -39,7 +40,8 @@ class FindingForm:
     """The rows of a finding, added to an ActionDialog's form (determination and review).
 
     Refusals name the fields ``liable``, ``responsible``, ``basis``, ``cause``, ``reasons``
-    and ``evidence``.
+    and ``evidence``. :meth:`load` fills it from a stored finding (a review starts there);
+    ``changed`` callbacks run whenever any part of the finding is edited.
     """
 
     CODE_FIELDS = {
@@ -56,6 +58,7 @@ class FindingForm:
         self.case = case
         self.people = list(outlets.active_staff(case.outlet))
         self.evidence: list[Path] = []
+        self.changed: list[Callable[[], None]] = []
 
         self.liable_radio = QRadioButton(QCoreApplication.translate("FindingForm", "&Liable"))
         name_widget(
@@ -73,6 +76,7 @@ class FindingForm:
         self.group.addButton(self.liable_radio)
         self.group.addButton(self.not_liable_radio)
         self.group.buttonToggled.connect(lambda _b, _c: self._update_enabled())
+        self.group.buttonToggled.connect(lambda _b, _c: self._notify())
         row = QWidget()
         row.setObjectName("outcome_row")
         row_layout = QHBoxLayout(row)
@@ -212,8 +216,35 @@ class FindingForm:
         dialog.add_row(
             QCoreApplication.translate("FindingForm", "E&vidence:"), "evidence", files_box
         )
+        for edit in (self.basis_edit, self.reasons_edit):
+            edit.textChanged.connect(self._notify)
+        self.cause_combo.currentIndexChanged.connect(lambda _i: self._notify())
         self._update_enabled()
         self._update_sum()
+
+    def _notify(self) -> None:
+        for callback in self.changed:
+            callback()
+
+    def load(self, finding: liability.Finding) -> None:
+        """Start from ``finding``: outcome, responsible staff with their shares (former
+        staff too, since they still answer for it), basis, cause and reasons."""
+        radio = self.liable_radio if finding.liable else self.not_liable_radio
+        radio.setChecked(True)
+        self.table.setRowCount(0)
+        known = {p.id for p in self.people}
+        for entry in finding.responsible:
+            if entry.staff.id not in known:
+                self.people.append(entry.staff)
+                known.add(entry.staff.id)
+        for entry in finding.responsible:
+            self.add_person(entry.staff, Decimal(str(entry.share)))
+        self.basis_edit.setPlainText(finding.basis)
+        index = self.cause_combo.findData(finding.cause or self.case.cause)
+        if index >= 0:
+            self.cause_combo.setCurrentIndex(index)
+        self.reasons_edit.setPlainText(finding.reasons)
+        self._notify()
 
     # --- responsible people -------------------------------------------------------------
 
@@ -240,6 +271,7 @@ class FindingForm:
         spin.setValue(float(share) if share is not None else 0.0)
         spin.valueChanged.connect(lambda _v: self._update_sum())
         combo.currentIndexChanged.connect(lambda _i: self.dialog.clear_error("responsible"))
+        combo.currentIndexChanged.connect(lambda _i: self._notify())
         self.table.setCellWidget(row, 0, combo)
         self.table.setCellWidget(row, 1, spin)
         if share is None:
@@ -289,6 +321,7 @@ class FindingForm:
         ok = total == 100 or self.table.rowCount() == 0
         self.sum_label.setStyleSheet("" if ok else "color: #b00020; font-weight: bold;")
         self.dialog.clear_error("responsible")
+        self._notify()
 
     def _update_enabled(self) -> None:
         liable = not self.not_liable_radio.isChecked()

@@ -57,13 +57,68 @@ _EVENTS: dict[str, str] = {
     "tracking_note": "跟踪记录",
 }
 
-DEADLINE_KINDS: dict[str, str] = {rd.DEADLINE_AGREED_REPLY: "约定回复时间（第十条）"}
+# The clocks, each with its source: an article, or this program's default where the rules
+# give no time (the provincial practice of DOMAIN.md).
+_CBIRC = "银保监会令2020年第3号"
+DEADLINE_KINDS: dict[str, str] = {
+    "agreed_reply": "约定回复时间",
+    "first_contact": "首次联系客户",
+    "proposal": "提出解决方案",
+    "decision": "作出处理决定",
+    "review": "复核决定",
+    "workorder_reply": "上级工单回复",
+    "callback": "回访",
+}
+DEADLINE_SOURCES: dict[str, str] = {
+    "agreed_reply": "第十条",
+    "first_contact": "本程序默认时限",
+    "proposal": "本程序默认时限",
+    "decision": f"{_CBIRC}第十八条",
+    "review": f"{_CBIRC}第二十条",
+    "workorder_reply": "第五条",
+    "callback": "第五条第七项",
+}
+assert set(DEADLINE_KINDS) == set(DEADLINE_SOURCES) == set(rd.DEADLINE_KINDS)
 
 DEADLINE_STATES: dict[str, str] = {
     rd.STATE_MET: "按时",
     rd.STATE_LATE: "超期（逾期后完成）",
     rd.STATE_OVERDUE: "超期（尚未完成）",
     rd.STATE_RUNNING: "未到期",
+    rd.STATE_PAUSED: "暂停计时",
+}
+
+# How long a clock runs, by db.deadlines unit; a fixed time is agreed or set, not counted.
+LIMIT_UNITS: dict[str, str] = {
+    "hours": "{n} 小时",
+    "calendar_days": "{n} 日",
+    "working_days": "{n} 个工作日",
+}
+FIXED_LIMITS: dict[str, str] = {
+    "agreed_reply": "与客户约定",
+    "workorder_reply": "工单规定",
+    "callback": "按回访计划",
+}
+
+REVIEW_OUTCOMES: dict[str, str] = {
+    "upheld": "维持原认定",
+    "changed": "变更原认定",
+    "overturned": "推翻原认定",
+}
+
+PENALTY_STATES: dict[str, str] = {
+    "current": "有效",
+    "carried_over": "经复核{review}延续至认定{finding}",
+    "withdrawn": "经复核{review}撤销",
+    "superseded": "原认定已被复核替代，未记录对本项处罚的处理",
+}
+
+CHANGE_FIELDS: dict[str, str] = {
+    "liable": "认定结论",
+    "responsible": "责任人及责任比例",
+    "basis": "违反的职责或规定",
+    "cause": "投诉原因",
+    "reasons": "认定理由",
 }
 
 SECTION_TITLES: dict[str, str] = {
@@ -113,6 +168,97 @@ F = {
     "district_branch": "所属县区分公司",
 }
 
+# Labels of the escalation, callback and liability tables.
+L = {
+    "escalation_no": "第 {no} 次上报：{time}，{actor}",
+    "level": "上报层级",
+    "department": "主管部门",
+    "psbc": "同级邮储银行",
+    "contacted": "对接人",
+    "contacted_at": "对接时间",
+    "summary": "上报内容",
+    "follow_up": "网点后续工作",
+    "results": "处理结果",
+    "psbc_yes": "会同：{department}",
+    "psbc_no": "未会同",
+    "no_results": "尚无反馈或跟踪记录。",
+    "result_tracking": "{time} {actor} 跟踪：{text}",
+    "result_fed_back": "{time} {actor} 向客户反馈（{method}，{satisfied}）：{text}",
+    "satisfied": "客户满意",
+    "unsatisfied": "客户不满意",
+    "planned": "安排",
+    "caller": "回访人",
+    "due": "应回访时间",
+    "done": "回访时间",
+    "method": "方式",
+    "result": "客户满意度",
+    "notes": "说明",
+    "not_reached": "未联系上客户",
+    "not_done": "尚未回访",
+    "work_order": "工单 {number}",
+    "finding_current": "认定{no}（现行）",
+    "finding_replaced": "认定{no}（已由复核{review}{outcome}）",
+    "determined": "认定时间",
+    "determined_value": "{time}，{actor}（{capacity}）",
+    "head": "网点负责人",
+    "acting_head": "现场负责人",
+    "conclusion": "认定结论",
+    "liable": "有责",
+    "not_liable": "无责",
+    "responsible": "责任人及责任比例",
+    "responsible_value": "{name}（工号 {employee_no}）{share} %",
+    "basis": "违反的职责或规定",
+    "cause": "投诉原因",
+    "reasons": "认定理由",
+    "reasons_not_liable": "无责理由",
+    "evidence": "证据材料",
+    "evidence_value": "{name}（{size} 字节，{time} {actor} 提交）\nSHA-256：{sha256}",
+    "no_evidence": "无",
+    "from_review": "来源",
+    "from_review_value": "复核{review}对认定{finding}作出的新认定",
+    "reviews": "复核记录",
+    "review_no": "复核{no}：{time}，{actor}（{capacity}）",
+    "penalty_applied": "扣 {points} 分，{amount} 元",
+    "review_of": "复核对象",
+    "review_of_value": "认定{finding}",
+    "outcome": "复核结果",
+    "outcome_result": "{outcome}，形成认定{finding}",
+    "review_reason": "复核理由",
+    "changes": "变更内容",
+    "no_changes": "认定内容未变。",
+    "change_line": "{field}：{before} → {after}",
+    "penalty_actions": "原有处罚的处理",
+    "no_penalties_then": "原认定下无处罚。",
+    "penalty_carried": "{name}：延续至认定{finding}",
+    "penalty_withdrawn": "{name}：撤销",
+    "penalties": "处罚",
+    "no_penalties": "尚未处罚。",
+    "staff": "责任人",
+    "under": "依据",
+    "points": "扣分",
+    "amount": "金额（元）",
+    "measures": "措施",
+    "state": "状态",
+    "penalty_notes": "说明",
+    "under_value": "认定{finding}",
+    "proposed": "标准建议：{points} 分，{amount} 元，{measures}",
+    "changed_reason": "调整理由：{reason}",
+    "carried_from": "由认定{finding}延续",
+    "withdrawn_note": "撤销说明：{note}",
+    "extensions": "处理期限延长",
+    "extension": "延长",
+    "extension_step": "第 {step} 次",
+    "recorded_by": "记录人",
+    "approval": "上级批准",
+    "approval_value": "{by}{ref}（{time}）",
+    "pauses": "处理期限暂停（不计入期限）",
+    "pause_kind": "暂停事由",
+    "pause_start": "开始",
+    "pause_end": "结束",
+    "pause_open": "尚未结束",
+    "started": "起算",
+}
+
 H = {
     "basic": "基本信息",
     "customer": "客户信息",
@@ -141,6 +287,7 @@ TEXT = {
     "first_ask_line": "首问责任人（第四条、第十条）：{owner}。",
     "handler_line": "当前处理人：{handler}。",
     "reply_by": "约定于 {time} 前回复",
+    "deadline_paused": "暂停中，恢复后重算",
     "sign_handler": "经办人",
     "sign_head": "网点负责人（或现场负责人）",
     "sign_customer": "客户确认（可选）",

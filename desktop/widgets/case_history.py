@@ -51,6 +51,9 @@ _TABLES: dict[str, str] = {
     "liability_review": QT_TRANSLATE_NOOP("CaseHistoryView", "Liability review"),
     "attachment": QT_TRANSLATE_NOOP("CaseHistoryView", "Attachment"),
     "penalty": QT_TRANSLATE_NOOP("CaseHistoryView", "Penalty"),
+    "penalty_review_action": QT_TRANSLATE_NOOP(
+        "CaseHistoryView", "Penalty after a liability review"
+    ),
     "dispute": QT_TRANSLATE_NOOP("CaseHistoryView", "Dispute"),
     "customer_reveal": QT_TRANSLATE_NOOP("CaseHistoryView", "Full customer data shown"),
 }

@@ -4,7 +4,7 @@
 <context>
     <name>ActingHeadDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/acting_head_dialog.py" line="+93"/>
+        <location filename="../../desktop/dialogs/acting_head_dialog.py" line="+94"/>
         <location line="+1"/>
         <location line="+10"/>
         <location line="+30"/>
@@ -24,24 +24,24 @@
     <message>
         <location line="+2"/>
         <location line="+23"/>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>From</source>
         <translation>起始时间</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>&amp;From:</source>
         <translation>起始时间(&amp;F)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+22"/>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Until</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-92"/>
         <source>&amp;Until:</source>
         <translation>结束时间(&amp;U)：</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>只有网点负责人可以指定现场负责人或结束时段。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>End</source>
         <translation>结束时间</translation>
     </message>
@@ -152,7 +152,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/action_form.py" line="+112"/>
+        <location filename="../../desktop/dialogs/action_form.py" line="+117"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -188,12 +188,12 @@
         <translation>投诉 {case_no} · {customer}</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+74"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+95"/>
         <source>Nothing was saved: {error}</source>
         <translation>未保存任何内容：{error}</translation>
     </message>
@@ -1801,12 +1801,12 @@ This is recorded in the audit trail, with your name and the time.</source>
     <name>CaseHistoryView</name>
     <message>
         <location filename="../../desktop/widgets/case_history.py" line="+39"/>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Case</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-29"/>
         <source>Event</source>
         <translation>处理事项</translation>
     </message>
@@ -1877,6 +1877,11 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Penalty after a liability review</source>
+        <translation>复核后的处罚处理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
@@ -2220,7 +2225,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/change_password_dialog.py" line="+140"/>
+        <location filename="../../desktop/dialogs/change_password_dialog.py" line="+145"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
@@ -2316,7 +2321,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+358"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+346"/>
         <source>Who was contacted?</source>
         <translation>联系了谁？</translation>
     </message>
@@ -2346,7 +2351,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>报告内容</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>&amp;Person contacted:</source>
         <translation>联系人(&amp;P)：</translation>
     </message>
@@ -2364,7 +2369,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ConvertDisputeDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+248"/>
+        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+233"/>
         <source>Convert to complaint</source>
         <translation>转为投诉</translation>
     </message>
@@ -2379,12 +2384,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>受理时间(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>&amp;Business type:</source>
         <translation>业务类型(&amp;B)：</translation>
     </message>
@@ -2399,17 +2404,17 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Customer &amp;phone:</source>
         <translation>客户电话(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Customer phone</source>
         <translation>客户电话</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Outcome:</source>
         <translation>处理结果(&amp;O)：</translation>
     </message>
@@ -2429,7 +2434,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>当场办结</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&amp;Reply by:</source>
         <translation>约定答复时间(&amp;R)：</translation>
     </message>
@@ -2439,12 +2444,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>约定答复时间</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Settlement:</source>
         <translation>处理情况(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Settlement</source>
         <translation>处理情况</translation>
     </message>
@@ -2452,7 +2457,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop/widgets/dashboard.py" line="+191"/>
+        <location filename="../../desktop/widgets/dashboard.py" line="+152"/>
         <source>Period kind</source>
         <translation>期间类型</translation>
     </message>
@@ -2550,13 +2555,13 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+49"/>
-        <location line="+58"/>
+        <location line="+50"/>
+        <location line="+60"/>
         <source>Complaints</source>
         <translation>投诉件数</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-90"/>
         <source>Target</source>
         <translation>指标</translation>
     </message>
@@ -2576,7 +2581,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>其他原因</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Cumulative %</source>
         <translation>累计占比</translation>
     </message>
@@ -2596,7 +2601,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>最多：{channel}（{share:.0%}）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>{name} (left)</source>
         <translation>{name}（已离岗）</translation>
     </message>
@@ -2621,7 +2626,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>占投诉比例</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Settled on the spot: {a} of {n}; escalated: {b} of {n}.</source>
         <translation>当场办结 {a}/{n} 件；升级 {b}/{n} 件。</translation>
     </message>
@@ -2678,7 +2683,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/decision_dialog.py" line="+48"/>
+        <location filename="../../desktop/dialogs/decision_dialog.py" line="+47"/>
         <source>Handling decision</source>
         <translation>处理决定</translation>
     </message>
@@ -3046,7 +3051,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>EscalationWizard</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+94"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+93"/>
         <source>Escalate {case_no}</source>
         <translation>上报 {case_no}</translation>
     </message>
@@ -3610,7 +3615,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FindingForm</name>
     <message>
-        <location filename="../../desktop/dialogs/liability_dialog.py" line="+60"/>
+        <location filename="../../desktop/dialogs/liability_dialog.py" line="+64"/>
         <source>&amp;Liable</source>
         <translation>有责(&amp;L)</translation>
     </message>
@@ -3630,7 +3635,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>无责</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Outcome:</source>
         <translation>认定结果：</translation>
     </message>
@@ -3727,12 +3732,12 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+128"/>
+        <location line="+157"/>
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-154"/>
         <source>Add &amp;files…</source>
         <translation>添加文件(&amp;F)…</translation>
     </message>
@@ -3757,7 +3762,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>证据(&amp;V)：</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+41"/>
         <source>Responsible staff member</source>
         <translation>责任人</translation>
     </message>
@@ -3767,12 +3772,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>责任比例（百分比）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Total: {total} %</source>
         <translation>合计：{total} %</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -3907,12 +3912,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>The outlet could not be saved: {0}</source>
         <translation>网点信息未能保存：{0}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -3920,7 +3925,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FollowUpPage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-161"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-157"/>
         <source>What the outlet still owes the customer</source>
         <translation>网点对客户的后续责任</translation>
     </message>
@@ -3948,7 +3953,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/disputes_dialog.py" line="-390"/>
+        <location filename="../../desktop/dialogs/disputes_dialog.py" line="-372"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -3975,7 +3980,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>InlineErrors</name>
     <message>
-        <location filename="../../desktop/dialogs/form_kit.py" line="+414"/>
+        <location filename="../../desktop/dialogs/new_case.py" line="+129"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
@@ -3983,7 +3988,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>LevelPage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-118"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-122"/>
         <source>Which level?</source>
         <translation>上报到哪一级？</translation>
     </message>
@@ -4023,17 +4028,17 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>邮储银行部门</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>&amp;Level:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Competent &amp;department:</source>
         <translation>主管部门(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>PSBC d&amp;epartment:</source>
         <translation>邮储银行部门(&amp;E)：</translation>
     </message>
@@ -4041,7 +4046,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>LiabilityDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/liability_dialog.py" line="+56"/>
+        <location filename="../../desktop/dialogs/liability_dialog.py" line="+57"/>
         <source>Determine liability</source>
         <translation>责任认定</translation>
     </message>
@@ -4074,7 +4079,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>LiabilityReviewDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/liability_review_dialog.py" line="+29"/>
+        <location filename="../../desktop/dialogs/liability_review_dialog.py" line="+45"/>
         <source>Review liability determination</source>
         <translation>复核责任认定</translation>
     </message>
@@ -4114,12 +4119,107 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>复核理由(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>New finding (for a changed or overturned determination):</source>
-        <translation>新认定（变更或推翻原认定时填写）：</translation>
+        <location line="+3"/>
+        <source>New finding (for a changed or overturned determination), starting from the current one:</source>
+        <translation>新认定（变更或推翻原认定时填写），以现行认定为起点：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
+        <source>What the review changes</source>
+        <translation>复核变更的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes:</source>
+        <translation>变更内容：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Penalties:</source>
+        <translation>处罚(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No penalty was applied under the current determination.</source>
+        <translation>现行认定下没有处罚。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penalties</source>
+        <translation>处罚</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name}: {points} points, ¥{amount}; {measures}</source>
+        <translation>{name}：扣 {points} 分，¥{amount}；{measures}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Penalty</source>
+        <translation>处罚</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What becomes of the penalty of {name}</source>
+        <translation>{name}的处罚如何处理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carry over to the new finding</source>
+        <translation>延续至新认定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{field}: {before} → {after}</source>
+        <translation>{field}：{before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing changed yet: edit the finding below.</source>
+        <translation>尚未变更：请在下方修改认定。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Liable or not</source>
+        <translation>认定结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsible staff and shares</source>
+        <translation>责任人及比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Basis</source>
+        <translation>认定依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation>投诉原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons</source>
+        <translation>认定理由</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Liable</source>
+        <translation>有责</translation>
+    </message>
+    <message>
+        <location line="-126"/>
         <source>Date of review</source>
         <translation>复核日期</translation>
     </message>
@@ -4129,17 +4229,18 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>No determination yet.</source>
         <translation>尚未认定。</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+113"/>
         <source>Not liable</source>
         <translation>无责</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-110"/>
         <source>Liable: {people}</source>
         <translation>有责：{people}</translation>
     </message>
@@ -4232,12 +4333,12 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-29"/>
         <source>The session was locked after a time without use. Enter your password to go on; someone else must close the program and log in themselves.</source>
         <translation>长时间未操作，会话已锁定。请输入您的密码继续；其他人须关闭程序后用自己的账号登录。</translation>
     </message>
@@ -4257,7 +4358,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -4287,7 +4388,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Choose your own password to go on.</source>
         <translation>请设置您自己的密码后继续。</translation>
     </message>
@@ -4477,7 +4578,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/new_case.py" line="+79"/>
+        <location filename="../../desktop/dialogs/new_case.py" line="+94"/>
         <location line="+1"/>
         <source>New complaint</source>
         <translation>登记投诉</translation>
@@ -4624,7 +4725,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>手机号，或带区号的固定电话</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Ph&amp;one:</source>
         <translation>联系电话(&amp;O)：</translation>
     </message>
@@ -4669,12 +4770,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>事情经过：客户所述及我方了解的情况</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>&amp;Description:</source>
         <translation>投诉内容(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
@@ -4715,7 +4816,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>处理经过及结果</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+33"/>
         <source>Severity: {0}</source>
         <translation>严重程度：{0}</translation>
     </message>
@@ -4725,7 +4826,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>{0} / {1} 字</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>The complaint could not be saved: {0}</source>
         <translation>投诉未能保存：{0}</translation>
     </message>
@@ -4776,7 +4877,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PasswordForm</name>
     <message>
-        <location filename="../../desktop/dialogs/change_password_dialog.py" line="-86"/>
+        <location filename="../../desktop/dialogs/change_password_dialog.py" line="-88"/>
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
@@ -4807,7 +4908,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -4974,7 +5075,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PenaltyDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/penalty_dialog.py" line="+129"/>
+        <location filename="../../desktop/dialogs/penalty_dialog.py" line="+130"/>
         <source>Penalties</source>
         <translation>处罚</translation>
     </message>
@@ -5030,30 +5131,30 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+85"/>
+        <location line="+78"/>
         <source>Cause</source>
         <translation>投诉原因</translation>
     </message>
     <message>
-        <location line="-85"/>
-        <location line="+90"/>
+        <location line="-78"/>
+        <location line="+83"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+94"/>
+        <location line="-83"/>
+        <location line="+87"/>
         <source>Points</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location line="-94"/>
-        <location line="+97"/>
+        <location line="-87"/>
+        <location line="+90"/>
         <source>Yuan</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-84"/>
         <source>&amp;Add row</source>
         <translation>添加行(&amp;A)</translation>
     </message>
@@ -5099,12 +5200,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -5114,12 +5215,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Entries:</source>
-        <translation>条目：</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <location line="+9"/>
         <location line="+47"/>
         <source>Example scale — replace with your district&apos;s</source>
@@ -5135,11 +5231,21 @@ This is recorded in the audit trail, with your name and the time.</source>
         <source>Any cause</source>
         <translation>任意原因</translation>
     </message>
+    <message>
+        <location line="+62"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
 </context>
 <context>
     <name>PersonPenalty</name>
     <message>
-        <location filename="../../desktop/dialogs/penalty_dialog.py" line="-117"/>
+        <location filename="../../desktop/dialogs/penalty_dialog.py" line="-119"/>
         <source>{name} — share {share} %</source>
         <translation>{name}——责任比例 {share} %</translation>
     </message>
@@ -5189,7 +5295,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>与建议不同时必填</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -5217,7 +5323,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>RecordDisputeDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+66"/>
+        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+71"/>
         <source>Record a dispute</source>
         <translation>登记纠纷</translation>
     </message>
@@ -5227,12 +5333,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>发生时间(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>When</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Handled by:</source>
         <translation>处理人(&amp;H)：</translation>
     </message>
@@ -5247,57 +5353,57 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>客户(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Customer phone</source>
         <translation>客户电话</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;What happened:</source>
         <translation>经过(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>What happened</source>
         <translation>经过</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>C&amp;ause:</source>
         <translation>原因(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>&amp;Outcome:</source>
         <translation>结果(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Note on the outcome</source>
         <translation>结果备注</translation>
     </message>
@@ -5305,7 +5411,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>RecordSuggestionDialog</name>
     <message>
-        <location line="+119"/>
+        <location line="+110"/>
         <source>Record a suggestion</source>
         <translation>登记合理化建议</translation>
     </message>
@@ -5417,7 +5523,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="+36"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="+37"/>
         <source>Feed back the result</source>
         <translation>反馈处理结果</translation>
     </message>
@@ -5987,7 +6093,7 @@ Why it must be reported now: {reason}.</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+80"/>
         <location line="+1"/>
         <source>Rule settings</source>
         <translation>规则设置</translation>
@@ -6029,7 +6135,7 @@ Why it must be reported now: {reason}.</source>
         <translation>正在保存并重新计算未办结投诉的时限…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>The settings could not be saved: {error}</source>
         <translation>设置未能保存：{error}</translation>
     </message>
@@ -6072,7 +6178,7 @@ Why it must be reported now: {reason}.</source>
         <translation>上报网点以外</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Reported to the head by</source>
         <translation>报告网点负责人的员工</translation>
     </message>
@@ -6122,11 +6228,12 @@ Why it must be reported now: {reason}.</source>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+74"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-68"/>
         <source>Attendees</source>
         <translation>参训人员</translation>
     </message>
@@ -6141,12 +6248,12 @@ Why it must be reported now: {reason}.</source>
         <translation>可选：有责投诉的编号</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
@@ -6181,7 +6288,7 @@ Why it must be reported now: {reason}.</source>
         <translation>补课对应投诉(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -6196,15 +6303,15 @@ Why it must be reported now: {reason}.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>No complaint has this number.</source>
-        <translation>没有这个编号的投诉。</translation>
+        <location line="+41"/>
+        <source>Remedial case</source>
+        <translation>补课对应投诉</translation>
     </message>
 </context>
 <context>
     <name>SetPasswordDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/change_password_dialog.py" line="+65"/>
+        <location filename="../../desktop/dialogs/change_password_dialog.py" line="+66"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
@@ -6237,7 +6344,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SettlePage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-120"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-122"/>
         <source>Can the outlet settle it?</source>
         <translation>网点能否自行处理？</translation>
     </message>
@@ -6272,7 +6379,7 @@ Why it must be reported now: {reason}.</source>
         <translation>那么不需上报。请转办给具体处理的员工；客户与处理人建立联系后方为正式转办，在此之前由首问责任人与客户保持联系（第十条）。点击完成将打开转办窗口，不作上报。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Choose one answer.</source>
         <translation>请选择一项。</translation>
     </message>
@@ -6510,7 +6617,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/staff_dialog.py" line="+159"/>
+        <location filename="../../desktop/dialogs/staff_dialog.py" line="+152"/>
         <location line="+1"/>
         <source>Staff</source>
         <translation>员工</translation>
@@ -6780,7 +6887,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location line="-377"/>
+        <location line="-371"/>
         <source>Edit staff member</source>
         <translation>编辑员工</translation>
     </message>
@@ -6820,7 +6927,7 @@ Why it must be reported now: {reason}.</source>
         <translation>入职日期</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -6840,7 +6947,7 @@ Why it must be reported now: {reason}.</source>
         <translation>岗位(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -6975,7 +7082,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>&amp;Response:</source>
         <translation>答复(&amp;R)：</translation>
     </message>
@@ -6988,7 +7095,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+219"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+224"/>
         <source>Check and finish</source>
         <translation>核对并完成</translation>
     </message>
@@ -7001,7 +7108,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/targets_dialog.py" line="+73"/>
+        <location filename="../../desktop/dialogs/targets_dialog.py" line="+68"/>
         <location line="+1"/>
         <source>Complaint targets</source>
         <translation>投诉控制指标</translation>
@@ -7093,12 +7200,12 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>{n}月</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+63"/>
         <source>{metric}, {period}: </source>
         <translation>{metric}，{period}：</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>No target</source>
         <translation>未设指标</translation>
     </message>
@@ -7214,7 +7321,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/training_dialog.py" line="+30"/>
+        <location filename="../../desktop/dialogs/training_dialog.py" line="+18"/>
         <location line="+1"/>
         <location line="+12"/>
         <source>Training</source>
@@ -7376,7 +7483,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/transfer_dialog.py" line="+29"/>
+        <location filename="../../desktop/dialogs/transfer_dialog.py" line="+27"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
@@ -8600,19 +8707,19 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/workorder_dialog.py" line="+79"/>
+        <location filename="../../desktop/dialogs/workorder_dialog.py" line="+80"/>
         <location line="+1"/>
         <source>New work order</source>
         <translation>新建工单</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+121"/>
+        <location line="+120"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-119"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
@@ -8638,66 +8745,66 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
-        <location line="+109"/>
+        <location line="+108"/>
         <source>Received at</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-106"/>
         <source>&amp;Received at:</source>
         <translation>接收时间(&amp;R)：</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+106"/>
+        <location line="+105"/>
         <source>Reply by</source>
         <translation>回复时限</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-100"/>
         <source>Use the regulator&apos;s default reply time</source>
         <translation>使用监管转办工单的默认回复时限</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Reply &amp;by:</source>
         <translation>回复时限(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+83"/>
+        <location line="+10"/>
+        <location line="+82"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-80"/>
         <source>Customer &amp;name:</source>
         <translation>客户姓名(&amp;N)：</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+79"/>
+        <location line="+78"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-77"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Ph&amp;one:</source>
         <translation>联系电话(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+71"/>
+        <location line="+3"/>
+        <location line="+73"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-72"/>
         <source>What the customer complains about</source>
         <translation>客户投诉的内容</translation>
     </message>
@@ -8768,7 +8875,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>由 95580、监管部门（12378）、上级单位或信访转来的投诉。请在时限内回复（第五条）。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Number</source>
         <translation>工单号</translation>
     </message>
@@ -8930,12 +9037,12 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderReplyDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/workorder_reply_dialog.py" line="+55"/>
+        <location filename="../../desktop/dialogs/workorder_reply_dialog.py" line="+58"/>
         <source>Reply to work order {number}</source>
         <translation>回复工单 {number}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Work order</source>
         <translation>工单</translation>
     </message>
@@ -8971,23 +9078,23 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Replied at</source>
         <translation>回复时间</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-32"/>
         <source>Replied &amp;at:</source>
         <translation>回复时间(&amp;A)：</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Reply</source>
         <translation>回复内容</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-30"/>
         <source>What was replied to the superior body</source>
         <translation>向上级回复的内容</translation>
     </message>
@@ -9018,12 +9125,12 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Received at</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>The reply could not be saved: {error}</source>
         <translation>回复未能保存：{error}</translation>
     </message>
@@ -9566,6 +9673,26 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <location line="+3"/>
         <source>&apos;{outcome}&apos; does not fit the new finding: overturned reverses liable / not liable, changed keeps it.</source>
         <translation>“{outcome}”与新的认定不符：撤销是指有责与无责互换，变更则保持有责或无责不变。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An upheld determination keeps its penalties; there is nothing to carry over or withdraw.</source>
+        <translation>维持原认定时原有处罚保持不变，无需延续或撤销。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Say for the penalty of {name} whether it is carried over to the new finding or withdrawn.</source>
+        <translation>请说明{name}的处罚是延续至新认定还是撤销。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That penalty was not applied under the reviewed determination.</source>
+        <translation>该处罚不是在被复核的认定下作出的。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The penalty of {name} cannot be carried over: {name} is not responsible under the new finding. Withdraw it.</source>
+        <translation>{name}的处罚不能延续：新认定中{name}不是责任人，请撤销该处罚。</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -3,19 +3,19 @@
 Qt-free; the PDF and preview tests in tests/desktop use them too. The texts carry what a
 printout gets wrong first: rare name characters (喆 堃 昇 琊 玥, and from the CJK
 extensions), full-width punctuation, digits, Latin letters and characters outside the BMP.
-The workflow's events (transfer, escalation, callback, liability) are appended with
-db.cases.add_event, as the workflow will, so the report's derived sections have something
-to show.
+The escalated case goes through the real workflow (db.workflow, db.decisions, db.callbacks,
+db.liability, db.penalties), so every section of the report has something to show.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
+from unittest import mock
 
-from db import cases, outlets, vocab
-from db import report_data as rd
-from db.models import Case, Outlet, Staff, database, now
+from db import cases, codes, outlets, vocab
+from db.models import Case, LiablePerson, Outlet, Staff, database, now
 
 OUTLET = outlets.OutletSetup(
     outlet_name="琅琊路邮政金融网点",
@@ -130,48 +130,144 @@ def settled_case(world: World, *, at: dt.datetime | None = None) -> Case:
     )
 
 
+ESCALATION_SUMMARY = "客户要求退还误扣的跨行手续费200元，超出网点权限；客户电话13812345678。"
+FEEDBACK = "区分公司核实后同意退还手续费200元，网点已电话告知客户。"
+EVIDENCE_NAME = "柜面监控截图.png"
+EVIDENCE_BYTES = b"\x89PNG\r\n\x1a\n counter camera 2026"
+
+
 def escalated_case(world: World, *, at: dt.datetime | None = None) -> Case:
-    """Transferred, reported, escalated, replied late, called back, liable, closed."""
+    """A letter complaint taken through the whole workflow, as the dialogs would:
+
+    transferred, replied late and unsatisfied, reported and escalated to the district
+    branch (with PSBC), the decision period extended and paused for an outside appraisal,
+    tracked and the result fed back, called back, decided with notice, a review of the
+    decision asked for and upheld, liability determined (teller 60 %, lobby manager 40 %,
+    with evidence) and penalised, the determination reviewed and changed (teller alone:
+    the teller's penalty carried over, the lobby manager's withdrawn), and closed.
+    """
+    from db import callbacks, decisions, liability, penalties, workflow
+
     at = at or now()
-    received = at - dt.timedelta(hours=5)
-    agreed = received + dt.timedelta(hours=1)
-    case = cases.register_case(
-        world.outlet,
-        _form(world.lobby, received, customer_name="赵雪梅", agreed_reply_at=agreed),
-        actor=world.lobby,
+    b = (at - dt.timedelta(days=20)).replace(hour=9, minute=0, second=0, microsecond=0)
+
+    def t(hours: float = 0, days: float = 0) -> dt.datetime:
+        return b + dt.timedelta(days=days, hours=hours)
+
+    head, lobby, teller = world.head, world.lobby, world.teller
+    # Registered when it arrived, not when the test runs.
+    with mock.patch.object(cases, "now", return_value=t(0.1)):
+        case = cases.register_case(
+            world.outlet,
+            _form(
+                lobby,
+                b,
+                route="outlet_letter",
+                customer_name="赵雪梅",
+                description="客户来信反映跨行转账被多扣手续费200元，要求退还并书面答复。",
+                agreed_reply_at=t(1),
+            ),
+            actor=lobby,
+        )
+    workflow.record_first_contact(case, lobby, contact_at=t(0.5), method="phone")
+    workflow.transfer(case, lobby, teller, at=t(0.6), note="转柜员王昇核查流水")
+    workflow.confirm_contact(case, teller, contact_at=t(0.8), method="phone", at=t(0.8))
+    workflow.reply(
+        case, teller, content="已核查流水，手续费按标准收取", method="phone",
+        customer_satisfied=False, at=t(2),
+    )  # fmt: skip
+    workflow.report(case, teller, head, at=t(2.5), note="客户对初步答复不满意")
+    workflow.escalate(
+        case, head, "district_branch", "城东区分公司运营管理部", True, "张主任", t(3),
+        ESCALATION_SUMMARY, "网点每日电话联系客户，通报协调进展。",
+        psbc_department="邮储银行城东支行", at=t(3),
+    )  # fmt: skip
+    decisions.extend_decision_clock(
+        case, head, reason="需调取跨行清算记录，案情复杂", notice_method="sms",
+        notice_at=t(days=1), notice_proof="短信平台发送记录 SMS-0415", at=t(days=1),
+    )  # fmt: skip
+    decisions.start_pause(
+        case, head, kind="appraisal", started_at=t(days=2), reason="交易记录送外部机构鉴定"
     )
-    steps = [
-        (rd.EV_TRANSFER_REQUESTED, world.lobby, "转柜员王昇核查流水", None),
-        (rd.EV_CONTACT_CONFIRMED, world.teller, "王昇已电话联系客户", None),
-        (rd.EV_REPORTED, world.lobby, "客户对初步答复不满意，报告网点负责人", None),
-        (rd.EV_ESCALATED, world.head, "上报城东区分公司主管部门", vocab.STATUS_ESCALATED),
-        (rd.EV_REPLIED, world.head, "书面答复客户", vocab.STATUS_REPLIED),
-        (rd.EV_CALLBACK_DONE, world.head, "网点负责人亲自回访，客户基本满意", None),
-        (rd.EV_LIABILITY_DETERMINED, world.head, "有责：柜员操作失误，责任人王昇", None),
-        (rd.EV_CLOSED, world.head, "办结", vocab.STATUS_CLOSED),
+    decisions.end_pause(case, head, ended_at=t(days=5), note="鉴定结论已出")
+    workflow.add_tracking_note(case, head, "区分公司已受理，预计三日内答复。", at=t(days=4))
+    workflow.feed_back(
+        case, head, content=FEEDBACK, method="phone", customer_satisfied=True, at=t(days=6)
+    )
+    callback = callbacks.plan_callback(
+        head, due_at=t(days=8), assigned_to=head, case=case, note="负责人亲自回访", at=t(days=6)
+    )
+    callbacks.record_callback(
+        callback, head, method="phone", reached=True, result="basically_satisfied",
+        notes="客户表示基本满意，希望今后避免类似差错", at=t(days=7),
+    )  # fmt: skip
+    decision = decisions.record_decision(
+        case, head, findings="系统参数设置错误导致多扣手续费", basis="《收费标准》第三条",
+        remedies=list(codes.REMEDIES), at=t(hours=1, days=7),
+    )  # fmt: skip
+    decisions.record_notice(
+        case, head, kind="decision", method="letter_delivered", at=t(hours=2, days=7),
+        proof="客户签收回执", decision=decision,
+    )  # fmt: skip
+    review = decisions.request_review(
+        case, lobby, requested_at=t(hours=3, days=7), content="客户要求复核处理决定"
+    )
+    workflow.report(case, lobby, head, at=t(hours=4, days=7))
+    decisions.decide_review(
+        review, head, outcome="维持原处理决定", upheld=True, at=t(hours=5, days=7)
+    )
+    workflow.reply(
+        case, head, content="复核维持原决定，已退还手续费", method="phone",
+        customer_satisfied=True, at=t(hours=6, days=7),
+    )  # fmt: skip
+    evidence = Path(str(database.database)).parent / EVIDENCE_NAME
+    evidence.write_bytes(EVIDENCE_BYTES)
+    original = liability.determine(
+        case,
+        head,
+        liability.Finding(
+            liable=True,
+            reasons="柜员未核对收费参数，大堂经理未及时报告",
+            responsible=[liability.Responsible(teller, 60), liability.Responsible(lobby, 40)],
+            basis="第七条第一项：熟悉业务，避免差错",
+            cause="fund_security",
+        ),
+        evidence=[evidence],
+        at=t(days=8),
+    )
+    applied = [
+        penalties.apply_penalty(
+            LiablePerson.get(
+                (LiablePerson.liability == original.id) & (LiablePerson.staff == person.id)
+            ),
+            head,
+            points=points,
+            amount=amount,
+            measures=["remedial_training"],
+            reason_if_changed="首次发生，从轻",
+            at=t(hours=1, days=8),
+        )
+        for person, points, amount in ((teller, 2, 120), (lobby, 1, 80))
     ]
-    with database.atomic():
-        status = case.status
-        for i, (kind, actor, note, to_status) in enumerate(steps, start=1):
-            cases.add_event(
-                case,
-                kind,
-                actor=actor,
-                # After registration (which is stamped "now"), so the reply (step 5)
-                # comes after the agreed time: a missed deadline.
-                at=at + dt.timedelta(minutes=i),
-                from_status=status if to_status else None,
-                to_status=to_status,
-                note=note,
-            )
-            status = to_status or status
-        Case.update(
-            handler=world.teller,
-            status=vocab.STATUS_CLOSED,
-            is_open=False,
-            due_at=None,
-            closed_at=at + dt.timedelta(minutes=len(steps)),
-        ).where(Case.id == case.id).execute()
+    liability.review(
+        original,
+        head,
+        outcome=codes.REVIEW_CHANGED,
+        reason="区分公司复核：大堂经理已按时报告",
+        finding=liability.Finding(
+            liable=True,
+            reasons="柜员未核对收费参数",
+            responsible=[liability.Responsible(teller, 100)],
+            basis="第七条第一项：熟悉业务，避免差错",
+            cause="fund_security",
+        ),
+        penalties=[
+            penalties.PenaltyChoice(applied[0], codes.PENALTY_CARRY_OVER),
+            penalties.PenaltyChoice(applied[1], codes.PENALTY_WITHDRAW, "复核认定无责"),
+        ],
+        at=t(days=9),
+    )
+    workflow.close_case(case, head, at=t(days=10), note="办结")
     return Case.get_by_id(case.id)
 
 

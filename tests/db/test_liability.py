@@ -491,6 +491,53 @@ def test_review_rules(world: World):
     refused_all(w, attempt(at=at(2.5), finding=finding(w, (w.teller2, 100))), "not_after")
 
 
+def test_a_review_shows_what_it_changes_before_and_after(world: World):
+    w = world
+    case = replied_case(w)
+    original = determined(w, case, [(w.teller, 60), (w.teller2, 40)])
+    # Starting from the current finding changes nothing, whatever the order entered.
+    start = liability.finding_of(original)
+    assert [(r.staff.id, Decimal(r.share)) for r in start.responsible] == [
+        (w.teller.id, Decimal("60.00")),
+        (w.teller2.id, Decimal("40.00")),
+    ]
+    assert (start.liable, start.basis, start.cause) == (True, original.basis, original.cause)
+    assert liability.finding_changes(original, start) == []
+    reordered = finding(
+        w, (w.teller2, 40), (w.teller, 60), basis=original.basis, reasons=original.reasons
+    )
+    assert liability.finding_changes(original, reordered) == []
+
+    edited = finding(w, (w.teller, 100), basis="Art. 7(2) 未解释", reasons=original.reasons)
+    changes = liability.finding_changes(original, edited)
+    assert [(c.field, c.before, c.after) for c in changes] == [
+        (
+            liability.CHANGE_RESPONSIBLE,
+            ((w.teller.name, Decimal("60.00")), (w.teller2.name, Decimal("40.00"))),
+            ((w.teller.name, Decimal("100.00")),),
+        ),
+        (liability.CHANGE_BASIS, original.basis, "Art. 7(2) 未解释"),
+    ]
+    overturned = liability.finding_changes(
+        original, Finding(liable=False, reasons="系统故障", cause="facilities_systems")
+    )
+    assert [c.field for c in overturned] == [
+        liability.CHANGE_LIABLE,
+        liability.CHANGE_RESPONSIBLE,
+        liability.CHANGE_BASIS,
+        liability.CHANGE_CAUSE,
+        liability.CHANGE_REASONS,
+    ]
+    assert (overturned[0].before, overturned[0].after) == (True, False)
+    assert overturned[3].after == "facilities_systems"
+
+    review = liability.review(
+        original, w.head, outcome=codes.REVIEW_CHANGED, reason="复核", finding=edited, at=at(5)
+    )
+    stored = liability.changes_between(original, Liability.get_by_id(review.result_id))
+    assert stored == changes
+
+
 # --- closing ----------------------------------------------------------------------------------
 
 

@@ -338,11 +338,11 @@ def test_penalties_by_staff_counted_by_hand(world: World):
     2    2026-09-30 23:59:59    teller2   1       40.00   talk, remedial_training      yes
     3    2026-09-30 23:59:59    teller    1       60.00   talk                         yes
     4    2026-10-01 00:00:00    teller    5       500.00  written_warning              yes
-    5    2026-09-29 09:00:00    lobby     2       100.00  talk                         no: review
+    5    2026-09-29 09:00:00    lobby     2       100.00  talk                         withdrawn
     ===  =====================  ========  ======  ======  ===========================  =========
 
     2026-Q3: teller 2 penalties, 3 points, 160.00, talk 2; teller2 1, 1, 40.00, talk 1 and
-    remedial 1; lobby none (superseded). 2026-Q4: teller 1, 5, 500.00, written warning 1.
+    remedial 1; lobby none (withdrawn). 2026-Q4: teller 1, 5, 500.00, written warning 1.
     2026: teller 3 penalties, 8 points, 660.00.
     """
     w = world
@@ -385,12 +385,14 @@ def test_penalties_by_staff_counted_by_hand(world: World):
         measures=["talk"],
         at=dt.datetime(2026, 9, 29, 9),
     )
+    (lobby_penalty,) = penalties.penalties_under(row_d)
     liability.review(
         row_d,
         w.head,
         outcome=codes.REVIEW_OVERTURNED,
         reason="复核无责",
         finding=Finding(liable=False, reasons="无责"),
+        penalties=[penalties.PenaltyChoice(lobby_penalty, codes.PENALTY_WITHDRAW)],
         at=dt.datetime(2026, 9, 29, 10),
     )
 
@@ -422,6 +424,181 @@ def test_penalties_by_staff_counted_by_hand(world: World):
     assert penalties.penalties_by_staff("2026-09") == [
         r for r in penalties.penalties_by_staff("2026-Q3")
     ]
-    # the superseded penalty stays on record, marked so
+    # the withdrawn penalty stays on record, marked so
     (old,) = penalties.penalties_of_case(d)
     assert not old.current and Penalty.select().count() == 5
+    assert old.state == codes.PENALTY_STATE_WITHDRAWN
+
+
+# --- a review that replaces the finding carries each penalty over or withdraws it --------------
+
+
+def _two_penalties(w: World):
+    """A liable finding (teller 60 %, teller2 40 %) with a penalty for each."""
+    case = replied_case(w)
+    row = determined(w, case, [(w.teller, 60), (w.teller2, 40)])
+    first = penalties.apply_penalty(
+        person(row, w.teller), w.head, points=2, amount=120, measures=["talk"],
+        reason_if_changed="情节较轻", at=at(3.5),
+    )  # fmt: skip
+    second = penalties.apply_penalty(
+        person(row, w.teller2), w.head, points=1, amount=40, measures=["talk"],
+        reason_if_changed="情节较轻", at=at(3.5),
+    )  # fmt: skip
+    return case, row, first, second
+
+
+def _teller_alone(w: World) -> Finding:
+    return Finding(
+        liable=True,
+        reasons="复核查明刘洋已按规定解释",
+        responsible=[liability.Responsible(w.teller, 100)],
+        basis="未按规定向客户解释等候原因（Art. 7(2)）",
+    )
+
+
+def test_a_changed_review_carries_one_penalty_over_and_withdraws_the_other(world: World):
+    from db import assessment_data, staff_records
+    from db.models import PenaltyReviewAction
+
+    w = world
+    case, row, first, second = _two_penalties(w)
+    review = liability.review(
+        row,
+        w.head,
+        outcome=codes.REVIEW_CHANGED,
+        reason="区分公司复核：刘洋无责",
+        finding=_teller_alone(w),
+        penalties=[
+            penalties.PenaltyChoice(first, codes.PENALTY_CARRY_OVER),
+            penalties.PenaltyChoice(second.id, codes.PENALTY_WITHDRAW, "复核认定无责"),
+        ],
+        at=at(5),
+    )
+    # The penalty rows of the replaced finding are kept as they were.
+    assert Penalty.get_by_id(first.id).liability_id == row.id
+    assert Penalty.get_by_id(second.id).liability_id == row.id
+    carried = Penalty.get((Penalty.liability == review.result_id) & (Penalty.staff == w.teller.id))
+    assert (carried.points, carried.amount_fen, carried.measures) == (2, 12000, "talk")
+    assert carried.applied_at == first.applied_at and carried.reason == "情节较轻"
+    actions = {a.penalty_id: a for a in PenaltyReviewAction.select()}
+    assert actions[first.id].action == codes.PENALTY_CARRY_OVER
+    assert actions[first.id].carried_to_id == carried.id
+    assert actions[second.id].action == codes.PENALTY_WITHDRAW
+    assert actions[second.id].carried_to_id is None and actions[second.id].note == "复核认定无责"
+    assert {a.review_id for a in actions.values()} == {review.id}
+    data = json.loads(last_event(case).data)
+    assert {p["penalty"]: p["action"] for p in data["penalties"]} == {
+        first.id: codes.PENALTY_CARRY_OVER,
+        second.id: codes.PENALTY_WITHDRAW,
+    }
+
+    # The case's penalties say what became of each.
+    states = {(v.staff_id, v.id): v.state for v in penalties.penalties_of_case(case)}
+    assert states == {
+        (w.teller.id, first.id): codes.PENALTY_STATE_CARRIED_OVER,
+        (w.teller2.id, second.id): codes.PENALTY_STATE_WITHDRAWN,
+        (w.teller.id, carried.id): codes.PENALTY_STATE_CURRENT,
+    }
+    views = {v.id: v for v in penalties.penalties_of_case(case)}
+    assert views[carried.id].carried_from == first.id and views[first.id].carried_to == carried.id
+    assert views[second.id].review_id == review.id
+
+    # The staff record and the assessment count the penalties in force: the carried one
+    # stays (in the period it was applied), the withdrawn one goes.
+    summary = {s.staff_id: s for s in staff_records.staff_summary(w.outlet, "2026-Q3")}
+    assert (summary[w.teller.id].penalties, summary[w.teller.id].penalty_points) == (1, 2)
+    assert summary[w.teller.id].penalty_amount == Decimal("120.00")
+    assert summary[w.teller2.id].penalties == 0
+    report = assessment_data.assessment_data("2026-Q3", at=at(24))
+    assert (report.penalty_count, report.penalty_points) == (1, 2)
+    (liable,) = report.liable_cases
+    assert (liable.staff, liable.points, liable.amount) == ((w.teller.name,), 2, Decimal("120.00"))
+
+
+def test_a_review_never_drops_a_penalty_silently(world: World):
+    w = world
+    case, row, first, second = _two_penalties(w)
+    carry = penalties.PenaltyChoice(first, codes.PENALTY_CARRY_OVER)
+    withdraw = penalties.PenaltyChoice(second, codes.PENALTY_WITHDRAW)
+
+    def attempt(choices, **changes):
+        kwargs = dict(
+            outcome=codes.REVIEW_CHANGED, reason="复核", finding=_teller_alone(w), at=at(5)
+        )
+        kwargs.update(changes)
+        return lambda: liability.review(row, w.head, penalties=choices, **kwargs)
+
+    # No word on a penalty: refused, naming the person.
+    error = refused_all(w, attempt([carry]), "penalty_choice_required")
+    assert w.teller2.name in error.message
+    refused_all(w, attempt([]), "penalty_choice_required")
+    # Carried over to someone the new finding does not hold responsible.
+    error = refused_all(
+        w,
+        attempt([carry, penalties.PenaltyChoice(second, codes.PENALTY_CARRY_OVER)]),
+        "penalty_carry_not_responsible",
+    )
+    assert w.teller2.name in error.message
+    # Overturned to not liable: nobody is responsible, so nothing can be carried over.
+    refused_all(
+        w,
+        attempt(
+            [carry, withdraw],
+            outcome=codes.REVIEW_OVERTURNED,
+            finding=Finding(liable=False, reasons="系统故障"),
+        ),
+        "penalty_carry_not_responsible",
+    )
+    # An upheld review keeps the finding and its penalties.
+    refused_all(
+        w,
+        attempt([carry, withdraw], outcome=codes.REVIEW_UPHELD, finding=None),
+        "upheld_keeps_penalties",
+    )
+    # A choice for a penalty of another finding, an unknown action, the same penalty twice.
+    other = replied_case(w, received_at=at(-1))
+    other_row = determined(w, other, [(w.teller, 100)])
+    stranger = penalties.apply_penalty(
+        person(other_row, w.teller), w.head, points=2, amount=100, measures=["talk"], at=at(4)
+    )
+    refused_all(
+        w,
+        attempt([carry, withdraw, penalties.PenaltyChoice(stranger, codes.PENALTY_WITHDRAW)]),
+        "penalty_not_of_finding",
+    )
+    refused_all(w, attempt([carry, penalties.PenaltyChoice(second, "forgive")]), "unknown_code")
+    refused_all(w, attempt([carry, carry, withdraw]), "penalty_not_of_finding")
+
+    # Upheld without choices: both stay in force.
+    liability.review(row, w.head, outcome=codes.REVIEW_UPHELD, reason="维持", at=at(5))
+    assert {v.state for v in penalties.penalties_of_case(case)} == {codes.PENALTY_STATE_CURRENT}
+    # Overturned with both withdrawn: none in force, both on record as withdrawn.
+    liability.review(
+        row,
+        w.head,
+        outcome=codes.REVIEW_OVERTURNED,
+        reason="监控显示系统故障",
+        finding=Finding(liable=False, reasons="系统故障，员工无责"),
+        penalties=[penalties.PenaltyChoice(first, codes.PENALTY_WITHDRAW), withdraw],
+        at=at(6),
+    )
+    assert [v.state for v in penalties.penalties_of_case(case)] == [
+        codes.PENALTY_STATE_WITHDRAWN,
+        codes.PENALTY_STATE_WITHDRAWN,
+    ]
+    # What is left in force is the other case's penalty alone.
+    assert [(r.staff_id, r.count) for r in penalties.penalties_by_staff("2026-Q3")] == [
+        (w.teller.id, 1)
+    ]
+
+
+def test_a_review_of_a_finding_without_penalties_needs_no_choice(world: World):
+    w = world
+    case = replied_case(w)
+    row = determined(w, case, [(w.teller, 100)])
+    review = liability.review(
+        row, w.head, outcome=codes.REVIEW_CHANGED, reason="复核", finding=_teller_alone(w),
+        at=at(5),
+    )  # fmt: skip
+    assert review.result_id is not None

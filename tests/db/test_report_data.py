@@ -4,13 +4,14 @@ verification code and the ledger query. No Qt, no reportlab."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 
 import pytest
 
-from db import cases, vocab
+from db import cases, codes, deadlines, decisions, vocab, workflow
 from db import report_data as rd
-from db.models import Case, now
+from db.models import Case, database, now
 from tests.db import report_cases as rc
 
 
@@ -73,59 +74,158 @@ def test_timeline_holds_every_event_in_order(world):
     assert times == sorted(times)
 
 
-def test_settled_case_has_settlement_and_no_deadline(world):
+def _clock(data: rd.IncidentData, kind: str) -> rd.Deadline:
+    (clock,) = [d for d in data.deadlines if d.kind.code == kind]
+    return clock
+
+
+def test_settled_case_has_settlement_and_no_agreed_reply_time(world):
     data = rd.incident_report_data(rc.settled_case(world).id)
     assert data.settlement == "当场重新打印并致歉，客户表示满意。"
-    assert data.deadlines == ()
+    assert data.agreed_reply_at is None
+    # Settled on the spot: the decision clock stopped when it was settled, in time.
+    (decision,) = data.deadlines
+    assert (decision.kind.code, decision.state) == (deadlines.CLOCK_DECISION, rd.STATE_MET)
+    assert decision.done_at == data.settled_at
     assert not data.is_open
 
 
 def test_agreed_reply_deadline_running_then_overdue(world):
     case = rc.urgent_case(world)
     soon = rd.incident_report_data(case.id)
-    (deadline,) = soon.deadlines
+    deadline = _clock(soon, rd.DEADLINE_AGREED_REPLY)
     assert deadline.state == rd.STATE_RUNNING
     assert deadline.due_at == case.agreed_reply_at and deadline.done_at is None
     later = rd.incident_report_data(case.id, at=case.agreed_reply_at + dt.timedelta(minutes=1))
-    assert later.deadlines[0].state == rd.STATE_OVERDUE
+    assert _clock(later, rd.DEADLINE_AGREED_REPLY).state == rd.STATE_OVERDUE
     # The clock passing is not an edit: the verification code stays.
     assert rd.verification_code(soon) == rd.verification_code(later)
 
 
 def test_reply_after_the_agreed_time_is_missed(world):
     data = rd.incident_report_data(rc.escalated_case(world).id)
-    (deadline,) = data.deadlines
+    deadline = _clock(data, rd.DEADLINE_AGREED_REPLY)
     assert deadline.state == rd.STATE_LATE
     assert deadline.done_at > deadline.due_at
 
 
 def test_reply_in_time_is_met(world):
-    case = rc.urgent_case(world)
-    cases.add_event(
-        case,
-        vocab.EVENT_STATUS_CHANGED,
-        actor=world.head,
-        at=now(),
-        from_status=vocab.STATUS_AWAITING_REPLY,
-        to_status=vocab.STATUS_CLOSED,
-        note="已答复客户",
+    case = rc.long_case(world, notes=1)
+    workflow.reply(
+        case, world.teller, content="已答复客户", method="phone", customer_satisfied=True
     )
-    (deadline,) = rd.incident_report_data(case.id).deadlines
+    deadline = _clock(rd.incident_report_data(case.id), rd.DEADLINE_AGREED_REPLY)
     assert deadline.state == rd.STATE_MET
 
 
-def test_sections_are_derived_from_workflow_events(world):
+def test_every_clock_is_stated_met_missed_or_running(world):
+    """Agreed reply, first contact and proposal (a letter: the customer is not in contact),
+    the decision with its extension and pause, the review of the decision and the
+    callback: the clocks of db.deadlines, each with its result."""
+    case = rc.escalated_case(world)
+    data = rd.incident_report_data(case.id)
+    states = {d.kind.code: d.state for d in data.deadlines}
+    assert [d.kind.code for d in data.deadlines] == [
+        deadlines.CLOCK_AGREED_REPLY,
+        deadlines.CLOCK_FIRST_CONTACT,
+        deadlines.CLOCK_PROPOSAL,
+        deadlines.CLOCK_DECISION,
+        deadlines.CLOCK_REVIEW,
+        deadlines.CLOCK_CALLBACK,
+    ]
+    assert states[deadlines.CLOCK_AGREED_REPLY] == rd.STATE_LATE
+    assert {states[k] for k in list(states)[1:]} == {rd.STATE_MET}
+    first = _clock(data, deadlines.CLOCK_FIRST_CONTACT)
+    assert (first.unit, first.limit) == (deadlines.UNIT_HOURS, "2")
+    decision = _clock(data, deadlines.CLOCK_DECISION)
+    # Extended to 30 days, and the 3 days of the appraisal not counted.
+    assert decision.limit == "30"
+    assert decision.due_at == deadlines.end_of_day(case.received_at.date() + dt.timedelta(days=34))
+    (extension,) = data.extensions
+    assert (extension.step, extension.reason) == (1, "需调取跨行清算记录，案情复杂")
+    (pause,) = data.pauses
+    assert pause.kind.code == "appraisal" and pause.ended_at - pause.started_at == dt.timedelta(3)
+    assert _clock(data, deadlines.CLOCK_CALLBACK).ref == world.head.name
+
+
+def test_a_paused_clock_has_no_deadline_until_it_resumes(world):
+    case = rc.urgent_case(world)
+    decisions.start_pause(case, world.head, kind="mediation", started_at=now(), reason="调解中")
+    data = rd.incident_report_data(case.id)
+    decision = _clock(data, deadlines.CLOCK_DECISION)
+    assert decision.due_at is None and decision.state == rd.STATE_PAUSED
+    (pause,) = data.pauses
+    assert pause.ended_at is None and pause.reason == "调解中"
+
+
+def test_escalations_with_their_results(world):
+    data = rd.incident_report_data(rc.escalated_case(world).id)
+    (step,) = data.escalations
+    assert step.level.code == "district_branch"
+    assert (step.district_department, step.with_psbc, step.psbc_department) == (
+        "城东区分公司运营管理部",
+        True,
+        "邮储银行城东支行",
+    )
+    assert step.contacted_person == "张主任" and step.contacted_at == step.at
+    assert rc.PHONE not in step.summary and "138****5678" in step.summary  # masked
+    tracking, fed_back = step.results
+    assert tracking.kind.code == codes.EVENT_TRACKING
+    assert (fed_back.kind.code, fed_back.method.code, fed_back.satisfied, fed_back.text) == (
+        rd.EV_FED_BACK,
+        "phone",
+        True,
+        rc.FEEDBACK,
+    )
+
+
+def test_callbacks_say_how_who_when_and_the_satisfaction(world):
+    data = rd.incident_report_data(rc.escalated_case(world).id)
+    (callback,) = data.callbacks
+    assert (callback.assigned_to, callback.done_by) == (world.head.name, world.head.name)
+    assert callback.method.code == "phone" and callback.reached
+    assert callback.result.code == codes.RESULT_BASICALLY
+    assert callback.done_at < callback.due_at and "基本满意" in callback.notes
+
+
+def test_liability_states_every_finding_its_review_and_the_penalties(world):
+    data = rd.incident_report_data(rc.escalated_case(world).id)
+    first, second = data.findings
+    assert (first.no, first.current, second.current, second.from_review) == (1, False, True, 1)
+    assert [(r.name, r.share) for r in first.responsible] == [
+        (world.teller.name, "60.00"),
+        (world.lobby.name, "40.00"),
+    ]
+    assert [(r.name, r.share) for r in second.responsible] == [(world.teller.name, "100.00")]
+    assert first.basis == "第七条第一项：熟悉业务，避免差错" and first.cause.code == "fund_security"
+    (evidence,) = first.evidence
+    assert evidence.name == rc.EVIDENCE_NAME
+    assert evidence.sha256 == hashlib.sha256(rc.EVIDENCE_BYTES).hexdigest()
+    (review,) = data.liability_reviews
+    assert review.outcome.code == codes.REVIEW_CHANGED
+    assert (review.reviewed_finding, review.result_finding) == (1, 2)
+    changes = {c.field.code: (c.before, c.after) for c in review.changes}
+    assert changes["responsible"] == ("王昇 60.00 %、李琊 40.00 %", "王昇 100.00 %")
+    assert set(changes) == {"responsible", "reasons"}
+    states = [(p.finding, p.staff_name, p.state.code, p.points, p.amount) for p in data.penalties]
+    assert states == [
+        (1, world.teller.name, codes.PENALTY_STATE_CARRIED_OVER, 2, "120.00"),
+        (1, world.lobby.name, codes.PENALTY_STATE_WITHDRAWN, 1, "80.00"),
+        (2, world.teller.name, codes.PENALTY_STATE_CURRENT, 2, "120.00"),
+    ]
+    assert data.penalties[1].review == 1 and data.penalties[1].review_note == "复核认定无责"
+    assert data.penalties[2].carried_from_finding == 1
+
+
+def test_sections_list_the_events_the_tables_do_not_hold(world):
     data = rd.incident_report_data(rc.escalated_case(world).id)
     kinds = {s.key: [e.kind.code for e in s.entries] for s in data.sections}
     assert list(kinds) == list(rd.SECTIONS)
     assert kinds[rd.SECTION_TRANSFERS] == [rd.EV_TRANSFER_REQUESTED, rd.EV_CONTACT_CONFIRMED]
-    assert kinds[rd.SECTION_ESCALATIONS] == [rd.EV_REPORTED, rd.EV_ESCALATED]
-    assert kinds[rd.SECTION_DECISION] == [rd.EV_REPLIED]
-    assert kinds[rd.SECTION_CALLBACKS] == [rd.EV_CALLBACK_DONE]
-    assert kinds[rd.SECTION_LIABILITY] == [rd.EV_LIABILITY_DETERMINED]
+    assert kinds[rd.SECTION_ESCALATIONS] == [rd.EV_REPORTED, rd.EV_REPORTED]
+    assert rd.EV_DECISION in kinds[rd.SECTION_DECISION]
+    assert kinds[rd.SECTION_CALLBACKS] == kinds[rd.SECTION_LIABILITY] == []
     assert kinds[rd.SECTION_WORK_ORDERS] == []
-    liability = data.section(rd.SECTION_LIABILITY)
-    assert liability is not None and "王昇" in liability.entries[0].note
     assert data.handler is not None and data.handler.name == "王昇"
 
 
@@ -161,12 +261,55 @@ def test_verification_code_covers_codes_not_labels(world):
     assert "Fund security" not in payload  # rewording a label must not break old reports
 
 
-def test_verification_code_leaves_out_empty_sections(world):
+OUTCOME_LISTS = ("extensions", "pauses", "escalations", "callbacks", "findings",
+                 "liability_reviews", "penalties")  # fmt: skip
+
+
+def test_verification_code_leaves_out_empty_sections_and_lists(world):
     data = rd.incident_report_data(rc.urgent_case(world).id)
-    assert json.loads(rd.canonical_json(data))["sections"] == []
-    escalated = rd.incident_report_data(rc.escalated_case(world).id)
-    keys = [s["key"] for s in json.loads(rd.canonical_json(escalated))["sections"]]
-    assert rd.SECTION_WORK_ORDERS not in keys and rd.SECTION_LIABILITY in keys
+    payload = json.loads(rd.canonical_json(data))
+    assert payload["sections"] == []
+    assert not set(OUTCOME_LISTS) & set(payload)
+    escalated = json.loads(rd.canonical_json(rd.incident_report_data(rc.escalated_case(world).id)))
+    keys = [s["key"] for s in escalated["sections"]]
+    assert rd.SECTION_WORK_ORDERS not in keys and rd.SECTION_TRANSFERS in keys
+    assert set(OUTCOME_LISTS) <= set(escalated)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "UPDATE callback SET result = 'satisfied'",
+        "UPDATE callback SET method = 'visit'",
+        "UPDATE liability SET basis = basis || '（补）' WHERE id = 1",
+        "UPDATE liable_person SET share_bp = 5000",
+        "UPDATE attachment SET sha256 = replace(sha256, substr(sha256, 1, 1), 'f')",
+        "UPDATE liability_review SET reason = reason || '。'",
+        "UPDATE penalty SET points = points + 1 WHERE id = 1",
+        "UPDATE penalty_review_action SET action = 'withdraw'",
+        "UPDATE clock_extension SET reason = reason || '。'",
+        "UPDATE clock_pause SET ended_at = '2026-01-01 00:00:00'",
+    ],
+    ids=[
+        "callback result",
+        "callback method",
+        "basis",
+        "shares",
+        "evidence",
+        "review",
+        "penalty",
+        "carry-over",
+        "extension",
+        "pause",
+    ],  # fmt: skip
+)
+def test_verification_code_covers_the_outcome(world, edit):
+    """Reports of a changed outcome no longer verify: the tables are edited directly, as
+    someone with a database tool would (the audit trail records who)."""
+    case = rc.escalated_case(world)
+    before = rd.verification_code(rd.incident_report_data(case.id))
+    database.execute_sql(edit)
+    assert rd.verification_code(rd.incident_report_data(case.id)) != before
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,16 @@ from decimal import Decimal
 
 import pytest
 
-from db import codes, liability, workflow
+from db import codes, liability, penalties, workflow
 from db.database import close_database
-from db.models import Attachment, Liability, LiabilityReview, LiablePerson
+from db.models import (
+    Attachment,
+    Liability,
+    LiabilityReview,
+    LiablePerson,
+    Penalty,
+    PenaltyReviewAction,
+)
 from desktop.dialogs.liability_dialog import LiabilityDialog
 from desktop.dialogs.liability_review_dialog import LiabilityReviewDialog
 from tests.desktop import case_factory
@@ -135,3 +142,122 @@ def test_review_keeps_the_original(qtbot, shop, case):
     kept = Liability.get_by_id(original.id)
     assert kept.liable and kept.reasons == "柜员未解释"
     assert not liability.current_finding(case).liable
+
+
+def _liable_with_penalties(shop, case):
+    head, lobby, teller = shop.staff
+    original = liability.determine(
+        case,
+        head,
+        liability.Finding(
+            True,
+            "柜员未解释，大堂经理未安抚",
+            [liability.Responsible(teller, 60), liability.Responsible(lobby, 40)],
+            basis="Art. 7(2) 未及时解释",
+            cause="onsite_attitude",
+        ),
+    )
+    applied = [
+        penalties.apply_penalty(
+            LiablePerson.get(
+                (LiablePerson.liability == original.id) & (LiablePerson.staff == person.id)
+            ),
+            head,
+            points=1,
+            amount=50,
+            measures=["talk"],
+            reason_if_changed="首次",
+        )
+        for person in (teller, lobby)
+    ]
+    return original, applied
+
+
+def open_review(qtbot, case, actor):
+    dialog = LiabilityReviewDialog(case, actor)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_a_changed_review_starts_from_the_current_finding(qtbot, shop, case):
+    _head, lobby, teller = shop.staff
+    original, _applied = _liable_with_penalties(shop, case)
+    d = open_review(qtbot, case, shop.head)
+    assert unnamed_widgets(d) == []
+    d.outcome_combo.setCurrentIndex(d.outcome_combo.findData(codes.REVIEW_CHANGED))
+    form = d.finding_form
+    assert form.liable_radio.isChecked() and form.table.isVisible()
+    people = [form.table.cellWidget(r, 0).currentData() for r in range(form.table.rowCount())]
+    assert people == [teller.id, lobby.id]
+    assert form.shares() == [Decimal("60.00"), Decimal("40.00")]
+    assert form.basis_edit.toPlainText() == "Art. 7(2) 未及时解释"
+    assert form.cause_combo.currentData() == "onsite_attitude"
+    assert form.reasons_edit.toPlainText() == original.reasons
+    # Unchanged so far, and it says so; then each edit shows before -> after.
+    assert d.change_lines() == []
+    assert d.changes_label.isVisible() and "Nothing changed" in d.changes_label.text()
+    form.table.setCurrentCell(1, 1)
+    form.remove_person()
+    form.table.cellWidget(0, 1).setValue(100)
+    form.basis_edit.setPlainText("Art. 7(2)")
+    assert d.change_lines() == [
+        f"Responsible staff and shares: {teller.name} 60.00 %、{lobby.name} 40.00 %"
+        f" → {teller.name} 100.00 %",
+        "Basis: Art. 7(2) 未及时解释 → Art. 7(2)",
+    ]
+    assert d.changes_label.text() == "\n".join(d.change_lines())
+    # Overturned starts from the reverse outcome.
+    d.outcome_combo.setCurrentIndex(d.outcome_combo.findData(codes.REVIEW_OVERTURNED))
+    assert form.not_liable_radio.isChecked() and not form.table.isEnabled()
+    assert d.change_lines()[0] == "Liable or not: Liable → Not liable"
+
+
+def test_a_review_carries_each_penalty_over_or_withdraws_it(qtbot, shop, case):
+    _head, lobby, teller = shop.staff
+    original, (teller_penalty, lobby_penalty) = _liable_with_penalties(shop, case)
+    d = open_review(qtbot, case, shop.head)
+    d.outcome_combo.setCurrentIndex(d.outcome_combo.findData(codes.REVIEW_CHANGED))
+    d.reason_edit.setPlainText("复核：大堂经理已及时安抚")
+    form = d.finding_form
+    form.table.setCurrentCell(1, 1)
+    form.remove_person()
+    form.table.cellWidget(0, 1).setValue(100)
+    assert d.penalty_box.isVisible() and len(d.penalty_combos) == 2
+    # Saying nothing about a penalty is refused, naming whose it is; nothing is written.
+    d.save_button.click()
+    assert d.isVisible() and teller.name in d.error_text()
+    assert LiabilityReview.select().count() == 0
+    # Carrying over the lobby manager's penalty is refused: no longer responsible.
+    d.choose_penalty(teller_penalty, codes.PENALTY_CARRY_OVER)
+    d.choose_penalty(lobby_penalty, codes.PENALTY_CARRY_OVER)
+    d.save_button.click()
+    assert d.isVisible() and lobby.name in d.error_text()
+    assert LiabilityReview.select().count() == 0
+    d.choose_penalty(lobby_penalty, codes.PENALTY_WITHDRAW)
+    d.save_button.click()
+    assert d.error_text() == "" and not d.isVisible()
+    review = LiabilityReview.get()
+    carried = Penalty.get(Penalty.liability == review.result_id)
+    assert (carried.staff_id, carried.points, carried.amount_fen) == (teller.id, 1, 5000)
+    actions = {a.penalty_id: a.action for a in PenaltyReviewAction.select()}
+    assert actions == {
+        teller_penalty.id: codes.PENALTY_CARRY_OVER,
+        lobby_penalty.id: codes.PENALTY_WITHDRAW,
+    }
+    assert [v.state for v in penalties.penalties_of_case(case)] == [
+        codes.PENALTY_STATE_CARRIED_OVER,
+        codes.PENALTY_STATE_WITHDRAWN,
+        codes.PENALTY_STATE_CURRENT,
+    ]
+
+
+def test_an_upheld_review_keeps_the_penalties_without_asking(qtbot, shop, case):
+    _liable_with_penalties(shop, case)
+    d = open_review(qtbot, case, shop.head)
+    d.outcome_combo.setCurrentIndex(d.outcome_combo.findData(codes.REVIEW_UPHELD))
+    assert not d.penalty_box.isVisible() and not d.changes_label.isVisible()
+    d.reason_edit.setPlainText("维持")
+    d.save_button.click()
+    assert d.error_text() == ""
+    assert {v.state for v in penalties.penalties_of_case(case)} == {codes.PENALTY_STATE_CURRENT}

@@ -10,6 +10,7 @@ the BMP.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import shutil
 import subprocess
@@ -27,7 +28,7 @@ from reportlab.platypus import Paragraph
 from db import database as database_module
 from db import report_data as rd
 from db import vocab
-from db.models import Case, now
+from db.models import Case, database, now
 from desktop.fonts import fallback_paths
 from desktop.reports import charts, incident, ledger, pdf_common, verify, zh
 from tests.db import report_cases as rc
@@ -214,13 +215,10 @@ def test_sections_say_none_recorded_or_show_the_workflow(built):
     for empty in zh.SECTION_EMPTY.values():
         assert squeeze(empty) in urgent
     escalated = squeeze(text_of(built.pdfs["escalated"]))
-    for line in (
-        "上报城东区分公司主管部门",
-        "有责：柜员操作失误，责任人王昇",
-        "超期（逾期后完成）",
-    ):
+    for line in ("城东区分公司运营管理部", "柜员未核对收费参数", "超期（逾期后完成）"):
         assert line in escalated
-    assert squeeze(zh.SECTION_EMPTY[rd.SECTION_LIABILITY]) not in escalated
+    for key in (rd.SECTION_ESCALATIONS, rd.SECTION_CALLBACKS, rd.SECTION_LIABILITY):
+        assert squeeze(zh.SECTION_EMPTY[key]) not in escalated
     settled = squeeze(text_of(built.pdfs["settled"]))
     assert squeeze(zh.TEXT["settled_no_deadline"]) in settled
     assert "当场重新打印并致歉" in settled
@@ -242,7 +240,51 @@ def test_signature_blocks_and_footer(built):
 def test_page_counts(built):
     pages = {name: len(PdfReader(path).pages) for name, path in built.pdfs.items()}
     assert pages["long"] > 3
-    assert all(1 <= pages[name] <= 3 for name in ("urgent", "settled", "escalated"))
+    assert all(1 <= pages[name] <= 3 for name in ("urgent", "settled"))
+    # The whole workflow, with two findings, a review and three penalty rows.
+    assert 3 <= pages["escalated"] <= 7
+
+
+def _section(text: str, title: str, next_title: str) -> str:
+    """The squeezed text of one numbered section, from its title to the next one."""
+    start = text.index(squeeze(title))
+    return text[start : text.index(squeeze(next_title), start)]
+
+
+def test_the_report_states_the_outcome(built):
+    """What a signed report must say: every clock with its result, the decision period's
+    extension and pause, the escalation and what came of it, the callback, and liability
+    with every finding, the review and the penalties."""
+    text = squeeze(text_of(built.pdfs["escalated"]))
+    clocks = _section(text, "四、处理时限", "五、")
+    for line in ("约定回复时间", "首次联系客户", "2小时（本程序默认时限）", "提出解决方案",
+                 "作出处理决定", "30日（银保监会令2020年第3号第十八条）", "复核决定",
+                 "回访（王建国）", "超期（逾期后完成）", "按时", "处理期限延长",
+                 "需调取跨行清算记录，案情复杂", "处理期限暂停（不计入期限）", "外部鉴定或检测",
+                 "交易记录送外部机构鉴定"):  # fmt: skip
+        assert squeeze(line) in clocks, line
+    escalations = _section(text, "六、报告与逐级上报", "七、")
+    for line in ("第1次上报", "县区分公司主管部门", "城东区分公司运营管理部",
+                 "会同：邮储银行城东支行", "张主任", "138****5678", "网点每日电话联系客户",
+                 "跟踪：区分公司已受理", "向客户反馈（电话，客户满意）",
+                 squeeze(rc.FEEDBACK)):  # fmt: skip
+        assert line in escalations, line
+    assert rc.PHONE not in escalations
+    callbacks = _section(text, "九、回访", "十、")
+    for line in ("王建国", "电话", "基本满意", "客户表示基本满意"):
+        assert line in callbacks, line
+    assert "—基本满意" not in callbacks  # the method is stated, not a dash
+    liable = _section(text, "十、责任认定与处理", "十一、")
+    sha = hashlib.sha256(rc.EVIDENCE_BYTES).hexdigest()
+    for line in ("认定一（已由复核一变更）", "认定二（现行）", "有责", "王昇（工号E1003）60.00%",
+                 "李琊（工号E1002）40.00%", "王昇（工号E1003）100.00%",
+                 "第七条第一项：熟悉业务，避免差错", "资金安全", rc.EVIDENCE_NAME,
+                 f"SHA-256：{sha}", "复核一", "变更原认定，形成认定二",
+                 "区分公司复核：大堂经理已按时报告",
+                 "责任人及责任比例：王昇60.00%、李琊40.00%→王昇100.00%",
+                 "王昇：延续至认定二", "李琊：撤销", "经复核一延续至认定二", "经复核一撤销",
+                 "撤销说明：复核认定无责", "由认定一延续", "120.00", "补课培训"):  # fmt: skip
+        assert squeeze(line) in liable, line
 
 
 @pytest.mark.parametrize("name", REPORTS)
@@ -318,6 +360,16 @@ def test_verification_round_trip(built, tmp_path):
     assert result.status == verify.CHANGED and not result.ok
     assert result.case_no == case.case_no and result.current_code != result.printed_code
     assert verify.verify_pdf(revealed).status == verify.CHANGED
+
+
+def test_verification_covers_the_outcome(built):
+    """A report of the whole workflow verifies; once what became of a penalty is changed
+    in the database, it no longer does."""
+    case = rc.escalated_case(built.world)
+    path = built.write("verify-outcome", case)
+    assert verify.verify_pdf(path).status == verify.MATCH
+    database.execute_sql("UPDATE penalty_review_action SET note = '' WHERE case_id = ?", (case.id,))
+    assert verify.verify_pdf(path).status == verify.CHANGED
 
 
 def test_verify_without_metadata_reads_the_footer(built, tmp_path):
