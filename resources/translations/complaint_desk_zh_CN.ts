@@ -169,7 +169,7 @@
     <message>
         <location line="+3"/>
         <source>Save (Ctrl+Return)</source>
-        <translation>保存（Ctrl+Return）</translation>
+        <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -991,11 +991,26 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+2"/>
-        <source>Add the years a newer chinese_calendar package knows; edited years stay</source>
-        <translation>添加新版 chinese_calendar 软件包已收录的年份；手工录入的年份保持不变</translation>
+        <source>Add the years a newer holiday package knows; edited years stay</source>
+        <translation>添加新版节假日软件包已收录的年份；手工录入的年份保持不变</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+89"/>
+        <source>{years} from the holiday package</source>
+        <translation>{years}（来自节假日软件包）</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>Reading the holiday package…</source>
+        <translation>正在读取节假日软件包…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The holiday package is not installed.</source>
+        <translation>未安装节假日软件包。</translation>
+    </message>
+    <message>
+        <location line="-239"/>
         <location line="+1"/>
         <source>Close</source>
         <translation>关闭</translation>
@@ -1006,12 +1021,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>以工作日计算的时限按国家法定日历执行：节假日，以及调休上班的周末。国务院每年公布下一年度的安排；已安装的软件包尚未收录的年份，请在此录入。</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>{years} from the chinese_calendar package</source>
-        <translation>{years}（来自 chinese_calendar 软件包）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+68"/>
         <source>{years} entered by hand</source>
         <translation>{years}（手工录入）</translation>
     </message>
@@ -1116,12 +1126,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>{year} 年安排已保存：共 {count} 天。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Reading the chinese_calendar package…</source>
-        <translation>正在读取 chinese_calendar 软件包…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Added from the package: {years}.</source>
         <translation>已从软件包添加：{years}。</translation>
     </message>
@@ -1131,12 +1136,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>软件包中没有尚未载入的年份（收录至 {year} 年）。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The chinese_calendar package is not installed.</source>
-        <translation>未安装 chinese_calendar 软件包。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>The calendar could not be changed: {error}</source>
         <translation>工作日历未能修改：{error}</translation>
     </message>
@@ -2928,7 +2928,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>Duty</name>
     <message>
-        <location filename="../../desktop/duties.py" line="+16"/>
+        <location filename="../../desktop/duties.py" line="+17"/>
         <source>Manage the outlet&apos;s complaint targets for the year, quarter and month as the district branch requires; train and educate staff; analyse complaint quality; assess the outlet&apos;s complaints.</source>
         <translation>按区县分公司要求管理网点年度、季度、月度投诉指标；组织员工培训教育；开展投诉质量分析；对网点投诉进行考核。</translation>
     </message>
@@ -3039,8 +3039,8 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+9"/>
-        <source>Art.</source>
-        <translation>条款</translation>
+        <source>{article}: {duty}</source>
+        <translation>{article}：{duty}</translation>
     </message>
 </context>
 <context>
@@ -3693,7 +3693,7 @@ This is recorded in the audit trail, with your name and the time.</source>
     <message>
         <location line="+1"/>
         <source>The duty or rule breached, e.g. Art. 7(2)</source>
-        <translation>违反的职责或规定，如第七条第（二）项</translation>
+        <translation>违反的职责或规定，如第七条第二项</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4048,7 +4048,7 @@ This is recorded in the audit trail, with your name and the time.</source>
     <message>
         <location line="+3"/>
         <source>The head, or the acting head while named, confirms whether the outlet was at fault and, if so, who is responsible and for what share (Art. 5(8)).</source>
-        <translation>由负责人（或在指定期间内的现场负责人）认定网点是否有责；有责时确定责任人及责任比例（第五条第（八）项）。</translation>
+        <translation>由负责人（或在指定期间内的现场负责人）认定网点是否有责；有责时确定责任人及责任比例（第五条第八项）。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5030,30 +5030,30 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>Cause</source>
         <translation>投诉原因</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+83"/>
+        <location line="-81"/>
+        <location line="+86"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+87"/>
+        <location line="-86"/>
+        <location line="+90"/>
         <source>Points</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+90"/>
+        <location line="-90"/>
+        <location line="+93"/>
         <source>Yuan</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-87"/>
         <source>&amp;Add row</source>
         <translation>添加行(&amp;A)</translation>
     </message>
@@ -5116,17 +5116,22 @@ This is recorded in the audit trail, with your name and the time.</source>
     <message>
         <location line="+24"/>
         <location line="+9"/>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Example scale — replace with your district&apos;s</source>
         <translation>示例标准——请替换为本区县分公司的标准</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-54"/>
         <source>The outlet&apos;s own scale.</source>
         <translation>本网点使用的处罚标准。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>This program&apos;s example: the rules&apos; penalty chapter is not available</source>
+        <translation>本程序提供的示例：细则的惩处章节暂缺</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Any cause</source>
         <translation>任意原因</translation>
     </message>
@@ -5787,7 +5792,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="+49"/>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="+50"/>
         <source>Handling decision, simple case</source>
         <translation>处理决定（一般投诉）</translation>
     </message>
@@ -5928,21 +5933,21 @@ Why it must be reported now: {reason}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Product default (issue 3)</source>
-        <translation>产品默认值（需求第 3 号）</translation>
+        <source>This program&apos;s default</source>
+        <translation>本程序默认值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+33"/>
+        <source>{document}, {articles}</source>
+        <translation>{document}{articles}</translation>
+    </message>
+    <message>
+        <location line="-32"/>
         <source>Civil Code of the PRC</source>
         <translation>《中华人民共和国民法典》</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>{document}, Art. {articles}</source>
-        <translation>{document}第 {articles} 条</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+40"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -6010,7 +6015,7 @@ Why it must be reported now: {reason}.</source>
     <message>
         <location line="+2"/>
         <source>Save and recompute the deadlines of open complaints (Ctrl+Return)</source>
-        <translation>保存并重新计算未办结投诉的时限（Ctrl+Return）</translation>
+        <translation>保存并重新计算未办结投诉的时限（Ctrl+Enter）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6904,7 +6909,7 @@ If you have a backup elsewhere, restore it with: complaint-desk restore FILE</so
 {folder} 中没有完好的备份。为避免损坏扩大，网点投诉处理台不会打开该数据库；文件未被改动：
 {path}
 
-如果您在别处有备份，可用以下命令恢复：complaint-desk restore FILE</translation>
+如果您在别处有备份，可用以下命令恢复：complaint-desk restore 备份文件</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -6941,7 +6946,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>网点投诉处理台没有打开数据库，也没有做任何改动：
 {path}
 
-您之后可以在命令行恢复备份：complaint-desk restore FILE</translation>
+您之后可以在命令行恢复备份：complaint-desk restore 备份文件</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -8760,7 +8765,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     <message>
         <location line="+1"/>
         <source>Save the work order (Ctrl+Return)</source>
-        <translation>保存工单（Ctrl+Return）</translation>
+        <translation>保存工单（Ctrl+Enter）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -9015,7 +9020,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     <message>
         <location line="+1"/>
         <source>Record the reply (Ctrl+Return)</source>
-        <translation>记录回复（Ctrl+Return）</translation>
+        <translation>记录回复（Ctrl+Enter）</translation>
     </message>
     <message>
         <location line="+1"/>
