@@ -61,6 +61,9 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
     language = choose_language(lang, settings.value(LANGUAGE_KEY))
     i18n.install_translators(app, language)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Complaint Desk"))
+    from desktop import user_guide
+
+    user_guide.controller()  # F1 opens the user guide, from the login dialog on
 
     from desktop import single_instance, startup_check
 

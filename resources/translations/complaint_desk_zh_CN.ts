@@ -150,6 +150,29 @@
     </message>
 </context>
 <context>
+    <name>ActingHeadLabel</name>
+    <message>
+        <location filename="../../desktop/widgets/acting_head_label.py" line="+32"/>
+        <source>Acting head in charge</source>
+        <translation>当前现场负责人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>While the head is away, head-only actions are taken and recorded as the acting head&apos;s (Art. 8)</source>
+        <translation>网点负责人不在期间，须由负责人办理的事项由现场负责人办理，并记录为现场负责人所为（第八条）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{day} {month} {time}</source>
+        <translation>{month}{day}日 {time}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Acting head: {name} (until {until})</source>
+        <translation>现场负责人：{name}（至 {until}）</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../desktop/dialogs/action_form.py" line="+117"/>
@@ -401,7 +424,7 @@ Complaint Desk will now close the database, without backing it up over your good
         <translation>网点投诉处理台</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -1417,7 +1440,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseClocksTable</name>
     <message>
-        <location filename="../../desktop/widgets/case_clocks.py" line="+43"/>
+        <location filename="../../desktop/widgets/case_clocks.py" line="+42"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
@@ -1442,7 +1465,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>已用</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+40"/>
         <source>Running, near breach</source>
         <translation>计时中，即将超时</translation>
     </message>
@@ -1500,20 +1523,20 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../desktop/widgets/case_detail.py" line="+111"/>
+        <location filename="../../desktop/widgets/case_detail.py" line="+125"/>
         <source>Select a complaint in the list to see its details.</source>
         <translation>在列表中选择一条投诉，即可查看详情。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+96"/>
         <location line="+10"/>
         <location line="+9"/>
-        <location line="+143"/>
+        <location line="+177"/>
         <source>Show full customer data</source>
         <translation>显示完整客户信息</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-184"/>
         <source>Show this customer&apos;s full phone and ID numbers?
 
 This is recorded in the audit trail, with your name and the time.</source>
@@ -1639,26 +1662,27 @@ This is recorded in the audit trail, with your name and the time.</source>
     <message>
         <location line="+25"/>
         <location line="+2"/>
+        <location line="+88"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Case fields</source>
-        <translation>投诉信息</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-44"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-22"/>
         <source>Case timeline</source>
         <translation>投诉处理记录</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-8"/>
+        <source>Case details</source>
+        <translation>投诉详情</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1673,7 +1697,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
         <source>Case pages</source>
         <translation>投诉页面</translation>
     </message>
@@ -1684,6 +1708,12 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+190"/>
+        <source>Deadlines</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location line="-188"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
@@ -1693,7 +1723,27 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>审计记录中本投诉的每一项变更</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Liability</source>
+        <translation>责任认定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penalties</source>
+        <translation>处罚</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalations</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Show full customer data…</source>
         <translation>显示完整客户信息…</translation>
     </message>
@@ -1704,17 +1754,124 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+115"/>
+        <location line="+50"/>
+        <location line="+22"/>
+        <location line="+140"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-208"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超期）</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
+        <source>Not determined yet</source>
+        <translation>尚未认定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>determined by {name} on {time}</source>
+        <translation>{name} 于 {time} 认定</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{text}, as acting head</source>
+        <translation>{text}，以现场负责人身份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{text}, after a review</source>
+        <translation>{text}，经复核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not liable ({by})</source>
+        <translation>无责（{by}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} {share} %</source>
+        <translation>{name} {share}%</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Liable: {people} ({by})</source>
+        <translation>有责：{people}（{by}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Duty or rule breached: {basis}</source>
+        <translation>违反的职责或规定：{basis}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>None applied yet</source>
+        <translation>尚未作出处罚</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}: {points} points, {amount} yuan</source>
+        <translation>{name}：{points} 分，{amount} 元</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{text}; {measures}</source>
+        <translation>{text}；{measures}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{text} (differs from the scale: {reason})</source>
+        <translation>{text}（与标准不同：{reason}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not escalated</source>
+        <translation>未上报</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{time} {level}: {department}</source>
+        <translation>{time} {level}：{department}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{text}, with PSBC ({department})</source>
+        <translation>{text}，协同邮储银行（{department}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Result: not fed back to the customer yet</source>
+        <translation>结果：尚未向客户反馈</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Result ({time}, customer not satisfied): {result}</source>
+        <translation>结果（{time}，客户不满意）：{result}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Result ({time}): {result}</source>
+        <translation>结果（{time}）：{result}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Deadlines ({count})</source>
+        <translation>时限（{count}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A deadline was missed</source>
+        <translation>有时限已超期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A deadline is near</source>
+        <translation>有时限即将到期</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Shown in full until another case is selected.</source>
         <translation>在选择其他投诉之前完整显示。</translation>
     </message>
@@ -2212,7 +2369,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>CaseTableView</name>
     <message>
-        <location filename="../../desktop/widgets/case_table.py" line="+55"/>
+        <location filename="../../desktop/widgets/case_table.py" line="+75"/>
         <source>Complaint list</source>
         <translation>投诉列表</translation>
     </message>
@@ -3965,6 +4122,68 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../desktop/user_guide.py" line="+293"/>
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How to do each task in Complaint Desk</source>
+        <translation>网点投诉处理台各项操作的说明</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <location line="-135"/>
+        <source>Complaint Desk help</source>
+        <translation>网点投诉处理台帮助</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Help contents</source>
+        <translation>帮助目录</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Help page</source>
+        <translation>帮助页面</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Contents</source>
+        <translation>目录(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <location filename="../../desktop/idle_lock.py" line="+156"/>
@@ -4295,7 +4514,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+162"/>
+        <location filename="../../desktop/main_window.py" line="+169"/>
         <source>Open: {open}  Overdue: {overdue}  Due today: {due_today}</source>
         <translation>未办结：{open}  已超期：{overdue}  今日到期：{due_today}</translation>
     </message>
@@ -4401,7 +4620,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Complaint Desk — {outlet}</source>
         <translation>网点投诉处理台 — {outlet}</translation>
     </message>
@@ -5207,6 +5426,19 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+24"/>
         <source>The penalty differs from the scale: give a reason.</source>
         <translation>处罚与标准建议不同，请说明理由。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/i18n.py" line="+24"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
