@@ -124,7 +124,7 @@ def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tu
     else:
         from db import accounts
 
-        if accounts.has_any_account():  # issue 6: login only once accounts exist
+        if accounts.has_any_account():  # login only once accounts exist
             from desktop.dialogs.login_dialog import LoginDialog
 
             actor = LoginDialog.ask(None)
@@ -138,7 +138,7 @@ def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tu
     from desktop.main_window import MainWindow
 
     audit.set_session_actor(actor.id if actor is not None else None)
-    # start_view: open on what is overdue or due today (issue 3).
+    # start_view: open on what is overdue or due today.
     window = MainWindow(
         outlet, actor, settings=settings, language=language, demo=demo, start_view=True
     )
