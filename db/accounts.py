@@ -1,4 +1,4 @@
-"""Login accounts: slow salted password hashes, the lock after wrong passwords (issue 6).
+"""Login accounts: slow salted password hashes, the lock after wrong passwords.
 
 Passwords are never stored: only ``scrypt$n$r$p$salt_hex$hash_hex``, with the parameters in
 the string so they can be raised later without invalidating existing accounts. A wrong

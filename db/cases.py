@@ -276,7 +276,7 @@ def case_by_number(case_no: str) -> Case | None:
 
 def reveal_customer(case: Case, actor: Staff) -> tuple[str, str]:
     """The case's full customer phone and ID numbers, for those the matrix lets reveal them
-    (``reveal_customer_data``); each reveal is recorded, and so audited (issue 6, item 7)."""
+    (``reveal_customer_data``); each reveal is recorded, and so audited."""
     at = now()
     fresh = Case.get_by_id(case.id)
     actor = Staff.get_by_id(actor.id)

@@ -1,4 +1,4 @@
-"""Codes of the handling workflow (issue 3): event kinds, methods, results and sources.
+"""Codes of the handling workflow: event kinds, methods, results and sources.
 
 Like db/vocab.py, the database stores short English codes and the GUI translates them;
 the English text here is the fallback for the command line and logs. Kept apart from
@@ -183,7 +183,7 @@ WORKORDER_SOURCES: dict[str, str] = {
     SOURCE_PETITION: "Petition",
 }
 
-# --- The head's management duties (issue 4; Art. 5-8) --------------------------------------
+# --- The head's management duties (Art. 5-8) --------------------------------------
 EVENT_LIABILITY_REVIEWED = "liability_reviewed"
 EVENT_EVIDENCE_ATTACHED = "evidence_attached"
 EVENT_PENALTY_APPLIED = "penalty_applied"

@@ -100,7 +100,7 @@ MESSAGES: dict[str, str] = {
     "rule_conflict": "'{key}' cannot be less than '{other}' ({value}).",
     "calendar_year_range": "{year} is outside the years the calendar can hold.",
     "calendar_wrong_year": "{day} is not in {year}.",
-    # numbers typed into the management dialogs (issue 4)
+    # numbers typed into the management dialogs
     "not_a_number": "'{field}' must be a number.",
     "value_range": "'{field}' must be between {min} and {max}.",
     "value_decimals": "'{field}' allows at most {places} decimal places.",

@@ -2,7 +2,7 @@
 
 ``check_database`` runs a list of named checks and gathers their findings into one report
 that ``complaint-desk check``, the start of the app and the tests all read. The list is
-open: the audit trail's hash chain (issue 6, later) registers its own check with
+open: the audit trail's hash chain registers its own check with
 ``register_check`` instead of this module growing a special case.
 """
 
@@ -26,7 +26,7 @@ from db.backup import (
 )
 from db.database import MIGRATION_TABLE, latest_schema_version, schema_version
 
-# Until attachments have their own table (issue 6, private data), their SHA-256 sums are
+# Until attachments have their own table, their SHA-256 sums are
 # listed in this file inside the attachments folder: {"files": {"rel/path": {"sha256": ...}}}.
 ATTACHMENT_MANIFEST = "manifest.sha256.json"
 

@@ -89,7 +89,7 @@ class Case(BaseModel):
     closed_at = DateTimeField(null=True)
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
-    # --- added by migration 0003 (issue 3, the handling workflow) ---
+    # --- added by migration 0003 (the handling workflow) ---
     # Another outlet the complaint involves (Art. 10, last sentence); free text.
     other_outlet = CharField(max_length=100, default="")
     # A code from codes.MAJOR_REASONS when the complaint is major (CBIRC Art. 29).
@@ -148,7 +148,7 @@ class Setting(BaseModel):
     updated_at = DateTimeField(default=now)
 
 
-# --- The handling workflow (issue 3; migration 0003) ----------------------------------------
+# --- The handling workflow (migration 0003) ----------------------------------------
 
 
 class CaseTransfer(BaseModel):
@@ -388,7 +388,7 @@ class Liability(BaseModel):
     reasons = TextField()
     determined_by = ForeignKeyField(Staff, backref="liabilities", on_delete="RESTRICT")
     determined_at = DateTimeField()
-    # --- added by migration 0004 (issue 4) ---
+    # --- added by migration 0004 ---
     # The duty or rule breached (required when liable).
     basis = TextField(default="")
     # The cause category the head confirms, a code of vocab.CAUSES.
@@ -458,7 +458,7 @@ class AuditLog(BaseModel):
 ALL_MODELS.append(AuditLog)
 
 
-# --- Management duties of the head (issue 4; Art. 5-8; migration 0004) ------------------------
+# --- Management duties of the head (Art. 5-8; migration 0004) ------------------------
 
 
 class LiabilityReview(BaseModel):
@@ -674,7 +674,7 @@ ALL_MODELS.extend(
 )
 
 
-# --- Accounts and private data (issue 6; migration 0007) -----------------------------------
+# --- Accounts and private data (migration 0007) -----------------------------------
 
 
 class Account(BaseModel):
@@ -696,7 +696,7 @@ class Account(BaseModel):
 
 
 class CustomerReveal(BaseModel):
-    """One showing of a case's full customer phone and ID numbers (issue 6, item 7)."""
+    """One showing of a case's full customer phone and ID numbers."""
 
     case = ForeignKeyField(Case, backref="customer_reveals", on_delete="RESTRICT")
     staff = ForeignKeyField(Staff, backref="customer_reveals", on_delete="RESTRICT")

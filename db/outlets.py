@@ -30,7 +30,7 @@ class OutletSetup:
     district_branch: str = ""
     head_name: str = ""
     head_employee_no: str = ""
-    # The head's login password (issue 6): with one, the head's account is created with the
+    # The head's login password: with one, the head's account is created with the
     # outlet, so the next start asks for a login. None leaves the database without accounts
     # (the demo and test databases), where the head is assumed. Never in a repr or a log.
     password: str | None = field(default=None, repr=False)

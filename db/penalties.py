@@ -4,8 +4,8 @@ head's decision, and roll-ups per staff member and period.
 The city's penalty chapter is not available (see DOMAIN.md), so the scale is a setting the
 head or the district edits, stored as JSON in the ``setting`` table under
 ``penalty.scale``. Until one is stored, :data:`EXAMPLE_SCALE` applies: a clearly labelled
-example ("example scale — replace with your district's", source "none: example"), which
-the dialog shows as such.
+example (labelled "example scale — replace with your district's", its source "this
+program's example"), which the dialog shows as such.
 
 The scale gives, per cause (a code of vocab.CAUSES, or ``*`` for any other cause) and
 severity (ordinary, urgent, major), points, a money amount in yuan and measures such as
@@ -124,7 +124,9 @@ _ORD, _URG, _MAJ = (
 _TRAIN = codes.MEASURE_REMEDIAL_TRAINING
 
 EXAMPLE_LABEL = "Example scale — replace with your district's"
-EXAMPLE_SOURCE = "none: example"
+EXAMPLE_SOURCE = "This program's example: the rules' penalty chapter is not available"
+# The example's source as stored by earlier versions of the program in a saved scale.
+_OLD_EXAMPLE_SOURCES = frozenset({"none: example"})
 # An example only: the rules' penalty chapter is not available (DOMAIN.md).
 EXAMPLE_SCALE = PenaltyScale(
     EXAMPLE_LABEL,
@@ -207,6 +209,8 @@ def validate_scale(scale: PenaltyScale | dict) -> PenaltyScale:
     checks = Checks()
     label = checks.text(str(data.get("label", "")), "label", max_len=MAX_LABEL)
     source = checks.text(str(data.get("source", "")), "source", max_len=MAX_LABEL)
+    if source in _OLD_EXAMPLE_SOURCES:
+        source = EXAMPLE_SOURCE
     entries: list[ScaleEntry] = []
     seen: set[tuple[str, str]] = set()
     for raw in data["entries"]:

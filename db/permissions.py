@@ -40,7 +40,7 @@ HEAD_ONLY_ACTIONS: frozenset[str] = frozenset(
         "call back a work-order customer",
         "change rule settings",
         "edit the working-day calendar",
-        # issue 4: the head's management duties (Art. 5)
+        # the head's management duties (Art. 5)
         "apply a penalty",
         "edit the staff roster",
         "record training",
@@ -192,7 +192,7 @@ def end_acting_head(span: ActingHead, head: Staff, *, at: dt.datetime | None = N
     return fresh
 
 
-# --- The permission matrix (issue 6, item 2) --------------------------------------------------
+# --- The permission matrix --------------------------------------------------
 #
 # Who may take each action, by role. The head, and an acting head inside a span the head
 # named, may take every action (Art. 5, 8): ``can`` grants them everything before it looks
@@ -240,7 +240,7 @@ MATRIX: dict[str, frozenset[str]] = {
     ACTION_EDIT_TARGETS: frozenset({_HEAD}),
     ACTION_EDIT_STAFF: frozenset({_HEAD}),
     ACTION_EDIT_RULES: frozenset({_HEAD}),
-    # Customer phone and ID numbers are masked by default (issue 6, item 7); showing them
+    # Customer phone and ID numbers are masked by default; showing them
     # in full is the head's call, and every showing is recorded (``reveal_customer``).
     ACTION_REVEAL_CUSTOMER_DATA: frozenset({_HEAD}),
     # Exports (masked) feed the reports to the district branch: the lobby manager, who runs

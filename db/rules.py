@@ -18,6 +18,8 @@ PREFIX = "rule."
 
 CBIRC = "CBIRC Order 2020 No. 3 (银行业保险业消费投诉处理管理办法)"
 PROVINCIAL = "Provincial practice reported in 中国邮政报, 2022-03-15"
+# A default this program chose where no rule names a number.
+PROGRAM_DEFAULT = "This program's default"
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ RULES: dict[str, Rule] = {
             "share",
             0.05,
             1.0,
-            "Issue 3 (product default)",
+            PROGRAM_DEFAULT,
             "A case is highlighted once this share of a clock's time is used.",
         ),
         _rule(

@@ -288,7 +288,7 @@ def pragma_value(db: Database, name: str) -> object:
     return db.execute_sql(f"PRAGMA {name}").fetchone()[0]
 
 
-# --- Backups, restore and file checks (issue 6) ----------------------------------------------
+# --- Backups, restore and file checks ----------------------------------------------
 # The online backup API copies a consistent snapshot of a live database page by page; a file
 # copy of a WAL database can miss committed pages that still sit in the -wal file, or catch
 # a page half-written. These helpers are the SQLite half of db/backup.py.

@@ -621,3 +621,61 @@ def acting_head_history(
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class ActingNow:
+    """Who holds the head's duties right now (Art. 8), and until when."""
+
+    staff_id: int
+    staff_name: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+
+
+def acting_head_now(outlet: Outlet, at: dt.datetime | None = None) -> ActingNow | None:
+    """The acting head in charge at ``at``, or None while the head is."""
+    at = at or now()
+    span = (
+        ActingHead.select(ActingHead, Staff)
+        .join(Staff, on=(ActingHead.staff == Staff.id))
+        .where(
+            (ActingHead.outlet == outlet.id)
+            & (ActingHead.starts_at <= at)
+            & (ActingHead.ends_at > at)
+        )
+        .order_by(ActingHead.starts_at.desc())
+        .first()
+    )
+    if span is None:
+        return None
+    return ActingNow(span.staff_id, span.staff.name, span.starts_at, span.ends_at)
+
+
+def next_acting_change(outlet: Outlet, at: dt.datetime | None = None) -> dt.datetime | None:
+    """When who is in charge next changes: the end of the current span or the start of the
+    next one, whichever comes first; None when no span lies ahead."""
+    at = at or now()
+    starts = fn.MIN(ActingHead.starts_at)
+    next_start = (
+        ActingHead.select(starts)
+        .where((ActingHead.outlet == outlet.id) & (ActingHead.starts_at > at))
+        .scalar()
+    )
+    ends = fn.MIN(ActingHead.ends_at)
+    next_end = (
+        ActingHead.select(ends)
+        .where(
+            (ActingHead.outlet == outlet.id)
+            & (ActingHead.starts_at <= at)
+            & (ActingHead.ends_at > at)
+        )
+        .scalar()
+    )
+    found = [_as_moment(v) for v in (next_start, next_end) if v is not None]
+    return min(found) if found else None
+
+
+def _as_moment(value: object) -> dt.datetime:
+    # An aggregate comes back as SQLite stores it: text, not a datetime.
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))

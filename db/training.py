@@ -44,7 +44,7 @@ BEHIND_MONTHS_KEY = "training.behind_months"
 BEHIND_MONTHS_DEFAULT = 12
 BEHIND_MONTHS_MIN = 1
 BEHIND_MONTHS_MAX = 60
-BEHIND_MONTHS_SOURCE = "Issue 4 (product default; the rules name no number)"
+BEHIND_MONTHS_SOURCE = "This program's default (the rules name no number)"
 
 
 # --- the threshold setting ----------------------------------------------------------------------

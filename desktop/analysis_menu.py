@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 # The dialogs (and QtCharts behind the dashboard) are imported when first opened, not at
-# start-up: importing them cost ~60 ms before the first paint (issue 7).
+# start-up: importing them cost ~60 ms before the first paint.
 if TYPE_CHECKING:
     from desktop.dialogs.dashboard_window import DashboardWindow
     from desktop.main_window import MainWindow

@@ -61,6 +61,9 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
     language = choose_language(lang, settings.value(LANGUAGE_KEY))
     i18n.install_translators(app, language)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Complaint Desk"))
+    from desktop import user_guide
+
+    user_guide.controller()  # F1 opens the user guide, from the login dialog on
 
     from desktop import single_instance, startup_check
 
@@ -121,7 +124,7 @@ def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tu
     else:
         from db import accounts
 
-        if accounts.has_any_account():  # issue 6: login only once accounts exist
+        if accounts.has_any_account():  # login only once accounts exist
             from desktop.dialogs.login_dialog import LoginDialog
 
             actor = LoginDialog.ask(None)
@@ -135,7 +138,7 @@ def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tu
     from desktop.main_window import MainWindow
 
     audit.set_session_actor(actor.id if actor is not None else None)
-    # start_view: open on what is overdue or due today (issue 3).
+    # start_view: open on what is overdue or due today.
     window = MainWindow(
         outlet, actor, settings=settings, language=language, demo=demo, start_view=True
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from db.staff_records import Duty
+from desktop.articles import citation
 
 CONTEXT = "Duty"
 
@@ -105,6 +106,7 @@ _TEXTS: tuple[str, ...] = (
 
 
 def duty_text(duty: Duty) -> str:
-    """The translated paraphrase with its article, e.g. "Art. 5(3): ..."."""
-    article = duty.article.replace("Art.", QCoreApplication.translate("Duty", "Art."))
-    return f"{article}  {QCoreApplication.translate(CONTEXT, duty.text)}"
+    """The translated paraphrase with its article: "Art. 5(3): ..." / "第五条第三项：..."."""
+    return QCoreApplication.translate("Duty", "{article}: {duty}").format(
+        article=citation(duty.article), duty=QCoreApplication.translate(CONTEXT, duty.text)
+    )

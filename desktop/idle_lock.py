@@ -1,4 +1,4 @@
-"""Lock the session after a time without input (issue 6).
+"""Lock the session after a time without input.
 
 ``install(window, actor)`` watches the application's keyboard and mouse input; after
 ``accounts.idle_lock_minutes()`` minutes without any, and when the database has accounts and

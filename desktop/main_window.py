@@ -22,6 +22,8 @@ from desktop.dialogs.backup_dialog import BackupDialog
 from desktop.management_menu import install_management_menus
 from desktop.paths import APP_NAME
 from desktop.reports_menu import install_reports_menu
+from desktop.user_guide import install_help
+from desktop.widgets.acting_head_label import ActingHeadLabel
 from desktop.widgets.case_detail import CaseDetailPanel
 from desktop.widgets.case_table import CaseTableView
 from desktop.widgets.filter_bar import FilterBar
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         self._analysis = install_analysis_menus(self)
         self._workorders = install_workorders(self, outlet, actor, self._settings)
         self._today = install_today(self, outlet)
+        self._help = install_help(self)
         self._update_title()
 
         self._counts_timer = QTimer(self)
@@ -150,11 +153,15 @@ class MainWindow(QMainWindow):
     def counts_text(self) -> str:
         return self._counts_label.text()
 
+    def acting_head_label(self) -> ActingHeadLabel:
+        return self._acting_label
+
     def refresh(self) -> None:
         """Re-read everything shown from the database, keeping the selection."""
         self._model.refresh()
         self._detail.refresh()
         self.update_counts()
+        self._acting_label.refresh()
 
     def update_counts(self) -> None:
         counts = queries.status_counts(at=now())
@@ -281,11 +288,14 @@ class MainWindow(QMainWindow):
         )
         self._outlet_label.setObjectName("statusOutlet")
         self._outlet_label.setAccessibleName(self.tr("Outlet"))
+        self._acting_label = ActingHeadLabel(self._outlet)
         status = self.statusBar()
         status.setObjectName("statusBar")
         status.addWidget(self._counts_label)
         status.addWidget(self._listed_label)
+        status.addPermanentWidget(self._acting_label)
         status.addPermanentWidget(self._outlet_label)
+        self._acting_label.refresh()
 
     def _update_title(self) -> None:
         title = self.tr("Complaint Desk — {outlet}").format(outlet=self._outlet.name)
@@ -358,7 +368,11 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self._splitter.restoreState(splitter)
         else:
-            self._splitter.setSizes([880, 400])
+            # The details get a good third of the width: the outcome and the description
+            # read in lines, not in a strip.
+            width = max(self.width(), 800)
+            detail = max(int(width * 0.35), min(440, width // 2))
+            self._splitter.setSizes([width - detail, detail])
         header = self._settings.value(HEADER_KEY)
         if isinstance(header, QByteArray) and not header.isEmpty():
             self._table.horizontalHeader().restoreState(header)
@@ -368,7 +382,7 @@ class MainWindow(QMainWindow):
         # Roomy on a desktop monitor, but never larger than a 1366x768 laptop screen.
         available = self.screen().availableGeometry()
         self.resize(
-            min(1280, int(available.width() * 0.9)), min(800, int(available.height() * 0.9))
+            min(1440, int(available.width() * 0.9)), min(860, int(available.height() * 0.9))
         )
 
     def save_layout(self) -> None:

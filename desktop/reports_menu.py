@@ -30,7 +30,7 @@ from desktop.worker import Cancelled, QueryOp
 
 # The report data, the dialogs and (inside them) reportlab are imported when a report is
 # first asked for, not at start-up: together they cost ~40 ms before the first paint
-# (issue 7, tests/benchmarks/FINDINGS.md).
+# (tests/benchmarks/FINDINGS.md).
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -41,7 +41,7 @@ STATUS_MESSAGE_MS = 8_000
 def build_incident_pdf(case_id: int, *, reveal: bool = False, actor: Staff | None = None) -> bytes:
     """The incident report of a case as PDF bytes (runs on a worker thread); unmasked only
     for an ``actor`` the matrix lets reveal customer data (checked in db)."""
-    # reportlab is imported when the first report is made, not at start-up (issue 7).
+    # reportlab is imported when the first report is made, not at start-up.
     from db import report_data
     from desktop.reports.incident import incident_report_bytes
 

@@ -1,6 +1,6 @@
 """The start-up check: a damaged database is met with the newest good backup, not a traceback.
 
-It runs in two parts so that a large database does not delay the window (issue 7):
+It runs in two parts so that a large database does not delay the window:
 
 - before the database is opened, only what must be known before migrations touch the file
   (the schema check: is this a database this version may open?) runs on the GUI thread;

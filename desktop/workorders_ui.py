@@ -358,6 +358,7 @@ class OutletMenus(QObject):
 
         if self._actor is not None:
             ActingHeadDialog.ask(self._window, self._outlet, self._actor)
+            refresh_views(self._window)  # the status bar names the acting head in charge
 
 
 def install_outlet_menus(

@@ -1,4 +1,4 @@
-"""Schema version 3: the handling workflow of issue 3 (Art. 5, 8-11; CBIRC Order 2020 No. 3).
+"""Schema version 3: the handling workflow (Art. 5, 8-11; CBIRC Order 2020 No. 3).
 
 Adds columns to complaint_case (other outlet, major, owed report, first contact, proposal,
 breach-warning time), the workflow tables, and the working-day calendar seeded from the

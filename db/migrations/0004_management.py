@@ -1,4 +1,4 @@
-"""Schema version 4: the head's management duties of issue 4 (Art. 5-8).
+"""Schema version 4: the head's management duties (Art. 5-8).
 
 - liability: the basis (duty or rule breached), the confirmed cause category and the
   authority it was determined with; liable_person: each person's share, in hundredths of

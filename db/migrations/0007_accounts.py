@@ -1,4 +1,4 @@
-"""Schema version 7: login accounts and the record of revealed customer data (issue 6).
+"""Schema version 7: login accounts and the record of revealed customer data.
 
 - account: one per staff member who may log in; the password only as a salted scrypt hash
   (db/accounts.py), with the failed-login counter and the lock that follows it;

@@ -197,7 +197,7 @@ class CalendarDialog(BusyDialog):
         self.reload_button = QPushButton(self.tr("Reload from &package"))
         name_widget(self.reload_button, "reload_package_button", self.tr("Reload from package"))
         self.reload_button.setToolTip(
-            self.tr("Add the years a newer chinese_calendar package knows; edited years stay")
+            self.tr("Add the years a newer holiday package knows; edited years stay")
         )
         self.close_button = QPushButton(self.tr("Close"))
         name_widget(self.close_button, "close_button", self.tr("Close"))
@@ -286,7 +286,7 @@ class CalendarDialog(BusyDialog):
         parts = []
         if from_package:
             parts.append(
-                self.tr("{years} from the chinese_calendar package").format(
+                self.tr("{years} from the holiday package").format(
                     years=format_ranges(from_package)
                 )
             )
@@ -422,7 +422,7 @@ class CalendarDialog(BusyDialog):
             return
         self._general_error.hide()
         self.run_busy(
-            self.tr("Reading the chinese_calendar package…"),
+            self.tr("Reading the holiday package…"),
             workcalendar.sync_from_package,
             self._after_reload,
             self._failed,
@@ -438,7 +438,7 @@ class CalendarDialog(BusyDialog):
                 "The package knows no year that is not here yet (it covers up to {year})."
             ).format(year=max(self._package_years))
         else:
-            message = self.tr("The chinese_calendar package is not installed.")
+            message = self.tr("The holiday package is not installed.")
         self._load_year(self._year)
         self.message_label.setText(message)
 

@@ -140,7 +140,10 @@ class PenaltyScaleDialog(QDialog):
         if label == penalties.EXAMPLE_LABEL:
             label = self.tr("Example scale — replace with your district's")
         self.label_edit.setText(label)
-        self.source_edit.setText(scale.source)
+        source = scale.source
+        if source == penalties.EXAMPLE_SOURCE:
+            source = self.tr("This program's example: the rules' penalty chapter is not available")
+        self.source_edit.setText(source)
         self.table.setRowCount(0)
         for entry in scale.entries:
             self.add_entry(entry)

@@ -35,6 +35,7 @@ from db import permissions, rules
 from db.errors import WorkflowError
 from db.models import Staff, database, now
 from db.rules import Rule
+from desktop.articles import articles as article_list
 from desktop.dialogs.busy import BusyDialog
 from desktop.dialogs.common import save_cancel_box
 from desktop.dialogs.form_kit import FORM_STYLE, make_error_label, make_hint_label, show_beside
@@ -124,7 +125,7 @@ SOURCES: dict[str, str] = {
     rules.PROVINCIAL: QT_TRANSLATE_NOOP(
         "RulesDialog", "Provincial practice reported in 中国邮政报, 2022-03-15"
     ),
-    "Issue 3 (product default)": QT_TRANSLATE_NOOP("RulesDialog", "Product default (issue 3)"),
+    rules.PROGRAM_DEFAULT: QT_TRANSLATE_NOOP("RulesDialog", "This program's default"),
     "Civil Code of the PRC": QT_TRANSLATE_NOOP("RulesDialog", "Civil Code of the PRC"),
 }
 _ARTICLES = re.compile(r"^(?P<doc>.*?),\s*Art\.\s*(?P<arts>[\d\s,and]+)$")
@@ -156,9 +157,9 @@ def source_text(source: str) -> str:
     text = _tr(english) if english else doc
     if not articles:
         return text
-    numbers = ", ".join(re.findall(r"\d+", articles))
-    return QCoreApplication.translate("RulesDialog", "{document}, Art. {articles}").format(
-        document=text, articles=numbers
+    numbers = [int(n) for n in re.findall(r"\d+", articles)]
+    return QCoreApplication.translate("RulesDialog", "{document}, {articles}").format(
+        document=text, articles=article_list(numbers)
     )
 
 

@@ -226,7 +226,7 @@ class CaseActionBar(QWidget):
         )
         if action in simple:
             return lambda case, actor: SimpleActionDialog.ask(self, case, actor, action)
-        # The other dialogs are imported when first opened, not with the window (issue 7).
+        # The other dialogs are imported when first opened, not with the window.
         from desktop.dialogs import (
             callback_dialog,
             contact_dialog,

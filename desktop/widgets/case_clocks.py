@@ -22,7 +22,6 @@ from desktop import labels
 COL_NAME, COL_DEADLINE, COL_STATE, COL_USED = range(4)
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 EMPTY = "—"
-MAX_VISIBLE_ROWS = 6
 
 MISSED_COLOR = "#b3261e"
 NEAR_COLOR = "#8a5300"
@@ -32,7 +31,7 @@ PAUSED_COLOR = "#49627a"
 
 
 class CaseClocksTable(QTableWidget):
-    """``show_case(case, at)`` fills it; hidden when the case has no clock.
+    """``show_case(case, at)`` fills it; the case view shows it as a tab of its own.
 
     Signals: none (read-only).
     """
@@ -48,7 +47,7 @@ class CaseClocksTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAlternatingRowColors(False)
-        self.setWordWrap(False)
+        self.setWordWrap(True)
         self.verticalHeader().hide()
         self.setShowGrid(False)
         header = self.horizontalHeader()
@@ -70,8 +69,6 @@ class CaseClocksTable(QTableWidget):
         self.setRowCount(len(self._clocks))
         for row, clock in enumerate(self._clocks):
             self._fill_row(row, clock, at)
-        self.setVisible(bool(self._clocks))
-        self._fit_height()
 
     def row_texts(self) -> list[tuple[str, str, str, str]]:
         """What each row shows: (clock, deadline, state, used); for tests."""
@@ -153,8 +150,3 @@ class CaseClocksTable(QTableWidget):
         if clock.unit == deadlines.UNIT_WORKING_DAYS:
             return self.tr("Limit: {n} working days").format(n=amount)
         return ""
-
-    def _fit_height(self) -> None:
-        rows = min(max(self.rowCount(), 1), MAX_VISIBLE_ROWS)
-        row_height = self.verticalHeader().defaultSectionSize()
-        self.setFixedHeight(self.horizontalHeader().sizeHint().height() + rows * row_height + 4)

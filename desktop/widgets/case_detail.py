@@ -1,7 +1,10 @@
 """The panel beside the case list: every recorded field of one complaint and its timeline.
 
 Actions on the case (reply, transfer, escalate ...) sit in its action bar
-(desktop/widgets/case_actions.py), its deadlines in a small table (case_clocks.py).
+(desktop/widgets/case_actions.py). Below it, four tabs: Details (every field, the
+description shown whole, and where the case stands: liability, penalties, escalations, from
+db.case_outcome) in one scroll area; Deadlines (case_clocks.py, the tab coloured when a
+clock is missed or near it); Timeline; History.
 Codes are shown through desktop.labels so the panel speaks the user's language, and the
 customer's phone and ID numbers stay masked as in the list: the head reads cases with
 customers nearby. Those the permission matrix allows may show them in full for the case on
@@ -16,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -35,15 +38,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import cases, permissions, queries, vocab
+from db import case_outcome, cases, deadlines, permissions, queries, vocab
+from db.case_outcome import CaseOutcome
 from db.errors import WorkflowError
 from db.models import Case, Staff, now
 from db.queries import TimelineEntry
 from db.report_data import mask_id_no
 from desktop import labels
+from desktop.articles import citation
 from desktop.errors import workflow_error_message
 from desktop.widgets.case_actions import CaseActionBar, event_facts
-from desktop.widgets.case_clocks import CaseClocksTable
+from desktop.widgets.case_clocks import MISSED_COLOR, NEAR_COLOR, CaseClocksTable
 from desktop.widgets.case_history import CaseHistoryView
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -73,7 +78,10 @@ _FIELDS: tuple[tuple[str, bool], ...] = (
 # The event name goes last so it can take the rest of the width.
 TL_TIME, TL_ACTOR, TL_EVENT = range(3)
 
-TAB_DETAILS, TAB_HISTORY = range(2)
+TAB_DETAILS, TAB_CLOCKS, TAB_TIMELINE, TAB_HISTORY = range(4)
+
+# Where the case stands, below the fields: (key, title).
+_OUTCOME_ROWS = ("liability", "penalties", "escalations")
 
 
 def _time(value: dt.datetime | None) -> str:
@@ -82,6 +90,12 @@ def _time(value: dt.datetime | None) -> str:
 
 def _text(value: str | None) -> str:
     return value if value else EMPTY
+
+
+def _number(value) -> str:
+    """60.00 → 60, 33.33 → 33.33 (a share in per cent)."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 class CaseDetailPanel(QWidget):
@@ -136,9 +150,11 @@ class CaseDetailPanel(QWidget):
             self._stack.setCurrentIndex(0)
             return
         self._fill(case)
+        self._fill_outcome(case_outcome.case_outcome(case))
         self._fill_timeline(queries.case_timeline(case.id))
         self._actions.show_case(case)
         self._clocks.show_case(case)
+        self._mark_clocks_tab()
         self._history.show_case(case.id)
         self._stack.setCurrentIndex(1)
 
@@ -152,6 +168,16 @@ class CaseDetailPanel(QWidget):
     def field_text(self, key: str) -> str:
         """Text shown for a field (see _FIELDS); for tests and accessibility checks."""
         return self._values[key].text()
+
+    def outcome_text(self, key: str) -> str:
+        """Text shown for liability, penalties or escalations (see _OUTCOME_ROWS)."""
+        return self._outcome[key].text()
+
+    def field_label(self, key: str) -> QLabel:
+        return self._values[key]
+
+    def details_scroll(self) -> QScrollArea:
+        return self._scroll
 
     def timeline(self) -> QTreeWidget:
         return self._timeline
@@ -294,17 +320,23 @@ class CaseDetailPanel(QWidget):
             else:
                 form.addRow(titles[key] + self.tr(":"), value)
 
-        scroll = QScrollArea()
-        scroll.setObjectName("caseDetailFields")
-        scroll.setAccessibleName(self.tr("Case fields"))
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(form_host)
+        content = QWidget()
+        content.setObjectName("caseDetailContent")
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 4, 8, 8)
+        content_layout.addWidget(form_host)
+        content_layout.addWidget(self._build_outcome())
+        content_layout.addStretch(1)
 
-        timeline_title = QLabel(self.tr("Timeline"))
-        bold = QFont(timeline_title.font())
-        bold.setBold(True)
-        timeline_title.setFont(bold)
+        # One scroll area for the whole Details tab: the description and the outcome are
+        # read whole, however long, by scrolling the page rather than a box inside it.
+        self._scroll = QScrollArea()
+        self._scroll.setObjectName("caseDetailScroll")
+        self._scroll.setAccessibleName(self.tr("Case details"))
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setWidget(content)
 
         self._timeline = QTreeWidget()
         self._timeline.setObjectName("caseTimeline")
@@ -315,6 +347,7 @@ class CaseDetailPanel(QWidget):
         self._timeline.setItemsExpandable(False)
         self._timeline.setIndentation(self.fontMetrics().averageCharWidth() * 2)
         self._timeline.setAlternatingRowColors(True)
+        self._timeline.setWordWrap(True)
         self._timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._timeline.setHeaderLabels([self.tr("Time"), self.tr("By"), self.tr("Event")])
@@ -322,22 +355,14 @@ class CaseDetailPanel(QWidget):
         header.setStretchLastSection(True)
         for column in (TL_TIME, TL_ACTOR):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        timeline_title.setBuddy(self._timeline)
-
-        details = QWidget()
-        details.setObjectName("caseDetailsPage")
-        details_layout = QVBoxLayout(details)
-        details_layout.setContentsMargins(0, 4, 0, 0)
-        details_layout.addWidget(scroll, 3)
-        details_layout.addWidget(self._clocks)
-        details_layout.addWidget(timeline_title)
-        details_layout.addWidget(self._timeline, 2)
 
         self._tabs = QTabWidget()
         self._tabs.setObjectName("caseDetailTabs")
         self._tabs.setAccessibleName(self.tr("Case pages"))
         self._tabs.setDocumentMode(True)
-        self._tabs.insertTab(TAB_DETAILS, details, self.tr("Details"))
+        self._tabs.insertTab(TAB_DETAILS, self._scroll, self.tr("Details"))
+        self._tabs.insertTab(TAB_CLOCKS, self._clocks, self.tr("Deadlines"))
+        self._tabs.insertTab(TAB_TIMELINE, self._timeline, self.tr("Timeline"))
         self._tabs.insertTab(TAB_HISTORY, self._history, self.tr("History"))
         self._tabs.setTabToolTip(
             TAB_HISTORY, self.tr("Every recorded change to this case, from the audit trail")
@@ -349,6 +374,41 @@ class CaseDetailPanel(QWidget):
         layout.addWidget(self._actions)
         layout.addWidget(self._tabs, 1)
         return page
+
+    def _build_outcome(self) -> QWidget:
+        """Where the case stands: liability, penalties and escalations (Art. 5, 10, 11)."""
+        box = QWidget()
+        box.setObjectName("caseOutcome")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 8, 0, 0)
+        heading = QLabel(self.tr("Outcome"))
+        heading.setObjectName("caseOutcomeTitle")
+        bold = QFont(heading.font())
+        bold.setBold(True)
+        heading.setFont(bold)
+        layout.addWidget(heading)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        titles = {
+            "liability": self.tr("Liability"),
+            "penalties": self.tr("Penalties"),
+            "escalations": self.tr("Escalations"),
+        }
+        self._outcome: dict[str, QLabel] = {}
+        for key in _OUTCOME_ROWS:
+            value = QLabel()
+            value.setObjectName(f"caseOutcome_{key}")
+            value.setAccessibleName(titles[key])
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            self._outcome[key] = value
+            form.addRow(titles[key] + self.tr(":"), value)
+        layout.addLayout(form)
+        return box
 
     def _phone_row(self, phone: QLabel) -> QWidget:
         """The phone number with the button that shows it and the ID number in full."""
@@ -404,6 +464,103 @@ class CaseDetailPanel(QWidget):
         self._values["severity"].setStyleSheet(
             "color: #b00020; font-weight: bold;" if urgent else ""
         )
+
+    def _fill_outcome(self, outcome: CaseOutcome) -> None:
+        self._outcome["liability"].setText(self._liability_text(outcome))
+        self._outcome["penalties"].setText(self._penalties_text(outcome))
+        self._outcome["escalations"].setText(self._escalations_text(outcome))
+
+    def _liability_text(self, outcome: CaseOutcome) -> str:
+        finding = outcome.finding
+        if finding is None:
+            return self.tr("Not determined yet")
+        by = self.tr("determined by {name} on {time}").format(
+            name=finding.determined_by, time=_time(finding.determined_at)
+        )
+        if finding.as_acting_head:
+            by = self.tr("{text}, as acting head").format(text=by)
+        if outcome.finding_count > 1:
+            by = self.tr("{text}, after a review").format(text=by)
+        if not finding.liable:
+            return self.tr("Not liable ({by})").format(by=by)
+        people = self.tr(", ").join(
+            self.tr("{name} {share} %").format(name=r.name, share=_number(r.share))
+            for r in finding.responsible
+        )
+        lines = [self.tr("Liable: {people} ({by})").format(people=people, by=by)]
+        if finding.basis:
+            lines.append(
+                self.tr("Duty or rule breached: {basis}").format(basis=citation(finding.basis))
+            )
+        return "\n".join(lines)
+
+    def _penalties_text(self, outcome: CaseOutcome) -> str:
+        if not outcome.penalties:
+            if outcome.finding is not None and outcome.finding.liable:
+                return self.tr("None applied yet")
+            return EMPTY
+        lines = []
+        for p in outcome.penalties:
+            line = self.tr("{name}: {points} points, {amount} yuan").format(
+                name=p.staff_name, points=p.points, amount=f"{p.amount:.2f}"
+            )
+            if p.measures:
+                measures = self.tr(", ").join(
+                    labels.label("penalty_measure", m) for m in p.measures
+                )
+                line = self.tr("{text}; {measures}").format(text=line, measures=measures)
+            if not p.as_proposed and p.reason:
+                line = self.tr("{text} (differs from the scale: {reason})").format(
+                    text=line, reason=p.reason
+                )
+            lines.append(line)
+        return "\n".join(lines)
+
+    def _escalations_text(self, outcome: CaseOutcome) -> str:
+        if not outcome.escalations:
+            return self.tr("Not escalated")
+        lines = []
+        for step in outcome.escalations:
+            line = self.tr("{time} {level}: {department}").format(
+                time=_time(step.at),
+                level=labels.label("escalation_level", step.level),
+                department=step.district_department or EMPTY,
+            )
+            if step.with_psbc:
+                line = self.tr("{text}, with PSBC ({department})").format(
+                    text=line, department=step.psbc_department or EMPTY
+                )
+            if step.result is None:
+                result = self.tr("Result: not fed back to the customer yet")
+            elif step.customer_satisfied is False:
+                result = self.tr("Result ({time}, customer not satisfied): {result}").format(
+                    time=_time(step.result_at), result=step.result
+                )
+            else:
+                result = self.tr("Result ({time}): {result}").format(
+                    time=_time(step.result_at), result=step.result
+                )
+            lines.append(f"{line}\n{result}")
+        return "\n".join(lines)
+
+    def _mark_clocks_tab(self) -> None:
+        """The Deadlines tab counts the clocks and turns red or amber like the clocks do."""
+        clocks, at = self._clocks.clocks(), now()
+        self._tabs.setTabEnabled(TAB_CLOCKS, bool(clocks))
+        self._tabs.setTabText(
+            TAB_CLOCKS,
+            self.tr("Deadlines ({count})").format(count=len(clocks))
+            if clocks
+            else self.tr("Deadlines"),
+        )
+        if any(c.state == deadlines.STATE_MISSED for c in clocks):
+            colour, tip = QColor(MISSED_COLOR), self.tr("A deadline was missed")
+        elif any(c.near_breach(at) for c in clocks):
+            colour, tip = QColor(NEAR_COLOR), self.tr("A deadline is near")
+        else:
+            colour, tip = self.palette().windowText().color(), ""
+        self._tabs.tabBar().setTabTextColor(TAB_CLOCKS, colour)
+        self._tabs.setTabToolTip(TAB_CLOCKS, tip)
 
     def _fill_customer_numbers(self, case: Case) -> None:
         """Phone and ID number, masked unless revealed; the reveal button to match."""

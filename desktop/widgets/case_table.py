@@ -8,8 +8,10 @@ selects it again when it is still in the list, so the detail panel does not flic
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from desktop import labels
 from desktop.case_model import (
     COL_CASE_NO,
     COL_CAUSE,
@@ -24,19 +26,37 @@ from desktop.case_model import (
 )
 
 # Typical cell contents per column, for the initial widths; the user's own widths are
-# restored from QSettings afterwards. Long causes and statuses elide, with a tooltip.
+# restored from QSettings afterwards. Columns of stored codes take the width of their longest
+# label in the user's language (see _label_kinds), so a cause reads whole by default.
 _WIDTH_SAMPLES = {
     COL_CASE_NO: "GS0101-2026-000000",
     COL_RECEIVED_AT: "12-31 23:59",
-    COL_STATUS: "Settled on the spot",
-    COL_SEVERITY: "Ordinary",
-    COL_CUSTOMER: "欧阳娜",
+    COL_CUSTOMER: "欧阳娜娜",
     COL_PHONE: "138****0000",
-    COL_CAUSE: "Fund security",
-    COL_OWNER: "欧阳娜",
+    COL_OWNER: "欧阳娜娜",
     COL_DUE_AT: "12-31 23:59",
 }
-_CELL_PADDING = 14
+_LABEL_KINDS = {COL_STATUS: "status", COL_SEVERITY: "severity", COL_CAUSE: "cause"}
+# No column starts wider than this many average characters: one long label must not push
+# the rest of the list out of sight.
+_MAX_CHARS = 28
+_CELL_PADDING = 10
+
+
+def default_widths(model: CaseTableModel, metrics: QFontMetrics) -> dict[int, int]:
+    """Each column's width before the user resized any: its typical or longest content."""
+    limit = metrics.averageCharWidth() * _MAX_CHARS
+    widths = {}
+    for column in range(model.columnCount()):
+        if column in _LABEL_KINDS:
+            samples = [text for _code, text in labels.choices(_LABEL_KINDS[column])]
+        else:
+            samples = [_WIDTH_SAMPLES.get(column, "")]
+        content = max(metrics.horizontalAdvance(text) for text in samples)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        width = max(content, metrics.horizontalAdvance(title) + 16) + _CELL_PADDING
+        widths[column] = min(width, limit)
+    return widths
 
 
 class CaseTableView(QTableView):
@@ -74,11 +94,11 @@ class CaseTableView(QTableView):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        metrics = self.fontMetrics()
-        for column, sample in _WIDTH_SAMPLES.items():
-            title = str(model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 16)
-            header.resizeSection(column, width + _CELL_PADDING)
+        for column, width in default_widths(model, self.fontMetrics()).items():
+            header.resizeSection(column, width)
+        # The cause is the longest text in a row: by default it is the last column, which
+        # takes the room left over, rather than being cut off between narrow ones.
+        header.moveSection(header.visualIndex(COL_CAUSE), model.columnCount() - 1)
         header.setSortIndicator(model.sort_column, model.sort_order)
         self.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._on_sort_indicator_changed)

@@ -150,6 +150,29 @@
     </message>
 </context>
 <context>
+    <name>ActingHeadLabel</name>
+    <message>
+        <location filename="../../desktop/widgets/acting_head_label.py" line="+32"/>
+        <source>Acting head in charge</source>
+        <translation>当前现场负责人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>While the head is away, head-only actions are taken and recorded as the acting head&apos;s (Art. 8)</source>
+        <translation>网点负责人不在期间，须由负责人办理的事项由现场负责人办理，并记录为现场负责人所为（第八条）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{day} {month} {time}</source>
+        <translation>{month}{day}日 {time}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Acting head: {name} (until {until})</source>
+        <translation>现场负责人：{name}（至 {until}）</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../desktop/dialogs/action_form.py" line="+117"/>
@@ -169,7 +192,7 @@
     <message>
         <location line="+3"/>
         <source>Save (Ctrl+Return)</source>
-        <translation>保存（Ctrl+Return）</translation>
+        <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -401,7 +424,7 @@ Complaint Desk will now close the database, without backing it up over your good
         <translation>网点投诉处理台</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -991,11 +1014,26 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+2"/>
-        <source>Add the years a newer chinese_calendar package knows; edited years stay</source>
-        <translation>添加新版 chinese_calendar 软件包已收录的年份；手工录入的年份保持不变</translation>
+        <source>Add the years a newer holiday package knows; edited years stay</source>
+        <translation>添加新版节假日软件包已收录的年份；手工录入的年份保持不变</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+89"/>
+        <source>{years} from the holiday package</source>
+        <translation>{years}（来自节假日软件包）</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>Reading the holiday package…</source>
+        <translation>正在读取节假日软件包…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The holiday package is not installed.</source>
+        <translation>未安装节假日软件包。</translation>
+    </message>
+    <message>
+        <location line="-239"/>
         <location line="+1"/>
         <source>Close</source>
         <translation>关闭</translation>
@@ -1006,12 +1044,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>以工作日计算的时限按国家法定日历执行：节假日，以及调休上班的周末。国务院每年公布下一年度的安排；已安装的软件包尚未收录的年份，请在此录入。</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>{years} from the chinese_calendar package</source>
-        <translation>{years}（来自 chinese_calendar 软件包）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+68"/>
         <source>{years} entered by hand</source>
         <translation>{years}（手工录入）</translation>
     </message>
@@ -1116,12 +1149,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>{year} 年安排已保存：共 {count} 天。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Reading the chinese_calendar package…</source>
-        <translation>正在读取 chinese_calendar 软件包…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Added from the package: {years}.</source>
         <translation>已从软件包添加：{years}。</translation>
     </message>
@@ -1131,12 +1159,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>软件包中没有尚未载入的年份（收录至 {year} 年）。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The chinese_calendar package is not installed.</source>
-        <translation>未安装 chinese_calendar 软件包。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>The calendar could not be changed: {error}</source>
         <translation>工作日历未能修改：{error}</translation>
     </message>
@@ -1417,7 +1440,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseClocksTable</name>
     <message>
-        <location filename="../../desktop/widgets/case_clocks.py" line="+43"/>
+        <location filename="../../desktop/widgets/case_clocks.py" line="+42"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
@@ -1442,7 +1465,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>已用</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+40"/>
         <source>Running, near breach</source>
         <translation>计时中，即将超时</translation>
     </message>
@@ -1500,20 +1523,20 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../desktop/widgets/case_detail.py" line="+111"/>
+        <location filename="../../desktop/widgets/case_detail.py" line="+125"/>
         <source>Select a complaint in the list to see its details.</source>
         <translation>在列表中选择一条投诉，即可查看详情。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+96"/>
         <location line="+10"/>
         <location line="+9"/>
-        <location line="+143"/>
+        <location line="+177"/>
         <source>Show full customer data</source>
         <translation>显示完整客户信息</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-184"/>
         <source>Show this customer&apos;s full phone and ID numbers?
 
 This is recorded in the audit trail, with your name and the time.</source>
@@ -1639,26 +1662,27 @@ This is recorded in the audit trail, with your name and the time.</source>
     <message>
         <location line="+25"/>
         <location line="+2"/>
+        <location line="+88"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Case fields</source>
-        <translation>投诉信息</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-44"/>
         <source>Timeline</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-22"/>
         <source>Case timeline</source>
         <translation>投诉处理记录</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-8"/>
+        <source>Case details</source>
+        <translation>投诉详情</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1673,7 +1697,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
         <source>Case pages</source>
         <translation>投诉页面</translation>
     </message>
@@ -1684,6 +1708,12 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+190"/>
+        <source>Deadlines</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location line="-188"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
@@ -1693,7 +1723,27 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>审计记录中本投诉的每一项变更</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Liability</source>
+        <translation>责任认定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penalties</source>
+        <translation>处罚</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalations</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Show full customer data…</source>
         <translation>显示完整客户信息…</translation>
     </message>
@@ -1704,17 +1754,124 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+115"/>
+        <location line="+50"/>
+        <location line="+22"/>
+        <location line="+140"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-208"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超期）</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+36"/>
+        <source>Not determined yet</source>
+        <translation>尚未认定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>determined by {name} on {time}</source>
+        <translation>{name} 于 {time} 认定</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{text}, as acting head</source>
+        <translation>{text}，以现场负责人身份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{text}, after a review</source>
+        <translation>{text}，经复核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not liable ({by})</source>
+        <translation>无责（{by}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} {share} %</source>
+        <translation>{name} {share}%</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Liable: {people} ({by})</source>
+        <translation>有责：{people}（{by}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Duty or rule breached: {basis}</source>
+        <translation>违反的职责或规定：{basis}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>None applied yet</source>
+        <translation>尚未作出处罚</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}: {points} points, {amount} yuan</source>
+        <translation>{name}：{points} 分，{amount} 元</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{text}; {measures}</source>
+        <translation>{text}；{measures}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{text} (differs from the scale: {reason})</source>
+        <translation>{text}（与标准不同：{reason}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not escalated</source>
+        <translation>未上报</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{time} {level}: {department}</source>
+        <translation>{time} {level}：{department}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{text}, with PSBC ({department})</source>
+        <translation>{text}，协同邮储银行（{department}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Result: not fed back to the customer yet</source>
+        <translation>结果：尚未向客户反馈</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Result ({time}, customer not satisfied): {result}</source>
+        <translation>结果（{time}，客户不满意）：{result}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Result ({time}): {result}</source>
+        <translation>结果（{time}）：{result}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Deadlines ({count})</source>
+        <translation>时限（{count}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A deadline was missed</source>
+        <translation>有时限已超期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A deadline is near</source>
+        <translation>有时限即将到期</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Shown in full until another case is selected.</source>
         <translation>在选择其他投诉之前完整显示。</translation>
     </message>
@@ -2217,7 +2374,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>CaseTableView</name>
     <message>
-        <location filename="../../desktop/widgets/case_table.py" line="+55"/>
+        <location filename="../../desktop/widgets/case_table.py" line="+75"/>
         <source>Complaint list</source>
         <translation>投诉列表</translation>
     </message>
@@ -2933,7 +3090,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>Duty</name>
     <message>
-        <location filename="../../desktop/duties.py" line="+16"/>
+        <location filename="../../desktop/duties.py" line="+17"/>
         <source>Manage the outlet&apos;s complaint targets for the year, quarter and month as the district branch requires; train and educate staff; analyse complaint quality; assess the outlet&apos;s complaints.</source>
         <translation>按区县分公司要求管理网点年度、季度、月度投诉指标；组织员工培训教育；开展投诉质量分析；对网点投诉进行考核。</translation>
     </message>
@@ -3044,8 +3201,8 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+9"/>
-        <source>Art.</source>
-        <translation>条款</translation>
+        <source>{article}: {duty}</source>
+        <translation>{article}：{duty}</translation>
     </message>
 </context>
 <context>
@@ -3698,7 +3855,7 @@ This is recorded in the audit trail, with your name and the time.</source>
     <message>
         <location line="+1"/>
         <source>The duty or rule breached, e.g. Art. 7(2)</source>
-        <translation>违反的职责或规定，如第七条第（二）项</translation>
+        <translation>违反的职责或规定，如第七条第二项</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3970,6 +4127,68 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../desktop/user_guide.py" line="+293"/>
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How to do each task in Complaint Desk</source>
+        <translation>网点投诉处理台各项操作的说明</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <location line="-135"/>
+        <source>Complaint Desk help</source>
+        <translation>网点投诉处理台帮助</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Help contents</source>
+        <translation>帮助目录</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Help page</source>
+        <translation>帮助页面</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Contents</source>
+        <translation>目录(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <location filename="../../desktop/idle_lock.py" line="+156"/>
@@ -4053,7 +4272,7 @@ This is recorded in the audit trail, with your name and the time.</source>
     <message>
         <location line="+3"/>
         <source>The head, or the acting head while named, confirms whether the outlet was at fault and, if so, who is responsible and for what share (Art. 5(8)).</source>
-        <translation>由负责人（或在指定期间内的现场负责人）认定网点是否有责；有责时确定责任人及责任比例（第五条第（八）项）。</translation>
+        <translation>由负责人（或在指定期间内的现场负责人）认定网点是否有责；有责时确定责任人及责任比例（第五条第八项）。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4396,7 +4615,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+162"/>
+        <location filename="../../desktop/main_window.py" line="+169"/>
         <source>Open: {open}  Overdue: {overdue}  Due today: {due_today}</source>
         <translation>未办结：{open}  已超期：{overdue}  今日到期：{due_today}</translation>
     </message>
@@ -4502,7 +4721,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Complaint Desk — {outlet}</source>
         <translation>网点投诉处理台 — {outlet}</translation>
     </message>
@@ -5131,30 +5350,30 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>Cause</source>
         <translation>投诉原因</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+83"/>
+        <location line="-81"/>
+        <location line="+86"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+87"/>
+        <location line="-86"/>
+        <location line="+90"/>
         <source>Points</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+90"/>
+        <location line="-90"/>
+        <location line="+93"/>
         <source>Yuan</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-87"/>
         <source>&amp;Add row</source>
         <translation>添加行(&amp;A)</translation>
     </message>
@@ -5217,17 +5436,22 @@ This is recorded in the audit trail, with your name and the time.</source>
     <message>
         <location line="+24"/>
         <location line="+9"/>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Example scale — replace with your district&apos;s</source>
         <translation>示例标准——请替换为本区县分公司的标准</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-54"/>
         <source>The outlet&apos;s own scale.</source>
         <translation>本网点使用的处罚标准。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>This program&apos;s example: the rules&apos; penalty chapter is not available</source>
+        <translation>本程序提供的示例：细则的惩处章节暂缺</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Any cause</source>
         <translation>任意原因</translation>
     </message>
@@ -5303,6 +5527,19 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+24"/>
         <source>The penalty differs from the scale: give a reason.</source>
         <translation>处罚与标准建议不同，请说明理由。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/i18n.py" line="+24"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -5888,7 +6125,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="+49"/>
+        <location filename="../../desktop/dialogs/rules_dialog.py" line="+50"/>
         <source>Handling decision, simple case</source>
         <translation>处理决定（一般投诉）</translation>
     </message>
@@ -6029,21 +6266,21 @@ Why it must be reported now: {reason}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Product default (issue 3)</source>
-        <translation>产品默认值（需求第 3 号）</translation>
+        <source>This program&apos;s default</source>
+        <translation>本程序默认值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+33"/>
+        <source>{document}, {articles}</source>
+        <translation>{document}{articles}</translation>
+    </message>
+    <message>
+        <location line="-32"/>
         <source>Civil Code of the PRC</source>
         <translation>《中华人民共和国民法典》</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>{document}, Art. {articles}</source>
-        <translation>{document}第 {articles} 条</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+40"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -6111,7 +6348,7 @@ Why it must be reported now: {reason}.</source>
     <message>
         <location line="+2"/>
         <source>Save and recompute the deadlines of open complaints (Ctrl+Return)</source>
-        <translation>保存并重新计算未办结投诉的时限（Ctrl+Return）</translation>
+        <translation>保存并重新计算未办结投诉的时限（Ctrl+Enter）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7005,7 +7242,7 @@ If you have a backup elsewhere, restore it with: complaint-desk restore FILE</so
 {folder} 中没有完好的备份。为避免损坏扩大，网点投诉处理台不会打开该数据库；文件未被改动：
 {path}
 
-如果您在别处有备份，可用以下命令恢复：complaint-desk restore FILE</translation>
+如果您在别处有备份，可用以下命令恢复：complaint-desk restore 备份文件</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -7042,7 +7279,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>网点投诉处理台没有打开数据库，也没有做任何改动：
 {path}
 
-您之后可以在命令行恢复备份：complaint-desk restore FILE</translation>
+您之后可以在命令行恢复备份：complaint-desk restore 备份文件</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -8861,7 +9098,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     <message>
         <location line="+1"/>
         <source>Save the work order (Ctrl+Return)</source>
-        <translation>保存工单（Ctrl+Return）</translation>
+        <translation>保存工单（Ctrl+Enter）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -9116,7 +9353,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     <message>
         <location line="+1"/>
         <source>Record the reply (Ctrl+Return)</source>
-        <translation>记录回复（Ctrl+Return）</translation>
+        <translation>记录回复（Ctrl+Enter）</translation>
     </message>
     <message>
         <location line="+1"/>

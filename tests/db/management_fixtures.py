@@ -1,4 +1,4 @@
-"""Fixtures for the management tests (issue 4): liable cases ready for penalties, a
+"""Fixtures for the management tests: liable cases ready for penalties, a
 refusal check that covers the attachments folder too, and a direct way to lay down cases
 with known facts for the hand-counted analysis and target fixtures.
 

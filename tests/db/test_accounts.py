@@ -1,4 +1,4 @@
-"""Accounts and login (issue 6, item 1): slow salted hashes only, the lock after wrong
+"""Accounts and login: slow salted hashes only, the lock after wrong
 passwords, resets by the head, and refusals that do not tell who has an account."""
 
 from __future__ import annotations

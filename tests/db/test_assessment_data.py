@@ -1,4 +1,4 @@
-"""The assessment report's data (issue 5) against the hand-counted targets fixture
+"""The assessment report's data against the hand-counted targets fixture
 (tests/db/test_targets.py: cases on the quarter and year ends), plus targets, penalties,
 training and disputes laid down here; and the escalation report's data from the wizard's
 ``escalated`` events."""

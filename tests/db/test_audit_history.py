@@ -1,4 +1,4 @@
-"""A case's history from the audit trail, field by field, as staff may see it (issue 6)."""
+"""A case's history from the audit trail, field by field, as staff may see it."""
 
 from __future__ import annotations
 

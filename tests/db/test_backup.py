@@ -1,4 +1,4 @@
-"""Backups and restore (issue 6): copies are sound and complete, rotation keeps N of each
+"""Backups and restore: copies are sound and complete, rotation keeps N of each
 kind, and restore refuses anything doubtful without touching the current data."""
 
 from __future__ import annotations

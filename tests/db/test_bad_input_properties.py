@@ -1,4 +1,4 @@
-"""Bad input (issue 6, item 6): hostile text at every domain entry point that takes text.
+"""Bad input: hostile text at every domain entry point that takes text.
 
 Emoji, CJK Extension B, control characters, lone surrogates, very long text, SQL-looking
 strings and right-to-left text, alone and mixed. Whatever the input, the entry point
@@ -24,7 +24,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from db import accounts, audit, cases, codes, decisions, outlets, prevention, training, workflow, workorders
+from db import (
+    accounts,
+    audit,
+    cases,
+    codes,
+    decisions,
+    outlets,
+    prevention,
+    training,
+    workflow,
+    workorders,
+)
 from db.errors import WorkflowError
 from db.models import (
     Case,

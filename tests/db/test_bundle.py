@@ -1,4 +1,4 @@
-"""Offline exchange with the district (issue 6, item 8): the exported bundle holds the right
+"""Offline exchange with the district: the exported bundle holds the right
 cases, masked, with evidence and a manifest whose sums match; a bundle sent down imports
 once and only once; a damaged or altered bundle is refused whole with nothing written."""
 

@@ -1,4 +1,4 @@
-"""Crash safety (issue 6, item 5): a power cut mid-write, simulated by SIGKILL.
+"""Crash safety: a power cut mid-write, simulated by SIGKILL.
 
 A child process (tests/db/crash_child.py) makes random writes through the app's own
 functions and reports each one after it committed. The test kills it at a random moment,

@@ -1,4 +1,4 @@
-"""Malformed work-order files (issue 6, item 6): refused whole, naming the row and the
+"""Malformed work-order files: refused whole, naming the row and the
 reason, with nothing written; the three encodings Chinese offices produce all import.
 
 Every refusal goes through :func:`refused_whole`, which counts it; run with ``-s`` to see

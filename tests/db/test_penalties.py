@@ -38,7 +38,7 @@ def test_the_example_scale_is_labelled_and_complete(world: World):
     assert setting.is_example and setting.updated_at is None
     scale = setting.scale
     assert scale.label == "Example scale — replace with your district's"
-    assert scale.source == "none: example"
+    assert scale.source == penalties.EXAMPLE_SOURCE
     assert penalties.validate_scale(scale) == scale
     for severity in codes.PENALTY_SEVERITIES:
         assert scale.lookup("debt_collection", severity).cause == penalties.ANY_CAUSE
@@ -120,6 +120,18 @@ def test_a_damaged_stored_scale_falls_back_to_the_example(world: World):
     assert penalties.scale_setting().is_example
 
 
+def test_a_scale_saved_with_the_old_example_source_reads_in_words(world: World):
+    """Earlier versions stored the example's source as a code ("none: example") when the
+    head saved the example as the outlet's own scale; it reads as the sentence now."""
+    data = penalties.EXAMPLE_SCALE.to_json() | {"label": "城关区分公司惩处标准"}
+    Setting.create(key="penalty.scale", value=json.dumps(data | {"source": "none: example"}))
+    setting = penalties.scale_setting()
+    assert not setting.is_example and setting.scale.label == "城关区分公司惩处标准"
+    assert setting.scale.source == (
+        "This program's example: the rules' penalty chapter is not available"
+    )
+
+
 # --- proposals follow the scale -------------------------------------------------------------------
 
 
@@ -134,7 +146,7 @@ def test_proposal_for_an_ordinary_case_is_scaled_by_share(world: World):
     assert (first.share, first.points, first.amount) == (Decimal("60.00"), 1, Decimal("60.00"))
     assert (second.share, second.points, second.amount) == (Decimal("40.00"), 1, Decimal("40.00"))
     assert first.measures == second.measures == ("talk",)
-    assert first.is_example_scale and first.scale_source == "none: example"
+    assert first.is_example_scale and first.scale_source == penalties.EXAMPLE_SOURCE
     assert [p.staff_id for p in penalties.proposals_for(case)] == [w.teller.id, w.teller2.id]
 
 

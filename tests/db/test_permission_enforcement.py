@@ -1,4 +1,4 @@
-"""The permission matrix enforced where data leaves or is replaced (issue 6): backups,
+"""The permission matrix enforced where data leaves or is replaced: backups,
 restores, the ledger and unmasked reports; and first-run setup creating the head's account.
 
 Each test tries to break the rule and checks that nothing was written."""

@@ -1,4 +1,4 @@
-"""The permission matrix (issue 6, item 2): every action x every role, and the acting head
+"""The permission matrix: every action x every role, and the acting head
 inside and outside their span; and the domain functions that enforce it refuse with
 nothing written (every table, the audit trail included)."""
 

@@ -22,7 +22,7 @@ EXPECTED_DEFAULTS = {
     "first_contact_hours": (2.0, "中国邮政报, 2022-03-15"),
     "proposal_hours": (24.0, "中国邮政报, 2022-03-15"),
     "regulator_forward_working_days": (7, "Art. 33"),
-    "breach_warning_share": (0.8, "Issue 3"),
+    "breach_warning_share": (0.8, "This program's default"),
     "major_group_size": (20, "Art. 29"),
     "roll_past_holidays": (True, "Civil Code"),
 }

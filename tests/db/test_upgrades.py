@@ -1,4 +1,4 @@
-"""Upgrades (issue 6, item 9): a database of every past schema version reaches the current
+"""Upgrades: a database of every past schema version reaches the current
 one with no data lost.
 
 tests/fixtures/schema_vN.sqlite3 holds a database as version N of the program left it

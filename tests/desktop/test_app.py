@@ -103,5 +103,5 @@ def test_existing_outlet_opens_straight_to_the_list(isolated_app, tmp_path, monk
     monkeypatch.setattr(FirstRunDialog, "ask", lambda parent=None: pytest.fail("asked again"))
     assert desktop_app.run_gui(folder, "en", False) == 0
     (window,) = isolated_app
-    # One case settled, one overdue, one due today: the start view shows the two (issue 3).
+    # One case settled, one overdue, one due today: the start view shows the two.
     assert window.model().total() == 2

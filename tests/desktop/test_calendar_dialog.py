@@ -71,7 +71,7 @@ def test_package_year_is_shown_as_published(qtbot, shop):
     dialog = open_dialog(qtbot, shop.head)
     assert unnamed_widgets(dialog) == []
     dialog.year_spin.setValue(year)
-    assert f"{min(package_years())}–{year} from the chinese_calendar package" in (
+    assert f"{min(package_years())}–{year} from the holiday package" in (
         dialog.coverage_label.text()
     )
     assert "as published" in dialog.year_status.text()

@@ -111,7 +111,7 @@ def test_bundle_commands_import_no_qt():
     assert done.returncode == 0, done.stderr
 
 
-# --- who is acting, once the database has accounts (issue 6) -----------------------------------
+# --- who is acting, once the database has accounts -----------------------------------
 
 
 def cli_in(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:

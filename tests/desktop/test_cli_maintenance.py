@@ -162,7 +162,7 @@ def test_the_maintenance_commands_import_no_qt(data_dir, tmp_path):
     assert done.returncode == 0, done.stderr
 
 
-# --- who is acting, once the database has accounts (issue 6) -----------------------------------
+# --- who is acting, once the database has accounts -----------------------------------
 
 HEAD_PASSWORD = "lotus-pond-7"
 TELLER_PASSWORD = "bamboo-gate-3"

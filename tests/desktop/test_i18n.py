@@ -1,5 +1,6 @@
 """Translations and the bundled CJK font: what a Chinese-speaking user actually sees."""
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QRawFont
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QFileDialog, QLabel
 
 from desktop import i18n, i18n_tool
 from desktop.fonts import FAMILY, MIN_POINT_SIZE, font_path
@@ -198,3 +199,23 @@ def test_font_path_works_without_qt():
     )
     subprocess.run([sys.executable, "-c", code], check=True)
     assert font_path().name == "wqy-microhei.ttc"
+
+
+@pytest.mark.parametrize(
+    "mode", [QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave]
+)
+def test_qt_file_dialog_reads_in_chinese(qtbot, zh_cn, tmp_path, mode):
+    """qtbase_zh_CN.qm leaves "Look in:" and "Files of type:" in English; we fill them."""
+    dialog = QFileDialog(None, "报告", str(tmp_path), "PDF 文档 (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(mode)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    texts = [w.text() for w in dialog.findChildren(QAbstractButton) if w.isVisible()]
+    texts += [w.text() for w in dialog.findChildren(QLabel) if w.isVisible()]
+    buttons = [b.text() for b in dialog.findChildren(QAbstractButton) if b.isVisible()]
+    wanted = "打开" if mode == QFileDialog.AcceptMode.AcceptOpen else "保存"
+    assert any(wanted in b for b in buttons) and any("取消" in b for b in buttons)
+    english = [t for t in texts if re.search(r"[A-Za-z]{2,}", t.replace("PDF", ""))]
+    assert english == []

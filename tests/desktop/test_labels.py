@@ -159,7 +159,7 @@ def test_a_translation_with_a_broken_placeholder_falls_back_to_english(fake_tran
     assert labels.error_message(error) == "At most 2000 characters."
 
 
-# The modules of the handling workflow (issue 3) whose refusals the case actions show.
+# The modules of the handling workflow whose refusals the case actions show.
 WORKFLOW_MODULES = (
     "actions",
     "callbacks",

@@ -1,4 +1,4 @@
-"""Login, the idle lock and passwords in the staff dialog (issue 6)."""
+"""Login, the idle lock and passwords in the staff dialog."""
 
 from __future__ import annotations
 

@@ -323,7 +323,7 @@ def test_assessment_period_dialog(qtbot):
     ]
 
 
-# --- exports and the permission matrix (issue 6) -------------------------------------------
+# --- exports and the permission matrix -------------------------------------------
 
 
 def test_a_teller_may_print_but_not_save_a_report(qtbot, world, settings, tmp_path, monkeypatch):

@@ -1,4 +1,4 @@
-"""Showing a case's full customer data from the detail panel (issue 6, item 7).
+"""Showing a case's full customer data from the detail panel.
 
 The head sees the full phone and ID numbers after confirming, each showing is recorded, and
 the numbers are masked again once another case is shown. A teller's button is disabled,

@@ -190,7 +190,7 @@ def test_the_app_exits_cleanly_on_a_damaged_database(
 def test_damage_found_after_the_window_is_shown_offers_the_backup(
     qapp, data_dir, isolated_settings, monkeypatch, boxes
 ):
-    """The window opens at once and the check runs behind it (issue 7); a foreign key
+    """The window opens at once and the check runs behind it; a foreign key
     broken behind the app's back is still found, the window closes without an exit backup,
     the newest good backup is offered and restored, and the program opens it."""
     shown, _choice = boxes
