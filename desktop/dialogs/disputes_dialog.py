@@ -43,6 +43,7 @@ from db.errors import WorkflowError
 from db.models import Case, Dispute, Outlet, Staff, Suggestion, now
 from db.validation import ValidationError
 from desktop import analysis_labels, labels
+from desktop.dialogs.common import save_shortcut
 from desktop.dialogs.new_case import FORM_STYLE, make_error_label
 from desktop.dialogs.refusals import name_widget, refusal_text
 
@@ -107,6 +108,7 @@ class FormDialog(QDialog):
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        save_shortcut(self, self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error_label)

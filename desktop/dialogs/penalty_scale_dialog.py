@@ -32,6 +32,7 @@ from db.errors import WorkflowError
 from db.models import Staff, now
 from desktop import labels
 from desktop.dialogs.action_form import name_widget
+from desktop.dialogs.common import save_shortcut
 from desktop.dialogs.refusals import refusal_text
 
 COL_CAUSE, COL_SEVERITY, COL_POINTS, COL_AMOUNT = range(4)
@@ -88,6 +89,7 @@ class PenaltyScaleDialog(QDialog):
         self.reset_button.clicked.connect(self.reset)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
+        save_shortcut(self, self.save_button)
         self.error_label = QLabel()
         name_widget(self.error_label, "scale_error_label", self.tr("Problem"))
         self.error_label.setStyleSheet("color: #b00020;")
