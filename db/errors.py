@@ -111,6 +111,10 @@ MESSAGES: dict[str, str] = {
     "shares_sum": "The shares of the responsible staff add up to {total} %, not 100 %.",
     "responsible_duplicate": "{name} is named twice among the responsible staff.",
     "liability_missing": "Liability has not been determined for this case (Art. 5).",
+    "close_before_liability": (
+        "The complaint is '{status}': it is closed only after the head has determined "
+        "liability (Art. 5). Determine liability first."
+    ),
     "finding_superseded": "A later determination has replaced this one; review the current one.",
     "new_finding_required": "A review whose outcome is '{outcome}' must give the new finding.",
     "upheld_no_new_finding": "An upheld determination stays as it is; give no new finding.",

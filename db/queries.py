@@ -15,7 +15,7 @@ from typing import NamedTuple, overload
 
 from peewee import JOIN, fn
 
-from db import codes, sqlite_features, vocab
+from db import accountability, codes, sqlite_features, vocab
 from db.models import Case, CaseEvent, Staff, database
 
 # Sort keys the list offers, mapped to the list SQL's columns (aliases c = case, s = its
@@ -42,8 +42,13 @@ class CaseFilter:
     severity: str | None = None
     overdue: bool = False
     due_today: bool = False
+    # Open and past the warning point of its deadline, not yet overdue.
+    near_breach: bool = False
     cause: str | None = None
     owner_id: int | None = None
+    # Cases this person is reminded of: the accountable person, or the prospective
+    # handler of a pending transfer (db.accountability).
+    reminded_id: int | None = None
     received_from: dt.date | None = None
     received_to: dt.date | None = None
     search: str = ""
@@ -183,26 +188,37 @@ def _where(flt: CaseFilter, at: dt.datetime, *, walk: bool = False) -> tuple[str
     if flt.severity:
         conds.append("c.severity = ?")
         params.append(flt.severity)
-    # Overdue and due today are two slices of one timeline; ticked together they mean
-    # "open and due before the end of today".
-    if flt.overdue or flt.due_today:
+    # Overdue, due today and near the deadline are slices of one timeline; ticked together
+    # they are joined by OR: overdue and due today mean "open and due before the end of
+    # today".
+    if flt.overdue or flt.due_today or flt.near_breach:
         end = _time_param(_day_bounds(at.date())[1])
         now_text = _time_param(at)
+        slices: list[str] = []
         if flt.overdue and flt.due_today:
-            conds.append("c.is_open = 1 AND (c.due_at < ? OR (c.due_at >= ? AND c.due_at < ?))")
+            slices.append("c.due_at < ? OR (c.due_at >= ? AND c.due_at < ?)")
             params += [now_text, now_text, end]
         elif flt.overdue:
-            conds.append("c.is_open = 1 AND c.due_at < ?")
+            slices.append("c.due_at < ?")
             params.append(now_text)
-        else:
-            conds.append("c.is_open = 1 AND c.due_at >= ? AND c.due_at < ?")
+        elif flt.due_today:
+            slices.append("c.due_at >= ? AND c.due_at < ?")
             params += [now_text, end]
+        if flt.near_breach:
+            slices.append("c.warn_at <= ? AND c.due_at >= ?")
+            params += [now_text, now_text]
+        timeline = slices[0] if len(slices) == 1 else " OR ".join(f"({s})" for s in slices)
+        conds.append(f"c.is_open = 1 AND ({timeline})")
     if flt.cause:
         conds.append("c.cause = ?")
         params.append(flt.cause)
     if flt.owner_id is not None:
         conds.append("c.first_ask_owner_id = ?")
         params.append(flt.owner_id)
+    if flt.reminded_id is not None:
+        sql, reminded_params = accountability.reminded_condition(flt.reminded_id)
+        conds.append(sql)
+        params += reminded_params
     if flt.received_from:
         conds.append("c.received_at >= ?")
         params.append(_time_param(_day_bounds(flt.received_from)[0]))

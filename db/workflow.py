@@ -34,7 +34,7 @@ import json
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from db import codes, deadlines, permissions, vocab
+from db import accountability, codes, deadlines, permissions, vocab
 from db.actions import MAX_SHORT, Checks, known, load, moment, record, staff_of, sync, text
 from db.cases import add_event
 from db.errors import MESSAGES, WorkflowError
@@ -80,9 +80,11 @@ __all__ = [
     "reply",
     "report",
     "report_owed",
+    "last_report",
     "set_other_outlet",
     "settle",
     "state_chart_mermaid",
+    "take_charge",
     "transfer",
 ]
 
@@ -183,6 +185,10 @@ TRANSITIONS: tuple[Transition, ...] = tuple(
 
 ACTIONS: tuple[str, ...] = tuple(dict.fromkeys(t.action for t in TRANSITIONS))
 
+# Refusals that say why rather than "not allowed from this status": a complaint is closed
+# only after the head has determined liability (Art. 5(8)).
+_REFUSAL_CODES: dict[str, str] = {"close": "close_before_liability"}
+
 # Actions still possible while a report is owed (Art. 10: report before anything else).
 # Merging is the head's own act and hands the duty to the earlier case.
 _ALLOWED_WHILE_REPORT_OWED = frozenset({"report", "request_review", "merge"})
@@ -260,6 +266,17 @@ def _has_report_event(case: Case) -> bool:
     )
 
 
+def last_report(case: Case) -> CaseEvent | None:
+    """The latest report to the head (or the head's own taking charge), if any: a case may
+    have been reported and then moved on, e.g. transferred or given a new reply time."""
+    return (
+        CaseEvent.select()
+        .where((CaseEvent.case == case.id) & (CaseEvent.kind == codes.EVENT_REPORTED))
+        .order_by(CaseEvent.at.desc(), CaseEvent.id.desc())
+        .first()
+    )
+
+
 def report_owed(case: Case) -> str | None:
     """Why the case must be reported to the head before anything else, or None (Art. 10).
 
@@ -287,7 +304,8 @@ def check_transition(case: Case, action: str, target: str | None = None) -> str:
     if not allowed:
         if case.status in vocab.CLOSED_STATUSES and action not in ("reopen", "request_review"):
             raise WorkflowError("case_closed", action=action, status=case.status)
-        raise WorkflowError("transition_not_allowed", action=action, status=case.status)
+        code = _REFUSAL_CODES.get(action, "transition_not_allowed")
+        raise WorkflowError(code, action=action, status=case.status)
     if target is None:
         if len(allowed) != 1:
             raise WorkflowError("transition_not_allowed", action=action, status=case.status)
@@ -366,22 +384,17 @@ def accountable_staff(case: Case) -> Staff:
     """Who answers for the case now: the formal handler, else the first-ask owner.
 
     A pending transfer changes nothing (Art. 10): the transfer is formal only once
-    customer and handler are in contact.
+    customer and handler are in contact. The rule is db.accountability's.
     """
-    fresh = load(case)
-    handler = fresh.handler if fresh.handler_id is not None else None
-    return handler if handler is not None else fresh.first_ask_owner
+    return Staff.get_by_id(accountability.accountable_id(case.id))
 
 
 def reminder_recipients(case: Case) -> list[Staff]:
     """Who gets reminders: the accountable person and, during a pending transfer, the
     prospective handler too (both are shown until the transfer is formal)."""
-    people = [accountable_staff(case)]
-    pending = pending_transfer(case)
-    prospective = pending.handler if pending is not None else None
-    if prospective is not None and prospective.id != people[0].id:
-        people.append(prospective)
-    return people
+    ids = accountability.reminder_recipient_ids(case.id)
+    people = {s.id: s for s in Staff.select().where(Staff.id.in_(ids))}
+    return [people[i] for i in ids]
 
 
 def transfer(
@@ -665,11 +678,21 @@ def report(
 ) -> Case:
     """``reporter`` reports the case to the head; ``received_by`` must be the head or the
     acting head (Art. 8, 10). Clears an owed report. A pending transfer is cancelled: the
-    head decides anew."""
+    head decides anew.
+
+    When the head (or acting head) is both, nobody reports to anybody: the head takes
+    charge of the case, which meets the reporting duty, and the event says so
+    (``taken_charge``). :func:`take_charge` is the same, named for what it is."""
     with database.atomic():
         fresh = load(case)
         _report(fresh, reporter, received_by, moment(at, fresh), note)
     return sync(case, fresh)
+
+
+def take_charge(case: Case, head: Staff, *, at: dt.datetime | None = None, note: str = "") -> Case:
+    """The head or acting head takes charge of the case in person (Art. 5, 8): the
+    reporting duty of Art. 10 is met by the head, not by a report to himself."""
+    return report(case, head, head, at=at, note=note)
 
 
 def _report(fresh: Case, reporter: Staff, received_by: Staff, at: dt.datetime, note: str) -> None:
@@ -686,6 +709,8 @@ def _report(fresh: Case, reporter: Staff, received_by: Staff, at: dt.datetime, n
         "reason": report_owed(fresh),
         **authority.event_data(),
     }
+    if reporter.id == received_by.id:
+        data["taken_charge"] = True
     if fresh.status == S.STATUS_TRANSFER_PENDING:
         row = pending_transfer(fresh)
         if row is not None:

@@ -198,6 +198,10 @@ _MESSAGES: dict[str, str] = {
     "liability_missing": QT_TRANSLATE_NOOP(
         "WorkflowError", "Liability has not been determined for this case (Art. 5)."
     ),
+    "close_before_liability": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The complaint is '{status}': it is closed only after the head has determined liability (Art. 5). Determine liability first.",
+    ),
     "finding_superseded": QT_TRANSLATE_NOOP(
         "WorkflowError", "A later determination has replaced this one; review the current one."
     ),

@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self._language = language or str(self._settings.value(LANGUAGE_KEY, DEFAULT_LANGUAGE))
 
         self._model = CaseTableModel(self)
-        self._filter_bar = FilterBar(outlet)
+        self._filter_bar = FilterBar(outlet, me=actor)
         # With ``start_view`` (the program's start), open on what is overdue or due today
         # (issue 3). The filter is set before the table turns sorting on, which runs the
         # first query: the list is queried once, already narrowed (at a million cases an

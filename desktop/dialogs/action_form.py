@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 
 from peewee import DatabaseError
 from PySide6.QtCore import QCoreApplication, QDateTime
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,7 +36,7 @@ from db import outlets
 from db.errors import WorkflowError
 from db.models import Case, Staff
 from desktop import labels
-from desktop.dialogs.common import name_widget  # noqa: F401 (re-exported)
+from desktop.dialogs.common import name_widget, save_shortcut  # noqa: F401 (re-exported)
 from desktop.dialogs.form_kit import (
     FORM_STYLE,
     FieldForm,
@@ -136,8 +135,7 @@ class ActionDialog(QDialog):
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
+        save_shortcut(self, self.save_button)
 
         case_line = QLabel(
             QCoreApplication.translate("ActionDialog", "Complaint {case_no} · {customer}").format(

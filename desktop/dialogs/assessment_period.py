@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs.common import save_shortcut
+
 YEAR, QUARTER, MONTH = "year", "quarter", "month"
 
 
@@ -89,6 +91,7 @@ class AssessmentPeriodDialog(QDialog):
         buttons.setObjectName("assessmentButtons")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        save_shortcut(self, buttons.button(QDialogButtonBox.StandardButton.Ok))
 
         form = QFormLayout(self)
         form.addRow(self.tr("Period:"), self.kind)

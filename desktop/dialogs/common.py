@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QPushButton, QWidget
+
+# Ctrl+Return saves every dialog (Ctrl+Enter is the same on the keypad); Esc cancels, as
+# QDialog does by itself.
+SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
 
 def name_widget(widget: QWidget, object_name: str, accessible: str) -> QWidget:
@@ -13,6 +17,12 @@ def name_widget(widget: QWidget, object_name: str, accessible: str) -> QWidget:
     widget.setObjectName(object_name)
     widget.setAccessibleName(accessible)
     return widget
+
+
+def save_shortcut(dialog: QWidget, button: QAbstractButton) -> None:
+    """Ctrl+Return presses ``button`` (a disabled button stays unpressed)."""
+    for keys in SAVE_KEYS:
+        QShortcut(QKeySequence(keys), dialog).activated.connect(button.click)
 
 
 def save_cancel_box(
@@ -27,16 +37,16 @@ def save_cancel_box(
     box.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
     box.accepted.connect(on_save)
     box.rejected.connect(dialog.reject)
-    for keys in ("Ctrl+Return", "Ctrl+Enter"):
-        QShortcut(QKeySequence(keys), dialog).activated.connect(on_save)
+    save_shortcut(dialog, save)
     return box
 
 
 def accept_reject_box(
     dialog: QDialog, save_text: str, save_name: str, cancel_text: str, cancel_name: str
 ) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
-    """Save and Cancel as a plain button box (Enter saves), wired to the dialog's ``save``
-    and ``reject``. ``save_name`` and ``cancel_name`` are what screen readers say."""
+    """Save and Cancel as a plain button box (Enter and Ctrl+Return save), wired to the
+    dialog's ``save`` and ``reject``. ``save_name`` and ``cancel_name`` are what screen
+    readers say."""
     box = QDialogButtonBox()
     save = box.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
     name_widget(save, "save_button", save_name)
@@ -44,4 +54,5 @@ def accept_reject_box(
     name_widget(cancel, "cancel_button", cancel_name)
     box.accepted.connect(dialog.save)
     box.rejected.connect(dialog.reject)
+    save_shortcut(dialog, save)
     return box, save, cancel

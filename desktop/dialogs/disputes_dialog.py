@@ -43,6 +43,7 @@ from db.errors import WorkflowError
 from db.models import Case, Dispute, Outlet, Staff, Suggestion, now
 from db.validation import ValidationError
 from desktop import analysis_labels, labels
+from desktop.dialogs.common import save_shortcut
 from desktop.dialogs.form_kit import (
     FORM_STYLE,
     GENERAL_LINES,
@@ -113,6 +114,7 @@ class FormDialog(QDialog):
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        save_shortcut(self, self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error_label)

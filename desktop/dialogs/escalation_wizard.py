@@ -3,7 +3,8 @@
 1. Can the outlet settle it itself? Then it is not escalated: the wizard says so and ends,
    offering the transfer to the person who will handle it (Art. 10).
 2. Within the outlet, or beyond it? Within: the head takes it over; the wizard records the
-   report to the head if nobody has made it yet. Beyond: go on.
+   report to the head if the case is not with the head now, or the head's own taking charge
+   when nobody reported it to him. Beyond: go on.
 3. Which level: the district branch's competent department (or higher, level by level),
    and PSBC at the same level where needed (Art. 11).
 4. Who was contacted there, when, and what was reported.
@@ -38,13 +39,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from db import codes, outlets, queries, vocab, workflow
+from db import codes, queries, vocab, workflow
 from db.errors import WorkflowError
 from db.models import Case, Staff, now
 from db.validation import FUTURE_TOLERANCE
 from desktop import labels
-from desktop.dialogs.action_form import DATETIME_FORMAT, name_widget, staff_text
+from desktop.dialogs.action_form import DATETIME_FORMAT, name_widget
 from desktop.dialogs.form_kit import FORM_STYLE, FormErrors, make_error_label, make_hint_label
+from desktop.dialogs.report_dialog import fill_reporters
 
 PAGE_SETTLE, PAGE_SCOPE, PAGE_LEVEL, PAGE_CONTACT, PAGE_FOLLOW_UP, PAGE_SUMMARY = range(6)
 
@@ -251,26 +253,30 @@ class ScopePage(_Page):
         group.buttonToggled.connect(lambda _b, _c: self.errors.clear())
         self.question_row(self.within_radio, self.beyond_radio)
 
+        # Escalating starts from "reported" (db.workflow.TRANSITIONS): a case that is not
+        # with the head now is put there first, whether or not it was reported before.
         self.needs_report = case.status not in _REPORTED
         self.reporter_combo = QComboBox()
         name_widget(self.reporter_combo, "reported_by_combo", self.tr("Reported to the head by"))
-        accountable = workflow.accountable_staff(case)
-        for person in outlets.active_staff(case.outlet):
-            self.reporter_combo.addItem(staff_text(person), person.id)
-        index = self.reporter_combo.findData(accountable.id)
-        self.reporter_combo.setCurrentIndex(max(index, 0))
+        fill_reporters(self.reporter_combo, case, actor, now())
         form = QFormLayout()
         caption = QLabel(self.tr("Reported to the head &by:"))
         caption.setBuddy(self.reporter_combo)
         form.addRow(caption, self.reporter_combo)
-        hint = make_hint_label(
-            self.tr(
+        last = workflow.last_report(case) if self.needs_report else None
+        if last is None:
+            text = self.tr(
                 "The complaint has not been reported to the head yet; the report is recorded "
                 "with the rest at Finish (Art. 10)."
-            ),
-            "report_hint",
-        )
-        form.addRow(hint)
+            )
+        else:
+            text = self.tr(
+                "The complaint was with the head on {time} and has moved on since (now: "
+                "{status}); escalating puts it back with the head, recorded with the rest at "
+                "Finish (Art. 10)."
+            ).format(time=last.at.strftime(TIME_FORMAT), status=labels.label("status", case.status))
+        self.report_hint = make_hint_label(text, "report_hint")
+        form.addRow(self.report_hint)
         holder = QWidget()
         holder.setLayout(form)
         holder.setVisible(self.needs_report)
@@ -285,6 +291,10 @@ class ScopePage(_Page):
         if not self.needs_report:
             return None
         return Staff.get_or_none(Staff.id == self.reporter_combo.currentData())
+
+    def hint_text(self) -> str:
+        """What the page says about the report, or "" when the case is with the head."""
+        return self.report_hint.text() if self.needs_report else ""
 
     def problems(self) -> list[WorkflowError | str]:
         if not (self.within_radio.isChecked() or self.beyond_radio.isChecked()):
@@ -528,7 +538,13 @@ class EscalationWizard(QWizard):
             )
         ]
         reporter = self.scope_page.reporter()
-        if reporter is not None:
+        if reporter is not None and reporter.id == self.actor.id:
+            lines.append(
+                self.tr(
+                    "{head} takes charge of it as head: the reporting duty is met (Art. 10)."
+                ).format(head=self.actor.name)
+            )
+        elif reporter is not None:
             lines.append(
                 self.tr("Reported to the head by {reporter}; received by {head}.").format(
                     reporter=reporter.name, head=self.actor.name

@@ -32,6 +32,7 @@ from db.queries import CaseFilter
 from db.workorders import link_workorder
 from desktop import labels
 from desktop.case_model import format_time
+from desktop.dialogs.common import save_shortcut
 from desktop.dialogs.form_kit import FORM_STYLE, fit_to_contents, make_error_label, make_hint_label
 from desktop.dialogs.refusals import RefusalErrors, name_widget
 
@@ -99,6 +100,7 @@ class LinkCaseDialog(QDialog):
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        save_shortcut(self, self.link_button)
 
         source = labels.label("workorder_source", work_order.source)
         root = QVBoxLayout(self)

@@ -32,6 +32,7 @@ from db.errors import WorkflowError
 from db.models import Staff, now
 from desktop import labels
 from desktop.dialogs.action_form import name_widget
+from desktop.dialogs.common import save_shortcut
 from desktop.dialogs.form_kit import FORM_STYLE, FormErrors, make_error_label
 
 COL_CAUSE, COL_SEVERITY, COL_POINTS, COL_AMOUNT = range(4)
@@ -88,6 +89,7 @@ class PenaltyScaleDialog(QDialog):
         self.reset_button.clicked.connect(self.reset)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
+        save_shortcut(self, self.save_button)
         self.setStyleSheet(FORM_STYLE)
         self.error_label = make_error_label("general")
         self.error_label.setAccessibleName(self.tr("Problem"))

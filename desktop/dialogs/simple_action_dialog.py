@@ -104,7 +104,10 @@ class SimpleActionDialog(ActionDialog):
     # --- what each action asks -----------------------------------------------------------
 
     def _spec(self, action: str) -> Spec:
-        tomorrow = (now() + dt.timedelta(days=1)).replace(minute=0, second=0)
+        # A time already agreed is shown as stored, to the second: saving it unchanged must
+        # not move the deadline. A first agreement proposes this hour tomorrow.
+        agreed = self.case.agreed_reply_at
+        reply_default = agreed or (now() + dt.timedelta(days=1)).replace(minute=0, second=0)
         specs = {
             "settle": lambda: Spec(
                 self.tr("Settle on the spot"),
@@ -122,7 +125,7 @@ class SimpleActionDialog(ActionDialog):
                 "note",
                 time_label=self.tr("Reply by"),
                 time_field="reply_at",
-                time_default=tomorrow,
+                time_default=reply_default,
             ),
             "cancel_transfer": lambda: Spec(
                 self.tr("Cancel transfer"),

@@ -32,6 +32,7 @@ from db.errors import WorkflowError
 from db.models import Staff, database, now
 from db.targets import MONTH, QUARTER, YEAR, Period
 from desktop import analysis_labels
+from desktop.dialogs.common import save_shortcut
 from desktop.dialogs.form_kit import FORM_STYLE, GENERAL_LINES, make_error_label, make_hint_label
 from desktop.dialogs.refusals import name_widget, refusal_text
 
@@ -146,6 +147,7 @@ class TargetsDialog(QDialog):
         self.save_button.setEnabled(actor is not None)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.accept)
+        save_shortcut(self, self.save_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

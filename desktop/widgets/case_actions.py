@@ -354,6 +354,8 @@ class CaseActionBar(QWidget):
             button.setVisible(offered)
             if not offered:
                 continue
+            if action == "report":
+                self._label_report_button(button, actor)
             reason = self._blocked_reason(action, allowed, owed, actor)
             button.setEnabled(not reason and actor is not None)
             button.setToolTip(reason)
@@ -362,6 +364,16 @@ class CaseActionBar(QWidget):
         for index, widget in enumerate(shown):
             self._grid.addWidget(widget, index // BUTTON_COLUMNS, index % BUTTON_COLUMNS)
         self._fill_menu(case)
+
+    def _label_report_button(self, button: QPushButton, actor: Staff | None) -> None:
+        """The head does not report to himself: for him the button takes charge (Art. 5, 10)."""
+        if actor is not None and permissions.can_act_as_head(actor, now()):
+            button.setText(self.tr("Take charge…"))
+            button.setAccessibleName(self.tr("Take charge"))
+        else:
+            text = labels.label("action", "report")
+            button.setText(self.tr("{action}…").format(action=text))
+            button.setAccessibleName(text)
 
     def _fill_menu(self, case: Case) -> None:
         has_decision = decisions.latest_decision(case) is not None
@@ -406,6 +418,8 @@ def event_facts(entry: TimelineEntry) -> list[str]:
             if data["customer_satisfied"]
             else QCoreApplication.translate("CaseEvents", "Customer not satisfied")
         )
+    if kind == codes.EVENT_REPORTED and data.get("taken_charge"):
+        facts.append(QCoreApplication.translate("CaseEvents", "the head took charge in person"))
     if kind == codes.EVENT_REPORTED and data.get("reason"):
         facts.append(labels.label("report_reason", data["reason"]))
     if kind == codes.EVENT_ESCALATED:

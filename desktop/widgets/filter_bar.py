@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import outlets, queries
-from db.models import Outlet
+from db.models import Outlet, Staff
 from db.queries import CaseFilter
 from desktop import labels
 
@@ -45,6 +45,9 @@ def _pydate(day: QDate) -> dt.date:
 class FilterBar(QWidget):
     """Status, severity, deadline, cause, owner, date-range and text filters for the list.
 
+    ``me`` is the person using the program: with one, "Mine" narrows the list to the
+    complaints that person answers for (db.accountability).
+
     Signals:
         filter_changed(object): the user changed a filter; carries the new
             db.queries.CaseFilter. Search typing is debounced by SEARCH_DEBOUNCE_MS.
@@ -52,10 +55,13 @@ class FilterBar(QWidget):
 
     filter_changed = Signal(object)
 
-    def __init__(self, outlet: Outlet, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, outlet: Outlet, parent: QWidget | None = None, *, me: Staff | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("filterBar")
         self._outlet = outlet
+        self._me = me
         # Set while several controls change at once (reset, quick filters): one signal after.
         self._batch = False
 
@@ -86,6 +92,22 @@ class FilterBar(QWidget):
         self._due_today.setObjectName("dueTodayFilter")
         self._due_today.setAccessibleName(self.tr("Only cases due today"))
         self._due_today.setToolTip(self.tr("Open cases whose deadline falls later today"))
+        self._near = QCheckBox(self.tr("Near deadline"))
+        self._near.setObjectName("nearBreachFilter")
+        self._near.setAccessibleName(self.tr("Only cases near their deadline"))
+        self._near.setToolTip(
+            self.tr("Open cases past the warning point of their deadline, not yet overdue")
+        )
+        self._mine = QCheckBox(self.tr("Mine"))
+        self._mine.setObjectName("mineFilter")
+        self._mine.setAccessibleName(self.tr("Only complaints I answer for"))
+        self._mine.setToolTip(
+            self.tr(
+                "Complaints you answer for: as first-ask owner until a transfer is formal, "
+                "then as handler (Art. 10); and those being transferred to you"
+            )
+        )
+        self._mine.setVisible(me is not None)
 
         self._use_dates = QCheckBox(self.tr("Received from"))
         self._use_dates.setObjectName("dateRangeEnabled")
@@ -126,6 +148,9 @@ class FilterBar(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self._overdue)
         bottom.addWidget(self._due_today)
+        bottom.addWidget(self._near)
+        bottom.addSpacing(16)
+        bottom.addWidget(self._mine)
         bottom.addSpacing(16)
         bottom.addWidget(self._use_dates)
         bottom.addWidget(self._date_from)
@@ -140,7 +165,7 @@ class FilterBar(QWidget):
 
         for combo in (self._status, self._severity, self._cause, self._owner):
             combo.currentIndexChanged.connect(self._emit)
-        for box in (self._overdue, self._due_today):
+        for box in (self._overdue, self._due_today, self._near, self._mine):
             box.toggled.connect(self._emit)
         self._use_dates.toggled.connect(self._on_dates_toggled)
         self._date_from.dateChanged.connect(self._on_date_changed)
@@ -158,8 +183,10 @@ class FilterBar(QWidget):
             severity=self._severity.currentData(),
             overdue=self._overdue.isChecked(),
             due_today=self._due_today.isChecked(),
+            near_breach=self._near.isChecked(),
             cause=self._cause.currentData(),
             owner_id=self._owner.currentData(),
+            reminded_id=self._me.id if self._me is not None and self._mine.isChecked() else None,
             received_from=_pydate(self._date_from.date()) if use_dates else None,
             received_to=_pydate(self._date_to.date()) if use_dates else None,
             search=self._search.text().strip(),
@@ -170,8 +197,8 @@ class FilterBar(QWidget):
         with self._batched():
             for combo in (self._status, self._severity, self._cause, self._owner):
                 combo.setCurrentIndex(0)
-            self._overdue.setChecked(False)
-            self._due_today.setChecked(False)
+            for box in (self._overdue, self._due_today, self._near, self._mine):
+                box.setChecked(False)
             self._use_dates.setChecked(False)
             self._search.clear()
 
@@ -181,6 +208,17 @@ class FilterBar(QWidget):
             self.reset()
             self._overdue.setChecked(True)
             self._due_today.setChecked(True)
+
+    def show_owed(self) -> None:
+        """Quick filter: what the person using the program owes, as the Today bar counts it
+        (db.accountability.owed_cases): their complaints overdue, due today or near the
+        deadline."""
+        if self._me is None:
+            return
+        with self._batched():
+            self.reset()
+            for box in (self._overdue, self._due_today, self._near, self._mine):
+                box.setChecked(True)
 
     def focus_search(self) -> None:
         self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)

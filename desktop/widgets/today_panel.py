@@ -6,6 +6,12 @@ orders due (Art. 5) and callbacks due. Each is a button; the counts come from db
 queries, and a click shows the cases (the due-today / overdue view of the list) or a menu of
 the items to jump to.
 
+A second line shows what the person using the program owes (db.accountability): the
+complaints they answer for — as first-ask owner until a transfer is formal, then as
+handler (Art. 10) — that are overdue, due today or near their deadline, the work orders
+they owe a reply to and the callbacks assigned to them. A click lists those complaints, or
+opens a menu of the items.
+
 ``open_start_view(window)`` is what the program does on start (desktop.app): if anything is
 overdue or due today, the list opens on exactly that.
 """
@@ -24,11 +30,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
-from db import callbacks, deadlines, queries, workorders
-from db.models import Case, Outlet, now
+from db import accountability, callbacks, deadlines, queries, workorders
+from db.models import Case, Outlet, Staff, now
 from desktop import labels
 from desktop.case_model import format_short_time
 
@@ -47,19 +54,24 @@ QFrame#todayPanel QToolButton { border: none; padding: 2px 6px; color: #1d3d8f;
   text-decoration: underline; }
 QFrame#todayPanel QToolButton:hover { background: rgba(0, 0, 0, 0.06); }
 QFrame#todayPanel QToolButton#todayOverdue { color: #b3261e; font-weight: bold; }
+QFrame#todayPanel QToolButton#todayOwnCases { font-weight: bold; }
 """
 
 
 class TodayPanel(QFrame):
     """Counts of what is due, with click-through.
 
+    ``me``: the person using the program, whose own items get a line of their own.
+
     Signals:
         due_view_requested(): show the complaints overdue or due today in the list.
+        owed_view_requested(): show the complaints ``me`` owes (overdue, due today, near).
         case_requested(int): show this complaint.
         workorder_requested(int): show this work order.
     """
 
     due_view_requested = Signal()
+    owed_view_requested = Signal()
     case_requested = Signal(int)
     workorder_requested = Signal(int)
 
@@ -69,6 +81,7 @@ class TodayPanel(QFrame):
         parent: QWidget | None = None,
         *,
         clock: Callable[[], dt.datetime] = now,
+        me: Staff | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("todayPanel")
@@ -76,6 +89,8 @@ class TodayPanel(QFrame):
         self.setStyleSheet(BAR_STYLE)
         self._outlet = outlet
         self._clock = clock
+        self._me = me
+        self._owed = accountability.Owed()
 
         self._title = QLabel(self.tr("<b>Today</b>"))
         self._title.setObjectName("todayTitle")
@@ -95,7 +110,11 @@ class TodayPanel(QFrame):
             button.setMenu(menu)
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
-        layout = QHBoxLayout(self)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(0)
+        layout = QHBoxLayout()
+        rows.addLayout(layout)
         layout.setContentsMargins(8, 2, 8, 2)
         layout.setSpacing(4)
         layout.addWidget(self._title)
@@ -109,6 +128,8 @@ class TodayPanel(QFrame):
         ):
             layout.addWidget(widget)
         layout.addStretch(1)
+        self._own_row = self._build_own_row()
+        rows.addWidget(self._own_row)
 
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_INTERVAL_MS)
@@ -181,6 +202,8 @@ class TodayPanel(QFrame):
         self.callbacks_button.setToolTip(self.tr("Callbacks planned for today or earlier"))
         self._fill_callback_menu(self.callbacks_button.menu(), calls[:MENU_LIMIT], at)
 
+        self._refresh_own(at)
+
         alert = any(
             self._counts[k] for k in ("overdue", "due_today", "near_breach", "callbacks_due")
         ) or bool(orders)
@@ -192,6 +215,89 @@ class TodayPanel(QFrame):
 
     def has_due_cases(self) -> bool:
         return bool(self._counts["overdue"] or self._counts["due_today"])
+
+    def owed(self) -> accountability.Owed:
+        """What the own line shows (nothing without ``me``); for tests."""
+        return self._owed
+
+    # --- the own line: what the person using the program owes --------------------------------
+
+    def _build_own_row(self) -> QWidget:
+        row = QWidget()
+        row.setObjectName("todayOwnRow")
+        row.setAccessibleName(self.tr("What you owe today"))
+        self._own_title = QLabel()
+        self._own_title.setObjectName("todayOwnTitle")
+        self._own_clear = QLabel(self.tr("Nothing is waiting for you."))
+        self._own_clear.setObjectName("todayOwnAllClear")
+        self.own_cases_button = self._button("todayOwnCases", self.tr("Your complaints"))
+        self.own_cases_button.clicked.connect(self.owed_view_requested)
+        self.own_cases_button.setToolTip(
+            self.tr(
+                "Complaints you answer for (as first-ask owner until a transfer is formal, "
+                "then as handler, Art. 10) or that are being transferred to you. Click to "
+                "show only these in the list."
+            )
+        )
+        self.own_workorders_button = self._button("todayOwnWorkOrders", self.tr("Your work orders"))
+        self.own_workorders_button.setToolTip(
+            self.tr(
+                "Work orders you owe a reply to: those linked to your complaints, and as head "
+                "those linked to none (Art. 5)"
+            )
+        )
+        self.own_callbacks_button = self._button("todayOwnCallbacks", self.tr("Your callbacks"))
+        self.own_callbacks_button.setToolTip(self.tr("Callbacks assigned to you, due by today"))
+        for button in (self.own_workorders_button, self.own_callbacks_button):
+            menu = QMenu(button)
+            menu.setObjectName(f"{button.objectName()}Menu")
+            button.setMenu(menu)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(8, 0, 8, 2)
+        layout.setSpacing(4)
+        for widget in (
+            self._own_title,
+            self._own_clear,
+            self.own_cases_button,
+            self.own_workorders_button,
+            self.own_callbacks_button,
+        ):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        row.setVisible(self._me is not None)
+        return row
+
+    def _refresh_own(self, at: dt.datetime) -> None:
+        if self._me is None:
+            return
+        owed = self._owed = accountability.owed_today(self._me, at)
+        self._own_title.setText(self.tr("<b>Yours</b> ({name}):").format(name=self._me.name))
+        self._own_clear.setVisible(not owed.anything)
+        self.own_cases_button.setText(self._own_cases_text(owed.cases))
+        self.own_cases_button.setVisible(owed.cases.total > 0)
+        self.own_workorders_button.setText(
+            self.tr("Work orders to reply to: {count}").format(count=len(owed.work_orders))
+        )
+        self.own_workorders_button.setVisible(bool(owed.work_orders))
+        self._fill_workorder_menu(
+            self.own_workorders_button.menu(), owed.work_orders[:MENU_LIMIT], at
+        )
+        self.own_callbacks_button.setText(
+            self.tr("Callbacks to make: {count}").format(count=len(owed.callbacks))
+        )
+        self.own_callbacks_button.setVisible(bool(owed.callbacks))
+        self._fill_callback_menu(self.own_callbacks_button.menu(), owed.callbacks[:MENU_LIMIT], at)
+
+    def _own_cases_text(self, cases: accountability.OwedCases) -> str:
+        parts = []
+        if cases.overdue:
+            parts.append(self.tr("overdue {count}").format(count=cases.overdue))
+        if cases.due_today:
+            parts.append(self.tr("due today {count}").format(count=cases.due_today))
+        if cases.near_breach:
+            parts.append(self.tr("near their deadline {count}").format(count=cases.near_breach))
+        return self.tr("Your complaints: {parts}").format(parts=self.tr(", ").join(parts))
 
     # --- internals -------------------------------------------------------------------------
 
@@ -254,10 +360,11 @@ def install_today(window: MainWindow, outlet: Outlet) -> TodayPanel:
     """Put the Today bar above the filter bar of ``window`` and wire its click-through."""
     from desktop.workorders_ui import show_case, show_workorder
 
-    panel = TodayPanel(outlet, window)
+    panel = TodayPanel(outlet, window, me=window.actor)
     layout = window.centralWidget().layout()
     layout.insertWidget(0, panel)  # type: ignore[union-attr]
     panel.due_view_requested.connect(window.filter_bar().show_due_soon)
+    panel.owed_view_requested.connect(window.filter_bar().show_owed)
     panel.case_requested.connect(lambda case_id: show_case(window, case_id))
     panel.workorder_requested.connect(lambda wo_id: show_workorder(window, wo_id))
     refresh = window.findChild(QAction, "actionRefresh")

@@ -4,7 +4,7 @@
 <context>
     <name>ActingHeadDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/acting_head_dialog.py" line="+94"/>
+        <location filename="../../desktop/dialogs/acting_head_dialog.py" line="+93"/>
         <location line="+1"/>
         <location line="+10"/>
         <location line="+30"/>
@@ -24,24 +24,24 @@
     <message>
         <location line="+2"/>
         <location line="+23"/>
-        <location line="+72"/>
+        <location line="+70"/>
         <source>From</source>
         <translation>起始时间</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-92"/>
         <source>&amp;From:</source>
         <translation>起始时间(&amp;F)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+22"/>
-        <location line="+71"/>
+        <location line="+69"/>
         <source>Until</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-90"/>
         <source>&amp;Until:</source>
         <translation>结束时间(&amp;U)：</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>只有网点负责人可以指定现场负责人或结束时段。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>End</source>
         <translation>结束时间</translation>
     </message>
@@ -175,7 +175,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/action_form.py" line="+117"/>
+        <location filename="../../desktop/dialogs/action_form.py" line="+111"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -206,17 +206,17 @@
         <translation>不保存并关闭（Esc）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Complaint {case_no} · {customer}</source>
         <translation>投诉 {case_no} · {customer}</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+80"/>
         <source>Nothing was saved: {error}</source>
         <translation>未保存任何内容：{error}</translation>
     </message>
@@ -447,7 +447,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
 <context>
     <name>AssessmentPeriodDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/assessment_period.py" line="+50"/>
+        <location filename="../../desktop/dialogs/assessment_period.py" line="+52"/>
         <source>Assessment report</source>
         <translation>考核报告</translation>
     </message>
@@ -490,7 +490,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
         <translation>全网点</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Period:</source>
         <translation>考核期间：</translation>
     </message>
@@ -1332,11 +1332,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+6"/>
+        <location line="+272"/>
         <source>{action}…</source>
         <translation>{action}…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-263"/>
         <source>More actions</source>
         <translation>更多操作</translation>
     </message>
@@ -1372,12 +1373,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+1"/>
-        <location line="+233"/>
+        <location line="+245"/>
         <source>Handling decision and notices…</source>
         <translation>处理决定及告知…</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-244"/>
         <source>Decision clock: pause or extend…</source>
         <translation>处理时限：暂停或延长…</translation>
     </message>
@@ -1432,7 +1433,17 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>涉及其他网点：{outlet}</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+58"/>
+        <source>Take charge…</source>
+        <translation>亲自接手…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take charge</source>
+        <translation>亲自接手</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Notify the customer of the decision…</source>
         <translation>告知客户处理决定…</translation>
     </message>
@@ -1919,7 +1930,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>客户不满意</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>the head took charge in person</source>
+        <translation>网点负责人亲自接手</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{level}: {department}</source>
         <translation>{level}：{department}</translation>
     </message>
@@ -2382,7 +2398,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/change_password_dialog.py" line="+145"/>
+        <location filename="../../desktop/dialogs/change_password_dialog.py" line="+140"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
@@ -2478,7 +2494,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+346"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+368"/>
         <source>Who was contacted?</source>
         <translation>联系了谁？</translation>
     </message>
@@ -2508,7 +2524,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>报告内容</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Person contacted:</source>
         <translation>联系人(&amp;P)：</translation>
     </message>
@@ -2526,7 +2542,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ConvertDisputeDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+233"/>
+        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+250"/>
         <source>Convert to complaint</source>
         <translation>转为投诉</translation>
     </message>
@@ -2541,12 +2557,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>受理时间(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Business type:</source>
         <translation>业务类型(&amp;B)：</translation>
     </message>
@@ -2561,17 +2577,17 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Customer &amp;phone:</source>
         <translation>客户电话(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Customer phone</source>
         <translation>客户电话</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Outcome:</source>
         <translation>处理结果(&amp;O)：</translation>
     </message>
@@ -2591,7 +2607,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>当场办结</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Reply by:</source>
         <translation>约定答复时间(&amp;R)：</translation>
     </message>
@@ -2601,12 +2617,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>约定答复时间</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Settlement:</source>
         <translation>处理情况(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Settlement</source>
         <translation>处理情况</translation>
     </message>
@@ -2614,7 +2630,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop/widgets/dashboard.py" line="+152"/>
+        <location filename="../../desktop/widgets/dashboard.py" line="+191"/>
         <source>Period kind</source>
         <translation>期间类型</translation>
     </message>
@@ -2712,13 +2728,13 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+50"/>
-        <location line="+60"/>
+        <location line="+49"/>
+        <location line="+58"/>
         <source>Complaints</source>
         <translation>投诉件数</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-88"/>
         <source>Target</source>
         <translation>指标</translation>
     </message>
@@ -2738,7 +2754,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>其他原因</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Cumulative %</source>
         <translation>累计占比</translation>
     </message>
@@ -2758,7 +2774,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>最多：{channel}（{share:.0%}）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>{name} (left)</source>
         <translation>{name}（已离岗）</translation>
     </message>
@@ -2783,7 +2799,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>占投诉比例</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Settled on the spot: {a} of {n}; escalated: {b} of {n}.</source>
         <translation>当场办结 {a}/{n} 件；升级 {b}/{n} 件。</translation>
     </message>
@@ -2840,7 +2856,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/decision_dialog.py" line="+47"/>
+        <location filename="../../desktop/dialogs/decision_dialog.py" line="+48"/>
         <source>Handling decision</source>
         <translation>处理决定</translation>
     </message>
@@ -3208,7 +3224,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>EscalationWizard</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+93"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+94"/>
         <source>Escalate {case_no}</source>
         <translation>上报 {case_no}</translation>
     </message>
@@ -3268,7 +3284,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>投诉 {case_no} · {customer}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>{head} takes charge of it as head: the reporting duty is met (Art. 10).</source>
+        <translation>{head}以网点负责人身份亲自接手，报告义务已履行（第十条）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Reported to the head by {reporter}; received by {head}.</source>
         <translation>由 {reporter} 报告网点负责人，{head} 接收报告。</translation>
     </message>
@@ -3639,7 +3660,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/widgets/filter_bar.py" line="+62"/>
+        <location filename="../../desktop/widgets/filter_bar.py" line="+68"/>
         <source>Status filter</source>
         <translation>按状态筛选</translation>
     </message>
@@ -3709,7 +3730,37 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>期限在今天稍后到达的未办结投诉</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Near deadline</source>
+        <translation>临近时限</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Only cases near their deadline</source>
+        <translation>只看临近时限的投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open cases past the warning point of their deadline, not yet overdue</source>
+        <translation>已过时限预警点、尚未超期的未办结投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mine</source>
+        <translation>我负责的</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only complaints I answer for</source>
+        <translation>只看由我负责的投诉</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Complaints you answer for: as first-ask owner until a transfer is formal, then as handler (Art. 10); and those being transferred to you</source>
+        <translation>由您负责的投诉：正式转办前为首问责任人，正式转办后为处理人（第十条）；以及正在转办给您的投诉</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Received from</source>
         <translation>受理日期从</translation>
     </message>
@@ -3759,7 +3810,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>重新显示全部投诉</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+97"/>
         <source>All first-ask owners</source>
         <translation>全部首问责任人</translation>
     </message>
@@ -3772,7 +3823,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FindingForm</name>
     <message>
-        <location filename="../../desktop/dialogs/liability_dialog.py" line="+64"/>
+        <location filename="../../desktop/dialogs/liability_dialog.py" line="+63"/>
         <source>&amp;Liable</source>
         <translation>有责(&amp;L)</translation>
     </message>
@@ -4069,12 +4120,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+73"/>
         <source>The outlet could not be saved: {0}</source>
         <translation>网点信息未能保存：{0}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -4082,7 +4133,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FollowUpPage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-157"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-167"/>
         <source>What the outlet still owes the customer</source>
         <translation>网点对客户的后续责任</translation>
     </message>
@@ -4110,7 +4161,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/disputes_dialog.py" line="-372"/>
+        <location filename="../../desktop/dialogs/disputes_dialog.py" line="-391"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -4199,7 +4250,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>InlineErrors</name>
     <message>
-        <location filename="../../desktop/dialogs/new_case.py" line="+129"/>
+        <location filename="../../desktop/dialogs/form_kit.py" line="+414"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
@@ -4207,7 +4258,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>LevelPage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-122"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-118"/>
         <source>Which level?</source>
         <translation>上报到哪一级？</translation>
     </message>
@@ -4247,17 +4298,17 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>邮储银行部门</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Level:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Competent &amp;department:</source>
         <translation>主管部门(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>PSBC d&amp;epartment:</source>
         <translation>邮储银行部门(&amp;E)：</translation>
     </message>
@@ -4265,7 +4316,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>LiabilityDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/liability_dialog.py" line="+57"/>
+        <location filename="../../desktop/dialogs/liability_dialog.py" line="+56"/>
         <source>Determine liability</source>
         <translation>责任认定</translation>
     </message>
@@ -4358,7 +4409,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>处罚(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>No penalty was applied under the current determination.</source>
         <translation>现行认定下没有处罚。</translation>
     </message>
@@ -4438,7 +4489,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>有责</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-128"/>
         <source>Date of review</source>
         <translation>复核日期</translation>
     </message>
@@ -4448,7 +4499,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>日期(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>No determination yet.</source>
         <translation>尚未认定。</translation>
     </message>
@@ -4472,7 +4523,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>LinkCaseDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/link_case_dialog.py" line="+67"/>
+        <location filename="../../desktop/dialogs/link_case_dialog.py" line="+68"/>
         <source>Link work order {number} to a complaint</source>
         <translation>将工单 {number} 关联到投诉</translation>
     </message>
@@ -4513,7 +4564,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{source} · {number} · {customer}</source>
         <translation>{source} · {number} · {customer}</translation>
     </message>
@@ -4552,12 +4603,12 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-30"/>
         <source>The session was locked after a time without use. Enter your password to go on; someone else must close the program and log in themselves.</source>
         <translation>长时间未操作，会话已锁定。请输入您的密码继续；其他人须关闭程序后用自己的账号登录。</translation>
     </message>
@@ -4577,7 +4628,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -4607,7 +4658,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Choose your own password to go on.</source>
         <translation>请设置您自己的密码后继续。</translation>
     </message>
@@ -4797,7 +4848,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/new_case.py" line="+94"/>
+        <location filename="../../desktop/dialogs/new_case.py" line="+79"/>
         <location line="+1"/>
         <source>New complaint</source>
         <translation>登记投诉</translation>
@@ -4944,7 +4995,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>手机号，或带区号的固定电话</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Ph&amp;one:</source>
         <translation>联系电话(&amp;O)：</translation>
     </message>
@@ -4989,12 +5040,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>事情经过：客户所述及我方了解的情况</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>&amp;Description:</source>
         <translation>投诉内容(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
@@ -5035,7 +5086,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>处理经过及结果</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Severity: {0}</source>
         <translation>严重程度：{0}</translation>
     </message>
@@ -5045,7 +5096,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>{0} / {1} 字</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>The complaint could not be saved: {0}</source>
         <translation>投诉未能保存：{0}</translation>
     </message>
@@ -5096,7 +5147,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PasswordForm</name>
     <message>
-        <location filename="../../desktop/dialogs/change_password_dialog.py" line="-88"/>
+        <location filename="../../desktop/dialogs/change_password_dialog.py" line="-86"/>
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
@@ -5127,7 +5178,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -5294,7 +5345,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PenaltyDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/penalty_dialog.py" line="+130"/>
+        <location filename="../../desktop/dialogs/penalty_dialog.py" line="+129"/>
         <source>Penalties</source>
         <translation>处罚</translation>
     </message>
@@ -5327,7 +5378,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PenaltyScaleDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/penalty_scale_dialog.py" line="+52"/>
+        <location filename="../../desktop/dialogs/penalty_scale_dialog.py" line="+53"/>
         <location line="+1"/>
         <location line="+12"/>
         <source>Penalty scale</source>
@@ -5350,30 +5401,30 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+81"/>
+        <location line="+89"/>
         <source>Cause</source>
         <translation>投诉原因</translation>
     </message>
     <message>
-        <location line="-81"/>
-        <location line="+86"/>
+        <location line="-89"/>
+        <location line="+94"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location line="-86"/>
-        <location line="+90"/>
+        <location line="-94"/>
+        <location line="+98"/>
         <source>Points</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+93"/>
+        <location line="-98"/>
+        <location line="+101"/>
         <source>Yuan</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-95"/>
         <source>&amp;Add row</source>
         <translation>添加行(&amp;A)</translation>
     </message>
@@ -5419,12 +5470,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -5434,7 +5485,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+9"/>
+        <source>Entries:</source>
+        <translation>条目：</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <location line="+9"/>
         <location line="+50"/>
         <source>Example scale — replace with your district&apos;s</source>
@@ -5455,21 +5511,11 @@ This is recorded in the audit trail, with your name and the time.</source>
         <source>Any cause</source>
         <translation>任意原因</translation>
     </message>
-    <message>
-        <location line="+62"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
 </context>
 <context>
     <name>PersonPenalty</name>
     <message>
-        <location filename="../../desktop/dialogs/penalty_dialog.py" line="-119"/>
+        <location filename="../../desktop/dialogs/penalty_dialog.py" line="-117"/>
         <source>{name} — share {share} %</source>
         <translation>{name}——责任比例 {share} %</translation>
     </message>
@@ -5519,7 +5565,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>与建议不同时必填</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
@@ -5560,7 +5606,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>RecordDisputeDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+71"/>
+        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+67"/>
         <source>Record a dispute</source>
         <translation>登记纠纷</translation>
     </message>
@@ -5570,12 +5616,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>发生时间(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>When</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Handled by:</source>
         <translation>处理人(&amp;H)：</translation>
     </message>
@@ -5590,57 +5636,57 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>客户(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Customer phone</source>
         <translation>客户电话</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;What happened:</source>
         <translation>经过(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>What happened</source>
         <translation>经过</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>C&amp;ause:</source>
         <translation>原因(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Outcome:</source>
         <translation>结果(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Note on the outcome</source>
         <translation>结果备注</translation>
     </message>
@@ -5648,7 +5694,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>RecordSuggestionDialog</name>
     <message>
-        <location line="+110"/>
+        <location line="+119"/>
         <source>Record a suggestion</source>
         <translation>登记合理化建议</translation>
     </message>
@@ -5760,7 +5806,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="+37"/>
+        <location filename="../../desktop/dialogs/reply_dialog.py" line="+36"/>
         <source>Feed back the result</source>
         <translation>反馈处理结果</translation>
     </message>
@@ -5843,12 +5889,27 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/report_dialog.py" line="+26"/>
+        <location filename="../../desktop/dialogs/report_dialog.py" line="+33"/>
+        <source>Nobody: I take charge of it myself</source>
+        <translation>无人报告：由我亲自接手</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Take charge</source>
+        <translation>亲自接手</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As head or acting head you take charge of the complaint yourself: that meets the reporting duty (Art. 5, 10), and nobody reports to you. If a member of staff reported it to you, choose them instead. A pending transfer is cancelled: you decide anew.</source>
+        <translation>您以网点负责人或现场负责人身份亲自接手这件投诉，即已履行报告义务（第五条、第十条），无须有人向您报告。如是某位员工向您报告的，请改选该员工。待确认的转办将被取消，由您重新决定。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Report to the head</source>
         <translation>报告网点负责人</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Report the complaint to the head, or to the acting head while the head is away (Art. 8, 10). A pending transfer is cancelled: the head decides anew.</source>
         <translation>向网点负责人报告投诉，网点负责人不在时向现场负责人报告（第八条、第十条）。待确认的转办将被取消，由网点负责人重新决定。</translation>
     </message>
@@ -5862,7 +5923,7 @@ Why it must be reported now: {reason}.</source>
 须立即报告的原因：{reason}。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Reported by</source>
         <translation>报告人</translation>
     </message>
@@ -5872,7 +5933,7 @@ Why it must be reported now: {reason}.</source>
         <translation>报告人(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Received by</source>
         <translation>接收人</translation>
     </message>
@@ -6330,7 +6391,7 @@ Why it must be reported now: {reason}.</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <location line="+1"/>
         <source>Rule settings</source>
         <translation>规则设置</translation>
@@ -6372,7 +6433,7 @@ Why it must be reported now: {reason}.</source>
         <translation>正在保存并重新计算未办结投诉的时限…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>The settings could not be saved: {error}</source>
         <translation>设置未能保存：{error}</translation>
     </message>
@@ -6385,7 +6446,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>ScopePage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-108"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-116"/>
         <source>Within the outlet, or beyond it?</source>
         <translation>在网点内处理，还是上报网点以外？</translation>
     </message>
@@ -6415,22 +6476,27 @@ Why it must be reported now: {reason}.</source>
         <translation>上报网点以外</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Reported to the head by</source>
         <translation>报告网点负责人的员工</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Reported to the head &amp;by:</source>
         <translation>报告人(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The complaint has not been reported to the head yet; the report is recorded with the rest at Finish (Art. 10).</source>
         <translation>该投诉尚未报告网点负责人；点击完成时将一并记录报告（第十条）。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>The complaint was with the head on {time} and has moved on since (now: {status}); escalating puts it back with the head, recorded with the rest at Finish (Art. 10).</source>
+        <translation>该投诉曾于{time}报告网点负责人，此后已转入其他环节（当前：{status}）；上报时将重新交由网点负责人处理，点击完成时一并记录（第十条）。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Choose one answer.</source>
         <translation>请选择一项。</translation>
     </message>
@@ -6465,12 +6531,11 @@ Why it must be reported now: {reason}.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+74"/>
         <source>Hours</source>
         <translation>学时</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="+6"/>
         <source>Attendees</source>
         <translation>参训人员</translation>
     </message>
@@ -6485,12 +6550,12 @@ Why it must be reported now: {reason}.</source>
         <translation>可选：有责投诉的编号</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&amp;Date:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
@@ -6525,7 +6590,7 @@ Why it must be reported now: {reason}.</source>
         <translation>补课对应投诉(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -6540,15 +6605,15 @@ Why it must be reported now: {reason}.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>Remedial case</source>
-        <translation>补课对应投诉</translation>
+        <location line="+29"/>
+        <source>No complaint has this number.</source>
+        <translation>没有这个编号的投诉。</translation>
     </message>
 </context>
 <context>
     <name>SetPasswordDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/change_password_dialog.py" line="+66"/>
+        <location filename="../../desktop/dialogs/change_password_dialog.py" line="+65"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
@@ -6581,7 +6646,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SettlePage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-122"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-128"/>
         <source>Can the outlet settle it?</source>
         <translation>网点能否自行处理？</translation>
     </message>
@@ -6616,7 +6681,7 @@ Why it must be reported now: {reason}.</source>
         <translation>那么不需上报。请转办给具体处理的员工；客户与处理人建立联系后方为正式转办，在此之前由首问责任人与客户保持联系（第十条）。点击完成将打开转办窗口，不作上报。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Choose one answer.</source>
         <translation>请选择一项。</translation>
     </message>
@@ -6631,7 +6696,7 @@ Why it must be reported now: {reason}.</source>
         <translation>：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Settle on the spot</source>
         <translation>现场处理完毕</translation>
     </message>
@@ -6854,7 +6919,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/staff_dialog.py" line="+152"/>
+        <location filename="../../desktop/dialogs/staff_dialog.py" line="+159"/>
         <location line="+1"/>
         <source>Staff</source>
         <translation>员工</translation>
@@ -7124,7 +7189,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location line="-371"/>
+        <location line="-377"/>
         <source>Edit staff member</source>
         <translation>编辑员工</translation>
     </message>
@@ -7164,7 +7229,7 @@ Why it must be reported now: {reason}.</source>
         <translation>入职日期</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -7184,7 +7249,7 @@ Why it must be reported now: {reason}.</source>
         <translation>岗位(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -7319,7 +7384,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Response:</source>
         <translation>答复(&amp;R)：</translation>
     </message>
@@ -7332,7 +7397,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+224"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+227"/>
         <source>Check and finish</source>
         <translation>核对并完成</translation>
     </message>
@@ -7345,7 +7410,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/targets_dialog.py" line="+68"/>
+        <location filename="../../desktop/dialogs/targets_dialog.py" line="+74"/>
         <location line="+1"/>
         <source>Complaint targets</source>
         <translation>投诉控制指标</translation>
@@ -7422,7 +7487,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Year {year}</source>
         <translation>{year}年全年</translation>
     </message>
@@ -7437,12 +7502,12 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>{n}月</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+88"/>
         <source>{metric}, {period}: </source>
         <translation>{metric}，{period}：</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>No target</source>
         <translation>未设指标</translation>
     </message>
@@ -7450,12 +7515,12 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../desktop/widgets/today_panel.py" line="+75"/>
+        <location filename="../../desktop/widgets/today_panel.py" line="+88"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&lt;b&gt;Today&lt;/b&gt;</source>
         <translation>&lt;b&gt;今日&lt;/b&gt;</translation>
     </message>
@@ -7485,7 +7550,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>到期回访</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+69"/>
         <source>Show only these complaints in the list</source>
         <translation>列表中只显示这些投诉</translation>
     </message>
@@ -7525,7 +7590,87 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>计划在今日或更早进行的回访</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
+        <source>What you owe today</source>
+        <translation>您今日的待办</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing is waiting for you.</source>
+        <translation>没有等您处理的事项。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your complaints</source>
+        <translation>您的投诉</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Complaints you answer for (as first-ask owner until a transfer is formal, then as handler, Art. 10) or that are being transferred to you. Click to show only these in the list.</source>
+        <translation>由您负责的投诉（正式转办前为首问责任人，正式转办后为处理人，第十条），以及正在转办给您的投诉。点击后列表中只显示这些投诉。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your work orders</source>
+        <translation>您的工单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Work orders you owe a reply to: those linked to your complaints, and as head those linked to none (Art. 5)</source>
+        <translation>须由您回复的工单：与您负责的投诉关联的工单；网点负责人另含未关联投诉的工单（第五条）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your callbacks</source>
+        <translation>您的回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callbacks assigned to you, due by today</source>
+        <translation>分配给您、今日或更早到期的回访</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&lt;b&gt;Yours&lt;/b&gt; ({name}):</source>
+        <translation>&lt;b&gt;您的待办&lt;/b&gt;（{name}）：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Work orders to reply to: {count}</source>
+        <translation>待回复工单：{count}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Callbacks to make: {count}</source>
+        <translation>待回访：{count}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>overdue {count}</source>
+        <translation>已超时 {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>due today {count}</source>
+        <translation>今日到期 {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>near their deadline {count}</source>
+        <translation>临近时限 {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your complaints: {parts}</source>
+        <translation>您的投诉：{parts}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Complaints overdue: {overdue}, due today: {due}</source>
         <translation>投诉已超时：{overdue}，今日到期：{due}</translation>
     </message>
@@ -7558,7 +7703,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/training_dialog.py" line="+18"/>
+        <location filename="../../desktop/dialogs/training_dialog.py" line="+30"/>
         <location line="+1"/>
         <location line="+12"/>
         <source>Training</source>
@@ -7720,7 +7865,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/transfer_dialog.py" line="+27"/>
+        <location filename="../../desktop/dialogs/transfer_dialog.py" line="+29"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
@@ -8944,19 +9089,19 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/workorder_dialog.py" line="+80"/>
+        <location filename="../../desktop/dialogs/workorder_dialog.py" line="+79"/>
         <location line="+1"/>
         <source>New work order</source>
         <translation>新建工单</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-120"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
@@ -8982,66 +9127,66 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Received at</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-107"/>
         <source>&amp;Received at:</source>
         <translation>接收时间(&amp;R)：</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>Reply by</source>
         <translation>回复时限</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>Use the regulator&apos;s default reply time</source>
         <translation>使用监管转办工单的默认回复时限</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Reply &amp;by:</source>
         <translation>回复时限(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+82"/>
+        <location line="+8"/>
+        <location line="+83"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-81"/>
         <source>Customer &amp;name:</source>
         <translation>客户姓名(&amp;N)：</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-78"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Ph&amp;one:</source>
         <translation>联系电话(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+73"/>
+        <location line="+4"/>
+        <location line="+71"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-70"/>
         <source>What the customer complains about</source>
         <translation>客户投诉的内容</translation>
     </message>
@@ -9112,7 +9257,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>由 95580、监管部门（12378）、上级单位或信访转来的投诉。请在时限内回复（第五条）。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>Number</source>
         <translation>工单号</translation>
     </message>
@@ -9274,12 +9419,12 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderReplyDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/workorder_reply_dialog.py" line="+58"/>
+        <location filename="../../desktop/dialogs/workorder_reply_dialog.py" line="+55"/>
         <source>Reply to work order {number}</source>
         <translation>回复工单 {number}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Work order</source>
         <translation>工单</translation>
     </message>
@@ -9315,23 +9460,23 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>Replied at</source>
         <translation>回复时间</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-30"/>
         <source>Replied &amp;at:</source>
         <translation>回复时间(&amp;A)：</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>Reply</source>
         <translation>回复内容</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-28"/>
         <source>What was replied to the superior body</source>
         <translation>向上级回复的内容</translation>
     </message>
@@ -9362,12 +9507,12 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Received at</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>The reply could not be saved: {error}</source>
         <translation>回复未能保存：{error}</translation>
     </message>
@@ -9893,6 +10038,11 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
+        <source>The complaint is &apos;{status}&apos;: it is closed only after the head has determined liability (Art. 5). Determine liability first.</source>
+        <translation>投诉当前为“{status}”：须经网点负责人认定责任后方可结案（第五条），请先认定责任。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A later determination has replaced this one; review the current one.</source>
         <translation>该认定已被之后的认定取代，请复查当前的认定。</translation>
     </message>

@@ -210,7 +210,7 @@ def test_review_of_a_closed_case_reopens_it_and_owes_a_report(world: World):
     decisions.decide_review(
         review, w.head, outcome="改判：退还手续费", upheld=False, at=at(24 * 12)
     )
-    refused(lambda: workflow.close_case(case, w.head, at=at(24 * 13)), "transition_not_allowed")
+    refused(lambda: workflow.close_case(case, w.head, at=at(24 * 13)), "close_before_liability")
 
 
 def test_pending_review_blocks_closing(world: World):

@@ -544,8 +544,11 @@ def test_a_review_shows_what_it_changes_before_and_after(world: World):
 def test_close_without_determination_is_refused(world: World):
     w = world
     case = replied_case(w)
-    # the state machine: a replied case is not ready to close
-    refused_all(w, lambda: workflow.close_case(case, w.head, at=at(4)), "transition_not_allowed")
+    # the state machine: a replied case is not ready to close, and the refusal says why
+    error = refused_all(
+        w, lambda: workflow.close_case(case, w.head, at=at(4)), "close_before_liability"
+    )
+    assert "determined liability (Art. 5)" in error.message and "'replied'" in error.message
     # and even a case put into the last state by other means needs its determination
     Case.update(status=vocab.STATUS_LIABILITY_DETERMINED).where(Case.id == case.id).execute()
     refused_all(w, lambda: workflow.close_case(case, w.head, at=at(4)), "liability_missing")

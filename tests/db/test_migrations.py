@@ -12,13 +12,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
-pytestmark = pytest.mark.real_migrations
 from peewee import Database
 
 from db import database as database_module
 from db import queries
 from db.models import ALL_MODELS, database
+
+pytestmark = pytest.mark.real_migrations
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SCHEMA_V1 = FIXTURES / "schema_v1.sqlite3"

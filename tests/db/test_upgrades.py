@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.real_migrations
-
 from db import audit, integrity, queries
 from db import database as database_module
+
+pytestmark = pytest.mark.real_migrations
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 AT = dt.datetime(2026, 1, 5, 9, 0, 0)

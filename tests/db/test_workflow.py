@@ -196,6 +196,8 @@ def test_every_refused_transition(world: World, action: str):
         expected = (
             "case_closed"
             if status in vocab.CLOSED_STATUSES and action != "reopen"
+            else "close_before_liability"
+            if action == "close"
             else "transition_not_allowed"
         )
         if action in ("confirm_contact", "cancel_transfer") or action == "merge":
@@ -493,6 +495,51 @@ def test_urgent_case_is_reported_at_once(world: World):
     workflow.transfer(case, w.head, w.teller2, at=at(1))
     # once reported, moving on does not bring the duty back
     assert workflow.report_owed(case) is None
+
+
+def test_the_head_takes_charge_instead_of_reporting_to_himself(world: World):
+    """The head who handles a case in person meets the reporting duty himself (Art. 5, 10):
+    recorded as taking charge, with no report from the head to the head."""
+    from db import permissions
+
+    w = world
+    case = w.case(w.head, urgent_triggers=["funds_at_risk"])
+    assert workflow.report_owed(case) == "urgent"
+    # Nobody but the head or acting head can take charge.
+    refused(lambda: workflow.take_charge(case, w.teller, at=at(0.1)), "head_only")
+    workflow.take_charge(case, w.head, at=at(0.2), note="负责人亲自处理")
+    assert case.status == S.STATUS_REPORTED and workflow.report_owed(case) is None
+    event = workflow.last_report(case)
+    data = json.loads(event.data)
+    assert event.actor_id == w.head.id and data["taken_charge"] is True
+    assert data["reporter"] == data["received_by"] == w.head.id
+    assert data["reason"] == "urgent" and data["authority"] == permissions.CAPACITY_HEAD
+
+    # A report from a member of staff to the head is a report, not taking charge.
+    other = w.case(w.teller)
+    workflow.report(other, w.teller, w.head, at=at(0.3))
+    assert "taken_charge" not in json.loads(workflow.last_report(other).data)
+
+    # The acting head takes charge in the head's place, inside the span (Art. 8).
+    permissions.name_acting_head(w.head, w.supervisor, at(0.5), at(5))
+    third = w.case(w.supervisor)
+    workflow.take_charge(third, w.supervisor, at=at(1))
+    data = json.loads(workflow.last_report(third).data)
+    assert data["taken_charge"] is True and data["as_acting_head"] is True
+    after_span = w.case(w.lobby)
+    refused(lambda: workflow.take_charge(after_span, w.supervisor, at=at(6)), "head_only")
+
+
+def test_last_report_survives_the_case_moving_on(world: World):
+    w = world
+    case = w.case()
+    assert workflow.last_report(case) is None
+    workflow.report(case, w.teller, w.head, at=at(1))
+    reported = workflow.last_report(case)
+    workflow.transfer(case, w.head, w.teller2, at=at(2))
+    workflow.confirm_contact(case, w.teller2, contact_at=at(2.5), method="phone", at=at(2.5))
+    assert case.status == S.STATUS_TRANSFERRED
+    assert workflow.last_report(case).id == reported.id
 
 
 def test_major_case_is_reported_at_once(world: World):

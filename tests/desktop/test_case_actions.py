@@ -198,9 +198,13 @@ def test_a_complaint_from_intake_to_closing_through_the_gui(qtbot, window, shop,
     assert dump() == before
 
     # --- report to the head ------------------------------------------------------------------
+    assert bar.button("report").text() == "Take charge…"  # the head does not report to himself
+
     def fill_report(d):
+        # The head records who reported it to him; he receives it, so he is not asked.
+        assert d.windowTitle() == "Take charge"
         assert d.reporter_combo.currentData() == lobby.id
-        assert d.receiver_combo.currentData() == head.id
+        assert d.receiver_combo is None
         d.note_edit.setPlainText("客户不满意，需要上级协调")
         d.save_button.click()
 
@@ -501,3 +505,134 @@ def test_repeat_is_linked_by_case_number(qtbot, shop):
     assert (link.case_id, link.earlier_id, link.kind) == (repeat.id, first.id, codes.LINK_REPEAT)
     assert Case.get_by_id(repeat.id).severity == vocab.SEVERITY_URGENT
     assert bar.banner_text().startswith("Report owed: Urgent complaint.")
+
+
+# --- liability on a case settled on the spot, and closing before it -----------------------------
+
+
+def test_a_case_settled_on_the_spot_can_still_have_its_liability_determined(
+    qtbot, window, shop, monkeypatch
+):
+    """A staff error settled on the spot still needs the head's determination (Art. 5(8))."""
+    settled = case_factory.add_cases(shop, 1)[0]
+    assert Case.get_by_id(settled.id).status == vocab.STATUS_SETTLED_ON_SPOT
+    window.refresh()
+    window.filter_bar().reset()
+    assert window.table().select_case(settled.id)
+    bar = window.detail_panel().actions()
+    assert "determine_liability" in bar.enabled_actions()
+    monkeypatch.setattr(
+        "desktop.dialogs.penalty_dialog.PenaltyDialog.ask", lambda parent, case, actor: None
+    )
+    teller = shop.staff[2]
+
+    def fill_liability(d):
+        d.liable_radio.setChecked(True)
+        d.set_responsible([teller])
+        d.basis_edit.setPlainText("Art. 7(1)")
+        d.reasons_edit.setPlainText("柜员录入金额错误，当场更正并致歉")
+        d.save_button.click()
+
+    drive(lambda: bar.button("determine_liability").click(), fill_liability)
+    stored = Case.get_by_id(settled.id)
+    assert stored.status == vocab.STATUS_LIABILITY_DETERMINED
+    assert Liability.get(Liability.case == settled.id).liable
+    assert "close" in bar.enabled_actions()
+    drive(lambda: bar.button("close").click(), lambda d: d.save_button.click())
+    assert Case.get_by_id(settled.id).status == vocab.STATUS_CLOSED
+
+
+def test_closing_before_liability_says_why_in_both_languages(qtbot, shop, case, qapp):
+    from desktop.i18n import install_translators
+
+    workflow.reply(case, shop.staff[2], content="已答复", method="phone", customer_satisfied=True)
+    expected = {
+        "en": (
+            "The complaint is 'Replied': it is closed only after the head has determined "
+            "liability (Art. 5). Determine liability first."
+        ),
+        "zh_CN": "投诉当前为“已回复”：须经网点负责人认定责任后方可结案（第五条），请先认定责任。",
+    }
+    try:
+        for language, message in expected.items():
+            install_translators(qapp, language)
+            dialog = SimpleActionDialog(Case.get_by_id(case.id), shop.head, "close")
+            qtbot.addWidget(dialog)
+            before = dump()
+            dialog.save()
+            assert dialog.error_text() == message
+            assert dump() == before
+    finally:
+        install_translators(qapp, "en")
+
+
+def test_the_head_takes_charge_rather_than_reporting_to_himself(qtbot, shop):
+    head, lobby, teller = shop.staff
+    case = case_factory.add_cases(shop, 4)[3]  # the head was asked first; due in a few days
+    assert case.first_ask_owner_id == head.id and case.is_open
+
+    # Staff report to the head: they choose who received it.
+    staff_bar = CaseActionBar(teller)
+    qtbot.addWidget(staff_bar)
+    staff_bar.show_case(case)
+    assert staff_bar.button("report").text() == "Report to head…"
+    staff_dialog = ReportDialog(case, teller)
+    qtbot.addWidget(staff_dialog)
+    assert staff_dialog.windowTitle() == "Report to the head"
+    assert staff_dialog.receiver_combo.currentData() == head.id
+    texts = [
+        staff_dialog.reporter_combo.itemText(i) for i in range(staff_dialog.reporter_combo.count())
+    ]
+    assert "Nobody: I take charge of it myself" not in texts
+
+    # The head takes charge: no report from himself to himself.
+    bar = CaseActionBar(head)
+    qtbot.addWidget(bar)
+    bar.show_case(case)
+    assert bar.button("report").text() == "Take charge…"
+
+    def fill(d):
+        assert d.windowTitle() == "Take charge"
+        assert d.reporter_combo.currentText() == "Nobody: I take charge of it myself"
+        assert d.receiver_combo is None
+        d.save_button.click()
+
+    drive(lambda: bar.button("report").click(), fill)
+    stored = Case.get_by_id(case.id)
+    assert stored.status == vocab.STATUS_REPORTED
+    event = workflow.last_report(stored)
+    data = json.loads(event.data)
+    assert data["taken_charge"] is True and data["reporter"] == data["received_by"] == head.id
+    from db import queries
+    from desktop.widgets.case_actions import event_facts
+
+    entry = [e for e in queries.case_timeline(case.id) if e.kind == codes.EVENT_REPORTED][-1]
+    assert "the head took charge in person" in event_facts(entry)
+
+
+def test_agree_reply_time_shows_the_agreed_time_as_stored(qtbot, shop):
+    """06:52 must not come back as 06:00: saving it unchanged would move the deadline."""
+    head = shop.head
+    case = case_factory.add_cases(shop, 4)[3]
+    agreed = dt.datetime.combine(now().date() + dt.timedelta(days=2), dt.time(6, 52, 30))
+    workflow.agree_reply_time(case, head, agreed, note="客户约定周四早上答复")
+    stored = Case.get_by_id(case.id)
+    assert stored.agreed_reply_at == agreed
+    dialog = SimpleActionDialog(stored, head, "agree_reply_time")
+    qtbot.addWidget(dialog)
+    assert dialog.time_edit.dateTime().toPython() == agreed
+    assert dialog.time_value() == agreed
+    dialog.text_edit_widget.setPlainText("客户确认答复时间不变")
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    after = Case.get_by_id(case.id)
+    assert after.agreed_reply_at == agreed and after.due_at == stored.due_at
+
+
+def test_a_first_agreement_proposes_tomorrow(qtbot, shop):
+    case = case_factory.add_cases(shop, 4)[3]
+    Case.update(agreed_reply_at=None).where(Case.id == case.id).execute()
+    dialog = SimpleActionDialog(Case.get_by_id(case.id), shop.head, "agree_reply_time")
+    qtbot.addWidget(dialog)
+    proposed = dialog.time_value()
+    assert proposed > now() and proposed.minute == 0 and proposed.second == 0

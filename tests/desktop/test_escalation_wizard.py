@@ -297,3 +297,52 @@ def test_page_checks_are_pure_functions():
     assert [p.code for p in early] == ["before_received"]
     assert [p.code for p in ew.follow_up_problems("")] == ["text_required"]
     assert all(isinstance(p, WorkflowError) for p in ew.follow_up_problems(""))
+
+
+# --- what the wizard says about the report to the head (Art. 10) -------------------------------
+
+
+def test_a_case_reported_earlier_is_not_called_unreported(qtbot, world):
+    """Reported, then given a new reply time: it has moved on from the head, but it was
+    reported; the page must not say it never was."""
+    case = reported_case(world)
+    workflow.agree_reply_time(
+        case, world.head, now() + dt.timedelta(days=1), note="负责人与客户约定新的答复时间"
+    )
+    case = world.reload(case)
+    assert case.status == vocab.STATUS_AWAITING_REPLY
+    wizard = open_wizard(qtbot, world, case)
+    go_beyond(wizard)
+    hint = wizard.scope_page.hint_text()
+    assert "not been reported" not in hint
+    assert hint.startswith("The complaint was with the head on ")
+    assert "(now: Awaiting reply)" in hint
+
+
+def test_a_case_never_reported_says_so(qtbot, world):
+    wizard = open_wizard(qtbot, world, world.case())
+    assert wizard.scope_page.hint_text().startswith(
+        "The complaint has not been reported to the head yet"
+    )
+
+
+def test_the_head_takes_charge_instead_of_reporting_to_himself(qtbot, world):
+    case = world.case(world.head)  # the head was asked first
+    wizard = open_wizard(qtbot, world, case)
+    combo = wizard.scope_page.reporter_combo
+    # The head is not offered as his own reporter: he takes charge himself.
+    assert combo.currentText() == "Nobody: I take charge of it myself"
+    assert combo.currentData() == world.head.id
+    assert [combo.itemData(i) for i in range(combo.count())].count(world.head.id) == 1
+    wizard.settle_page.no_radio.setChecked(True)
+    click(wizard, NEXT)
+    wizard.scope_page.within_radio.setChecked(True)
+    click(wizard, NEXT)
+    summary = wizard.summary_page.summary.text()
+    assert "王建国 takes charge of it as head: the reporting duty is met (Art. 10)." in summary
+    assert "Reported to the head by" not in summary
+    click(wizard, FINISH)
+    event = workflow.last_report(case)
+    data = json.loads(event.data)
+    assert data["taken_charge"] is True and event.actor_id == world.head.id
+    assert world.reload(case).status == vocab.STATUS_REPORTED

@@ -161,3 +161,134 @@ def test_near_breach_menu_selects_the_case(qtbot, window, shop):
     window.filter_bar().show_due_soon()
     action.trigger()
     assert window.table().selected_case_id() == case.id
+
+
+# --- the logged-in person's own line (Art. 4, 5, 10) ------------------------------------------
+
+
+def owes(person, case: Case) -> bool:
+    """Independently of db/: the handler once a transfer is formal, else the first-ask owner;
+    and the prospective handler of a pending transfer."""
+    from db import codes
+    from db.models import CaseTransfer
+
+    accountable = case.handler_id if case.handler_id is not None else case.first_ask_owner_id
+    pending = CaseTransfer.get_or_none(
+        (CaseTransfer.case == case.id) & (CaseTransfer.state == codes.TRANSFER_PENDING)
+    )
+    return person.id == accountable or (pending is not None and pending.handler_id == person.id)
+
+
+def staff_window(qtbot, shop, tmp_path, person) -> MainWindow:
+    settings = QSettings(str(tmp_path / f"settings-{person.id}.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(shop.outlet, person, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_each_person_sees_what_they_owe_and_a_click_lists_it(qtbot, shop, tmp_path):
+    from db import workflow, workorders
+
+    head, lobby, teller = shop.staff
+    at = now()
+    due = [c for c in (Case.get_by_id(c.id) for c in shop.cases) if c.is_open and c.due_at]
+    # One of the lobby manager's overdue complaints is being transferred to the teller
+    # (pending: both are reminded), and one of the teller's is formally the lobby manager's.
+    lobby_overdue = next(c for c in due if c.first_ask_owner_id == lobby.id and c.due_at < at)
+    workflow.transfer(lobby_overdue, lobby, teller)
+    teller_case = next(c for c in due if c.first_ask_owner_id == teller.id)
+    workflow.transfer(teller_case, teller, lobby)
+    workflow.confirm_contact(teller_case, lobby, contact_at=now(), method="phone")
+    mine = next(c for c in due if c.first_ask_owner_id == teller.id and c.id != teller_case.id)
+    linked = workorders.create_workorder(
+        shop.outlet,
+        workorders.NewWorkOrder(
+            "95580",
+            "W-MINE",
+            at - dt.timedelta(days=2),
+            at + dt.timedelta(hours=1),
+            "王建国",
+            "",
+            "排队过长",
+        ),
+        head,
+        case=mine,
+    )
+    workorders.create_workorder(
+        shop.outlet,
+        workorders.NewWorkOrder(
+            "superior_office",
+            "W-HEAD",
+            at - dt.timedelta(days=2),
+            at + dt.timedelta(hours=1),
+            "赵敏",
+            "",
+            "态度生硬",
+        ),
+        head,
+    )
+    callback = callbacks.plan_callback(
+        head,
+        due_at=now() + (end_of_today() - now()) / 2,
+        assigned_to=teller,
+        case=shop.cases[3],
+    )
+
+    win = staff_window(qtbot, shop, tmp_path, teller)
+    today = win.findChild(TodayPanel)
+    assert unnamed_widgets(win) == []
+    row = today.findChild(object, "todayOwnRow")
+    assert row.isVisible()
+    assert today.findChild(object, "todayOwnTitle").text() == "<b>Yours</b> (郑红):"
+
+    expected = [
+        c
+        for c in (Case.get_by_id(c.id) for c in shop.cases)
+        if c.is_open
+        and owes(teller, c)
+        and c.due_at is not None
+        and (c.due_at < end_of_today() or (c.warn_at is not None and c.warn_at <= now()))
+    ]
+    assert lobby_overdue.id in {c.id for c in expected}
+    assert teller_case.id not in {c.id for c in expected}
+    owed = today.owed()
+    assert owed.cases.total == len(expected)
+    overdue = sum(1 for c in expected if c.due_at < now())
+    assert owed.cases.overdue == overdue
+    assert today.own_cases_button.isVisible()
+    assert today.own_cases_button.text().startswith(f"Your complaints: overdue {overdue}")
+
+    # The click lists exactly those complaints.
+    today.own_cases_button.click()
+    flt = win.filter_bar().current_filter()
+    assert flt.reminded_id == teller.id and flt.overdue and flt.due_today and flt.near_breach
+    assert win.filter_bar().findChild(object, "mineFilter").isChecked()
+    assert sorted(c.id for c in listed_cases(win)) == sorted(c.id for c in expected)
+
+    # Work orders: the teller owes the one linked to her complaint, not the head's.
+    assert today.own_workorders_button.text() == "Work orders to reply to: 1"
+    (entry,) = today.own_workorders_button.menu().actions()
+    assert entry.text().startswith("95580 customer centre W-MINE")
+    assert linked.case_id == mine.id
+
+    # Callbacks assigned to her: choosing one selects its complaint.
+    assert today.own_callbacks_button.text() == "Callbacks to make: 1"
+    today.own_callbacks_button.menu().actions()[0].trigger()
+    assert win.table().selected_case_id() == callback.case_id
+
+    # The head owes the work order linked to no complaint (Art. 5).
+    head_window = staff_window(qtbot, shop, tmp_path, head)
+    head_today = head_window.findChild(TodayPanel)
+    assert [wo.number for wo in head_today.owed().work_orders] == ["W-HEAD"]
+
+
+def test_nothing_owed_says_so(qtbot, shop, tmp_path):
+    for case in shop.cases:
+        Case.update(due_at=None, warn_at=None).where(Case.id == case.id).execute()
+    win = staff_window(qtbot, shop, tmp_path, shop.staff[2])
+    today = win.findChild(TodayPanel)
+    assert today.findChild(object, "todayOwnAllClear").isVisible()
+    assert not today.own_cases_button.isVisible()
+    assert not today.own_workorders_button.isVisible()
