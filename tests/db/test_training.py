@@ -119,7 +119,7 @@ def test_overturned_finding_owes_no_remedial_training(world: World):
     w = world
     case = replied_case(w)
     row = determined(w, case, [(w.teller, 100)])
-    penalties.apply_penalty(
+    penalty = penalties.apply_penalty(
         LiablePerson.get(LiablePerson.liability == row.id),
         w.head,
         points=2,
@@ -128,12 +128,14 @@ def test_overturned_finding_owes_no_remedial_training(world: World):
         reason_if_changed="补课",
         at=at(4),
     )
+    assert training.remedial_training_owed() != []
     liability.review(
         row,
         w.head,
         outcome=codes.REVIEW_OVERTURNED,
         reason="复核无责",
         finding=Finding(liable=False, reasons="无责"),
+        penalties=[penalties.PenaltyChoice(penalty, codes.PENALTY_WITHDRAW)],
         at=at(5),
     )
     assert training.remedial_training_owed() == []
