@@ -15,11 +15,13 @@ from collections.abc import Callable, Iterator
 
 from peewee import fn
 
-from db import cases as case_rules
-from db import codes, deadlines, outlets, sqlite_features, vocab
 from db.errors import WorkflowError
-from db.models import Case, Outlet, Setting, Staff, database, now
-from db.validation import ValidationError
+from db.handling import deadlines
+from db.intake import cases as case_rules
+from db.intake import outlets
+from db.intake.validation import ValidationError
+from db.store import codes, sqlite_features, vocab
+from db.store.models import Case, Outlet, Setting, Staff, database, now
 
 DEMO_OUTLET = outlets.OutletSetup(
     outlet_name="建设路邮政金融网点",
@@ -277,7 +279,8 @@ def _handle_a_few(staff: list[Staff], at: dt.datetime) -> None:
     as their staff would (a transfer and its confirmation, a reply), so that the demo's
     timelines and History pages (the audit trail) show real handling, attributed to people.
     The bulk fill writes no audit entries (that is what makes a million cases quick)."""
-    from db import audit, workflow
+    from db.handling import workflow
+    from db.trust import audit
 
     head = next((s for s in staff if s.role == vocab.ROLE_HEAD), staff[0])
     newest = list(
@@ -319,7 +322,7 @@ def _handle_a_few(staff: list[Staff], at: dt.datetime) -> None:
 def _set_demo_targets(staff: list[Staff], at: dt.datetime) -> None:
     """This year's targets, as a district might set them, so the dashboard and the
     assessment report show marks from the first start."""
-    from db import targets
+    from db.management import targets
 
     head = next((s for s in staff if s.role == vocab.ROLE_HEAD), staff[0])
     year = at.year
@@ -485,7 +488,7 @@ def _rows(
                 status = vocab.STATUS_CLOSED
         is_open = status in vocab.OPEN_STATUSES
         # Complaints that did not arrive in person get their first call back within the
-        # internal limits, as a well-run outlet would (see db.deadlines).
+        # internal limits, as a well-run outlet would (see db.handling.deadlines).
         first_contact = proposal = None
         if route not in ("outlet_in_person", "outlet_phone") and not settled:
             first_contact = min(at, received + dt.timedelta(minutes=rng.randrange(10, 100)))
@@ -596,7 +599,7 @@ def _add_workorders(
     outlet: Outlet, staff: list[Staff], at: dt.datetime, rng: random.Random, *, count: int
 ) -> None:
     """A few superior work orders, most answered in time, the newest still open."""
-    from db import workorders
+    from db.workorders import orders as workorders
 
     head = next((s for s in staff if s.role == vocab.ROLE_HEAD), staff[0])
     existing = workorders.WorkOrder.select().count()

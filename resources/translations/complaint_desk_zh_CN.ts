@@ -4,7 +4,7 @@
 <context>
     <name>ActingHeadDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/acting_head_dialog.py" line="+93"/>
+        <location filename="../../desktop/management/acting_head_dialog.py" line="+95"/>
         <location line="+1"/>
         <location line="+10"/>
         <location line="+30"/>
@@ -152,7 +152,7 @@
 <context>
     <name>ActingHeadLabel</name>
     <message>
-        <location filename="../../desktop/widgets/acting_head_label.py" line="+32"/>
+        <location filename="../../desktop/management/acting_head_label.py" line="+32"/>
         <source>Acting head in charge</source>
         <translation>当前现场负责人</translation>
     </message>
@@ -175,7 +175,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/action_form.py" line="+111"/>
+        <location filename="../../desktop/handling/action_form.py" line="+111"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -224,7 +224,7 @@
 <context>
     <name>AfterStartCheck</name>
     <message>
-        <location filename="../../desktop/startup_check.py" line="+214"/>
+        <location filename="../../desktop/session/startup_check.py" line="+214"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
@@ -258,7 +258,7 @@ Complaint Desk will now close the database, without backing it up over your good
 <context>
     <name>AnalysisLabels</name>
     <message>
-        <location filename="../../desktop/analysis_labels.py" line="+16"/>
+        <location filename="../../desktop/analysis/analysis_labels.py" line="+16"/>
         <source>Complaints</source>
         <translation>投诉件数</translation>
     </message>
@@ -386,7 +386,7 @@ Complaint Desk will now close the database, without backing it up over your good
 <context>
     <name>AnalysisMenus</name>
     <message>
-        <location filename="../../desktop/analysis_menu.py" line="+46"/>
+        <location filename="../../desktop/analysis/analysis_menu.py" line="+46"/>
         <source>&amp;Dashboard…</source>
         <translation>分析看板(&amp;D)…</translation>
     </message>
@@ -447,7 +447,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
 <context>
     <name>AssessmentPeriodDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/assessment_period.py" line="+52"/>
+        <location filename="../../desktop/printing/assessment_period.py" line="+52"/>
         <source>Assessment report</source>
         <translation>考核报告</translation>
     </message>
@@ -518,7 +518,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/backup_dialog.py" line="+78"/>
+        <location filename="../../desktop/settings/backup_dialog.py" line="+79"/>
         <source>Only the outlet head, or the acting head, may back up or restore.</source>
         <translation>只有网点负责人或现场负责人可以备份或恢复数据。</translation>
     </message>
@@ -769,7 +769,7 @@ Complaint Desk will now close; open it again to continue.</source>
 <context>
     <name>BackupScheduler</name>
     <message>
-        <location filename="../../desktop/backup_scheduler.py" line="+123"/>
+        <location filename="../../desktop/settings/backup_scheduler.py" line="+123"/>
         <source>Making today&apos;s backup…</source>
         <translation>正在进行今日备份…</translation>
     </message>
@@ -854,7 +854,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/calendar_dialog.py" line="+52"/>
+        <location filename="../../desktop/settings/calendar_dialog.py" line="+52"/>
         <source>New Year&apos;s Day</source>
         <translation>元旦</translation>
     </message>
@@ -1177,7 +1177,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/callback_dialog.py" line="+52"/>
+        <location filename="../../desktop/handling/callback_dialog.py" line="+54"/>
         <source>Callback</source>
         <translation>回访</translation>
     </message>
@@ -1321,7 +1321,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseActionBar</name>
     <message>
-        <location filename="../../desktop/widgets/case_actions.py" line="+90"/>
+        <location filename="../../desktop/cases/case_actions.py" line="+94"/>
         <source>Report owed</source>
         <translation>须报告</translation>
     </message>
@@ -1332,12 +1332,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+6"/>
-        <location line="+272"/>
+        <location line="+270"/>
         <source>{action}…</source>
         <translation>{action}…</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-261"/>
         <source>More actions</source>
         <translation>更多操作</translation>
     </message>
@@ -1373,12 +1373,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+1"/>
-        <location line="+245"/>
+        <location line="+243"/>
         <source>Handling decision and notices…</source>
         <translation>处理决定及告知…</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-242"/>
         <source>Decision clock: pause or extend…</source>
         <translation>处理时限：暂停或延长…</translation>
     </message>
@@ -1408,7 +1408,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>处罚…</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+128"/>
         <source>Report owed: {reason}. Report it to the head or acting head before anything else happens (Art. 10).</source>
         <translation>须报告：{reason}。请先报告网点负责人或现场负责人，之后才能进行其他处理（第十条）。</translation>
     </message>
@@ -1451,7 +1451,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseClocksTable</name>
     <message>
-        <location filename="../../desktop/widgets/case_clocks.py" line="+42"/>
+        <location filename="../../desktop/cases/case_clocks.py" line="+42"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
@@ -1534,7 +1534,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../desktop/widgets/case_detail.py" line="+125"/>
+        <location filename="../../desktop/cases/case_detail.py" line="+128"/>
         <source>Select a complaint in the list to see its details.</source>
         <translation>在列表中选择一条投诉，即可查看详情。</translation>
     </message>
@@ -1915,7 +1915,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>CaseEvents</name>
     <message>
-        <location filename="../../desktop/widgets/case_actions.py" line="+19"/>
+        <location filename="../../desktop/cases/case_actions.py" line="+19"/>
         <source>Handler: {name}</source>
         <translation>处理人：{name}</translation>
     </message>
@@ -1973,7 +1973,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>CaseHistoryView</name>
     <message>
-        <location filename="../../desktop/widgets/case_history.py" line="+39"/>
+        <location filename="../../desktop/cases/case_history.py" line="+39"/>
         <location line="+30"/>
         <source>Case</source>
         <translation>投诉</translation>
@@ -2302,7 +2302,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../desktop/case_model.py" line="+279"/>
+        <location filename="../../desktop/cases/case_model.py" line="+280"/>
         <source>Case no.</source>
         <translation>投诉编号</translation>
     </message>
@@ -2390,7 +2390,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>CaseTableView</name>
     <message>
-        <location filename="../../desktop/widgets/case_table.py" line="+75"/>
+        <location filename="../../desktop/cases/case_table.py" line="+75"/>
         <source>Complaint list</source>
         <translation>投诉列表</translation>
     </message>
@@ -2398,7 +2398,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/change_password_dialog.py" line="+140"/>
+        <location filename="../../desktop/session/change_password_dialog.py" line="+140"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
@@ -2431,7 +2431,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/contact_dialog.py" line="+30"/>
+        <location filename="../../desktop/handling/contact_dialog.py" line="+30"/>
         <source>Confirm contact</source>
         <translation>确认已建立联系</translation>
     </message>
@@ -2494,7 +2494,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+368"/>
+        <location filename="../../desktop/handling/escalation_wizard.py" line="+370"/>
         <source>Who was contacted?</source>
         <translation>联系了谁？</translation>
     </message>
@@ -2542,7 +2542,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ConvertDisputeDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+250"/>
+        <location filename="../../desktop/management/disputes_dialog.py" line="+253"/>
         <source>Convert to complaint</source>
         <translation>转为投诉</translation>
     </message>
@@ -2630,7 +2630,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop/widgets/dashboard.py" line="+191"/>
+        <location filename="../../desktop/analysis/dashboard.py" line="+192"/>
         <source>Period kind</source>
         <translation>期间类型</translation>
     </message>
@@ -2847,7 +2847,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../desktop/dialogs/dashboard_window.py" line="+20"/>
+        <location filename="../../desktop/analysis/dashboard_window.py" line="+20"/>
         <location line="+1"/>
         <source>Complaint analysis dashboard</source>
         <translation>投诉分析看板</translation>
@@ -2856,7 +2856,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/decision_dialog.py" line="+48"/>
+        <location filename="../../desktop/handling/decision_dialog.py" line="+48"/>
         <source>Handling decision</source>
         <translation>处理决定</translation>
     </message>
@@ -2985,7 +2985,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DisputesDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+132"/>
+        <location filename="../../desktop/management/disputes_dialog.py" line="+132"/>
         <location line="+1"/>
         <location line="+46"/>
         <source>Disputes and suggestions</source>
@@ -3106,7 +3106,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>Duty</name>
     <message>
-        <location filename="../../desktop/duties.py" line="+17"/>
+        <location filename="../../desktop/management/duties.py" line="+17"/>
         <source>Manage the outlet&apos;s complaint targets for the year, quarter and month as the district branch requires; train and educate staff; analyse complaint quality; assess the outlet&apos;s complaints.</source>
         <translation>按区县分公司要求管理网点年度、季度、月度投诉指标；组织员工培训教育；开展投诉质量分析；对网点投诉进行考核。</translation>
     </message>
@@ -3224,7 +3224,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>EscalationWizard</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+94"/>
+        <location filename="../../desktop/handling/escalation_wizard.py" line="+94"/>
         <source>Escalate {case_no}</source>
         <translation>上报 {case_no}</translation>
     </message>
@@ -3322,7 +3322,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../desktop/labels.py" line="+329"/>
+        <location filename="../../desktop/kit/labels.py" line="+329"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
@@ -3660,7 +3660,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/widgets/filter_bar.py" line="+68"/>
+        <location filename="../../desktop/cases/filter_bar.py" line="+68"/>
         <source>Status filter</source>
         <translation>按状态筛选</translation>
     </message>
@@ -3823,7 +3823,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FindingForm</name>
     <message>
-        <location filename="../../desktop/dialogs/liability_dialog.py" line="+63"/>
+        <location filename="../../desktop/management/liability_dialog.py" line="+64"/>
         <source>&amp;Liable</source>
         <translation>有责(&amp;L)</translation>
     </message>
@@ -3993,7 +3993,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/first_run.py" line="+52"/>
+        <location filename="../../desktop/session/first_run.py" line="+53"/>
         <location line="+1"/>
         <source>First-run setup</source>
         <translation>首次使用设置</translation>
@@ -4133,7 +4133,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FollowUpPage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-167"/>
+        <location filename="../../desktop/handling/escalation_wizard.py" line="-167"/>
         <source>What the outlet still owes the customer</source>
         <translation>网点对客户的后续责任</translation>
     </message>
@@ -4161,7 +4161,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/disputes_dialog.py" line="-391"/>
+        <location filename="../../desktop/management/disputes_dialog.py" line="-391"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -4180,7 +4180,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../desktop/user_guide.py" line="+293"/>
+        <location filename="../../desktop/help/user_guide.py" line="+293"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
@@ -4242,7 +4242,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../desktop/idle_lock.py" line="+156"/>
+        <location filename="../../desktop/session/idle_lock.py" line="+156"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
@@ -4250,7 +4250,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>InlineErrors</name>
     <message>
-        <location filename="../../desktop/dialogs/form_kit.py" line="+414"/>
+        <location filename="../../desktop/kit/form_kit.py" line="+414"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
@@ -4258,7 +4258,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>LevelPage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-118"/>
+        <location filename="../../desktop/handling/escalation_wizard.py" line="-118"/>
         <source>Which level?</source>
         <translation>上报到哪一级？</translation>
     </message>
@@ -4316,7 +4316,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>LiabilityDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/liability_dialog.py" line="+56"/>
+        <location filename="../../desktop/management/liability_dialog.py" line="+56"/>
         <source>Determine liability</source>
         <translation>责任认定</translation>
     </message>
@@ -4349,7 +4349,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>LiabilityReviewDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/liability_review_dialog.py" line="+45"/>
+        <location filename="../../desktop/management/liability_review_dialog.py" line="+46"/>
         <source>Review liability determination</source>
         <translation>复核责任认定</translation>
     </message>
@@ -4523,7 +4523,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>LinkCaseDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/link_case_dialog.py" line="+68"/>
+        <location filename="../../desktop/workorders/link_case_dialog.py" line="+69"/>
         <source>Link work order {number} to a complaint</source>
         <translation>将工单 {number} 关联到投诉</translation>
     </message>
@@ -4597,7 +4597,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/login_dialog.py" line="+46"/>
+        <location filename="../../desktop/session/login_dialog.py" line="+46"/>
         <source>Session locked</source>
         <translation>会话已锁定</translation>
     </message>
@@ -4810,7 +4810,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ManagementMenus</name>
     <message>
-        <location filename="../../desktop/management_menu.py" line="+21"/>
+        <location filename="../../desktop/management/management_menu.py" line="+21"/>
         <source>&amp;Outlet</source>
         <translation>网点(&amp;O)</translation>
     </message>
@@ -4848,7 +4848,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/new_case.py" line="+79"/>
+        <location filename="../../desktop/cases/new_case.py" line="+80"/>
         <location line="+1"/>
         <source>New complaint</source>
         <translation>登记投诉</translation>
@@ -5104,7 +5104,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>OutletMenus</name>
     <message>
-        <location filename="../../desktop/workorders_ui.py" line="+291"/>
+        <location filename="../../desktop/workorders/workorders_ui.py" line="+291"/>
         <source>&amp;Import work orders…</source>
         <translation>导入工单(&amp;I)…</translation>
     </message>
@@ -5147,7 +5147,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PasswordForm</name>
     <message>
-        <location filename="../../desktop/dialogs/change_password_dialog.py" line="-86"/>
+        <location filename="../../desktop/session/change_password_dialog.py" line="-86"/>
         <source>&amp;New password:</source>
         <translation>新密码(&amp;N)：</translation>
     </message>
@@ -5186,7 +5186,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/pause_dialog.py" line="+45"/>
+        <location filename="../../desktop/handling/pause_dialog.py" line="+45"/>
         <source>Decision clock</source>
         <translation>处理时限</translation>
     </message>
@@ -5345,7 +5345,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PenaltyDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/penalty_dialog.py" line="+129"/>
+        <location filename="../../desktop/management/penalty_dialog.py" line="+130"/>
         <source>Penalties</source>
         <translation>处罚</translation>
     </message>
@@ -5378,7 +5378,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PenaltyScaleDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/penalty_scale_dialog.py" line="+53"/>
+        <location filename="../../desktop/management/penalty_scale_dialog.py" line="+54"/>
         <location line="+1"/>
         <location line="+12"/>
         <source>Penalty scale</source>
@@ -5515,7 +5515,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PersonPenalty</name>
     <message>
-        <location filename="../../desktop/dialogs/penalty_dialog.py" line="-117"/>
+        <location filename="../../desktop/management/penalty_dialog.py" line="-117"/>
         <source>{name} — share {share} %</source>
         <translation>{name}——责任比例 {share} %</translation>
     </message>
@@ -5578,7 +5578,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../desktop/i18n.py" line="+24"/>
+        <location filename="../../desktop/kit/i18n.py" line="+24"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
@@ -5591,7 +5591,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>QueryOp</name>
     <message>
-        <location filename="../../desktop/worker.py" line="+154"/>
+        <location filename="../../desktop/kit/worker.py" line="+154"/>
         <source>Complaint Desk</source>
         <translation>网点投诉处理台</translation>
     </message>
@@ -5606,7 +5606,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>RecordDisputeDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+67"/>
+        <location filename="../../desktop/management/disputes_dialog.py" line="+67"/>
         <source>Record a dispute</source>
         <translation>登记纠纷</translation>
     </message>
@@ -5732,7 +5732,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>RepeatDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/repeat_dialog.py" line="+34"/>
+        <location filename="../../desktop/handling/repeat_dialog.py" line="+34"/>
         <source>Repeat complaint</source>
         <translation>重复投诉</translation>
     </message>
@@ -5806,7 +5806,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/reply_dialog.py" line="+36"/>
+        <location filename="../../desktop/handling/reply_dialog.py" line="+36"/>
         <source>Feed back the result</source>
         <translation>反馈处理结果</translation>
     </message>
@@ -5889,7 +5889,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/report_dialog.py" line="+33"/>
+        <location filename="../../desktop/handling/report_dialog.py" line="+35"/>
         <source>Nobody: I take charge of it myself</source>
         <translation>无人报告：由我亲自接手</translation>
     </message>
@@ -5961,7 +5961,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/report_preview.py" line="+90"/>
+        <location filename="../../desktop/printing/report_preview.py" line="+90"/>
         <source>Report preview</source>
         <translation>报告预览</translation>
     </message>
@@ -6060,7 +6060,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../desktop/reports_menu.py" line="+103"/>
+        <location filename="../../desktop/printing/reports_menu.py" line="+104"/>
         <source>&amp;Reports</source>
         <translation>报告(&amp;R)</translation>
     </message>
@@ -6186,7 +6186,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/rules_dialog.py" line="+50"/>
+        <location filename="../../desktop/settings/rules_dialog.py" line="+51"/>
         <source>Handling decision, simple case</source>
         <translation>处理决定（一般投诉）</translation>
     </message>
@@ -6446,7 +6446,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>ScopePage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-116"/>
+        <location filename="../../desktop/handling/escalation_wizard.py" line="-116"/>
         <source>Within the outlet, or beyond it?</source>
         <translation>在网点内处理，还是上报网点以外？</translation>
     </message>
@@ -6504,7 +6504,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/training_dialog.py" line="+70"/>
+        <location filename="../../desktop/management/training_dialog.py" line="+73"/>
         <location line="+1"/>
         <source>Record a training session</source>
         <translation>登记培训</translation>
@@ -6613,7 +6613,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SetPasswordDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/change_password_dialog.py" line="+65"/>
+        <location filename="../../desktop/session/change_password_dialog.py" line="+65"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
@@ -6646,7 +6646,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SettlePage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-128"/>
+        <location filename="../../desktop/handling/escalation_wizard.py" line="-128"/>
         <source>Can the outlet settle it?</source>
         <translation>网点能否自行处理？</translation>
     </message>
@@ -6689,7 +6689,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SimpleActionDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/simple_action_dialog.py" line="+89"/>
+        <location filename="../../desktop/handling/simple_action_dialog.py" line="+89"/>
         <location line="+3"/>
         <location line="+6"/>
         <source>:</source>
@@ -6901,7 +6901,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../desktop/single_instance.py" line="+110"/>
+        <location filename="../../desktop/session/single_instance.py" line="+110"/>
         <source>Complaint Desk is already open on this database. Close it first.</source>
         <translation>网点投诉处理台已经打开了这个数据库。请先关闭它。</translation>
     </message>
@@ -6919,7 +6919,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/staff_dialog.py" line="+159"/>
+        <location filename="../../desktop/management/staff_dialog.py" line="+160"/>
         <location line="+1"/>
         <source>Staff</source>
         <translation>员工</translation>
@@ -7267,7 +7267,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StartupCheck</name>
     <message>
-        <location filename="../../desktop/startup_check.py" line="-162"/>
+        <location filename="../../desktop/session/startup_check.py" line="-162"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -7369,7 +7369,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>SuggestionStatusDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+14"/>
+        <location filename="../../desktop/management/disputes_dialog.py" line="+14"/>
         <source>Decide on a suggestion</source>
         <translation>处理合理化建议</translation>
     </message>
@@ -7397,7 +7397,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+227"/>
+        <location filename="../../desktop/handling/escalation_wizard.py" line="+227"/>
         <source>Check and finish</source>
         <translation>核对并完成</translation>
     </message>
@@ -7410,7 +7410,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/targets_dialog.py" line="+74"/>
+        <location filename="../../desktop/analysis/targets_dialog.py" line="+74"/>
         <location line="+1"/>
         <source>Complaint targets</source>
         <translation>投诉控制指标</translation>
@@ -7515,7 +7515,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../desktop/widgets/today_panel.py" line="+88"/>
+        <location filename="../../desktop/cases/today_panel.py" line="+90"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -7703,7 +7703,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/training_dialog.py" line="+30"/>
+        <location filename="../../desktop/management/training_dialog.py" line="+30"/>
         <location line="+1"/>
         <location line="+12"/>
         <source>Training</source>
@@ -7865,7 +7865,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/transfer_dialog.py" line="+29"/>
+        <location filename="../../desktop/handling/transfer_dialog.py" line="+30"/>
         <source>Transfer</source>
         <translation>转办</translation>
     </message>
@@ -7948,7 +7948,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../desktop/labels.py" line="-103"/>
+        <location filename="../../desktop/kit/labels.py" line="-103"/>
         <source>This field is required.</source>
         <translation>此项为必填项。</translation>
     </message>
@@ -8036,7 +8036,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/verify_dialog.py" line="+43"/>
+        <location filename="../../desktop/printing/verify_dialog.py" line="+43"/>
         <location line="+1"/>
         <source>Verify a report</source>
         <translation>核验报告</translation>
@@ -8170,7 +8170,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../../desktop/labels.py" line="-296"/>
+        <location filename="../../desktop/kit/labels.py" line="-296"/>
         <source>Outlet head</source>
         <translation>网点负责人</translation>
     </message>
@@ -9089,7 +9089,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/workorder_dialog.py" line="+79"/>
+        <location filename="../../desktop/workorders/workorder_dialog.py" line="+80"/>
         <location line="+1"/>
         <source>New work order</source>
         <translation>新建工单</translation>
@@ -9275,7 +9275,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderImport</name>
     <message>
-        <location filename="../../desktop/workorders_ui.py" line="-186"/>
+        <location filename="../../desktop/workorders/workorders_ui.py" line="-186"/>
         <location line="+24"/>
         <location line="+11"/>
         <location line="+7"/>
@@ -9321,7 +9321,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderPanel</name>
     <message>
-        <location filename="../../desktop/widgets/workorder_panel.py" line="+313"/>
+        <location filename="../../desktop/workorders/workorder_panel.py" line="+313"/>
         <source>Which work orders</source>
         <translation>显示哪些工单</translation>
     </message>
@@ -9419,7 +9419,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderReplyDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/workorder_reply_dialog.py" line="+55"/>
+        <location filename="../../desktop/workorders/workorder_reply_dialog.py" line="+55"/>
         <source>Reply to work order {number}</source>
         <translation>回复工单 {number}</translation>
     </message>
@@ -9520,7 +9520,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderTableModel</name>
     <message>
-        <location filename="../../desktop/widgets/workorder_panel.py" line="-347"/>
+        <location filename="../../desktop/workorders/workorder_panel.py" line="-347"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -9628,7 +9628,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrdersDock</name>
     <message>
-        <location filename="../../desktop/workorders_ui.py" line="+21"/>
+        <location filename="../../desktop/workorders/workorders_ui.py" line="+21"/>
         <location line="+31"/>
         <source>Work orders</source>
         <translation>工单</translation>
@@ -9652,7 +9652,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkflowError</name>
     <message>
-        <location filename="../../desktop/errors.py" line="+22"/>
+        <location filename="../../desktop/kit/errors.py" line="+22"/>
         <source>&apos;{action}&apos; is not allowed while the case is &apos;{status}&apos;.</source>
         <translation>投诉处于“{status}”状态时，不能进行“{action}”。</translation>
     </message>

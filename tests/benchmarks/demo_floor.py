@@ -43,8 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from db import demo
-    from db.database import close_database, database_path, open_database
-    from db.models import now
+    from db.store.database import close_database, database_path, open_database
+    from db.store.models import now
 
     path = database_path(args.data_dir)
     t = time.perf_counter()
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     ).fetchall():
         conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
     # The 1-2 character index's documents, computed untimed: the floor only writes them.
-    from db.sqlite_features import GRAMS_TABLE, grams
+    from db.store.sqlite_features import GRAMS_TABLE, grams
 
     gram_rows = [(r[0], grams(f"{r[2]} {r[12]} {r[16]}")) for r in case_rows]
     gc.collect()

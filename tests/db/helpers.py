@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from db.cases import OUTCOME_AGREED, NewCase
-from db.models import Staff, database, now
-from db.validation import ValidationError
+from db.intake.cases import OUTCOME_AGREED, NewCase
+from db.intake.validation import ValidationError
+from db.store.models import Staff, database, now
 
 COUNTED_TABLES = ("outlet", "staff", "complaint_case", "case_event", "setting")
 

@@ -1,0 +1,493 @@
+"""Settings → Working-day calendar…: holidays and make-up working days (调休) per year.
+
+Working-day limits (e.g. a regulator work order: 7 working days) follow China's official
+calendar, which the State Council publishes a year at a time. db.handling.workcalendar seeds it from
+the chinese_calendar package; a year the package does not cover yet (say 2027) the head
+enters here: add each holiday and make-up working day, then save the year's schedule
+(db.handling.workcalendar.set_year). "Reload from package" adds the years a newer package knows.
+Both recompute open cases' deadlines, so they run off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.errors import WorkflowError
+from db.handling import workcalendar
+from db.handling.workcalendar import MAX_YEAR, MIN_YEAR
+from db.store.models import Staff, now
+from desktop.kit.busy import BusyDialog
+from desktop.kit.form_kit import FORM_STYLE, make_error_label, make_hint_label, show_beside
+from desktop.kit.refusals import name_widget, refusal_text
+
+log = logging.getLogger(__name__)
+
+COL_DATE, COL_WEEKDAY, COL_KIND, COL_NAME, COL_SOURCE = range(5)
+MAX_NAME = 40
+
+Draft = dict[dt.date, tuple[bool, str]]
+
+# The names chinese_calendar gives its days (its Holiday enum), stored as they come.
+HOLIDAY_NAMES: dict[str, str] = {
+    "New Year's Day": QT_TRANSLATE_NOOP("CalendarDialog", "New Year's Day"),
+    "Spring Festival": QT_TRANSLATE_NOOP("CalendarDialog", "Spring Festival"),
+    "Tomb-sweeping Day": QT_TRANSLATE_NOOP("CalendarDialog", "Tomb-sweeping Day"),
+    "Labour Day": QT_TRANSLATE_NOOP("CalendarDialog", "Labour Day"),
+    "Dragon Boat Festival": QT_TRANSLATE_NOOP("CalendarDialog", "Dragon Boat Festival"),
+    "National Day": QT_TRANSLATE_NOOP("CalendarDialog", "National Day"),
+    "Mid-autumn Festival": QT_TRANSLATE_NOOP("CalendarDialog", "Mid-autumn Festival"),
+    "Anti-Fascist 70th Day": QT_TRANSLATE_NOOP("CalendarDialog", "Anti-Fascist 70th Day"),
+}
+
+
+def holiday_name(name: str) -> str:
+    """A day's name in the user's language when it is one of the package's."""
+    english = HOLIDAY_NAMES.get(name)
+    return QCoreApplication.translate("CalendarDialog", english) if english else name
+
+
+def year_ranges(years: list[int]) -> list[tuple[int, int]]:
+    """Consecutive years folded into ranges: [2004, 2005, 2006, 2027] → [(2004, 2006), (2027, 2027)]."""
+    ranges: list[tuple[int, int]] = []
+    for year in sorted(set(years)):
+        if ranges and year == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], year)
+        else:
+            ranges.append((year, year))
+    return ranges
+
+
+def format_ranges(years: list[int]) -> str:
+    return ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in year_ranges(years))
+
+
+def entry_problem(year: int, day: dt.date, working: bool) -> str | None:
+    """Why a day cannot be entered for ``year`` (a code), or None. Pure, for tests.
+
+    ``wrong_year``: the day is in another year. ``makeup_on_weekday``: a make-up working day
+    is a Saturday or Sunday worked instead of a holiday; a weekday is a working day anyway.
+    """
+    if day.year != year:
+        return "wrong_year"
+    if working and day.weekday() < 5:
+        return "makeup_on_weekday"
+    return None
+
+
+def package_years() -> set[int]:
+    return set(workcalendar.package_schedule()[1])
+
+
+class CalendarDialog(BusyDialog):
+    """View and edit the working-day calendar. ``CalendarDialog.ask(parent, actor)``: True
+    when the calendar changed.
+
+    Signals: work_finished (from BusyDialog).
+    """
+
+    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.changed_calendar = False
+        self._package_years = package_years()
+        self._year = now().year
+        self._draft: Draft = {}
+        self._sources: dict[dt.date, str] = {}
+        self._dirty = False
+        self.setObjectName("calendar_dialog")
+        self.setWindowTitle(self.tr("Working-day calendar"))
+        self.setAccessibleName(self.tr("Working-day calendar"))
+        self.setStyleSheet(FORM_STYLE)
+
+        self.year_spin = QSpinBox()
+        name_widget(self.year_spin, "year_spin", self.tr("Year"))
+        self.year_spin.setRange(MIN_YEAR, MAX_YEAR)
+        self.year_spin.setValue(self._year)
+        self.year_spin.valueChanged.connect(self._on_year_changed)
+        year_caption = QLabel(self.tr("&Year:"))
+        year_caption.setBuddy(self.year_spin)
+        self.coverage_label = make_hint_label("", "coverage_label")
+        self.year_status = QLabel()
+        self.year_status.setObjectName("year_status")
+        self.year_status.setWordWrap(True)
+
+        self.table = QTableWidget(0, 5)
+        name_widget(self.table, "calendar_table", self.tr("Holidays and make-up working days"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Weekday"),
+                self.tr("Kind"),
+                self.tr("Name"),
+                self.tr("Source"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+
+        # Adding a day to a year entered by hand.
+        self.edit_group = QGroupBox(self.tr("Enter the schedule of this year"))
+        self.edit_group.setObjectName("edit_group")
+        self.day_edit = QDateEdit()
+        name_widget(self.day_edit, "day_edit", self.tr("Day"))
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+        self.kind_combo = QComboBox()
+        name_widget(self.kind_combo, "kind_combo", self.tr("Kind of day"))
+        self.kind_combo.addItem(self.tr("Holiday"), False)
+        self.kind_combo.addItem(self.tr("Make-up working day"), True)
+        self.name_combo = QComboBox()
+        name_widget(self.name_combo, "day_name_combo", self.tr("Name of the day"))
+        self.name_combo.setEditable(True)
+        self.name_combo.addItems([holiday_name(name) for name in list(HOLIDAY_NAMES)[:7]])
+        self.name_combo.setCurrentIndex(-1)
+        self.name_combo.lineEdit().setPlaceholderText(self.tr("e.g. Spring Festival"))
+        self.name_combo.lineEdit().setMaxLength(MAX_NAME)
+        self.add_button = QPushButton(self.tr("&Add"))
+        name_widget(self.add_button, "add_day_button", self.tr("Add the day"))
+        self.remove_button = QPushButton(self.tr("&Remove selected"))
+        name_widget(self.remove_button, "remove_day_button", self.tr("Remove the selected days"))
+        self.save_year_button = QPushButton()
+        name_widget(self.save_year_button, "save_year_button", self.tr("Save the year's schedule"))
+        self.entry_error = make_error_label("day", 2)
+        for widget in (self.day_edit, self.kind_combo):
+            signal = (
+                widget.dateChanged if isinstance(widget, QDateEdit) else widget.currentIndexChanged
+            )
+            signal.connect(lambda *_a: self._entry_error(""))
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.day_edit)
+        add_row.addWidget(self.kind_combo)
+        add_row.addWidget(self.name_combo, 1)
+        add_row.addWidget(self.add_button)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.remove_button)
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_year_button)
+        edit_layout = QVBoxLayout(self.edit_group)
+        edit_layout.addLayout(add_row)
+        edit_layout.addWidget(self.entry_error)
+        edit_layout.addLayout(save_row)
+
+        self.reload_button = QPushButton(self.tr("Reload from &package"))
+        name_widget(self.reload_button, "reload_package_button", self.tr("Reload from package"))
+        self.reload_button.setToolTip(
+            self.tr("Add the years a newer holiday package knows; edited years stay")
+        )
+        self.close_button = QPushButton(self.tr("Close"))
+        name_widget(self.close_button, "close_button", self.tr("Close"))
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+
+        self._general_error = make_error_label("general")
+        self.message_label = make_hint_label("", "message_label")
+
+        self.add_button.clicked.connect(self.add_day)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.save_year_button.clicked.connect(self.save_year)
+        self.reload_button.clicked.connect(self.reload_from_package)
+
+        top = QHBoxLayout()
+        top.addWidget(year_caption)
+        top.addWidget(self.year_spin)
+        top.addSpacing(12)
+        top.addWidget(self.year_status, 1)
+        root = QVBoxLayout(self)
+        root.addWidget(
+            make_hint_label(
+                self.tr(
+                    "Working-day limits follow China's official calendar: holidays, and "
+                    "weekend days worked instead (调休). The State Council publishes each "
+                    "year's schedule; enter a year the installed package does not cover yet."
+                ),
+                "calendar_hint",
+            )
+        )
+        root.addWidget(self.coverage_label)
+        root.addLayout(top)
+        root.addWidget(self.table, 1)
+        root.addWidget(self.edit_group)
+        root.addWidget(self.message_label)
+        root.addWidget(self._general_error)
+        root.addWidget(self.busy_label)
+        root.addWidget(self.busy_bar)
+        root.addWidget(buttons)
+        self.resize(700, 640)
+        self._load_year(self._year)
+
+    # --- state -----------------------------------------------------------------------------
+
+    @property
+    def year(self) -> int:
+        return self._year
+
+    def draft(self) -> Draft:
+        return dict(self._draft)
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def editable(self) -> bool:
+        """Years from the package are shown as published; the others the head enters."""
+        return self._year not in self._package_years
+
+    def lockable_widgets(self) -> list[QWidget]:
+        return [self.year_spin, self.edit_group, self.reload_button, self.close_button]
+
+    def after_busy(self) -> None:
+        self._update_buttons()
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def _load_year(self, year: int) -> None:
+        self._year = year
+        entries = workcalendar.entries(year)
+        self._draft = {e.day: (e.working, e.name) for e in entries}
+        self._sources = {e.day: e.source for e in entries}
+        self._dirty = False
+        self.day_edit.setDateRange(QDate(year, 1, 1), QDate(year, 12, 31))
+        self.day_edit.setDate(QDate(year, 1, 1))
+        self._entry_error("")
+        self._general_error.hide()
+        self._show_coverage()
+        self._fill_table()
+
+    def _show_coverage(self) -> None:
+        covered = workcalendar.covered_years()
+        from_package = [y for y in covered if y in self._package_years]
+        by_hand = [y for y in covered if y not in self._package_years]
+        parts = []
+        if from_package:
+            parts.append(
+                self.tr("{years} from the holiday package").format(
+                    years=format_ranges(from_package)
+                )
+            )
+        if by_hand:
+            parts.append(self.tr("{years} entered by hand").format(years=format_ranges(by_hand)))
+        text = "; ".join(parts) if parts else self.tr("none")
+        self.coverage_label.setText(
+            self.tr("Years with the official schedule: {years}.").format(years=text)
+        )
+        year = self._year
+        if workcalendar.year_covered(year):
+            if year in self._package_years:
+                status = self.tr("{year}: as published, from the package.").format(year=year)
+            else:
+                status = self.tr("{year}: entered by hand.").format(year=year)
+            self.year_status.setStyleSheet("")
+        else:
+            status = self.tr(
+                "{year} is not covered: only Saturdays and Sundays count as rest days until "
+                "its schedule is entered and saved."
+            ).format(year=year)
+            self.year_status.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        self.year_status.setText(status)
+        self.edit_group.setVisible(self.editable())
+        self.save_year_button.setText(self.tr("&Save the schedule of {year}").format(year=year))
+
+    def _fill_table(self) -> None:
+        self.table.setRowCount(0)
+        weekdays = [
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+            self.tr("Sun"),
+        ]
+        for day in sorted(self._draft):
+            working, name = self._draft[day]
+            source = self._sources.get(day, "")
+            if source == workcalendar.SOURCE_PACKAGE:
+                source_text = self.tr("Package")
+            elif source == workcalendar.SOURCE_MANUAL:
+                source_text = self.tr("Entered by hand")
+            else:
+                source_text = self.tr("Not saved yet")
+            kind = self.tr("Make-up working day") if working else self.tr("Holiday")
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            for column, text in (
+                (COL_DATE, day.isoformat()),
+                (COL_WEEKDAY, weekdays[day.weekday()]),
+                (COL_KIND, kind),
+                (COL_NAME, holiday_name(name)),
+                (COL_SOURCE, source_text),
+            ):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
+                self.table.setItem(row, column, item)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        editable = self.editable() and not self.busy
+        self.remove_button.setEnabled(editable and bool(self.table.selectionModel().selectedRows()))
+        self.save_year_button.setEnabled(editable and self._dirty)
+
+    # --- editing ---------------------------------------------------------------------------
+
+    def add_day(self) -> None:
+        day = self.day_edit.date().toPython()
+        working = bool(self.kind_combo.currentData())
+        problem = entry_problem(self._year, day, working)
+        if problem == "makeup_on_weekday":
+            self._entry_error(
+                self.tr(
+                    "A make-up working day is a Saturday or Sunday worked instead of a "
+                    "holiday; {day} is a weekday."
+                ).format(day=day.isoformat())
+            )
+            return
+        if problem == "wrong_year":
+            self._entry_error(
+                self.tr("{day} is not in {year}.").format(day=day.isoformat(), year=self._year)
+            )
+            return
+        self._draft[day] = (working, self.name_combo.currentText().strip())
+        self._sources.pop(day, None)
+        self._dirty = True
+        self._entry_error("")
+        self._fill_table()
+        self.day_edit.setDate(self.day_edit.date().addDays(1))
+
+    def remove_selected(self) -> None:
+        days = {
+            dt.date.fromisoformat(index.data(Qt.ItemDataRole.UserRole))
+            for index in self.table.selectionModel().selectedRows()
+        }
+        if not days:
+            return
+        for day in days:
+            self._draft.pop(day, None)
+        self._dirty = True
+        self._fill_table()
+
+    def _entry_error(self, message: str) -> None:
+        """Show (or with "" clear) what is wrong with the day entered, marking the day."""
+        show_beside(self.entry_error, self.day_edit, message, focus=True)
+
+    def save_year(self) -> None:
+        if self.busy or not self.editable():
+            return
+        year, actor = self._year, self.actor
+        days = [(day, working, name) for day, (working, name) in sorted(self._draft.items())]
+        self._general_error.hide()
+        self.run_busy(
+            self.tr("Saving {year} and recomputing the deadlines of open complaints…").format(
+                year=year
+            ),
+            lambda: workcalendar.set_year(year, days, actor=actor),
+            lambda count: self._after_save(year, count),
+            self._failed,
+        )
+
+    def _after_save(self, year: int, count: int) -> None:
+        self.changed_calendar = True
+        self._load_year(year)
+        self.message_label.setText(
+            self.tr("The schedule of {year} is saved: {count} days.").format(year=year, count=count)
+        )
+
+    def reload_from_package(self) -> None:
+        if self.busy or not self._confirm_discard():
+            return
+        self._general_error.hide()
+        self.run_busy(
+            self.tr("Reading the holiday package…"),
+            workcalendar.sync_from_package,
+            self._after_reload,
+            self._failed,
+        )
+
+    def _after_reload(self, years: list[int]) -> None:
+        self._package_years = package_years()
+        if years:
+            self.changed_calendar = True
+            message = self.tr("Added from the package: {years}.").format(years=format_ranges(years))
+        elif self._package_years:
+            message = self.tr(
+                "The package knows no year that is not here yet (it covers up to {year})."
+            ).format(year=max(self._package_years))
+        else:
+            message = self.tr("The holiday package is not installed.")
+        self._load_year(self._year)
+        self.message_label.setText(message)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, WorkflowError):
+            message = refusal_text(error)
+        else:
+            log.error("changing the calendar failed", exc_info=error)
+            message = self.tr("The calendar could not be changed: {error}").format(error=error)
+        self._general_error.setText(self.tr("Nothing was changed. {reason}").format(reason=message))
+        self._general_error.show()
+
+    def general_error(self) -> str:
+        return self._general_error.text() if not self._general_error.isHidden() else ""
+
+    def _on_year_changed(self, year: int) -> None:
+        if year == self._year:
+            return
+        if not self._confirm_discard():
+            blocked = self.year_spin.blockSignals(True)
+            self.year_spin.setValue(self._year)
+            self.year_spin.blockSignals(blocked)
+            return
+        self.message_label.clear()
+        self._load_year(year)
+
+    def _confirm_discard(self) -> bool:
+        if not self._dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Working-day calendar"),
+            self.tr("The changes to {year} are not saved. Discard them?").format(year=self._year),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        if not self.busy and not self._confirm_discard():
+            return
+        super().reject()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, actor: Staff) -> bool:
+        """Show the dialog modally; True when the calendar was changed."""
+        dialog = cls(actor, parent)
+        try:
+            dialog.exec()
+            return dialog.changed_calendar
+        finally:
+            dialog.deleteLater()
