@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from desktop import cli_bundle, cli_maintenance, cli_workorders
+from desktop import cli_bundle, cli_district, cli_maintenance, cli_workorders
 from desktop.paths import default_data_dir
 
 
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_maintenance.add_subcommands(sub)
     cli_workorders.add_subcommands(sub)
     cli_bundle.add_subcommands(sub)
+    cli_district.add_subcommands(sub)
     return parser
 
 
@@ -365,6 +366,8 @@ def main(argv: list[str] | None = None) -> int:
     if command is not None:
         return command(args)
     if (code := cli_maintenance.run(args)) is not None:
+        return code
+    if (code := cli_district.run(args)) is not None:
         return code
     from desktop.app import run_gui
 
