@@ -65,9 +65,16 @@ def redact_url(url: str) -> str:
 
 
 def make_database(url: str) -> PostgresqlExtDatabase:
-    """A PostgreSQL database on psycopg 3 for ``url``, not yet connected."""
+    """A PostgreSQL database on psycopg 3 for ``url``, not yet connected.
+
+    psycopg 3 prepares a statement run five times, and PostgreSQL may then plan it once for
+    every value; the search must be planned for its term (db/district/search.py), so
+    nothing is prepared (``prepare_threshold=None``)."""
     return PostgresqlExtDatabase(
-        check_url(url), prefer_psycopg3=True, application_name=APPLICATION_NAME
+        check_url(url),
+        prefer_psycopg3=True,
+        application_name=APPLICATION_NAME,
+        prepare_threshold=None,
     )
 
 
