@@ -41,10 +41,10 @@ def check_code_and_name(code: str, name: str, what: str) -> tuple[str, str]:
     if not CODE_RE.match(code):
         raise EnrolmentError(
             "bad_code",
-            "{what} code {code!r}: 1-20 letters, digits, '-' or '_', starting with a letter "
+            "{what} code {value!r}: 1-20 letters, digits, '-' or '_', starting with a letter "
             "or digit.",
             what=what,
-            code=code,
+            value=code,
         )
     if not name or len(name) > MAX_NAME or any(ord(c) < 32 for c in name):
         raise EnrolmentError(
@@ -97,10 +97,10 @@ def init_district(
     if existing is not None and existing.code != code:
         raise EnrolmentError(
             "other_district",
-            "This database belongs to district {existing} ({name}), not {code}.",
+            "This database belongs to district {existing} ({name}), not {subject}.",
             existing=existing.code,
             name=existing.name,
-            code=code,
+            subject=code,
         )
     key_created = False
     if key_path.exists():
@@ -109,18 +109,18 @@ def init_district(
         if info.owner.kind != keys.KIND_DISTRICT or info.owner.code != code:
             raise EnrolmentError(
                 "key_of_other_owner",
-                "{path} is the key of {kind} {owner}, not of district {code}.",
+                "{path} is the key of {kind} {owner}, not of district {subject}.",
                 path=str(key_path),
                 kind=info.owner.kind,
                 owner=info.owner.code,
-                code=code,
+                subject=code,
             )
     elif existing is not None:
         raise EnrolmentError(
             "district_key_missing",
-            "District {code} already has a key, but its file is not at {path}; give the "
+            "District {subject} already has a key, but its file is not at {path}; give the "
             "key file's place with --key.",
-            code=code,
+            subject=code,
             path=str(key_path),
         )
     else:
@@ -132,10 +132,10 @@ def init_district(
     if existing is not None and existing.public_key != public_b64:
         raise EnrolmentError(
             "district_key_differs",
-            "{path} is not the key this database knows for district {code} "
+            "{path} is not the key this database knows for district {subject} "
             "(fingerprint {fingerprint}).",
             path=str(key_path),
-            code=code,
+            subject=code,
             fingerprint=existing.key_fingerprint,
         )
     with district_database.atomic(), audit.acting_as(actor):
@@ -205,10 +205,10 @@ def enrol_outlet(
             if not replace_key:
                 raise EnrolmentError(
                     "outlet_key_differs",
-                    "Outlet {code} is enrolled with another key (fingerprint {old}); the "
+                    "Outlet {subject} is enrolled with another key (fingerprint {old}); the "
                     "file's key is {new}. Confirm the new fingerprint with the outlet, then "
                     "enrol again with --replace-key.",
-                    code=code,
+                    subject=code,
                     old=existing.key_fingerprint,
                     new=enrolment.fingerprint,
                 )

@@ -107,10 +107,17 @@ class CaseHit:
     description: str
 
 
-PAGE_SQL = (
-    "SELECT c.outlet_code, c.case_no, c.received_at, c.customer_name, c.status, c.is_open, "
-    "c.description FROM outlet_case c WHERE {where} "
-    "ORDER BY c.received_at DESC, c.outlet_code, c.case_no LIMIT %s OFFSET %s"
+_COLUMNS = (
+    "c.outlet_code, c.case_no, c.received_at, c.customer_name, c.status, c.is_open, c.description"
+)
+_ORDER = "ORDER BY received_at DESC, outlet_code, case_no LIMIT %s OFFSET %s"
+# Many matches: walk the newest cases, test each (the planner takes the received_at index).
+PAGE_SQL = f"SELECT {_COLUMNS} FROM outlet_case c WHERE {{where}} {_ORDER}"
+# Few matches: all of them from the index first (MATERIALIZED, so the planner cannot walk
+# received_at computing the pairs of every case it passes), then sorted.
+FEW_PAGE_SQL = (
+    f"WITH m AS MATERIALIZED (SELECT {_COLUMNS} FROM outlet_case c WHERE {{where}}) "
+    f"SELECT * FROM m {_ORDER}"
 )
 COUNT_SQL = "SELECT count(*) FROM outlet_case c WHERE {where}"
 CAPPED_COUNT_SQL = "SELECT count(*) FROM (SELECT 1 FROM outlet_case c WHERE {where} LIMIT %s) s"
@@ -134,9 +141,11 @@ def page_sql(
     offset: int = 0,
 ) -> tuple[str, tuple]:
     """The page query: along the index for few matches, along ``received_at`` for many."""
-    make = scan_condition if many or not normalized(term) else indexed_condition
-    cond = make(term, outlet_code=outlet_code)
-    return PAGE_SQL.format(where=cond.sql), (*cond.params, limit, offset)
+    if many or not normalized(term):
+        cond = scan_condition(term, outlet_code=outlet_code)
+        return PAGE_SQL.format(where=cond.sql), (*cond.params, limit, offset)
+    cond = indexed_condition(term, outlet_code=outlet_code)
+    return FEW_PAGE_SQL.format(where=cond.sql), (*cond.params, limit, offset)
 
 
 def count_cases(term: str, *, outlet_code: str | None = None, cap: int | None = COUNT_CAP) -> int:
