@@ -472,25 +472,27 @@ def write_enrolment_file(
     path: Path, private: Ed25519PrivateKey, *, code: str, name: str, district: str
 ) -> Enrolment:
     public_b64 = _b64(raw_public(private.public_key()))
-    body = {
+    stated = fingerprint(raw_public(private.public_key()))
+    created_at = _now()
+    body: dict[str, Any] = {
         "format": ENROLMENT_FORMAT,
         "version": VERSION,
         "algorithm": ALGORITHM,
         "outlet": {"code": code, "name": name, "district": district},
         "public_key": public_b64,
-        "fingerprint": fingerprint(raw_public(private.public_key())),
-        "created_at": _now(),
+        "fingerprint": stated,
+        "created_at": created_at,
     }
     signature = private.sign(canonical(body))
     _write_plain(path, {**body, "signature": _b64(signature)})
-    return Enrolment(code, name, district, public_b64, body["fingerprint"], body["created_at"])
+    return Enrolment(code, name, district, public_b64, stated, created_at)
 
 
 def read_enrolment_file(path: Path) -> Enrolment:
     """An outlet's enrolment file, its self-signature and fingerprint checked."""
     path = Path(path)
     data = _read_json(path, ENROLMENT_FORMAT)
-    outlet = data.get("outlet")
+    outlet: Any = data.get("outlet")
     try:
         code, name, district = (str(outlet[k]).strip() for k in ("code", "name", "district"))
     except (KeyError, TypeError):

@@ -128,6 +128,7 @@ def write_enrolment(
     key, self-signed); the head only."""
     require_outlet_head(actor)
     outlet = outlets.current_outlet()
+    assert outlet is not None  # require_outlet_head refuses a database without one
     private, info = open_or_create_key(password, new_key=new_key, scrypt_n=scrypt_n)
     enrolment = keys.write_enrolment_file(
         out, private, code=outlet.code, name=outlet.name, district=outlet.district_branch

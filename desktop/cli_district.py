@@ -174,7 +174,10 @@ def _new_password(prompt: str, stdin: TextIO, stderr: TextIO) -> str:
 
 def _confirm(question: str, stdin: TextIO, stdout: TextIO) -> bool:
     print(f"{question} [y/N] ", end="", file=stdout, flush=True)
-    return stdin.readline().strip().lower() in ("y", "yes")
+    answer = stdin.readline()
+    if not stdin.isatty():
+        print(answer.strip(), file=stdout)  # the piped answer, so the record reads whole
+    return answer.strip().lower() in ("y", "yes")
 
 
 # --- the outlet ------------------------------------------------------------------------------

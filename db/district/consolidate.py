@@ -188,7 +188,7 @@ def case_rows(outlet_code: str, entry: dict) -> dict[type, list[dict]]:
         **_staff("added_by", a.get("added_by")), "added_at": r.t(a, "added_at"),
     })  # fmt: skip
 
-    case = {**r.key}
+    case: dict[str, Any] = {**r.key}
     for field in CASE_FIELDS:
         value = entry.get(field)
         if field in _TIMES:

@@ -5,32 +5,42 @@ description, ignoring case (migration 0002 describes the index). The SQL is writ
 here, with bound parameters; the benchmark (tests/benchmarks/district_search.py) runs the
 same text through raw psycopg.
 
-A search is two queries, and the first decides the plan of the second:
+How common a term is decides how it is searched, because the two ways of finding the
+newest matches each fail on one kind of term: the index must hand over every match before
+they can be sorted (a term in most cases, 客, means 900,000 rows), and walking the newest
+cases one by one walks the whole table for a rare term. A search is:
 
-1. **How many** (:func:`count_cases`): through the character-and-pair GIN index alone
-   (plus ``strpos`` on the rows it yields for 3+ characters), stopping at
-   ``COUNT_CAP + 1``: a term found in most cases (客) says "more than 5,000" instead of
-   counting 900,000 rows.
-2. **The page** (:func:`search_cases`), newest first:
-   - few matches (up to ``COUNT_CAP``): the index gives them all, then they are sorted;
-   - many: the cases are read newest first along the ``received_at`` index and each one
-     tested with ``strpos``; with so many matches, a page is full after a few thousand.
+1. **An estimate** (:func:`estimated_matches`): the planner's row count for the indexed
+   condition, from the statistics ANALYZE keeps on the index's arrays (no rows read).
+2. **How many** (:func:`count_cases`), stopping at ``COUNT_CAP + 1`` ("more than 5,000"):
+   through the character-and-pair GIN index (plus ``strpos`` on what it yields for 3+
+   characters), or, for a term estimated in more than ``COMMON`` cases, by testing cases
+   with ``strpos`` until the cap is reached, which takes a few thousand rows when one case
+   in ten matches.
+3. **The page**, newest first, skipped when nothing matches: few matches (up to
+   ``COUNT_CAP``) come from the index and are sorted; many are found by reading the cases
+   newest first along the ``received_at`` index, testing each with ``strpos``.
 
-   Each plan costs at most about ``COUNT_CAP`` rows on a million cases (the two meet at
-   the square root of 50 x the table), where either plan alone would read every match of
-   a common term or walk far for a rare one.
+Each step reads at most about ``COUNT_CAP`` rows or index entries on a million cases.
+Parallel workers and JIT compilation are off for these statements: they cost more to start
+than the queries take (the pairs function is declared costly, which would otherwise bring
+JIT in on every search).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from db.district.models import district_database
 
 PAGE_SIZE = 50
 COUNT_CAP = 5_000
+COMMON = 100_000
 MAX_TERM = 100
 _SPACE = re.compile(r"\s")
 _TEXT = "district_search_text(c.case_no, c.customer_name, c.description)"
@@ -123,10 +133,25 @@ COUNT_SQL = "SELECT count(*) FROM outlet_case c WHERE {where}"
 CAPPED_COUNT_SQL = "SELECT count(*) FROM (SELECT 1 FROM outlet_case c WHERE {where} LIMIT %s) s"
 
 
-def count_sql(
-    term: str, *, outlet_code: str | None = None, cap: int | None = COUNT_CAP
-) -> tuple[str, tuple]:
+ESTIMATE_SQL = "EXPLAIN (FORMAT JSON) SELECT 1 FROM outlet_case c WHERE {where}"
+SESSION_SQL = ("SET LOCAL max_parallel_workers_per_gather = 0", "SET LOCAL jit = off")
+
+
+def estimate_sql(term: str, *, outlet_code: str | None = None) -> tuple[str, tuple]:
     cond = indexed_condition(term, outlet_code=outlet_code)
+    return ESTIMATE_SQL.format(where=cond.sql), cond.params
+
+
+def count_sql(
+    term: str,
+    *,
+    outlet_code: str | None = None,
+    cap: int | None = COUNT_CAP,
+    common: bool = False,
+) -> tuple[str, tuple]:
+    """The count: through the index, or (``common``) testing rows until the cap."""
+    make = scan_condition if common and cap is not None else indexed_condition
+    cond = make(term, outlet_code=outlet_code)
     if cap is None:
         return COUNT_SQL.format(where=cond.sql), cond.params
     return CAPPED_COUNT_SQL.format(where=cond.sql), (*cond.params, cap + 1)
@@ -148,11 +173,34 @@ def page_sql(
     return FEW_PAGE_SQL.format(where=cond.sql), (*cond.params, limit, offset)
 
 
+@contextlib.contextmanager
+def _session() -> Iterator[None]:
+    """One transaction for a search's statements, with their settings (SET LOCAL ends
+    with it; nested, a savepoint)."""
+    with district_database.atomic():
+        for statement in SESSION_SQL:
+            district_database.execute_sql(statement)
+        yield
+
+
+def estimated_matches(term: str, *, outlet_code: str | None = None) -> int:
+    """The planner's estimate of the cases matching ``term`` (no rows read)."""
+    if not normalized(term):
+        return 0
+    sql, params = estimate_sql(term, outlet_code=outlet_code)
+    plan = district_database.execute_sql(sql, params).fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
 def count_cases(term: str, *, outlet_code: str | None = None, cap: int | None = COUNT_CAP) -> int:
     """How many cases match ``term``: exact up to ``cap``; ``cap + 1`` means "more than
     ``cap``". ``cap=None`` counts them all."""
-    sql, params = count_sql(term, outlet_code=outlet_code, cap=cap)
-    return district_database.execute_sql(sql, params).fetchone()[0]
+    with _session():
+        common = cap is not None and estimated_matches(term, outlet_code=outlet_code) > COMMON
+        sql, params = count_sql(term, outlet_code=outlet_code, cap=cap, common=common)
+        return district_database.execute_sql(sql, params).fetchone()[0]
 
 
 def search_cases(
@@ -167,11 +215,14 @@ def search_cases(
     ``count`` is :func:`count_cases`'s answer when the caller has it already."""
     if count is None:
         count = count_cases(term, outlet_code=outlet_code, cap=COUNT_CAP)
+    if count <= offset:
+        return []
     sql, params = page_sql(
         term, many=count > COUNT_CAP, outlet_code=outlet_code, limit=limit, offset=offset
     )
-    cursor = district_database.execute_sql(sql, params)
-    return [CaseHit(*row) for row in cursor.fetchall()]
+    with _session():
+        cursor = district_database.execute_sql(sql, params)
+        return [CaseHit(*row) for row in cursor.fetchall()]
 
 
 @dataclass(frozen=True)
@@ -185,6 +236,7 @@ def search(
     term: str, *, outlet_code: str | None = None, limit: int = PAGE_SIZE, offset: int = 0
 ) -> SearchResult:
     """The console's search: how many match (capped) and the page asked for."""
-    count = count_cases(term, outlet_code=outlet_code, cap=COUNT_CAP)
-    hits = search_cases(term, outlet_code=outlet_code, limit=limit, offset=offset, count=count)
+    with _session():
+        count = count_cases(term, outlet_code=outlet_code, cap=COUNT_CAP)
+        hits = search_cases(term, outlet_code=outlet_code, limit=limit, offset=offset, count=count)
     return SearchResult(min(count, COUNT_CAP), count > COUNT_CAP, hits)

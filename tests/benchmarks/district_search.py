@@ -205,9 +205,12 @@ def trgm_sqls(term: str, many: bool) -> list[tuple[str, tuple]]:
 
 def explain(con: psycopg.Connection, statement: str, params: tuple) -> tuple[float, str]:
     """(execution time in ms, the plan's node lines without timings) of one statement."""
-    lines = [
-        r[0] for r in con.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + statement, params)
-    ]
+    with con.transaction():
+        for setting in search.SESSION_SQL:
+            con.execute(setting)
+        lines = [
+            r[0] for r in con.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + statement, params)
+        ]
     execution = next(float(x.split(":")[1].split()[0]) for x in lines if "Execution Time" in x)
     nodes = [
         re.sub(r"^->\s*|\s*\(actual.*$| on outlet_case c| using", "", x.strip())
@@ -251,32 +254,41 @@ def main(argv: list[str] | None = None) -> int:
     raw = psycopg.connect(url, autocommit=True, prepare_threshold=None)
 
     def run_all(statements):
+        """The statements in one transaction with the search's settings."""
+
         def run() -> None:
-            for statement, params in statements:
-                raw.execute(statement, params).fetchall()
+            with raw.transaction():
+                for statement in search.SESSION_SQL:
+                    raw.execute(statement)
+                for statement, params in statements:
+                    raw.execute(statement, params).fetchall()
 
         return run
 
     print(f"\n## District search, {args.cases:,} cases across {args.outlets} outlets\n")
     print(
-        "| term | kind | matches | search (count + page) | raw psycopg | ratio | page plan | "
+        "| term | kind | matches | search (estimate + count + page) | raw psycopg | ratio | plan | "
         "EXPLAIN ANALYZE count; page | other page plan | exact count | pg_trgm GIN | "
         "ILIKE scan |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     worst = 0.0
     for kind, term in TERMS:
+        estimate = search.estimated_matches(term)
+        common = estimate > search.COMMON
         count = search.count_cases(term)
         many = count > search.COUNT_CAP
-        statements = [search.count_sql(term), search.page_sql(term, many=many)]
+        statements = [search.estimate_sql(term), search.count_sql(term, common=common)]
+        if count:
+            statements.append(search.page_sql(term, many=many))
         pair = timed_pair(lambda term=term: search.search(term), run_all(statements))
         reference = {tuple(r) for r in raw.execute(*ilike_scan(term)).fetchall()}
         found = search.search_cases(term, limit=10**7, count=count)
         assert {(h.outlet_code, h.case_no) for h in found} == reference, term
         exact = search.count_cases(term, cap=None)
         assert exact == len(reference) and count == min(exact, search.COUNT_CAP + 1), term
-        count_ms, count_plan = explain(raw, *statements[0])
-        page_ms, page_plan = explain(raw, *statements[1])
+        count_ms, count_plan = explain(raw, *statements[1])
+        page_ms, page_plan = explain(raw, *search.page_sql(term, many=many))
         other = timed_pair(run_all([search.page_sql(term, many=not many)]), lambda: None, runs=3)
         exact_time = timed_pair(run_all([search.count_sql(term, cap=None)]), lambda: None, runs=3)
         if args.no_trgm or len(search.normalized(term)) < 3:
@@ -288,7 +300,12 @@ def main(argv: list[str] | None = None) -> int:
         raw.execute(*ilike_scan(term)).fetchall()
         scan = time.perf_counter() - started
         worst = max(worst, pair.figure)
-        plan = "newest first + strpos" if many else "pairs index + sort"
+        plan = (
+            f"estimate {estimate:,}; count by "
+            + ("strpos" if common else "index")
+            + "; page "
+            + ("newest first + strpos" if many else "index + sort" if count else "skipped")
+        )
         print(
             f"| {term} | {kind} | {exact:,} | {_ms(pair.figure)} | {_ms(pair.floor)} | "
             f"{pair.figure / pair.floor:.2f}× | {plan} | {count_ms:.1f} ms ({count_plan}); "

@@ -89,7 +89,9 @@ def test_private_key_is_never_written_unwrapped(key_file, tmp_path):
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     keys.rewrap(path, PASSWORD, "second password")
-    keys.write_enrolment_file(tmp_path / "enrol.json", private, code="BJ0101", name="n", district="d")
+    keys.write_enrolment_file(
+        tmp_path / "enrol.json", private, code="BJ0101", name="n", district="d"
+    )
     for file in tmp_path.rglob("*"):
         if file.is_file():
             data = file.read_bytes()
@@ -176,7 +178,11 @@ def test_enrolment_file_round_trip(key_file, tmp_path):
     assert read == written
     assert read.public_b64 == keys.public_b64(private)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["outlet"] == {"code": "BJ0101", "name": "建国门邮政支局", "district": "东城区分公司"}
+    assert data["outlet"] == {
+        "code": "BJ0101",
+        "name": "建国门邮政支局",
+        "district": "东城区分公司",
+    }
     assert data["format"] == keys.ENROLMENT_FORMAT and data["version"] == 1
 
 

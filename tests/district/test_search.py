@@ -93,6 +93,10 @@ def test_search_matches_a_plain_scan(filled, term):
     expected = ilike_scan(term)
     assert _keys(search.search_cases(term, limit=10_000)) == expected
     assert search.count_cases(term) == len(expected)
+    # Both ways of counting agree, whichever the estimate chooses.
+    for common in (False, True):
+        sql, params = search.count_sql(term, common=common, cap=5)
+        assert district_database.execute_sql(sql, params).fetchone()[0] == min(len(expected), 6)
     # Both plans of the page give the same cases, whichever the count chooses.
     assert _page(term, many=False) == expected
     assert _page(term, many=True) == expected
@@ -125,6 +129,15 @@ def test_count_is_capped(filled):
     assert search.count_cases("客", cap=None) == total
     assert search.count_cases("客", cap=10) == 11  # "more than 10"
     assert search.count_cases("客", cap=total) == total
+
+
+def test_common_terms_are_counted_by_testing_rows(filled, monkeypatch):
+    """A term the planner expects in many cases is counted row by row up to the cap."""
+    assert search.estimated_matches("客") > search.estimated_matches("鑫")
+    monkeypatch.setattr(search, "COMMON", 10)
+    assert search.count_cases("客", cap=20) == 21
+    assert search.count_cases("客", cap=None) == len(ilike_scan("客"))
+    assert search.count_cases("鑫", cap=20) == 0
 
 
 def test_many_matches_take_the_newest_first_walk(filled, monkeypatch):
