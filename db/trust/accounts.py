@@ -226,11 +226,15 @@ def change_password(staff: Staff, old_password: str, new_password: str) -> Accou
     if hmac.compare_digest(old_password.encode("utf-8"), new_password.encode("utf-8")):
         raise ValidationError([FieldError("password", "password_unchanged")])
     _check_password(new_password, fresh)
+    from db.trust import outlet_keys
+
     with database.atomic():
         account.password_hash = hash_password(new_password)
         account.must_change_password = False
         account.updated_at = at
         account.save()
+        # The head's signing key is wrapped by the head's password: it follows it.
+        outlet_keys.rewrap_for_new_password(fresh, old_password, new_password)
     return account
 
 

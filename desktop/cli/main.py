@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from desktop.cli import bundle as cli_bundle
+from desktop.cli import district as cli_district
 from desktop.cli import maintenance as cli_maintenance
 from desktop.cli import workorders as cli_workorders
 from desktop.paths import default_data_dir
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_maintenance.add_subcommands(sub)
     cli_workorders.add_subcommands(sub)
     cli_bundle.add_subcommands(sub)
+    cli_district.add_subcommands(sub)
     return parser
 
 
@@ -373,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
     if command is not None:
         return command(args)
     if (code := cli_maintenance.run(args)) is not None:
+        return code
+    if (code := cli_district.run(args)) is not None:
         return code
     from desktop.app import run_gui
 
