@@ -185,10 +185,6 @@ TRANSITIONS: tuple[Transition, ...] = tuple(
 
 ACTIONS: tuple[str, ...] = tuple(dict.fromkeys(t.action for t in TRANSITIONS))
 
-# Refusals that say why rather than "not allowed from this status": a complaint is closed
-# only after the head has determined liability (Art. 5(8)).
-_REFUSAL_CODES: dict[str, str] = {"close": "close_before_liability"}
-
 # Actions still possible while a report is owed (Art. 10: report before anything else).
 # Merging is the head's own act and hands the duty to the earlier case.
 _ALLOWED_WHILE_REPORT_OWED = frozenset({"report", "request_review", "merge"})
@@ -304,8 +300,10 @@ def check_transition(case: Case, action: str, target: str | None = None) -> str:
     if not allowed:
         if case.status in vocab.CLOSED_STATUSES and action not in ("reopen", "request_review"):
             raise WorkflowError("case_closed", action=action, status=case.status)
-        code = _REFUSAL_CODES.get(action, "transition_not_allowed")
-        raise WorkflowError(code, action=action, status=case.status)
+        if action == "close":
+            # Closing waits for the head's liability determination (Art. 5(8)): say so.
+            raise WorkflowError("close_before_liability", action=action, status=case.status)
+        raise WorkflowError("transition_not_allowed", action=action, status=case.status)
     if target is None:
         if len(allowed) != 1:
             raise WorkflowError("transition_not_allowed", action=action, status=case.status)
@@ -672,9 +670,7 @@ def report(
     return sync(case, fresh)
 
 
-def take_charge(
-    case: Case, head: Staff, *, at: dt.datetime | None = None, note: str = ""
-) -> Case:
+def take_charge(case: Case, head: Staff, *, at: dt.datetime | None = None, note: str = "") -> Case:
     """The head or acting head takes charge of the case in person (Art. 5, 8): the
     reporting duty of Art. 10 is met by the head, not by a report to himself."""
     return report(case, head, head, at=at, note=note)

@@ -152,7 +152,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/action_form.py" line="+117"/>
+        <location filename="../../desktop/dialogs/action_form.py" line="+116"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -183,7 +183,7 @@
         <translation>不保存并关闭（Esc）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Complaint {case_no} · {customer}</source>
         <translation>投诉 {case_no} · {customer}</translation>
     </message>
@@ -424,7 +424,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
 <context>
     <name>AssessmentPeriodDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/assessment_period.py" line="+50"/>
+        <location filename="../../desktop/dialogs/assessment_period.py" line="+52"/>
         <source>Assessment report</source>
         <translation>考核报告</translation>
     </message>
@@ -467,7 +467,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
         <translation>全网点</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Period:</source>
         <translation>考核期间：</translation>
     </message>
@@ -1309,11 +1309,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+6"/>
+        <location line="+272"/>
         <source>{action}…</source>
         <translation>{action}…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-263"/>
         <source>More actions</source>
         <translation>更多操作</translation>
     </message>
@@ -1349,12 +1350,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+1"/>
-        <location line="+233"/>
+        <location line="+245"/>
         <source>Handling decision and notices…</source>
         <translation>处理决定及告知…</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-244"/>
         <source>Decision clock: pause or extend…</source>
         <translation>处理时限：暂停或延长…</translation>
     </message>
@@ -1409,7 +1410,17 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>涉及其他网点：{outlet}</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+58"/>
+        <source>Take charge…</source>
+        <translation>亲自接手…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take charge</source>
+        <translation>亲自接手</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Notify the customer of the decision…</source>
         <translation>告知客户处理决定…</translation>
     </message>
@@ -1762,7 +1773,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>客户不满意</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>the head took charge in person</source>
+        <translation>网点负责人亲自接手</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{level}: {department}</source>
         <translation>{level}：{department}</translation>
     </message>
@@ -2316,7 +2332,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+346"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+356"/>
         <source>Who was contacted?</source>
         <translation>联系了谁？</translation>
     </message>
@@ -2364,7 +2380,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ConvertDisputeDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+233"/>
+        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+235"/>
         <source>Convert to complaint</source>
         <translation>转为投诉</translation>
     </message>
@@ -3106,7 +3122,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>投诉 {case_no} · {customer}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>{head} takes charge of it as head: the reporting duty is met (Art. 10).</source>
+        <translation>{head}以网点负责人身份亲自接手，报告义务已履行（第十条）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Reported to the head by {reporter}; received by {head}.</source>
         <translation>由 {reporter} 报告网点负责人，{head} 接收报告。</translation>
     </message>
@@ -3477,7 +3498,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/widgets/filter_bar.py" line="+62"/>
+        <location filename="../../desktop/widgets/filter_bar.py" line="+68"/>
         <source>Status filter</source>
         <translation>按状态筛选</translation>
     </message>
@@ -3547,7 +3568,37 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>期限在今天稍后到达的未办结投诉</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Near deadline</source>
+        <translation>临近时限</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Only cases near their deadline</source>
+        <translation>只看临近时限的投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open cases past the warning point of their deadline, not yet overdue</source>
+        <translation>已过时限预警点、尚未超期的未办结投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mine</source>
+        <translation>我负责的</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only complaints I answer for</source>
+        <translation>只看由我负责的投诉</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Complaints you answer for: as first-ask owner until a transfer is formal, then as handler (Art. 10); and those being transferred to you</source>
+        <translation>由您负责的投诉：正式转办前为首问责任人，正式转办后为处理人（第十条）；以及正在转办给您的投诉</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Received from</source>
         <translation>受理日期从</translation>
     </message>
@@ -3597,7 +3648,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>重新显示全部投诉</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+97"/>
         <source>All first-ask owners</source>
         <translation>全部首问责任人</translation>
     </message>
@@ -3920,7 +3971,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FollowUpPage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-157"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-163"/>
         <source>What the outlet still owes the customer</source>
         <translation>网点对客户的后续责任</translation>
     </message>
@@ -3948,7 +3999,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/disputes_dialog.py" line="-372"/>
+        <location filename="../../desktop/dialogs/disputes_dialog.py" line="-373"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -4152,7 +4203,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>LinkCaseDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/link_case_dialog.py" line="+67"/>
+        <location filename="../../desktop/dialogs/link_case_dialog.py" line="+68"/>
         <source>Link work order {number} to a complaint</source>
         <translation>将工单 {number} 关联到投诉</translation>
     </message>
@@ -4193,7 +4244,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{source} · {number} · {customer}</source>
         <translation>{source} · {number} · {customer}</translation>
     </message>
@@ -5007,7 +5058,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PenaltyScaleDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/penalty_scale_dialog.py" line="+52"/>
+        <location filename="../../desktop/dialogs/penalty_scale_dialog.py" line="+53"/>
         <location line="+1"/>
         <location line="+12"/>
         <source>Penalty scale</source>
@@ -5030,30 +5081,30 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Cause</source>
         <translation>投诉原因</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+83"/>
+        <location line="-79"/>
+        <location line="+84"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+87"/>
+        <location line="-84"/>
+        <location line="+88"/>
         <source>Points</source>
         <translation>扣分</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+90"/>
+        <location line="-88"/>
+        <location line="+91"/>
         <source>Yuan</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-85"/>
         <source>&amp;Add row</source>
         <translation>添加行(&amp;A)</translation>
     </message>
@@ -5099,7 +5150,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -5222,7 +5273,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>RecordDisputeDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+71"/>
+        <location filename="../../desktop/dialogs/disputes_dialog.py" line="+72"/>
         <source>Record a dispute</source>
         <translation>登记纠纷</translation>
     </message>
@@ -5505,12 +5556,27 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/report_dialog.py" line="+26"/>
+        <location filename="../../desktop/dialogs/report_dialog.py" line="+33"/>
+        <source>Nobody: I take charge of it myself</source>
+        <translation>无人报告：由我亲自接手</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Take charge</source>
+        <translation>亲自接手</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As head or acting head you take charge of the complaint yourself: that meets the reporting duty (Art. 5, 10), and nobody reports to you. If a member of staff reported it to you, choose them instead. A pending transfer is cancelled: you decide anew.</source>
+        <translation>您以网点负责人或现场负责人身份亲自接手这件投诉，即已履行报告义务（第五条、第十条），无须有人向您报告。如是某位员工向您报告的，请改选该员工。待确认的转办将被取消，由您重新决定。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Report to the head</source>
         <translation>报告网点负责人</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Report the complaint to the head, or to the acting head while the head is away (Art. 8, 10). A pending transfer is cancelled: the head decides anew.</source>
         <translation>向网点负责人报告投诉，网点负责人不在时向现场负责人报告（第八条、第十条）。待确认的转办将被取消，由网点负责人重新决定。</translation>
     </message>
@@ -5524,7 +5590,7 @@ Why it must be reported now: {reason}.</source>
 须立即报告的原因：{reason}。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Reported by</source>
         <translation>报告人</translation>
     </message>
@@ -5534,7 +5600,7 @@ Why it must be reported now: {reason}.</source>
         <translation>报告人(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Received by</source>
         <translation>接收人</translation>
     </message>
@@ -6047,7 +6113,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>ScopePage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-108"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-116"/>
         <source>Within the outlet, or beyond it?</source>
         <translation>在网点内处理，还是上报网点以外？</translation>
     </message>
@@ -6077,22 +6143,27 @@ Why it must be reported now: {reason}.</source>
         <translation>上报网点以外</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Reported to the head by</source>
         <translation>报告网点负责人的员工</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Reported to the head &amp;by:</source>
         <translation>报告人(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The complaint has not been reported to the head yet; the report is recorded with the rest at Finish (Art. 10).</source>
         <translation>该投诉尚未报告网点负责人；点击完成时将一并记录报告（第十条）。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>The complaint was with the head on {time} and has moved on since (now: {status}); escalating puts it back with the head, recorded with the rest at Finish (Art. 10).</source>
+        <translation>该投诉曾于{time}报告网点负责人，此后已转入其他环节（当前：{status}）；上报时将重新交由网点负责人处理，点击完成时一并记录（第十条）。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Choose one answer.</source>
         <translation>请选择一项。</translation>
     </message>
@@ -6243,7 +6314,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SettlePage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-122"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="-130"/>
         <source>Can the outlet settle it?</source>
         <translation>网点能否自行处理？</translation>
     </message>
@@ -6293,7 +6364,7 @@ Why it must be reported now: {reason}.</source>
         <translation>：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Settle on the spot</source>
         <translation>现场处理完毕</translation>
     </message>
@@ -6994,7 +7065,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+224"/>
+        <location filename="../../desktop/dialogs/escalation_wizard.py" line="+232"/>
         <source>Check and finish</source>
         <translation>核对并完成</translation>
     </message>
@@ -7007,7 +7078,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../desktop/dialogs/targets_dialog.py" line="+68"/>
+        <location filename="../../desktop/dialogs/targets_dialog.py" line="+69"/>
         <location line="+1"/>
         <source>Complaint targets</source>
         <translation>投诉控制指标</translation>
@@ -7084,7 +7155,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Year {year}</source>
         <translation>{year}年全年</translation>
     </message>
@@ -7112,12 +7183,12 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../desktop/widgets/today_panel.py" line="+75"/>
+        <location filename="../../desktop/widgets/today_panel.py" line="+88"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&lt;b&gt;Today&lt;/b&gt;</source>
         <translation>&lt;b&gt;今日&lt;/b&gt;</translation>
     </message>
@@ -7147,7 +7218,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>到期回访</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+69"/>
         <source>Show only these complaints in the list</source>
         <translation>列表中只显示这些投诉</translation>
     </message>
@@ -7187,7 +7258,87 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>计划在今日或更早进行的回访</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
+        <source>What you owe today</source>
+        <translation>您今日的待办</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing is waiting for you.</source>
+        <translation>没有等您处理的事项。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your complaints</source>
+        <translation>您的投诉</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Complaints you answer for (as first-ask owner until a transfer is formal, then as handler, Art. 10) or that are being transferred to you. Click to show only these in the list.</source>
+        <translation>由您负责的投诉（正式转办前为首问责任人，正式转办后为处理人，第十条），以及正在转办给您的投诉。点击后列表中只显示这些投诉。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your work orders</source>
+        <translation>您的工单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Work orders you owe a reply to: those linked to your complaints, and as head those linked to none (Art. 5)</source>
+        <translation>须由您回复的工单：与您负责的投诉关联的工单；网点负责人另含未关联投诉的工单（第五条）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your callbacks</source>
+        <translation>您的回访</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callbacks assigned to you, due by today</source>
+        <translation>分配给您、今日或更早到期的回访</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&lt;b&gt;Yours&lt;/b&gt; ({name}):</source>
+        <translation>&lt;b&gt;您的待办&lt;/b&gt;（{name}）：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Work orders to reply to: {count}</source>
+        <translation>待回复工单：{count}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Callbacks to make: {count}</source>
+        <translation>待回访：{count}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>overdue {count}</source>
+        <translation>已超时 {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>due today {count}</source>
+        <translation>今日到期 {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>near their deadline {count}</source>
+        <translation>临近时限 {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your complaints: {parts}</source>
+        <translation>您的投诉：{parts}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Complaints overdue: {overdue}, due today: {due}</source>
         <translation>投诉已超时：{overdue}，今日到期：{due}</translation>
     </message>
@@ -9555,6 +9706,11 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
+        <source>The complaint is &apos;{status}&apos;: it is closed only after the head has determined liability (Art. 5). Determine liability first.</source>
+        <translation>投诉当前为“{status}”：须经网点负责人认定责任后方可结案（第五条），请先认定责任。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A later determination has replaced this one; review the current one.</source>
         <translation>该认定已被之后的认定取代，请复查当前的认定。</translation>
     </message>
