@@ -134,9 +134,12 @@ def workorders_owed(staff: Staff, at: dt.datetime) -> list[WorkOrder]:
     """Unanswered work orders ``staff`` owes a reply to that are due by the end of today or
     past their breach-warning share, soonest first (see the module docstring for who)."""
     case = Case.alias("c")  # the alias ACCOUNTABLE_SQL names
-    owned = SQL(f"{ACCOUNTABLE_SQL} = ?", [staff.id])
-    if permissions.can_act_as_head(staff, at):
-        owned = owned | WorkOrder.case.is_null()
+    of_my_cases = SQL(f"{ACCOUNTABLE_SQL} = ?", [staff.id])
+    owned = (
+        of_my_cases | WorkOrder.case.is_null()
+        if permissions.can_act_as_head(staff, at)
+        else of_my_cases
+    )
     query = (
         WorkOrder.select(WorkOrder)
         .join(case, JOIN.LEFT_OUTER, on=(WorkOrder.case == case.id))
