@@ -115,6 +115,7 @@ MESSAGES: dict[str, str] = {
         "The complaint is '{status}': it is closed only after the head has determined "
         "liability (Art. 5). Determine liability first."
     ),
+    "outlet_not_set_up": "The outlet is not set up yet: finish the first-run setup first.",
     "finding_superseded": "A later determination has replaced this one; review the current one.",
     "new_finding_required": "A review whose outcome is '{outcome}' must give the new finding.",
     "upheld_no_new_finding": "An upheld determination stays as it is; give no new finding.",

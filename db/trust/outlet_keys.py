@@ -62,7 +62,7 @@ def require_outlet_head(staff: Staff | None) -> Staff:
     outlet = outlets.current_outlet()
     head = outlets.outlet_head(outlet) if outlet is not None else None
     if head is None:
-        raise WorkflowError("outlet_not_set_up", "The outlet is not set up yet.")
+        raise WorkflowError("outlet_not_set_up")
     if staff is not None and staff.id != head.id:
         raise WorkflowError("head_only", action="manage the outlet's signing key")
     return head
@@ -89,7 +89,7 @@ def open_or_create_key(
     old file is kept beside it as ``….replaced-<time>``)."""
     outlet = outlets.current_outlet()
     if outlet is None:
-        raise WorkflowError("outlet_not_set_up", "The outlet is not set up yet.")
+        raise WorkflowError("outlet_not_set_up")
     path = key_path()
     created = False
     if new_key and path.exists():

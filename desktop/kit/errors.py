@@ -202,6 +202,9 @@ _MESSAGES: dict[str, str] = {
         "WorkflowError",
         "The complaint is '{status}': it is closed only after the head has determined liability (Art. 5). Determine liability first.",
     ),
+    "outlet_not_set_up": QT_TRANSLATE_NOOP(
+        "WorkflowError", "The outlet is not set up yet: finish the first-run setup first."
+    ),
     "finding_superseded": QT_TRANSLATE_NOOP(
         "WorkflowError", "A later determination has replaced this one; review the current one."
     ),

@@ -10043,6 +10043,11 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+4"/>
+        <source>The outlet is not set up yet: finish the first-run setup first.</source>
+        <translation>网点尚未设置：请先完成首次使用设置。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>A later determination has replaced this one; review the current one.</source>
         <translation>该认定已被之后的认定取代，请复查当前的认定。</translation>
     </message>
