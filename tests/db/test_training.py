@@ -119,7 +119,7 @@ def test_overturned_finding_owes_no_remedial_training(world: World):
     w = world
     case = replied_case(w)
     row = determined(w, case, [(w.teller, 100)])
-    penalties.apply_penalty(
+    applied = penalties.apply_penalty(
         LiablePerson.get(LiablePerson.liability == row.id),
         w.head,
         points=2,
@@ -134,6 +134,7 @@ def test_overturned_finding_owes_no_remedial_training(world: World):
         outcome=codes.REVIEW_OVERTURNED,
         reason="复核无责",
         finding=Finding(liable=False, reasons="无责"),
+        penalties=[penalties.PenaltyChoice(applied, codes.PENALTY_WITHDRAW)],
         at=at(5),
     )
     assert training.remedial_training_owed() == []
