@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import time
 import urllib.parse
 from collections.abc import Iterator
 
@@ -79,11 +80,21 @@ class Databases:
         return name
 
     def drop(self, name: str) -> None:
+        import psycopg
         from psycopg import sql
 
-        self._con.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        statement = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+            sql.Identifier(name)
         )
+        # WITH (FORCE) must also end an autovacuum worker that happens to be on the database;
+        # a role without pg_signal_backend may not, so wait for the worker to finish instead.
+        for _ in range(50):
+            try:
+                self._con.execute(statement)
+                return
+            except psycopg.errors.InsufficientPrivilege:
+                time.sleep(0.1)
+        self._con.execute(statement)
 
     def url(self, name: str) -> str:
         return url_with_db(self.admin_url, name)
