@@ -1,7 +1,10 @@
 """The main window: a thin frame wiring the filter bar, the case list and the detail panel.
 
-Feature logic lives in the widgets (desktop/widgets/) and the rules in db/; this module only
-connects signals, owns the menus and remembers the layout between sessions.
+Feature logic lives in the feature packages and the rules in db/; this module only connects
+signals, makes the menus, hands the installed features a typed context
+(desktop.window_context) and remembers the layout between sessions. It refreshes nobody:
+each view listens to desktop.kit.operations and decides for itself what a change means to
+it; View → Refresh (F5) tells every view that anything may have changed.
 """
 
 from __future__ import annotations
@@ -10,24 +13,35 @@ from importlib import metadata
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from db.intake import queries
+from db.changes import Changes, Kind
 from db.intake.queries import CaseFilter
-from db.store.models import Outlet, Staff, now
+from db.store.models import Outlet, Staff
 from desktop.analysis.analysis_menu import install_analysis_menus
 from desktop.app import DEFAULT_LANGUAGE, LANGUAGE_KEY
 from desktop.cases.case_detail import CaseDetailPanel
 from desktop.cases.case_model import CaseTableModel
 from desktop.cases.case_table import CaseTableView
 from desktop.cases.filter_bar import FilterBar
+from desktop.cases.status_counts import CaseCountsLabel
 from desktop.cases.today_panel import due_work_waiting, install_today
 from desktop.help.user_guide import install_help
+from desktop.kit import operations
 from desktop.management.acting_head_label import ActingHeadLabel
 from desktop.management.management_menu import install_management_menus
 from desktop.paths import APP_NAME
 from desktop.printing.reports_menu import install_reports_menu
 from desktop.settings.backup_dialog import BackupDialog
+from desktop.window_context import WindowContext, WindowMenus
 from desktop.workorders.workorders_ui import install_outlet_menus, install_workorders
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -105,15 +119,25 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_actions()
-        self._build_menus()
+        menus = self._build_menus()
         self._build_tool_bar()
         self._build_status_bar()
-        install_outlet_menus(self, outlet, actor, self._settings)
-        self._management = install_management_menus(self)
-        self._analysis = install_analysis_menus(self)
-        self._workorders = install_workorders(self, outlet, actor, self._settings)
-        self._today = install_today(self, outlet)
-        self._help = install_help(self)
+        context = WindowContext(
+            window=self,
+            outlet=outlet,
+            current_actor=lambda: self._actor,
+            menus=menus,
+            status_bar=self.statusBar(),
+            settings=self._settings,
+            new_case_action=self._new_action,
+        )
+        self._reports_menu = install_reports_menu(context)
+        install_outlet_menus(context)
+        self._management = install_management_menus(context)
+        self._analysis = install_analysis_menus(context)
+        self._workorders = install_workorders(context)
+        self._today = install_today(context)
+        self._help = install_help(self, menus.help)
         self._update_title()
 
         self._counts_timer = QTimer(self)
@@ -124,7 +148,6 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_layout()
         self._update_listed(self._model.total())
-        self.update_counts()
         # Open on the first case listed (the most urgent, or the newest), so the details
         # pane is never blank while there is data; one selection, so it is filled once.
         if self._model.rowCount() > 0:
@@ -157,19 +180,9 @@ class MainWindow(QMainWindow):
         return self._acting_label
 
     def refresh(self) -> None:
-        """Re-read everything shown from the database, keeping the selection."""
-        self._model.refresh()
-        self._detail.refresh()
-        self.update_counts()
-        self._acting_label.refresh()
-
-    def update_counts(self) -> None:
-        counts = queries.status_counts(at=now())
-        self._counts_label.setText(
-            self.tr("Open: {open}  Overdue: {overdue}  Due today: {due_today}").format(
-                open=counts.open, overdue=counts.overdue, due_today=counts.due_today
-            )
-        )
+        """Re-read everything shown from the database, keeping the selection (F5): every
+        view hears that anything may have changed."""
+        operations.notify(Changes.everything(), self)
 
     def new_case(self) -> None:
         """Register a complaint, then show and select it, widening the filter if it hid it."""
@@ -177,8 +190,7 @@ class MainWindow(QMainWindow):
 
         case = NewCaseDialog.ask(self, self._outlet, self._actor)
         if case is None:
-            return
-        self.refresh()
+            return  # the list has re-read itself when the complaint was stored
         if not self._table.select_case(case.id):
             self._filter_bar.reset()
             self._table.select_case(case.id)
@@ -228,33 +240,39 @@ class MainWindow(QMainWindow):
             self._language_group.addAction(action)
             self._language_actions[code] = action
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.setObjectName("menuFile")
-        file_menu.addAction(self._new_action)
-        file_menu.addAction(BackupDialog.menu_action(self))
-        file_menu.addSeparator()
-        file_menu.addAction(self._quit_action)
+    def _menu(self, name: str, title: str) -> QMenu:
+        menu = self.menuBar().addMenu(title)
+        menu.setObjectName(name)
+        return menu
 
-        view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.setObjectName("menuView")
-        view_menu.addAction(self._refresh_action)
-        view_menu.addSeparator()
-        view_menu.addAction(self._due_soon_action)
-        view_menu.addAction(self._all_cases_action)
+    def _build_menus(self) -> WindowMenus:
+        """Every menu, in its place on the bar; the installed features fill theirs."""
+        menus = WindowMenus(
+            file=self._menu("menuFile", self.tr("&File")),
+            view=self._menu("menuView", self.tr("&View")),
+            outlet=self._menu("menuOutlet", self.tr("&Outlet")),
+            reports=self._menu("menuReports", self.tr("&Reports")),
+            analysis=self._menu("menuAnalysis", self.tr("&Analysis")),
+            settings=self._menu("menuSettings", self.tr("&Settings")),
+            help=self._menu("menuHelp", self.tr("&Help")),
+        )
+        menus.file.addAction(self._new_action)
+        menus.file.addAction(BackupDialog.menu_action(self))
+        menus.file.addSeparator()
+        menus.file.addAction(self._quit_action)
 
-        settings_menu = bar.addMenu(self.tr("&Settings"))
-        settings_menu.setObjectName("menuSettings")
-        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        menus.view.addAction(self._refresh_action)
+        menus.view.addSeparator()
+        menus.view.addAction(self._due_soon_action)
+        menus.view.addAction(self._all_cases_action)
+
+        language_menu = menus.settings.addMenu(self.tr("&Language"))
         language_menu.setObjectName("menuLanguage")
         for action in self._language_actions.values():
             language_menu.addAction(action)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.setObjectName("menuHelp")
-        help_menu.addAction(self._about_action)
-        self._reports_menu = install_reports_menu(self, self._settings)
+        menus.help.addAction(self._about_action)
+        return menus
 
     def _build_tool_bar(self) -> None:
         tool_bar = self.addToolBar(self.tr("Main toolbar"))
@@ -273,21 +291,16 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
 
     def _build_status_bar(self) -> None:
-        self._counts_label = QLabel()
-        self._counts_label.setObjectName("statusCounts")
-        self._counts_label.setAccessibleName(self.tr("Complaint counts"))
+        self._counts_label = CaseCountsLabel()
         self._listed_label = QLabel()
         self._listed_label.setObjectName("statusListed")
         self._listed_label.setAccessibleName(self.tr("Complaints listed"))
         self._listed_label.setContentsMargins(16, 0, 0, 0)
-        head = self._actor.name if self._actor is not None else self.tr("(none)")
-        self._outlet_label = QLabel(
-            self.tr("Outlet: {name} ({code}) — head: {head}").format(
-                name=self._outlet.name, code=self._outlet.code, head=head
-            )
-        )
+        self._outlet_label = QLabel()
         self._outlet_label.setObjectName("statusOutlet")
         self._outlet_label.setAccessibleName(self.tr("Outlet"))
+        self._update_outlet_label()
+        operations.refresh_on(self._outlet_label, (Kind.STAFF,), self._update_outlet_label)
         self._acting_label = ActingHeadLabel(self._outlet)
         status = self.statusBar()
         status.setObjectName("statusBar")
@@ -296,6 +309,15 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self._acting_label)
         status.addPermanentWidget(self._outlet_label)
         self._acting_label.refresh()
+
+    def _update_outlet_label(self) -> None:
+        actor = Staff.get_or_none(Staff.id == self._actor.id) if self._actor else None
+        head = actor.name if actor is not None else self.tr("(none)")
+        self._outlet_label.setText(
+            self.tr("Outlet: {name} ({code}) — head: {head}").format(
+                name=self._outlet.name, code=self._outlet.code, head=head
+            )
+        )
 
     def _update_title(self) -> None:
         title = self.tr("Complaint Desk — {outlet}").format(outlet=self._outlet.name)
@@ -306,7 +328,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self._filter_bar.filter_changed.connect(self._on_filter_changed)
         self._table.case_selected.connect(self._detail.show_case)
-        self._detail.case_changed.connect(self.refresh)
+        self._today.workorder_requested.connect(self._workorders.show_workorder)
         self._model.total_changed.connect(self._update_listed)
         self._new_action.triggered.connect(self.new_case)
         self._quit_action.triggered.connect(self.close)
@@ -327,7 +349,8 @@ class MainWindow(QMainWindow):
         self._listed_label.setText(self.tr("Listed: {count}").format(count=total))
 
     def _on_minute(self) -> None:
-        self.update_counts()
+        # Time passing changes no data, only what is overdue: a recount and a redraw.
+        self._counts_label.refresh()
         self._model.recolour()
 
     def _on_language_chosen(self, action: QAction) -> None:

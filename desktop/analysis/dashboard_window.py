@@ -1,5 +1,8 @@
 """Analysis → Dashboard…: the dashboard in a window of its own, not modal, so the head can
-keep it open beside the case list. One window per main window; asking again raises it."""
+keep it open beside the case list. One window per main window; asking again raises it.
+
+After an operation that changed what it charts (desktop.kit.operations) the open window
+recomputes its figures; a hidden one does so when it is shown again."""
 
 from __future__ import annotations
 
@@ -8,7 +11,12 @@ import datetime as dt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from db.changes import Kind
 from desktop.analysis.dashboard import Dashboard
+from desktop.kit import operations
+
+# Complaints, work orders and callbacks, against the targets, per staff member.
+CHARTED_KINDS = (Kind.CASES, Kind.WORK_ORDERS, Kind.TARGETS, Kind.STAFF, Kind.DEADLINES)
 
 
 class DashboardWindow(QMainWindow):
@@ -25,6 +33,13 @@ class DashboardWindow(QMainWindow):
         close.activated.connect(self.close)
         self.resize(1400, 860)
         self._loaded_once = False
+        operations.refresh_on(self, CHARTED_KINDS, self._data_changed)
+
+    def _data_changed(self) -> None:
+        if self.isVisible():
+            self.dashboard.reload()
+        else:
+            self._loaded_once = False  # computed again when next shown
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.management import targets
 from db.management.targets import MONTH, QUARTER, YEAR, Period
 from db.store.models import Staff, database, now
 from desktop.analysis import analysis_labels
+from desktop.kit import operations
 from desktop.kit.common import save_shortcut
 from desktop.kit.form_kit import FORM_STYLE, GENERAL_LINES, make_error_label, make_hint_label
 from desktop.kit.refusals import name_widget, refusal_text
@@ -231,7 +233,8 @@ class TargetsDialog(QDialog):
         self._mark_cells({})
         periods = self.periods()
         refused: dict[tuple[int, int], WorkflowError] = {}
-        try:
+
+        def write() -> None:
             with database.atomic():
                 for row, col in sorted(self._changed):
                     metric, period = METRIC_CODES[row], periods[col]
@@ -246,6 +249,9 @@ class TargetsDialog(QDialog):
                         refused[(row, col)] = err
                 if refused:
                     raise _Refused
+
+        try:
+            operations.run_op(self, write, changes=Changes.of(Kind.TARGETS))
         except _Refused:
             self._mark_cells(refused)
             return False

@@ -12,6 +12,11 @@ show ("Show full customer data"); db.intake.cases.reveal_customer records each s
 numbers are masked again as soon as the panel shows another case or re-reads this one.
 
 The History tab lists the case's entries in the audit trail (case_history.py).
+
+The panel re-reads the case on show after every operation that changed it, or changed what
+its clocks, names and buttons depend on (deadlines, staff, acting heads, work orders); when
+only the case's audit trail grew, it re-reads the History tab alone
+(desktop.kit.operations).
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.handling import deadlines
 from db.intake import case_outcome, cases, queries
@@ -50,12 +56,17 @@ from db.trust import permissions
 from desktop.cases.case_actions import CaseActionBar, event_facts
 from desktop.cases.case_clocks import MISSED_COLOR, NEAR_COLOR, CaseClocksTable
 from desktop.cases.case_history import CaseHistoryView
-from desktop.kit import labels
+from desktop.kit import labels, operations
 from desktop.kit.articles import citation
 from desktop.kit.errors import workflow_error_message
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 EMPTY = "—"
+
+# Changes of these re-read whichever case is on show: its clocks count working days under
+# the rules, its lines name staff, its buttons depend on who acts as head, and its clocks
+# include the work orders linked to it.
+DETAIL_KINDS = (Kind.DEADLINES, Kind.STAFF, Kind.ACTING_HEAD, Kind.WORK_ORDERS)
 
 # Form rows in display order: (key, is long text).
 _FIELDS: tuple[tuple[str, bool], ...] = (
@@ -119,7 +130,6 @@ class CaseDetailPanel(QWidget):
         # The full phone and ID numbers while shown for the case on show; None when masked.
         self._revealed: tuple[str, str] | None = None
         self._actions = CaseActionBar(actor)
-        self._actions.case_changed.connect(self.refresh)
         self._actions.case_changed.connect(self.case_changed)
         self._clocks = CaseClocksTable()
         self._history = CaseHistoryView()
@@ -137,6 +147,7 @@ class CaseDetailPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
         self._stack.setCurrentIndex(0)
+        operations.subscribe(self, self.on_operation_did_execute)
 
     # --- public ----------------------------------------------------------------------------
 
@@ -164,6 +175,15 @@ class CaseDetailPanel(QWidget):
     def refresh(self) -> None:
         """Re-read the shown case from the database (after something changed it)."""
         self.show_case(self._case_id)
+
+    def on_operation_did_execute(self, changes: Changes, handler: object) -> None:
+        """Re-read the case on show if the operation changed it or what it depends on."""
+        if self._case_id is None:
+            return
+        if changes.touches_case(self._case_id) or changes.touches(*DETAIL_KINDS):
+            self.refresh()
+        elif handler is not self and changes.touches_trail_of(self._case_id):
+            self._history.show_case(self._case_id)
 
     def title_text(self) -> str:
         return self._title.text()
@@ -218,7 +238,12 @@ class CaseDetailPanel(QWidget):
         if not self._confirm_reveal():
             return
         try:
-            revealed = cases.reveal_customer(case, actor)
+            # The showing is recorded in the trail: the History tab re-reads itself below.
+            revealed = operations.run_op(
+                self,
+                lambda: cases.reveal_customer(case, actor),
+                changes=Changes.audit(case.id),
+            )
         except WorkflowError as err:
             QMessageBox.warning(
                 self, self.tr("Show full customer data"), workflow_error_message(err)

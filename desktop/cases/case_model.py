@@ -5,6 +5,10 @@ from ``db.intake.queries.case_count`` and the rows fetched so far, and asks ``db
 for the next 200 when the view scrolls near the end (``canFetchMore``/``fetchMore``, as in
 qutebrowser's history). Sorting re-queries SQL; a Python QSortFilterProxyModel took 9 s at
 100k rows here (shared/STYLE.md).
+
+After an operation that changed complaints, their deadlines or the staff they name
+(desktop.kit.operations) the model re-queries; the view keeps the selected case. Time
+passing alone only recolours (``recolour``).
 """
 
 from __future__ import annotations
@@ -21,11 +25,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from db.changes import Kind
 from db.intake import queries
 from db.intake.queries import CaseFilter, CaseRow
 from db.store import vocab
 from db.store.models import now
-from desktop.kit import labels
+from desktop.kit import labels, operations
 
 COL_CASE_NO = 0
 COL_RECEIVED_AT = 1
@@ -61,6 +66,9 @@ SORT_KEYS: dict[int, str | None] = {
     COL_OWNER: "owner",
     COL_DUE_AT: "due_at",
 }
+
+# What the rows show or are filtered by ("mine" names the staff who answer for a case).
+LIST_KINDS = (Kind.CASES, Kind.DEADLINES, Kind.STAFF)
 
 DEFAULT_SORT_COLUMN = COL_RECEIVED_AT
 DEFAULT_SORT_ORDER = Qt.SortOrder.DescendingOrder
@@ -114,6 +122,9 @@ class CaseTableModel(QAbstractTableModel):
         self._at = clock()
         self._colour_at = self._at
         self._bold: QFont | None = None
+        # A changed complaint may enter or leave the filter and move in the order, so any
+        # change of a complaint is a re-query, not a redraw of its row.
+        operations.refresh_on(self, LIST_KINDS, self.refresh)
 
     # --- state -----------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes
 from db.intake import cases, outlets
 from db.intake.validation import (
     MAX_DESCRIPTION,
@@ -42,7 +43,7 @@ from db.intake.validation import (
 )
 from db.store import vocab
 from db.store.models import Case, Outlet, Staff, now
-from desktop.kit import labels
+from desktop.kit import labels, operations
 from desktop.kit.form_kit import (  # noqa: F401 (re-exported: older imports)
     DATETIME_FORMAT,
     ERROR_COLOR,
@@ -421,7 +422,11 @@ class NewCaseDialog(QDialog):
             self.errors.show(problems)
             return
         try:
-            case = cases.register_case(self.outlet, data, actor=self.actor)
+            case = operations.run_op(
+                self,
+                lambda: cases.register_case(self.outlet, data, actor=self.actor),
+                changes=lambda case: Changes.cases(case.id),
+            )
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return

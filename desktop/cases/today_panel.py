@@ -34,15 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Kind
 from db.handling import callbacks, deadlines
 from db.intake import accountability, queries
 from db.store.models import Case, Outlet, Staff, now
 from db.workorders import orders as workorders
 from desktop.cases.case_model import format_short_time
-from desktop.kit import labels
+from desktop.kit import labels, operations
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
+    from desktop.window_context import WindowContext
 
 REFRESH_INTERVAL_MS = 60_000
 MENU_LIMIT = 20
@@ -358,24 +360,32 @@ class TodayPanel(QFrame):
             menu.addAction(action)
 
 
-def install_today(window: MainWindow, outlet: Outlet) -> TodayPanel:
-    """Put the Today bar above the filter bar of ``window`` and wire its click-through."""
-    from desktop.workorders.workorders_ui import show_case, show_workorder
+# What the Today bar counts: complaints and their clocks (callbacks included), work orders,
+# who answers for what, and the working days the deadlines are counted in.
+TODAY_KINDS = (
+    Kind.CASES,
+    Kind.WORK_ORDERS,
+    Kind.DEADLINES,
+    Kind.CALENDAR,
+    Kind.STAFF,
+    Kind.ACTING_HEAD,
+)
 
-    panel = TodayPanel(outlet, window, me=window.actor)
+
+def install_today(context: WindowContext) -> TodayPanel:
+    """Put the Today bar above the filter bar of the window and wire its click-through to
+    the case list; it re-reads itself after every operation that changes what it counts.
+    (Its work orders are wired to the work-order dock by the window.)"""
+    from desktop.workorders.workorders_ui import show_case
+
+    window = context.window
+    panel = TodayPanel(context.outlet, window, me=context.actor)
     layout = window.centralWidget().layout()
     layout.insertWidget(0, panel)  # type: ignore[union-attr]
     panel.due_view_requested.connect(window.filter_bar().show_due_soon)
     panel.owed_view_requested.connect(window.filter_bar().show_owed)
     panel.case_requested.connect(lambda case_id: show_case(window, case_id))
-    panel.workorder_requested.connect(lambda wo_id: show_workorder(window, wo_id))
-    refresh = window.findChild(QAction, "actionRefresh")
-    if refresh is not None:
-        refresh.triggered.connect(panel.refresh)
-    # An action on a case (a callback made, a case closed) changes what is due.
-    changed = getattr(window.detail_panel(), "case_changed", None)
-    if changed is not None:
-        changed.connect(panel.refresh)
+    operations.refresh_on(panel, TODAY_KINDS, panel.refresh)
     return panel
 
 

@@ -5,7 +5,10 @@ rules are there, not here: when the function refuses (``WorkflowError``, carryin
 field of the draft), each refusal is shown translated under its field, which is outlined
 in red, a refusal about the whole action above the buttons, the dialog stays open, and
 nothing has been written (the db/ function checks everything before its first write).
-Each dialog module subclasses :class:`ActionDialog` and implements ``commit()``.
+Each dialog module subclasses :class:`ActionDialog` and implements ``commit()``, which runs
+as an operation (desktop.kit.operations): once it has written, every view showing the case
+re-reads it. ``changes()`` says what an action changes, the case itself unless a dialog
+says more.
 """
 
 from __future__ import annotations
@@ -32,10 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.intake import outlets
 from db.store.models import Case, Staff
-from desktop.kit import labels
+from desktop.kit import labels, operations
 from desktop.kit.common import name_widget, save_shortcut  # noqa: F401 (re-exported)
 from desktop.kit.form_kit import (
     FORM_STYLE,
@@ -82,6 +86,8 @@ class ActionDialog(QDialog):
 
     # Refusals without a ``field`` parameter that are still about one field of the form.
     CODE_FIELDS: dict[str, str] = {}
+    # What the action changes besides the case itself (db.changes.Kind).
+    ALSO_CHANGES: tuple[Kind, ...] = ()
 
     def __init__(
         self,
@@ -283,10 +289,15 @@ class ActionDialog(QDialog):
         """Call the db/ function; return its result or raise WorkflowError."""
         raise NotImplementedError
 
+    def changes(self, result: Any) -> Changes:
+        """What the saved action changed: the case (its status, clocks, timeline)."""
+        del result
+        return Changes.cases(self.case.id, also=self.ALSO_CHANGES)
+
     def save(self) -> None:
         """Run the action and close, or show why it was refused and stay open."""
         try:
-            result = self.commit()
+            result = operations.run_op(self, self.commit, changes=self.changes)
         except WorkflowError as err:
             self.errors.show(err)
             return

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from db.changes import Changes
 from db.errors import WorkflowError
 from db.handling import workflow
 from db.intake import queries
@@ -47,7 +48,7 @@ from db.store import codes, vocab
 from db.store.models import Case, Staff, now
 from desktop.handling.action_form import DATETIME_FORMAT, name_widget
 from desktop.handling.report_dialog import fill_reporters
-from desktop.kit import labels
+from desktop.kit import labels, operations
 from desktop.kit.form_kit import FORM_STYLE, FormErrors, make_error_label, make_hint_label
 
 PAGE_SETTLE, PAGE_SCOPE, PAGE_LEVEL, PAGE_CONTACT, PAGE_FOLLOW_UP, PAGE_SUMMARY = range(6)
@@ -595,7 +596,7 @@ class EscalationWizard(QWizard):
             super().accept()
             return
         try:
-            self.outcome = self._write()
+            self.outcome = operations.run_op(self, self._write, changes=Changes.cases(self.case.id))
         except WorkflowError as err:
             self.summary_page.show_refusal(err)
             return

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QWidget
 
+from db.changes import Changes, Kind
 from db.intake import cases, repeats
 from db.store.models import Case, CaseLink, Staff
 from desktop.handling.action_form import ActionDialog, name_widget
@@ -79,6 +80,10 @@ class RepeatDialog(ActionDialog):
                 status=labels.label("status", earlier.status),
             )
         self.found_label.setText(text)
+
+    def changes(self, result: CaseLink) -> Changes:
+        """Both complaints; a merge moves the repeat's work orders to the earlier one."""
+        return Changes.cases(self.case.id, result.earlier_id, also=(Kind.WORK_ORDERS,))
 
     def commit(self) -> CaseLink:
         earlier = self.earlier_case()

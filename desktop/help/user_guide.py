@@ -285,7 +285,7 @@ def controller() -> HelpController:
 class HelpMenu(QObject):
     """The Help menu's entries: the user guide (F1) above About."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, menu: QMenu) -> None:
         super().__init__(window)
         self.setObjectName("helpMenu")
         self._window = window
@@ -298,17 +298,15 @@ class HelpMenu(QObject):
         self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.guide_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.guide_action.triggered.connect(self.open_guide)
-        menu = window.findChild(QMenu, "menuHelp")
-        if menu is not None:
-            first = menu.actions()[0] if menu.actions() else None
-            menu.insertAction(first, self.guide_action)
-            if first is not None:
-                menu.insertSeparator(first)
+        first = menu.actions()[0] if menu.actions() else None
+        menu.insertAction(first, self.guide_action)
+        if first is not None:
+            menu.insertSeparator(first)
 
     def open_guide(self) -> HelpWindow:
         return self._controller.show_help(INDEX, self._window)
 
 
-def install_help(window: QMainWindow) -> HelpMenu:
-    """Add the user guide to ``window``'s Help menu and F1 to the whole application."""
-    return HelpMenu(window)
+def install_help(window: QMainWindow, menu: QMenu) -> HelpMenu:
+    """Add the user guide to ``window``'s Help ``menu`` and F1 to the whole application."""
+    return HelpMenu(window, menu)

@@ -14,7 +14,8 @@ from typing import TypeVar
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QWidget
 
-from desktop.kit.worker import QueryOp
+from db.changes import Changes
+from desktop.kit import operations
 
 T = TypeVar("T")
 
@@ -55,8 +56,11 @@ class BusyDialog(QDialog):
         op: Callable[[], T],
         success: Callable[[T], None],
         failure: Callable[[BaseException], None],
+        *,
+        changes: Changes | Callable[[T], Changes],
     ) -> None:
-        """Run ``op`` on a worker thread; then ``success`` or ``failure`` on this thread."""
+        """Run ``op`` on a worker thread; then, on this thread, tell the views what it
+        ``changes`` (desktop.kit.operations) and call ``success``, or call ``failure``."""
         self._set_busy(True, message)
 
         def succeeded(result: T) -> None:
@@ -73,9 +77,13 @@ class BusyDialog(QDialog):
             finally:
                 self.work_finished.emit()
 
-        QueryOp(parent=self, op=lambda _progress: op(), success=succeeded).failure(
-            failed
-        ).run_in_background()
+        operations.run_op_in_background(
+            self,
+            lambda _progress: op(),
+            changes=changes,
+            on_success=succeeded,
+            on_failure=failed,
+        )
 
     def _set_busy(self, busy: bool, message: str = "") -> None:
         self._busy = busy

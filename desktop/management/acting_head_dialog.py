@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.intake import outlets
 from db.store import vocab
 from db.store.models import ActingHead, Outlet, Staff, now
 from db.trust import permissions
 from desktop.cases.case_model import format_time
-from desktop.kit import labels
+from desktop.kit import labels, operations
 from desktop.kit.form_kit import DATETIME_FORMAT, FORM_STYLE, make_error_label, make_hint_label
 from desktop.kit.refusals import RefusalErrors, name_widget
 
@@ -258,12 +259,16 @@ class ActingHeadDialog(QDialog):
             self.errors.show_general(self.tr("There is no other active staff member to name."))
             return
         try:
-            permissions.name_acting_head(
-                self.actor,
-                Staff.get_by_id(staff_id),
-                self.starts_edit.dateTime().toPython(),
-                self.ends_edit.dateTime().toPython(),
-                note=self.note_edit.text(),
+            operations.run_op(
+                self,
+                lambda: permissions.name_acting_head(
+                    self.actor,
+                    Staff.get_by_id(staff_id),
+                    self.starts_edit.dateTime().toPython(),
+                    self.ends_edit.dateTime().toPython(),
+                    note=self.note_edit.text(),
+                ),
+                changes=Changes.of(Kind.ACTING_HEAD),
             )
         except WorkflowError as err:
             self.errors.show_refusal(err, None, self.field_names())
@@ -283,7 +288,11 @@ class ActingHeadDialog(QDialog):
         self.errors.clear()
         span = ActingHead.get_by_id(chosen[0])
         try:
-            permissions.end_acting_head(span, self.actor)
+            operations.run_op(
+                self,
+                lambda: permissions.end_acting_head(span, self.actor),
+                changes=Changes.of(Kind.ACTING_HEAD),
+            )
         except WorkflowError as err:
             self.errors.show_refusal(err, None, self.field_names())
             return

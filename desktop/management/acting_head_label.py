@@ -3,8 +3,9 @@
 While the head is away, head-only actions are the acting head's, so whoever sits at the
 desk must see at once who that is and until when: "代理负责人：张三（至 12月5日 18:00）".
 The label reads db.management.staff_records.acting_head_now and re-reads itself exactly when a span
-starts or ends (a single-shot timer set to db.management.staff_records.next_acting_change), besides on
-every refresh of the window.
+starts or ends (a single-shot timer set to db.management.staff_records.next_acting_change), and
+after every operation that named or ended a span or changed the staff
+(desktop.kit.operations).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ import datetime as dt
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from db.changes import Kind
 from db.management import staff_records
 from db.store.models import Outlet, now
+from desktop.kit import operations
 
 # Look again at least this often, should the computer's clock be changed.
 MAX_WAIT_MS = 60 * 60 * 1000
@@ -41,6 +44,7 @@ class ActingHeadLabel(QLabel):
         self._timer.setObjectName("actingHeadTimer")
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
+        operations.refresh_on(self, (Kind.ACTING_HEAD, Kind.STAFF), self.refresh)
         self.hide()
 
     def refresh(self) -> None:

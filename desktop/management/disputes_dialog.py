@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.intake import cases, outlets
 from db.intake.validation import ValidationError
@@ -45,7 +46,7 @@ from db.management import prevention
 from db.store import codes
 from db.store.models import Case, Dispute, Outlet, Staff, Suggestion, now
 from desktop.analysis import analysis_labels
-from desktop.kit import labels
+from desktop.kit import labels, operations
 from desktop.kit.common import save_shortcut
 from desktop.kit.form_kit import (
     FORM_STYLE,
@@ -138,9 +139,15 @@ class FormDialog(QDialog):
     def commit(self) -> Any:
         raise NotImplementedError
 
+    # What a saved form changed (db.changes); the converted complaint is added to it.
+    CHANGES = Changes.of(Kind.DISPUTES)
+
+    def changes(self, result: Any) -> Changes:
+        return self.CHANGES
+
     def save(self) -> bool:
         try:
-            self.result_value = self.commit()
+            self.result_value = operations.run_op(self, self.commit, changes=self.changes)
         except (WorkflowError, ValidationError) as err:
             self.errors.show(err)
             return False
@@ -316,6 +323,9 @@ class ConvertDisputeDialog(FormDialog):
         self.reply_at.setEnabled(agreed)
         self.settlement.setEnabled(not agreed)
 
+    def changes(self, result: Case) -> Changes:
+        return Changes.cases(result.id, also=(Kind.DISPUTES,))
+
     def commit(self) -> Case:
         business = self.business.currentData() or ""  # nothing chosen: refused as required
         agreed = self.outcome.currentData() == cases.OUTCOME_AGREED
@@ -358,6 +368,8 @@ class RecordSuggestionDialog(FormDialog):
             self.tr("&Suggestion:"), _text_edit("suggestionText", self.tr("Suggestion")), "text"
         )
 
+    CHANGES = Changes.of(Kind.SUGGESTIONS)
+
     def commit(self) -> Suggestion:
         return prevention.record_suggestion(
             self.actor,
@@ -390,6 +402,8 @@ class SuggestionStatusDialog(FormDialog):
             self.tr("&Response:"), _text_edit("suggestionResponse", self.tr("Response")), "response"
         )
         self.response.setPlainText(suggestion.response or "")
+
+    CHANGES = Changes.of(Kind.SUGGESTIONS)
 
     def commit(self) -> Suggestion:
         return prevention.set_suggestion_status(
@@ -498,6 +512,13 @@ class DisputesDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(close)
         self.refresh()
+        # The logs name staff and the complaints disputes became.
+        operations.refresh_on(
+            self,
+            (Kind.DISPUTES, Kind.SUGGESTIONS, Kind.STAFF, Kind.CASES),
+            self.refresh,
+            ignore_own=True,
+        )
         self.tabs.setCurrentIndex(tab)
         self.resize(1000, 560)
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Kind
 from db.intake import outlets
 from db.management import liability
 from db.store.models import Case, Liability, Staff
@@ -435,6 +436,8 @@ class LiabilityDialog(ActionDialog):
     def set_responsible(self, people: list[Staff]) -> None:
         """Name ``people`` as responsible, in equal shares."""
         self.finding_form.set_responsible(people)
+
+    ALSO_CHANGES = (Kind.PENALTIES,)  # a finding may leave penalties owed
 
     def commit(self) -> Liability:
         # determine() checks the whole finding (and the date) before it writes anything.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
+from db.changes import Kind
 from db.errors import WorkflowError
 from db.management import liability, penalties
 from db.management.liability import FindingChange
@@ -226,6 +227,8 @@ class LiabilityReviewDialog(ActionDialog):
         self.show_changes()
 
     # --- saving --------------------------------------------------------------------------------
+
+    ALSO_CHANGES = (Kind.PENALTIES,)  # penalties carried over or withdrawn
 
     def commit(self) -> LiabilityReview:
         outcome = required_choice(self.outcome_combo, "outcome")

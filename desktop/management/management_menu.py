@@ -5,28 +5,25 @@ Installed by the main window with one call, so the frame stays thin.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu
+
+if TYPE_CHECKING:
+    from desktop.window_context import WindowContext
 
 
 class ManagementMenus(QObject):
-    """Owns the actions; opens the dialogs for the window's outlet and actor."""
+    """Owns the actions; opens the dialogs for the window's outlet and who is working now.
+    Emits no signals."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.window)
         self.setObjectName("managementMenus")
-        self._window = window
-        bar = window.menuBar()
-        self.outlet_menu = QMenu(self.tr("&Outlet"), bar)
-        self.outlet_menu.setObjectName("menuOutlet")
-        settings = window.findChild(QMenu, "menuSettings")
-        # Before Reports (which sits right before Settings), else before Settings.
-        before = window.findChild(QMenu, "menuReports") or settings
-        if before is not None:
-            bar.insertMenu(before.menuAction(), self.outlet_menu)
-        else:
-            bar.addMenu(self.outlet_menu)
+        self._context = context
+        self._window = context.window
+        self.outlet_menu = context.menus.outlet
         self.staff_action = self._action(
             "actionStaff", self.tr("&Staff…"), self.tr("Roster, duties and records of the staff")
         )
@@ -42,9 +39,9 @@ class ManagementMenus(QObject):
         )
         self.outlet_menu.addAction(self.staff_action)
         self.outlet_menu.addAction(self.training_action)
-        if settings is not None:
-            settings.addSeparator()
-            settings.addAction(self.scale_action)
+        settings = context.menus.settings
+        settings.addSeparator()
+        settings.addAction(self.scale_action)
         self.staff_action.triggered.connect(self.open_staff)
         self.training_action.triggered.connect(self.open_training)
         self.scale_action.triggered.connect(self.open_scale)
@@ -55,30 +52,22 @@ class ManagementMenus(QObject):
         action.setStatusTip(tip)
         return action
 
-    def _context(self):
-        return getattr(self._window, "_outlet", None), getattr(self._window, "_actor", None)
-
     def open_staff(self) -> None:
         from desktop.management.staff_dialog import StaffDialog
 
-        outlet, actor = self._context()
-        if outlet is not None:
-            StaffDialog.ask(self._window, outlet, actor)
+        StaffDialog.ask(self._window, self._context.outlet, self._context.actor)
 
     def open_training(self) -> None:
         from desktop.management.training_dialog import TrainingDialog
 
-        outlet, actor = self._context()
-        if outlet is not None:
-            TrainingDialog.ask(self._window, outlet, actor)
+        TrainingDialog.ask(self._window, self._context.outlet, self._context.actor)
 
     def open_scale(self) -> None:
         from desktop.management.penalty_scale_dialog import PenaltyScaleDialog
 
-        _outlet, actor = self._context()
-        PenaltyScaleDialog.ask(self._window, actor)
+        PenaltyScaleDialog.ask(self._window, self._context.actor)
 
 
-def install_management_menus(window: QMainWindow) -> ManagementMenus:
-    """Add the Outlet menu and Settings → Penalty scale… to ``window``."""
-    return ManagementMenus(window)
+def install_management_menus(context: WindowContext) -> ManagementMenus:
+    """Add Outlet → Staff…, Training… and Settings → Penalty scale… to the window."""
+    return ManagementMenus(context)

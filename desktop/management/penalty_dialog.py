@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Kind
 from db.errors import WorkflowError
 from db.management import liability, penalties
 from db.store import codes
@@ -160,6 +161,8 @@ class PenaltyDialog(ActionDialog):
             self.add_hint(text, "penalty_none_hint")
             self.save_button.setEnabled(False)
         self.finish_layout()
+
+    ALSO_CHANGES = (Kind.PENALTIES,)
 
     def commit(self) -> list[Penalty]:
         missing = [box for box in self.people if not box.check()]  # marks each of them

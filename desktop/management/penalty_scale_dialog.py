@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.management import penalties
 from db.store.models import Staff, now
 from db.trust import permissions
 from desktop.handling.action_form import name_widget
-from desktop.kit import labels
+from desktop.kit import labels, operations
 from desktop.kit.common import save_shortcut
 from desktop.kit.form_kit import FORM_STYLE, FormErrors, make_error_label
 
@@ -216,7 +217,11 @@ class PenaltyScaleDialog(QDialog):
     def save(self) -> None:
         try:
             scale = penalties.validate_scale(self.scale_data())
-            penalties.set_scale(scale, self.actor)
+            operations.run_op(
+                self,
+                lambda: penalties.set_scale(scale, self.actor),
+                changes=Changes.of(Kind.SETTINGS),
+            )
         except WorkflowError as err:
             self.errors.show(err)
             return
@@ -225,7 +230,11 @@ class PenaltyScaleDialog(QDialog):
 
     def reset(self) -> None:
         try:
-            penalties.reset_scale(self.actor)
+            operations.run_op(
+                self,
+                lambda: penalties.reset_scale(self.actor),
+                changes=Changes.of(Kind.SETTINGS),
+            )
         except WorkflowError as err:
             self.errors.show(err)
             return

@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.intake.validation import ValidationError
 from db.management import staff_records
 from db.store.models import Outlet, Staff, now
 from db.trust import permissions
 from desktop.handling.action_form import name_widget
-from desktop.kit import labels
+from desktop.kit import labels, operations
 from desktop.kit.common import accept_reject_box
 from desktop.kit.form_kit import FORM_STYLE, FormErrors, make_error_label
 from desktop.kit.refusals import refusal_text
@@ -46,6 +47,17 @@ from desktop.management.duties import duty_text
 from desktop.session.change_password_dialog import SetPasswordDialog
 
 COL_NAME, COL_NO, COL_ROLE, COL_JOINED, COL_ACTIVE = range(5)
+
+STAFF_CHANGES = Changes.of(Kind.STAFF)
+# What the roster, the records and the acting-head history show.
+SHOWN_KINDS = (
+    Kind.STAFF,
+    Kind.ACCOUNTS,
+    Kind.ACTING_HEAD,
+    Kind.CASES,
+    Kind.PENALTIES,
+    Kind.TRAINING,
+)
 
 
 def _message(err: Exception) -> str:
@@ -117,28 +129,30 @@ class StaffEditDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
 
+    def _write(self) -> Staff:
+        if self.staff is None:
+            return staff_records.add_staff(
+                self.actor,
+                self.name_edit.text(),
+                self.no_edit.text(),
+                self.role_combo.currentData(),
+                self.joined_on(),
+            )
+        return staff_records.update_staff(
+            self.staff,
+            self.actor,
+            name=self.name_edit.text(),
+            employee_no=self.no_edit.text(),
+            role=self.role_combo.currentData(),
+            joined_on=self.joined_on(),
+        )
+
     def joined_on(self) -> dt.date | None:
         return self.joined_edit.date().toPython() if self.joined_check.isChecked() else None
 
     def save(self) -> None:
         try:
-            if self.staff is None:
-                self.result_staff = staff_records.add_staff(
-                    self.actor,
-                    self.name_edit.text(),
-                    self.no_edit.text(),
-                    self.role_combo.currentData(),
-                    self.joined_on(),
-                )
-            else:
-                self.result_staff = staff_records.update_staff(
-                    self.staff,
-                    self.actor,
-                    name=self.name_edit.text(),
-                    employee_no=self.no_edit.text(),
-                    role=self.role_combo.currentData(),
-                    joined_on=self.joined_on(),
-                )
+            self.result_staff = operations.run_op(self, self._write, changes=STAFF_CHANGES)
         except (WorkflowError, ValidationError) as err:
             self.errors.show(err)
             return
@@ -287,6 +301,10 @@ class StaffDialog(QDialog):
         layout.addWidget(close)
         self.resize(1000, 520)
         self.reload()
+        # Its own writes select what they changed; anyone else's keep the selection.
+        operations.refresh_on(
+            self, SHOWN_KINDS, lambda: self.reload(self._selected_id()), ignore_own=True
+        )
 
     # --- filling ------------------------------------------------------------------------
 
@@ -392,6 +410,10 @@ class StaffDialog(QDialog):
 
     # --- actions ------------------------------------------------------------------------
 
+    def _selected_id(self) -> int | None:
+        row = self.selected()
+        return row.id if row else None
+
     def _staff(self) -> Staff | None:
         row = self.selected()
         return Staff.get_by_id(row.id) if row else None
@@ -422,7 +444,11 @@ class StaffDialog(QDialog):
         if staff is None:
             return
         try:
-            result = staff_records.deactivate_staff(staff, self.actor)
+            result = operations.run_op(
+                self,
+                lambda: staff_records.deactivate_staff(staff, self.actor),
+                changes=STAFF_CHANGES,
+            )
         except (WorkflowError, ValidationError) as err:
             self.status_label.setText(_message(err))
             return
@@ -439,7 +465,11 @@ class StaffDialog(QDialog):
         if staff is None:
             return
         try:
-            staff_records.reactivate_staff(staff, self.actor)
+            operations.run_op(
+                self,
+                lambda: staff_records.reactivate_staff(staff, self.actor),
+                changes=STAFF_CHANGES,
+            )
         except (WorkflowError, ValidationError) as err:
             self.status_label.setText(_message(err))
             return

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.intake import cases, outlets
 from db.management import training
@@ -38,7 +39,7 @@ from db.store import codes
 from db.store.models import Outlet, Staff, TrainingSession, now
 from db.trust import permissions
 from desktop.handling.action_form import name_widget, staff_text
-from desktop.kit import labels
+from desktop.kit import labels, operations
 from desktop.kit.common import accept_reject_box
 from desktop.kit.form_kit import FORM_STYLE, FormErrors, make_error_label, refusal_text
 
@@ -156,15 +157,19 @@ class SessionDialog(QDialog):
                 self.errors.show_message("remedial_case", self.tr("No complaint has this number."))
                 return
         try:
-            self.session = training.record_session(
-                self.actor,
-                held_on=self.date_edit.date().toPython(),
-                topic=self.topic_combo.currentData(),
-                title=self.title_edit.text(),
-                trainer=self.trainer_edit.text(),
-                hours=str(round(self.hours_spin.value(), 2)),
-                attendees=self.attendees(),
-                remedial_case=remedial,
+            self.session = operations.run_op(
+                self,
+                lambda: training.record_session(
+                    self.actor,
+                    held_on=self.date_edit.date().toPython(),
+                    topic=self.topic_combo.currentData(),
+                    title=self.title_edit.text(),
+                    trainer=self.trainer_edit.text(),
+                    hours=str(round(self.hours_spin.value(), 2)),
+                    attendees=self.attendees(),
+                    remedial_case=remedial,
+                ),
+                changes=Changes.of(Kind.TRAINING),
             )
         except WorkflowError as err:
             self.errors.show(err)
@@ -283,6 +288,13 @@ class TrainingDialog(QDialog):
         layout.addWidget(close)
         self.resize(820, 480)
         self.reload()
+        # Sessions, who is behind and the remedial training penalties call for.
+        operations.refresh_on(
+            self,
+            (Kind.TRAINING, Kind.STAFF, Kind.PENALTIES, Kind.CASES),
+            self.reload,
+            ignore_own=True,
+        )
 
     def _row(self, s: training.SessionRow, with_rest: bool = True) -> tuple[str, ...]:
         values = (
@@ -342,7 +354,11 @@ class TrainingDialog(QDialog):
 
     def save_months(self) -> None:
         try:
-            training.set_behind_months(self.months_spin.value(), self.actor)
+            operations.run_op(
+                self,
+                lambda: training.set_behind_months(self.months_spin.value(), self.actor),
+                changes=Changes.of(Kind.TRAINING, Kind.SETTINGS),
+            )
         except WorkflowError as err:
             self.behind_status.setText(refusal_text(err))
             return

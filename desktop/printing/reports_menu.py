@@ -1,9 +1,9 @@
 """The Reports menu: incident and escalation reports of the selected case, the assessment
 report of a period, the ledger, verifying a report.
 
-``install_reports_menu(window)`` adds the menu to the main window (before Settings) and
-wires it to the case list's selection and to the case view's "Print report" button, so the
-main window needs one line for all of it.
+``install_reports_menu(context)`` fills the main window's Reports menu and wires it to the
+case list's selection and to the case view's "Print report" button, so the main window
+needs one line for all of it.
 
 Previewing and printing the (masked) reports is open to everyone; saving one to a file and
 the ledger are exports, which the permission matrix gives to the head, the lobby manager
@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
 from db.errors import WorkflowError
 from db.intake import cases, outlets, queries
@@ -34,7 +34,7 @@ from desktop.kit.worker import Cancelled, QueryOp
 # (tests/benchmarks/FINDINGS.md).
 
 if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
+    from desktop.window_context import WindowContext
 
 STATUS_MESSAGE_MS = 8_000
 
@@ -93,16 +93,16 @@ def export_ledger(path: Path, year: int, progress=None, *, actor: Staff | None =
 class ReportsMenu(QObject):
     """Owns the Reports menu's actions. Emits no signals."""
 
-    def __init__(self, window: MainWindow, settings: QSettings | None = None) -> None:
+    def __init__(self, context: WindowContext) -> None:
+        window = context.window
         super().__init__(window)
         self.setObjectName("reportsMenuController")
+        self._context = context
         self._window = window
-        self._settings = settings if settings is not None else QSettings()
+        self._settings = context.settings
         self._case_id: int | None = None
-        self._actor: Staff | None = getattr(window, "actor", None)
 
-        self.menu = QMenu(self.tr("&Reports"), window)
-        self.menu.setObjectName("menuReports")
+        self.menu = context.menus.reports
         self.incident_action = self._action(
             "actionIncidentReport",
             self.tr("&Incident report of the selected complaint…"),
@@ -146,13 +146,6 @@ class ReportsMenu(QObject):
         self.menu.addAction(self.verify_action)
         self.menu.setToolTipsVisible(True)  # why the ledger is off, for those who may not
 
-        bar = window.menuBar()
-        settings_menu = window.findChild(QMenu, "menuSettings")
-        if settings_menu is not None:
-            bar.insertMenu(settings_menu.menuAction(), self.menu)
-        else:
-            bar.addMenu(self.menu)
-
         self.incident_action.triggered.connect(self.show_incident_report)
         self.escalation_action.triggered.connect(self.show_escalation_report)
         # The case may have been escalated since it was selected.
@@ -164,6 +157,11 @@ class ReportsMenu(QObject):
         panel = window.detail_panel()
         panel.report_requested.connect(self.show_incident_report_for)
         self._on_case_selected(panel.case_id())
+
+    @property
+    def _actor(self) -> Staff | None:
+        """Who is working now: reports are made for them."""
+        return self._context.actor
 
     def verify_report(self) -> None:
         from desktop.printing.verify_dialog import VerifyDialog
@@ -308,7 +306,7 @@ class ReportsMenu(QObject):
 
         def finished(count: int) -> None:
             progress.close()
-            self._window.statusBar().showMessage(
+            self._context.status_bar.showMessage(
                 self.tr("Ledger of {count} complaints saved to {path} ({seconds} s)").format(
                     count=count, path=path, seconds=f"{time.perf_counter() - started:.1f}"
                 ),
@@ -329,6 +327,6 @@ class ReportsMenu(QObject):
         ).run_in_background()
 
 
-def install_reports_menu(window: MainWindow, settings: QSettings | None = None) -> ReportsMenu:
-    """Add the Reports menu to ``window`` and return its controller."""
-    return ReportsMenu(window, settings)
+def install_reports_menu(context: WindowContext) -> ReportsMenu:
+    """Fill the window's Reports menu and return its controller."""
+    return ReportsMenu(context)

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.intake.validation import ValidationError
 from db.store.models import Staff
 from db.trust import accounts
+from desktop.kit import operations
 from desktop.kit.common import name_widget, save_cancel_box
 from desktop.kit.form_kit import (
     FORM_STYLE,
@@ -33,6 +35,8 @@ from desktop.kit.form_kit import (
     make_error_label,
     make_hint_label,
 )
+
+ACCOUNT_CHANGES = Changes.of(Kind.ACCOUNTS)
 
 
 class _PasswordForm(QDialog):
@@ -157,7 +161,11 @@ class ChangePasswordDialog(_PasswordForm):
             return
         old = self.old_password if self.old_edit is None else self.old_edit.text()
         try:
-            accounts.change_password(self.staff, old or "", password)
+            operations.run_op(
+                self,
+                lambda: accounts.change_password(self.staff, old or "", password),
+                changes=ACCOUNT_CHANGES,
+            )
         except (WorkflowError, ValidationError) as err:
             self._refused(err)
             return
@@ -201,10 +209,12 @@ class SetPasswordDialog(_PasswordForm):
         if password is None:
             return
         try:
-            if self.has_account:
-                accounts.reset_password(self.staff, password, actor=self.actor)
-            else:
-                accounts.create_account(self.staff, password, actor=self.actor)
+            store = accounts.reset_password if self.has_account else accounts.create_account
+            operations.run_op(
+                self,
+                lambda: store(self.staff, password, actor=self.actor),
+                changes=ACCOUNT_CHANGES,
+            )
         except (WorkflowError, ValidationError) as err:
             self._refused(err)
             return

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes
 from db.intake import outlets
 from db.intake.validation import ValidationError
 from db.store.models import Outlet, Staff
 from db.trust import accounts
+from desktop.kit import operations
 from desktop.kit.form_kit import (
     FORM_STYLE,
     InlineErrors,
@@ -201,7 +203,10 @@ class FirstRunDialog(QDialog):
                 self._show_mismatch(focus=not problems)
             return
         try:
-            result = outlets.setup_outlet(data)
+            # A new outlet: anything a view could show is new.
+            result = operations.run_op(
+                self, lambda: outlets.setup_outlet(data), changes=Changes.everything()
+            )
         except ValidationError as exc:
             self.errors.show(exc.errors)
             return

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -51,11 +52,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.store import sqlite_features
 from db.store.models import Staff, database, now
 from db.trust import backup, permissions
 from db.trust.backup import BackupInfo, RestoreResult
+from desktop.kit import operations
 from desktop.kit.errors import workflow_error_message
 from desktop.kit.worker import QueryOp
 from desktop.settings.backup_scheduler import PhasedProgress, backup_pool, phase_text, scheduler_of
@@ -267,9 +270,11 @@ class BackupDialog(QDialog):
         self.choose_button.clicked.connect(self.choose_folder)
         self.default_button.clicked.connect(self.use_default_folder)
         self.keep_spin.valueChanged.connect(
-            lambda keep: backup.set_keep_count(keep, actor=self._actor)
+            lambda keep: self._store(lambda: backup.set_keep_count(keep, actor=self._actor))
         )
-        self.daily_check.toggled.connect(lambda on: backup.set_daily_enabled(on, actor=self._actor))
+        self.daily_check.toggled.connect(
+            lambda on: self._store(lambda: backup.set_daily_enabled(on, actor=self._actor))
+        )
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)
         buttons.rejected.connect(self.reject)
@@ -349,12 +354,16 @@ class BackupDialog(QDialog):
                 ),
             )
             return
-        backup.set_backup_folder(folder, actor=self._actor)
+        self._store(lambda: backup.set_backup_folder(folder, actor=self._actor))
         self.refresh()
 
     def use_default_folder(self) -> None:
-        backup.set_backup_folder(None, actor=self._actor)
+        self._store(lambda: backup.set_backup_folder(None, actor=self._actor))
         self.refresh()
+
+    def _store(self, write: Callable[[], None]) -> None:
+        """Store one of the backup settings (a write like any other)."""
+        operations.run_op(self, write, changes=Changes.of(Kind.SETTINGS))
 
     def may_back_up(self) -> bool:
         return self._permitted

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.handling import workcalendar
 from db.handling.workcalendar import MAX_YEAR, MIN_YEAR
@@ -44,6 +45,8 @@ log = logging.getLogger(__name__)
 
 COL_DATE, COL_WEEKDAY, COL_KIND, COL_NAME, COL_SOURCE = range(5)
 MAX_NAME = 40
+# Working days move the deadlines of every open complaint (db.handling.deadlines).
+CALENDAR_CHANGES = Changes.of(Kind.CALENDAR, Kind.DEADLINES)
 
 Draft = dict[dt.date, tuple[bool, str]]
 
@@ -408,6 +411,7 @@ class CalendarDialog(BusyDialog):
             lambda: workcalendar.set_year(year, days, actor=actor),
             lambda count: self._after_save(year, count),
             self._failed,
+            changes=CALENDAR_CHANGES,
         )
 
     def _after_save(self, year: int, count: int) -> None:
@@ -426,6 +430,7 @@ class CalendarDialog(BusyDialog):
             workcalendar.sync_from_package,
             self._after_reload,
             self._failed,
+            changes=CALENDAR_CHANGES,
         )
 
     def _after_reload(self, years: list[int]) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.handling import rules
 from db.handling.rules import Rule
@@ -45,6 +46,8 @@ from desktop.kit.refusals import name_widget, refusal_text
 log = logging.getLogger(__name__)
 
 CONTEXT = "RulesDialog"
+# A time limit moves the deadlines of every open complaint (db.handling.deadlines).
+RULE_CHANGES = Changes.of(Kind.SETTINGS, Kind.DEADLINES)
 
 # A short title per rule, in db.handling.rules.RULES order.
 TITLES: dict[str, str] = {
@@ -466,6 +469,7 @@ class RulesDialog(BusyDialog):
             lambda: apply_changes(changes, actor),
             self._saved,
             self._failed,
+            changes=RULE_CHANGES,
         )
 
     def _saved(self, count: int) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.intake import cases, queries
 from db.intake.queries import CaseFilter
@@ -32,7 +33,7 @@ from db.store import codes
 from db.store.models import Case, Outlet, Staff, WorkOrder, now
 from db.workorders.orders import link_workorder
 from desktop.cases.case_model import format_time
-from desktop.kit import labels
+from desktop.kit import labels, operations
 from desktop.kit.common import save_shortcut
 from desktop.kit.form_kit import FORM_STYLE, fit_to_contents, make_error_label, make_hint_label
 from desktop.kit.refusals import RefusalErrors, name_widget
@@ -189,7 +190,11 @@ class LinkCaseDialog(QDialog):
         if case is None:
             return
         try:
-            link_workorder(self.work_order, case, self.actor)
+            operations.run_op(
+                self,
+                lambda: link_workorder(self.work_order, case, self.actor),
+                changes=Changes.cases(case.id, also=(Kind.WORK_ORDERS,)),
+            )
         except WorkflowError as err:
             self.errors.show_refusal(err)
             return

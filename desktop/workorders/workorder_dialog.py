@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.handling import deadlines, rules
 from db.store import codes
 from db.store.models import Outlet, Staff, WorkOrder
 from db.workorders.orders import NewWorkOrder, create_workorder
-from desktop.kit import labels
+from desktop.kit import labels, operations
 from desktop.kit.common import save_cancel_box
 from desktop.kit.form_kit import (
     DATETIME_FORMAT,
@@ -262,7 +263,11 @@ class WorkOrderDialog(QDialog):
         """Store the work order and close, or show why not and stay open."""
         data = self.form_data()
         try:
-            order = create_workorder(self.outlet, data, self.actor)
+            order = operations.run_op(
+                self,
+                lambda: create_workorder(self.outlet, data, self.actor),
+                changes=Changes.of(Kind.WORK_ORDERS),
+            )
         except WorkflowError as err:
             self.errors.show_refusal(err, None, self.field_names())
             return

@@ -5,6 +5,10 @@ in SQL by open/all and by source. An unreplied work order past its reply-by time
 one past the warning share of its time (rule breach_warning_share) amber, like the cases.
 New…, Reply… and Link to case… open their dialogs here; Import… is asked of whoever owns
 the import (desktop.workorders.workorders_ui), because the File menu offers it too.
+
+The list re-reads itself, keeping the selected work order, after every operation that
+changed work orders, the complaints they are linked to or their deadlines
+(desktop.kit.operations); one entered or replied to here is then selected.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Kind
 from db.store.models import Outlet, Staff, WorkOrder, now
 from db.workorders.workorder_queries import WorkOrderRow, workorder_rows
 from desktop.cases.case_model import (
@@ -42,7 +47,7 @@ from desktop.cases.case_model import (
     format_short_time,
     format_time,
 )
-from desktop.kit import labels
+from desktop.kit import labels, operations
 
 (
     COL_SOURCE,
@@ -280,6 +285,11 @@ class WorkOrderTableModel(QAbstractTableModel):
         return None
 
 
+# What the list shows: work orders, the complaints they are linked to, their reply times
+# (some counted in working days) and who replied.
+PANEL_KINDS = (Kind.WORK_ORDERS, Kind.CASES, Kind.DEADLINES, Kind.STAFF)
+
+
 class WorkOrderPanel(QWidget):
     """Work orders with filters and the New…, Reply…, Link to case… and Import… buttons.
 
@@ -394,6 +404,7 @@ class WorkOrderPanel(QWidget):
         self._recolour_timer.setInterval(RECOLOUR_INTERVAL_MS)
         self._recolour_timer.timeout.connect(self._model.recolour)
         self._recolour_timer.start()
+        operations.refresh_on(self, PANEL_KINDS, self.refresh)
 
     # --- public ----------------------------------------------------------------------------
 
@@ -478,7 +489,7 @@ class WorkOrderPanel(QWidget):
         return button
 
     def _changed(self, workorder_id: int) -> None:
-        self.refresh()
+        # The list has re-read itself when the write was reported; show the work order.
         if not self.select(workorder_id):
             self.show_open()
             if not self.select(workorder_id):

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.intake import outlets
 from db.store.models import Outlet, Staff, WorkOrder
 from db.workorders.orders import record_workorder_reply
 from desktop.cases.case_model import format_time
-from desktop.kit import labels
+from desktop.kit import labels, operations
 from desktop.kit.common import save_cancel_box
 from desktop.kit.form_kit import DATETIME_FORMAT, FORM_STYLE, fit_to_contents, make_error_label
 from desktop.kit.refusals import RefusalErrors, name_widget
@@ -132,11 +133,16 @@ class WorkOrderReplyDialog(QDialog):
 
     def save(self) -> None:
         try:
-            order = record_workorder_reply(
-                self.work_order,
-                self.replier(),
-                content=self.content_edit.toPlainText(),
-                at=self.replied_at_edit.dateTime().toPython(),
+            order = operations.run_op(
+                self,
+                lambda: record_workorder_reply(
+                    self.work_order,
+                    self.replier(),
+                    content=self.content_edit.toPlainText(),
+                    at=self.replied_at_edit.dateTime().toPython(),
+                ),
+                # The reply clock of a linked complaint stops too.
+                changes=lambda order: Changes.cases(order.case_id, also=(Kind.WORK_ORDERS,)),
             )
         except WorkflowError as err:
             self.errors.show_refusal(err, None, self.field_names())

@@ -3,13 +3,15 @@
 The main window stays a thin frame: ``install_workorders`` adds the work-order panel as a
 dock (View → Work orders shows or hides it), ``install_outlet_menus`` adds File → Import
 work orders… and the Settings entries (rule settings, working-day calendar, acting head).
-Each is one line in desktop/main_window.py. After anything here changes deadlines or work
-orders, ``refresh_views`` re-reads every view of the window.
+Each is one line in desktop/main_window.py, given the window's context
+(desktop.window_context). The writes here report what they changed through
+desktop.kit.operations, and every view that shows it re-reads itself.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,23 +20,23 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QMenu,
     QMessageBox,
     QProgressDialog,
     QWidget,
 )
 
+from db.changes import Changes, Kind
 from db.errors import WorkflowError
-from db.store.models import Outlet, Staff
+from db.store.models import Staff
 from db.workorders.orders import COLUMNS, ImportResult, WorkOrderImportError, import_workorders
 from db.workorders.workorder_queries import open_workorder_count
-from desktop.cases.today_panel import TodayPanel
+from desktop.kit import operations
 from desktop.kit.refusals import refusal_text
-from desktop.kit.worker import QueryOp
 from desktop.workorders.workorder_panel import WorkOrderPanel
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
+    from desktop.window_context import WindowContext
 
 log = logging.getLogger(__name__)
 
@@ -43,18 +45,12 @@ MAX_LISTED_NUMBERS = 10
 DOCK_HEIGHT = 180
 
 
+# What an import writes, and what the dock's title counts.
+IMPORT_CHANGES = Changes.of(Kind.WORK_ORDERS)
+TITLE_KINDS = (Kind.WORK_ORDERS, Kind.CASES)
+
+
 # --- views of the window ----------------------------------------------------------------------
-
-
-def refresh_views(window: MainWindow) -> None:
-    """Re-read the case list, the work orders and the Today bar after a change."""
-    window.refresh()
-    for panel in window.findChildren(WorkOrderPanel):
-        panel.refresh()
-    for today in window.findChildren(TodayPanel):
-        today.refresh()
-    for dock in window.findChildren(WorkOrdersDock):
-        dock.update_title()
 
 
 def show_case(window: MainWindow, case_id: int) -> bool:
@@ -64,23 +60,6 @@ def show_case(window: MainWindow, case_id: int) -> bool:
         return True
     window.filter_bar().reset()
     return table.select_case(case_id)
-
-
-def show_workorder(window: MainWindow, workorder_id: int) -> bool:
-    """Show the work-order dock with the work order selected."""
-    dock = window.findChild(WorkOrdersDock)
-    if dock is None:
-        return False
-    dock.show()
-    dock.raise_()
-    panel = dock.panel
-    if panel.select(workorder_id):
-        return True
-    panel.refresh()
-    if panel.select(workorder_id):
-        return True
-    panel.show_open()
-    return panel.select(workorder_id)
 
 
 # --- the import ----------------------------------------------------------------------------
@@ -106,11 +85,13 @@ class WorkOrderImport(QObject):
     imported = Signal(object)
     finished = Signal()
 
-    def __init__(self, parent: QWidget, actor: Staff | None, settings: QSettings) -> None:
+    def __init__(
+        self, parent: QWidget, actor: Callable[[], Staff | None], settings: QSettings
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("workOrderImport")
         self._parent = parent
-        self._actor = actor
+        self._actor = actor  # who is working when the import starts
         self._settings = settings
         self._progress: QProgressDialog | None = None
 
@@ -130,7 +111,7 @@ class WorkOrderImport(QObject):
 
     def import_file(self, path: Path) -> None:
         """Import ``path`` in the background, with a busy indicator meanwhile."""
-        actor = self._actor
+        actor = self._actor()
         if actor is None:
             return
         progress = QProgressDialog(
@@ -164,9 +145,13 @@ class WorkOrderImport(QObject):
             )
             self.finished.emit()
 
-        QueryOp(
-            parent=self, op=lambda _progress: import_workorders(path, actor), success=succeeded
-        ).failure(failed).run_in_background()
+        operations.run_op_in_background(
+            self,
+            lambda _progress: import_workorders(path, actor),
+            changes=IMPORT_CHANGES,
+            on_success=succeeded,
+            on_failure=failed,
+        )
 
     def _close_progress(self) -> None:
         if self._progress is not None:
@@ -200,15 +185,11 @@ class WorkOrderImport(QObject):
 
 
 class WorkOrdersDock(QDockWidget):
-    """The work-order panel as a dock of the main window. Emits no signals of its own."""
+    """The work-order panel as a dock of the main window. Emits no signals of its own; its
+    title counts the work orders not replied, after every operation that may change it."""
 
-    def __init__(
-        self,
-        window: MainWindow,
-        outlet: Outlet,
-        actor: Staff | None,
-        settings: QSettings,
-    ) -> None:
+    def __init__(self, context: WindowContext) -> None:
+        window, outlet = context.window, context.outlet
         super().__init__(window)
         self.setObjectName("workOrdersDock")
         self.setAccessibleName(self.tr("Work orders"))
@@ -218,10 +199,10 @@ class WorkOrdersDock(QDockWidget):
         )
         self._outlet = outlet
         self.panel = WorkOrderPanel(
-            outlet, actor, selected_case=window.table().selected_case_id, parent=self
+            outlet, context.actor, selected_case=window.table().selected_case_id, parent=self
         )
         self.setWidget(self.panel)
-        self.importer = WorkOrderImport(window, actor, settings)
+        self.importer = WorkOrderImport(window, context.current_actor, context.settings)
         self.toggle_action = self.toggleViewAction()
         self.toggle_action.setObjectName("actionShowWorkOrders")
         self.toggle_action.setText(self.tr("&Work orders"))
@@ -229,13 +210,25 @@ class WorkOrdersDock(QDockWidget):
         self.update_title()
 
         self.panel.import_requested.connect(self.importer.choose_and_import)
-        self.panel.workorders_changed.connect(lambda: refresh_views(window))
         self.panel.case_activated.connect(lambda case_id: show_case(window, case_id))
-        self.importer.imported.connect(lambda _result: refresh_views(window))
+        operations.refresh_on(self, TITLE_KINDS, self.update_title)
 
     def refresh(self) -> None:
         self.panel.refresh()
         self.update_title()
+
+    def show_workorder(self, workorder_id: int) -> bool:
+        """Show the dock with the work order selected."""
+        self.show()
+        self.raise_()
+        panel = self.panel
+        if panel.select(workorder_id):
+            return True
+        panel.refresh()
+        if panel.select(workorder_id):
+            return True
+        panel.show_open()
+        return panel.select(workorder_id)
 
     def update_title(self) -> None:
         count = open_workorder_count(self._outlet)
@@ -246,25 +239,15 @@ class WorkOrdersDock(QDockWidget):
         self.setWindowTitle(title)
 
 
-def install_workorders(
-    window: MainWindow, outlet: Outlet, actor: Staff | None, settings: QSettings
-) -> WorkOrdersDock:
+def install_workorders(context: WindowContext) -> WorkOrdersDock:
     """Add the work-order dock below the case list, and View → Work orders."""
-    dock = WorkOrdersDock(window, outlet, actor, settings)
+    window = context.window
+    dock = WorkOrdersDock(context)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     # A few rows by default, so the case details keep their room; the user may drag it.
     window.resizeDocks([dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
-    view_menu = window.findChild(QMenu, "menuView")
-    if view_menu is not None:
-        view_menu.addSeparator()
-        view_menu.addAction(dock.toggle_action)
-    refresh = window.findChild(QAction, "actionRefresh")
-    if refresh is not None:
-        refresh.triggered.connect(dock.refresh)
-    # An action on a case (a merge moves its work orders) may change the list.
-    changed = getattr(window.detail_panel(), "case_changed", None)
-    if changed is not None:
-        changed.connect(dock.refresh)
+    context.menus.view.addSeparator()
+    context.menus.view.addAction(dock.toggle_action)
     return dock
 
 
@@ -275,16 +258,13 @@ class OutletMenus(QObject):
     """File → Import work orders…; Settings → Rule settings…, Working-day calendar…,
     Acting head…. Emits no signals."""
 
-    def __init__(
-        self, window: MainWindow, outlet: Outlet, actor: Staff | None, settings: QSettings
-    ) -> None:
+    def __init__(self, context: WindowContext) -> None:
+        window = context.window
         super().__init__(window)
         self.setObjectName("outletMenus")
+        self._context = context
         self._window = window
-        self._outlet = outlet
-        self._actor = actor
-        self.importer = WorkOrderImport(window, actor, settings)
-        self.importer.imported.connect(lambda _result: refresh_views(window))
+        self.importer = WorkOrderImport(window, context.current_actor, context.settings)
 
         self.import_action = self._action(
             "actionImportWorkOrders",
@@ -312,23 +292,21 @@ class OutletMenus(QObject):
             self.calendar_action,
             self.acting_action,
         ):
-            action.setEnabled(actor is not None)
+            action.setEnabled(context.actor is not None)
 
-        file_menu = window.findChild(QMenu, "menuFile")
-        if file_menu is not None:
-            actions = file_menu.actions()
-            new_case = window.findChild(QAction, "actionNewCase")
-            index = actions.index(new_case) + 1 if new_case in actions else 0
-            before = actions[index] if index < len(actions) else None
-            file_menu.insertAction(before, self.import_action)
+        file_menu = context.menus.file
+        actions = file_menu.actions()
+        new_case = context.new_case_action
+        index = actions.index(new_case) + 1 if new_case in actions else 0
+        before = actions[index] if index < len(actions) else None
+        file_menu.insertAction(before, self.import_action)
 
-        settings_menu = window.findChild(QMenu, "menuSettings")
-        if settings_menu is not None:
-            first = settings_menu.actions()[0] if settings_menu.actions() else None
-            for action in (self.rules_action, self.calendar_action, self.acting_action):
-                settings_menu.insertAction(first, action)
-            if first is not None:
-                settings_menu.insertSeparator(first)
+        settings_menu = context.menus.settings
+        first = settings_menu.actions()[0] if settings_menu.actions() else None
+        for action in (self.rules_action, self.calendar_action, self.acting_action):
+            settings_menu.insertAction(first, action)
+        if first is not None:
+            settings_menu.insertSeparator(first)
 
         self.import_action.triggered.connect(self.importer.choose_and_import)
         self.rules_action.triggered.connect(self.edit_rules)
@@ -341,28 +319,31 @@ class OutletMenus(QObject):
         action.setStatusTip(tip)
         return action
 
+    # The dialogs report their writes themselves (desktop.kit.operations); the views that
+    # show deadlines or the acting head re-read themselves.
+
     def edit_rules(self) -> None:
         from desktop.settings.rules_dialog import RulesDialog  # dialogs load when opened
 
-        if self._actor is not None and RulesDialog.ask(self._window, self._actor):
-            refresh_views(self._window)
+        actor = self._context.actor
+        if actor is not None:
+            RulesDialog.ask(self._window, actor)
 
     def edit_calendar(self) -> None:
         from desktop.settings.calendar_dialog import CalendarDialog
 
-        if self._actor is not None and CalendarDialog.ask(self._window, self._actor):
-            refresh_views(self._window)
+        actor = self._context.actor
+        if actor is not None:
+            CalendarDialog.ask(self._window, actor)
 
     def edit_acting_head(self) -> None:
         from desktop.management.acting_head_dialog import ActingHeadDialog
 
-        if self._actor is not None:
-            ActingHeadDialog.ask(self._window, self._outlet, self._actor)
-            refresh_views(self._window)  # the status bar names the acting head in charge
+        actor = self._context.actor
+        if actor is not None:
+            ActingHeadDialog.ask(self._window, self._context.outlet, actor)
 
 
-def install_outlet_menus(
-    window: MainWindow, outlet: Outlet, actor: Staff | None, settings: QSettings
-) -> OutletMenus:
-    """Add the outlet's menu entries to ``window`` and return their owner."""
-    return OutletMenus(window, outlet, actor, settings)
+def install_outlet_menus(context: WindowContext) -> OutletMenus:
+    """Add the outlet's menu entries to the window and return their owner."""
+    return OutletMenus(context)

@@ -4,7 +4,7 @@
 <context>
     <name>ActingHeadDialog</name>
     <message>
-        <location filename="../../desktop/management/acting_head_dialog.py" line="+95"/>
+        <location filename="../../desktop/management/acting_head_dialog.py" line="+96"/>
         <location line="+1"/>
         <location line="+10"/>
         <location line="+30"/>
@@ -144,7 +144,7 @@
         <translation>没有其他在岗员工可供指定。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
@@ -152,7 +152,7 @@
 <context>
     <name>ActingHeadLabel</name>
     <message>
-        <location filename="../../desktop/management/acting_head_label.py" line="+32"/>
+        <location filename="../../desktop/management/acting_head_label.py" line="+35"/>
         <source>Acting head in charge</source>
         <translation>当前现场负责人</translation>
     </message>
@@ -162,7 +162,7 @@
         <translation>网点负责人不在期间，须由负责人办理的事项由现场负责人办理，并记录为现场负责人所为（第八条）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>{day} {month} {time}</source>
         <translation>{month}{day}日 {time}</translation>
     </message>
@@ -175,7 +175,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/handling/action_form.py" line="+111"/>
+        <location filename="../../desktop/handling/action_form.py" line="+117"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -216,7 +216,7 @@
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+85"/>
         <source>Nothing was saved: {error}</source>
         <translation>未保存任何内容：{error}</translation>
     </message>
@@ -386,7 +386,7 @@ Complaint Desk will now close the database, without backing it up over your good
 <context>
     <name>AnalysisMenus</name>
     <message>
-        <location filename="../../desktop/analysis/analysis_menu.py" line="+46"/>
+        <location filename="../../desktop/analysis/analysis_menu.py" line="+31"/>
         <source>&amp;Dashboard…</source>
         <translation>分析看板(&amp;D)…</translation>
     </message>
@@ -404,16 +404,6 @@ Complaint Desk will now close the database, without backing it up over your good
         <location line="+1"/>
         <source>S&amp;uggestions…</source>
         <translation>合理化建议(&amp;U)…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Outlet</source>
-        <translation>网点管理(&amp;O)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Analysis</source>
-        <translation>分析(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -518,7 +508,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/settings/backup_dialog.py" line="+79"/>
+        <location filename="../../desktop/settings/backup_dialog.py" line="+82"/>
         <source>Only the outlet head, or the acting head, may back up or restore.</source>
         <translation>只有网点负责人或现场负责人可以备份或恢复数据。</translation>
     </message>
@@ -545,19 +535,19 @@ Check that the folder exists and is writable, and that no other copy of the prog
     <message>
         <location line="+82"/>
         <location line="+1"/>
-        <location line="+313"/>
+        <location line="+319"/>
         <location line="+8"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="-312"/>
-        <location line="+164"/>
+        <location line="-318"/>
+        <location line="+166"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-164"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
@@ -632,7 +622,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
@@ -652,7 +642,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
         <translation>网点投诉处理台无法写入 {folder}。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
@@ -740,7 +730,7 @@ Complaint Desk will now close; open it again to continue.</source>
 <context>
     <name>BackupListModel</name>
     <message>
-        <location line="-370"/>
+        <location line="-376"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
@@ -854,7 +844,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../desktop/settings/calendar_dialog.py" line="+52"/>
+        <location filename="../../desktop/settings/calendar_dialog.py" line="+55"/>
         <source>New Year&apos;s Day</source>
         <translation>元旦</translation>
     </message>
@@ -896,12 +886,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     <message>
         <location line="+59"/>
         <location line="+1"/>
-        <location line="+354"/>
+        <location line="+356"/>
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-352"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -1023,17 +1013,17 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>{years}（来自节假日软件包）</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+137"/>
         <source>Reading the holiday package…</source>
         <translation>正在读取节假日软件包…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The holiday package is not installed.</source>
         <translation>未安装节假日软件包。</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-241"/>
         <location line="+1"/>
         <source>Close</source>
         <translation>关闭</translation>
@@ -1144,12 +1134,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>正在保存 {year} 年安排并重新计算未办结投诉的时限…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The schedule of {year} is saved: {count} days.</source>
         <translation>{year} 年安排已保存：共 {count} 天。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Added from the package: {years}.</source>
         <translation>已从软件包添加：{years}。</translation>
     </message>
@@ -1532,14 +1522,27 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
 </context>
 <context>
+    <name>CaseCountsLabel</name>
+    <message>
+        <location filename="../../desktop/cases/status_counts.py" line="+26"/>
+        <source>Complaint counts</source>
+        <translation>投诉统计</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open: {open}  Overdue: {overdue}  Due today: {due_today}</source>
+        <translation>未办结：{open}  已超期：{overdue}  今日到期：{due_today}</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="+128"/>
+        <location filename="../../desktop/cases/case_detail.py" line="+138"/>
         <source>Select a complaint in the list to see its details.</source>
         <translation>在列表中选择一条投诉，即可查看详情。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+111"/>
         <location line="+10"/>
         <location line="+9"/>
         <location line="+177"/>
@@ -2302,7 +2305,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../desktop/cases/case_model.py" line="+280"/>
+        <location filename="../../desktop/cases/case_model.py" line="+291"/>
         <source>Case no.</source>
         <translation>投诉编号</translation>
     </message>
@@ -2398,7 +2401,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/session/change_password_dialog.py" line="+140"/>
+        <location filename="../../desktop/session/change_password_dialog.py" line="+144"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
@@ -2494,7 +2497,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../desktop/handling/escalation_wizard.py" line="+370"/>
+        <location filename="../../desktop/handling/escalation_wizard.py" line="+371"/>
         <source>Who was contacted?</source>
         <translation>联系了谁？</translation>
     </message>
@@ -2542,7 +2545,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ConvertDisputeDialog</name>
     <message>
-        <location filename="../../desktop/management/disputes_dialog.py" line="+253"/>
+        <location filename="../../desktop/management/disputes_dialog.py" line="+260"/>
         <source>Convert to complaint</source>
         <translation>转为投诉</translation>
     </message>
@@ -2847,7 +2850,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../desktop/analysis/dashboard_window.py" line="+20"/>
+        <location filename="../../desktop/analysis/dashboard_window.py" line="+28"/>
         <location line="+1"/>
         <source>Complaint analysis dashboard</source>
         <translation>投诉分析看板</translation>
@@ -2985,7 +2988,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DisputesDialog</name>
     <message>
-        <location filename="../../desktop/management/disputes_dialog.py" line="+132"/>
+        <location filename="../../desktop/management/disputes_dialog.py" line="+139"/>
         <location line="+1"/>
         <location line="+46"/>
         <source>Disputes and suggestions</source>
@@ -3823,7 +3826,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FindingForm</name>
     <message>
-        <location filename="../../desktop/management/liability_dialog.py" line="+64"/>
+        <location filename="../../desktop/management/liability_dialog.py" line="+65"/>
         <source>&amp;Liable</source>
         <translation>有责(&amp;L)</translation>
     </message>
@@ -3993,7 +3996,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/session/first_run.py" line="+53"/>
+        <location filename="../../desktop/session/first_run.py" line="+55"/>
         <location line="+1"/>
         <source>First-run setup</source>
         <translation>首次使用设置</translation>
@@ -4120,7 +4123,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>The outlet could not be saved: {0}</source>
         <translation>网点信息未能保存：{0}</translation>
     </message>
@@ -4161,7 +4164,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../desktop/management/disputes_dialog.py" line="-391"/>
+        <location filename="../../desktop/management/disputes_dialog.py" line="-404"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -4349,7 +4352,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>LiabilityReviewDialog</name>
     <message>
-        <location filename="../../desktop/management/liability_review_dialog.py" line="+46"/>
+        <location filename="../../desktop/management/liability_review_dialog.py" line="+47"/>
         <source>Review liability determination</source>
         <translation>复核责任认定</translation>
     </message>
@@ -4523,7 +4526,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>LinkCaseDialog</name>
     <message>
-        <location filename="../../desktop/workorders/link_case_dialog.py" line="+69"/>
+        <location filename="../../desktop/workorders/link_case_dialog.py" line="+70"/>
         <source>Link work order {number} to a complaint</source>
         <translation>将工单 {number} 关联到投诉</translation>
     </message>
@@ -4589,7 +4592,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>{case_no} · {customer} · {received} · {status}</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>The work order could not be linked: {error}</source>
         <translation>工单未能关联：{error}</translation>
     </message>
@@ -4666,12 +4669,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+169"/>
-        <source>Open: {open}  Overdue: {overdue}  Due today: {due_today}</source>
-        <translation>未办结：{open}  已超期：{overdue}  今日到期：{due_today}</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location filename="../../desktop/main_window.py" line="+198"/>
         <source>Complaint {case_no} registered</source>
         <translation>投诉 {case_no} 已登记</translation>
     </message>
@@ -4716,48 +4714,58 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>关于网点投诉处理台(&amp;A)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>&amp;Outlet</source>
+        <translation>网点(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reports</source>
+        <translation>报告(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-12"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+21"/>
         <location line="+2"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Complaint counts</source>
-        <translation>投诉统计</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+17"/>
         <source>Complaints listed</source>
         <translation>列表中的投诉数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+18"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -4767,12 +4775,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>网点：{name}（{code}）— 负责人：{head}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-16"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+22"/>
         <source>Complaint Desk — {outlet}</source>
         <translation>网点投诉处理台 — {outlet}</translation>
     </message>
@@ -4787,7 +4795,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>列表：{count} 条</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -4810,12 +4818,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ManagementMenus</name>
     <message>
-        <location filename="../../desktop/management/management_menu.py" line="+21"/>
-        <source>&amp;Outlet</source>
-        <translation>网点(&amp;O)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../../desktop/management/management_menu.py" line="+28"/>
         <source>&amp;Staff…</source>
         <translation>员工(&amp;S)…</translation>
     </message>
@@ -4848,7 +4851,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../desktop/cases/new_case.py" line="+80"/>
+        <location filename="../../desktop/cases/new_case.py" line="+81"/>
         <location line="+1"/>
         <source>New complaint</source>
         <translation>登记投诉</translation>
@@ -5096,7 +5099,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>{0} / {1} 字</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>The complaint could not be saved: {0}</source>
         <translation>投诉未能保存：{0}</translation>
     </message>
@@ -5104,7 +5107,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>OutletMenus</name>
     <message>
-        <location filename="../../desktop/workorders/workorders_ui.py" line="+291"/>
+        <location filename="../../desktop/workorders/workorders_ui.py" line="+271"/>
         <source>&amp;Import work orders…</source>
         <translation>导入工单(&amp;I)…</translation>
     </message>
@@ -5345,7 +5348,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PenaltyDialog</name>
     <message>
-        <location filename="../../desktop/management/penalty_dialog.py" line="+130"/>
+        <location filename="../../desktop/management/penalty_dialog.py" line="+131"/>
         <source>Penalties</source>
         <translation>处罚</translation>
     </message>
@@ -5378,7 +5381,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PenaltyScaleDialog</name>
     <message>
-        <location filename="../../desktop/management/penalty_scale_dialog.py" line="+54"/>
+        <location filename="../../desktop/management/penalty_scale_dialog.py" line="+55"/>
         <location line="+1"/>
         <location line="+12"/>
         <source>Penalty scale</source>
@@ -5606,7 +5609,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>RecordDisputeDialog</name>
     <message>
-        <location filename="../../desktop/management/disputes_dialog.py" line="+67"/>
+        <location filename="../../desktop/management/disputes_dialog.py" line="+73"/>
         <source>Record a dispute</source>
         <translation>登记纠纷</translation>
     </message>
@@ -5694,7 +5697,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>RecordSuggestionDialog</name>
     <message>
-        <location line="+119"/>
+        <location line="+122"/>
         <source>Record a suggestion</source>
         <translation>登记合理化建议</translation>
     </message>
@@ -5732,7 +5735,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>RepeatDialog</name>
     <message>
-        <location filename="../../desktop/handling/repeat_dialog.py" line="+34"/>
+        <location filename="../../desktop/handling/repeat_dialog.py" line="+35"/>
         <source>Repeat complaint</source>
         <translation>重复投诉</translation>
     </message>
@@ -5793,12 +5796,12 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>No complaint has this number.</source>
         <translation>没有这个编号的投诉。</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-24"/>
         <source>{customer}, received {time}, {status}</source>
         <translation>{customer}，{time} 受理，{status}</translation>
     </message>
@@ -6060,12 +6063,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../desktop/printing/reports_menu.py" line="+104"/>
-        <source>&amp;Reports</source>
-        <translation>报告(&amp;R)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../desktop/printing/reports_menu.py" line="+108"/>
         <source>&amp;Incident report of the selected complaint…</source>
         <translation>所选投诉的事件报告(&amp;I)…</translation>
     </message>
@@ -6115,7 +6113,7 @@ Why it must be reported now: {reason}.</source>
         <translation>核对已保存或已打印的报告是否仍与数据库一致</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
         <source>Only the outlet head, the lobby manager and the operations supervisor may save the ledger or reports to a file.</source>
         <translation>只有网点负责人、大堂经理和营业主管可以将台账或报告保存为文件。</translation>
     </message>
@@ -6186,7 +6184,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../desktop/settings/rules_dialog.py" line="+51"/>
+        <location filename="../../desktop/settings/rules_dialog.py" line="+54"/>
         <source>Handling decision, simple case</source>
         <translation>处理决定（一般投诉）</translation>
     </message>
@@ -6433,7 +6431,7 @@ Why it must be reported now: {reason}.</source>
         <translation>正在保存并重新计算未办结投诉的时限…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The settings could not be saved: {error}</source>
         <translation>设置未能保存：{error}</translation>
     </message>
@@ -6504,7 +6502,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../desktop/management/training_dialog.py" line="+73"/>
+        <location filename="../../desktop/management/training_dialog.py" line="+74"/>
         <location line="+1"/>
         <source>Record a training session</source>
         <translation>登记培训</translation>
@@ -6613,7 +6611,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SetPasswordDialog</name>
     <message>
-        <location filename="../../desktop/session/change_password_dialog.py" line="+65"/>
+        <location filename="../../desktop/session/change_password_dialog.py" line="+69"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
@@ -6919,7 +6917,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../desktop/management/staff_dialog.py" line="+160"/>
+        <location filename="../../desktop/management/staff_dialog.py" line="+174"/>
         <location line="+1"/>
         <source>Staff</source>
         <translation>员工</translation>
@@ -7121,7 +7119,7 @@ Why it must be reported now: {reason}.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -7166,12 +7164,12 @@ Why it must be reported now: {reason}.</source>
         <translation>{n} 次（{hours} 学时）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>{name}&apos;s password is set.</source>
         <translation>已设置 {name} 的密码。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>{name} is deactivated.</source>
         <translation>{name} 已停用。</translation>
     </message>
@@ -7181,7 +7179,7 @@ Why it must be reported now: {reason}.</source>
         <translation>请改派其未结投诉（{cases}）和 {callbacks} 个待回访任务。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>{name} is active again.</source>
         <translation>{name} 已重新启用。</translation>
     </message>
@@ -7189,7 +7187,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location line="-377"/>
+        <location line="-395"/>
         <source>Edit staff member</source>
         <translation>编辑员工</translation>
     </message>
@@ -7369,7 +7367,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>SuggestionStatusDialog</name>
     <message>
-        <location filename="../../desktop/management/disputes_dialog.py" line="+14"/>
+        <location filename="../../desktop/management/disputes_dialog.py" line="+16"/>
         <source>Decide on a suggestion</source>
         <translation>处理合理化建议</translation>
     </message>
@@ -7410,7 +7408,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../desktop/analysis/targets_dialog.py" line="+74"/>
+        <location filename="../../desktop/analysis/targets_dialog.py" line="+76"/>
         <location line="+1"/>
         <source>Complaint targets</source>
         <translation>投诉控制指标</translation>
@@ -7502,7 +7500,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>{n}月</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>{metric}, {period}: </source>
         <translation>{metric}，{period}：</translation>
     </message>
@@ -7515,7 +7513,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../desktop/cases/today_panel.py" line="+90"/>
+        <location filename="../../desktop/cases/today_panel.py" line="+92"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -7703,7 +7701,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TrainingDialog</name>
     <message>
-        <location filename="../../desktop/management/training_dialog.py" line="+30"/>
+        <location filename="../../desktop/management/training_dialog.py" line="+34"/>
         <location line="+1"/>
         <location line="+12"/>
         <source>Training</source>
@@ -7852,7 +7850,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>never</source>
         <translation>从未参加</translation>
     </message>
@@ -9089,7 +9087,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderDialog</name>
     <message>
-        <location filename="../../desktop/workorders/workorder_dialog.py" line="+80"/>
+        <location filename="../../desktop/workorders/workorder_dialog.py" line="+81"/>
         <location line="+1"/>
         <source>New work order</source>
         <translation>新建工单</translation>
@@ -9267,7 +9265,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>未注明时限：接收后 {days} 个工作日（银保监会令第三十三条）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>The work order could not be saved: {error}</source>
         <translation>工单未能保存：{error}</translation>
     </message>
@@ -9275,7 +9273,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderImport</name>
     <message>
-        <location filename="../../desktop/workorders/workorders_ui.py" line="-186"/>
+        <location filename="../../desktop/workorders/workorders_ui.py" line="-185"/>
         <location line="+24"/>
         <location line="+11"/>
         <location line="+7"/>
@@ -9298,7 +9296,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>正在导入工单</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>{file}: {created} created, {skipped} already present.</source>
         <translation>{file}：新建 {created} 条，已存在 {skipped} 条。</translation>
     </message>
@@ -9321,7 +9319,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderPanel</name>
     <message>
-        <location filename="../../desktop/workorders/workorder_panel.py" line="+313"/>
+        <location filename="../../desktop/workorders/workorder_panel.py" line="+323"/>
         <source>Which work orders</source>
         <translation>显示哪些工单</translation>
     </message>
@@ -9411,7 +9409,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>工单</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+159"/>
         <source>Listed: {count}</source>
         <translation>列出：{count}</translation>
     </message>
@@ -9419,7 +9417,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderReplyDialog</name>
     <message>
-        <location filename="../../desktop/workorders/workorder_reply_dialog.py" line="+55"/>
+        <location filename="../../desktop/workorders/workorder_reply_dialog.py" line="+56"/>
         <source>Reply to work order {number}</source>
         <translation>回复工单 {number}</translation>
     </message>
@@ -9512,7 +9510,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>接收时间</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>The reply could not be saved: {error}</source>
         <translation>回复未能保存：{error}</translation>
     </message>
@@ -9520,7 +9518,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderTableModel</name>
     <message>
-        <location filename="../../desktop/workorders/workorder_panel.py" line="-347"/>
+        <location filename="../../desktop/workorders/workorder_panel.py" line="-353"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -9628,13 +9626,13 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrdersDock</name>
     <message>
-        <location filename="../../desktop/workorders/workorders_ui.py" line="+21"/>
-        <location line="+31"/>
+        <location filename="../../desktop/workorders/workorders_ui.py" line="+17"/>
+        <location line="+43"/>
         <source>Work orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-30"/>
         <source>&amp;Work orders</source>
         <translation>工单(&amp;W)</translation>
     </message>
@@ -9644,7 +9642,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>显示或隐藏上级工单</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+27"/>
         <source>Work orders ({count} not replied)</source>
         <translation>工单（{count} 条未回复）</translation>
     </message>

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QMessageBox, QPushButton
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QCheckBox, QComboBox, QMenu, QMessageBox, QPushButton
 
 from db.intake import cases, queries
 from db.intake.queries import CaseFilter
@@ -286,3 +289,75 @@ def test_reset_shows_every_case_again(qtbot, window):
         bar.findChild(QPushButton, "resetFilters").click()
     assert blocker.args[0] == CaseFilter()
     assert window.model().total() == COUNT
+
+
+# --- the installed features see the window through its context --------------------------------
+
+INSTALLERS = (
+    "desktop/printing/reports_menu.py",
+    "desktop/workorders/workorders_ui.py",
+    "desktop/management/management_menu.py",
+    "desktop/analysis/analysis_menu.py",
+    "desktop/cases/today_panel.py",
+    "desktop/help/user_guide.py",
+)
+# Looking a menu or an action up by its name, reading the window's private attributes, or
+# walking the window's children to refresh them.
+LOOKUPS = re.compile(
+    r"findChild\(\s*(QMenu|QAction)|findChildren\(|window\._[a-z]|getattr\(\s*(self\._)?window"
+)
+
+
+def test_installers_use_the_window_context_not_names_or_private_attributes():
+    root = Path(__file__).resolve().parents[3]
+    found = {
+        path: [
+            line.strip() for line in (root / path).read_text().splitlines() if LOOKUPS.search(line)
+        ]
+        for path in INSTALLERS
+    }
+    assert {path: lines for path, lines in found.items() if lines} == {}
+
+
+def test_the_menus_stand_in_their_order_and_each_installer_filled_its_own(window):
+    bar = [a.menu().objectName() for a in window.menuBar().actions() if a.menu()]
+    assert bar == [
+        "menuFile",
+        "menuView",
+        "menuOutlet",
+        "menuReports",
+        "menuAnalysis",
+        "menuSettings",
+        "menuHelp",
+    ]
+    names = {
+        menu: [a.objectName() for a in window.findChild(QMenu, menu).actions() if a.objectName()]
+        for menu in bar
+    }
+    assert names["menuFile"][:2] == ["actionNewCase", "actionImportWorkOrders"]
+    assert names["menuView"][-1] == "actionShowWorkOrders"
+    assert names["menuOutlet"] == [
+        "actionStaff",
+        "actionTraining",
+        "actionDisputes",
+        "actionSuggestions",
+    ]
+    assert names["menuSettings"][:3] == [
+        "actionRuleSettings",
+        "actionWorkCalendar",
+        "actionActingHead",
+    ]
+    assert names["menuSettings"][-1] == "actionPenaltyScale"
+    assert names["menuHelp"] == ["actionUserGuide", "actionAbout"]
+
+
+def test_refresh_re_reads_a_complaint_written_behind_the_window(window, shop):
+    """F5 re-queries everything: a complaint stored elsewhere (the command line) appears."""
+    before = window.model().total()
+    cases.register_case(
+        shop.outlet, case_factory.new_case_data(1, shop.staff, now()), actor=shop.head
+    )
+    assert window.model().total() == before  # nothing told the window
+    window.findChild(QAction, "actionRefresh").trigger()
+    assert window.model().total() == before + 1
+    assert f"Listed: {before + 1}" in window.findChild(object, "statusListed").text()
