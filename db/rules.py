@@ -18,6 +18,7 @@ PREFIX = "rule."
 
 CBIRC = "CBIRC Order 2020 No. 3 (银行业保险业消费投诉处理管理办法)"
 PROVINCIAL = "Provincial practice reported in 中国邮政报, 2022-03-15"
+PROGRAM_DEFAULT = "This program's default"
 
 
 @dataclass(frozen=True)
@@ -116,13 +117,16 @@ RULES: dict[str, Rule] = {
             "A solution is proposed to the customer within this many hours (1 day).",
         ),
         _rule(
-            "regulator_forward_working_days",
-            7,
+            "workorder_reply_working_days",
+            5,
             "working days",
             1,
             60,
-            f"{CBIRC}, Art. 33",
-            "Reply limit for a work order forwarded by the regulator that states none.",
+            PROGRAM_DEFAULT,
+            "The outlet's or district's internal limit for replying to a work order that "
+            "states no reply-by; never later than the complaint's handling-decision "
+            "deadline. (The 7 working days of CBIRC Art. 33 are the regulator's time to "
+            "forward a complaint, not this limit.)",
         ),
         _rule(
             "breach_warning_share",
@@ -130,7 +134,7 @@ RULES: dict[str, Rule] = {
             "share",
             0.05,
             1.0,
-            "Issue 3 (product default)",
+            PROGRAM_DEFAULT,
             "A case is highlighted once this share of a clock's time is used.",
         ),
         _rule(
