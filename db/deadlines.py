@@ -20,9 +20,10 @@ calendar with its make-up working days (db/workcalendar.py).
 
 Paused time (outside appraisal, CBIRC Art. 18; mediation, Art. 23) is excluded as time, not
 as days: a pause of five days moves the deadline five days later and a pause of one hour
-one hour later, then the end is rolled past rest days as above. Overlapping pauses count
-once; a pause still open holds the clock (no deadline) if it began before the deadline. A
-pause can only move a deadline later.
+one hour later, then the end is rolled past rest days as above (an end on the first
+working day after rest days is that day's end, so a longer pause never ends sooner).
+Overlapping pauses count once; a pause still open holds the clock (no deadline) if it
+began before the deadline. A pause can only move a deadline later.
 
 A deadline counted across a year whose official schedule is not entered assumes that only
 Saturdays and Sundays rest there: each clock names those years (``Clock.uncovered_years``),
@@ -246,7 +247,10 @@ def day_deadline(
     With ``roll`` (always for ``working_days``) a deadline whose day is not a working day
     moves to the end of the next working day (Civil Code Art. 203), before the paused time
     is added and again after: a pause of ``d`` days moves the deadline exactly ``d`` days
-    when it lands on a working day, and further only to reach one.
+    when it lands on a working day, and further only to reach one. A deadline that lands
+    on the first working day after rest days ends at the end of that day too: had it
+    landed an hour sooner, in the rest days, it would have ended there, and a longer
+    pause never ends a period sooner.
     """
     consulted: set[int] = set()
     day = start.date()
@@ -261,8 +265,11 @@ def day_deadline(
             return moment
         first = moment.date()
         rolled = calendar.next_working_day(first)
-        consulted.update(range(first.year, rolled.year + 1))
-        return moment if rolled == first else end_of_day(rolled)
+        before = first - dt.timedelta(days=1)
+        consulted.update(range(before.year, rolled.year + 1))
+        if rolled != first or not calendar.is_working_day(before):
+            return end_of_day(rolled)
+        return moment
 
     deadline = _exclude(start, end_of_day(end_day), pauses, settle)
     return DayDeadline(deadline, calendar.uncovered(consulted))
@@ -691,25 +698,10 @@ def _store_case_deadlines(case: Case, clocks: Sequence[Clock]) -> None:
     case.due_at, case.warn_at, case.calendar_gap = due, warn, gap
 
 
-def refresh_open_cases(at: dt.datetime | None = None) -> int:
-    """Recompute every open case, after a rule or the calendar changed. Returns the count."""
-    settings = rules.snapshot()
-    calendar = workcalendar.current()
-    count = 0
-    with database.atomic():
-        for case in Case.select().where(Case.is_open == True):  # noqa: E712
-            refresh_case_deadlines(case, at, settings=settings, calendar=calendar)
-            count += 1
-    return count
-
-
-# --- when the calendar changes ---------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class DeadlineMove:
-    """A deadline that a change of the calendar moved: of a case's clock (``case_no``) or
-    of a work order's default reply-by (``work_order``: "source number")."""
+    """A deadline that a change of the calendar (or of a rule) moved: of a case's clock (``label`` its
+    case number) or of a work order's default reply-by (its number, and its ``source``)."""
 
     kind: str  # "case" or "work_order"
     id: int
@@ -717,7 +709,55 @@ class DeadlineMove:
     clock: str
     before: dt.datetime | None
     after: dt.datetime | None
+    source: str = ""
 
+
+def refresh_open_cases(at: dt.datetime | None = None) -> int:
+    """Recompute every open case, and the default reply-by of every open work order that
+    took one, after a rule or the calendar changed. Returns the count of cases."""
+    settings = rules.snapshot()
+    calendar = workcalendar.current()
+    count = 0
+    with database.atomic():
+        refresh_default_reply_bys(settings, calendar)
+        for case in Case.select().where(Case.is_open == True):  # noqa: E712
+            refresh_case_deadlines(case, at, settings=settings, calendar=calendar)
+            count += 1
+    return count
+
+
+def refresh_default_reply_bys(settings: dict, calendar: WorkCalendar) -> list[DeadlineMove]:
+    """Recompute the reply-by of the open work orders that stated none (the internal
+    limit, bounded by the decision deadline) under ``settings`` and ``calendar``; those
+    that moved. A reply-by the work order stated is never touched."""
+    moves: list[DeadlineMove] = []
+    orders = WorkOrder.select().where(
+        WorkOrder.replied_at.is_null() & (WorkOrder.reply_by_default == True)  # noqa: E712
+    )
+    for wo in orders.order_by(WorkOrder.reply_by, WorkOrder.id):
+        linked = Case.get_by_id(wo.case_id) if wo.case_id is not None else None
+        fresh = default_reply_by(wo.received_at, case=linked, calendar=calendar, settings=settings)
+        gap = gap_text(fresh.uncovered_years)
+        if fresh.deadline != wo.reply_by:
+            moves.append(
+                DeadlineMove(
+                    "work_order",
+                    wo.id,
+                    wo.number,
+                    CLOCK_WORKORDER_REPLY,
+                    wo.reply_by,
+                    fresh.deadline,
+                    wo.source,
+                )
+            )
+        if fresh.deadline != wo.reply_by or gap != wo.calendar_gap:
+            WorkOrder.update(reply_by=fresh.deadline, calendar_gap=gap).where(
+                WorkOrder.id == wo.id
+            ).execute()
+    return moves
+
+
+# --- when the calendar changes ---------------------------------------------------------------
 
 _CALENDAR_UNITS = (UNIT_CALENDAR_DAYS, UNIT_WORKING_DAYS)
 
@@ -741,29 +781,7 @@ def recompute_after_calendar_change(
     the old calendar's clocks are computed only for those cases."""
     settings = rules.snapshot()
     changed = before.changed_days(after)
-    moves: list[DeadlineMove] = []
-    orders = WorkOrder.select().where(
-        WorkOrder.replied_at.is_null() & (WorkOrder.reply_by_default == True)  # noqa: E712
-    )
-    for wo in orders.order_by(WorkOrder.reply_by, WorkOrder.id):
-        linked = Case.get_by_id(wo.case_id) if wo.case_id is not None else None
-        fresh = default_reply_by(wo.received_at, case=linked, calendar=after, settings=settings)
-        gap = gap_text(fresh.uncovered_years)
-        if fresh.deadline != wo.reply_by:
-            moves.append(
-                DeadlineMove(
-                    "work_order",
-                    wo.id,
-                    f"{wo.source} {wo.number}",
-                    CLOCK_WORKORDER_REPLY,
-                    wo.reply_by,
-                    fresh.deadline,
-                )
-            )
-        if fresh.deadline != wo.reply_by or gap != wo.calendar_gap:
-            WorkOrder.update(reply_by=fresh.deadline, calendar_gap=gap).where(
-                WorkOrder.id == wo.id
-            ).execute()
+    moves = refresh_default_reply_bys(settings, after)
     for case in Case.select().where(Case.is_open == True).order_by(Case.id):  # noqa: E712
         clocks = case_clocks(case, at, settings=settings, calendar=after)
         if changed and any(

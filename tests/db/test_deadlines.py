@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from db import deadlines, decisions, rules, workflow, workorders
+from db import codes, deadlines, decisions, rules, workflow, workorders
 from db.models import Case
 from db.workcalendar import WorkCalendar
 from tests.db.workflow_fixtures import T0, World, at, refused, world
@@ -120,6 +120,20 @@ def test_pauses_on_the_boundaries_of_a_day_clock():
     assert with_pause(base - hour, None) is None
     # The midnight between two days is no boundary: a pause across it is its length.
     assert with_pause(D(2026, 10, 5, 23, 0), D(2026, 10, 6, 1, 0)) == base + 2 * hour
+
+
+def test_a_longer_pause_never_ends_sooner_across_a_weekend():
+    # 18 days from Mon 28 Sep end Fri 16 Oct. Two days paused end on Sunday, a rest day:
+    # Monday 19 Oct, to its end (Art. 203). An hour more lands on that Monday itself and
+    # still ends with it, not at 00:59; a third day lands on Tuesday and counts as time.
+    def paused(length: dt.timedelta) -> dt.datetime | None:
+        begin = D(2026, 10, 12, 10, 0)
+        return deadlines.days_deadline(T0, 18, CAL, pauses=[(begin, begin + length)])
+
+    assert deadlines.days_deadline(T0, 18, CAL) == eod(2026, 10, 16)
+    assert paused(dt.timedelta(days=2)) == eod(2026, 10, 19)
+    assert paused(dt.timedelta(days=2, hours=1)) == eod(2026, 10, 19)
+    assert paused(dt.timedelta(days=3, hours=1)) == D(2026, 10, 20, 0, 59, 59)
 
 
 def test_open_pause_suspends_the_clock_and_a_later_pause_changes_nothing():
@@ -404,6 +418,66 @@ def test_pause_extends_the_decision_clock_of_a_case(world: World):
     assert clock.deadline == D(2026, 10, 16, 7, 59, 59)
     assert clock.paused_seconds == int(dt.timedelta(days=2, hours=8).total_seconds())
     assert Case.get_by_id(case.id).due_at == D(2026, 10, 16, 7, 59, 59)
+
+
+def _reported(w: World) -> Case:
+    case = w.case()
+    workflow.reply(
+        case, w.teller, content="答复", method="phone", customer_satisfied=False, at=at(20)
+    )
+    workflow.report(case, w.teller, w.head, at=at(21))
+    return case
+
+
+def _pause(w: World, case: Case, begin: dt.datetime, end: dt.datetime) -> None:
+    decisions.start_pause(case, w.head, kind="appraisal", started_at=begin, reason="外部鉴定")
+    decisions.end_pause(case, w.head, ended_at=end)
+
+
+def test_five_days_paused_from_ten_to_ten_add_five_days_to_the_extended_decision(world: World):
+    """CBIRC Art. 18 excludes the appraisal's time: 10:00 to 10:00 five days later is five
+    days, not the six calendar days it touches; an hour is an hour, not a day."""
+    w = world
+    case = _reported(w)
+    decisions.extend_decision_clock(
+        case,
+        w.head,
+        reason="需调取监控，情况复杂",
+        notice_method="sms",
+        notice_at=at(23),
+        notice_proof="短信回执 0925-001",
+        at=at(22),
+    )
+    assert clocks_of(case, at(24))["decision"].deadline == eod(2026, 10, 28)  # Wed
+    _pause(w, case, D(2026, 10, 12, 10, 0), D(2026, 10, 17, 10, 0))
+    # 28 Oct + 5 days = Mon 2 Nov, a working day
+    assert clocks_of(case, D(2026, 10, 18))["decision"].deadline == eod(2026, 11, 2)
+    assert Case.get_by_id(case.id).due_at == eod(2026, 11, 2)
+    _pause(w, case, D(2026, 10, 19, 10, 0), D(2026, 10, 19, 11, 0))
+    decision = clocks_of(case, D(2026, 10, 20))["decision"]
+    assert decision.deadline == D(2026, 11, 3, 0, 59, 59)
+    assert decision.paused_seconds == 5 * 86400 + 3600
+
+
+def test_the_review_clock_takes_the_pause_as_time_too(world: World):
+    w = world
+    case = _reported(w)
+    decisions.record_decision(
+        case,
+        w.head,
+        findings="经调取监控，柜员操作无误",
+        basis="依据《个人存款业务管理办法》第十条",
+        remedies=list(codes.REMEDIES),
+        at=at(30),
+    )
+    decisions.request_review(case, w.teller, requested_at=at(40), content="客户申请核查")
+    # 30 days after Wed 30 Sep: Fri 30 Oct
+    review = clocks_of(case, at(41))["review"]
+    assert review.deadline == eod(2026, 10, 30)
+    _pause(w, case, D(2026, 10, 12, 10, 0), D(2026, 10, 17, 10, 0))
+    # + 5 days: Wed 4 Nov
+    assert clocks_of(case, D(2026, 10, 18))["review"].deadline == eod(2026, 11, 4)
+    assert Case.get_by_id(case.id).due_at == eod(2026, 11, 4)
 
 
 def test_extensions_of_the_decision_clock(world: World):

@@ -4,6 +4,8 @@ the package does not cover, and the deadlines follow every edit."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import chinese_calendar
 import pytest
@@ -229,7 +231,7 @@ def test_deadlines_counted_into_an_unentered_year_move_when_its_schedule_is_save
             deadlines.end_of_day(dt.date(2027, 1, 1)),
             deadlines.end_of_day(dt.date(2027, 1, 4)),
         ),
-        ("work_order", "regulator_12378 JG-1228"): (
+        ("work_order", "JG-1228"): (
             deadlines.end_of_day(dt.date(2027, 1, 4)),
             deadlines.end_of_day(dt.date(2027, 1, 5)),
         ),
@@ -362,3 +364,15 @@ def test_files_that_are_not_a_calendar_are_refused(world: World, tmp_path):
     with pytest.raises(workcalendar.CalendarImportError) as caught:
         workcalendar.read_calendar_file(other_year, year=2028)
     assert (caught.value.code, caught.value.row) == ("calendar_wrong_year", 2)
+
+
+def test_the_readme_example_is_a_calendar_file(tmp_path):
+    """The format the README documents is the one the reader takes."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```\n(date,kind,name\n.*?)```", readme, re.S)
+    assert example is not None
+    days = workcalendar.read_calendar_file(_file(tmp_path, example.group(1)), year=2027)
+    assert [(day.weekday() >= 5, working) for day, working, _name in days if working] == [
+        (True, True)
+    ]
+    assert len(days) == example.group(1).count("\n") - 1

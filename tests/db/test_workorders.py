@@ -489,3 +489,33 @@ def test_a_default_reply_by_is_bounded_by_the_linked_cases_decision_deadline(wor
         case=case,
     )
     assert stated.reply_by == dt.datetime(2026, 10, 30, 17) and not stated.reply_by_default
+
+
+def test_changing_the_internal_limit_moves_the_open_default_reply_bys_only(world: World):
+    """The stored default follows the rule, as every open deadline does; a reply-by the
+    work order stated, or one already answered, stays as it was."""
+    w = world
+    received = dt.datetime(2026, 10, 9, 9, 0)  # Fri; Sat 10 Oct is worked
+
+    def regulator(number: str) -> WorkOrder:
+        data = new(source="regulator_12378", number=number, received_at=received, reply_by=None)
+        return workorders.create_workorder(w.outlet, data, w.lobby)
+
+    open_order, answered = regulator("JG-1"), regulator("JG-2")
+    stated = workorders.create_workorder(
+        w.outlet,
+        new(number="KF-1", received_at=received, reply_by=dt.datetime(2026, 10, 30, 17)),
+        w.lobby,
+    )
+    # 5 working days: Sat 10, Mon 12 ... Thu 15 Oct
+    assert open_order.reply_by == deadlines.end_of_day(dt.date(2026, 10, 15))
+    workorders.record_workorder_reply(
+        answered, w.lobby, content="已回复", at=dt.datetime(2026, 10, 10, 9)
+    )
+    rules.set_rule("workorder_reply_working_days", 2, actor=w.head)
+    fresh = {wo.number: wo.reply_by for wo in WorkOrder.select()}
+    assert fresh["JG-1"] == deadlines.end_of_day(dt.date(2026, 10, 12))
+    assert fresh["JG-2"] == deadlines.end_of_day(dt.date(2026, 10, 15))
+    assert fresh["KF-1"] == stated.reply_by
+    rules.reset_rule("workorder_reply_working_days", actor=w.head)
+    assert WorkOrder.get_by_id(open_order.id).reply_by == open_order.reply_by
