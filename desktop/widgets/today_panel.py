@@ -57,11 +57,13 @@ class TodayPanel(QFrame):
         due_view_requested(): show the complaints overdue or due today in the list.
         case_requested(int): show this complaint.
         workorder_requested(int): show this work order.
+        refreshed(): the counts were re-read (rows shown with the bar follow it).
     """
 
     due_view_requested = Signal()
     case_requested = Signal(int)
     workorder_requested = Signal(int)
+    refreshed = Signal()
 
     def __init__(
         self,
@@ -189,6 +191,11 @@ class TodayPanel(QFrame):
             self.setProperty("alert", alert)
             self.style().unpolish(self)
             self.style().polish(self)
+        self.refreshed.emit()
+
+    @property
+    def clock(self) -> Callable[[], dt.datetime]:
+        return self._clock
 
     def has_due_cases(self) -> bool:
         return bool(self._counts["overdue"] or self._counts["due_today"])
@@ -267,6 +274,10 @@ def install_today(window: MainWindow, outlet: Outlet) -> TodayPanel:
     changed = getattr(window.detail_panel(), "case_changed", None)
     if changed is not None:
         changed.connect(panel.refresh)
+    # Deadlines running into a year whose official schedule is not entered: one row below.
+    from desktop.widgets.calendar_gap import install_today_row
+
+    install_today_row(window, panel)
     return panel
 
 
