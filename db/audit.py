@@ -114,6 +114,36 @@ def _rows_as_json(db: Database, table: str, row_ids: list[int]) -> dict[int, str
     return result
 
 
+def _column_defaults(db: Database, table: str) -> dict[str, object]:
+    """Each column's SQL default as the row's JSON shows it ('' , 0, 1, NULL)."""
+    result: dict[str, object] = {}
+    for row in db.execute_sql(f'PRAGMA table_info("{table}")').fetchall():
+        name, default = row[1], row[4]
+        if default is None or default.upper() == "NULL":
+            result[name] = None
+        elif default.startswith("'") and default.endswith("'"):
+            result[name] = default[1:-1].replace("''", "'")
+        else:
+            try:
+                result[name] = json.loads(default)
+            except ValueError:
+                result[name] = default
+    return result
+
+
+def _same_row(now_row: dict | None, after: dict | None, defaults: dict[str, object]) -> bool:
+    """Whether a row still is what its latest trail entry wrote. A column added by a later
+    migration is not in that entry; it must still hold the default it was added with."""
+    if now_row is None or after is None:
+        return now_row == after
+    if set(after) - set(now_row):
+        return False
+    return all(
+        now_row[key] == after[key] if key in after else now_row[key] == defaults.get(key)
+        for key in now_row
+    )
+
+
 def verify_trail(db: Database | None = None, *, limit_problems: int = 20) -> TrailReport:
     """Recompute the hash chain, then compare every audited row with its latest entry."""
     db = db or database.obj
@@ -143,6 +173,13 @@ def verify_trail(db: Database | None = None, *, limit_problems: int = 20) -> Tra
     from db import sqlite_features
 
     existing = sqlite_features.existing_tables(db)
+    column_defaults: dict[str, dict[str, object]] = {}
+
+    def defaults(table: str) -> dict[str, object]:
+        if table not in column_defaults:
+            column_defaults[table] = _column_defaults(db, table)
+        return column_defaults[table]
+
     checked = 0
     state_problems: list[TrailProblem] = []
     for table, row_ids in by_table.items():
@@ -160,7 +197,7 @@ def verify_trail(db: Database | None = None, *, limit_problems: int = 20) -> Tra
                 state_problems.append(
                     TrailProblem(eid, table, row_id, "row removed without a trail entry")
                 )
-            elif json.loads(now_json) != json.loads(after or "null"):
+            elif not _same_row(json.loads(now_json), json.loads(after or "null"), defaults(table)):
                 state_problems.append(
                     TrailProblem(eid, table, row_id, "row changed without a trail entry")
                 )

@@ -146,6 +146,10 @@ def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tu
     idle_lock.install(window, actor)
     window.show()
     check = startup_check.check_after_start(window, data_dir)
+    # Deadlines running into a year whose official working-day schedule is not entered.
+    from desktop.widgets import calendar_gap
+
+    calendar_gap.startup_notice(window, actor)
     code = app.exec()
     recheck = check.recheck
     close_database()
@@ -164,10 +168,13 @@ def _open_database(path: Path, demo: bool) -> str | None:
     Any failure here (unwritable folder, corrupt file, failed migration) becomes a message
     box instead of a traceback: the user cannot act on a traceback, but can on a path.
     """
+    from db import workcalendar
     from db.database import open_database
 
     try:
         open_database(path)
+        # A newer chinese_calendar package may know years the database does not hold yet.
+        workcalendar.sync_from_package()
         if demo:
             _ensure_demo()
     except Exception as exc:  # noqa: BLE001 - the boundary between the program and the user

@@ -68,12 +68,14 @@ class TodayPanel(QFrame):
         owed_view_requested(): show the complaints ``me`` owes (overdue, due today, near).
         case_requested(int): show this complaint.
         workorder_requested(int): show this work order.
+        refreshed(): the counts were re-read (rows shown with the bar follow it).
     """
 
     due_view_requested = Signal()
     owed_view_requested = Signal()
     case_requested = Signal(int)
     workorder_requested = Signal(int)
+    refreshed = Signal()
 
     def __init__(
         self,
@@ -212,6 +214,11 @@ class TodayPanel(QFrame):
             self.setProperty("alert", alert)
             self.style().unpolish(self)
             self.style().polish(self)
+        self.refreshed.emit()
+
+    @property
+    def clock(self) -> Callable[[], dt.datetime]:
+        return self._clock
 
     def has_due_cases(self) -> bool:
         return bool(self._counts["overdue"] or self._counts["due_today"])
@@ -374,6 +381,10 @@ def install_today(window: MainWindow, outlet: Outlet) -> TodayPanel:
     changed = getattr(window.detail_panel(), "case_changed", None)
     if changed is not None:
         changed.connect(panel.refresh)
+    # Deadlines running into a year whose official schedule is not entered: one row below.
+    from desktop.widgets.calendar_gap import install_today_row
+
+    install_today_row(window, panel)
     return panel
 
 
