@@ -279,14 +279,15 @@ def _add_workorders(
     outlet: Outlet, head: Staff, at: dt.datetime, rng: random.Random, *, count: int
 ) -> None:
     """Superior work orders every three days: most answered in time, every fifth late,
-    the newest three still open (Art. 5(6))."""
+    the newest three of the last days still open, due soon or already late (Art. 5(6))."""
     from db import workorders
 
     existing = workorders.WorkOrder.select().count()
     with audit.acting_as(head.id):
         for i in range(count):
             source, content = rng.choice(WORKORDER_TEXTS)
-            received = at - dt.timedelta(days=(count - i) * 3, hours=rng.randrange(0, 8))
+            ago = (count - i) * 3 if i < count - 3 else (count - i - 1) * 2
+            received = at - dt.timedelta(days=ago, hours=rng.randrange(1, 8))
             data = workorders.NewWorkOrder(
                 source=source,
                 number=f"GD{received:%Y%m%d}{existing + i + 1:04d}",

@@ -300,6 +300,7 @@ def test_the_demo_has_the_management_duties(demo_db):
         Suggestion,
         Target,
         TrainingAttendance,
+        WorkOrder,
     )
 
     (span,) = ActingHead.select()
@@ -323,3 +324,6 @@ def test_the_demo_has_the_management_duties(demo_db):
     assert {f"{AT.year}", f"{AT.year}-Q1", f"{AT.year}-03"} <= periods
     assert TrainingAttendance.select().count() > 5
     assert {s.status for s in Suggestion.select()} >= {"adopted", "proposed"}
+    # Work orders still open at the end: at least one of them not yet due.
+    waiting = list(WorkOrder.select().where(WorkOrder.replied_at.is_null()))
+    assert waiting and any(order.reply_by > AT for order in waiting)
