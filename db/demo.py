@@ -400,35 +400,35 @@ def _transferred(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
     return case
 
 
-def _replied(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
+def _owner_replies(
+    clock: _Clock, content: str, *, satisfied: bool = True, method: str = "phone"
+) -> None:
+    """The first-ask owner's reply to the customer, a few minutes after the last step."""
     from db import workflow
 
-    case, owner = clock.case, _owner(clock.case)
+    owner = _owner(clock.case)
     with audit.acting_as(owner.id):
         workflow.reply(
-            case,
+            clock.case,
             owner,
-            content="已电话告知客户处理结果，客户表示认可。",
-            method="phone",
-            customer_satisfied=True,
+            content=content,
+            method=method,
+            customer_satisfied=satisfied,
             at=clock.next(),
         )
-    return case
+
+
+def _replied(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
+    _owner_replies(clock, "已电话告知客户处理结果，客户表示认可。")
+    return clock.case
 
 
 def _unsatisfied_and_reported(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
     from db import workflow
 
     case, owner = clock.case, _owner(clock.case)
+    _owner_replies(clock, "已向客户说明规定，客户仍不认可。", satisfied=False)
     with audit.acting_as(owner.id):
-        workflow.reply(
-            case,
-            owner,
-            content="已向客户说明规定，客户仍不认可。",
-            method="phone",
-            customer_satisfied=False,
-            at=clock.next(),
-        )
         workflow.report(
             case, owner, head, at=clock.next(), note="客户对答复不满意，报告网点负责人。"
         )
@@ -476,15 +476,7 @@ def _liable_and_closed(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
     from db import liability, penalties, workflow
 
     case, owner = clock.case, _owner(clock.case)
-    with audit.acting_as(owner.id):
-        workflow.reply(
-            case,
-            owner,
-            content="已当面致歉并更正差错，客户表示认可。",
-            method="in_person",
-            customer_satisfied=True,
-            at=clock.next(),
-        )
+    _owner_replies(clock, "已当面致歉并更正差错，客户表示认可。", method="in_person")
     with audit.acting_as(head.id):
         liability.determine(
             case,
@@ -521,7 +513,7 @@ def _work_order_with_callback(clock: _Clock, head: Staff, staff, outlet, at) -> 
     in person (Art. 5(7)), then not liable and closed."""
     from db import callbacks, liability, workflow, workorders
 
-    case, owner = clock.case, _owner(clock.case)
+    case = clock.case
     received = clock.next()
     with audit.acting_as(head.id):
         order = workorders.create_workorder(
@@ -541,15 +533,7 @@ def _work_order_with_callback(clock: _Clock, head: Staff, staff, outlet, at) -> 
             case=case,
             at=received,
         )
-    with audit.acting_as(owner.id):
-        workflow.reply(
-            case,
-            owner,
-            content="已电话向客户说明原因和处理措施，客户表示认可。",
-            method="phone",
-            customer_satisfied=True,
-            at=clock.next(),
-        )
+    _owner_replies(clock, "已电话向客户说明原因和处理措施，客户表示认可。")
     with audit.acting_as(head.id):
         workorders.record_workorder_reply(
             order, head, content="已核实并答复客户，客户认可处理结果。", at=clock.next()

@@ -10,9 +10,10 @@ commands take ``--user EMPLOYEE_NO`` and a password, as backup and restore do
 ``--data-dir``, ``--demo`` and ``--lang`` may stand before or after a subcommand's name
 (desktop/cli_common.py adds them to every subcommand and merges them). A subcommand
 module exposes ``add_subcommands(subparsers)`` and ``COMMANDS`` (name -> function of the
-parsed arguments returning the exit code), declares none of those three options itself,
-finds its database with ``cli_common.data_dir(args)``, and is listed in
-:data:`SUBCOMMAND_MODULES`.
+parsed arguments returning the exit code), is listed in :data:`SUBCOMMAND_MODULES` and
+finds its database with ``cli_common.data_dir(args)``. It need not declare those options
+(one it declares is taken over); a subcommand that opens no outlet database says so with
+``cli_common.without_database(parser)``.
 """
 
 from __future__ import annotations
