@@ -288,11 +288,12 @@ def _add_workorders(
             source, content = rng.choice(WORKORDER_TEXTS)
             ago = (count - i) * 3 if i < count - 3 else (count - i - 1) * 2
             received = at - dt.timedelta(days=ago, hours=rng.randrange(1, 8))
+            reply_by = received + dt.timedelta(days=rng.choice((2, 3, 5)))
             data = workorders.NewWorkOrder(
                 source=source,
                 number=f"GD{received:%Y%m%d}{existing + i + 1:04d}",
                 received_at=received,
-                reply_by=received + dt.timedelta(days=rng.choice((2, 3, 5))),
+                reply_by=reply_by,
                 customer_name=person(rng),
                 customer_phone=phone(rng),
                 content=content,
@@ -303,10 +304,10 @@ def _add_workorders(
             if i >= count - 3:
                 continue
             if i % 5 == 1:
-                reply_at = data.reply_by + dt.timedelta(hours=rng.randrange(2, 20))
+                reply_at = reply_by + dt.timedelta(hours=rng.randrange(2, 20))
             else:
                 reply_at = received + dt.timedelta(hours=rng.randrange(4, 40))
-                reply_at = min(reply_at, data.reply_by - dt.timedelta(hours=1))
+                reply_at = min(reply_at, reply_by - dt.timedelta(hours=1))
             workorders.record_workorder_reply(
                 order, head, content=WORKORDER_REPLY, at=min(at, reply_at)
             )
