@@ -16,15 +16,18 @@ How it works:
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from peewee import Database
 
 from db.models import database
+
+AUDIT_TABLE = "audit_log"
 
 _state = threading.local()
 _session_actor: int | None = None
@@ -51,6 +54,11 @@ def acting_as(staff_id: int | None) -> Iterator[None]:
         _state.actor = previous
 
 
+# json.dumps(..., ensure_ascii=False, separators=(",", ":")), built once: the same text.
+_entry_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_quote = json.encoder.encode_basestring  # a JSON string exactly as that encoder writes it
+
+
 def entry_hash(
     prev: str | None,
     at: str | None,
@@ -65,12 +73,64 @@ def entry_hash(
 
     The triggers call this through SQLite (as ``cd_audit_hash``) and the verifier calls it
     directly, so both compute exactly the same thing."""
-    content = json.dumps(
-        [prev or "", at, actor, table, op, row_id, before, after],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    content = _entry_json([prev or "", at, actor, table, op, row_id, before, after])
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def insert_hasher(at: str, actor: int | None, table: str) -> Callable[[str, int, str], str]:
+    """``entry_hash(prev, at, actor, table, "I", row_id, None, after)`` as a function of
+    (prev, row_id, after) only, for many inserts at once: the same text is hashed (the
+    constant part of it is written once), about four times faster than the encoder.
+    tests/db/test_audit.py checks that both agree."""
+    sha256 = hashlib.sha256
+    quote = _quote
+    middle = f',{quote(at)},{"null" if actor is None else int(actor)},{quote(table)},"I",'
+
+    def digest(prev: str, row_id: int, after: str) -> str:
+        text = f"[{quote(prev)}{middle}{int(row_id)},null,{quote(after)}]"
+        return sha256(text.encode("utf-8")).hexdigest()
+
+    return digest
+
+
+def record_inserts(db: Database, table: str, first_rowid: int, last_rowid: int) -> int:
+    """Append the entries of rows just inserted into ``table`` (rowids ``first_rowid`` to
+    ``last_rowid``) while its triggers were suspended for a bulk load
+    (sqlite_features.audit_suspended). Call it inside the transaction that inserted them.
+
+    Each entry is what the insert trigger would have written: now, the current actor, the
+    row as the trigger's own JSON expression renders it, chained by :func:`entry_hash` to
+    the entry before it; so :func:`verify_trail` checks these entries like any other.
+    Returns how many entries were written."""
+    from db import sqlite_features
+
+    at = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]  # the triggers' format
+    actor = current_actor()
+    expr = sqlite_features.audit_row_json_sql(db, table, "t")
+    last = db.execute_sql(f"SELECT id, hash FROM {AUDIT_TABLE} ORDER BY id DESC LIMIT 1").fetchone()
+    next_id, prev = (last[0] + 1, last[1]) if last else (1, "")
+    rows = db.execute_sql(
+        f'SELECT t.rowid, {expr} FROM "{table}" AS t WHERE t.rowid BETWEEN ? AND ? '
+        "ORDER BY t.rowid",
+        (first_rowid, last_rowid),
+    )
+    sql = (
+        f"INSERT INTO {AUDIT_TABLE}"
+        "(id, at, actor_id, table_name, op, row_id, before, after, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, 'I', ?, NULL, ?, ?, ?)"
+    )
+    digest_of = insert_hasher(at, actor, table)
+    written = 0
+    while batch := rows.fetchmany(5000):
+        entries = []
+        for rowid, after in batch:
+            digest = digest_of(prev, rowid, after)
+            entries.append((next_id, at, actor, table, rowid, after, prev, digest))
+            next_id += 1
+            prev = digest
+        db.cursor().executemany(sql, entries)
+        written += len(entries)
+    return written
 
 
 @dataclass(frozen=True)

@@ -419,12 +419,12 @@ Complaint Desk will now close the database, without backing it up over your good
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+63"/>
+        <location filename="../../desktop/app.py" line="+67"/>
         <source>Complaint Desk</source>
         <translation>网点投诉处理台</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -442,6 +442,46 @@ Check that the folder exists and is writable, and that no other copy of the prog
 {error}
 
 请检查该文件夹是否存在且可写入，并确认没有其他正在运行的本程序在升级该数据库。您的数据未被改动。</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>It has login accounts, and demo data is written without a login.</source>
+        <translation>该数据库已设有登录账户，而演示数据不经登录写入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It holds {count} complaints that are not demo data.</source>
+        <translation>该数据库已有 {count} 件非演示数据的投诉。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its outlet {outlet} was set up by hand, not by the demo.</source>
+        <translation>其网点 {outlet} 为手工设置，并非演示数据所建。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It cannot be read: {error}</source>
+        <translation>无法读取：{error}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No demo data added</source>
+        <translation>未添加演示数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The demo cannot use the database
+{path}
+
+{reason}
+
+Demo data goes only into an empty folder or the separate demo database: start with --demo alone, or give --data-dir an empty folder. Nothing was written.</source>
+        <translation>演示数据不能写入数据库
+{path}
+
+{reason}
+
+演示数据只写入空文件夹或单独的演示数据库：请只用 --demo 启动，或为 --data-dir 指定一个空文件夹。未写入任何内容。</translation>
     </message>
 </context>
 <context>
