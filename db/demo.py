@@ -30,7 +30,6 @@ from pathlib import Path
 
 from peewee import fn
 
-from db import audit, codes, deadlines, outlets, vocab
 from db.demo_bulk import (  # noqa: F401 - re-exported: the texts of the demo
     CASE_COLUMNS,
     EVENT_COLUMNS,
@@ -41,7 +40,11 @@ from db.demo_bulk import (  # noqa: F401 - re-exported: the texts of the demo
     person,
     phone,
 )
-from db.models import Case, CaseEvent, Outlet, Setting, Staff, database, now
+from db.handling import deadlines
+from db.intake import outlets
+from db.store import codes, vocab
+from db.store.models import Case, CaseEvent, Outlet, Setting, Staff, database, now
+from db.trust import audit
 
 DEMO_OUTLET = outlets.OutletSetup(
     outlet_name="建设路邮政金融网点",
@@ -146,7 +149,7 @@ def load_demo(
 ) -> int:
     """``complaint-desk demo``: open the database at ``path`` and add ``count`` demo
     complaints, or raise :class:`DemoRefused` (nothing written, not even a migration)."""
-    from db.database import open_database
+    from db.store.database import open_database
 
     refusal = demo_refusal(path, demo_folder=demo_folder)
     if refusal is not None:
@@ -250,7 +253,7 @@ def _colleague(staff: list[Staff], role: str, *, besides: Staff) -> Staff:
 def _name_acting_head(head: Staff, staff: list[Staff], at: dt.datetime) -> None:
     """Three days the head spent at the district branch (Art. 8); the bulk's head-only
     steps in that window are the acting head's."""
-    from db import permissions
+    from db.trust import permissions
 
     acting = _colleague(staff, vocab.ROLE_OPS_SUPERVISOR, besides=head)
     if acting.id == head.id:
@@ -280,7 +283,7 @@ def _add_workorders(
 ) -> None:
     """Superior work orders every three days: most answered in time, every fifth late,
     the newest three of the last days still open, due soon or already late (Art. 5(6))."""
-    from db import workorders
+    from db.workorders import orders as workorders
 
     existing = workorders.WorkOrder.select().count()
     with audit.acting_as(head.id):
@@ -387,7 +390,7 @@ def _owner(case: Case) -> Staff:
 
 
 def _transferred(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
-    from db import workflow
+    from db.handling import workflow
 
     case, owner = clock.case, _owner(clock.case)
     other = _colleague(staff, vocab.ROLE_TELLER, besides=owner)
@@ -405,7 +408,7 @@ def _owner_replies(
     clock: _Clock, content: str, *, satisfied: bool = True, method: str = "phone"
 ) -> None:
     """The first-ask owner's reply to the customer, a few minutes after the last step."""
-    from db import workflow
+    from db.handling import workflow
 
     owner = _owner(clock.case)
     with audit.acting_as(owner.id):
@@ -425,7 +428,7 @@ def _replied(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
 
 
 def _unsatisfied_and_reported(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
-    from db import workflow
+    from db.handling import workflow
 
     case, owner = clock.case, _owner(clock.case)
     _owner_replies(clock, "已向客户说明规定，客户仍不认可。", satisfied=False)
@@ -439,7 +442,7 @@ def _unsatisfied_and_reported(clock: _Clock, head: Staff, staff, outlet, at) -> 
 def _escalated(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
     """Beyond the outlet: reported, escalated to the district branch (Art. 10-11), the
     result fed back, and the outlet keeps tracking."""
-    from db import workflow
+    from db.handling import workflow
 
     case, owner = clock.case, _owner(clock.case)
     with audit.acting_as(head.id):
@@ -474,7 +477,8 @@ def _escalated(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
 def _liable_and_closed(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
     """Replied, found liable with the responsible person named, penalised as the scale
     proposes, closed (Art. 5(8))."""
-    from db import liability, penalties, workflow
+    from db.handling import workflow
+    from db.management import liability, penalties
 
     case, owner = clock.case, _owner(clock.case)
     _owner_replies(clock, "已当面致歉并更正差错，客户表示认可。", method="in_person")
@@ -504,7 +508,7 @@ def _liable_and_closed(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
 
 
 def _liable_person(person_id: int):
-    from db.models import LiablePerson
+    from db.store.models import LiablePerson
 
     return LiablePerson.get_by_id(person_id)
 
@@ -512,7 +516,9 @@ def _liable_person(person_id: int):
 def _work_order_with_callback(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
     """A 95580 work order about the same matter: linked, answered, called back by the head
     in person (Art. 5(7)), then not liable and closed."""
-    from db import callbacks, liability, workflow, workorders
+    from db.handling import callbacks, workflow
+    from db.management import liability
+    from db.workorders import orders as workorders
 
     case = clock.case
     received = clock.next()
@@ -569,8 +575,8 @@ def _work_order_with_callback(clock: _Clock, head: Staff, staff, outlet, at) -> 
 def _review(head: Staff, staff: list[Staff], fallback: Case | None, at: dt.datetime) -> None:
     """The head reviews a liable finding: the supervisor shares the fault (a new finding;
     the original stays as it was), and the new shares are penalised as proposed."""
-    from db import liability, penalties
-    from db.models import Liability
+    from db.management import liability, penalties
+    from db.store.models import Liability
 
     finding = (
         Liability.select()
@@ -613,7 +619,9 @@ def _review(head: Staff, staff: list[Staff], fallback: Case | None, at: dt.datet
             # The shares change, so the penalties under the first finding are withdrawn
             # and set again below from the new shares.
             penalties=[
-                penalties.PenaltyChoice(p, codes.PENALTY_WITHDRAW, "责任份额变更，按新认定重新处罚。")
+                penalties.PenaltyChoice(
+                    p, codes.PENALTY_WITHDRAW, "责任份额变更，按新认定重新处罚。"
+                )
                 for p in penalties.penalties_under(finding)
             ],
             at=clock.t,
@@ -640,7 +648,7 @@ TRAINING = [
 def _training(head: Staff, staff: list[Staff], remedial: Case | None, at: dt.datetime) -> None:
     """Sessions of the last weeks (Art. 5(1)); one teller missed the complaint-handling one
     and shows as behind; the liable case gets its remedial training."""
-    from db import training
+    from db.management import training
 
     active = [s for s in staff if s.active]
     missed = next((s for s in reversed(active) if s.role == vocab.ROLE_TELLER), None)
@@ -683,7 +691,8 @@ def _disputes(
 ) -> int:
     """Friction defused before it became a complaint (Art. 4, 6, 7); one became a complaint
     and is registered from the dispute. Returns how many complaints that registered."""
-    from db import cases, prevention
+    from db.intake import cases
+    from db.management import prevention
 
     lobby = _colleague(staff, vocab.ROLE_LOBBY_MANAGER, besides=head)
     with audit.acting_as(lobby.id):
@@ -729,7 +738,7 @@ def _disputes(
 
 def _suggestions(head: Staff, staff: list[Staff], at: dt.datetime) -> None:
     """Improvements proposed by staff (Art. 6(7)) and what the head made of them."""
-    from db import prevention
+    from db.management import prevention
 
     lobby = _colleague(staff, vocab.ROLE_LOBBY_MANAGER, besides=head)
     teller = _colleague(staff, vocab.ROLE_TELLER, besides=head)
@@ -762,7 +771,7 @@ def _suggestions(head: Staff, staff: list[Staff], at: dt.datetime) -> None:
 def _targets(head: Staff, at: dt.datetime) -> None:
     """The year's targets, its quarters' and its months', set from the pace so far so that
     some are on track and some at risk: the dashboard and the assessment show marks."""
-    from db import targets
+    from db.management import targets
 
     year = at.year
     months = max(1, at.month - 1 + at.day / 31)

@@ -1,10 +1,10 @@
 """The demo's complaints in bulk: each one's whole story, told by the handling rules.
 
-A million complaints cannot go through db.workflow one call at a time (minutes per 10,000),
+A million complaints cannot go through db.handling.workflow one call at a time (minutes per 10,000),
 so :class:`Stories` writes each complaint's rows directly, but only the rows the rules
 would have written, in the order they would have written them:
 
-- every status change is an edge of :data:`db.workflow.TRANSITIONS` (checked as the story
+- every status change is an edge of :data:`db.handling.workflow.TRANSITIONS` (checked as the story
   is told: a wrong edge is a programming error here, not demo data);
 - a report to the head comes first whenever one is owed (Art. 10): an urgent complaint is
   reported before it is answered, an unsatisfied reply or callback is reported next;
@@ -13,11 +13,11 @@ would have written, in the order they would have written them:
   the workflow records it;
 - no complaint closes without a liability determination (Art. 5(8)) or with a callback
   still planned; a liable one names its responsible person and gets the penalty the scale
-  proposes (db/penalties.py);
+  proposes (db/management/penalties.py);
 - the events carry the data the workflow's own functions write.
 
 :func:`write` stores them in transactions of :data:`CHUNK` complaints with executemany,
-and the audit trail's entries for every row in the same transaction (db.audit.record_inserts):
+and the audit trail's entries for every row in the same transaction (db.trust.audit.record_inserts):
 the trail's triggers are suspended for these tables only while the rows and their entries
 are written together, so the trail verifies like any other.
 """
@@ -32,9 +32,11 @@ from dataclasses import dataclass, field
 
 from peewee import Database
 
-from db import cases as case_rules
-from db import codes, penalties, permissions, sqlite_features, vocab
-from db.models import ActingHead, Outlet, Staff, database
+from db.intake import cases as case_rules
+from db.management import penalties
+from db.store import codes, sqlite_features, vocab
+from db.store.models import ActingHead, Outlet, Staff, database
+from db.trust import permissions
 
 CHUNK = 20_000
 
@@ -321,7 +323,7 @@ _ALLOWED: dict[tuple[str, str], frozenset[str]] = {}
 
 def _allowed() -> dict[tuple[str, str], frozenset[str]]:
     if not _ALLOWED:
-        from db.workflow import TRANSITIONS
+        from db.handling.workflow import TRANSITIONS
 
         pairs: dict[tuple[str, str], set[str]] = {}
         for t in TRANSITIONS:
@@ -330,7 +332,7 @@ def _allowed() -> dict[tuple[str, str], frozenset[str]]:
     return _ALLOWED
 
 
-# Event data as db.cases.add_event writes it.
+# Event data as db.intake.cases.add_event writes it.
 _event_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
@@ -473,7 +475,7 @@ class Stories:
         note: str = "",
         data: dict | None = None,
     ) -> None:
-        """A status change, as db.workflow.apply_transition writes it."""
+        """A status change, as db.handling.workflow.apply_transition writes it."""
         if target not in _allowed().get((action, story.status), ()):
             raise AssertionError(f"{action}: {story.status} -> {target} is not a transition")
         if story.owed and action not in ("report", "request_review", "merge"):
@@ -564,7 +566,7 @@ class Stories:
             first_contact_method="",
             proposal_at=None,
         )
-        # Registration (db.cases.register_case): received, then settled or a reply time agreed.
+        # Registration (db.intake.cases.register_case): received, then settled or a reply time agreed.
         self._event(
             story,
             received,
@@ -613,7 +615,7 @@ class Stories:
         story.status = vocab.STATUS_AWAITING_REPLY
         f["agreed_reply_at"] = agreed
         # Complaints that did not arrive in person get their first call back within the
-        # internal limits (db.deadlines), as a well-run outlet would.
+        # internal limits (db.handling.deadlines), as a well-run outlet would.
         if route not in ("outlet_in_person", "outlet_phone"):
             contact = min(at, received + dt.timedelta(minutes=rng.randrange(10, 100)))
             self._event(story, contact, owner.id, codes.EVENT_FIRST_CONTACT,
@@ -853,7 +855,7 @@ class Stories:
         severity: str,
         cause: str,
     ) -> None:
-        """As proposed by the scale (db.penalties), for the whole share."""
+        """As proposed by the scale (db.management.penalties), for the whole share."""
         head, authority = self._authority(when)
         entry = self.scale.lookup(cause, severity)
         amount_fen = penalties.fen(entry.amount)
@@ -923,7 +925,7 @@ class Stories:
                 story.status,
                 int(is_open),
                 _ts(f["agreed_reply_at"]),
-                # The clocks of the open ones are computed once the load is in (db.deadlines).
+                # The clocks of the open ones are computed once the load is in (db.handling.deadlines).
                 _ts(f["agreed_reply_at"]) if is_open else None,
                 _ts(f["settled_at"]),
                 f["settlement"],
@@ -977,7 +979,7 @@ def write(
 ) -> int:
     """Store ``count`` complaints with their trail, CHUNK complaints per transaction; the
     search indexes are rebuilt once at the end. Returns how many were added."""
-    from db import audit
+    from db.trust import audit
 
     statements = {table: insert_sql(table) for table in TABLES}
     done = 0

@@ -36,7 +36,7 @@ def default_data_dir(demo: bool = False) -> Path:
 def choose_language(requested: str | None, saved: object) -> str:
     """The command-line choice wins, then the saved setting, then Chinese; unknown codes
     (an old or hand-edited settings file) fall back to the default rather than failing."""
-    from desktop.i18n import SUPPORTED_LANGUAGES
+    from desktop.kit.i18n import SUPPORTED_LANGUAGES
 
     for candidate in (requested, saved):
         if isinstance(candidate, str) and candidate in SUPPORTED_LANGUAGES:
@@ -49,7 +49,7 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desktop import fonts, i18n
+    from desktop.kit import fonts, i18n
 
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
@@ -65,11 +65,11 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
     language = choose_language(lang, settings.value(LANGUAGE_KEY))
     i18n.install_translators(app, language)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Complaint Desk"))
-    from desktop import user_guide
+    from desktop.help import user_guide
 
     user_guide.controller()  # F1 opens the user guide, from the login dialog on
 
-    from desktop import single_instance, startup_check
+    from desktop.session import single_instance, startup_check
 
     lock = single_instance.lock_or_explain(data_dir)  # released when run_gui returns
     if lock is None:
@@ -85,13 +85,13 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
         path = _database_path(data_dir)
         error = _open_database(path, demo)
         if error is not None and not isinstance(error, str):  # the demo refused the file
-            from db.database import close_database
+            from db.store.database import close_database
 
             close_database()
             _explain_demo_refusal(path, error)
             return 1
         if error is not None:
-            from db.database import close_database
+            from db.store.database import close_database
 
             close_database()
             if not full_check and path.exists():
@@ -117,14 +117,15 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
 def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tuple[int, bool]:
     """Log in, show the main window and run until it closes; the exit code, and whether the
     after-start check found damage (the database is closed either way)."""
-    from db import outlets
-    from db.database import close_database
-    from desktop import backup_scheduler, idle_lock, startup_check
+    from db.intake import outlets
+    from db.store.database import close_database
+    from desktop.session import idle_lock, startup_check
+    from desktop.settings import backup_scheduler
 
     outlet = outlets.current_outlet()
     actor = outlets.outlet_head(outlet) if outlet is not None else None
     if outlet is None:
-        from desktop.dialogs.first_run import FirstRunDialog
+        from desktop.session.first_run import FirstRunDialog
 
         result = FirstRunDialog.ask(None)
         if result is None:
@@ -132,10 +133,10 @@ def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tu
             return 0, False
         outlet, actor = result
     else:
-        from db import accounts
+        from db.trust import accounts
 
         if accounts.has_any_account():  # login only once accounts exist
-            from desktop.dialogs.login_dialog import LoginDialog
+            from desktop.session.login_dialog import LoginDialog
 
             actor = LoginDialog.ask(None)
             if actor is None:
@@ -144,7 +145,7 @@ def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tu
 
     # Every write of this session is the actor's in the audit trail: the logged-in person, or
     # the head while the database has no accounts.
-    from db import audit
+    from db.trust import audit
     from desktop.main_window import MainWindow
 
     audit.set_session_actor(actor.id if actor is not None else None)
@@ -157,7 +158,7 @@ def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tu
     window.show()
     check = startup_check.check_after_start(window, data_dir)
     # Deadlines running into a year whose official working-day schedule is not entered.
-    from desktop.widgets import calendar_gap
+    from desktop.settings import calendar_gap
 
     calendar_gap.startup_notice(window, actor)
     code = app.exec()
@@ -167,7 +168,7 @@ def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tu
 
 
 def _database_path(data_dir: Path) -> Path:
-    from db.database import database_path
+    from db.store.database import database_path
 
     return database_path(data_dir)
 
@@ -179,10 +180,10 @@ def _open_database(path: Path, demo: bool) -> str | DemoRefused | None:
     Any failure here (unwritable folder, corrupt file, failed migration) becomes a message
     box instead of a traceback: the user cannot act on a traceback, but can on a path.
     """
-    from db import workcalendar
-    from db.database import open_database
     from db.demo import DemoRefused, demo_refusal
-    from desktop.cli_common import is_demo_folder
+    from db.handling import workcalendar
+    from db.store.database import open_database
+    from desktop.cli.common import is_demo_folder
 
     demo_folder = is_demo_folder(path.parent)
     try:

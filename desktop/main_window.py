@@ -12,23 +12,23 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from db import queries
-from db.models import Outlet, Staff, now
-from db.queries import CaseFilter
-from desktop.analysis_menu import install_analysis_menus
+from db.intake import queries
+from db.intake.queries import CaseFilter
+from db.store.models import Outlet, Staff, now
+from desktop.analysis.analysis_menu import install_analysis_menus
 from desktop.app import DEFAULT_LANGUAGE, LANGUAGE_KEY
-from desktop.case_model import CaseTableModel
-from desktop.dialogs.backup_dialog import BackupDialog
-from desktop.management_menu import install_management_menus
+from desktop.cases.case_detail import CaseDetailPanel
+from desktop.cases.case_model import CaseTableModel
+from desktop.cases.case_table import CaseTableView
+from desktop.cases.filter_bar import FilterBar
+from desktop.cases.today_panel import due_work_waiting, install_today
+from desktop.help.user_guide import install_help
+from desktop.management.acting_head_label import ActingHeadLabel
+from desktop.management.management_menu import install_management_menus
 from desktop.paths import APP_NAME
-from desktop.reports_menu import install_reports_menu
-from desktop.user_guide import install_help
-from desktop.widgets.acting_head_label import ActingHeadLabel
-from desktop.widgets.case_detail import CaseDetailPanel
-from desktop.widgets.case_table import CaseTableView
-from desktop.widgets.filter_bar import FilterBar
-from desktop.widgets.today_panel import due_work_waiting, install_today
-from desktop.workorders_ui import install_outlet_menus, install_workorders
+from desktop.printing.reports_menu import install_reports_menu
+from desktop.settings.backup_dialog import BackupDialog
+from desktop.workorders.workorders_ui import install_outlet_menus, install_workorders
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
 
     def new_case(self) -> None:
         """Register a complaint, then show and select it, widening the filter if it hid it."""
-        from desktop.dialogs.new_case import NewCaseDialog  # loaded when first opened
+        from desktop.cases.new_case import NewCaseDialog  # loaded when first opened
 
         case = NewCaseDialog.ask(self, self._outlet, self._actor)
         if case is None:

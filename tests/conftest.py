@@ -6,7 +6,7 @@ migrates a template file once per test process (with the program's own ``migrate
 every later empty database is filled from that template with SQLite's online backup API
 before ``migrate`` runs, which then finds nothing pending. The schema is the one the real
 migrations build in the same run, so nothing is assumed. Tests of the migrations themselves
-(``tests/db/test_migrations.py``, ``tests/db/test_upgrades.py``) are marked
+(``tests/db/store/test_migrations.py``, ``tests/db/store/test_upgrades.py``) are marked
 ``real_migrations`` and migrate every file for real, and so does a test that points the
 runner at another migrations folder.
 """
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from db import database as database_module
-from db import sqlite_features
+from db.store import database as database_module
+from db.store import sqlite_features
 
 _real_migrate = database_module.migrate
 _MIGRATIONS_DIR = database_module.MIGRATIONS_DIR

@@ -1,7 +1,7 @@
 """The assessment report (考核报告): an outlet's (or one person's) complaint work over a year,
 quarter or month, as the head signs it and hands it up to the district branch.
 
-Takes the plain data of ``db.assessment_data.assessment_data`` and writes a PDF; knows
+Takes the plain data of ``db.reporting.assessment_data.assessment_data`` and writes a PDF; knows
 nothing of the database or Qt. Same page frame, font and tables as the incident report.
 
 The footer's code is a SHA-256 of the report's data (the generation time left out), so two
@@ -22,10 +22,10 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
-from db import assessment_data as ad
-from db import codes
-from db import vocab as db_vocab
-from db.targets import MONTH, QUARTER
+from db.management.targets import MONTH, QUARTER
+from db.reporting import assessment_data as ad
+from db.store import codes
+from db.store import vocab as db_vocab
 from desktop.reports import pdf_common as pc
 from desktop.reports import zh
 from desktop.reports.charts import ranking_chart, trend_chart

@@ -1,7 +1,7 @@
 """The escalation report (投诉升级报告): what the outlet sends up to the district branch when
 it escalates a complaint beyond itself (Art. 10-11), signed by the head.
 
-Takes the plain data of ``db.assessment_data.escalation_report_data`` and writes a PDF;
+Takes the plain data of ``db.reporting.assessment_data.escalation_report_data`` and writes a PDF;
 knows nothing of the database or Qt. The customer is masked: the report leaves the outlet.
 The latest escalation is the one being reported; earlier ones are listed under it.
 """
@@ -17,9 +17,9 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
-from db import assessment_data as ad
-from db import codes
-from db import vocab as db_vocab
+from db.reporting import assessment_data as ad
+from db.store import codes
+from db.store import vocab as db_vocab
 from desktop.reports import pdf_common as pc
 from desktop.reports import zh
 from desktop.reports.incident import _numeral

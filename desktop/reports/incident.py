@@ -1,6 +1,6 @@
 """The incident report (投诉事件报告): one case, as a document the outlet files and hands up.
 
-Takes the plain data of ``db.report_data.incident_report_data`` and writes a PDF; knows
+Takes the plain data of ``db.reporting.report_data.incident_report_data`` and writes a PDF; knows
 nothing of the database or Qt. Sections without entries say so in words ("无回访记录。"),
 because on a filed document an empty space reads as "forgotten", not as "none".
 
@@ -30,9 +30,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from db import codes
-from db import report_data as rd
-from db import vocab as db_vocab
+from db.reporting import report_data as rd
+from db.store import codes
+from db.store import vocab as db_vocab
 from desktop.reports import pdf_common as pc
 from desktop.reports import zh
 from desktop.reports.verify import verify_token

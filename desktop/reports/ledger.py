@@ -20,8 +20,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from db import vocab
-from db.report_data import LedgerRow
+from db.reporting.report_data import LedgerRow
+from db.store import vocab
 from desktop.reports import zh
 
 SHEET_TITLE = "投诉台账"

@@ -43,7 +43,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from desktop.fonts import fallback_paths, font_path
+from desktop.kit.fonts import fallback_paths, font_path
 from desktop.reports import zh
 
 FONT = "WQYMicroHei"

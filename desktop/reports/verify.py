@@ -6,7 +6,7 @@ reads the token, rebuilds the report data from the database and compares the cod
 report may have been made with the customer data masked or revealed; both are tried.
 
 Qt-free, for ``complaint-desk verify FILE.pdf`` and for the Verify dialog alike. Needs the
-database to be open (``db.database.open_database``).
+database to be open (``db.store.database.open_database``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from db import report_data as rd
+from db.reporting import report_data as rd
 
 VERIFY_PREFIX = "CD-VERIFY"
 TOKEN_RE = re.compile(r"CD-VERIFY:(?P<case_no>[^:\s]+):(?P<code>[0-9A-Fa-f]{64})")

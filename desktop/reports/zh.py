@@ -13,8 +13,8 @@ import json
 from functools import cache
 from importlib.resources import files
 
-from db import report_data as rd
-from db.report_data import Coded
+from db.reporting import report_data as rd
+from db.reporting.report_data import Coded
 
 GLOSSARY_FILE = "zh_CN_glossary.json"
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -27,7 +27,7 @@ def _glossary() -> dict[str, str]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-# Workflow event kinds that the glossary may not carry yet (db/codes.py adds them).
+# Workflow event kinds that the glossary may not carry yet (db/store/codes.py adds them).
 _EVENTS: dict[str, str] = {
     rd.EV_REPORTED: "已报告网点负责人",
     rd.EV_TRANSFER_REQUESTED: "申请转办（与客户取得联系前未正式转办）",
@@ -88,7 +88,7 @@ DEADLINE_STATES: dict[str, str] = {
     rd.STATE_PAUSED: "暂停计时",
 }
 
-# How long a clock runs, by db.deadlines unit; a fixed time is agreed or set, not counted.
+# How long a clock runs, by db.handling.deadlines unit; a fixed time is agreed or set, not counted.
 LIMIT_UNITS: dict[str, str] = {
     "hours": "{n} 小时",
     "calendar_days": "{n} 日",
@@ -323,7 +323,7 @@ def vocab(value: Coded | None) -> str:
 
 
 def vocab_code(vocabulary: dict[str, str], code: str | None) -> str:
-    """Chinese for a bare code from one of db.vocab's dicts (the ledger's rows)."""
+    """Chinese for a bare code from one of db.store.vocab's dicts (the ledger's rows)."""
     if not code:
         return EMPTY
     return vocab(rd.coded(vocabulary, code))

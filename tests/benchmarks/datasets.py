@@ -33,7 +33,7 @@ def db_file(folder: Path) -> Path:
 
 
 def _latest_schema_version() -> int:
-    from db.database import latest_schema_version
+    from db.store.database import latest_schema_version
 
     return latest_schema_version()
 
@@ -90,13 +90,14 @@ def case_with_events(path: Path) -> int:
     """Id of a case with exactly EVENTS_PER_CASE timeline events, adding notes if needed.
 
     The case is the one in the middle of the id range; its missing events are added with
-    ``db.cases.add_event`` (the app's own write path) in one transaction.
+    ``db.intake.cases.add_event`` (the app's own write path) in one transaction.
     """
     import datetime as dt
 
-    from db import cases, vocab
-    from db.database import open_database
-    from db.models import Case, CaseEvent, Staff, database
+    from db.intake import cases
+    from db.store import vocab
+    from db.store.database import open_database
+    from db.store.models import Case, CaseEvent, Staff, database
 
     open_database(path)
     max_id = Case.select(Case.id).order_by(Case.id.desc()).limit(1).scalar()

@@ -11,7 +11,7 @@ What the floor includes, and what it leaves out:
   people, penalties) with ``db.demo_bulk.Stories``, the CLI's own generator with the
   same seed, into Python lists;
 * untimed: the audit trail's entry for every one of those rows, as the CLI writes it (the
-  row as JSON, chained by ``db.audit.entry_hash``), also into a list;
+  row as JSON, chained by ``db.trust.audit.entry_hash``), also into a list;
 * untimed: dropping the INSERT triggers of those tables (the search index's and the
   audit trail's), as the CLI's ``bulk_load`` and ``audit_suspended`` do for its bulk insert;
 * timed (``insert``): one plain sqlite3 transaction with the app's connection pragmas
@@ -45,8 +45,8 @@ SEED = 20261128  # the CLI's default --seed
 
 
 def trail_rows(tables: dict[str, list[tuple]], columns: dict[str, tuple[str, ...]]) -> list:
-    """The trail's entries for every row, as db.audit.record_inserts writes them."""
-    from db.audit import entry_hash
+    """The trail's entries for every row, as db.trust.audit.record_inserts writes them."""
+    from db.trust.audit import entry_hash
 
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     at = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
@@ -68,8 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from db import demo, demo_bulk
-    from db.database import close_database, database_path, open_database
-    from db.models import database, now
+    from db.store.database import close_database, database_path, open_database
+    from db.store.models import database, now
 
     path = database_path(args.data_dir)
     t = time.perf_counter()
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     # The trail of the outlet's set-up comes first; the bulk's entries follow it.
     entries = [(e[0] + prev, *e[1:]) for e in entries]
     # The 1-2 character index's documents, computed untimed: the floor only writes them.
-    from db.sqlite_features import GRAMS_TABLE, grams
+    from db.store.sqlite_features import GRAMS_TABLE, grams
 
     gram_rows = [(r[0], grams(f"{r[2]} {r[12]} {r[16]}")) for r in tables["complaint_case"]]
     audit_sql = (

@@ -118,8 +118,8 @@ class Lab:
 
 def app_statements(path: Path, flt, *, sort="received_at", descending=True):
     """The (sql, params) the app sends for count + first page today."""
-    from db import queries
-    from db.database import open_database
+    from db.intake import queries
+    from db.store.database import open_database
 
     open_database(path)
     at = dt.datetime.now().replace(microsecond=0)
@@ -135,7 +135,7 @@ def page_sql(order: str, where: str = "", frm: str = JOIN) -> str:
 
 
 def run(path: Path, runs: int) -> list[str]:
-    from db.queries import CaseFilter
+    from db.intake.queries import CaseFilter
 
     global COLS
     lab = Lab(path, runs)
@@ -343,10 +343,10 @@ def page_conversion(path: Path, runs: int) -> list[str]:
     """The Python side of case_page: peewee's per-field conversion against the same
     statement through ``database.execute_sql`` with ``datetime.fromisoformat`` on the time
     columns only (which columns those are is read off the app's own result)."""
-    from db import queries
-    from db.database import open_database
-    from db.models import database
-    from db.queries import CaseFilter, CaseRow, mask_phone
+    from db.intake import queries
+    from db.intake.queries import CaseFilter, CaseRow, mask_phone
+    from db.store.database import open_database
+    from db.store.models import database
 
     open_database(path)
     at = dt.datetime.now().replace(microsecond=0)

@@ -23,7 +23,7 @@ from tests.benchmarks.harness import (
     timed_pair,
 )
 
-PAGE = 200  # desktop.case_model.PAGE_SIZE
+PAGE = 200  # desktop.cases.case_model.PAGE_SIZE
 
 # Realistic search terms, from db/demo_bulk.py's names and templates; hits at 1M in brackets.
 SEARCHES = [
@@ -58,7 +58,7 @@ def search_target(size: int) -> Target:
 
 class QueryBench:
     def __init__(self, path: Path, size: int, runs: int) -> None:
-        from db.database import open_database
+        from db.store.database import open_database
 
         open_database(path)
         self.path = path
@@ -82,7 +82,7 @@ class QueryBench:
 
     def list_row(self, what: str, flt, *, sort="received_at", descending=True, target=None,
                  note="") -> Row:  # fmt: skip
-        from db import queries
+        from db.intake import queries
 
         def figure() -> int:
             total = queries.case_count(flt, at=self.at)
@@ -105,8 +105,8 @@ class QueryBench:
         )
 
     def rows(self) -> list[Row]:
-        from db import vocab
-        from db.queries import STATUS_OPEN, CaseFilter
+        from db.intake.queries import STATUS_OPEN, CaseFilter
+        from db.store import vocab
 
         out = [
             self.list_row("first page of the case list + total count", CaseFilter()),
@@ -162,7 +162,7 @@ class QueryBench:
     def open_case_row(self, case_id: int) -> Row:
         """What the detail panel reads on selecting a case: the case, its owner and
         handler (lazy foreign keys), and its timeline."""
-        from db import cases, queries
+        from db.intake import cases, queries
 
         def figure() -> int:
             case = cases.get_case(case_id)

@@ -42,8 +42,9 @@ def _pages(pdf: bytes) -> list[str]:
 def _case_for_report(report_data, incident) -> tuple[int, bytes]:
     """A case whose incident report has REPORT_PAGES pages; notes are added to the case a
     third of the way through the id range until it has (idempotent across runs)."""
-    from db import cases, vocab
-    from db.models import Case, CaseEvent, Staff, database
+    from db.intake import cases
+    from db.store import vocab
+    from db.store.models import Case, CaseEvent, Staff, database
 
     max_id = Case.select(Case.id).order_by(Case.id.desc()).limit(1).scalar()
     case = Case.get_by_id(max(1, max_id // 3))
@@ -82,7 +83,7 @@ def _bare_reportlab(pages: list[str]):
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
-    from desktop.fonts import font_path
+    from desktop.kit.fonts import font_path
 
     name = "BenchCJK"
     try:
@@ -108,11 +109,11 @@ def _bare_reportlab(pages: list[str]):
 def incident_row(path: Path, size: int) -> Row:
     what = f"incident report PDF, {REPORT_PAGES} pages (data + layout)"
     target = Target(max_ratio=1.5, max_figure=300.0)
-    report_data = _has("db.report_data", "incident_report_data")
+    report_data = _has("db.reporting.report_data", "incident_report_data")
     incident = _has("desktop.reports.incident", "write_incident_report", "incident_report_bytes")
     if report_data is None or incident is None:
         return Row(what, size, None, None, MS, target, status="not built yet")
-    from db.database import open_database
+    from db.store.database import open_database
 
     open_database(path)
     case_id, pdf = _case_for_report(report_data, incident)
@@ -138,7 +139,7 @@ def incident_row(path: Path, size: int) -> Row:
 
 def _busiest_year() -> tuple[int, int]:
     """The calendar year with the most complaints, and how many."""
-    from db.models import database
+    from db.store.models import database
 
     year, count = database.execute_sql(
         "SELECT substr(received_at, 1, 4) AS y, count(*) FROM complaint_case "
@@ -158,7 +159,7 @@ def _annual_in_background(build, runs: int = 3) -> tuple[list[float], list[float
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
-    from desktop.worker import QueryOp
+    from desktop.kit.worker import QueryOp
 
     app = QApplication.instance() or QApplication([])
     window = QMainWindow()
@@ -206,13 +207,13 @@ def annual_rows(path: Path, size: int) -> list[Row]:
     pause_what = "longest event-loop pause while the annual report is built"
     target = Target(max_figure=2.0)
     pause_target = Target(max_figure=100.0)
-    data_mod = _has("db.assessment_data", "assessment_data")
+    data_mod = _has("db.reporting.assessment_data", "assessment_data")
     writer = _has("desktop.reports.assessment", "assessment_report_bytes")
     if data_mod is None or writer is None:
         return [Row(what, size, None, None, S, target, status="not built yet")]
     import statistics
 
-    from db.database import open_database
+    from db.store.database import open_database
 
     open_database(path)
     year, count = _busiest_year()

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from peewee import Database
 
-from db import database as database_module
-from db import outlets
-from db.models import Outlet, Staff
+from db.intake import outlets
+from db.store import database as database_module
+from db.store.models import Outlet, Staff
 
 OUTLET_SETUP = outlets.OutletSetup(
     outlet_name="北京市东城区建国门邮政支局",

@@ -1,4 +1,4 @@
-"""Child process for tests/db/test_crash_safety.py: random writes until it is killed.
+"""Child process for tests/db/store/test_crash_safety.py: random writes until it is killed.
 
 Usage: ``python -m tests.db.crash_child DB_PATH SEED``
 
@@ -17,11 +17,15 @@ import datetime as dt
 import random
 import sys
 
-from db import audit, cases, codes, outlets, workflow, workorders
-from db.database import open_database
 from db.errors import WorkflowError
-from db.models import Case, CaseEvent, Staff, now
-from db.validation import ValidationError
+from db.handling import workflow
+from db.intake import cases, outlets
+from db.intake.validation import ValidationError
+from db.store import codes
+from db.store.database import open_database
+from db.store.models import Case, CaseEvent, Staff, now
+from db.trust import audit
+from db.workorders import orders as workorders
 
 SETUP = outlets.OutletSetup(
     outlet_name="建设路邮政金融网点",

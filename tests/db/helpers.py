@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from db.cases import OUTCOME_AGREED, NewCase
-from db.models import Staff, database, now
-from db.validation import ValidationError
+from db.intake.cases import OUTCOME_AGREED, NewCase
+from db.intake.validation import ValidationError
+from db.store.models import Staff, database, now
 
 COUNTED_TABLES = ("outlet", "staff", "complaint_case", "case_event", "setting")
 
@@ -73,11 +73,11 @@ def assert_refused(
 
 
 def freeze_now(monkeypatch: pytest.MonkeyPatch, moment: dt.datetime) -> None:
-    """Make ``now()`` return ``moment`` in db.models and in every db or desktop module that
-    imported it (``from db.models import now``), for the rest of the test."""
+    """Make ``now()`` return ``moment`` in db.store.models and in every db or desktop module that
+    imported it (``from db.store.models import now``), for the rest of the test."""
     import sys
 
-    from db import models
+    from db.store import models
 
     original = models.now
 

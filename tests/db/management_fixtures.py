@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from db import codes, liability, vocab, workflow
-from db.backup import attachments_folder
 from db.errors import WorkflowError
-from db.models import Case, CaseEvent, Liability, Staff, database
+from db.handling import workflow
+from db.management import liability
+from db.store import codes, vocab
+from db.store.models import Case, CaseEvent, Liability, Staff, database
+from db.trust.backup import attachments_folder
 from tests.db.workflow_fixtures import T0, World, at, dump, world
 
 __all__ = [

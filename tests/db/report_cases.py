@@ -1,10 +1,10 @@
-"""Cases for the report tests, registered through db.cases as the real form does.
+"""Cases for the report tests, registered through db.intake.cases as the real form does.
 
 Qt-free; the PDF and preview tests in tests/desktop use them too. The texts carry what a
 printout gets wrong first: rare name characters (喆 堃 昇 琊 玥, and from the CJK
 extensions), full-width punctuation, digits, Latin letters and characters outside the BMP.
-The escalated case goes through the real workflow (db.workflow, db.decisions, db.callbacks,
-db.liability, db.penalties), so every section of the report has something to show.
+The escalated case goes through the real workflow (db.handling.workflow, db.handling.decisions, db.handling.callbacks,
+db.management.liability, db.management.penalties), so every section of the report has something to show.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
 
-from db import cases, codes, outlets, vocab
-from db.models import Case, LiablePerson, Outlet, Staff, database, now
+from db.intake import cases, outlets
+from db.store import codes, vocab
+from db.store.models import Case, LiablePerson, Outlet, Staff, database, now
 
 OUTLET = outlets.OutletSetup(
     outlet_name="琅琊路邮政金融网点",
@@ -146,7 +147,8 @@ def escalated_case(world: World, *, at: dt.datetime | None = None) -> Case:
     with evidence) and penalised, the determination reviewed and changed (teller alone:
     the teller's penalty carried over, the lobby manager's withdrawn), and closed.
     """
-    from db import callbacks, decisions, liability, penalties, workflow
+    from db.handling import callbacks, decisions, workflow
+    from db.management import liability, penalties
 
     at = at or now()
     b = (at - dt.timedelta(days=20)).replace(hour=9, minute=0, second=0, microsecond=0)

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from db import cases, outlets
-from db import database as database_module
 from db.errors import WorkflowError
-from db.models import Case, Outlet, Staff, database
+from db.intake import cases, outlets
+from db.store import database as database_module
+from db.store.models import Case, Outlet, Staff, database
 
 # Monday 28 September 2026: two days before the National Day week (1-7 October 2026,
 # with Sunday 20 September and Saturday 10 October as make-up working days).
@@ -120,7 +120,7 @@ def refused(call: Callable[[], object], code: str) -> WorkflowError:
 
 
 def events(case: Case) -> list[str]:
-    from db.models import CaseEvent
+    from db.store.models import CaseEvent
 
     return [
         e.kind for e in CaseEvent.select().where(CaseEvent.case == case.id).order_by(CaseEvent.id)
@@ -128,6 +128,6 @@ def events(case: Case) -> list[str]:
 
 
 def last_event(case: Case):
-    from db.models import CaseEvent
+    from db.store.models import CaseEvent
 
     return CaseEvent.select().where(CaseEvent.case == case.id).order_by(CaseEvent.id.desc()).first()

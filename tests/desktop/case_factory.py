@@ -1,8 +1,8 @@
-"""Realistic complaints for GUI tests, registered through db.cases like the real form does.
+"""Realistic complaints for GUI tests, registered through db.intake.cases like the real form does.
 
 Every fifth case is of each kind: settled on the spot, overdue, due later today, due in
 the future, urgent. Names and descriptions are Chinese so search is tested with the text
-users type (1, 2 and 3+ characters take different SQL paths; see db/sqlite_features.py).
+users type (1, 2 and 3+ characters take different SQL paths; see db/store/sqlite_features.py).
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from db import cases, outlets, vocab
-from db.database import database_path, open_database
-from db.models import Case, Outlet, Staff, database, now
+from db.intake import cases, outlets
+from db.store import vocab
+from db.store.database import database_path, open_database
+from db.store.models import Case, Outlet, Staff, database, now
 
 NAMES = ["张伟", "李娜", "王芳", "刘洋", "陈静", "杨帆", "赵磊", "黄敏", "周杰", "吴霞"]
 DESCRIPTIONS = [

@@ -20,6 +20,6 @@ def cjk_font(qapp) -> str:
 
     Returns the font family name.
     """
-    from desktop.fonts import apply_app_font
+    from desktop.kit.fonts import apply_app_font
 
     return apply_app_font(qapp).family()

@@ -6,9 +6,9 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from db import workorders
-from db.models import Staff, WorkOrder, now
-from db.workorders import NewWorkOrder
+from db.store.models import Staff, WorkOrder, now
+from db.workorders import orders as workorders
+from db.workorders.orders import NewWorkOrder
 from tests.desktop.case_factory import Shop
 
 HEADER_ZH = [

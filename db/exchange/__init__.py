@@ -1,0 +1,1 @@
+"""Exchange with the district branch: bundles out and in."""

@@ -1,0 +1,1 @@
+"""Intake: the outlet and its staff, registering complaints, the case list's queries."""

@@ -1,0 +1,1 @@
+"""Management: liability, penalties, staff records, training, prevention, targets and analysis."""

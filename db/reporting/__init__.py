@@ -1,0 +1,1 @@
+"""The data the printed reports state, as plain dataclasses."""

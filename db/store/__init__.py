@@ -1,0 +1,1 @@
+"""The store: peewee entities, migrations, the SQLite features and the stored codes."""

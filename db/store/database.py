@@ -1,0 +1,80 @@
+"""Opening the outlet database: connection settings, schema migrations, the data folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from peewee import Database
+from playhouse.migrations import Migration, Runner
+
+from db.store import sqlite_features
+from db.store.models import database
+
+log = logging.getLogger(__name__)
+
+DB_FILENAME = "complaint-desk.sqlite3"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+MIGRATION_TABLE = "schema_migration"
+
+
+def database_path(data_dir: Path) -> Path:
+    return Path(data_dir) / DB_FILENAME
+
+
+def _runner(db: Database) -> Runner:
+    return Runner(db, directory=str(MIGRATIONS_DIR), table_name=MIGRATION_TABLE)
+
+
+def schema_version(db: Database) -> int:
+    """Number of migrations applied to ``db`` (0 for an empty database)."""
+    return sum(1 for m in _runner(db).status() if m.applied)
+
+
+def latest_schema_version() -> int:
+    """Number of migrations this version of the program knows."""
+    return len(Migration.load_directory(str(MIGRATIONS_DIR)))
+
+
+def pending_migrations(db: Database) -> list[str]:
+    return [m.name for m in _runner(db).status() if not m.applied and m.path]
+
+
+def migrate(db: Database, backup_dir: Path | None = None) -> list[str]:
+    """Apply pending migrations in order, each in its own transaction.
+
+    A database that already holds data is first copied with the online backup API to
+    ``backup_dir`` (default: a ``backups`` folder beside it), so a failed upgrade can be
+    undone by hand.
+    """
+    pending = pending_migrations(db)
+    if not pending:
+        return []
+    if schema_version(db) > 0 and sqlite_features.is_sqlite(db):
+        folder = backup_dir or Path(db.database).parent / "backups"
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = folder / f"pre-migration-v{schema_version(db)}-{stamp}.sqlite3"
+        sqlite_features.backup_to(db, target)
+        log.info("backed up to %s before migrating", target)
+    return _runner(db).up()
+
+
+def open_database(path: Path | str, *, apply_migrations: bool = True) -> Database:
+    """Open (creating if needed) the SQLite file at ``path``, bind the models to it and
+    bring its schema up to date."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_features.make_database(path)
+    db.connect(reuse_if_open=True)
+    database.initialize(db)
+    if apply_migrations:
+        migrate(db)
+        sqlite_features.sync_audit_triggers(db)
+    return db
+
+
+def close_database() -> None:
+    target = database.obj
+    if target is not None and not target.is_closed():
+        target.close()

@@ -1,0 +1,1 @@
+"""Trust and access: permissions, accounts, the audit trail, integrity checks, backups and keys."""

@@ -1,0 +1,1 @@
+"""Work orders from above: entering, importing, answering, and their queries."""

@@ -1,0 +1,1 @@
+"""Analysis: the dashboard and the targets."""

@@ -1,0 +1,1 @@
+"""The case list, the case view and the new-complaint dialog."""

@@ -1,0 +1,131 @@
+"""``complaint-desk export-bundle`` and ``import-bundle``: offline exchange with the district.
+
+No Qt. ``export-bundle --since DATE --out FILE.zip`` writes the cases received or updated
+since DATE, with their work orders and evidence files and a manifest of SHA-256 sums
+(db/exchange/bundle.py documents the format). ``import-bundle FILE.zip`` reads the work orders and
+replies the district sends down, as the outlet head (db.intake.outlets.outlet_head); a bundle that
+does not match its manifest is refused whole, naming the member and the reason, and
+nothing is written. Importing the same bundle twice creates nothing new.
+
+Once the database has login accounts both ask who is acting (``--user EMPLOYEE_NO`` and the
+password, as desktop/cli/maintenance.py describes): the export needs the matrix's
+``export``; the import is made as, and attributed to, the person logged in.
+
+Exit codes: 0 done; 1 refused (bad bundle, no head, export impossible); 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from desktop.cli import common as cli_common
+from desktop.cli.maintenance import UserRefused, acting_user, add_user_option
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
+
+
+def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
+    export = subparsers.add_parser(
+        "export-bundle",
+        help="write a case bundle (ZIP with a SHA-256 manifest) for the district branch",
+        description="Write the cases received or updated since DATE, their work orders and "
+        "evidence files, with a manifest of SHA-256 sums. Customer phone and ID numbers "
+        "are masked.",
+    )
+    export.add_argument("--since", type=_date, required=True, metavar="YYYY-MM-DD")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.zip")
+    add_user_option(export)
+    imp = subparsers.add_parser(
+        "import-bundle",
+        help="import work orders and replies from a district bundle (ZIP)",
+        description="Verify a bundle against its manifest and import its work orders and "
+        "replies as the outlet head. A damaged or altered bundle is refused whole and "
+        "nothing is written; what is already present is skipped.",
+    )
+    imp.add_argument("file", type=Path, metavar="FILE.zip")
+    add_user_option(imp)
+
+
+def _open(args: argparse.Namespace) -> bool:
+    from db.store.database import open_database
+
+    path = cli_common.database_path(args)
+    if not path.exists():
+        print(f"no database at {path}", file=sys.stderr)
+        return False
+    open_database(path)
+    return True
+
+
+def cmd_export_bundle(args: argparse.Namespace) -> int:
+    from db.errors import WorkflowError
+    from db.exchange.bundle import BundleError, export_bundle
+    from db.intake import outlets
+    from db.trust.permissions import ACTION_EXPORT
+
+    if not _open(args):
+        return 2
+    outlet = outlets.current_outlet()
+    if outlet is None:
+        print("the outlet is not set up", file=sys.stderr)
+        return 1
+    try:
+        actor = acting_user(args, ACTION_EXPORT, stdin=sys.stdin, stderr=sys.stderr)
+        summary = export_bundle(args.out, since=args.since, outlet=outlet, actor=actor)
+    except UserRefused as error:
+        print(f"{args.out}: not written. {error}", file=sys.stderr)
+        return 1
+    except (BundleError, WorkflowError) as error:
+        print(f"{args.out}: not written. {error.message}", file=sys.stderr)
+        return 1
+    print(
+        f"wrote {summary.path}: {summary.cases} cases, {summary.events} events, "
+        f"{summary.work_orders} work orders, {summary.attachments} attachments "
+        f"({summary.size:,} bytes)"
+    )
+    return 0
+
+
+def cmd_import_bundle(args: argparse.Namespace) -> int:
+    from db.exchange.bundle import BundleError, import_bundle
+    from db.intake import outlets
+
+    if not args.file.is_file():
+        print(f"no such file: {args.file}", file=sys.stderr)
+        return 2
+    if not _open(args):
+        return 2
+    outlet = outlets.current_outlet()
+    head = outlets.outlet_head(outlet) if outlet is not None else None
+    if head is None:
+        print("the outlet is not set up: no outlet head to import as", file=sys.stderr)
+        return 1
+    try:
+        actor = acting_user(args, None, stdin=sys.stdin, stderr=sys.stderr) or head
+    except UserRefused as error:
+        print(f"{args.file}: refused, nothing written.", file=sys.stderr)
+        print(f"  {error}", file=sys.stderr)
+        return 1
+    try:
+        result = import_bundle(args.file, actor)
+    except BundleError as error:
+        print(f"{args.file}: refused, nothing written.", file=sys.stderr)
+        print(f"  {error.message}", file=sys.stderr)
+        return 1
+    print(
+        f"{args.file}: {result.work_orders_created} work orders created, "
+        f"{result.work_orders_skipped} already present; {result.replies_recorded} replies "
+        f"recorded, {result.replies_skipped} already present"
+    )
+    return 0
+
+
+COMMANDS = {"export-bundle": cmd_export_bundle, "import-bundle": cmd_import_bundle}

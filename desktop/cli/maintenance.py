@@ -1,0 +1,308 @@
+"""Maintenance subcommands: ``backup``, ``restore`` and ``check``. No Qt.
+
+They work without a screen, from a scheduled job or over a remote shell, so an outlet's
+database can be backed up, checked and repaired when the window cannot even start.
+desktop/cli/main.py registers them with ``add_subcommands`` and hands over with ``run``.
+
+Once the database has login accounts, ``backup`` and ``restore`` (and the bundle commands,
+desktop/cli/bundle.py) ask who is acting: ``--user EMPLOYEE_NO``, with the password read
+from the terminal without echo, or as one line of standard input when that is not a
+terminal (so a scheduled job can pipe it). The login is db.trust.accounts.authenticate, lock
+included; the permission matrix then decides, and the writes are attributed to that person.
+Without accounts (a fresh or demo database) nobody is asked: the head is assumed, as in the
+window. ``check`` only reads and stays open to anyone.
+
+Exit codes: 0 done / sound; 1 refused, failed or problems found; 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from desktop.cli import common as cli_common
+
+if TYPE_CHECKING:
+    from db.store.models import Staff
+
+COMMANDS = ("backup", "restore", "check")
+
+
+def add_user_option(parser: argparse.ArgumentParser) -> None:
+    """``--user EMPLOYEE_NO``: who is acting, once the database has login accounts."""
+    parser.add_argument(
+        "--user",
+        metavar="EMPLOYEE_NO",
+        default=None,
+        help="who is acting (required once the database has login accounts); the password "
+        "is asked for, or read as one line of standard input when that is not a terminal",
+    )
+
+
+class UserRefused(Exception):
+    """The acting user could not be established or may not do this; the message says why."""
+
+
+def _has_accounts() -> bool:
+    """Whether the open database has login accounts; a database from before accounts (or
+    one too damaged to say) has none."""
+    from peewee import PeeweeException
+
+    from db.trust import accounts
+
+    try:
+        return accounts.has_any_account()
+    except PeeweeException:
+        return False
+
+
+def _read_password(employee_no: str, stdin: TextIO, stderr: TextIO) -> str:
+    if stdin.isatty():
+        return getpass.getpass(f"password for {employee_no}: ", stream=stderr)
+    line = stdin.readline()
+    if not line:
+        raise UserRefused("no password on standard input")
+    return line.rstrip("\r\n")
+
+
+def acting_user(
+    args: argparse.Namespace, action: str | None, *, stdin: TextIO, stderr: TextIO
+) -> Staff | None:
+    """Who runs this command, with the database open: None when it has no accounts (the
+    head is assumed); else the staff member ``--user`` names, logged in with the password
+    and allowed matrix ``action`` (None: any logged-in staff member). Every write from here
+    on is attributed to them in the audit trail. UserRefused otherwise."""
+    from db.errors import WorkflowError
+    from db.store.models import now
+    from db.trust import accounts, audit, permissions
+
+    if not _has_accounts():
+        return None
+    employee_no = getattr(args, "user", None)
+    if not employee_no:
+        raise UserRefused(
+            "this database has login accounts: say who is acting with --user EMPLOYEE_NO "
+            "(the password is asked for, or read from standard input)"
+        )
+    password = _read_password(employee_no, stdin, stderr)
+    try:
+        staff = accounts.authenticate(employee_no, password)
+        if action is not None:
+            permissions.require(staff, action, now())
+    except WorkflowError as error:  # LoginError included: wrong password, locked, inactive
+        raise UserRefused(error.message) from None
+    audit.set_session_actor(staff.id)
+    return staff
+
+
+def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``backup``, ``restore`` and ``check`` to the program's subcommands."""
+    bk = subparsers.add_parser(
+        "backup",
+        help="back up the database and attachments (online backup API, checked copy)",
+        description="Back up the database and its attachments, then check the copy. Without "
+        "--to the configured backup folder is used and old backups rotate out there.",
+    )
+    bk.add_argument(
+        "--to",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder to back up to, e.g. a USB drive",
+    )
+    add_user_option(bk)
+
+    rs = subparsers.add_parser(
+        "restore",
+        help="replace the database with a backup (the current data is backed up first)",
+        description="Replace the database with a backup. The file is checked first and "
+        "refused if it is not a valid Complaint Desk backup; the current data is backed up "
+        "(reason pre-restore) before it is replaced.",
+    )
+    rs.add_argument("file", type=Path, metavar="FILE", help="the backup file (.sqlite3)")
+    rs.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    add_user_option(rs)
+
+    subparsers.add_parser(
+        "check",
+        help="check the database: integrity, foreign keys, schema, attachments",
+        description="Check the database without changing it. Exit code 0 when sound, 1 when "
+        "a problem is found (the first one is named).",
+    )
+
+
+def run(
+    args: argparse.Namespace,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int | None:
+    """Run a maintenance subcommand; None when ``args.command`` is not one of them."""
+    handlers: dict[str, Callable[..., int]] = {
+        "backup": cmd_backup,
+        "restore": cmd_restore,
+        "check": cmd_check,
+    }
+    handler = handlers.get(getattr(args, "command", None) or "")
+    if handler is None:
+        return None
+    return handler(
+        args, stdin=stdin or sys.stdin, stdout=stdout or sys.stdout, stderr=stderr or sys.stderr
+    )
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return str(n)
+
+
+def cmd_backup(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    from db.errors import WorkflowError
+    from db.store.database import close_database, open_database
+    from db.trust import backup
+    from db.trust.permissions import ACTION_BACKUP_RESTORE
+
+    path = cli_common.database_path(args)
+    if not path.exists():
+        print(f"no database at {path}", file=stderr)
+        return 1
+    try:
+        # As it is: a backup of an older schema must not upgrade the original first.
+        db = open_database(path, apply_migrations=False)
+        actor = acting_user(args, ACTION_BACKUP_RESTORE, stdin=stdin, stderr=stderr)
+        if args.to is not None:
+            info = backup.make_backup(db, args.to, reason=backup.REASON_MANUAL, actor=actor)
+        else:
+            info = backup.backup_and_rotate(db, reason=backup.REASON_MANUAL, actor=actor)
+    except UserRefused as exc:
+        print(f"not backed up: {exc}", file=stderr)
+        return 1
+    except WorkflowError as exc:
+        print(f"not backed up: {exc.message}", file=stderr)
+        return 1
+    except backup.BackupError as exc:
+        print(f"backup failed: {exc}", file=stderr)
+        return 1
+    finally:
+        close_database()
+    files = f", {info.attachment_count} attachments" if info.attachment_count else ""
+    print(f"backed up {path}", file=stdout)
+    print(f"       to {info.path} ({_size(info.size)}{files}; integrity check ok)", file=stdout)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    from db.errors import WorkflowError
+    from db.store.database import close_database, database_path, open_database
+    from db.trust import backup
+    from db.trust.permissions import ACTION_BACKUP_RESTORE
+    from desktop.session.single_instance import lock_holder
+
+    data_dir = cli_common.data_dir(args)
+    path = database_path(data_dir)
+    source = Path(args.file)
+    holder = lock_holder(data_dir)
+    if holder is not None:
+        print(
+            f"not restored: Complaint Desk is open on this database (process {holder.pid} on "
+            f"host {holder.host or '?'}). Close it first.",
+            file=stderr,
+        )
+        return 1
+    valid, reason = backup.is_valid_backup(source)
+    if not valid:
+        print(
+            f"not restored: {source} is not a valid Complaint Desk backup: {reason}.\n"
+            "Nothing was changed.",
+            file=stderr,
+        )
+        return 1
+
+    safety = backup.backup_folder_of(path)
+    damaged = backup.current_database_problem(path)
+    actor = None
+    if path.exists():
+        # Who may restore is in the database about to be replaced: ask while it is open.
+        try:
+            open_database(path, apply_migrations=False)
+            actor = acting_user(args, ACTION_BACKUP_RESTORE, stdin=stdin, stderr=stderr)
+        except UserRefused as exc:
+            close_database()
+            print(f"not restored: {exc}. Nothing was changed.", file=stderr)
+            return 1
+        except Exception as exc:  # noqa: BLE001 - too damaged to open: restore is the cure
+            close_database()
+            print(f"note: the current database cannot be read ({exc}).", file=stderr)
+    print(f"This replaces the database {path}", file=stdout)
+    print(f"with the backup {source}.", file=stdout)
+    if not path.exists():
+        print("There is no current database to back up first.", file=stdout)
+    elif damaged:
+        print(f"The current database is damaged ({damaged});", file=stdout)
+        print(f"it is moved into {safety} instead of being backed up.", file=stdout)
+    else:
+        print(f"The current data is first backed up to {safety} (reason pre-restore).", file=stdout)
+    if not args.yes:
+        print("Restore? [y/N] ", end="", file=stdout, flush=True)
+        answer = stdin.readline().strip().lower()
+        if answer not in ("y", "yes"):
+            close_database()
+            print("not restored; nothing was changed.", file=stderr)
+            return 1
+
+    if damaged:
+        # A damaged file is moved aside, which needs it closed; acting_user has already
+        # checked the matrix in it, so restore need not read it again.
+        close_database()
+        actor = None
+    try:
+        result = backup.restore(
+            path, source, safety_folder=safety, current_damaged=bool(damaged), actor=actor
+        )
+    except WorkflowError as exc:
+        print(f"not restored: {exc.message} Nothing was changed.", file=stderr)
+        return 1
+    except backup.BackupError as exc:
+        print(f"not restored: {exc}", file=stderr)
+        return 1
+    finally:
+        close_database()  # the old file's connection; the restored one is opened below
+    if result.safety_backup is not None:
+        print(f"previous data backed up to {result.safety_backup.path}", file=stdout)
+    if result.set_aside is not None:
+        print(f"damaged database moved to {result.set_aside}", file=stdout)
+    if result.attachments_restored:
+        print(f"{result.attachments_restored} attachments restored", file=stdout)
+    try:
+        open_database(path)  # bring an older backup's schema up to date now, not at next start
+    except Exception as exc:  # noqa: BLE001 - the restore itself succeeded; report, do not hide
+        print(f"restored, but upgrading its schema failed: {exc}", file=stderr)
+        return 1
+    finally:
+        close_database()
+    print(f"restored {path} from {source}", file=stdout)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    from db.trust import integrity
+
+    path = cli_common.database_path(args)
+    if not path.exists():
+        print(f"no database at {path}", file=stderr)
+        return 1
+    # On its own connection, without migrating: a check must not change what it checks.
+    report = integrity.check_file(path)
+    print(report.summary(), file=stdout)
+    if report.ok:
+        return 0
+    print(f"first problem: {report.first_problem}", file=stderr)
+    return 1

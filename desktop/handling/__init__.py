@@ -1,0 +1,1 @@
+"""The case actions: one dialog or wizard per action."""

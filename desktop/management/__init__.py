@@ -1,0 +1,1 @@
+"""The head's management: staff, training, disputes, liability, penalties, acting heads."""

@@ -1,0 +1,1 @@
+"""The Qt side of the reports: the menu, the preview, printing and verification."""

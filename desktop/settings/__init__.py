@@ -1,0 +1,1 @@
+"""Settings: rules, the working-day calendar and backups."""

@@ -1,1 +1,0 @@
-"""Feature widgets the main window is assembled from: filter bar, case list, case detail."""

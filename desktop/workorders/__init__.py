@@ -1,0 +1,1 @@
+"""Work orders from above: the dock, the import, their dialogs."""
