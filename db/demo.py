@@ -1,9 +1,22 @@
-"""Realistic demo data: one outlet, its staff and as many complaints as asked for.
+"""Realistic demo data: one outlet, its staff, its complaints and the head's management duties.
 
-Used by ``complaint-desk --demo`` (a separate database, so a newcomer sees a working
-outlet at once) and ``complaint-desk demo --cases N`` (fills any database, fast enough for
-a million cases: rows are built in Python and written with executemany in large
-transactions, with the search index rebuilt once at the end).
+Used by ``complaint-desk --demo`` (:func:`ensure_demo`, a separate database, so a newcomer
+sees a working outlet at once) and ``complaint-desk demo --cases N`` (:func:`load_demo`);
+both build through :func:`fill_demo`:
+
+- the complaints in bulk (db/demo_bulk.py): each one's story told by the rules of the
+  handling process, with the audit trail of every row, fast enough for a million;
+- once per demo database, the management around them through the rules' own functions,
+  attributed to the staff who would do it: an acting-head span (Art. 8), targets for the
+  year, its quarters and months, training with attendance, disputes and suggestions,
+  a few recent complaints handled step by step (transfer, reply, report, escalation,
+  liability with its penalty, a callback on a work order), a liability review;
+- superior work orders at every fill, answered in time and late, the newest still open.
+
+The demo writes without a login, so it fills only a database that is empty, that it set
+up itself (marked by the :data:`MARKER` setting) or the one ``--demo`` opens; anything
+else, and any database with login accounts, is refused with the reason before anything is
+written (:func:`demo_refusal`).
 """
 
 from __future__ import annotations
@@ -11,17 +24,27 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-from collections.abc import Callable, Iterator
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
 
 from peewee import fn
 
-from db.errors import WorkflowError
+from db.demo_bulk import (  # noqa: F401 - re-exported: the texts of the demo
+    CASE_COLUMNS,
+    EVENT_COLUMNS,
+    GIVEN,
+    SETTLEMENTS,
+    SURNAMES,
+    TEMPLATES,
+    person,
+    phone,
+)
 from db.handling import deadlines
-from db.intake import cases as case_rules
 from db.intake import outlets
-from db.intake.validation import ValidationError
-from db.store import codes, sqlite_features, vocab
-from db.store.models import Case, Outlet, Setting, Staff, database, now
+from db.store import codes, vocab
+from db.store.models import Case, CaseEvent, Outlet, Setting, Staff, database, now
+from db.trust import audit
 
 DEMO_OUTLET = outlets.OutletSetup(
     outlet_name="建设路邮政金融网点",
@@ -41,492 +64,144 @@ DEMO_STAFF = [
     ("吴磊", "E1008", vocab.ROLE_TELLER, False),
 ]
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = [
-    "秀英",
-    "桂英",
-    "秀兰",
-    "玉兰",
-    "建华",
-    "建国",
-    "志强",
-    "海燕",
-    "丽娟",
-    "国华",
-    "春梅",
-    "德明",
-    "淑珍",
-    "文斌",
-    "晓东",
-    "雪梅",
-    "红霞",
-    "立新",
-    "宏伟",
-    "静",
-    "磊",
-    "敏",
-    "军",
-    "勇",
-    "艳",
-    "杰",
-    "涛",
-    "明",
-    "超",
-    "霞",
-    "平",
-    "刚",
-    "婷",
-    "浩然",
-    "子涵",
-    "欣怡",
-    "梓萱",
-    "宇轩",
-    "雨桐",
-    "淑芬",
-    "振华",
-    "玉珍",
-    "桂芳",
-    "喆",
-    "昇",
-    "堃",
-]
-
-# (cause, business type, description, remedy) templates, written for the demo.
-TEMPLATES: list[tuple[str, str, str, str]] = [
-    (
-        "onsite_long_wait",
-        "rmb_savings",
-        "客户办理定期存款转存，取号后等候超过{n}分钟，仅开放{k}个窗口，情绪激动。",
-        "要求增开窗口并致歉",
-    ),
-    (
-        "onsite_long_wait",
-        "bank_cards",
-        "客户挂失补办借记卡，排队{n}分钟未轮到，认为叫号顺序混乱。",
-        "要求优先办理",
-    ),
-    (
-        "onsite_transaction_error",
-        "rmb_savings",
-        "柜员办理存款时金额录入错误，多记{n}元，客户发现后要求更正。",
-        "要求立即冲正并书面说明",
-    ),
-    (
-        "onsite_transaction_error",
-        "payment_settlement",
-        "跨行转账收款人账号录入有误，款项{n}元被退回，客户耽误还款。",
-        "要求赔偿逾期利息",
-    ),
-    (
-        "onsite_attitude",
-        "bank_cards",
-        "客户反映柜员办理密码重置时语气生硬，未解释所需材料。",
-        "要求柜员当面道歉",
-    ),
-    (
-        "onsite_attitude",
-        "rmb_savings",
-        "老年客户询问存折补登，工作人员态度冷淡，让其自行使用机具。",
-        "要求道歉并改进服务",
-    ),
-    (
-        "onsite_poor_communication",
-        "wealth_agency",
-        "客户购买代理保险后称营销时未说明犹豫期和退保损失。",
-        "要求全额退保",
-    ),
-    (
-        "onsite_poor_communication",
-        "personal_info",
-        "客户不理解为何需要重新采集身份信息，双方沟通不畅。",
-        "要求说明依据",
-    ),
-    (
-        "facilities_systems",
-        "bank_cards",
-        "自助存取款机吞卡，客户等候{n}分钟无人处理。",
-        "要求当日退卡",
-    ),
-    (
-        "facilities_systems",
-        "rmb_savings",
-        "系统升级导致网点{n}分钟无法办理业务，未提前公告。",
-        "要求提前公告停机时间",
-    ),
-    (
-        "fund_security",
-        "bank_cards",
-        "客户称借记卡在本人持卡情况下被异地盗刷{n}元。",
-        "要求查明原因并赔付",
-    ),
-    (
-        "information_security",
-        "personal_info",
-        "客户接到推销电话，怀疑网点泄露其存款信息。",
-        "要求调查并书面答复",
-    ),
-    (
-        "marketing",
-        "wealth_agency",
-        "客户称理财经理夸大收益，实际年化收益低于宣传。",
-        "要求补偿收益差额",
-    ),
-    (
-        "rules_processes",
-        "rmb_savings",
-        "客户代父母取款，因缺少授权材料被拒，认为流程繁琐。",
-        "要求简化手续",
-    ),
-    (
-        "rules_processes",
-        "loans",
-        "小额贷款审批材料多次补充，客户认为未一次性告知。",
-        "要求一次性告知清单",
-    ),
-    (
-        "information_disclosure",
-        "credit_card",
-        "客户称信用卡年费收取未事先告知，扣费{n}元。",
-        "要求退还年费",
-    ),
-    (
-        "service_attitude_quality",
-        "rmb_management",
-        "客户兑换残损人民币被拒，认为工作人员解释不清。",
-        "要求按规定兑换",
-    ),
-    ("contract_terms", "loans", "客户对提前还款违约金条款有异议。", "要求减免违约金"),
-    (
-        "debt_collection",
-        "credit_card",
-        "客户反映催收电话频繁，影响家人生活。",
-        "要求停止骚扰式催收",
-    ),
-    ("other", "other", "客户对网点停车位不足、门前秩序有意见。", "要求改善停车条件"),
-]
-
-SETTLEMENTS = [
-    "当场致歉并加开窗口，客户表示理解。",
-    "现场核实后当即更正，客户认可。",
-    "网点负责人出面解释规定，客户接受。",
-    "为客户优先办理，并赠送温馨提示卡，客户满意离开。",
-]
-
-CASE_COLUMNS = (
-    "id",
-    "outlet_id",
-    "case_no",
-    "year",
-    "seq",
-    "received_at",
-    "route",
-    "channel",
-    "business_type",
-    "cause",
-    "severity",
-    "urgent_triggers",
-    "customer_name",
-    "customer_phone",
-    "customer_id_no",
-    "remedy_requested",
-    "description",
-    "first_ask_owner_id",
-    "handler_id",
-    "status",
-    "is_open",
-    "agreed_reply_at",
-    "due_at",
-    "settled_at",
-    "settlement",
-    "closed_at",
-    "created_at",
-    "updated_at",
-    "first_contact_at",
-    "proposal_at",
-)
-EVENT_COLUMNS = ("case_id", "at", "actor_id", "kind", "from_status", "to_status", "note", "data")
-
-CHUNK = 20_000
+# Set when the demo set the outlet up itself: this database holds demo data only.
+MARKER = "demo.database"
+# Set once the management around the complaints has been added.
+MANAGED = "demo.management"
 
 ProgressFn = Callable[[int, int], None]
 
 
+class DemoRefused(Exception):
+    """The database is not one the demo may write to. ``code`` says why (one of
+    :data:`REFUSALS`), ``params`` fill the message; ``str()`` is the English message."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(REFUSALS[code].format(**params))
+
+
+SUGGESTION = "demo data goes only into an empty database or the demo database (--demo)."
+REFUSALS = {
+    "accounts": "It has login accounts, and the demo writes without a login: " + SUGGESTION,
+    "real_cases": "It holds {count:,} complaints that the demo did not write; " + SUGGESTION,
+    "real_outlet": "Its outlet {outlet} was set up by hand, not by the demo; " + SUGGESTION,
+    "unreadable": "It is not a Complaint Desk database that can be read ({error}).",
+}
+
+
+# --- which databases the demo may fill ---------------------------------------------------------
+
+Query = Callable[[str, tuple], list[tuple]]
+
+
+def _refusal(query: Query, *, demo_folder: bool) -> DemoRefused | None:
+    tables = {r[0] for r in query("SELECT name FROM sqlite_master WHERE type = 'table'", ())}
+
+    def count(table: str) -> int:
+        return query(f'SELECT count(*) FROM "{table}"', ())[0][0] if table in tables else 0
+
+    if count("account"):
+        return DemoRefused("accounts")
+    if "setting" in tables and query("SELECT 1 FROM setting WHERE key = ?", (MARKER,)):
+        return None
+    if demo_folder:
+        return None
+    if cases := count("complaint_case"):
+        return DemoRefused("real_cases", count=cases)
+    if "outlet" in tables and (rows := query("SELECT name, code FROM outlet LIMIT 1", ())):
+        return DemoRefused("real_outlet", outlet=f"{rows[0][0]} ({rows[0][1]})")
+    return None
+
+
+def demo_refusal(path: Path, *, demo_folder: bool = False) -> DemoRefused | None:
+    """Why the demo may not fill the database file at ``path``, or None when it may.
+
+    Read without changing the file (no migration, no journal). ``demo_folder``: the file
+    is the demo database the program keeps apart (``--demo``), which an older version
+    filled without marking it."""
+    if not Path(path).exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return _refusal(lambda sql, p: conn.execute(sql, p).fetchall(), demo_folder=demo_folder)
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        return DemoRefused("unreadable", error=error)
+
+
+def is_demo_database() -> bool:
+    """Whether the open database was set up by the demo."""
+    return Setting.select().where(Setting.key == MARKER).exists()
+
+
+def load_demo(
+    path: Path,
+    count: int,
+    *,
+    seed: int = 20261128,
+    demo_folder: bool = False,
+    at: dt.datetime | None = None,
+    progress: ProgressFn | None = None,
+) -> int:
+    """``complaint-desk demo``: open the database at ``path`` and add ``count`` demo
+    complaints, or raise :class:`DemoRefused` (nothing written, not even a migration)."""
+    from db.store.database import open_database
+
+    refusal = demo_refusal(path, demo_folder=demo_folder)
+    if refusal is not None:
+        raise refusal
+    open_database(path)
+    return fill_demo(count, seed=seed, at=at, progress=progress)
+
+
+# --- the outlet -----------------------------------------------------------------------------------
+
+
 def ensure_outlet() -> tuple[Outlet, list[Staff]]:
-    """The demo outlet with its staff, created when the database has no outlet yet."""
+    """The demo outlet with its staff, created (and the database marked as the demo's) when
+    the database has no outlet yet."""
     outlet = outlets.current_outlet()
     if outlet is None:
-        outlet, _head = outlets.setup_outlet(DEMO_OUTLET)
-        for name, number, role, active in DEMO_STAFF:
-            member = outlets.add_staff(outlet, name, number, role, joined_on=dt.date(2019, 3, 1))
-            if not active:
-                member.active = False
-                member.save()
+        with database.atomic():
+            outlet, _head = outlets.setup_outlet(DEMO_OUTLET)
+            for name, number, role, active in DEMO_STAFF:
+                member = outlets.add_staff(
+                    outlet, name, number, role, joined_on=dt.date(2019, 3, 1)
+                )
+                if not active:
+                    member.active = False
+                    member.save()
+            _set(MARKER, {"outlet": outlet.code, "created_at": now().isoformat()})
     return outlet, list(Staff.select().where(Staff.outlet == outlet).order_by(Staff.id))
 
 
-def ensure_demo(cases: int = 600) -> Outlet:
-    """Set up the demo outlet and fill it, unless it already holds complaints."""
-    outlet, staff = ensure_outlet()
+def ensure_demo(cases: int = 600, *, demo_folder: bool = True) -> Outlet:
+    """``--demo``: set up the demo outlet and fill it, unless it already holds complaints.
+
+    Refuses (:class:`DemoRefused`) a database the demo may not write to, e.g. a real one
+    named with ``--data-dir`` beside ``--demo``."""
+    refusal = _refusal(
+        lambda sql, p: database.execute_sql(sql, p).fetchall(), demo_folder=demo_folder
+    )
+    if refusal is not None:
+        raise refusal
+    outlet, _staff = ensure_outlet()
     if not Case.select().where(Case.outlet == outlet).exists():
         fill_demo(cases)
-        _set_demo_targets(staff, now())
-        _handle_a_few(staff, now())
     return outlet
 
 
-def _handle_a_few(staff: list[Staff], at: dt.datetime) -> None:
-    """Take the three newest open complaints a step further through the rules themselves,
-    as their staff would (a transfer and its confirmation, a reply), so that the demo's
-    timelines and History pages (the audit trail) show real handling, attributed to people.
-    The bulk fill writes no audit entries (that is what makes a million cases quick)."""
-    from db.handling import workflow
-    from db.trust import audit
-
-    head = next((s for s in staff if s.role == vocab.ROLE_HEAD), staff[0])
-    newest = list(
-        Case.select()
-        .where(Case.is_open == True, Case.status == vocab.STATUS_AWAITING_REPLY)  # noqa: E712
-        .order_by(Case.received_at.desc())
-        .limit(3)
-    )
-    method = next(iter(codes.CONTACT_METHODS))
-    for i, case in enumerate(newest):
-        owner = Staff.get_by_id(case.first_ask_owner_id)
-        other = next(s for s in staff if s.id not in (owner.id, head.id) and s.active)
-        when = min(at, case.received_at + dt.timedelta(minutes=30))
-        try:
-            with audit.acting_as(owner.id):
-                if i < 2:
-                    workflow.transfer(case, owner, other, at=when)
-                    with audit.acting_as(other.id):
-                        workflow.confirm_contact(
-                            Case.get_by_id(case.id),
-                            other,
-                            contact_at=when + dt.timedelta(minutes=5),
-                            method=method,
-                            at=when + dt.timedelta(minutes=5),
-                        )
-                else:
-                    workflow.reply(
-                        case,
-                        owner,
-                        content="已电话告知客户处理结果，客户表示认可。",
-                        method=method,
-                        customer_satisfied=True,
-                        at=when,
-                    )
-        except (WorkflowError, ValidationError):
-            continue  # a demo case the rules do not let go further: leave it as filled
+def _set(key: str, value: object) -> None:
+    Setting.replace(
+        key=key, value=json.dumps(value, ensure_ascii=False), updated_at=now()
+    ).execute()
 
 
-def _set_demo_targets(staff: list[Staff], at: dt.datetime) -> None:
-    """This year's targets, as a district might set them, so the dashboard and the
-    assessment report show marks from the first start."""
-    from db.management import targets
-
-    head = next((s for s in staff if s.role == vocab.ROLE_HEAD), staff[0])
-    year = at.year
-    monthly = max(5, Case.select().where(Case.year == year).count() // max(1, at.month))
-    yearly = {
-        codes.METRIC_COMPLAINTS: monthly * 12,
-        codes.METRIC_LIABLE: 12,
-        codes.METRIC_URGENT: 60,
-        codes.METRIC_ESCALATIONS: 4,
-        codes.METRIC_WORK_ORDERS: 40,
-        codes.METRIC_OVERDUE_REPLIES: 24,
-        codes.METRIC_CALLBACK_SATISFACTION: 90,
-    }
-    for metric, value in yearly.items():
-        targets.set_target(str(year), metric, value, head)
-    for month in range(1, 13):
-        targets.set_target(f"{year}-{month:02d}", codes.METRIC_COMPLAINTS, monthly, head)
-
-
-def _person(rng: random.Random) -> str:
-    return rng.choice(SURNAMES) + rng.choice(GIVEN)
-
-
-def _phone(rng: random.Random) -> str:
-    return f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
-
-
-def _fmt(value: dt.datetime | None) -> str | None:
-    return value.strftime("%Y-%m-%d %H:%M:%S") if value is not None else None
-
-
-def _rows(
-    count: int, outlet: Outlet, staff: list[Staff], at: dt.datetime, rng: random.Random
-) -> Iterator[tuple[tuple, list[tuple]]]:
-    """Yield (case row, event rows) for ``count`` complaints received before ``at``."""
-    first_id = (Case.select(fn.MAX(Case.id)).scalar() or 0) + 1
-    seqs: dict[int, int] = {}
-    active = [s for s in staff if s.active] or staff
-    head = next((s for s in staff if s.role == vocab.ROLE_HEAD), staff[0])
-    span_days = max(30, min(3650, count // 40))
-    routes = list(vocab.ROUTES)
-    triggers = list(vocab.URGENT_TRIGGERS)
-    # Received during opening hours (08:30-17:30), ascending so that case numbers follow
-    # the calendar.
-    times = []
-    for _ in range(count):
-        day = (at - dt.timedelta(days=rng.random() * span_days)).date()
-        moment = dt.datetime.combine(day, dt.time(8, 30)) + dt.timedelta(
-            seconds=rng.randrange(9 * 3600)
-        )
-        times.append(min(moment, at - dt.timedelta(minutes=rng.randrange(5, 120))))
-    times.sort()
-    for i, received in enumerate(times):
-        year = received.year
-        if year not in seqs:
-            seqs[year] = case_rules.next_seq(outlet, year) - 1
-        seqs[year] += 1
-        seq = seqs[year]
-        cause, business, text, remedy = rng.choice(TEMPLATES)
-        description = text.format(n=rng.randrange(15, 95), k=rng.randrange(1, 3))
-        owner = rng.choice(active)
-        route = "outlet_in_person" if rng.random() < 0.7 else rng.choice(routes)
-        channel = "onsite" if route.startswith("outlet") else rng.choice(list(vocab.CHANNELS))
-        urgent = rng.sample(triggers, 1) if rng.random() < 0.06 else []
-        if route == "above_regulator" and "regulator_forwarded" not in urgent:
-            urgent.append("regulator_forwarded")
-        age = at - received
-        settled = rng.random() < 0.55
-        case_id = first_id + i
-        agreed = None
-        settled_at = closed_at = None
-        settlement = ""
-        events: list[tuple] = [
-            (
-                case_id,
-                _fmt(received),
-                owner.id,
-                vocab.EVENT_REGISTERED,
-                None,
-                vocab.STATUS_RECEIVED,
-                "",
-                json.dumps({"first_ask_owner": owner.id}),
-            ),
-        ]
-        if urgent:
-            events.append(
-                (
-                    case_id,
-                    _fmt(received),
-                    owner.id,
-                    vocab.EVENT_URGENT_TRIGGERED,
-                    None,
-                    None,
-                    "",
-                    json.dumps({"triggers": urgent}),
-                )
-            )
-        if settled:
-            status = vocab.STATUS_SETTLED_ON_SPOT
-            settlement = rng.choice(SETTLEMENTS)
-            settled_at = closed_at = received + dt.timedelta(minutes=rng.randrange(5, 40))
-            events.append(
-                (
-                    case_id,
-                    _fmt(settled_at),
-                    owner.id,
-                    vocab.EVENT_SETTLED_ON_SPOT,
-                    vocab.STATUS_RECEIVED,
-                    status,
-                    settlement,
-                    "{}",
-                )
-            )
-        else:
-            agreed = received + dt.timedelta(hours=rng.choice((4, 24, 48, 72)))
-            status = vocab.STATUS_AWAITING_REPLY
-            events.append(
-                (
-                    case_id,
-                    _fmt(received + dt.timedelta(minutes=10)),
-                    owner.id,
-                    vocab.EVENT_REPLY_TIME_AGREED,
-                    vocab.STATUS_RECEIVED,
-                    status,
-                    "",
-                    json.dumps({"agreed_reply_at": agreed.isoformat()}),
-                )
-            )
-            # Most replies go out in time; a few slip past the agreed time and show as
-            # overdue, and whatever is still ahead stays open.
-            replied = agreed <= at and (age > dt.timedelta(days=20) or rng.random() < 0.97)
-            if replied:
-                # Replied by the agreed time (or, rarely, a little after), the customer
-                # satisfied, then closed by the head: the events the workflow would write.
-                late = rng.random() < 0.05
-                reply_at = agreed + dt.timedelta(hours=rng.randrange(1, 12) * (1 if late else -1))
-                reply_at = min(at, max(reply_at, received + dt.timedelta(minutes=40)))
-                closed_at = min(at, reply_at + dt.timedelta(minutes=rng.randrange(10, 120)))
-                events.append(
-                    (
-                        case_id,
-                        _fmt(reply_at),
-                        owner.id,
-                        codes.EVENT_REPLIED,
-                        status,
-                        vocab.STATUS_REPLIED,
-                        "已答复客户，客户表示认可。",
-                        json.dumps({"method": "phone", "customer_satisfied": True}),
-                    )
-                )
-                events.append(
-                    (
-                        case_id,
-                        _fmt(closed_at),
-                        head.id,
-                        codes.EVENT_CLOSED,
-                        vocab.STATUS_REPLIED,
-                        vocab.STATUS_CLOSED,
-                        "",
-                        "{}",
-                    )
-                )
-                status = vocab.STATUS_CLOSED
-        is_open = status in vocab.OPEN_STATUSES
-        # Complaints that did not arrive in person get their first call back within the
-        # internal limits, as a well-run outlet would (see db.handling.deadlines).
-        first_contact = proposal = None
-        if route not in ("outlet_in_person", "outlet_phone") and not settled:
-            first_contact = min(at, received + dt.timedelta(minutes=rng.randrange(10, 100)))
-            if received + dt.timedelta(hours=20) <= at:
-                proposal = received + dt.timedelta(hours=rng.randrange(2, 20))
-        case_row = (
-            case_id,
-            outlet.id,
-            case_rules.format_case_no(outlet.code, year, seq),
-            year,
-            seq,
-            _fmt(received),
-            route,
-            channel,
-            business,
-            cause,
-            case_rules.severity_for(urgent),
-            ",".join(sorted(urgent)),
-            _person(rng),
-            _phone(rng),
-            "",
-            remedy,
-            description,
-            owner.id,
-            None,
-            status,
-            int(is_open),
-            _fmt(agreed),
-            _fmt(agreed) if is_open else None,
-            _fmt(settled_at),
-            settlement,
-            _fmt(closed_at),
-            _fmt(received),
-            _fmt(closed_at or received),
-            _fmt(first_contact),
-            _fmt(proposal),
-        )
-        yield case_row, events
+# --- the builder ------------------------------------------------------------------------------
 
 
 def fill_demo(
@@ -536,55 +211,62 @@ def fill_demo(
     at: dt.datetime | None = None,
     progress: ProgressFn | None = None,
 ) -> int:
-    """Add ``count`` demo complaints (with their events) to the current database.
+    """Add ``count`` demo complaints, with their whole handling and trail, to the current
+    database (whatever it holds: :func:`load_demo` and :func:`ensure_demo` check first).
 
-    Written in transactions of CHUNK cases; returns the number added."""
-    at = at or now()
+    The first fill of a demo database also adds the management around them (see the
+    module's docstring). Returns the number of complaints added."""
+    from db import demo_bulk
+
+    at = (at or now()).replace(microsecond=0)
     outlet, staff = ensure_outlet()
     rng = random.Random(seed)
-    db = database.obj
-    case_sql = "INSERT INTO complaint_case ({}) VALUES ({})".format(
-        ", ".join(CASE_COLUMNS), ", ".join(["?"] * len(CASE_COLUMNS))
-    )
-    event_sql = "INSERT INTO case_event ({}) VALUES ({})".format(
-        ", ".join(EVENT_COLUMNS), ", ".join(["?"] * len(EVENT_COLUMNS))
-    )
-    done = 0
-    case_batch: list[tuple] = []
-    event_batch: list[tuple] = []
-
-    def flush() -> None:
-        nonlocal done
-        with db.atomic():
-            cursor = db.cursor()
-            cursor.executemany(case_sql, case_batch)
-            cursor.executemany(event_sql, event_batch)
-        done += len(case_batch)
-        case_batch.clear()
-        event_batch.clear()
-        if progress:
-            progress(done, count)
-
-    bulk_tables = ["complaint_case", "case_event"]
-    with sqlite_features.bulk_load(db), sqlite_features.audit_suspended(db, bulk_tables):
-        for case_row, events in _rows(count, outlet, staff, at, rng):
-            case_batch.append(case_row)
-            event_batch.extend(events)
-            if len(case_batch) >= CHUNK:
-                flush()
-        if case_batch:
-            flush()
-    _add_workorders(outlet, staff, at, rng, count=min(40, max(3, count // 50)))
-    # One trail entry for the whole load instead of one per row (the setting write is
-    # audited like any other).
-    Setting.replace(
-        key="demo.last_load",
-        value=json.dumps({"cases": done, "seed": seed, "at": at.isoformat()}),
-        updated_at=now(),
-    ).execute()
+    manage = is_demo_database() and not Setting.select().where(Setting.key == MANAGED).exists()
+    head = _head(staff)
+    if manage:
+        _name_acting_head(head, staff, at)
+    # One complaint of a first fill comes from a dispute converted through the rules.
+    converted = 1 if manage and count >= 1 else 0
+    stories = demo_bulk.Stories(outlet, staff, at, rng)
+    done = demo_bulk.write(database.obj, stories, count - converted, progress=progress)
+    _add_workorders(outlet, head, at, rng, count=min(40, max(3, count // 50)))
+    if manage:
+        done += _manage(outlet, staff, at, rng, convert=bool(converted))
+        _set(MANAGED, {"at": at.isoformat()})
+    _set("demo.last_load", {"cases": done, "seed": seed, "at": at.isoformat()})
     # The open ones get every clock computed, as registration would have done.
     deadlines.refresh_open_cases(at)
+    if progress:
+        progress(done, count)
     return done
+
+
+def _head(staff: list[Staff]) -> Staff:
+    return next((s for s in staff if s.role == vocab.ROLE_HEAD), staff[0])
+
+
+def _colleague(staff: list[Staff], role: str, *, besides: Staff) -> Staff:
+    active = [s for s in staff if s.active and s.id != besides.id]
+    return next((s for s in active if s.role == role), active[0] if active else besides)
+
+
+def _name_acting_head(head: Staff, staff: list[Staff], at: dt.datetime) -> None:
+    """Three days the head spent at the district branch (Art. 8); the bulk's head-only
+    steps in that window are the acting head's."""
+    from db.trust import permissions
+
+    acting = _colleague(staff, vocab.ROLE_OPS_SUPERVISOR, besides=head)
+    if acting.id == head.id:
+        return
+    day = at.date() - dt.timedelta(days=12)
+    with audit.acting_as(head.id):
+        permissions.name_acting_head(
+            head,
+            acting,
+            dt.datetime.combine(day, dt.time(8, 0)),
+            dt.datetime.combine(day + dt.timedelta(days=2), dt.time(18, 0)),
+            note="网点负责人赴区分公司参加培训，由营业主管代为履职。",
+        )
 
 
 WORKORDER_TEXTS = [
@@ -593,35 +275,528 @@ WORKORDER_TEXTS = [
     ("superior_office", "上级转来客户来信，反映网点工作人员服务态度生硬。"),
     ("petition", "客户信访反映借记卡挂失补办手续繁琐。"),
 ]
+WORKORDER_REPLY = "已核实情况并向客户说明，客户表示理解。"
 
 
 def _add_workorders(
-    outlet: Outlet, staff: list[Staff], at: dt.datetime, rng: random.Random, *, count: int
+    outlet: Outlet, head: Staff, at: dt.datetime, rng: random.Random, *, count: int
 ) -> None:
-    """A few superior work orders, most answered in time, the newest still open."""
+    """Superior work orders every three days: most answered in time, every fifth late,
+    the newest three of the last days still open, due soon or already late (Art. 5(6))."""
     from db.workorders import orders as workorders
 
-    head = next((s for s in staff if s.role == vocab.ROLE_HEAD), staff[0])
     existing = workorders.WorkOrder.select().count()
-    for i in range(count):
-        source, content = rng.choice(WORKORDER_TEXTS)
-        received = (at - dt.timedelta(days=(count - i) * 3, hours=rng.randrange(0, 8))).replace(
-            microsecond=0
-        )
-        data = workorders.NewWorkOrder(
-            source=source,
-            number=f"GD{received:%Y%m%d}{existing + i + 1:04d}",
-            received_at=received,
-            reply_by=received + dt.timedelta(days=rng.choice((2, 3, 5))),
-            customer_name=_person(rng),
-            customer_phone=_phone(rng),
-            content=content,
-            may_concern_outlet=rng.random() < 0.5,
-            head_callback_required=source in ("regulator_12378", "95580"),
-        )
-        order = workorders.create_workorder(outlet, data, head, at=received)
-        if i < count - 3:
-            reply_at = min(at, received + dt.timedelta(days=1, hours=rng.randrange(0, 30)))
-            workorders.record_workorder_reply(
-                order, head, content="已核实情况并向客户说明，客户表示理解。", at=reply_at
+    with audit.acting_as(head.id):
+        for i in range(count):
+            source, content = rng.choice(WORKORDER_TEXTS)
+            ago = (count - i) * 3 if i < count - 3 else (count - i - 1) * 2
+            received = at - dt.timedelta(days=ago, hours=rng.randrange(1, 8))
+            reply_by = received + dt.timedelta(days=rng.choice((2, 3, 5)))
+            data = workorders.NewWorkOrder(
+                source=source,
+                number=f"GD{received:%Y%m%d}{existing + i + 1:04d}",
+                received_at=received,
+                reply_by=reply_by,
+                customer_name=person(rng),
+                customer_phone=phone(rng),
+                content=content,
+                may_concern_outlet=rng.random() < 0.5,
+                head_callback_required=source in ("regulator_12378", "95580"),
             )
+            order = workorders.create_workorder(outlet, data, head, at=received)
+            if i >= count - 3:
+                continue
+            if i % 5 == 1:
+                reply_at = reply_by + dt.timedelta(hours=rng.randrange(2, 20))
+            else:
+                reply_at = received + dt.timedelta(hours=rng.randrange(4, 40))
+                reply_at = min(reply_at, reply_by - dt.timedelta(hours=1))
+            workorders.record_workorder_reply(
+                order, head, content=WORKORDER_REPLY, at=min(at, reply_at)
+            )
+
+
+# --- management through the rules (first fill of a demo database) ------------------------------
+
+
+class _Clock:
+    """Moments for the steps of one case: after its last event, a few minutes apart."""
+
+    def __init__(self, case: Case, start: dt.datetime) -> None:
+        self.case = case
+        self.t = start
+
+    def next(self, minutes: int = 7) -> dt.datetime:
+        self.t += dt.timedelta(minutes=minutes)
+        return self.t
+
+
+def _last_event(case_id: int) -> dt.datetime:
+    value = CaseEvent.select(fn.MAX(CaseEvent.at)).where(CaseEvent.case == case_id).scalar()
+    return dt.datetime.fromisoformat(str(value)) if value else dt.datetime.min
+
+
+def _recent_open(at: dt.datetime, room: dt.timedelta) -> list[_Clock]:
+    """Open, ordinary complaints awaiting their reply whose last step leaves ``room``
+    before ``at``, newest first."""
+    clocks = []
+    query = (
+        Case.select()
+        .where(
+            (Case.status == vocab.STATUS_AWAITING_REPLY)
+            & (Case.severity == vocab.SEVERITY_ORDINARY)
+            & (Case.received_at >= at - dt.timedelta(days=10))
+        )
+        .order_by(Case.received_at.desc(), Case.id.desc())
+        .limit(40)
+    )
+    for case in query:
+        last = _last_event(case.id)
+        if last <= at - room:
+            clocks.append(_Clock(case, last))
+    return clocks
+
+
+def _manage(
+    outlet: Outlet, staff: list[Staff], at: dt.datetime, rng: random.Random, *, convert: bool
+) -> int:
+    """The head's duties around the complaints, through the rules' own functions; returns
+    how many complaints it registered (the dispute converted into one)."""
+    head = _head(staff)
+    clocks = _recent_open(at, dt.timedelta(hours=3))
+    handled = [
+        _escalated,
+        _liable_and_closed,
+        _work_order_with_callback,
+        _transferred,
+        _replied,
+        _unsatisfied_and_reported,
+        _transferred,
+    ]
+    done: dict[str, Case] = {}
+    for story, clock in zip(handled, clocks, strict=False):
+        case = story(clock, head, staff, outlet, at)
+        done.setdefault(story.__name__, case)
+    _review(head, staff, done.get("_liable_and_closed"), at)
+    _training(head, staff, done.get("_liable_and_closed"), at)
+    registered = _disputes(head, staff, at, rng, convert=convert)
+    _suggestions(head, staff, at)
+    _targets(head, at)
+    return registered
+
+
+def _owner(case: Case) -> Staff:
+    return Staff.get_by_id(case.first_ask_owner_id)
+
+
+def _transferred(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
+    from db.handling import workflow
+
+    case, owner = clock.case, _owner(clock.case)
+    other = _colleague(staff, vocab.ROLE_TELLER, besides=owner)
+    if other.id == head.id:
+        other = _colleague(staff, vocab.ROLE_LOBBY_MANAGER, besides=owner)
+    with audit.acting_as(owner.id):
+        workflow.transfer(case, owner, other, at=clock.next(), note="转交熟悉该业务的同事处理。")
+    when = clock.next(5)
+    with audit.acting_as(other.id):
+        workflow.confirm_contact(case, other, contact_at=when, method="phone", at=when)
+    return case
+
+
+def _owner_replies(
+    clock: _Clock, content: str, *, satisfied: bool = True, method: str = "phone"
+) -> None:
+    """The first-ask owner's reply to the customer, a few minutes after the last step."""
+    from db.handling import workflow
+
+    owner = _owner(clock.case)
+    with audit.acting_as(owner.id):
+        workflow.reply(
+            clock.case,
+            owner,
+            content=content,
+            method=method,
+            customer_satisfied=satisfied,
+            at=clock.next(),
+        )
+
+
+def _replied(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
+    _owner_replies(clock, "已电话告知客户处理结果，客户表示认可。")
+    return clock.case
+
+
+def _unsatisfied_and_reported(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
+    from db.handling import workflow
+
+    case, owner = clock.case, _owner(clock.case)
+    _owner_replies(clock, "已向客户说明规定，客户仍不认可。", satisfied=False)
+    with audit.acting_as(owner.id):
+        workflow.report(
+            case, owner, head, at=clock.next(), note="客户对答复不满意，报告网点负责人。"
+        )
+    return case
+
+
+def _escalated(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
+    """Beyond the outlet: reported, escalated to the district branch (Art. 10-11), the
+    result fed back, and the outlet keeps tracking."""
+    from db.handling import workflow
+
+    case, owner = clock.case, _owner(clock.case)
+    with audit.acting_as(head.id):
+        workflow.escalate(
+            case,
+            head,
+            "district_branch",
+            "城南区分公司渠道管理部",
+            True,
+            "区分公司渠道管理部 刘经理",
+            clock.next(),
+            "客户诉求涉及代理产品条款解释，网点无法自行解决，报请区分公司协调。",
+            "网点每日与客户联系，告知协调进展，并将结果反馈客户。",
+            psbc_department="区邮储银行个人金融部",
+            reported_by=owner,
+            at=clock.next(3),
+        )
+        workflow.add_tracking_note(
+            case, head, "已与区分公司确认受理，约定两日内给出意见。", at=clock.next(30)
+        )
+        workflow.feed_back(
+            case,
+            head,
+            content="已将区分公司协调结果告知客户，客户表示接受。",
+            method="phone",
+            customer_satisfied=True,
+            at=clock.next(40),
+        )
+    return case
+
+
+def _liable_and_closed(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
+    """Replied, found liable with the responsible person named, penalised as the scale
+    proposes, closed (Art. 5(8))."""
+    from db.handling import workflow
+    from db.management import liability, penalties
+
+    case, owner = clock.case, _owner(clock.case)
+    _owner_replies(clock, "已当面致歉并更正差错，客户表示认可。", method="in_person")
+    with audit.acting_as(head.id):
+        liability.determine(
+            case,
+            head,
+            liability.Finding(
+                liable=True,
+                reasons="经调阅监控和业务凭证，差错系经办人员未执行复核所致。",
+                responsible=[liability.Responsible(owner, 100)],
+                basis="柜面业务操作规程：录入后须经复核",
+            ),
+            at=clock.next(20),
+        )
+        for proposal in penalties.proposals_for(case):
+            penalties.apply_penalty(
+                _liable_person(proposal.liable_person_id),
+                head,
+                points=proposal.points,
+                amount=proposal.amount,
+                measures=proposal.measures,
+                at=clock.next(),
+            )
+        workflow.close_case(case, head, at=clock.next(), note="已答复、定责并处理完毕。")
+    return case
+
+
+def _liable_person(person_id: int):
+    from db.store.models import LiablePerson
+
+    return LiablePerson.get_by_id(person_id)
+
+
+def _work_order_with_callback(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
+    """A 95580 work order about the same matter: linked, answered, called back by the head
+    in person (Art. 5(7)), then not liable and closed."""
+    from db.handling import callbacks, workflow
+    from db.management import liability
+    from db.workorders import orders as workorders
+
+    case = clock.case
+    received = clock.next()
+    with audit.acting_as(head.id):
+        order = workorders.create_workorder(
+            outlet,
+            workorders.NewWorkOrder(
+                source="95580",
+                number=f"GD{received:%Y%m%d}{case.id:06d}",
+                received_at=received,
+                reply_by=received + dt.timedelta(days=2),
+                customer_name=case.customer_name,
+                customer_phone=case.customer_phone,
+                content="客户致电95580反映同一事项，要求网点尽快答复。",
+                may_concern_outlet=True,
+                head_callback_required=True,
+            ),
+            head,
+            case=case,
+            at=received,
+        )
+    _owner_replies(clock, "已电话向客户说明原因和处理措施，客户表示认可。")
+    with audit.acting_as(head.id):
+        workorders.record_workorder_reply(
+            order, head, content="已核实并答复客户，客户认可处理结果。", at=clock.next()
+        )
+        planned = callbacks.plan_callback(
+            head,
+            due_at=clock.t + dt.timedelta(hours=2),
+            assigned_to=head,
+            case=case,
+            note="工单客户由网点负责人亲自回访。",
+            at=clock.next(),
+        )
+        callbacks.record_callback(
+            planned,
+            head,
+            method="phone",
+            reached=True,
+            result=codes.RESULT_SATISFIED,
+            notes="客户对网点的处理和回访表示满意。",
+            at=clock.next(15),
+        )
+        liability.determine(
+            case,
+            head,
+            liability.Finding(liable=False, reasons="网点按规定办理，已向客户解释清楚，无责。"),
+            at=clock.next(),
+        )
+        workflow.close_case(case, head, at=clock.next())
+    return case
+
+
+def _review(head: Staff, staff: list[Staff], fallback: Case | None, at: dt.datetime) -> None:
+    """The head reviews a liable finding: the supervisor shares the fault (a new finding;
+    the original stays as it was), and the new shares are penalised as proposed."""
+    from db.management import liability, penalties
+    from db.store.models import Liability
+
+    finding = (
+        Liability.select()
+        .join(Case, on=(Liability.case == Case.id))
+        .where((Liability.liable == True) & (Case.status == vocab.STATUS_CLOSED))  # noqa: E712
+        .where(Liability.id == liability.current_finding_id(Case.id))
+        .order_by(Liability.determined_at.desc())
+        .first()
+    )
+    if finding is None and fallback is not None:
+        finding = liability.current_finding(fallback)
+    if finding is None:
+        return
+    case = Case.get_by_id(finding.case_id)
+    people = liability.responsible_of(finding)
+    supervisor = _colleague(staff, vocab.ROLE_OPS_SUPERVISOR, besides=head)
+    if not people or supervisor.id in {p.staff_id for p in people}:
+        return
+    when = max(_last_event(case.id), finding.determined_at) + dt.timedelta(hours=2)
+    if when > at:
+        return
+    first = Staff.get_by_id(people[0].staff_id)
+    clock = _Clock(case, when)
+    with audit.acting_as(head.id):
+        liability.review(
+            finding,
+            head,
+            outcome=codes.REVIEW_CHANGED,
+            reason="复核认为营业主管对复核环节督导不到位，应共同承担责任。",
+            finding=liability.Finding(
+                liable=True,
+                reasons=finding.reasons,
+                responsible=[
+                    liability.Responsible(first, 70),
+                    liability.Responsible(supervisor, 30),
+                ],
+                basis=finding.basis or "柜面业务操作规程",
+                cause=finding.cause,
+            ),
+            # The shares change, so the penalties under the first finding are withdrawn
+            # and set again below from the new shares.
+            penalties=[
+                penalties.PenaltyChoice(
+                    p, codes.PENALTY_WITHDRAW, "责任份额变更，按新认定重新处罚。"
+                )
+                for p in penalties.penalties_under(finding)
+            ],
+            at=clock.t,
+        )
+        for proposal in penalties.proposals_for(case):
+            penalties.apply_penalty(
+                _liable_person(proposal.liable_person_id),
+                head,
+                points=proposal.points,
+                amount=proposal.amount,
+                measures=proposal.measures,
+                at=clock.next(),
+            )
+
+
+TRAINING = [
+    (45, codes.TOPIC_COMPLAINT_HANDLING, "投诉处理流程与首问负责制", "王建国", "2"),
+    (30, "service_etiquette", "文明规范服务与情绪安抚", "李娜", "1.5"),
+    (16, "products", "代理保险产品知识与风险提示", "区分公司个金部 张老师", "1"),
+    (6, "rules_processes", "柜面业务复核制度再学习", "赵敏", "1"),
+]
+
+
+def _training(head: Staff, staff: list[Staff], remedial: Case | None, at: dt.datetime) -> None:
+    """Sessions of the last weeks (Art. 5(1)); one teller missed the complaint-handling one
+    and shows as behind; the liable case gets its remedial training."""
+    from db.management import training
+
+    active = [s for s in staff if s.active]
+    missed = next((s for s in reversed(active) if s.role == vocab.ROLE_TELLER), None)
+    with audit.acting_as(head.id):
+        for days, topic, title, trainer, hours in TRAINING:
+            attendees = [s for s in active if not (s is missed and days == 45)] or active
+            training.record_session(
+                head,
+                held_on=at.date() - dt.timedelta(days=days),
+                topic=topic,
+                title=title,
+                trainer=trainer,
+                hours=hours,
+                attendees=attendees,
+            )
+        if remedial is not None:
+            training.record_session(
+                head,
+                held_on=at.date(),
+                topic=codes.TOPIC_COMPLAINT_HANDLING,
+                title="差错案例剖析与复核要点",
+                trainer="赵敏",
+                hours="1",
+                attendees=[_owner(remedial)],
+                remedial_case=remedial,
+            )
+
+
+DISPUTES = [
+    (24, "onsite_long_wait", codes.DISPUTE_DEFUSED, "客户排队时间较长，情绪急躁。", "大堂经理安抚并引导使用自助设备，客户满意。"),
+    (17, "onsite_poor_communication", codes.DISPUTE_DEFUSED, "客户对开户所需材料有疑问。", "耐心解释所需材料及依据，客户理解。"),
+    (11, "facilities_systems", "reported_to_head", "叫号机故障，客户对排队顺序有争议。", "已报告网点负责人，安排人工叫号。"),
+    (6, "onsite_attitude", codes.DISPUTE_DEFUSED, "客户认为柜员解释过快，听不明白。", "主管出面重新讲解，客户接受。"),
+    (2, "rules_processes", "followed_up", "客户对大额取款需预约的规定不满。", "已说明规定，约定次日回电跟进。"),
+]  # fmt: skip
+
+
+def _disputes(
+    head: Staff, staff: list[Staff], at: dt.datetime, rng: random.Random, *, convert: bool
+) -> int:
+    """Friction defused before it became a complaint (Art. 4, 6, 7); one became a complaint
+    and is registered from the dispute. Returns how many complaints that registered."""
+    from db.intake import cases
+    from db.management import prevention
+
+    lobby = _colleague(staff, vocab.ROLE_LOBBY_MANAGER, besides=head)
+    with audit.acting_as(lobby.id):
+        for days, cause, outcome, description, note in DISPUTES:
+            occurred = dt.datetime.combine(at.date() - dt.timedelta(days=days), dt.time(10, 20))
+            prevention.record_dispute(
+                lobby,
+                occurred_at=occurred,
+                handled_by=lobby,
+                customer_name=person(rng),
+                customer_phone=phone(rng),
+                description=description,
+                cause=cause,
+                outcome=outcome,
+                outcome_note=note,
+            )
+        if not convert:
+            return 0
+        occurred = at - dt.timedelta(hours=3)
+        dispute = prevention.record_dispute(
+            lobby,
+            occurred_at=occurred,
+            handled_by=lobby,
+            customer_name=person(rng),
+            customer_phone=phone(rng),
+            description="客户认为理财产品到期收益低于预期，与工作人员发生争执，要求书面说明。",
+            cause="marketing",
+            outcome="reported_to_head",
+            outcome_note="已报告网点负责人，客户坚持投诉。",
+        )
+        received = occurred + dt.timedelta(minutes=20)
+        prevention.convert_dispute_to_case(
+            dispute,
+            lobby,
+            business_type="wealth_agency",
+            outcome=cases.OUTCOME_AGREED,
+            received_at=received,
+            agreed_reply_at=received + dt.timedelta(days=2),
+            remedy_requested="要求书面说明收益计算方式",
+        )
+    return 1
+
+
+def _suggestions(head: Staff, staff: list[Staff], at: dt.datetime) -> None:
+    """Improvements proposed by staff (Art. 6(7)) and what the head made of them."""
+    from db.management import prevention
+
+    lobby = _colleague(staff, vocab.ROLE_LOBBY_MANAGER, besides=head)
+    teller = _colleague(staff, vocab.ROLE_TELLER, besides=head)
+    texts = [
+        (lobby, 20, "高峰时段增设一名引导员，分流简单业务至自助设备。", "adopted",
+         "同意，自下月起每周一、五上午增设引导员。"),
+        (teller, 9, "在填单台增加常见业务所需材料清单，减少客户往返。", "under_review", ""),
+        (lobby, 3, "为老年客户设置爱心窗口并配备老花镜。", None, ""),
+    ]  # fmt: skip
+    with audit.acting_as(lobby.id):
+        rows = [
+            (
+                prevention.record_suggestion(
+                    lobby,
+                    proposed_by=author,
+                    content=text,
+                    proposed_on=at.date() - dt.timedelta(days=days),
+                ),
+                status,
+                response,
+            )
+            for author, days, text, status, response in texts
+        ]
+    with audit.acting_as(head.id):
+        for row, status, response in rows:
+            if status is not None:
+                prevention.set_suggestion_status(row, head, status, response=response, at=at)
+
+
+def _targets(head: Staff, at: dt.datetime) -> None:
+    """The year's targets, its quarters' and its months', set from the pace so far so that
+    some are on track and some at risk: the dashboard and the assessment show marks."""
+    from db.management import targets
+
+    year = at.year
+    months = max(1, at.month - 1 + at.day / 31)
+    period = str(year)
+
+    def pace(metric: str, factor: float, least: int) -> int:
+        actual = targets.actual(period, metric, at=at) or 0
+        return max(least, round(actual * 12 / months * factor))
+
+    yearly = {
+        codes.METRIC_COMPLAINTS: pace(codes.METRIC_COMPLAINTS, 1.1, 12),
+        codes.METRIC_LIABLE: pace(codes.METRIC_LIABLE, 0.9, 2),
+        codes.METRIC_URGENT: pace(codes.METRIC_URGENT, 1.3, 4),
+        codes.METRIC_ESCALATIONS: pace(codes.METRIC_ESCALATIONS, 1.5, 4),
+        codes.METRIC_WORK_ORDERS: pace(codes.METRIC_WORK_ORDERS, 1.2, 12),
+        codes.METRIC_OVERDUE_REPLIES: pace(codes.METRIC_OVERDUE_REPLIES, 1.0, 6),
+        codes.METRIC_CALLBACK_SATISFACTION: 90,
+    }
+    with audit.acting_as(head.id):
+        for metric, value in yearly.items():
+            targets.set_target(period, metric, value, head)
+        for quarter in range(1, 5):
+            for metric in (codes.METRIC_COMPLAINTS, codes.METRIC_LIABLE):
+                value = max(1, round(yearly[metric] / 4))
+                targets.set_target(f"{year}-Q{quarter}", metric, value, head)
+        monthly = max(1, round(yearly[codes.METRIC_COMPLAINTS] / 12))
+        for month in range(1, 13):
+            targets.set_target(f"{year}-{month:02d}", codes.METRIC_COMPLAINTS, monthly, head)

@@ -100,6 +100,15 @@ MESSAGES: dict[str, str] = {
     "rule_conflict": "'{key}' cannot be less than '{other}' ({value}).",
     "calendar_year_range": "{year} is outside the years the calendar can hold.",
     "calendar_wrong_year": "{day} is not in {year}.",
+    "calendar_bad_date": "'{value}' is not a date written as YYYY-MM-DD.",
+    "calendar_bad_kind": "'{value}' is neither holiday nor workday.",
+    "calendar_duplicate_day": "{day} appears twice in the file (rows {first} and {second}).",
+    "calendar_makeup_weekday": (
+        "{day} is a weekday: a make-up working day is a Saturday or Sunday worked instead."
+    ),
+    "calendar_name_too_long": "The name of {day} is longer than {max} characters.",
+    "calendar_file_empty": "The file holds no days.",
+    "calendar_file_encoding": "The file is not UTF-8 text.",
     # numbers typed into the management dialogs
     "not_a_number": "'{field}' must be a number.",
     "value_range": "'{field}' must be between {min} and {max}.",
@@ -247,3 +256,15 @@ class Refusals:
     def done(self) -> None:
         if self.errors:
             raise WorkflowError.of(self.errors)
+
+
+class RowError(WorkflowError):
+    """A file was refused whole because of one row: ``row`` (1 = the header, 0 = the whole
+    file) and ``reason``; ``message`` names the row."""
+
+    def __init__(self, row: int, code: str, **params: object) -> None:
+        super().__init__(code, None, **params)
+        self.row = row
+        self.reason = self.message
+        self.message = f"Row {row}: {self.reason}" if row else self.reason
+        self.args = (self.message,)

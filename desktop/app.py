@@ -10,9 +10,13 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.paths import APP_NAME, ORG_NAME
 from desktop.paths import default_data_dir as _default_data_dir
+
+if TYPE_CHECKING:
+    from db.demo import DemoRefused
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +84,12 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
             return 1
         path = _database_path(data_dir)
         error = _open_database(path, demo)
+        if error is not None and not isinstance(error, str):  # the demo refused the file
+            from db.store.database import close_database
+
+            close_database()
+            _explain_demo_refusal(path, error)
+            return 1
         if error is not None:
             from db.store.database import close_database
 
@@ -147,6 +157,10 @@ def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tu
     idle_lock.install(window, actor)
     window.show()
     check = startup_check.check_after_start(window, data_dir)
+    # Deadlines running into a year whose official working-day schedule is not entered.
+    from desktop.settings import calendar_gap
+
+    calendar_gap.startup_notice(window, actor)
     code = app.exec()
     recheck = check.recheck
     close_database()
@@ -159,26 +173,40 @@ def _database_path(data_dir: Path) -> Path:
     return database_path(data_dir)
 
 
-def _open_database(path: Path, demo: bool) -> str | None:
-    """Open (and migrate) the database, filling demo data if asked; an error text or None.
+def _open_database(path: Path, demo: bool) -> str | DemoRefused | None:
+    """Open (and migrate) the database, filling demo data if asked; an error text, the
+    demo's refusal of the file (db.demo.DemoRefused: nothing was written), or None.
 
     Any failure here (unwritable folder, corrupt file, failed migration) becomes a message
     box instead of a traceback: the user cannot act on a traceback, but can on a path.
     """
+    from db.demo import DemoRefused, demo_refusal
+    from db.handling import workcalendar
     from db.store.database import open_database
+    from desktop.cli.common import is_demo_folder
 
+    demo_folder = is_demo_folder(path.parent)
     try:
+        # Checked on the file first, so that a refused database is not even migrated.
+        if demo and (refusal := demo_refusal(path, demo_folder=demo_folder)):
+            raise refusal
         open_database(path)
+        # A newer chinese_calendar package may know years the database does not hold yet.
+        workcalendar.sync_from_package()
         if demo:
-            _ensure_demo()
+            _ensure_demo(demo_folder)
+    except DemoRefused as refusal:
+        return refusal
     except Exception as exc:  # noqa: BLE001 - the boundary between the program and the user
         log.exception("opening %s failed", path)
         return f"{type(exc).__name__}: {exc}"
     return None
 
 
-def _ensure_demo() -> None:
-    """Fill an empty demo database once; later starts reuse what is there."""
+def _ensure_demo(demo_folder: bool) -> None:
+    """Fill an empty demo database once; later starts reuse what is there. With
+    ``--data-dir`` beside ``--demo`` the folder must be empty or hold demo data only
+    (``demo_folder``: the database is the one ``--demo`` alone opens)."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
 
@@ -186,6 +214,42 @@ def _ensure_demo() -> None:
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        demo.ensure_demo()
+        demo.ensure_demo(demo_folder=demo_folder)
     finally:
         QGuiApplication.restoreOverrideCursor()
+
+
+def demo_refusal_text(refusal: DemoRefused) -> str:
+    """A db.demo.DemoRefused in the user's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    texts = {
+        "accounts": QCoreApplication.translate(
+            "App", "It has login accounts, and demo data is written without a login."
+        ),
+        "real_cases": QCoreApplication.translate(
+            "App", "It holds {count} complaints that are not demo data."
+        ),
+        "real_outlet": QCoreApplication.translate(
+            "App", "Its outlet {outlet} was set up by hand, not by the demo."
+        ),
+        "unreadable": QCoreApplication.translate("App", "It cannot be read: {error}"),
+    }
+    text = texts.get(refusal.code)
+    return text.format(**refusal.params) if text is not None else str(refusal)
+
+
+def _explain_demo_refusal(path: Path, refusal: DemoRefused) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.warning(
+        None,
+        QCoreApplication.translate("App", "No demo data added"),
+        QCoreApplication.translate(
+            "App",
+            "The demo cannot use the database\n{path}\n\n{reason}\n\nDemo data goes only "
+            "into an empty folder or the separate demo database: start with --demo alone, "
+            "or give --data-dir an empty folder. Nothing was written.",
+        ).format(path=path, reason=demo_refusal_text(refusal)),
+    )

@@ -16,8 +16,19 @@ Clocks of a case, each with its rule setting (db/handling/rules.py) and source:
 Periods counted in days start the day after the event and end at the end of the last day
 (Civil Code Art. 201); if the last day is a rest day or holiday, the period ends on the
 next working day (Art. 203, rule ``roll_past_holidays``). Working days follow the official
-calendar with its make-up working days (db/handling/workcalendar.py). A paused day does not count,
-so a pause can only move a deadline later.
+calendar with its make-up working days (db/handling/workcalendar.py).
+
+Paused time (outside appraisal, CBIRC Art. 18; mediation, Art. 23) is excluded as time, not
+as days: a pause of five days moves the deadline five days later and a pause of one hour
+one hour later, then the end is rolled past rest days as above (an end on the first
+working day after rest days is that day's end, so a longer pause never ends sooner).
+Overlapping pauses count once; a pause still open holds the clock (no deadline) if it
+began before the deadline. A pause can only move a deadline later.
+
+A deadline counted across a year whose official schedule is not entered assumes that only
+Saturdays and Sundays rest there: each clock names those years (``Clock.uncovered_years``),
+the case keeps them in ``Case.calendar_gap``, and entering the schedule recomputes them
+(:func:`recompute_after_calendar_change`).
 
 ``Case.due_at`` is the earliest deadline still running and ``Case.warn_at`` the moment the
 first clock reaches the breach-warning share; both are rewritten on every change, so the
@@ -27,7 +38,7 @@ list's overdue, due-today and near-breach filters stay index queries.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from peewee import ModelSelect, fn
@@ -119,6 +130,8 @@ class Clock:
     ref: int | None = None
     paused_seconds: int = 0
     detail: dict = field(default_factory=dict)
+    # Years without an official schedule that the deadline was counted across.
+    uncovered_years: tuple[int, ...] = ()
 
     @property
     def live(self) -> bool:
@@ -177,33 +190,90 @@ def paused_seconds(pauses: Sequence[Interval], start: dt.datetime, until: dt.dat
     return total
 
 
-def hours_deadline(
-    start: dt.datetime, hours: float, pauses: Sequence[Interval] = ()
+def _exclude(
+    start: dt.datetime,
+    running_end: dt.datetime,
+    pauses: Sequence[Interval],
+    settle: Callable[[dt.datetime], dt.datetime] = lambda moment: moment,
 ) -> dt.datetime | None:
-    """``hours`` of running time after ``start``, not counting paused time; None while an
-    open pause holds the clock."""
-    deadline = start + dt.timedelta(hours=hours)
+    """The deadline ``running_end`` moved later by the paused time that begins before it.
+
+    ``settle`` turns a moment into a deadline (the roll past rest days). It applies first,
+    so the deadline without pauses is where a pause's time is added: a pause counts if it
+    begins before the deadline so far and moves it by its whole length (a pause that
+    overlaps another counts once), and the result is settled again. None while an open
+    pause that began before the deadline holds the clock."""
+    running_end = settle(running_end)
+    deadline = running_end
     for begin, end in merge_pauses(pauses, start):
         if begin >= deadline:
             break
         if end is None:
             return None
-        deadline += end - begin
-    return deadline.replace(microsecond=0)
+        running_end += end - begin
+        deadline = settle(running_end)
+    return deadline
 
 
-def _day_paused(day: dt.date, pauses: Sequence[Interval]) -> bool | None:
-    """True if a pause touches ``day``; None if an open pause has begun by then."""
-    day_start = dt.datetime.combine(day, dt.time())
-    day_end = day_start + dt.timedelta(days=1)
-    for begin, end in pauses:
-        if begin >= day_end:
-            break
-        if end is None:
-            return None
-        if end > day_start:
-            return True
-    return False
+def hours_deadline(
+    start: dt.datetime, hours: float, pauses: Sequence[Interval] = ()
+) -> dt.datetime | None:
+    """``hours`` of running time after ``start``, not counting paused time; None while an
+    open pause holds the clock."""
+    deadline = _exclude(start, start + dt.timedelta(hours=hours), pauses)
+    return deadline.replace(microsecond=0) if deadline is not None else None
+
+
+@dataclass(frozen=True)
+class DayDeadline:
+    """A deadline counted in days, and the years without an official schedule whose days
+    were consulted to find it (it assumes only weekends rest there)."""
+
+    deadline: dt.datetime | None
+    uncovered_years: tuple[int, ...] = ()
+
+
+def day_deadline(
+    start: dt.datetime,
+    days: int,
+    calendar: WorkCalendar,
+    *,
+    working_days: bool = False,
+    roll: bool = True,
+    pauses: Sequence[Interval] = (),
+) -> DayDeadline:
+    """End of the ``days``-th day (or working day) after the day of ``start``, moved later
+    by the paused time, and the uncovered years consulted on the way.
+
+    With ``roll`` (always for ``working_days``) a deadline whose day is not a working day
+    moves to the end of the next working day (Civil Code Art. 203), before the paused time
+    is added and again after: a pause of ``d`` days moves the deadline exactly ``d`` days
+    when it lands on a working day, and further only to reach one. A deadline that lands
+    on the first working day after rest days ends at the end of that day too: had it
+    landed an hour sooner, in the rest days, it would have ended there, and a longer
+    pause never ends a period sooner.
+    """
+    consulted: set[int] = set()
+    day = start.date()
+    if working_days:
+        end_day = calendar.add_working_days(day, days)
+        consulted.update(range(day.year, end_day.year + 1))
+    else:
+        end_day = day + dt.timedelta(days=days)
+
+    def settle(moment: dt.datetime) -> dt.datetime:
+        if not (roll or working_days):
+            return moment
+        first = moment.date()
+        rolled = calendar.next_working_day(first)
+        before = first - dt.timedelta(days=1)
+        consulted.update(range(before.year, rolled.year + 1))
+        if rolled != first or not calendar.is_working_day(before):
+            return end_of_day(rolled)
+        return moment
+
+    deadline = _exclude(start, end_of_day(end_day), pauses, settle)
+    return DayDeadline(deadline, calendar.uncovered(consulted))
 
 
 def days_deadline(
@@ -215,33 +285,10 @@ def days_deadline(
     roll: bool = True,
     pauses: Sequence[Interval] = (),
 ) -> dt.datetime | None:
-    """End of the ``days``-th countable day after the day of ``start``.
-
-    A day counts unless a pause touches it and, for ``working_days``, unless it is a rest
-    day or holiday. With ``roll``, a period counted in calendar days whose last day is not
-    a working day ends on the next working day (Civil Code Art. 203). None while an open
-    pause holds the clock.
-    """
-    merged = merge_pauses(pauses, start)
-    day = start.date()
-    counted = 0
-    while counted < days:
-        day += dt.timedelta(days=1)
-        paused = _day_paused(day, merged)
-        if paused is None:
-            return None
-        if paused or (working_days and not calendar.is_working_day(day)):
-            continue
-        counted += 1
-    if roll or working_days:
-        while True:
-            paused = _day_paused(day, merged)
-            if paused is None:  # an open pause holds the clock (None is not "unpaused")
-                return None
-            if calendar.is_working_day(day) and not paused:
-                break
-            day += dt.timedelta(days=1)
-    return end_of_day(day)
+    """The deadline of :func:`day_deadline` alone. None while an open pause holds it."""
+    return day_deadline(
+        start, days, calendar, working_days=working_days, roll=roll, pauses=pauses
+    ).deadline
 
 
 def share_used(start: dt.datetime, deadline: dt.datetime, until: dt.datetime) -> float:
@@ -269,6 +316,7 @@ def _make(
     ref: int | None = None,
     pauses: Sequence[Interval] = (),
     detail: dict | None = None,
+    uncovered_years: tuple[int, ...] = (),
 ) -> Clock:
     until = stopped if stopped is not None else at
     if deadline is None:
@@ -296,6 +344,7 @@ def _make(
         ref=ref,
         paused_seconds=paused_seconds(pauses, start, until) if pauses else 0,
         detail=detail or {},
+        uncovered_years=uncovered_years,
     )
 
 
@@ -398,7 +447,7 @@ def case_clocks(
     # Handling decision (CBIRC Art. 18), with extensions and pauses.
     steps = [e.step for e in ClockExtension.select().where(ClockExtension.case == case.id)]
     limit = decision_limit_days(steps, settings)
-    deadline = days_deadline(case.received_at, limit, calendar, roll=roll, pauses=pauses)
+    counted = day_deadline(case.received_at, limit, calendar, roll=roll, pauses=pauses)
     decision = (
         HandlingDecision.select(fn.MIN(HandlingDecision.decided_at))
         .where(HandlingDecision.case == case.id)
@@ -413,7 +462,7 @@ def case_clocks(
         _make(
             CLOCK_DECISION,
             case.received_at,
-            deadline,
+            counted.deadline,
             stop_of(resolved, decision, end_at),
             at,
             warn_share,
@@ -422,6 +471,7 @@ def case_clocks(
             source=_source("decision_days"),
             pauses=pauses,
             detail={"extension_steps": sorted(steps)},
+            uncovered_years=counted.uncovered_years,
         )
     )
 
@@ -461,11 +511,12 @@ def case_clocks(
     # Reviews (CBIRC Art. 20): each has its own clock, paused like the decision.
     days = int(settings["review_decision_days"])
     for review in ReviewRequest.select().where(ReviewRequest.case == case.id):
+        counted = day_deadline(review.requested_at, days, calendar, roll=roll, pauses=pauses)
         clocks.append(
             _make(
                 CLOCK_REVIEW,
                 review.requested_at,
-                days_deadline(review.requested_at, days, calendar, roll=roll, pauses=pauses),
+                counted.deadline,
                 review.decided_at,
                 at,
                 warn_share,
@@ -474,6 +525,7 @@ def case_clocks(
                 source=_source("review_decision_days"),
                 ref=review.id,
                 pauses=pauses,
+                uncovered_years=counted.uncovered_years,
             )
         )
 
@@ -531,9 +583,10 @@ def workorder_clock(
         warn_share,
         unit=UNIT_FIXED,
         limit=None,
-        source="Art. 5",
+        source="Art. 5" if not wo.reply_by_default else _source("workorder_reply_working_days"),
         ref=wo.id,
-        detail={"source": wo.source, "number": wo.number},
+        detail={"source": wo.source, "number": wo.number, "default": bool(wo.reply_by_default)},
+        uncovered_years=years_of(wo.calendar_gap),
     )
 
 
@@ -557,17 +610,61 @@ def callback_clock(
     )
 
 
-def regulator_reply_by(
-    received_at: dt.datetime, calendar: WorkCalendar | None = None, settings: dict | None = None
-) -> dt.datetime:
-    """Default reply-by of a regulator work order that states none: end of the N-th
-    working day after receipt (CBIRC Art. 33, rule ``regulator_forward_working_days``)."""
+def default_reply_by(
+    received_at: dt.datetime,
+    *,
+    case: Case | None = None,
+    calendar: WorkCalendar | None = None,
+    settings: dict | None = None,
+) -> DayDeadline:
+    """The reply-by of a work order that states none: the outlet's or district's internal
+    limit (rule ``workorder_reply_working_days``, end of the N-th working day after
+    receipt), never later than the handling-decision deadline of the complaint (CBIRC
+    Art. 18): the one counted from the work order's receipt, or the linked case's if that
+    is earlier. The years of that count without an official schedule come with it.
+
+    (CBIRC Art. 33's 7 working days are the regulator's time to forward a complaint to the
+    bank, not a limit for the outlet's reply.)"""
     settings = settings or rules.snapshot()
     calendar = calendar or workcalendar.current()
-    days = int(settings["regulator_forward_working_days"])
-    result = days_deadline(received_at, days, calendar, working_days=True)
-    assert result is not None  # no pauses
-    return result
+    internal = day_deadline(
+        received_at, int(settings["workorder_reply_working_days"]), calendar, working_days=True
+    )
+    decision = day_deadline(
+        received_at,
+        int(settings["decision_days"]),
+        calendar,
+        roll=bool(settings["roll_past_holidays"]),
+    )
+    candidates = [internal, decision]
+    if case is not None:
+        linked = next(
+            (
+                c
+                for c in case_clocks(case, received_at, settings=settings, calendar=calendar)
+                if c.name == CLOCK_DECISION and c.deadline is not None
+            ),
+            None,
+        )
+        if linked is not None:
+            candidates.append(DayDeadline(linked.deadline, linked.uncovered_years))
+    chosen = min(candidates, key=lambda c: c.deadline)  # type: ignore[arg-type,return-value]
+    years = sorted({y for c in candidates for y in c.uncovered_years})
+    return DayDeadline(chosen.deadline, tuple(years))
+
+
+def years_of(gap: str) -> tuple[int, ...]:
+    """The years of a stored ``calendar_gap`` ("2027,2028")."""
+    return tuple(int(y) for y in gap.split(",") if y.strip().isdigit())
+
+
+def gap_text(years: Iterable[int]) -> str:
+    return ",".join(str(y) for y in sorted(set(years)))[:40]
+
+
+def case_uncovered_years(clocks: Sequence[Clock]) -> tuple[int, ...]:
+    """The years without an official schedule behind the deadlines still running."""
+    return tuple(sorted({y for c in clocks if c.live for y in c.uncovered_years}))
 
 
 # --- keeping Case.due_at and Case.warn_at true ------------------------------------------------
@@ -590,25 +687,205 @@ def refresh_case_deadlines(
 ) -> tuple[dt.datetime | None, dt.datetime | None]:
     """Rewrite ``case.due_at`` and ``case.warn_at`` from its clocks. Call inside the
     transaction of every change to the case (and after registering one)."""
-    if case.is_open:
-        due, warn = due_and_warn(case_clocks(case, at, settings=settings, calendar=calendar))
-    else:
-        due, warn = None, None
-    Case.update(due_at=due, warn_at=warn).where(Case.id == case.id).execute()
-    case.due_at, case.warn_at = due, warn
-    return due, warn
+    clocks = case_clocks(case, at, settings=settings, calendar=calendar) if case.is_open else []
+    _store_case_deadlines(case, clocks)
+    return case.due_at, case.warn_at
+
+
+def _store_case_deadlines(case: Case, clocks: Sequence[Clock]) -> None:
+    due, warn = due_and_warn(clocks)
+    gap = gap_text(case_uncovered_years(clocks))
+    Case.update(due_at=due, warn_at=warn, calendar_gap=gap).where(Case.id == case.id).execute()
+    case.due_at, case.warn_at, case.calendar_gap = due, warn, gap
+
+
+@dataclass(frozen=True)
+class DeadlineMove:
+    """A deadline that a change of the calendar (or of a rule) moved: of a case's clock (``label`` its
+    case number) or of a work order's default reply-by (its number, and its ``source``)."""
+
+    kind: str  # "case" or "work_order"
+    id: int
+    label: str
+    clock: str
+    before: dt.datetime | None
+    after: dt.datetime | None
+    source: str = ""
 
 
 def refresh_open_cases(at: dt.datetime | None = None) -> int:
-    """Recompute every open case, after a rule or the calendar changed. Returns the count."""
+    """Recompute every open case, and the default reply-by of every open work order that
+    took one, after a rule or the calendar changed. Returns the count of cases."""
     settings = rules.snapshot()
     calendar = workcalendar.current()
     count = 0
     with database.atomic():
+        refresh_default_reply_bys(settings, calendar)
         for case in Case.select().where(Case.is_open == True):  # noqa: E712
             refresh_case_deadlines(case, at, settings=settings, calendar=calendar)
             count += 1
     return count
+
+
+def refresh_default_reply_bys(settings: dict, calendar: WorkCalendar) -> list[DeadlineMove]:
+    """Recompute the reply-by of the open work orders that stated none (the internal
+    limit, bounded by the decision deadline) under ``settings`` and ``calendar``; those
+    that moved. A reply-by the work order stated is never touched."""
+    moves: list[DeadlineMove] = []
+    orders = WorkOrder.select().where(
+        WorkOrder.replied_at.is_null() & (WorkOrder.reply_by_default == True)  # noqa: E712
+    )
+    for wo in orders.order_by(WorkOrder.reply_by, WorkOrder.id):
+        linked = Case.get_by_id(wo.case_id) if wo.case_id is not None else None
+        fresh = default_reply_by(wo.received_at, case=linked, calendar=calendar, settings=settings)
+        gap = gap_text(fresh.uncovered_years)
+        if fresh.deadline != wo.reply_by:
+            moves.append(
+                DeadlineMove(
+                    "work_order",
+                    wo.id,
+                    wo.number,
+                    CLOCK_WORKORDER_REPLY,
+                    wo.reply_by,
+                    fresh.deadline,
+                    wo.source,
+                )
+            )
+        if fresh.deadline != wo.reply_by or gap != wo.calendar_gap:
+            WorkOrder.update(reply_by=fresh.deadline, calendar_gap=gap).where(
+                WorkOrder.id == wo.id
+            ).execute()
+    return moves
+
+
+# --- when the calendar changes ---------------------------------------------------------------
+
+_CALENDAR_UNITS = (UNIT_CALENDAR_DAYS, UNIT_WORKING_DAYS)
+
+
+def _counted_across(clock: Clock, changed: Sequence[dt.date]) -> bool:
+    """Whether a day in ``changed`` lies where the clock's deadline was counted: after the
+    day it started, up to its deadline's day (any day after the start, while it is held)."""
+    first = clock.started_at.date()
+    last = clock.deadline.date() if clock.deadline is not None else dt.date.max
+    return any(first < day <= last for day in changed)
+
+
+def recompute_after_calendar_change(
+    before: WorkCalendar, after: WorkCalendar, at: dt.datetime
+) -> list[DeadlineMove]:
+    """Recompute the deadlines of open work orders with a default reply-by and of open
+    cases under the calendar ``after``, and say which moved from what they were under
+    ``before``. Call inside the transaction that changed the calendar.
+
+    A deadline can only move when a day whose kind changed lies where it was counted, so
+    the old calendar's clocks are computed only for those cases."""
+    settings = rules.snapshot()
+    changed = before.changed_days(after)
+    moves = refresh_default_reply_bys(settings, after)
+    for case in Case.select().where(Case.is_open == True).order_by(Case.id):  # noqa: E712
+        clocks = case_clocks(case, at, settings=settings, calendar=after)
+        if changed and any(
+            c.live and c.unit in _CALENDAR_UNITS and _counted_across(c, changed) for c in clocks
+        ):
+            old = {
+                (c.name, c.ref): c.deadline
+                for c in case_clocks(case, at, settings=settings, calendar=before)
+            }
+            for clock in clocks:
+                key = (clock.name, clock.ref)
+                if clock.live and clock.unit in _CALENDAR_UNITS and old.get(key) != clock.deadline:
+                    moves.append(
+                        DeadlineMove(
+                            "case", case.id, case.case_no, clock.name, old.get(key), clock.deadline
+                        )
+                    )
+        _store_case_deadlines(case, clocks)
+    return moves
+
+
+# --- the years a deadline runs into without an official schedule -----------------------------
+
+
+@dataclass(frozen=True)
+class CalendarGap:
+    """Years without an official schedule that deadlines run into, at a moment: those a
+    complaint received then may be counted across (up to its extended decision period),
+    and those behind the deadlines of open cases and work orders, with their counts."""
+
+    years: tuple[int, ...]
+    cases: int = 0
+    work_orders: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.years)
+
+
+def years_ahead(at: dt.datetime, calendar: WorkCalendar, settings: dict) -> tuple[int, ...]:
+    """Uncovered years a complaint received at ``at`` may be counted across: up to the end
+    of its extended decision period (rule ``decision_extended_days``)."""
+    end = at.date() + dt.timedelta(days=int(settings["decision_extended_days"]))
+    return calendar.uncovered(range(at.year, end.year + 1))
+
+
+def calendar_gap(at: dt.datetime | None = None) -> CalendarGap:
+    """What the Today bar and the start of the program warn about."""
+    at = at or now()
+    calendar = workcalendar.current()
+    years = set(years_ahead(at, calendar, rules.snapshot()))
+    flagged = Case.select(Case.calendar_gap).where(
+        (Case.calendar_gap != "") & (Case.is_open == True)  # noqa: E712
+    )
+    orders = WorkOrder.select(WorkOrder.calendar_gap).where(
+        (WorkOrder.calendar_gap != "") & WorkOrder.replied_at.is_null()
+    )
+    cases = work_orders = 0
+    for gap, count in (
+        flagged.select(Case.calendar_gap, fn.COUNT(Case.id)).group_by(Case.calendar_gap).tuples()
+    ):
+        years.update(years_of(gap))
+        cases += count
+    for gap, count in (
+        orders.select(WorkOrder.calendar_gap, fn.COUNT(WorkOrder.id))
+        .group_by(WorkOrder.calendar_gap)
+        .tuples()
+    ):
+        years.update(years_of(gap))
+        work_orders += count
+    return CalendarGap(calendar.uncovered(years), cases, work_orders)
+
+
+def new_case_uncovered_years(received_at: dt.datetime) -> tuple[int, ...]:
+    """Uncovered years the decision clock of a complaint received at ``received_at`` is
+    counted across (what the New complaint form warns about)."""
+    settings = rules.snapshot()
+    calendar = workcalendar.current()
+    counted = day_deadline(
+        received_at,
+        int(settings["decision_days"]),
+        calendar,
+        roll=bool(settings["roll_past_holidays"]),
+    )
+    return counted.uncovered_years
+
+
+def case_gap_years(case: Case, at: dt.datetime | None = None) -> tuple[int, ...]:
+    """Uncovered years behind the case's running deadlines, and those its handling
+    decision would reach if extended as far as the rules allow, or the customer's review
+    window if a decision were made now (what the case's dialogs warn about)."""
+    at = at or now()
+    settings = rules.snapshot()
+    calendar = workcalendar.current()
+    years = set(case_uncovered_years(case_clocks(case, at, settings=settings, calendar=calendar)))
+    roll = bool(settings["roll_past_holidays"])
+    longest = day_deadline(
+        case.received_at, decision_limit_days((1, 2), settings), calendar, roll=roll
+    )
+    if longest.deadline is not None and longest.deadline >= at:
+        years.update(longest.uncovered_years)
+    review = day_deadline(at, int(settings["review_request_days"]), calendar, roll=roll)
+    years.update(review.uncovered_years)
+    return tuple(sorted(years))
 
 
 # --- named queries for the list and the start-up view ------------------------------------------

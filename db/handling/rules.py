@@ -118,13 +118,16 @@ RULES: dict[str, Rule] = {
             "A solution is proposed to the customer within this many hours (1 day).",
         ),
         _rule(
-            "regulator_forward_working_days",
-            7,
+            "workorder_reply_working_days",
+            5,
             "working days",
             1,
             60,
-            f"{CBIRC}, Art. 33",
-            "Reply limit for a work order forwarded by the regulator that states none.",
+            PROGRAM_DEFAULT,
+            "The outlet's or district's internal limit for replying to a work order that "
+            "states no reply-by; never later than the complaint's handling-decision "
+            "deadline. (The 7 working days of CBIRC Art. 33 are the regulator's time to "
+            "forward a complaint, not this limit.)",
         ),
         _rule(
             "breach_warning_share",

@@ -1,26 +1,53 @@
 """China's official working-day calendar: holidays *and* make-up working days (调休).
 
-Working-day limits (e.g. 7 working days, CBIRC Order 2020 No. 3, Art. 33) and the roll of
-day-counted periods past rest days (Civil Code Art. 203) depend on the State Council's
-schedule, which is published a year at a time. The schedule lives in the ``calendar_day``
-table as exceptions to the Monday-to-Friday week, seeded from the ``chinese_calendar``
-package by migration 0003 and by :func:`sync_from_package`. The head enters a year the
-package does not cover yet with :func:`set_year`. A year the table does not hold falls
-back to Monday-to-Friday, and :func:`year_covered` lets the GUI warn about it.
+Working-day limits (e.g. a work order's internal reply limit) and the roll of day-counted
+periods past rest days (Civil Code Art. 203) depend on the State Council's schedule, which
+is published a year at a time. The schedule lives in the ``calendar_day`` table as
+exceptions to the Monday-to-Friday week, seeded from the ``chinese_calendar`` package by
+migration 0003 and by :func:`sync_from_package`. The head enters a year the package does not
+cover yet with :func:`set_year` or :func:`import_calendar_file`.
+
+A year counts as *covered* only once its ``calendar_year`` row is marked complete: by the
+package, or by the head saying the schedule entered is the whole year as published. Until
+then only Saturdays and Sundays rest in that year, every deadline counted across it is
+marked as computed under that fallback (db.handling.deadlines), and :func:`year_covered` lets the
+GUI warn. Every edit recomputes the deadlines of open cases and open work orders and
+returns what moved.
+
+Calendar file
+-------------
+UTF-8 CSV (a BOM is allowed), one day a line, with the header ``date,kind,name`` (columns
+in any order, others ignored): ``date`` as ``YYYY-MM-DD``; ``kind`` ``holiday`` (a rest day,
+also ``休``) or ``workday`` (a Saturday or Sunday worked instead, also ``班``); ``name``
+optional, at most 40 characters. Blank lines are skipped. A bad row refuses the whole file
+with :class:`CalendarImportError` naming the row (the header is row 1); nothing is written.
+Importing replaces the schedule of each year the file holds, so the same file twice gives
+the same calendar.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from db.errors import WorkflowError
+from db.errors import RowError, WorkflowError
 from db.store.models import CalendarDay, CalendarYear, Staff, database, now
+
+if TYPE_CHECKING:
+    from db.handling.deadlines import DeadlineMove
 
 SOURCE_PACKAGE = "package"
 SOURCE_MANUAL = "manual"
 MIN_YEAR, MAX_YEAR = 2000, 2100
+MAX_NAME = 40
+MAX_FILE_BYTES = 1024 * 1024
+
+Day = tuple[dt.date, bool, str]
 
 
 class WorkCalendar:
@@ -68,6 +95,15 @@ class WorkCalendar:
             if self.is_working_day(start + dt.timedelta(days=n))
         )
 
+    def uncovered(self, years: Iterable[int]) -> tuple[int, ...]:
+        """Those of ``years`` whose official schedule is not known, sorted."""
+        return tuple(sorted({y for y in years if y not in self.covered_years}))
+
+    def changed_days(self, other: WorkCalendar) -> list[dt.date]:
+        """The days that are working days in one calendar and not in the other, sorted."""
+        days = set(self._exceptions) | set(other._exceptions)
+        return sorted(d for d in days if self.is_working_day(d) != other.is_working_day(d))
+
 
 @dataclass(frozen=True)
 class CalendarEntry:
@@ -110,7 +146,10 @@ def current() -> WorkCalendar:
     if _cache is not None and _cache[0] is db:
         return _cache[1]
     exceptions = {row.day: row.working for row in CalendarDay.select()}
-    years = [row.year for row in CalendarYear.select(CalendarYear.year)]
+    years = [
+        row.year
+        for row in CalendarYear.select(CalendarYear.year).where(CalendarYear.complete == True)  # noqa: E712
+    ]
     calendar = WorkCalendar(exceptions, years)
     _cache = (db, calendar)
     return calendar
@@ -123,6 +162,34 @@ def covered_years() -> list[int]:
 def year_covered(year: int) -> bool:
     """Whether the official schedule of ``year`` is known; if not, only weekends rest."""
     return year in current().covered_years
+
+
+@dataclass(frozen=True)
+class YearStatus:
+    """What the calendar holds for one year: ``held`` when days were saved for it,
+    ``complete`` when it counts as covered, ``source`` package or manual."""
+
+    year: int
+    held: bool
+    complete: bool
+    source: str
+
+
+def year_status(year: int) -> YearStatus:
+    row = CalendarYear.get_or_none(CalendarYear.year == year)
+    if row is None:
+        return YearStatus(year, False, False, "")
+    return YearStatus(year, True, bool(row.complete), row.source)
+
+
+@dataclass
+class CalendarSaved:
+    """What an edit of the calendar did: the years it touched, the days it stored, and the
+    deadlines of open cases and work orders that moved because of it."""
+
+    years: list[int] = field(default_factory=list)
+    days: int = 0
+    moves: list[DeadlineMove] = field(default_factory=list)
 
 
 def entries(year: int) -> list[CalendarEntry]:
@@ -141,24 +208,27 @@ def _check_year(year: int) -> None:
         raise WorkflowError("calendar_year_range", year=year)
 
 
-def _after_edit() -> None:
+def _after_edit(before: WorkCalendar) -> list[DeadlineMove]:
+    """Drop the cache and recompute every open deadline; what moved."""
     from db.handling import deadlines
 
     invalidate_cache()
-    deadlines.refresh_open_cases(now())
+    return deadlines.recompute_after_calendar_change(before, current(), now())
 
 
 def set_year(
     year: int,
-    days: Iterable[tuple[dt.date, bool, str]],
+    days: Iterable[Day],
     *,
     actor: Staff,
-) -> int:
+    complete: bool,
+) -> CalendarSaved:
     """Replace the schedule of ``year`` with the head's entries (day, working?, name).
 
-    Marks the year covered. A day that is already what the week makes it (a Saturday
-    as rest, a Tuesday as working) is stored anyway, so the editor shows its name.
-    Returns the number of days stored.
+    With ``complete`` the head says this is the whole year as published, and the year
+    counts as covered; without it the days are kept but only weekends rest elsewhere in
+    the year, as before. A day that is already what the week makes it (a Saturday as rest,
+    a Tuesday as working) is stored anyway, so the editor shows its name.
     """
     from db.trust import permissions
 
@@ -173,26 +243,37 @@ def set_year(
             dict(
                 day=day,
                 working=bool(working),
-                name=name.strip()[:40],
+                name=name.strip()[:MAX_NAME],
                 source=SOURCE_MANUAL,
                 updated_at=at,
             )
         )
     with database.atomic():
-        CalendarDay.delete().where(
-            (CalendarDay.day >= dt.date(year, 1, 1)) & (CalendarDay.day <= dt.date(year, 12, 31))
-        ).execute()
-        if rows:
-            CalendarDay.insert_many(rows).execute()
-        CalendarYear.insert(year=year, source=SOURCE_MANUAL, updated_at=at).on_conflict(
-            conflict_target=[CalendarYear.year],
-            update={CalendarYear.source: SOURCE_MANUAL, CalendarYear.updated_at: at},
-        ).execute()
-        _after_edit()
-    return len(rows)
+        before = current()
+        _replace_year(year, rows, complete=complete, at=at)
+        moves = _after_edit(before)
+    return CalendarSaved([year], len(rows), moves)
 
 
-def set_day(day: dt.date, working: bool, name: str = "", *, actor: Staff) -> None:
+def _replace_year(year: int, rows: list[dict], *, complete: bool, at: dt.datetime) -> None:
+    CalendarDay.delete().where(
+        (CalendarDay.day >= dt.date(year, 1, 1)) & (CalendarDay.day <= dt.date(year, 12, 31))
+    ).execute()
+    for chunk in range(0, len(rows), 200):
+        CalendarDay.insert_many(rows[chunk : chunk + 200]).execute()
+    CalendarYear.insert(
+        year=year, source=SOURCE_MANUAL, complete=bool(complete), updated_at=at
+    ).on_conflict(
+        conflict_target=[CalendarYear.year],
+        update={
+            CalendarYear.source: SOURCE_MANUAL,
+            CalendarYear.complete: bool(complete),
+            CalendarYear.updated_at: at,
+        },
+    ).execute()
+
+
+def set_day(day: dt.date, working: bool, name: str = "", *, actor: Staff) -> CalendarSaved:
     """Correct one day (e.g. a late change to the schedule).
 
     Does not mark the year covered: one day is not a whole schedule (see set_year). A day
@@ -203,35 +284,42 @@ def set_day(day: dt.date, working: bool, name: str = "", *, actor: Staff) -> Non
     permissions.require_head(actor, at, "edit the working-day calendar")
     _check_year(day.year)
     with database.atomic():
+        before = current()
         CalendarDay.insert(
             day=day,
             working=bool(working),
-            name=name.strip()[:40],
+            name=name.strip()[:MAX_NAME],
             source=SOURCE_MANUAL,
             updated_at=at,
         ).on_conflict(
             conflict_target=[CalendarDay.day],
             update={
                 CalendarDay.working: bool(working),
-                CalendarDay.name: name.strip()[:40],
+                CalendarDay.name: name.strip()[:MAX_NAME],
                 CalendarDay.source: SOURCE_MANUAL,
                 CalendarDay.updated_at: at,
             },
         ).execute()
-        _after_edit()
+        moves = _after_edit(before)
+    return CalendarSaved([day.year], 1, moves)
 
 
-def sync_from_package() -> list[int]:
-    """Add the years a newer chinese_calendar knows and the table does not hold yet.
+def sync_from_package() -> CalendarSaved:
+    """Add the years a newer chinese_calendar knows and the table does not cover yet.
 
-    Years already held (from an older package or edited by the head) are left alone, so
-    an upgrade never overwrites the head's work. Call at start-up. Returns the years added.
+    Years already complete (from an older package or entered by the head) are left alone,
+    so an upgrade never overwrites the head's work; a year the head began but did not mark
+    complete gets the package's days around the days entered by hand, and is complete from
+    then on. Called at start-up. Returns the years added.
     """
     days, years = package_schedule()
-    held = {row.year for row in CalendarYear.select(CalendarYear.year)}
-    new_years = [y for y in years if y not in held]
+    complete = {
+        row.year
+        for row in CalendarYear.select(CalendarYear.year).where(CalendarYear.complete == True)  # noqa: E712
+    }
+    new_years = [y for y in years if y not in complete]
     if not new_years:
-        return []
+        return CalendarSaved()
     at = now()
     wanted = set(new_years)
     rows = [
@@ -240,6 +328,7 @@ def sync_from_package() -> list[int]:
         if d.year in wanted
     ]
     with database.atomic():
+        before = current()
         for year in new_years:
             CalendarDay.delete().where(
                 CalendarDay.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
@@ -248,7 +337,115 @@ def sync_from_package() -> list[int]:
         for chunk in range(0, len(rows), 200):
             CalendarDay.insert_many(rows[chunk : chunk + 200]).on_conflict_ignore().execute()
         CalendarYear.insert_many(
-            [dict(year=y, source=SOURCE_PACKAGE, updated_at=at) for y in new_years]
+            [dict(year=y, source=SOURCE_PACKAGE, complete=True, updated_at=at) for y in new_years]
+        ).on_conflict(
+            conflict_target=[CalendarYear.year],
+            update={
+                CalendarYear.source: SOURCE_PACKAGE,
+                CalendarYear.complete: True,
+                CalendarYear.updated_at: at,
+            },
         ).execute()
-        _after_edit()
-    return new_years
+        moves = _after_edit(before)
+    return CalendarSaved(new_years, len(rows), moves)
+
+
+# --- the calendar file --------------------------------------------------------------------
+
+
+class CalendarImportError(RowError):
+    """A calendar file was refused whole: ``row`` (1 = the header, 0 = the whole file)."""
+
+
+FILE_COLUMNS = ("date", "kind", "name")
+_KINDS = {"holiday": False, "休": False, "workday": True, "班": True}
+
+
+def read_calendar_file(path: Path | str, *, year: int | None = None) -> list[Day]:
+    """The days of a calendar file (format in the module docstring), sorted; with ``year``
+    every day must be in that year. Writes nothing; a bad row refuses the whole file."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise CalendarImportError(0, "unreadable_file", detail="larger than 1 MB")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CalendarImportError(0, "unreadable_file", detail=exc.strerror or str(exc)) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CalendarImportError(0, "calendar_file_encoding") from exc
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:
+        raise CalendarImportError(0, "unreadable_file", detail=str(exc)) from exc
+    if not rows:
+        raise CalendarImportError(0, "calendar_file_empty")
+    header = [cell.strip().lower() for cell in rows[0]]
+    missing = [c for c in FILE_COLUMNS[:2] if c not in header]
+    if missing:
+        raise CalendarImportError(1, "missing_columns", columns=", ".join(missing))
+    where = {c: header.index(c) for c in FILE_COLUMNS if c in header}
+    seen: dict[dt.date, int] = {}
+    days: list[Day] = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+
+        def cell(column: str, row: list[str] = row) -> str:
+            index = where.get(column)
+            return row[index].strip() if index is not None and index < len(row) else ""
+
+        days.append(_file_day(number, cell("date"), cell("kind"), cell("name"), year, seen))
+    if not days:
+        raise CalendarImportError(0, "calendar_file_empty")
+    return sorted(days)
+
+
+def _file_day(
+    row: int, date_text: str, kind_text: str, name: str, year: int | None, seen: dict
+) -> Day:
+    try:
+        day = dt.date.fromisoformat(date_text)
+    except ValueError:
+        day = None
+    if day is None or len(date_text) != 10:
+        raise CalendarImportError(row, "calendar_bad_date", value=date_text)
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise CalendarImportError(row, "calendar_year_range", year=day.year)
+    if year is not None and day.year != year:
+        raise CalendarImportError(row, "calendar_wrong_year", day=day.isoformat(), year=year)
+    working = _KINDS.get(kind_text.lower())
+    if working is None:
+        raise CalendarImportError(row, "calendar_bad_kind", value=kind_text)
+    if working and day.weekday() < 5:
+        raise CalendarImportError(row, "calendar_makeup_weekday", day=day.isoformat())
+    if len(name) > MAX_NAME:
+        raise CalendarImportError(row, "calendar_name_too_long", day=day.isoformat(), max=MAX_NAME)
+    if day in seen:
+        raise CalendarImportError(
+            row, "calendar_duplicate_day", day=day.isoformat(), first=seen[day], second=row
+        )
+    seen[day] = row
+    return (day, working, name)
+
+
+def import_calendar_file(path: Path | str, *, actor: Staff, complete: bool) -> CalendarSaved:
+    """Replace the schedule of every year in the file with the file's days, all or nothing;
+    ``complete`` as for :func:`set_year`. The same file twice gives the same calendar."""
+    from db.trust import permissions
+
+    at = now()
+    permissions.require_head(actor, at, "edit the working-day calendar")
+    days = read_calendar_file(path)
+    by_year: dict[int, list[dict]] = {}
+    for day, working, name in days:
+        by_year.setdefault(day.year, []).append(
+            dict(day=day, working=working, name=name, source=SOURCE_MANUAL, updated_at=at)
+        )
+    with database.atomic():
+        before = current()
+        for year, rows in sorted(by_year.items()):
+            _replace_year(year, rows, complete=complete, at=at)
+        moves = _after_edit(before)
+    return CalendarSaved(sorted(by_year), len(days), moves)

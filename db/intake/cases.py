@@ -6,7 +6,8 @@ Rules:
 - a complaint is either settled on the spot, with the settlement written down, or
   recorded with a reply time agreed with the customer, which becomes its deadline (Art. 10);
 - any one of the five urgent triggers makes it urgent, and the trigger is kept
-  (Q/PSBC 0004-2014);
+  (Q/PSBC 0004-2014); the receipt route "forwarded by a regulator" is itself that
+  trigger, so it is set whether or not its box was ticked;
 - the whole registration is written in one transaction, or not at all.
 """
 
@@ -73,7 +74,7 @@ class NewCase:
             channel=self.channel,
             business_type=self.business_type,
             cause=self.cause,
-            urgent_triggers=sorted(set(self.urgent_triggers)),
+            urgent_triggers=sorted(set(self.urgent_triggers) | set(implied_triggers(self.route))),
             customer_name=clean_text(self.customer_name),
             customer_phone=normalize_phone(clean_text(self.customer_phone)),
             customer_id_no=unicodedata.normalize("NFKC", clean_text(self.customer_id_no)).upper(),
@@ -88,6 +89,12 @@ class NewCase:
 
 def _to_second(value: dt.datetime | None) -> dt.datetime | None:
     return value.replace(microsecond=0) if value is not None else None
+
+
+def implied_triggers(route: str) -> list[str]:
+    """The urgent triggers a receipt route implies (vocab.ROUTE_TRIGGERS)."""
+    trigger = vocab.ROUTE_TRIGGERS.get(route)
+    return [trigger] if trigger else []
 
 
 def severity_for(triggers: list[str]) -> str:

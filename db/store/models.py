@@ -102,6 +102,10 @@ class Case(BaseModel):
     proposal_at = DateTimeField(null=True)
     # When the earliest running clock reaches the breach-warning share; NULL when none.
     warn_at = DateTimeField(null=True)
+    # --- added by migration 0009 (the working-day calendar's years) ---
+    # The years without an official schedule that a running clock was counted across
+    # (comma-separated, "" when none): those deadlines assume only weekends rest.
+    calendar_gap = CharField(max_length=40, default="")
 
     class Meta:
         table_name = "complaint_case"
@@ -288,6 +292,12 @@ class WorkOrder(BaseModel):
     import_file = CharField(max_length=260, default="")
     created_by = ForeignKeyField(Staff, null=True, backref="work_orders", on_delete="RESTRICT")
     created_at = DateTimeField(default=now)
+    # --- added by migration 0009 ---
+    # The work order stated no reply-by: ``reply_by`` is the internal limit (rule
+    # workorder_reply_working_days), recomputed when the calendar changes.
+    reply_by_default = BooleanField(default=False)
+    # As Case.calendar_gap, for a default reply-by.
+    calendar_gap = CharField(max_length=40, default="")
 
     class Meta:
         table_name = "work_order"
@@ -350,11 +360,14 @@ class CalendarDay(BaseModel):
 
 
 class CalendarYear(BaseModel):
-    """A year whose official schedule the table holds (from the package or the head)."""
+    """A year whose schedule the table holds (from the package or the head). It counts as
+    covered only when ``complete``: the head may save part of a year and finish it later."""
 
     year = IntegerField(primary_key=True)
     source = CharField(max_length=10)
     updated_at = DateTimeField(default=now)
+    # --- added by migration 0009 ---
+    complete = BooleanField(default=False)
 
     class Meta:
         table_name = "calendar_year"

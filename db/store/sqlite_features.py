@@ -578,7 +578,9 @@ def sync_audit_triggers(db: Database) -> int:
 def audit_suspended(db: Database, tables: list[str]) -> Iterator[None]:
     """Drop the audit triggers of ``tables`` for a bulk load (demo data), and restore them.
 
-    The caller records one summary entry for the load instead of one per row."""
+    The caller writes each row's entry itself, in the transaction that inserts the rows
+    (db.trust.audit.record_inserts): computed in batches rather than row by row, but the same
+    entries the triggers would have written."""
     names = [
         f"{AUDIT_TRIGGER_PREFIX}{t}_{event}"
         for t in tables

@@ -51,6 +51,10 @@ ROUTES: dict[str, str] = {
     "above_petition": "From above: petition",
 }
 
+# A route that is itself an urgent trigger (Q/PSBC 0004-2014): a complaint forwarded by a
+# regulator is urgent whether or not its box is ticked.
+ROUTE_TRIGGERS: dict[str, str] = {"above_regulator": "regulator_forwarded"}
+
 # --- Classification, JR/T 0169-2018 -----------------------------------------------------
 CHANNELS: dict[str, str] = {
     "onsite": "On site (outlet counter)",

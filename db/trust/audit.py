@@ -16,15 +16,18 @@ How it works:
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from peewee import Database
 
 from db.store.models import database
+
+AUDIT_TABLE = "audit_log"
 
 _state = threading.local()
 _session_actor: int | None = None
@@ -51,6 +54,11 @@ def acting_as(staff_id: int | None) -> Iterator[None]:
         _state.actor = previous
 
 
+# json.dumps(..., ensure_ascii=False, separators=(",", ":")), built once: the same text.
+_entry_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_quote = json.encoder.encode_basestring  # a JSON string exactly as that encoder writes it
+
+
 def entry_hash(
     prev: str | None,
     at: str | None,
@@ -65,12 +73,64 @@ def entry_hash(
 
     The triggers call this through SQLite (as ``cd_audit_hash``) and the verifier calls it
     directly, so both compute exactly the same thing."""
-    content = json.dumps(
-        [prev or "", at, actor, table, op, row_id, before, after],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    content = _entry_json([prev or "", at, actor, table, op, row_id, before, after])
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def insert_hasher(at: str, actor: int | None, table: str) -> Callable[[str, int, str], str]:
+    """``entry_hash(prev, at, actor, table, "I", row_id, None, after)`` as a function of
+    (prev, row_id, after) only, for many inserts at once: the same text is hashed (the
+    constant part of it is written once), about four times faster than the encoder.
+    tests/db/trust/test_audit.py checks that both agree."""
+    sha256 = hashlib.sha256
+    quote = _quote
+    middle = f',{quote(at)},{"null" if actor is None else int(actor)},{quote(table)},"I",'
+
+    def digest(prev: str, row_id: int, after: str) -> str:
+        text = f"[{quote(prev)}{middle}{int(row_id)},null,{quote(after)}]"
+        return sha256(text.encode("utf-8")).hexdigest()
+
+    return digest
+
+
+def record_inserts(db: Database, table: str, first_rowid: int, last_rowid: int) -> int:
+    """Append the entries of rows just inserted into ``table`` (rowids ``first_rowid`` to
+    ``last_rowid``) while its triggers were suspended for a bulk load
+    (sqlite_features.audit_suspended). Call it inside the transaction that inserted them.
+
+    Each entry is what the insert trigger would have written: now, the current actor, the
+    row as the trigger's own JSON expression renders it, chained by :func:`entry_hash` to
+    the entry before it; so :func:`verify_trail` checks these entries like any other.
+    Returns how many entries were written."""
+    from db.store import sqlite_features
+
+    at = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]  # the triggers' format
+    actor = current_actor()
+    expr = sqlite_features.audit_row_json_sql(db, table, "t")
+    last = db.execute_sql(f"SELECT id, hash FROM {AUDIT_TABLE} ORDER BY id DESC LIMIT 1").fetchone()
+    next_id, prev = (last[0] + 1, last[1]) if last else (1, "")
+    rows = db.execute_sql(
+        f'SELECT t.rowid, {expr} FROM "{table}" AS t WHERE t.rowid BETWEEN ? AND ? '
+        "ORDER BY t.rowid",
+        (first_rowid, last_rowid),
+    )
+    sql = (
+        f"INSERT INTO {AUDIT_TABLE}"
+        "(id, at, actor_id, table_name, op, row_id, before, after, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, 'I', ?, NULL, ?, ?, ?)"
+    )
+    digest_of = insert_hasher(at, actor, table)
+    written = 0
+    while batch := rows.fetchmany(5000):
+        entries = []
+        for rowid, after in batch:
+            digest = digest_of(prev, rowid, after)
+            entries.append((next_id, at, actor, table, rowid, after, prev, digest))
+            next_id += 1
+            prev = digest
+        db.cursor().executemany(sql, entries)
+        written += len(entries)
+    return written
 
 
 @dataclass(frozen=True)
@@ -114,6 +174,36 @@ def _rows_as_json(db: Database, table: str, row_ids: list[int]) -> dict[int, str
     return result
 
 
+def _column_defaults(db: Database, table: str) -> dict[str, object]:
+    """Each column's SQL default as the row's JSON shows it ('' , 0, 1, NULL)."""
+    result: dict[str, object] = {}
+    for row in db.execute_sql(f'PRAGMA table_info("{table}")').fetchall():
+        name, default = row[1], row[4]
+        if default is None or default.upper() == "NULL":
+            result[name] = None
+        elif default.startswith("'") and default.endswith("'"):
+            result[name] = default[1:-1].replace("''", "'")
+        else:
+            try:
+                result[name] = json.loads(default)
+            except ValueError:
+                result[name] = default
+    return result
+
+
+def _same_row(now_row: dict | None, after: dict | None, defaults: dict[str, object]) -> bool:
+    """Whether a row still is what its latest trail entry wrote. A column added by a later
+    migration is not in that entry; it must still hold the default it was added with."""
+    if now_row is None or after is None:
+        return now_row == after
+    if set(after) - set(now_row):
+        return False
+    return all(
+        now_row[key] == after[key] if key in after else now_row[key] == defaults.get(key)
+        for key in now_row
+    )
+
+
 def verify_trail(db: Database | None = None, *, limit_problems: int = 20) -> TrailReport:
     """Recompute the hash chain, then compare every audited row with its latest entry."""
     db = db or database.obj
@@ -143,6 +233,13 @@ def verify_trail(db: Database | None = None, *, limit_problems: int = 20) -> Tra
     from db.store import sqlite_features
 
     existing = sqlite_features.existing_tables(db)
+    column_defaults: dict[str, dict[str, object]] = {}
+
+    def defaults(table: str) -> dict[str, object]:
+        if table not in column_defaults:
+            column_defaults[table] = _column_defaults(db, table)
+        return column_defaults[table]
+
     checked = 0
     state_problems: list[TrailProblem] = []
     for table, row_ids in by_table.items():
@@ -160,7 +257,7 @@ def verify_trail(db: Database | None = None, *, limit_problems: int = 20) -> Tra
                 state_problems.append(
                     TrailProblem(eid, table, row_id, "row removed without a trail entry")
                 )
-            elif json.loads(now_json) != json.loads(after or "null"):
+            elif not _same_row(json.loads(now_json), json.loads(after or "null"), defaults(table)):
                 state_problems.append(
                     TrailProblem(eid, table, row_id, "row changed without a trail entry")
                 )

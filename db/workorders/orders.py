@@ -23,7 +23,9 @@ column                      中文列名             value
 ``received_at``             接收时间             date and time, e.g. 2026-10-08 09:30
 ``reply_by``                回复时限             date (end of that day; also a spreadsheet
                                                  date cell) or date and time;
-                                                 may be empty for 12378: N working days
+                                                 may be empty for 12378: the internal
+                                                 limit applies (rule
+                                                 workorder_reply_working_days)
 ``customer_name``           客户姓名             required
 ``customer_phone``          联系电话             optional; a valid phone number
 ``content``                 内容                 required
@@ -47,7 +49,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db.errors import WorkflowError
+from db.errors import RowError, WorkflowError
 from db.handling import actions, deadlines, rules
 from db.intake.cases import add_event
 from db.intake.validation import (
@@ -84,15 +86,9 @@ _DATE_RE = re.compile(
 )
 
 
-class WorkOrderImportError(WorkflowError):
-    """A file was refused whole: ``row`` (1 = header, 0 = the whole file) and ``reason``."""
-
-    def __init__(self, row: int, code: str, **params: object) -> None:
-        super().__init__(code, None, **params)
-        self.row = row
-        self.reason = self.message
-        self.message = f"Row {row}: {self.reason}" if row else self.reason
-        self.args = (self.message,)
+class WorkOrderImportError(RowError):
+    """A work-order file was refused whole: ``row`` (1 = header, 0 = the whole file) and
+    ``reason``."""
 
 
 @dataclass
@@ -108,6 +104,9 @@ class NewWorkOrder:
     content: str = ""
     may_concern_outlet: bool = False
     head_callback_required: bool = False
+    # Set by validate_workorder when no reply-by was stated and the default was taken.
+    reply_by_default: bool = False
+    calendar_gap: str = ""
 
 
 @dataclass
@@ -134,10 +133,14 @@ def _clean(data: NewWorkOrder) -> NewWorkOrder:
     )
 
 
-def validate_workorder(data: NewWorkOrder, at: dt.datetime | None = None) -> NewWorkOrder:
-    """The cleaned work order, with a default reply-by for the regulator, or WorkflowError.
+def validate_workorder(
+    data: NewWorkOrder, at: dt.datetime | None = None, *, case: Case | None = None
+) -> NewWorkOrder:
+    """The cleaned work order, or WorkflowError. A regulator work order that states no
+    reply-by gets the default (deadlines.default_reply_by: the internal limit, bounded by
+    the decision deadline of the complaint, or of ``case`` when it is linked at once).
 
-    No database writes; reads the rules and the calendar for the regulator default."""
+    No database writes; reads the rules and the calendar for the default."""
     at = at or now()
     d = _clean(data)
     checks = actions.Checks()
@@ -149,7 +152,10 @@ def validate_workorder(data: NewWorkOrder, at: dt.datetime | None = None) -> New
         checks.refuse("in_future", field="received_at")
     if d.reply_by is None and d.received_at is not None:
         if d.source == codes.SOURCE_REGULATOR:
-            d.reply_by = deadlines.regulator_reply_by(d.received_at)
+            default = deadlines.default_reply_by(d.received_at, case=case)
+            d.reply_by = default.deadline
+            d.reply_by_default = True
+            d.calendar_gap = deadlines.gap_text(default.uncovered_years)
         elif not checks.failed("source"):
             checks.refuse("reply_by_required")
     if d.reply_by is not None and d.received_at is not None and d.reply_by <= d.received_at:
@@ -195,7 +201,7 @@ def create_workorder(
     at = at or now()
     with database.atomic():
         actor = _check_actor(outlet, actor)
-        d = validate_workorder(data, at)
+        d = validate_workorder(data, at, case=case)
         if _exists(outlet, d.source, d.number):
             raise WorkflowError("workorder_duplicate", source=d.source, number=d.number)
         wo = _create(outlet, d, actor, import_file="")
@@ -218,6 +224,8 @@ def _create(outlet: Outlet, d: NewWorkOrder, actor: Staff, *, import_file: str) 
         head_callback_required=d.head_callback_required,
         import_file=import_file[:260],
         created_by=actor,
+        reply_by_default=d.reply_by_default,
+        calendar_gap=d.calendar_gap,
     )
 
 
@@ -544,6 +552,11 @@ def link_workorder(
             raise WorkflowError("already_linked")
         at = actions.moment(at, target)
         fresh.case = target
+        if fresh.reply_by_default and fresh.replied_at is None:
+            # The default reply-by is never later than the case's decision deadline.
+            default = deadlines.default_reply_by(fresh.received_at, case=target)
+            fresh.reply_by = default.deadline
+            fresh.calendar_gap = deadlines.gap_text(default.uncovered_years)
         fresh.save()
         updates: dict = {}
         triggers = [t for t in target.urgent_triggers.split(",") if t]

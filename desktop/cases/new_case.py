@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes import Changes
+from db.handling import deadlines
 from db.intake import cases, outlets
 from db.intake.validation import (
     MAX_DESCRIPTION,
@@ -54,6 +55,7 @@ from desktop.kit.form_kit import (  # noqa: F401 (re-exported: older imports)
     make_error_label,
     make_hint_label,
 )
+from desktop.settings import calendar_gap
 
 log = logging.getLogger(__name__)
 
@@ -125,9 +127,19 @@ class NewCaseDialog(QDialog):
         root.addLayout(columns)
         root.addWidget(self._general_error)
         root.addWidget(self.buttons)
+        # The decision clock counted into a year whose official schedule is not entered.
+        self.calendar_notice = calendar_gap.add_to_layout(
+            root, actor, self.calendar_gap_years, root.indexOf(self._general_error)
+        )
+        self.received_edit.dateTimeChanged.connect(
+            lambda _v: self.calendar_notice.show_years(self.calendar_gap_years())
+        )
 
         for before, after in zip(self._tab_order, self._tab_order[1:], strict=False):
             QWidget.setTabOrder(before, after)
+        self._route_ticked: set[str] = set()
+        self.route_combo.currentIndexChanged.connect(lambda _i: self._update_route_triggers())
+        self._update_route_triggers()
         self._update_severity()
         self._update_description_count()
         self._update_outcome()
@@ -361,6 +373,34 @@ class NewCaseDialog(QDialog):
 
     def checked_triggers(self) -> list[str]:
         return [code for code, box in self.trigger_boxes.items() if box.isChecked()]
+
+    def calendar_gap_years(self) -> tuple[int, ...]:
+        received = self.received_edit.dateTime().toPython().replace(microsecond=0)
+        return deadlines.new_case_uncovered_years(received)
+
+    def _update_route_triggers(self) -> None:
+        """The trigger a receipt route implies is ticked and locked while that route is
+        chosen (db.intake.cases.implied_triggers sets it anyway); a box ticked only for that is
+        unticked again when another route is chosen."""
+        implied = set(cases.implied_triggers(self.route_combo.currentData() or ""))
+        for code, box in self.trigger_boxes.items():
+            if code in implied:
+                if not box.isChecked():
+                    self._route_ticked.add(code)
+                    box.setChecked(True)
+                box.setEnabled(False)
+                box.setToolTip(
+                    self.tr(
+                        "Ticked because the complaint was forwarded by a regulator: that "
+                        "receipt route is itself an urgent trigger (Q/PSBC 0004-2014)."
+                    )
+                )
+            else:
+                if code in self._route_ticked:
+                    self._route_ticked.discard(code)
+                    box.setChecked(False)
+                box.setEnabled(True)
+                box.setToolTip("")
 
     def _update_severity(self) -> None:
         severity = cases.severity_for(self.checked_triggers())

@@ -72,12 +72,14 @@ class TodayPanel(QFrame):
         owed_view_requested(): show the complaints ``me`` owes (overdue, due today, near).
         case_requested(int): show this complaint.
         workorder_requested(int): show this work order.
+        refreshed(): the counts were re-read (rows shown with the bar follow it).
     """
 
     due_view_requested = Signal()
     owed_view_requested = Signal()
     case_requested = Signal(int)
     workorder_requested = Signal(int)
+    refreshed = Signal()
 
     def __init__(
         self,
@@ -216,6 +218,11 @@ class TodayPanel(QFrame):
             self.setProperty("alert", alert)
             self.style().unpolish(self)
             self.style().polish(self)
+        self.refreshed.emit()
+
+    @property
+    def clock(self) -> Callable[[], dt.datetime]:
+        return self._clock
 
     def has_due_cases(self) -> bool:
         return bool(self._counts["overdue"] or self._counts["due_today"])
@@ -386,6 +393,10 @@ def install_today(context: WindowContext) -> TodayPanel:
     panel.owed_view_requested.connect(window.filter_bar().show_owed)
     panel.case_requested.connect(lambda case_id: show_case(window, case_id))
     operations.refresh_on(panel, TODAY_KINDS, panel.refresh)
+    # Deadlines running into a year whose official schedule is not entered: one row below.
+    from desktop.settings.calendar_gap import install_today_row
+
+    install_today_row(window, panel)
     return panel
 
 

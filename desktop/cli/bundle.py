@@ -21,6 +21,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from desktop.cli import common as cli_common
 from desktop.cli.maintenance import UserRefused, acting_user, add_user_option
 
 
@@ -29,15 +30,6 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
-
-
-def _add_data_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help="folder holding the database (default: the user data folder)",
-    )
 
 
 def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
@@ -50,7 +42,6 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     )
     export.add_argument("--since", type=_date, required=True, metavar="YYYY-MM-DD")
     export.add_argument("--out", type=Path, required=True, metavar="FILE.zip")
-    _add_data_dir(export)
     add_user_option(export)
     imp = subparsers.add_parser(
         "import-bundle",
@@ -60,15 +51,13 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         "nothing is written; what is already present is skipped.",
     )
     imp.add_argument("file", type=Path, metavar="FILE.zip")
-    _add_data_dir(imp)
     add_user_option(imp)
 
 
 def _open(args: argparse.Namespace) -> bool:
-    from db.store.database import database_path, open_database
-    from desktop.paths import default_data_dir
+    from db.store.database import open_database
 
-    path = database_path(args.data_dir if args.data_dir is not None else default_data_dir())
+    path = cli_common.database_path(args)
     if not path.exists():
         print(f"no database at {path}", file=sys.stderr)
         return False

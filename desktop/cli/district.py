@@ -42,19 +42,11 @@ from typing import TextIO
 
 from platformdirs import user_config_dir, user_data_dir
 
+from desktop.cli import common as cli_common
 from desktop.cli.maintenance import UserRefused, add_user_option
 from desktop.paths import APP_NAME, ORG_NAME
 
 SETTINGS_FILE = "district.json"
-
-
-def _add_data_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help="folder holding the database (default: the user data folder)",
-    )
 
 
 def _add_district_options(parser: argparse.ArgumentParser) -> None:
@@ -88,7 +80,6 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
         help="make a new key pair (e.g. after the head's password was reset); the district "
         "must then enrol the outlet's new key",
     )
-    _add_data_dir(enrolment)
     add_user_option(enrolment)
 
     trust = sub.add_parser(
@@ -97,7 +88,6 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     )
     trust.add_argument("file", type=Path, metavar="FILE")
     trust.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    _add_data_dir(trust)
     add_user_option(trust)
 
     district = sub.add_parser(
@@ -106,6 +96,7 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
         description="The district branch's console on its PostgreSQL database.",
     )
     _add_district_options(district)
+    cli_common.without_database(district)
     commands = district.add_subparsers(dest="district_command")
     init = commands.add_parser(
         "init", help="create or upgrade the district database and make the district's key"
@@ -185,9 +176,8 @@ def _confirm(question: str, stdin: TextIO, stdout: TextIO) -> bool:
 
 def _open_outlet(args: argparse.Namespace, stderr: TextIO) -> bool:
     from db.store.database import database_path, open_database
-    from desktop.paths import default_data_dir
 
-    path = database_path(args.data_dir if args.data_dir is not None else default_data_dir())
+    path = database_path(cli_common.data_dir(args))
     if not path.exists():
         print(f"no database at {path}", file=stderr)
         return False

@@ -6,6 +6,14 @@ Writing a report or the ledger to a file is an export (permission matrix, ``expo
 unmasked one also ``reveal_customer_data``): once the database has login accounts these
 commands take ``--user EMPLOYEE_NO`` and a password, as backup and restore do
 (desktop/cli/maintenance.py). ``verify`` and ``info`` only read and ask nobody.
+
+``--data-dir``, ``--demo`` and ``--lang`` may stand before or after a subcommand's name
+(desktop/cli/common.py adds them to every subcommand and merges them). A subcommand
+module exposes ``add_subcommands(subparsers)`` and ``COMMANDS`` (name -> function of the
+parsed arguments returning the exit code), is listed in :data:`SUBCOMMAND_MODULES` and
+finds its database with ``cli_common.data_dir(args)``. It need not declare those options
+(one it declares is taken over); a subcommand that opens no outlet database says so with
+``cli_common.without_database(parser)``.
 """
 
 from __future__ import annotations
@@ -16,19 +24,13 @@ import time
 from pathlib import Path
 
 from desktop.cli import bundle as cli_bundle
+from desktop.cli import common as cli_common
 from desktop.cli import district as cli_district
 from desktop.cli import maintenance as cli_maintenance
 from desktop.cli import workorders as cli_workorders
-from desktop.paths import default_data_dir
 
-
-def _add_data_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help="folder holding the database (default: the user data folder)",
-    )
+# Modules adding subcommands: each has add_subcommands(subparsers) and COMMANDS.
+SUBCOMMAND_MODULES = (cli_workorders, cli_bundle)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,25 +38,23 @@ def build_parser() -> argparse.ArgumentParser:
         prog="complaint-desk",
         description="Complaint Desk (网点投诉处理台): on-site complaint handling for an outlet.",
     )
-    _add_data_dir(parser)
-    parser.add_argument(
-        "--demo", action="store_true", help="open a separate database filled with demo data"
-    )
-    parser.add_argument(
-        "--lang", choices=("zh_CN", "en"), default=None, help="user-interface language"
-    )
     sub = parser.add_subparsers(dest="command")
-    demo = sub.add_parser("demo", help="fill a database with demo complaints")
-    _add_data_dir(demo)
+    demo = sub.add_parser(
+        "demo",
+        help="fill an empty or demo database with demo complaints",
+        description="Add demo complaints, handled through the program's own rules and "
+        "audit trail. Only an empty database, the demo database (--demo) or one this "
+        "command filled before is accepted: the demo writes without a login.",
+    )
     demo.add_argument("--cases", type=int, default=1000, help="how many complaints to add")
     demo.add_argument("--seed", type=int, default=20261128, help="random seed")
-    info = sub.add_parser("info", help="show the database location, schema version and counts")
-    _add_data_dir(info)
+    sub.add_parser("info", help="show the database location, schema version and counts")
     _add_report_commands(sub)
     cli_maintenance.add_subcommands(sub)
-    cli_workorders.add_subcommands(sub)
-    cli_bundle.add_subcommands(sub)
+    for module in SUBCOMMAND_MODULES:
+        module.add_subcommands(sub)
     cli_district.add_subcommands(sub)
+    cli_common.install(parser)
     return parser
 
 
@@ -69,7 +69,6 @@ def _add_report_commands(sub) -> None:
         action="store_true",
         help="print the customer's full name, phone and ID number (masked by default)",
     )
-    _add_data_dir(incident)
     cli_maintenance.add_user_option(incident)
     assessment = kinds.add_parser(
         "assessment", help="the assessment report (考核报告) of a year, quarter or month"
@@ -81,14 +80,12 @@ def _add_report_commands(sub) -> None:
         "--staff", metavar="EMPLOYEE_NO", help="one staff member's assessment instead"
     )
     assessment.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    _add_data_dir(assessment)
     cli_maintenance.add_user_option(assessment)
     escalation = kinds.add_parser(
         "escalation", help="the escalation report (投诉升级报告) sent up for one case"
     )
     escalation.add_argument("case_no", metavar="CASE_NO", help="case number")
     escalation.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    _add_data_dir(escalation)
     cli_maintenance.add_user_option(escalation)
 
     verify = sub.add_parser(
@@ -98,7 +95,6 @@ def _add_report_commands(sub) -> None:
     verify.add_argument(
         "--code", metavar="TEXT", help="verify a scanned or typed code (CD-VERIFY:...) instead"
     )
-    _add_data_dir(verify)
 
     ledger = sub.add_parser("export-ledger", help="write the complaint ledger (投诉台账) as XLSX")
     period = ledger.add_mutually_exclusive_group(required=True)
@@ -109,7 +105,6 @@ def _add_report_commands(sub) -> None:
     ledger.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help="last day")
     ledger.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
     ledger.add_argument("--reveal", action="store_true", help="unmasked customer data")
-    _add_data_dir(ledger)
     cli_maintenance.add_user_option(ledger)
 
 
@@ -122,27 +117,31 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (expected YYYY-MM-DD)") from None
 
 
-def _data_dir(args: argparse.Namespace) -> Path:
-    if args.data_dir is not None:
-        return args.data_dir
-    return default_data_dir(demo=bool(getattr(args, "demo", False)))
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
     from db import demo
-    from db.store.database import database_path, open_database
+    from db.store.database import database_path
 
     if args.cases < 0:
         print("--cases must be 0 or more", file=sys.stderr)
         return 2
-    path = database_path(_data_dir(args))
-    open_database(path)
+    folder = cli_common.data_dir(args)
+    path = database_path(folder)
     started = time.perf_counter()
 
     def progress(done: int, total: int) -> None:
         print(f"\r{done:,}/{total:,} cases", end="", file=sys.stderr, flush=True)
 
-    added = demo.fill_demo(args.cases, seed=args.seed, progress=progress)
+    try:
+        added = demo.load_demo(
+            path,
+            args.cases,
+            seed=args.seed,
+            demo_folder=cli_common.is_demo_folder(folder),
+            progress=progress,
+        )
+    except demo.DemoRefused as refusal:
+        print(f"{path}: no demo data written. {refusal}", file=sys.stderr)
+        return 1
     elapsed = time.perf_counter() - started
     print(f"\nadded {added:,} demo cases to {path} in {elapsed:.1f} s", file=sys.stderr)
     return 0
@@ -150,15 +149,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     from db.intake import outlets
-    from db.store.database import (
-        database_path,
-        latest_schema_version,
-        open_database,
-        schema_version,
-    )
+    from db.store.database import latest_schema_version, open_database, schema_version
     from db.store.models import Case
 
-    path = database_path(_data_dir(args))
+    path = cli_common.database_path(args)
     if not path.exists():
         print(f"no database at {path}")
         return 1
@@ -173,9 +167,9 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def _open_existing(args: argparse.Namespace) -> bool:
     """Open the database for a report command; never create an empty one by mistake."""
-    from db.store.database import database_path, open_database
+    from db.store.database import open_database
 
-    path = database_path(_data_dir(args))
+    path = cli_common.database_path(args)
     if not path.exists():
         print(f"no database at {path}", file=sys.stderr)
         return False
@@ -364,13 +358,18 @@ COMMANDS = {
     "report": cmd_report,
     "verify": cmd_verify,
     "export-ledger": cmd_export_ledger,
-    "import-workorders": cli_workorders.cmd_import_workorders,
-    **cli_bundle.COMMANDS,
+    **{name: run for module in SUBCOMMAND_MODULES for name, run in module.COMMANDS.items()},
 }
 
 
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line, with the common options merged (exit 2 on a contradiction)."""
+    parser = build_parser()
+    return cli_common.resolve(parser, parser.parse_args(argv))
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     command = COMMANDS.get(args.command)
     if command is not None:
         return command(args)
@@ -380,4 +379,4 @@ def main(argv: list[str] | None = None) -> int:
         return code
     from desktop.app import run_gui
 
-    return run_gui(_data_dir(args), args.lang, args.demo)
+    return run_gui(cli_common.data_dir(args), args.lang, args.demo)

@@ -24,19 +24,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from desktop.cli import common as cli_common
+
 if TYPE_CHECKING:
     from db.store.models import Staff
 
 COMMANDS = ("backup", "restore", "check")
-
-
-def _add_data_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help="folder holding the database (default: the user data folder)",
-    )
 
 
 def add_user_option(parser: argparse.ArgumentParser) -> None:
@@ -121,7 +114,6 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         metavar="DIR",
         help="folder to back up to, e.g. a USB drive",
     )
-    _add_data_dir(bk)
     add_user_option(bk)
 
     rs = subparsers.add_parser(
@@ -133,16 +125,14 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     )
     rs.add_argument("file", type=Path, metavar="FILE", help="the backup file (.sqlite3)")
     rs.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    _add_data_dir(rs)
     add_user_option(rs)
 
-    ck = subparsers.add_parser(
+    subparsers.add_parser(
         "check",
         help="check the database: integrity, foreign keys, schema, attachments",
         description="Check the database without changing it. Exit code 0 when sound, 1 when "
         "a problem is found (the first one is named).",
     )
-    _add_data_dir(ck)
 
 
 def run(
@@ -166,14 +156,6 @@ def run(
     )
 
 
-def _data_dir(args: argparse.Namespace) -> Path:
-    from desktop.paths import default_data_dir
-
-    if args.data_dir is not None:
-        return Path(args.data_dir)
-    return default_data_dir(demo=bool(getattr(args, "demo", False)))
-
-
 def _size(n: int) -> str:
     for unit in ("bytes", "KB", "MB", "GB"):
         if n < 1024 or unit == "GB":
@@ -184,11 +166,11 @@ def _size(n: int) -> str:
 
 def cmd_backup(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     from db.errors import WorkflowError
-    from db.store.database import close_database, database_path, open_database
+    from db.store.database import close_database, open_database
     from db.trust import backup
     from db.trust.permissions import ACTION_BACKUP_RESTORE
 
-    path = database_path(_data_dir(args))
+    path = cli_common.database_path(args)
     if not path.exists():
         print(f"no database at {path}", file=stderr)
         return 1
@@ -224,7 +206,7 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
     from db.trust.permissions import ACTION_BACKUP_RESTORE
     from desktop.session.single_instance import lock_holder
 
-    data_dir = _data_dir(args)
+    data_dir = cli_common.data_dir(args)
     path = database_path(data_dir)
     source = Path(args.file)
     holder = lock_holder(data_dir)
@@ -313,7 +295,7 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
 def cmd_check(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     from db.trust import integrity
 
-    path = _database_path(args)
+    path = cli_common.database_path(args)
     if not path.exists():
         print(f"no database at {path}", file=stderr)
         return 1
@@ -324,9 +306,3 @@ def cmd_check(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr
         return 0
     print(f"first problem: {report.first_problem}", file=stderr)
     return 1
-
-
-def _database_path(args: argparse.Namespace) -> Path:
-    from db.store.database import database_path
-
-    return database_path(_data_dir(args))

@@ -24,24 +24,18 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         "work orders already present are skipped.",
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="the .csv or .xlsx file")
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help="folder holding the database (default: the user data folder)",
-    )
 
 
 def cmd_import_workorders(args: argparse.Namespace) -> int:
     from db.intake import outlets
-    from db.store.database import database_path, open_database
+    from db.store.database import open_database
     from db.workorders.orders import WorkOrderImportError, import_workorders
-    from desktop.paths import default_data_dir
+    from desktop.cli import common as cli_common
 
     if not args.file.is_file():
         print(f"no such file: {args.file}", file=sys.stderr)
         return 2
-    path = database_path(args.data_dir if args.data_dir is not None else default_data_dir())
+    path = cli_common.database_path(args)
     if not path.exists():
         print(f"no database at {path}", file=sys.stderr)
         return 2
@@ -59,3 +53,6 @@ def cmd_import_workorders(args: argparse.Namespace) -> int:
         return 1
     print(f"{args.file}: {result.created} created, {result.skipped} already present")
     return 0
+
+
+COMMANDS = {"import-workorders": cmd_import_workorders}

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import Refusals
-from db.handling import decisions
+from db.handling import deadlines, decisions
 from db.store.models import Case, CustomerNotice, HandlingDecision, Staff, database
 from desktop.handling.action_form import ActionDialog, required_choice, to_python
 from desktop.kit import labels
+from desktop.settings import calendar_gap
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 
@@ -69,6 +70,9 @@ class DecisionDialog(ActionDialog):
             summary.setWordWrap(True)
             self.form.addRow(summary)
         self._build_notice()
+        # The customer's review window (Art. 20) runs from the notice; it may reach a year
+        # whose official working-day schedule is not entered.
+        calendar_gap.add_to_layout(self.root, actor, lambda: deadlines.case_gap_years(case), 2)
         self.finish_layout()
 
     def _build_decision(self) -> None:

@@ -18,6 +18,7 @@ from db.handling import deadlines, decisions
 from db.store.models import Case, ClockExtension, ClockPause, Staff, now
 from desktop.handling.action_form import ActionDialog, name_widget, required_choice, to_python
 from desktop.kit.form_kit import fit_to_contents
+from desktop.settings import calendar_gap
 
 MODE_START, MODE_END, MODE_EXTEND, MODE_FURTHER = "start", "end", "extend", "further"
 
@@ -137,6 +138,9 @@ class PauseDialog(ActionDialog):
         first = next((r for r in self.radios.values() if r.isEnabled()), None)
         if first is not None:
             first.setChecked(True)
+        # The decision period, paused or extended, may reach a year whose official
+        # working-day schedule is not entered.
+        calendar_gap.add_to_layout(self.root, actor, lambda: deadlines.case_gap_years(case), 2)
         self._update_rows()
         self.finish_layout()
 

@@ -25,6 +25,7 @@ from db.errors import WorkflowError
 from db.handling import deadlines, decisions, workflow
 from db.store.models import Case, ReviewRequest, Staff, now
 from desktop.handling.action_form import ActionDialog, required_choice, to_python
+from desktop.settings import calendar_gap
 
 ACTIONS: tuple[str, ...] = (
     "settle",
@@ -99,6 +100,10 @@ class SimpleActionDialog(ActionDialog):
         if spec.check_label:
             self.check = self.check_box("check", spec.check_label)
             self.form.addRow(self.check)
+        if action in ("agree_reply_time", "request_review"):
+            # These recompute deadlines counted in days: say so when they reach a year
+            # whose official working-day schedule is not entered.
+            calendar_gap.add_to_layout(self.root, actor, lambda: deadlines.case_gap_years(case), 2)
         self.finish_layout()
 
     # --- what each action asks -----------------------------------------------------------

@@ -180,6 +180,24 @@ _MESSAGES: dict[str, str] = {
         "WorkflowError", "{year} is outside the years the calendar can hold."
     ),
     "calendar_wrong_year": QT_TRANSLATE_NOOP("WorkflowError", "{day} is not in {year}."),
+    "calendar_bad_date": QT_TRANSLATE_NOOP(
+        "WorkflowError", "'{value}' is not a date written as YYYY-MM-DD."
+    ),
+    "calendar_bad_kind": QT_TRANSLATE_NOOP(
+        "WorkflowError", "'{value}' is neither holiday nor workday."
+    ),
+    "calendar_duplicate_day": QT_TRANSLATE_NOOP(
+        "WorkflowError", "{day} appears twice in the file (rows {first} and {second})."
+    ),
+    "calendar_makeup_weekday": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "{day} is a weekday: a make-up working day is a Saturday or Sunday worked instead.",
+    ),
+    "calendar_name_too_long": QT_TRANSLATE_NOOP(
+        "WorkflowError", "The name of {day} is longer than {max} characters."
+    ),
+    "calendar_file_empty": QT_TRANSLATE_NOOP("WorkflowError", "The file holds no days."),
+    "calendar_file_encoding": QT_TRANSLATE_NOOP("WorkflowError", "The file is not UTF-8 text."),
     "not_a_number": QT_TRANSLATE_NOOP("WorkflowError", "'{field}' must be a number."),
     "value_range": QT_TRANSLATE_NOOP("WorkflowError", "'{field}' must be between {min} and {max}."),
     "value_decimals": QT_TRANSLATE_NOOP(

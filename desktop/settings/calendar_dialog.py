@@ -1,11 +1,14 @@
 """Settings → Working-day calendar…: holidays and make-up working days (调休) per year.
 
-Working-day limits (e.g. a regulator work order: 7 working days) follow China's official
-calendar, which the State Council publishes a year at a time. db.handling.workcalendar seeds it from
-the chinese_calendar package; a year the package does not cover yet (say 2027) the head
-enters here: add each holiday and make-up working day, then save the year's schedule
-(db.handling.workcalendar.set_year). "Reload from package" adds the years a newer package knows.
-Both recompute open cases' deadlines, so they run off the GUI thread.
+Working-day limits (e.g. a work order's internal reply limit) and the roll of periods past
+rest days follow China's official calendar, which the State Council publishes a year at a
+time. db.handling.workcalendar seeds it from the chinese_calendar package; a year the package does
+not cover yet (say 2027) the head enters here, day by day or from a calendar file (format
+in db.handling.workcalendar), then saves the year's schedule, ticking that it is complete once it
+is the whole year as published (db.handling.workcalendar.set_year): only then does the year count
+as covered. "Reload from package" adds the years a newer package knows. Saving recomputes
+the deadlines of open cases and work orders off the GUI thread and lists those that moved.
+Only the head (or the acting head) may change the calendar; anyone else sees who to ask.
 """
 
 from __future__ import annotations
@@ -16,13 +19,16 @@ import logging
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialogButtonBox,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -34,12 +40,14 @@ from PySide6.QtWidgets import (
 
 from db.changes import Changes, Kind
 from db.errors import WorkflowError
-from db.handling import workcalendar
-from db.handling.workcalendar import MAX_YEAR, MIN_YEAR
+from db.handling import deadlines, workcalendar
+from db.handling.workcalendar import MAX_YEAR, MIN_YEAR, CalendarSaved
 from db.store.models import Staff, now
+from desktop.kit import labels
 from desktop.kit.busy import BusyDialog
 from desktop.kit.form_kit import FORM_STYLE, make_error_label, make_hint_label, show_beside
 from desktop.kit.refusals import name_widget, refusal_text
+from desktop.settings.calendar_gap import can_edit_calendar, sentences, who_to_ask
 
 log = logging.getLogger(__name__)
 
@@ -101,22 +109,64 @@ def package_years() -> set[int]:
     return set(workcalendar.package_schedule()[1])
 
 
+def _time(value: dt.datetime | None) -> str:
+    if value is None:
+        return QCoreApplication.translate("CalendarDialog", "paused")
+    if value.time() == dt.time(23, 59, 59):
+        return value.strftime("%Y-%m-%d")
+    return value.strftime("%Y-%m-%d %H:%M")
+
+
+def move_text(move: deadlines.DeadlineMove) -> str:
+    """One moved deadline: "BJ0101-2026-000012 · Handling decision: 2027-01-01 → 2027-01-04"."""
+    if move.kind == "work_order":
+        subject = QCoreApplication.translate(
+            "CalendarDialog", "Work order {source} {number}"
+        ).format(source=labels.label("workorder_source", move.source), number=move.label)
+    else:
+        subject = move.label
+    return QCoreApplication.translate(
+        "CalendarDialog", "{subject} · {clock}: {before} → {after}"
+    ).format(
+        subject=subject,
+        clock=labels.label("clock", move.clock),
+        before=_time(move.before),
+        after=_time(move.after),
+    )
+
+
+def _row_text(error: WorkflowError) -> str:
+    """A refusal of a calendar file, naming its row as the file's reader counts them."""
+    reason = refusal_text(error)
+    row = getattr(error, "row", 0)
+    if row:
+        return QCoreApplication.translate("CalendarDialog", "Row {row}: {reason}").format(
+            row=row, reason=reason
+        )
+    return reason
+
+
 class CalendarDialog(BusyDialog):
-    """View and edit the working-day calendar. ``CalendarDialog.ask(parent, actor)``: True
-    when the calendar changed.
+    """View and edit the working-day calendar. ``CalendarDialog.ask(parent, actor, year=)``:
+    True when the calendar changed.
 
     Signals: work_finished (from BusyDialog).
     """
 
-    def __init__(self, actor: Staff, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, actor: Staff, parent: QWidget | None = None, *, year: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.actor = actor
+        self.can_edit = can_edit_calendar(actor)
         self.changed_calendar = False
+        self.last_saved: CalendarSaved | None = None
         self._package_years = package_years()
-        self._year = now().year
+        self._year = year if year is not None and MIN_YEAR <= year <= MAX_YEAR else now().year
         self._draft: Draft = {}
         self._sources: dict[dt.date, str] = {}
         self._dirty = False
+        self._stored_complete = False
         self.setObjectName("calendar_dialog")
         self.setWindowTitle(self.tr("Working-day calendar"))
         self.setAccessibleName(self.tr("Working-day calendar"))
@@ -177,6 +227,14 @@ class CalendarDialog(BusyDialog):
         name_widget(self.remove_button, "remove_day_button", self.tr("Remove the selected days"))
         self.save_year_button = QPushButton()
         name_widget(self.save_year_button, "save_year_button", self.tr("Save the year's schedule"))
+        self.import_button = QPushButton(self.tr("&Import from file…"))
+        name_widget(self.import_button, "import_calendar_button", self.tr("Import from file"))
+        self.import_button.setToolTip(
+            self.tr("A UTF-8 CSV file with the columns date, kind (holiday or workday) and name")
+        )
+        self.complete_box = QCheckBox()
+        name_widget(self.complete_box, "year_complete_check", self.tr("The schedule is complete"))
+        self.complete_box.toggled.connect(lambda _c: self._update_buttons())
         self.entry_error = make_error_label("day", 2)
         for widget in (self.day_edit, self.kind_combo):
             signal = (
@@ -190,12 +248,24 @@ class CalendarDialog(BusyDialog):
         add_row.addWidget(self.add_button)
         save_row = QHBoxLayout()
         save_row.addWidget(self.remove_button)
+        save_row.addWidget(self.import_button)
         save_row.addStretch(1)
         save_row.addWidget(self.save_year_button)
         edit_layout = QVBoxLayout(self.edit_group)
         edit_layout.addLayout(add_row)
         edit_layout.addWidget(self.entry_error)
+        edit_layout.addWidget(self.complete_box)
         edit_layout.addLayout(save_row)
+        # Who may change it: the head, or the acting head (Art. 8); the others are told.
+        self.who_label = make_hint_label("", "who_may_edit_label")
+        if not self.can_edit:
+            self.who_label.setText(
+                sentences(
+                    self.tr("Only the outlet head or the acting head may change the calendar."),
+                    who_to_ask(actor),
+                )
+            )
+        self.who_label.setVisible(not self.can_edit)
 
         self.reload_button = QPushButton(self.tr("Reload from &package"))
         name_widget(self.reload_button, "reload_package_button", self.tr("Reload from package"))
@@ -212,9 +282,15 @@ class CalendarDialog(BusyDialog):
         self._general_error = make_error_label("general")
         self.message_label = make_hint_label("", "message_label")
 
+        self.moves_list = QListWidget()
+        name_widget(self.moves_list, "moves_list", self.tr("Deadlines that moved"))
+        self.moves_list.setMaximumHeight(110)
+        self.moves_list.hide()
+
         self.add_button.clicked.connect(self.add_day)
         self.remove_button.clicked.connect(self.remove_selected)
         self.save_year_button.clicked.connect(self.save_year)
+        self.import_button.clicked.connect(lambda: self.import_file())
         self.reload_button.clicked.connect(self.reload_from_package)
 
         top = QHBoxLayout()
@@ -236,8 +312,10 @@ class CalendarDialog(BusyDialog):
         root.addWidget(self.coverage_label)
         root.addLayout(top)
         root.addWidget(self.table, 1)
+        root.addWidget(self.who_label)
         root.addWidget(self.edit_group)
         root.addWidget(self.message_label)
+        root.addWidget(self.moves_list)
         root.addWidget(self._general_error)
         root.addWidget(self.busy_label)
         root.addWidget(self.busy_bar)
@@ -255,7 +333,7 @@ class CalendarDialog(BusyDialog):
         return dict(self._draft)
 
     def is_dirty(self) -> bool:
-        return self._dirty
+        return self._dirty or self.complete_box.isChecked() != self._stored_complete
 
     def editable(self) -> bool:
         """Years from the package are shown as published; the others the head enters."""
@@ -265,6 +343,7 @@ class CalendarDialog(BusyDialog):
         return [self.year_spin, self.edit_group, self.reload_button, self.close_button]
 
     def after_busy(self) -> None:
+        self.edit_group.setEnabled(self.can_edit)  # unlocking does not unlock it for others
         self._update_buttons()
 
     # --- loading ---------------------------------------------------------------------------
@@ -275,6 +354,10 @@ class CalendarDialog(BusyDialog):
         self._draft = {e.day: (e.working, e.name) for e in entries}
         self._sources = {e.day: e.source for e in entries}
         self._dirty = False
+        self._stored_complete = workcalendar.year_status(year).complete
+        blocked = self.complete_box.blockSignals(True)
+        self.complete_box.setChecked(self._stored_complete)
+        self.complete_box.blockSignals(blocked)
         self.day_edit.setDateRange(QDate(year, 1, 1), QDate(year, 12, 31))
         self.day_edit.setDate(QDate(year, 1, 1))
         self._entry_error("")
@@ -304,17 +387,31 @@ class CalendarDialog(BusyDialog):
             if year in self._package_years:
                 status = self.tr("{year}: as published, from the package.").format(year=year)
             else:
-                status = self.tr("{year}: entered by hand.").format(year=year)
+                status = self.tr("{year}: entered by hand, complete.").format(year=year)
             self.year_status.setStyleSheet("")
         else:
-            status = self.tr(
-                "{year} is not covered: only Saturdays and Sundays count as rest days until "
-                "its schedule is entered and saved."
-            ).format(year=year)
+            if workcalendar.year_status(year).held:
+                status = self.tr(
+                    "{year} is not covered yet: its schedule is entered in part. Only "
+                    "Saturdays and Sundays count as rest days on the other days until it is "
+                    "saved as complete."
+                ).format(year=year)
+            else:
+                status = self.tr(
+                    "{year} is not covered: only Saturdays and Sundays count as rest days "
+                    "until its schedule is entered and saved as complete."
+                ).format(year=year)
             self.year_status.setStyleSheet("color: #8a5a00; font-weight: bold;")
         self.year_status.setText(status)
         self.edit_group.setVisible(self.editable())
+        self.edit_group.setEnabled(self.can_edit)
         self.save_year_button.setText(self.tr("&Save the schedule of {year}").format(year=year))
+        self.complete_box.setText(
+            self.tr(
+                "The schedule of {year} is &complete: every holiday and make-up working day "
+                "as published"
+            ).format(year=year)
+        )
 
     def _fill_table(self) -> None:
         self.table.setRowCount(0)
@@ -354,7 +451,7 @@ class CalendarDialog(BusyDialog):
     def _update_buttons(self) -> None:
         editable = self.editable() and not self.busy
         self.remove_button.setEnabled(editable and bool(self.table.selectionModel().selectedRows()))
-        self.save_year_button.setEnabled(editable and self._dirty)
+        self.save_year_button.setEnabled(editable and self.is_dirty())
 
     # --- editing ---------------------------------------------------------------------------
 
@@ -398,28 +495,86 @@ class CalendarDialog(BusyDialog):
         """Show (or with "" clear) what is wrong with the day entered, marking the day."""
         show_beside(self.entry_error, self.day_edit, message, focus=True)
 
+    def import_file(self, path: str | None = None) -> bool:
+        """Read a calendar file into the year's draft (nothing is stored before saving).
+        A bad file is refused whole, naming its row; the draft stays as it was."""
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Import the schedule of {year}").format(year=self._year),
+                "",
+                self.tr("Calendar files (*.csv);;All files (*)"),
+            )
+            if not path:
+                return False
+        self._general_error.hide()
+        try:
+            days = workcalendar.read_calendar_file(path, year=self._year)
+        except WorkflowError as error:
+            self._general_error.setText(
+                self.tr("The file was not imported. {reason}").format(reason=_row_text(error))
+            )
+            self._general_error.show()
+            return False
+        self._draft = {day: (working, name) for day, working, name in days}
+        self._sources = {}
+        self._dirty = True
+        self._fill_table()
+        self.message_label.setText(
+            self.tr(
+                "{count} days read from the file. Check them, tick whether the schedule is "
+                "complete, and save."
+            ).format(count=len(days))
+        )
+        return True
+
     def save_year(self) -> None:
         if self.busy or not self.editable():
             return
         year, actor = self._year, self.actor
+        complete = self.complete_box.isChecked()
         days = [(day, working, name) for day, (working, name) in sorted(self._draft.items())]
         self._general_error.hide()
         self.run_busy(
-            self.tr("Saving {year} and recomputing the deadlines of open complaints…").format(
-                year=year
-            ),
-            lambda: workcalendar.set_year(year, days, actor=actor),
-            lambda count: self._after_save(year, count),
+            self.tr(
+                "Saving {year} and recomputing the deadlines of open complaints and work orders…"
+            ).format(year=year),
+            lambda: workcalendar.set_year(year, days, actor=actor, complete=complete),
+            lambda saved: self._after_save(year, saved),
             self._failed,
             changes=CALENDAR_CHANGES,
         )
 
-    def _after_save(self, year: int, count: int) -> None:
+    def _after_save(self, year: int, saved: CalendarSaved) -> None:
         self.changed_calendar = True
         self._load_year(year)
+        if workcalendar.year_covered(year):
+            text = self.tr("The schedule of {year} is saved as complete: {count} days.")
+        else:
+            text = self.tr("The schedule of {year} is saved, not yet complete: {count} days.")
+        self.message_label.setText(text.format(year=year, count=saved.days))
+        self._show_moves(saved)
+
+    def _show_moves(self, saved: CalendarSaved) -> None:
+        """Which deadlines moved, from what to what."""
+        self.last_saved = saved
+        self.moves_list.clear()
+        for move in saved.moves:
+            self.moves_list.addItem(move_text(move))
+        self.moves_list.setVisible(bool(saved.moves))
+        cases = sum(1 for m in saved.moves if m.kind == "case")
+        orders = sum(1 for m in saved.moves if m.kind == "work_order")
+        if saved.moves:
+            summary = self.tr("Deadlines that moved: complaints {cases}, work orders {orders}.")
+        else:
+            summary = self.tr("No deadline moved.")
         self.message_label.setText(
-            self.tr("The schedule of {year} is saved: {count} days.").format(year=year, count=count)
+            sentences(self.message_label.text(), summary.format(cases=cases, orders=orders))
         )
+
+    def moves(self) -> list[str]:
+        """The lines of the moved deadlines as shown; for tests."""
+        return [self.moves_list.item(i).text() for i in range(self.moves_list.count())]
 
     def reload_from_package(self) -> None:
         if self.busy or not self._confirm_discard():
@@ -433,8 +588,9 @@ class CalendarDialog(BusyDialog):
             changes=CALENDAR_CHANGES,
         )
 
-    def _after_reload(self, years: list[int]) -> None:
+    def _after_reload(self, saved: CalendarSaved) -> None:
         self._package_years = package_years()
+        years = saved.years
         if years:
             self.changed_calendar = True
             message = self.tr("Added from the package: {years}.").format(years=format_ranges(years))
@@ -446,6 +602,8 @@ class CalendarDialog(BusyDialog):
             message = self.tr("The holiday package is not installed.")
         self._load_year(self._year)
         self.message_label.setText(message)
+        if years:
+            self._show_moves(saved)
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, WorkflowError):
@@ -488,9 +646,9 @@ class CalendarDialog(BusyDialog):
         super().reject()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, actor: Staff) -> bool:
-        """Show the dialog modally; True when the calendar was changed."""
-        dialog = cls(actor, parent)
+    def ask(cls, parent: QWidget | None, actor: Staff, *, year: int | None = None) -> bool:
+        """Show the dialog modally, at ``year`` if given; True when the calendar was changed."""
+        dialog = cls(actor, parent, year=year)
         try:
             dialog.exec()
             return dialog.changed_calendar

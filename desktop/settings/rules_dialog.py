@@ -60,8 +60,8 @@ TITLES: dict[str, str] = {
     "review_decision_days": QT_TRANSLATE_NOOP("RulesDialog", "Review decided"),
     "first_contact_hours": QT_TRANSLATE_NOOP("RulesDialog", "First contact with the customer"),
     "proposal_hours": QT_TRANSLATE_NOOP("RulesDialog", "Solution proposed"),
-    "regulator_forward_working_days": QT_TRANSLATE_NOOP(
-        "RulesDialog", "Regulator work order without a limit"
+    "workorder_reply_working_days": QT_TRANSLATE_NOOP(
+        "RulesDialog", "Work order without a reply-by: internal limit"
     ),
     "breach_warning_share": QT_TRANSLATE_NOOP("RulesDialog", "Near-deadline highlight"),
     "major_group_size": QT_TRANSLATE_NOOP("RulesDialog", "Major group complaint"),
@@ -96,8 +96,12 @@ DESCRIPTIONS: dict[str, str] = {
     "proposal_hours": QT_TRANSLATE_NOOP(
         "RulesDialog", "A solution is proposed to the customer within this many hours (1 day)."
     ),
-    "regulator_forward_working_days": QT_TRANSLATE_NOOP(
-        "RulesDialog", "Reply limit for a work order forwarded by the regulator that states none."
+    "workorder_reply_working_days": QT_TRANSLATE_NOOP(
+        "RulesDialog",
+        "The outlet's or district's internal limit for replying to a work order that states no "
+        "reply-by; never later than the complaint's handling-decision deadline. (The 7 working "
+        "days of CBIRC Art. 33 are the regulator's time to forward a complaint, not this "
+        "limit.)",
     ),
     "breach_warning_share": QT_TRANSLATE_NOOP(
         "RulesDialog", "A case is highlighted once this share of a clock's time is used."

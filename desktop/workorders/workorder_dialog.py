@@ -2,8 +2,11 @@
 
 The rules are db.workorders.orders.validate_workorder / create_workorder; this dialog collects the
 fields and shows a refusal under the field it is about. A work order from the regulator
-(12378) that states no reply-by gets the default of N working days (CBIRC Order 2020 No. 3,
-Art. 33), which the dialog works out and shows before saving.
+(12378) that states no reply-by gets the outlet's internal limit (a rule setting, N working
+days, never later than the complaint's 15-day decision deadline); the dialog works it out
+and shows it before saving, and says so when it is counted into a year whose official
+working-day schedule is not entered. (CBIRC Art. 33's 7 working days are the regulator's
+time to forward a complaint, not the outlet's reply limit.)
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from desktop.kit.form_kit import (
     make_hint_label,
 )
 from desktop.kit.refusals import RefusalErrors, name_widget
+from desktop.settings import calendar_gap
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +114,7 @@ class WorkOrderDialog(QDialog):
         name_widget(
             self.default_reply_box,
             "default_reply_by_check",
-            self.tr("Use the regulator's default reply time"),
+            self.tr("None stated: use the internal limit"),
         )
         self.default_reply_box.toggled.connect(self._update_default_reply_by)
         reply_box = QWidget()
@@ -189,6 +193,10 @@ class WorkOrderDialog(QDialog):
         root.addLayout(form)
         root.addWidget(self._general_error)
         root.addWidget(buttons)
+        self.calendar_notice = calendar_gap.add_to_layout(
+            root, actor, self.default_gap_years, root.indexOf(self._general_error)
+        )
+        self.calendar_notice.calendar_changed.connect(self._update_default_reply_by)
         self._on_source_changed()
         self.source_combo.setFocus()
         fit_to_contents(self, min_width=520)
@@ -225,10 +233,18 @@ class WorkOrderDialog(QDialog):
     def _on_source_changed(self) -> None:
         self.errors.clear("source")
         regulator = self._is_regulator()
-        days = int(rules.get("regulator_forward_working_days"))
+        days = int(rules.get("workorder_reply_working_days"))
         self.default_reply_box.setText(
-            self.tr("None stated: {days} working days after receipt (CBIRC Art. 33)").format(
-                days=days
+            self.tr(
+                "None stated: the internal limit, {days} working days after receipt, at the "
+                "latest the complaint's decision deadline"
+            ).format(days=days)
+        )
+        self.default_reply_box.setToolTip(
+            self.tr(
+                "The outlet's or district's limit for a work order without a reply-by (a rule "
+                "setting; this program's default). The regulator's 7 working days (CBIRC "
+                "Art. 33) are its own time to forward the complaint."
             )
         )
         self.default_reply_box.setVisible(regulator)
@@ -236,17 +252,31 @@ class WorkOrderDialog(QDialog):
             self.default_reply_box.setChecked(False)
         self._update_default_reply_by()
 
+    def _uses_default(self) -> bool:
+        return self._is_regulator() and self.default_reply_box.isChecked()
+
+    def default_gap_years(self) -> tuple[int, ...]:
+        """Years without an official schedule the default reply-by is counted across."""
+        if not self._uses_default():
+            return ()
+        received = self.received_edit.dateTime().toPython().replace(microsecond=0)
+        return deadlines.default_reply_by(received).uncovered_years
+
     def _update_default_reply_by(self) -> None:
-        use_default = self._is_regulator() and self.default_reply_box.isChecked()
+        use_default = self._uses_default()
         self.reply_by_edit.setEnabled(not use_default)
         if use_default:
-            received = self.received_edit.dateTime().toPython()
-            self.reply_by_edit.setDateTime(qdatetime(deadlines.regulator_reply_by(received)))
+            received = self.received_edit.dateTime().toPython().replace(microsecond=0)
+            default = deadlines.default_reply_by(received)
+            if default.deadline is not None:
+                self.reply_by_edit.setDateTime(qdatetime(default.deadline))
+        if hasattr(self, "calendar_notice"):
+            self.calendar_notice.show_years(self.default_gap_years())
 
     # --- saving --------------------------------------------------------------------------
 
     def form_data(self) -> NewWorkOrder:
-        use_default = self._is_regulator() and self.default_reply_box.isChecked()
+        use_default = self._uses_default()
         return NewWorkOrder(
             source=self.source_combo.currentData() or "",
             number=self.number_edit.text(),

@@ -409,12 +409,12 @@ Complaint Desk will now close the database, without backing it up over your good
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+63"/>
+        <location filename="../../desktop/app.py" line="+67"/>
         <source>Complaint Desk</source>
         <translation>网点投诉处理台</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -432,6 +432,46 @@ Check that the folder exists and is writable, and that no other copy of the prog
 {error}
 
 请检查该文件夹是否存在且可写入，并确认没有其他正在运行的本程序在升级该数据库。您的数据未被改动。</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>It has login accounts, and demo data is written without a login.</source>
+        <translation>该数据库已设有登录账户，而演示数据不经登录写入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It holds {count} complaints that are not demo data.</source>
+        <translation>该数据库已有 {count} 件非演示数据的投诉。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its outlet {outlet} was set up by hand, not by the demo.</source>
+        <translation>其网点 {outlet} 为手工设置，并非演示数据所建。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It cannot be read: {error}</source>
+        <translation>无法读取：{error}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No demo data added</source>
+        <translation>未添加演示数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The demo cannot use the database
+{path}
+
+{reason}
+
+Demo data goes only into an empty folder or the separate demo database: start with --demo alone, or give --data-dir an empty folder. Nothing was written.</source>
+        <translation>演示数据不能写入数据库
+{path}
+
+{reason}
+
+演示数据只写入空文件夹或单独的演示数据库：请只用 --demo 启动，或为 --data-dir 指定一个空文件夹。未写入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -844,7 +884,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../desktop/settings/calendar_dialog.py" line="+55"/>
+        <location filename="../../desktop/settings/calendar_dialog.py" line="+63"/>
         <source>New Year&apos;s Day</source>
         <translation>元旦</translation>
     </message>
@@ -884,14 +924,34 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>抗战胜利70周年纪念日</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+44"/>
+        <source>paused</source>
+        <translation>暂停中</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Work order {source} {number}</source>
+        <translation>工单 {source} {number}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{subject} · {clock}: {before} → {after}</source>
+        <translation>{subject} · {clock}：{before} → {after}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Row {row}: {reason}</source>
+        <translation>第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <location line="+1"/>
-        <location line="+356"/>
+        <location line="+464"/>
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location line="-352"/>
+        <location line="-460"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -947,18 +1007,18 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+1"/>
-        <location line="+174"/>
+        <location line="+221"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location line="-173"/>
-        <location line="+173"/>
+        <location line="-220"/>
+        <location line="+220"/>
         <source>Make-up working day</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-218"/>
         <source>Name of the day</source>
         <translation>节日名称</translation>
     </message>
@@ -993,7 +1053,32 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>保存本年度安排</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+1"/>
+        <source>&amp;Import from file…</source>
+        <translation>从文件导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import from file</source>
+        <translation>从文件导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A UTF-8 CSV file with the columns date, kind (holiday or workday) and name</source>
+        <translation>UTF-8 编码的 CSV 文件，列为 date（日期）、kind（holiday 节假日或 workday 调休上班日）和 name（名称）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The schedule is complete</source>
+        <translation>安排已完整</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Only the outlet head or the acting head may change the calendar.</source>
+        <translation>只有网点负责人或现场负责人可以修改工作日历。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Reload from &amp;package</source>
         <translation>从软件包重新载入(&amp;P)</translation>
     </message>
@@ -1008,33 +1093,103 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>添加新版节假日软件包已收录的年份；手工录入的年份保持不变</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>Deadlines that moved</source>
+        <translation>已变动的时限</translation>
+    </message>
+    <message>
         <location line="+89"/>
         <source>{years} from the holiday package</source>
         <translation>{years}（来自节假日软件包）</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+15"/>
+        <source>{year}: entered by hand, complete.</source>
+        <translation>{year} 年：手工录入，已完整。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{year} is not covered yet: its schedule is entered in part. Only Saturdays and Sundays count as rest days on the other days until it is saved as complete.</source>
+        <translation>{year} 年尚未收录：其安排只录入了一部分。在保存为完整安排之前，其余日期只按周六、周日休息计算。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{year} is not covered: only Saturdays and Sundays count as rest days until its schedule is entered and saved as complete.</source>
+        <translation>{year} 年尚未收录：在录入其安排并保存为完整安排之前，只按周六、周日休息计算。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The schedule of {year} is &amp;complete: every holiday and make-up working day as published</source>
+        <translation>{year} 年安排已完整(&amp;C)：已按公布的安排录入全部节假日和调休上班日</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Import the schedule of {year}</source>
+        <translation>导入 {year} 年安排</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Calendar files (*.csv);;All files (*)</source>
+        <translation>日历文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file was not imported. {reason}</source>
+        <translation>文件未导入。{reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} days read from the file. Check them, tick whether the schedule is complete, and save.</source>
+        <translation>已从文件读取 {count} 天。请核对，勾选安排是否完整，然后保存。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saving {year} and recomputing the deadlines of open complaints and work orders…</source>
+        <translation>正在保存 {year} 年并重新计算未办结投诉和工单的时限…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The schedule of {year} is saved as complete: {count} days.</source>
+        <translation>{year} 年安排已保存为完整安排：共 {count} 天。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The schedule of {year} is saved, not yet complete: {count} days.</source>
+        <translation>{year} 年安排已保存，尚未完整：共 {count} 天。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Deadlines that moved: complaints {cases}, work orders {orders}.</source>
+        <translation>时限有变动：投诉 {cases} 项，工单 {orders} 项。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No deadline moved.</source>
+        <translation>没有时限变动。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Reading the holiday package…</source>
         <translation>正在读取节假日软件包…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The holiday package is not installed.</source>
         <translation>未安装节假日软件包。</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-327"/>
         <location line="+1"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Working-day limits follow China&apos;s official calendar: holidays, and weekend days worked instead (调休). The State Council publishes each year&apos;s schedule; enter a year the installed package does not cover yet.</source>
         <translation>以工作日计算的时限按国家法定日历执行：节假日，以及调休上班的周末。国务院每年公布下一年度的安排；已安装的软件包尚未收录的年份，请在此录入。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+75"/>
         <source>{years} entered by hand</source>
         <translation>{years}（手工录入）</translation>
     </message>
@@ -1054,22 +1209,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>{year} 年：按公布的安排，来自软件包。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{year}: entered by hand.</source>
-        <translation>{year} 年：手工录入。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{year} is not covered: only Saturdays and Sundays count as rest days until its schedule is entered and saved.</source>
-        <translation>{year} 年尚无安排：在录入并保存之前，只有周六、周日按休息日计算。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+20"/>
         <source>&amp;Save the schedule of {year}</source>
         <translation>保存 {year} 年安排(&amp;S)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
@@ -1129,17 +1274,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>{day} 不在 {year} 年内。</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>Saving {year} and recomputing the deadlines of open complaints…</source>
-        <translation>正在保存 {year} 年安排并重新计算未办结投诉的时限…</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The schedule of {year} is saved: {count} days.</source>
-        <translation>{year} 年安排已保存：共 {count} 天。</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+124"/>
         <source>Added from the package: {years}.</source>
         <translation>已从软件包添加：{years}。</translation>
     </message>
@@ -1149,7 +1284,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>软件包中没有尚未载入的年份（收录至 {year} 年）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The calendar could not be changed: {error}</source>
         <translation>工作日历未能修改：{error}</translation>
     </message>
@@ -1162,6 +1297,66 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <location line="+23"/>
         <source>The changes to {year} are not saved. Discard them?</source>
         <translation>对 {year} 年的修改尚未保存。要放弃吗？</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarNotice</name>
+    <message>
+        <location filename="../../desktop/settings/calendar_gap.py" line="+58"/>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Ask the outlet head to enter it.</source>
+        <translation>请网点负责人录入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the outlet head, {name}, to enter it.</source>
+        <translation>请网点负责人{name}录入。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The official working-day schedule of {years} is not entered: deadlines there count only Saturdays and Sundays as rest days and may move once it is.</source>
+        <translation>尚未录入 {years} 年的法定节假日安排：落在该年的时限只按周六、周日休息计算，录入后可能变动。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deadlines counted this way now: complaints {cases}, work orders {orders}.</source>
+        <translation>目前按此计算的时限：投诉 {cases} 项，工单 {orders} 项。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+130"/>
+        <source>Working-day calendar missing</source>
+        <translation>工作日历缺失</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>Open the working-day calendar</source>
+        <translation>打开工作日历</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+90"/>
+        <source>Enter the schedule of {year}…</source>
+        <translation>录入 {year} 年安排…</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>View the calendar…</source>
+        <translation>查看工作日历…</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Working-day calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Later</source>
+        <translation>稍后</translation>
     </message>
 </context>
 <context>
@@ -2859,7 +3054,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desktop/handling/decision_dialog.py" line="+48"/>
+        <location filename="../../desktop/handling/decision_dialog.py" line="+49"/>
         <source>Handling decision</source>
         <translation>处理决定</translation>
     </message>
@@ -2884,7 +3079,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>{time} 的处理决定：{findings}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Findings</source>
         <translation>认定事实</translation>
     </message>
@@ -4851,7 +5046,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../desktop/cases/new_case.py" line="+81"/>
+        <location filename="../../desktop/cases/new_case.py" line="+83"/>
         <location line="+1"/>
         <source>New complaint</source>
         <translation>登记投诉</translation>
@@ -4883,7 +5078,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>不保存并关闭（Esc）</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+51"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
@@ -5089,7 +5284,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>处理经过及结果</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+52"/>
+        <source>Ticked because the complaint was forwarded by a regulator: that receipt route is itself an urgent trigger (Q/PSBC 0004-2014).</source>
+        <translation>已自动勾选：该投诉由监管部门转办，此受理渠道本身即属紧急投诉情形（Q/PSBC 0004—2014）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Severity: {0}</source>
         <translation>严重程度：{0}</translation>
     </message>
@@ -5189,7 +5389,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../desktop/handling/pause_dialog.py" line="+45"/>
+        <location filename="../../desktop/handling/pause_dialog.py" line="+46"/>
         <source>Decision clock</source>
         <translation>处理时限</translation>
     </message>
@@ -6219,12 +6419,7 @@ Why it must be reported now: {reason}.</source>
         <translation>提出解决方案</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Regulator work order without a limit</source>
-        <translation>未注明时限的监管转办工单</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Near-deadline highlight</source>
         <translation>临近时限提示</translation>
     </message>
@@ -6274,12 +6469,7 @@ Why it must be reported now: {reason}.</source>
         <translation>在该小时数（1 天）内向客户提出解决方案。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Reply limit for a work order forwarded by the regulator that states none.</source>
-        <translation>监管部门转办且未注明时限的工单的回复时限。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>A case is highlighted once this share of a clock&apos;s time is used.</source>
         <translation>时限已用去该比例时，投诉即被突出显示。</translation>
     </message>
@@ -6339,7 +6529,17 @@ Why it must be reported now: {reason}.</source>
         <translation>《中华人民共和国民法典》</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="-74"/>
+        <source>Work order without a reply-by: internal limit</source>
+        <translation>未注明回复时限的工单：内部时限</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The outlet&apos;s or district&apos;s internal limit for replying to a work order that states no reply-by; never later than the complaint&apos;s handling-decision deadline. (The 7 working days of CBIRC Art. 33 are the regulator&apos;s time to forward a complaint, not this limit.)</source>
+        <translation>网点或县区分公司对未注明回复时限的工单规定的内部回复时限，最迟不超过该投诉的处理决定期限。（银保监会消费投诉处理办法第三十三条规定的 7 个工作日是监管部门向银行转送投诉的时限，不是本时限。）</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -6687,14 +6887,14 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SimpleActionDialog</name>
     <message>
-        <location filename="../../desktop/handling/simple_action_dialog.py" line="+89"/>
+        <location filename="../../desktop/handling/simple_action_dialog.py" line="+90"/>
         <location line="+3"/>
         <location line="+6"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Settle on the spot</source>
         <translation>现场处理完毕</translation>
     </message>
@@ -7513,7 +7713,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../desktop/cases/today_panel.py" line="+92"/>
+        <location filename="../../desktop/cases/today_panel.py" line="+94"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -7588,7 +7788,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>计划在今日或更早进行的回访</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>What you owe today</source>
         <translation>您今日的待办</translation>
     </message>
@@ -9087,19 +9287,19 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderDialog</name>
     <message>
-        <location filename="../../desktop/workorders/workorder_dialog.py" line="+81"/>
+        <location filename="../../desktop/workorders/workorder_dialog.py" line="+85"/>
         <location line="+1"/>
         <source>New work order</source>
         <translation>新建工单</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+121"/>
+        <location line="+125"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-124"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
@@ -9125,25 +9325,25 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
-        <location line="+109"/>
+        <location line="+113"/>
         <source>Received at</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-111"/>
         <source>&amp;Received at:</source>
         <translation>接收时间(&amp;R)：</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+106"/>
+        <location line="+110"/>
         <source>Reply by</source>
         <translation>回复时限</translation>
     </message>
     <message>
-        <location line="-101"/>
-        <source>Use the regulator&apos;s default reply time</source>
-        <translation>使用监管转办工单的默认回复时限</translation>
+        <location line="-105"/>
+        <source>None stated: use the internal limit</source>
+        <translation>未注明时限：使用内部时限</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -9152,23 +9352,23 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+8"/>
-        <location line="+83"/>
+        <location line="+87"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-85"/>
         <source>Customer &amp;name:</source>
         <translation>客户姓名(&amp;N)：</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+79"/>
+        <location line="+83"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-82"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
@@ -9179,12 +9379,12 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+4"/>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-74"/>
         <source>What the customer complains about</source>
         <translation>客户投诉的内容</translation>
     </message>
@@ -9255,17 +9455,22 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>由 95580、监管部门（12378）、上级单位或信访转来的投诉。请在时限内回复（第五条）。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>None stated: {days} working days after receipt (CBIRC Art. 33)</source>
-        <translation>未注明时限：接收后 {days} 个工作日（银保监会令第三十三条）</translation>
+        <location line="+19"/>
+        <source>None stated: the internal limit, {days} working days after receipt, at the latest the complaint&apos;s decision deadline</source>
+        <translation>未注明时限：按内部时限，接收后 {days} 个工作日，最迟为该投诉的处理决定期限</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+6"/>
+        <source>The outlet&apos;s or district&apos;s limit for a work order without a reply-by (a rule setting; this program&apos;s default). The regulator&apos;s 7 working days (CBIRC Art. 33) are its own time to forward the complaint.</source>
+        <translation>网点或县区分公司对未注明回复时限的工单规定的时限（规则设置项，本程序默认值）。监管部门的 7 个工作日（银保监会消费投诉处理办法第三十三条）是其自身转送投诉的时限。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>The work order could not be saved: {error}</source>
         <translation>工单未能保存：{error}</translation>
     </message>
@@ -9998,6 +10203,41 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <location line="+3"/>
         <source>{day} is not in {year}.</source>
         <translation>{day} 不在 {year} 年内。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{value}&apos; is not a date written as YYYY-MM-DD.</source>
+        <translation>“{value}”不是 YYYY-MM-DD 格式的日期。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;{value}&apos; is neither holiday nor workday.</source>
+        <translation>“{value}”既不是 holiday（节假日）也不是 workday（调休上班日）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{day} appears twice in the file (rows {first} and {second}).</source>
+        <translation>{day} 在文件中出现了两次（第 {first} 行和第 {second} 行）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{day} is a weekday: a make-up working day is a Saturday or Sunday worked instead.</source>
+        <translation>{day} 是工作日：调休上班日应是调换为上班的周六或周日。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The name of {day} is longer than {max} characters.</source>
+        <translation>{day} 的名称超过 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file holds no days.</source>
+        <translation>文件中没有任何日期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is not UTF-8 text.</source>
+        <translation>文件不是 UTF-8 编码的文本。</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -25,7 +25,7 @@ from tests.benchmarks.harness import (
 
 PAGE = 200  # desktop.cases.case_model.PAGE_SIZE
 
-# Realistic search terms, from db/demo.py's names and templates; hits at 1M in brackets.
+# Realistic search terms, from db/demo_bulk.py's names and templates; hits at 1M in brackets.
 SEARCHES = [
     ("张", "1 char, a surname (~1%)"),
     ("建国", "2 chars, a given name (~2%)"),

@@ -70,3 +70,20 @@ def assert_refused(
         assert f"{field}: {message}" in str(excinfo.value)
     assert row_counts() == before, "a refused call wrote rows"
     return excinfo.value
+
+
+def freeze_now(monkeypatch: pytest.MonkeyPatch, moment: dt.datetime) -> None:
+    """Make ``now()`` return ``moment`` in db.store.models and in every db or desktop module that
+    imported it (``from db.store.models import now``), for the rest of the test."""
+    import sys
+
+    from db.store import models
+
+    original = models.now
+
+    def fixed() -> dt.datetime:
+        return moment
+
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] in ("db", "desktop") and getattr(module, "now", None) is original:
+            monkeypatch.setattr(module, "now", fixed)

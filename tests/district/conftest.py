@@ -83,9 +83,7 @@ class Databases:
         import psycopg
         from psycopg import sql
 
-        statement = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-            sql.Identifier(name)
-        )
+        statement = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
         # WITH (FORCE) must also end an autovacuum worker that happens to be on the database;
         # a role without pg_signal_backend may not, so wait for the worker to finish instead.
         for _ in range(50):

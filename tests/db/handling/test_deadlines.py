@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from db.handling import deadlines, decisions, rules, workflow
 from db.handling.workcalendar import WorkCalendar
+from db.store import codes
 from db.store.models import Case
 from db.workorders import orders as workorders
 from tests.db.workflow_fixtures import T0, World, at, refused, world
@@ -69,12 +70,72 @@ def test_day_of_receipt_is_not_counted():
 # --- pauses --------------------------------------------------------------------------------
 
 
-def test_pause_days_are_not_counted():
-    # 15 days from Mon 28 Sep ends Tue 13 Oct; a pause touching 12, 13 and 14 Oct adds
-    # three days: ends Fri 16 Oct.
+def test_paused_time_is_excluded_as_time_not_as_days():
+    # 15 days from Mon 28 Sep end Tue 13 Oct. A pause of 2 days 8 hours (12 Oct 09:00 to
+    # 14 Oct 17:00) adds exactly that: Fri 16 Oct 07:59:59, not the three days it touches.
     assert deadlines.days_deadline(T0, 15, CAL) == eod(2026, 10, 13)
     pause = [(D(2026, 10, 12, 9, 0), D(2026, 10, 14, 17, 0))]
-    assert deadlines.days_deadline(T0, 15, CAL, pauses=pause) == eod(2026, 10, 16)
+    assert deadlines.days_deadline(T0, 15, CAL, pauses=pause) == D(2026, 10, 16, 7, 59, 59)
+
+
+def test_a_five_day_pause_adds_five_days_and_one_hour_adds_one_hour():
+    # CBIRC Art. 18: the time of the appraisal is not counted, so it is added as time.
+    five_days = [(D(2026, 10, 12, 10, 0), D(2026, 10, 17, 10, 0))]
+    # Tue 13 Oct + 5 days = Sun 18 Oct, a rest day: rolls to Mon 19 Oct (Art. 203).
+    assert deadlines.days_deadline(T0, 15, CAL, roll=False, pauses=five_days) == eod(2026, 10, 18)
+    assert deadlines.days_deadline(T0, 15, CAL, pauses=five_days) == eod(2026, 10, 19)
+    one_hour = [(D(2026, 10, 12, 10, 0), D(2026, 10, 12, 11, 0))]
+    # Tue 13 Oct 23:59:59 + 1 hour = Wed 14 Oct 00:59:59, a working day: no whole day.
+    assert deadlines.days_deadline(T0, 15, CAL, pauses=one_hour) == D(2026, 10, 14, 0, 59, 59)
+
+
+def test_overlapping_pauses_count_once():
+    # Mediation 12 Oct 10:00-15:00 and an appraisal 12 Oct 13:00-18:00 overlap: 8 hours.
+    overlapping = [
+        (D(2026, 10, 12, 10, 0), D(2026, 10, 12, 15, 0)),
+        (D(2026, 10, 12, 13, 0), D(2026, 10, 12, 18, 0)),
+    ]
+    got = deadlines.days_deadline(T0, 15, CAL, pauses=overlapping)
+    assert got == eod(2026, 10, 13) + dt.timedelta(hours=8)
+    inside = [*overlapping, (D(2026, 10, 12, 11, 0), D(2026, 10, 12, 12, 0))]
+    assert deadlines.days_deadline(T0, 15, CAL, pauses=inside) == got
+
+
+def test_pauses_on_the_boundaries_of_a_day_clock():
+    base = eod(2026, 10, 13)
+    hour = dt.timedelta(hours=1)
+
+    def with_pause(begin: dt.datetime, end: dt.datetime | None) -> dt.datetime | None:
+        return deadlines.days_deadline(T0, 15, CAL, pauses=[(begin, end)])
+
+    # Beginning at the very start counts whole; ending at the start counts nothing.
+    assert with_pause(T0, T0 + hour) == base + hour
+    assert with_pause(T0 - hour, T0) == base
+    # Begun before the start: only the part after the start counts.
+    assert with_pause(T0 - hour, T0 + hour) == base + hour
+    # Begun in the clock's last second: it still counts; at or after the deadline: nothing.
+    last_second = base - dt.timedelta(seconds=1)
+    assert with_pause(last_second, last_second + hour) == base + hour
+    assert with_pause(base, base + hour) == base
+    assert with_pause(base, None) == base
+    # An open pause begun before the deadline holds the clock.
+    assert with_pause(base - hour, None) is None
+    # The midnight between two days is no boundary: a pause across it is its length.
+    assert with_pause(D(2026, 10, 5, 23, 0), D(2026, 10, 6, 1, 0)) == base + 2 * hour
+
+
+def test_a_longer_pause_never_ends_sooner_across_a_weekend():
+    # 18 days from Mon 28 Sep end Fri 16 Oct. Two days paused end on Sunday, a rest day:
+    # Monday 19 Oct, to its end (Art. 203). An hour more lands on that Monday itself and
+    # still ends with it, not at 00:59; a third day lands on Tuesday and counts as time.
+    def paused(length: dt.timedelta) -> dt.datetime | None:
+        begin = D(2026, 10, 12, 10, 0)
+        return deadlines.days_deadline(T0, 18, CAL, pauses=[(begin, begin + length)])
+
+    assert deadlines.days_deadline(T0, 18, CAL) == eod(2026, 10, 16)
+    assert paused(dt.timedelta(days=2)) == eod(2026, 10, 19)
+    assert paused(dt.timedelta(days=2, hours=1)) == eod(2026, 10, 19)
+    assert paused(dt.timedelta(days=3, hours=1)) == D(2026, 10, 20, 0, 59, 59)
 
 
 def test_open_pause_suspends_the_clock_and_a_later_pause_changes_nothing():
@@ -131,10 +192,10 @@ def _later_or_equal(a: dt.datetime | None, b: dt.datetime | None) -> bool:
 def test_working_day_deadline_never_lands_on_a_non_working_day(start, days, raw):
     got = deadlines.days_deadline(start, days, CAL, working_days=True, pauses=_pauses(start, raw))
     assert got is not None
-    assert got.time() == EOD
     assert chinese_calendar.is_workday(got.date())
     assert got.date() > start.date()
     if not raw:
+        assert got.time() == EOD
         assert CAL.working_days_between(start.date(), got.date()) == days
 
 
@@ -187,6 +248,54 @@ def test_pauses_never_shorten_an_hour_clock(start, hours, base, extra):
     with_more = deadlines.hours_deadline(start, hours, [*pauses, *_pauses(start, [extra])])
     assert _later_or_equal(with_more, without)
     assert _later_or_equal(without, deadlines.hours_deadline(start, hours))
+
+
+def _rolled(moment: dt.datetime) -> dt.datetime:
+    """Civil Code Art. 203: a deadline on a rest day ends on the next working day."""
+    if chinese_calendar.is_workday(moment.date()):
+        return moment
+    return dt.datetime.combine(CAL.next_working_day(moment.date()), EOD)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    start=starts,
+    days=st.integers(min_value=15, max_value=60),
+    offset_hours=st.integers(min_value=0, max_value=24 * 14),
+    pause_days=st.integers(min_value=1, max_value=30),
+    roll=st.booleans(),
+)
+def test_a_pause_of_d_days_shifts_the_deadline_by_d_days(
+    start, days, offset_hours, pause_days, roll
+):
+    without = deadlines.days_deadline(start, days, CAL, roll=roll)
+    begin = start + dt.timedelta(hours=offset_hours)
+    pause = [(begin, begin + dt.timedelta(days=pause_days))]
+    got = deadlines.days_deadline(start, days, CAL, roll=roll, pauses=pause)
+    shifted = without + dt.timedelta(days=pause_days)
+    assert got == (_rolled(shifted) if roll else shifted)
+    assert got >= shifted
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    start=starts,
+    days=st.integers(min_value=15, max_value=60),
+    offset_hours=st.integers(min_value=0, max_value=24 * 14),
+    pause_hours=st.integers(min_value=1, max_value=23),
+    roll=st.booleans(),
+)
+def test_a_pause_of_h_hours_shifts_the_deadline_by_h_hours(
+    start, days, offset_hours, pause_hours, roll
+):
+    without = deadlines.days_deadline(start, days, CAL, roll=roll)
+    begin = start + dt.timedelta(hours=offset_hours)
+    pause = [(begin, begin + dt.timedelta(hours=pause_hours))]
+    got = deadlines.days_deadline(start, days, CAL, roll=roll, pauses=pause)
+    shifted = without + dt.timedelta(hours=pause_hours)
+    assert got == (_rolled(shifted) if roll else shifted)
+    if not roll or chinese_calendar.is_workday(shifted.date()):
+        assert got - without == dt.timedelta(hours=pause_hours)
 
 
 @settings(max_examples=100, deadline=None)
@@ -307,9 +416,70 @@ def test_pause_extends_the_decision_clock_of_a_case(world: World):
     decisions.end_pause(case, w.head, ended_at=D(2026, 10, 14, 17))
     refused(lambda: decisions.end_pause(case, w.head, ended_at=D(2026, 10, 15)), "pause_not_open")
     clock = clocks_of(case, D(2026, 10, 15))["decision"]
-    assert clock.deadline == eod(2026, 10, 16)
+    # 13 Oct 23:59:59 plus the 2 days 8 hours paused
+    assert clock.deadline == D(2026, 10, 16, 7, 59, 59)
     assert clock.paused_seconds == int(dt.timedelta(days=2, hours=8).total_seconds())
-    assert Case.get_by_id(case.id).due_at == eod(2026, 10, 16)
+    assert Case.get_by_id(case.id).due_at == D(2026, 10, 16, 7, 59, 59)
+
+
+def _reported(w: World) -> Case:
+    case = w.case()
+    workflow.reply(
+        case, w.teller, content="答复", method="phone", customer_satisfied=False, at=at(20)
+    )
+    workflow.report(case, w.teller, w.head, at=at(21))
+    return case
+
+
+def _pause(w: World, case: Case, begin: dt.datetime, end: dt.datetime) -> None:
+    decisions.start_pause(case, w.head, kind="appraisal", started_at=begin, reason="外部鉴定")
+    decisions.end_pause(case, w.head, ended_at=end)
+
+
+def test_five_days_paused_from_ten_to_ten_add_five_days_to_the_extended_decision(world: World):
+    """CBIRC Art. 18 excludes the appraisal's time: 10:00 to 10:00 five days later is five
+    days, not the six calendar days it touches; an hour is an hour, not a day."""
+    w = world
+    case = _reported(w)
+    decisions.extend_decision_clock(
+        case,
+        w.head,
+        reason="需调取监控，情况复杂",
+        notice_method="sms",
+        notice_at=at(23),
+        notice_proof="短信回执 0925-001",
+        at=at(22),
+    )
+    assert clocks_of(case, at(24))["decision"].deadline == eod(2026, 10, 28)  # Wed
+    _pause(w, case, D(2026, 10, 12, 10, 0), D(2026, 10, 17, 10, 0))
+    # 28 Oct + 5 days = Mon 2 Nov, a working day
+    assert clocks_of(case, D(2026, 10, 18))["decision"].deadline == eod(2026, 11, 2)
+    assert Case.get_by_id(case.id).due_at == eod(2026, 11, 2)
+    _pause(w, case, D(2026, 10, 19, 10, 0), D(2026, 10, 19, 11, 0))
+    decision = clocks_of(case, D(2026, 10, 20))["decision"]
+    assert decision.deadline == D(2026, 11, 3, 0, 59, 59)
+    assert decision.paused_seconds == 5 * 86400 + 3600
+
+
+def test_the_review_clock_takes_the_pause_as_time_too(world: World):
+    w = world
+    case = _reported(w)
+    decisions.record_decision(
+        case,
+        w.head,
+        findings="经调取监控，柜员操作无误",
+        basis="依据《个人存款业务管理办法》第十条",
+        remedies=list(codes.REMEDIES),
+        at=at(30),
+    )
+    decisions.request_review(case, w.teller, requested_at=at(40), content="客户申请核查")
+    # 30 days after Wed 30 Sep: Fri 30 Oct
+    review = clocks_of(case, at(41))["review"]
+    assert review.deadline == eod(2026, 10, 30)
+    _pause(w, case, D(2026, 10, 12, 10, 0), D(2026, 10, 17, 10, 0))
+    # + 5 days: Wed 4 Nov
+    assert clocks_of(case, D(2026, 10, 18))["review"].deadline == eod(2026, 11, 4)
+    assert Case.get_by_id(case.id).due_at == eod(2026, 11, 4)
 
 
 def test_extensions_of_the_decision_clock(world: World):
@@ -435,8 +605,20 @@ def test_rule_change_recomputes_open_cases(world: World):
     assert fresh.warn_at == deadlines.warn_instant(T0, eod(2026, 10, 8), 0.5)
 
 
-def test_regulator_default_reply_by_is_seven_working_days():
-    assert deadlines.regulator_reply_by(T0, CAL, rules_default()) == eod(2026, 10, 13)
+def test_default_reply_by_is_the_internal_limit_not_the_regulators_seven_days():
+    # 5 working days (this program's default) from Mon 28 Sep: 29, 30 Sep, (1-7 Oct off),
+    # 8, 9, 10 (Saturday, worked) Oct. CBIRC Art. 33's 7 working days would give 13 Oct.
+    got = deadlines.default_reply_by(T0, calendar=CAL, settings=rules_default())
+    assert got.deadline == eod(2026, 10, 10) and got.uncovered_years == ()
+    assert "regulator_forward_working_days" not in rules.RULES
+
+
+def test_default_reply_by_is_never_later_than_the_decision_deadline():
+    settings = {**rules_default(), "workorder_reply_working_days": 20}
+    # 20 working days would run to 3 Nov; the 15-day decision deadline is Tue 13 Oct.
+    got = deadlines.default_reply_by(T0, calendar=CAL, settings=settings)
+    assert got.deadline == eod(2026, 10, 13)
+    assert deadlines.days_deadline(T0, 20, CAL, working_days=True) > got.deadline
 
 
 def rules_default() -> dict:
@@ -479,5 +661,6 @@ def test_an_open_pause_on_the_rolled_to_day_holds_the_clock():
     closed = (start + dt.timedelta(hours=324), start + dt.timedelta(hours=325))
     opened = (closed[0], None)
     without = deadlines.days_deadline(start, 12, CAL, roll=True, pauses=[closed])
-    assert without == dt.datetime(2016, 8, 16, 23, 59, 59)
+    # 12 days end Sat 13 Aug, rolled to Mon 15 Aug; the hour paused that Monday adds an hour.
+    assert without == dt.datetime(2016, 8, 16, 0, 59, 59)
     assert deadlines.days_deadline(start, 12, CAL, roll=True, pauses=[closed, opened]) is None

@@ -22,7 +22,7 @@ EXPECTED_DEFAULTS = {
     "review_decision_days": (30, "Art. 20"),
     "first_contact_hours": (2.0, "中国邮政报, 2022-03-15"),
     "proposal_hours": (24.0, "中国邮政报, 2022-03-15"),
-    "regulator_forward_working_days": (7, "Art. 33"),
+    "workorder_reply_working_days": (5, "This program's default"),
     "breach_warning_share": (0.8, "This program's default"),
     "major_group_size": (20, "Art. 29"),
     "roll_past_holidays": (True, "Civil Code"),
@@ -36,6 +36,18 @@ def test_defaults_and_sources():
         assert rule.default == default and type(rule.default) is type(default)
         assert source in rule.source and rule.description and rule.unit
         assert rule.minimum <= rule.default <= rule.maximum
+
+
+def test_the_regulators_forwarding_time_is_not_the_outlets_reply_limit():
+    """CBIRC Art. 33's 7 working days are the regulator's time to forward a complaint; no
+    rule offers them as the outlet's limit. The work order's internal limit is the
+    program's default and says it is bounded by the decision deadline."""
+    for rule in rules.RULES.values():
+        assert "Art. 33" not in rule.source, rule.key
+    internal = rules.RULES["workorder_reply_working_days"]
+    assert internal.source == rules.PROGRAM_DEFAULT
+    assert "internal limit" in internal.description
+    assert "handling-decision deadline" in internal.description
 
 
 def test_unset_rules_read_their_defaults(world: World):

@@ -260,7 +260,7 @@ def test_readme_chart_matches_code():
 def test_every_refusal_code_has_a_message():
     root = Path(__file__).resolve().parents[3] / "db"
     pattern = re.compile(
-        r'(?:WorkflowError|WorkOrderImportError|LoginError|\.refuse)\(\s*(?:\w+,\s*)?"([a-z_]+)"'
+        r'(?:WorkflowError|RowError|WorkOrderImportError|CalendarImportError|LoginError|\.refuse)\(\s*(?:\w+,\s*)?"([a-z_]+)"'
     )
     used = set()
     for path in root.rglob("*.py"):

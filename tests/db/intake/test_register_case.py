@@ -273,6 +273,32 @@ def test_several_triggers_are_kept_sorted_once(outlet, head):
     assert json.loads(urgent[0].data) == {"triggers": ["funds_at_risk", "media_exposure"]}
 
 
+def test_a_complaint_forwarded_by_a_regulator_is_urgent_without_its_box(outlet, head):
+    """Q/PSBC 0004-2014: "forwarded by a regulator" is an urgent trigger, so the receipt
+    route sets it even when the form left the box unticked."""
+    data = valid_case(head, route="above_regulator", channel="third_party", urgent_triggers=[])
+    assert data.cleaned().urgent_triggers == ["regulator_forwarded"]
+    assert cases.validate_new_case(data, now()) == []
+    case = register_case(outlet, data, actor=head)
+    stored = Case.get_by_id(case.id)
+    assert stored.severity == vocab.SEVERITY_URGENT
+    assert stored.urgent_triggers == "regulator_forwarded"
+    urgent = [e for e in _events(case) if e.kind == "urgent_triggered"]
+    assert [json.loads(e.data) for e in urgent] == [{"triggers": ["regulator_forwarded"]}]
+    # another trigger ticked is kept beside it, once
+    both = valid_case(
+        head,
+        route="above_regulator",
+        urgent_triggers=["media_exposure", "regulator_forwarded"],
+    )
+    stored = Case.get_by_id(register_case(outlet, both, actor=head).id)
+    assert stored.urgent_triggers == "media_exposure,regulator_forwarded"
+    # no other route implies a trigger
+    for route in vocab.ROUTES:
+        if route != "above_regulator":
+            assert cases.implied_triggers(route) == []
+
+
 def test_no_trigger_means_ordinary(outlet, head):
     case = register_case(outlet, valid_case(head, urgent_triggers=[]), actor=head)
     stored = Case.get_by_id(case.id)

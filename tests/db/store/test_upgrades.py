@@ -238,3 +238,44 @@ def test_upgraded_file_takes_new_audited_writes(old_file, close_after):
     ).fetchone()
     assert entry == ("complaint_case", "U", 1, 1)
     assert audit.verify_trail(db).ok
+
+
+def test_version_9_keeps_held_years_covered_and_the_heads_reply_limit(tmp_path, close_after):
+    """Migration 0009: calendar years held before count as complete, a value set under the
+    old key of the work-order default carries over to the internal limit, and stored work
+    orders keep their reply-by (they are not marked as taking the default)."""
+    from db.handling import rules, workcalendar
+    from db.store.models import WorkOrder
+
+    target = tmp_path / "outlet" / "complaint-desk.sqlite3"
+    target.parent.mkdir()
+    shutil.copyfile(FIXTURES / "schema_v8.sqlite3", target)
+    database_module.open_database(target)
+    workcalendar.invalidate_cache()
+    assert workcalendar.year_status(2027).complete
+    assert workcalendar.year_covered(2026) and workcalendar.year_covered(2027)
+    assert rules.get("workorder_reply_working_days") == 6
+    order = WorkOrder.get(WorkOrder.number == "12378-2025-0901")
+    assert not order.reply_by_default and order.calendar_gap == ""
+    assert order.reply_by == dt.datetime(2025, 11, 11, 23, 59, 59)
+
+
+def test_a_column_added_by_an_upgrade_is_still_guarded_by_the_trail(tmp_path, close_after):
+    """Rows written before migration 0009 have trail entries without its columns; the
+    trail accepts them only while those columns hold the default they were added with."""
+    target = tmp_path / "outlet" / "complaint-desk.sqlite3"
+    target.parent.mkdir()
+    shutil.copyfile(FIXTURES / "schema_v8.sqlite3", target)
+    database_module.open_database(target)
+    assert audit.verify_trail().ok
+    database_module.close_database()
+    con = sqlite3.connect(target)
+    con.execute("DROP TRIGGER audit_work_order_update")
+    con.execute("UPDATE work_order SET reply_by_default = 1 WHERE number = '12378-2025-0901'")
+    con.commit()
+    con.close()
+    database_module.open_database(target, apply_migrations=False)
+    report = audit.verify_trail()
+    assert not report.ok
+    assert report.first_problem.table == "work_order"
+    assert "changed without a trail entry" in report.first_problem.reason

@@ -243,3 +243,48 @@ def test_the_check_command_names_the_entry(shop, tmp_path):
     assert result.returncode == 1
     assert f"audit entry {latest.id}" in result.stdout + result.stderr
     open_database(path, apply_migrations=False)
+
+
+def test_rows_loaded_in_bulk_get_the_entries_the_triggers_would_write(shop):
+    """A bulk load (demo data) suspends a table's triggers and writes the entries itself
+    (audit.record_inserts): the same entries, chained the same way, verified like any."""
+    _path, outlet, head, _teller = shop
+    case = new_case(outlet, head)
+    db = database.obj
+
+    def add_notes() -> list[int]:
+        return [
+            cases.add_event(case, "note", actor=head, note=f'第{i}次"跟进"\\\n', data={"n": i}).id
+            for i in range(3)
+        ]
+
+    with database.atomic():
+        by_trigger = add_notes()
+    with sqlite_features.audit_suspended(db, ["case_event"]), database.atomic():
+        in_bulk = add_notes()
+        assert not entries(table_name="case_event", row_id=in_bulk[0])
+        assert audit.record_inserts(db, "case_event", in_bulk[0], in_bulk[-1]) == 3
+
+    def entry(row_id: int) -> tuple:
+        (e,) = entries(table_name="case_event", row_id=row_id)
+        after = json.loads(e.after)
+        assert after.pop("id") == row_id
+        return (e.actor_id, e.op, e.before, after, len(e.at), e.at[:10])
+
+    for trigger_row, bulk_row in zip(by_trigger, in_bulk, strict=True):
+        assert entry(bulk_row) == entry(trigger_row)
+    assert audit.verify_trail().problems == []
+    # The triggers are back: a later write is recorded by them again.
+    later = add_notes()
+    assert entries(table_name="case_event", row_id=later[0])
+    assert audit.verify_trail().problems == []
+
+
+def test_the_bulk_hasher_computes_the_entry_hash():
+    after = json.dumps({"note": '客户称"多记"了\\钱\n', "x": None, "n": 3}, ensure_ascii=False)
+    for actor in (None, 12):
+        digest = audit.insert_hasher("2026-03-16 15:00:00.123", actor, "case_event")
+        for prev in ("", "ab" * 32):
+            assert digest(prev, 7, after) == audit.entry_hash(
+                prev, "2026-03-16 15:00:00.123", actor, "case_event", "I", 7, None, after
+            )

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from db.handling import deadlines, workflow
+from db.handling import deadlines, rules, workflow
 from db.store import codes
 from db.store.models import WorkOrder
 from db.workorders import orders as workorders
@@ -141,8 +141,10 @@ def test_csv_import_in_every_encoding(world: World, tmp_path: Path, encoding: st
     assert first.may_concern_outlet and not first.head_callback_required
     assert first.created_by_id == world.lobby.id and first.import_file == path.name
     regulator = orders[(codes.SOURCE_REGULATOR, "JG-0928-17")]
-    # no reply-by given: 7 working days across National Day (rule, CBIRC Art. 33)
-    assert regulator.reply_by == deadlines.end_of_day(dt.date(2026, 10, 13))
+    # no reply-by given: the internal limit, 5 working days across National Day (rule
+    # workorder_reply_working_days; Saturday 10 Oct is worked)
+    assert regulator.reply_by == deadlines.end_of_day(dt.date(2026, 10, 10))
+    assert regulator.reply_by_default and not first.reply_by_default
     assert regulator.head_callback_required and regulator.customer_phone == "01062345678"
     superior = orders[(codes.SOURCE_SUPERIOR, "SJ-77")]
     assert superior.received_at == dt.datetime(2026, 9, 28, 11, 30)
@@ -454,3 +456,68 @@ def test_parsers():
         False,
         True,
     ]
+
+
+def test_a_default_reply_by_is_bounded_by_the_linked_cases_decision_deadline(world: World):
+    w = world
+    settings_key = "workorder_reply_working_days"
+    rules.set_rule(settings_key, 20, actor=w.head)
+    # The case of Mon 28 Sep must be decided by Tue 13 Oct (15 days, CBIRC Art. 18).
+    case = w.case()
+    later = dt.datetime(2026, 10, 9, 9, 0)
+    # Received Fri 9 Oct, 20 working days would run to 6 Nov, its own decision deadline to
+    # Mon 26 Oct (24 Oct is a Saturday): linked at once, the case's 13 Oct governs.
+    linked = workorders.create_workorder(
+        w.outlet,
+        new(source="regulator_12378", number="JG-A", received_at=later, reply_by=None),
+        w.lobby,
+        case=case,
+    )
+    assert linked.reply_by == deadlines.end_of_day(dt.date(2026, 10, 13))
+    alone = workorders.create_workorder(
+        w.outlet,
+        new(source="regulator_12378", number="JG-B", received_at=later, reply_by=None),
+        w.lobby,
+    )
+    assert alone.reply_by == deadlines.end_of_day(dt.date(2026, 10, 26))
+    # linked later, the default reply-by is brought forward to the case's deadline
+    workorders.link_workorder(alone, case, w.lobby, at=later)
+    assert alone.reply_by == deadlines.end_of_day(dt.date(2026, 10, 13))
+    # a reply-by the work order states is never changed
+    stated = workorders.create_workorder(
+        w.outlet,
+        new(number="KF-C", received_at=later, reply_by=dt.datetime(2026, 10, 30, 17)),
+        w.lobby,
+        case=case,
+    )
+    assert stated.reply_by == dt.datetime(2026, 10, 30, 17) and not stated.reply_by_default
+
+
+def test_changing_the_internal_limit_moves_the_open_default_reply_bys_only(world: World):
+    """The stored default follows the rule, as every open deadline does; a reply-by the
+    work order stated, or one already answered, stays as it was."""
+    w = world
+    received = dt.datetime(2026, 10, 9, 9, 0)  # Fri; Sat 10 Oct is worked
+
+    def regulator(number: str) -> WorkOrder:
+        data = new(source="regulator_12378", number=number, received_at=received, reply_by=None)
+        return workorders.create_workorder(w.outlet, data, w.lobby)
+
+    open_order, answered = regulator("JG-1"), regulator("JG-2")
+    stated = workorders.create_workorder(
+        w.outlet,
+        new(number="KF-1", received_at=received, reply_by=dt.datetime(2026, 10, 30, 17)),
+        w.lobby,
+    )
+    # 5 working days: Sat 10, Mon 12 ... Thu 15 Oct
+    assert open_order.reply_by == deadlines.end_of_day(dt.date(2026, 10, 15))
+    workorders.record_workorder_reply(
+        answered, w.lobby, content="已回复", at=dt.datetime(2026, 10, 10, 9)
+    )
+    rules.set_rule("workorder_reply_working_days", 2, actor=w.head)
+    fresh = {wo.number: wo.reply_by for wo in WorkOrder.select()}
+    assert fresh["JG-1"] == deadlines.end_of_day(dt.date(2026, 10, 12))
+    assert fresh["JG-2"] == deadlines.end_of_day(dt.date(2026, 10, 15))
+    assert fresh["KF-1"] == stated.reply_by
+    rules.reset_rule("workorder_reply_working_days", actor=w.head)
+    assert WorkOrder.get_by_id(open_order.id).reply_by == open_order.reply_by

@@ -105,3 +105,41 @@ def test_existing_outlet_opens_straight_to_the_list(isolated_app, tmp_path, monk
     (window,) = isolated_app
     # One case settled, one overdue, one due today: the start view shows the two.
     assert window.model().total() == 2
+
+
+def test_demo_beside_a_real_data_dir_is_refused_and_writes_nothing(
+    isolated_app, tmp_path, monkeypatch
+):
+    """``--demo --data-dir REAL`` must not pour demo complaints into a real outlet."""
+    folder = tmp_path / "data"
+    open_database(database_path(folder))
+    case_factory.add_cases(case_factory.make_outlet(), 3)
+    close_database()
+    before = database_path(folder).read_bytes()
+    messages = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: messages.append(args))
+    assert desktop_app.run_gui(folder, "en", True) == 1
+    (args,) = messages
+    assert args[1] == "No demo data added"
+    assert str(database_path(folder)) in args[2]
+    assert "It holds 3 complaints that are not demo data." in args[2]
+    assert database_path(folder).read_bytes() == before
+    assert isolated_app == []
+
+
+def test_demo_start_builds_the_demo_through_the_rules(isolated_app, tmp_path):
+    """``--demo`` on an empty folder: the same builder as ``complaint-desk demo``, its rows
+    in the audit trail, the management duties there, and the window opens on it."""
+    from db import demo
+    from db.store.models import Case, LiabilityReview, TrainingSession
+    from db.trust import audit
+
+    folder = tmp_path / "demo"
+    assert desktop_app.run_gui(folder, "en", True) == 0
+    (window,) = isolated_app
+    assert demo.DEMO_OUTLET.outlet_name in window.windowTitle()
+    open_database(database_path(folder))
+    assert demo.is_demo_database()
+    assert Case.select().count() == 600
+    assert LiabilityReview.select().exists() and TrainingSession.select().exists()
+    assert audit.verify_trail().problems == []

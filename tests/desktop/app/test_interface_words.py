@@ -36,9 +36,15 @@ LATIN_ALLOWED = {
     "PDF", "ID", "QR", "SHA", "Excel", "CSV", "XLSX", "USB", "U", "ZIP", "MB", "JR", "T", "Q",
     "PSBC", "BJ", "Ctrl", "Enter", "Esc", "F1", "complaint", "desk", "restore", "verify",
 }  # fmt: skip
+# The working-day calendar file's own words (its columns and kinds, the date pattern and the
+# encoding): the user types them into the file, so the Chinese shows them as they are.
+LATIN_ALLOWED |= {"UTF", "YYYY", "MM", "DD", "date", "kind", "holiday", "workday", "name"}
 # Placeholders, markup, file patterns and accelerators are not words the user reads.
+# Not words to translate: accelerators, placeholders, markup, file patterns, entities and
+# command-line options (typed as they are, in every language).
 NOT_WORDS = re.compile(
     r"\(&\w\)|\{[^{}]*\}|<[^<>]+>|\(\*[^)]*\)|\*\.\w+|\.(?:csv|xlsx|pdf)\b|&\w+;"
+    r"|(?<![\w-])--[a-z][a-z-]*"
 )
 ARABIC_ARTICLE = re.compile(r"第\s*\d+\s*[条项]|Art\.")
 CHINESE_CITATION = re.compile(r"^第[一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+项)?$")

@@ -156,6 +156,37 @@ def test_severity_indication_follows_the_triggers(dialog):
     assert dialog.severity_label.text() == "Severity: Ordinary"
 
 
+def test_the_regulator_route_ticks_its_trigger_and_holds_it(dialog):
+    """Q/PSBC 0004-2014: "forwarded by a regulator" is an urgent trigger, so choosing that
+    receipt route ticks its box, which cannot be unticked while the route is chosen."""
+    box = dialog.trigger_boxes["regulator_forwarded"]
+    assert not box.isChecked() and box.isEnabled()
+    dialog.route_combo.setCurrentIndex(dialog.route_combo.findData("above_regulator"))
+    assert box.isChecked() and not box.isEnabled()
+    assert "forwarded by a regulator" in box.toolTip()
+    assert dialog.severity_label.text() == "Severity: Urgent"
+    assert "regulator_forwarded" in dialog.form_data().urgent_triggers
+    # another route: the box the route ticked is free and clear again
+    dialog.route_combo.setCurrentIndex(dialog.route_combo.findData("above_95580"))
+    assert not box.isChecked() and box.isEnabled() and box.toolTip() == ""
+    assert dialog.severity_label.text() == "Severity: Ordinary"
+    # ticked by hand first, it stays ticked after the route comes and goes
+    box.setChecked(True)
+    dialog.route_combo.setCurrentIndex(dialog.route_combo.findData("above_regulator"))
+    dialog.route_combo.setCurrentIndex(dialog.route_combo.findData("outlet_letter"))
+    assert box.isChecked() and box.isEnabled()
+
+
+def test_a_complaint_forwarded_by_the_regulator_is_stored_urgent(dialog):
+    fill_valid(dialog)
+    settle(dialog)
+    dialog.route_combo.setCurrentIndex(dialog.route_combo.findData("above_regulator"))
+    dialog.save_button.click()
+    case = Case.get_by_id(dialog.result_case.id)
+    assert case.severity == vocab.SEVERITY_URGENT
+    assert case.urgent_triggers == "regulator_forwarded"
+
+
 def test_description_count_is_live(dialog):
     assert dialog.description_count.text() == f"0 / {MAX_DESCRIPTION} characters"
     dialog.description_edit.setPlainText("  投诉内容  ")

@@ -134,9 +134,10 @@ def test_unchanged_dialog_saves_nothing(qtbot, shop):
 
 
 def test_source_and_value_texts():
-    rule = rules.RULES["regulator_forward_working_days"]
-    assert source_text(rule.source).endswith(", Art. 33")
-    assert format_value(rule, 7) == "7 working days"
+    rule = rules.RULES["workorder_reply_working_days"]
+    assert source_text(rule.source) == "This program's default"
+    assert format_value(rule, 5) == "5 working days"
+    assert source_text(rules.RULES["decision_days"].source).endswith(", Art. 18")
     assert format_value(rules.RULES["breach_warning_share"], 0.8) == "80 %"
     assert format_value(rules.RULES["roll_past_holidays"], False) == "no"
     assert source_text("Something else") == "Something else"

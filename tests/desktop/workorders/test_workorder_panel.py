@@ -79,7 +79,7 @@ def test_open_orders_most_urgent_first_with_flags_and_colours(panel, shop):
     assert model.index(overdue, COL_CONCERNS).data() == "✓"
     assert model.index(near, COL_CONCERNS).data() == ""
     assert model.index(overdue, COL_REPLIED).data() == "Not yet"
-    # The regulator's order without a limit got the default of 7 working days.
+    # The regulator's order without a limit got the internal limit (5 working days).
     assert shop.orders["regulator"].reply_by - shop.orders["regulator"].received_at > dt.timedelta(
         days=7
     )
