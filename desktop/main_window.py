@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self._model = CaseTableModel(self)
         self._filter_bar = FilterBar(outlet, me=actor)
         # With ``start_view`` (the program's start), open on what is overdue or due today
-        # (issue 3). The filter is set before the table turns sorting on, which runs the
+        # The filter is set before the table turns sorting on, which runs the
         # first query: the list is queried once, already narrowed (at a million cases an
         # unneeded first count read 9 ms of cold index pages).
         narrowed = start_view and due_work_waiting()

@@ -921,7 +921,7 @@ def cases_due_today(at: dt.datetime) -> ModelSelect[Case]:
 
 
 def cases_due_today_or_overdue(at: dt.datetime) -> ModelSelect[Case]:
-    """What the app opens on (issue 3): everything overdue or due by the end of today."""
+    """What the app opens on: everything overdue or due by the end of today."""
     _start, end = _day_bounds(at.date())
     return (
         Case.select()

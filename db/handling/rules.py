@@ -1,6 +1,6 @@
 """Rule settings: every number the handling rules depend on, with its default and source.
 
-Only chapters 1-3 of the city's rules are available (see DOMAIN.md), so no limit is
+Only chapters 1-3 of the city's rules are available to this program, so no limit is
 hard-coded: each one is a setting the head can edit, starting from a default whose source
 is recorded here and shown next to it in the settings dialog. Values are stored as JSON
 in the ``setting`` table under ``rule.<key>``; a key without a row has its default.
@@ -263,7 +263,7 @@ def set_rule(key: str, value: object, *, actor: Staff) -> int | float | bool:
 
 
 def reset_rule(key: str, *, actor: Staff) -> int | float | bool:
-    """Back to the default from DOMAIN.md."""
+    """Back to the rule's default (its source is recorded in RULES)."""
     from db.handling import deadlines
     from db.trust import permissions
 

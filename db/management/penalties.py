@@ -1,7 +1,7 @@
 """Penalties for liable complaints (Art. 5(8)): an editable scale, proposals from it, the
 head's decision, and roll-ups per staff member and period.
 
-The city's penalty chapter is not available (see DOMAIN.md), so the scale is a setting the
+The city's rules as available to this program have no penalty chapter, so the scale is a setting the
 head or the district edits, stored as JSON in the ``setting`` table under
 ``penalty.scale``. Until one is stored, :data:`EXAMPLE_SCALE` applies: a clearly labelled
 example (labelled "example scale — replace with your district's", its source "this
@@ -128,7 +128,7 @@ EXAMPLE_LABEL = "Example scale — replace with your district's"
 EXAMPLE_SOURCE = "This program's example: the rules' penalty chapter is not available"
 # The example's source as stored by earlier versions of the program in a saved scale.
 _OLD_EXAMPLE_SOURCES = frozenset({"none: example"})
-# An example only: the rules' penalty chapter is not available (DOMAIN.md).
+# An example only: the rules available to this program have no penalty chapter.
 EXAMPLE_SCALE = PenaltyScale(
     EXAMPLE_LABEL,
     EXAMPLE_SOURCE,

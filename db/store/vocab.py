@@ -2,7 +2,7 @@
 
 The database stores short English codes; the GUI translates each code into the user's
 language (desktop/kit/labels.py). The English text here is the fallback for the command
-line and for logs. Sources are cited per vocabulary; see ../shared/DOMAIN.md.
+line and for logs. Sources are cited per vocabulary.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ SEVERITIES: dict[str, str] = {
     SEVERITY_URGENT: "Urgent",
 }
 
-# Any one of these makes a complaint urgent (Q/PSBC 0004-2014, see DOMAIN.md).
+# Any one of these makes a complaint urgent (Q/PSBC 0004-2014).
 URGENT_TRIGGERS: dict[str, str] = {
     "funds_at_risk": "Customer funds at risk",
     "repeat_complaint": "Repeat complaint",

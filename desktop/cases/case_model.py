@@ -4,7 +4,7 @@ The model never holds the whole list: it keeps the current CaseFilter and sort, 
 from ``db.intake.queries.case_count`` and the rows fetched so far, and asks ``db.intake.queries.case_page``
 for the next 200 when the view scrolls near the end (``canFetchMore``/``fetchMore``, as in
 qutebrowser's history). Sorting re-queries SQL; a Python QSortFilterProxyModel took 9 s at
-100k rows here (shared/STYLE.md).
+100k rows here.
 
 After an operation that changed complaints, their deadlines or the staff they name
 (desktop.kit.operations) the model re-queries; the view keeps the selected case. Time

@@ -406,7 +406,7 @@ def due_work_waiting() -> bool:
 
 
 def open_start_view(window: MainWindow) -> bool:
-    """On start: show the complaints overdue or due today, if there are any (issue 3).
+    """On start: show the complaints overdue or due today, if there are any.
 
     True when the list was narrowed to them."""
     if not due_work_waiting():

@@ -1,7 +1,7 @@
 """The bundled CJK fonts, so Chinese renders on machines that have no CJK fonts installed.
 
 WenQuanYi Micro Hei is shipped in resources/fonts/ because it covers both ASCII and CJK and
-permits embedding (reportlab needs a TrueType-outline font; see shared/STYLE.md). The same
+permits embedding (reportlab needs a TrueType-outline font). The same
 file serves the Qt widgets and the PDF reports, so the screen and the printout match.
 
 It lacks the rarer Han characters that Chinese names often hold (CJK Ext. A, B and beyond),

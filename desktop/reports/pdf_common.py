@@ -2,7 +2,7 @@
 "page x / y" footer with the verification code, QR code and document metadata.
 
 Qt-free: the command line and scheduled jobs render reports without a screen. Traps this
-module deals with (see shared/STYLE.md):
+module deals with:
 
 - reportlab embeds only TrueType-outline fonts. WenQuanYi Micro Hei (subfont 0 of the
   bundled .ttc, the same file the UI uses) covers ASCII and CJK and may be embedded.

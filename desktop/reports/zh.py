@@ -58,7 +58,7 @@ _EVENTS: dict[str, str] = {
 }
 
 # The clocks, each with its source: an article, or this program's default where the rules
-# give no time (the provincial practice of DOMAIN.md).
+# give no time (the provincial practice).
 _CBIRC = "银保监会令2020年第3号"
 DEADLINE_KINDS: dict[str, str] = {
     "agreed_reply": "约定回复时间",

@@ -1,4 +1,4 @@
-"""A new password: the staff member's own change, or the head setting someone's (issue 6).
+"""A new password: the staff member's own change, or the head setting someone's.
 
 ``ChangePasswordDialog.ask(parent, staff)`` changes the staff member's own password and asks
 for the current one; with ``old_password`` (straight after a login that must change it) the

@@ -1,4 +1,4 @@
-"""Logging in: employee number and password (issue 6).
+"""Logging in: employee number and password.
 
 Shown at start when the database has at least one account, and by desktop/session/idle_lock.py
 when the session is locked (then only the same person may go on). The refusals are

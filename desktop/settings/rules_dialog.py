@@ -1,6 +1,6 @@
 """Settings → Rule settings…: every limit the handling rules depend on, with its source.
 
-Only chapters 1-3 of the city's rules are available (DOMAIN.md), so every number is a rule
+Only chapters 1-3 of the city's rules are available to this program, so every number is a rule
 setting (db.handling.rules.RULES) starting from a default whose source is recorded. The dialog shows
 each rule with its value, unit and bounds, its default and its source, and a Reset to the
 default. Saving goes through db.handling.rules.set_rule / reset_rule, which only the head or acting

@@ -1,4 +1,4 @@
-"""Rule settings: defaults and sources from DOMAIN.md, validation, storage as JSON."""
+"""Rule settings: defaults and their sources, validation, storage as JSON."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Layers point one way: db never imports Qt or the desktop package (STYLE.md)."""
+"""Layers point one way: db never imports Qt or the desktop package ."""
 
 from __future__ import annotations
 
