@@ -723,10 +723,6 @@ def reviews_of(case: Case) -> list[LiabilityReview]:
     )
 
 
-def attachments_of(case: Case) -> list[Attachment]:
-    return list(Attachment.select().where(Attachment.case == case.id).order_by(Attachment.id))
-
-
 # --- what a review changes ----------------------------------------------------------------------
 
 CHANGE_LIABLE = "liable"

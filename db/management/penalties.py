@@ -269,10 +269,6 @@ def scale_setting() -> ScaleSetting:
     return ScaleSetting(EXAMPLE_SCALE, True, None)
 
 
-def get_scale() -> PenaltyScale:
-    return scale_setting().scale
-
-
 def set_scale(scale: PenaltyScale | dict, actor: Staff) -> PenaltyScale:
     """Store a new scale (head or acting head). Penalties already applied keep what they
     were; only new proposals follow the new scale."""

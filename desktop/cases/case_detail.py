@@ -205,9 +205,6 @@ class CaseDetailPanel(QWidget):
     def timeline(self) -> QTreeWidget:
         return self._timeline
 
-    def report_button(self) -> QPushButton:
-        return self._report_button
-
     def actions(self) -> CaseActionBar:
         return self._actions
 
@@ -222,9 +219,6 @@ class CaseDetailPanel(QWidget):
 
     def reveal_button(self) -> QPushButton:
         return self._reveal_button
-
-    def is_revealed(self) -> bool:
-        return self._revealed is not None
 
     def reveal_customer(self) -> None:
         """Ask, then show the case's full phone and ID numbers (recorded in the trail).

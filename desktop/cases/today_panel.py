@@ -224,9 +224,6 @@ class TodayPanel(QFrame):
     def clock(self) -> Callable[[], dt.datetime]:
         return self._clock
 
-    def has_due_cases(self) -> bool:
-        return bool(self._counts["overdue"] or self._counts["due_today"])
-
     def owed(self) -> accountability.Owed:
         """What the own line shows (nothing without ``me``); for tests."""
         return self._owed

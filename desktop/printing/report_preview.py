@@ -241,9 +241,6 @@ class ReportPreviewDialog(QDialog):
     def fit_width(self) -> None:
         self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
-    def may_save(self) -> bool:
-        return self._may_save
-
     def save_as(self) -> Path | None:
         """Ask where to save the PDF and write it; the path written, or None."""
         if self._bytes is None:
