@@ -20,9 +20,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEFAULT_LANGUAGE = "zh_CN"
-LANGUAGE_KEY = "ui/language"
-
 
 def default_data_dir(demo: bool = False) -> Path:
     """Where the database lives unless --data-dir says otherwise (see desktop.paths).
@@ -36,7 +33,7 @@ def default_data_dir(demo: bool = False) -> Path:
 def choose_language(requested: str | None, saved: object) -> str:
     """The command-line choice wins, then the saved setting, then Chinese; unknown codes
     (an old or hand-edited settings file) fall back to the default rather than failing."""
-    from desktop.kit.i18n import SUPPORTED_LANGUAGES
+    from desktop.kit.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 
     for candidate in (requested, saved):
         if isinstance(candidate, str) and candidate in SUPPORTED_LANGUAGES:
@@ -62,7 +59,7 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
         log.exception("bundled CJK font not loaded")
 
     settings = QSettings()
-    language = choose_language(lang, settings.value(LANGUAGE_KEY))
+    language = choose_language(lang, settings.value(i18n.LANGUAGE_KEY))
     i18n.install_translators(app, language)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Complaint Desk"))
     from desktop.help import user_guide

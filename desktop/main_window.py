@@ -27,7 +27,6 @@ from db.changes import Changes, Kind
 from db.intake.queries import CaseFilter
 from db.store.models import Outlet, Staff
 from desktop.analysis.analysis_menu import install_analysis_menus
-from desktop.app import DEFAULT_LANGUAGE, LANGUAGE_KEY
 from desktop.cases.case_detail import CaseDetailPanel
 from desktop.cases.case_model import CaseTableModel
 from desktop.cases.case_table import CaseTableView
@@ -36,6 +35,7 @@ from desktop.cases.status_counts import CaseCountsLabel
 from desktop.cases.today_panel import due_work_waiting, install_today
 from desktop.help.user_guide import install_help
 from desktop.kit import operations
+from desktop.kit.i18n import DEFAULT_LANGUAGE, LANGUAGE_KEY
 from desktop.management.acting_head_label import ActingHeadLabel
 from desktop.management.management_menu import install_management_menus
 from desktop.paths import APP_NAME

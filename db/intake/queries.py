@@ -18,6 +18,7 @@ from peewee import JOIN, fn
 from db.intake import accountability
 from db.store import codes, sqlite_features, vocab
 from db.store.models import Case, CaseEvent, Staff, database
+from db.trust.masking import mask_phone
 
 # Sort keys the list offers, mapped to the list SQL's columns (aliases c = case, s = its
 # first-ask owner). Each is indexed or cheap to order by.
@@ -95,20 +96,6 @@ class TimelineEntry(NamedTuple):
     to_status: str | None
     note: str
     data: dict
-
-
-def mask_phone(phone: str) -> str:
-    """Keep the first three and last four digits: 138****5678."""
-    if len(phone) <= 7:
-        return "*" * len(phone)
-    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
-
-
-def mask_name(name: str) -> str:
-    """Keep the surname: 张** (used in printed reports)."""
-    if not name:
-        return ""
-    return name[0] + "*" * max(1, len(name) - 1)
 
 
 def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:

@@ -32,7 +32,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, cast
@@ -41,7 +40,7 @@ from peewee import JOIN, fn
 
 from db.handling import deadlines
 from db.intake.outlets import outlet_head
-from db.intake.queries import case_timeline, mask_name, mask_phone
+from db.intake.queries import case_timeline
 from db.management import liability, penalties
 from db.store import codes, vocab
 from db.store.models import (
@@ -57,6 +56,7 @@ from db.store.models import (
     now,
 )
 from db.trust import permissions
+from db.trust.masking import CustomerInfo, Masker
 
 REPORT_FORMAT = "incident/2"
 """Bump when the hashed layout changes; verify refuses codes of another format."""
@@ -219,14 +219,6 @@ class PersonRef:
     name: str
     employee_no: str
     role: Coded
-
-
-@dataclass(frozen=True)
-class CustomerInfo:
-    name: str
-    phone: str
-    id_no: str
-    masked: bool
 
 
 @dataclass(frozen=True)
@@ -488,49 +480,6 @@ class IncidentData:
 
 class CaseNotFound(LookupError):
     pass
-
-
-# --- Masking ------------------------------------------------------------------------------
-
-_MOBILE_IN_TEXT = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
-
-
-def mask_id_no(id_no: str) -> str:
-    """Keep the first three and last four characters: 110***********123X."""
-    if len(id_no) <= 7:
-        return "*" * len(id_no)
-    return id_no[:3] + "*" * (len(id_no) - 7) + id_no[-4:]
-
-
-class Masker:
-    """Masks one customer's name, phone and ID number, also inside free text."""
-
-    def __init__(self, name: str, phone: str, id_no: str, *, reveal: bool = False) -> None:
-        self.reveal = reveal
-        self._pairs = [
-            (value, masked)
-            for value, masked in (
-                (id_no, mask_id_no(id_no)),
-                (phone, mask_phone(phone)),
-                # A one-character name would also match unrelated words.
-                (name if len(name) >= 2 else "", mask_name(name)),
-            )
-            if value
-        ]
-
-    def customer(self, name: str, phone: str, id_no: str) -> CustomerInfo:
-        if self.reveal:
-            return CustomerInfo(name, phone, id_no, masked=False)
-        return CustomerInfo(mask_name(name), mask_phone(phone), mask_id_no(id_no), masked=True)
-
-    def text(self, value: str) -> str:
-        if self.reveal or not value:
-            return value
-        for original, masked in self._pairs:
-            value = value.replace(original, masked)
-        value = _ID_IN_TEXT.sub(lambda m: mask_id_no(m.group()), value)
-        return _MOBILE_IN_TEXT.sub(lambda m: mask_phone(m.group()), value)
 
 
 # --- Building the incident report ---------------------------------------------------------

@@ -494,10 +494,10 @@ AUDIT_TRIGGER_PREFIX = "audit_"
 def register_audit_functions(db: SqliteDatabase) -> None:
     """SQL functions the audit triggers call. Any connection without them (a hand-run
     sqlite3 shell) cannot write to an audited table at all: the trigger fails."""
-    from db.trust import audit
+    from db.store import trail
 
-    db.register_function(audit.current_actor, "cd_actor", 0)
-    db.register_function(audit.entry_hash, "cd_audit_hash", 8)
+    db.register_function(trail.current_actor, "cd_actor", 0)
+    db.register_function(trail.entry_hash, "cd_audit_hash", 8)
     db.register_function(grams, "cd_grams", 1)
 
 
@@ -597,11 +597,11 @@ def audit_suspended(db: Database, tables: list[str]) -> Iterator[None]:
 def connect_plain(path: Path | str, **kwargs: object) -> sqlite3.Connection:
     """A plain sqlite3 connection that can write to audited tables: the audit functions are
     registered on it, so its writes land in the trail like the program's own (tools, tests)."""
-    from db.trust import audit
+    from db.store import trail
 
     conn = sqlite3.connect(str(path), **kwargs)  # type: ignore[arg-type]
-    conn.create_function("cd_actor", 0, audit.current_actor)
-    conn.create_function("cd_audit_hash", 8, audit.entry_hash)
+    conn.create_function("cd_actor", 0, trail.current_actor)
+    conn.create_function("cd_audit_hash", 8, trail.entry_hash)
     conn.create_function("cd_grams", 1, grams)
     conn.execute("PRAGMA recursive_triggers = 1")
     return conn

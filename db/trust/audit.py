@@ -15,82 +15,22 @@ How it works:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import hashlib
 import json
-import threading
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from peewee import Database
 
 from db.store.models import database
+from db.store.trail import (  # noqa: F401  (the trail's primitives, used as audit.*)
+    acting_as,
+    current_actor,
+    entry_hash,
+    insert_hasher,
+    set_session_actor,
+)
 
 AUDIT_TABLE = "audit_log"
-
-_state = threading.local()
-_session_actor: int | None = None
-
-
-def set_session_actor(staff_id: int | None) -> None:
-    """The staff member every later write in this process is attributed to."""
-    global _session_actor
-    _session_actor = staff_id
-
-
-def current_actor() -> int | None:
-    return getattr(_state, "actor", None) or _session_actor
-
-
-@contextlib.contextmanager
-def acting_as(staff_id: int | None) -> Iterator[None]:
-    """Attribute the writes inside the block to ``staff_id`` (this thread only)."""
-    previous = getattr(_state, "actor", None)
-    _state.actor = staff_id
-    try:
-        yield
-    finally:
-        _state.actor = previous
-
-
-# json.dumps(..., ensure_ascii=False, separators=(",", ":")), built once: the same text.
-_entry_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-_quote = json.encoder.encode_basestring  # a JSON string exactly as that encoder writes it
-
-
-def entry_hash(
-    prev: str | None,
-    at: str | None,
-    actor: int | None,
-    table: str,
-    op: str,
-    row_id: int | None,
-    before: str | None,
-    after: str | None,
-) -> str:
-    """SHA-256 of one entry's content chained to the previous hash.
-
-    The triggers call this through SQLite (as ``cd_audit_hash``) and the verifier calls it
-    directly, so both compute exactly the same thing."""
-    content = _entry_json([prev or "", at, actor, table, op, row_id, before, after])
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
-
-
-def insert_hasher(at: str, actor: int | None, table: str) -> Callable[[str, int, str], str]:
-    """``entry_hash(prev, at, actor, table, "I", row_id, None, after)`` as a function of
-    (prev, row_id, after) only, for many inserts at once: the same text is hashed (the
-    constant part of it is written once), about four times faster than the encoder.
-    tests/db/trust/test_audit.py checks that both agree."""
-    sha256 = hashlib.sha256
-    quote = _quote
-    middle = f',{quote(at)},{"null" if actor is None else int(actor)},{quote(table)},"I",'
-
-    def digest(prev: str, row_id: int, after: str) -> str:
-        text = f"[{quote(prev)}{middle}{int(row_id)},null,{quote(after)}]"
-        return sha256(text.encode("utf-8")).hexdigest()
-
-    return digest
 
 
 def record_inserts(db: Database, table: str, first_rowid: int, last_rowid: int) -> int:
@@ -342,14 +282,13 @@ def _masked(column: str, value: object) -> object:
     """Customer phone and ID numbers masked as everywhere on screen, also inside free text."""
     if not isinstance(value, str) or not value:
         return value
-    from db.intake.queries import mask_phone
-    from db.reporting.report_data import Masker, mask_id_no
+    from db.trust.masking import mask_free_text, mask_id_no, mask_phone
 
     if "phone" in column:
         return mask_phone(value)
     if column.endswith("id_no"):
         return mask_id_no(value)
-    return Masker("", "", "").text(value)
+    return mask_free_text(value)
 
 
 def entry_changes(entry: TrailEntry, *, reveal: bool = False) -> list[FieldChange]:

@@ -49,10 +49,10 @@ from db.handling import deadlines
 from db.intake import case_outcome, cases, queries
 from db.intake.case_outcome import CaseOutcome
 from db.intake.queries import TimelineEntry
-from db.reporting.report_data import mask_id_no
 from db.store import vocab
 from db.store.models import Case, Staff, now
 from db.trust import permissions
+from db.trust.masking import mask_id_no
 from desktop.cases.case_actions import CaseActionBar, event_facts
 from desktop.cases.case_clocks import MISSED_COLOR, NEAR_COLOR, CaseClocksTable
 from desktop.cases.case_history import CaseHistoryView

@@ -27,6 +27,7 @@ QT_GAPS = (
 
 SUPPORTED_LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGE_KEY = "ui/language"  # the QSettings key of the chosen language
 TRANSLATION_BASENAME = "complaint_desk"
 
 # Python owns the translators: QCoreApplication.installTranslator does not take ownership,

@@ -47,7 +47,7 @@ from desktop.kit import labels
 from desktop.kit.busy import BusyDialog
 from desktop.kit.form_kit import FORM_STYLE, make_error_label, make_hint_label, show_beside
 from desktop.kit.refusals import name_widget, refusal_text
-from desktop.settings.calendar_gap import can_edit_calendar, sentences, who_to_ask
+from desktop.settings.calendar_words import can_edit_calendar, sentences, who_to_ask
 
 log = logging.getLogger(__name__)
 

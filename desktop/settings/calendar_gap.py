@@ -32,9 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.handling import deadlines
-from db.intake import outlets
 from db.store.models import Staff, now
-from db.trust import permissions
+from desktop.settings.calendar_words import can_edit_calendar, sentences, who_to_ask
 
 if TYPE_CHECKING:
     from desktop.cases.today_panel import TodayPanel
@@ -49,31 +48,6 @@ QFrame#calendarNotice QLabel, QFrame#todayCalendarNotice QLabel { color: #6b4300
 
 def years_text(years: Sequence[int]) -> str:
     return ", ".join(str(y) for y in years)
-
-
-def sentences(*parts: str) -> str:
-    """Sentences one after another: a space between them in English, none in Chinese."""
-    text = parts[0]
-    for part in parts[1:]:
-        text = QCoreApplication.translate("CalendarNotice", "{first} {second}").format(
-            first=text, second=part
-        )
-    return text
-
-
-def can_edit_calendar(actor: Staff | None, at: dt.datetime | None = None) -> bool:
-    """The head, or the acting head within the span named (Art. 8)."""
-    return actor is not None and permissions.can_act_as_head(actor, at or now())
-
-
-def who_to_ask(actor: Staff | None) -> str:
-    """The sentence telling someone who may not edit the calendar whom to ask."""
-    head = outlets.outlet_head(actor.outlet) if actor is not None else None
-    if head is None:
-        return QCoreApplication.translate("CalendarNotice", "Ask the outlet head to enter it.")
-    return QCoreApplication.translate(
-        "CalendarNotice", "Ask the outlet head, {name}, to enter it."
-    ).format(name=head.name)
 
 
 def gap_message(years: Sequence[int], cases: int = 0, work_orders: int = 0) -> str:

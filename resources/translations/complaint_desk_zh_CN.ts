@@ -409,7 +409,7 @@ Complaint Desk will now close the database, without backing it up over your good
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+67"/>
+        <location filename="../../desktop/app.py" line="+64"/>
         <source>Complaint Desk</source>
         <translation>网点投诉处理台</translation>
     </message>
@@ -1302,7 +1302,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CalendarNotice</name>
     <message>
-        <location filename="../../desktop/settings/calendar_gap.py" line="+58"/>
+        <location filename="../../desktop/settings/calendar_words.py" line="+19"/>
         <source>{first} {second}</source>
         <translation>{first}{second}</translation>
     </message>
@@ -1317,7 +1317,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>请网点负责人{name}录入。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../desktop/settings/calendar_gap.py" line="+55"/>
         <source>The official working-day schedule of {years} is not entered: deadlines there count only Saturdays and Sundays as rest days and may move once it is.</source>
         <translation>尚未录入 {years} 年的法定节假日安排：落在该年的时限只按周六、周日休息计算，录入后可能变动。</translation>
     </message>
@@ -1737,7 +1737,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>在列表中选择一条投诉，即可查看详情。</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+105"/>
         <location line="+10"/>
         <location line="+9"/>
         <location line="+177"/>
@@ -6229,7 +6229,7 @@ Why it must be reported now: {reason}.</source>
         <translation>共 {count} 页</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <location line="+5"/>
         <location line="+14"/>
         <source>Save report as</source>
@@ -7788,7 +7788,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>计划在今日或更早进行的回访</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
         <source>What you owe today</source>
         <translation>您今日的待办</translation>
     </message>

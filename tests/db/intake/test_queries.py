@@ -17,9 +17,10 @@ import pytest
 
 from db.intake import cases, outlets, queries
 from db.intake.cases import OUTCOME_AGREED, OUTCOME_SETTLED, register_case
-from db.intake.queries import CaseFilter, case_count, case_page, mask_name, mask_phone
+from db.intake.queries import CaseFilter, case_count, case_page
 from db.store import sqlite_features, vocab
 from db.store.models import Case, Staff, database, now
+from db.trust.masking import mask_name, mask_phone
 from tests.db.helpers import valid_case
 
 Y = now().year - 1
