@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QWidget
 
 from db.errors import WorkflowError
+from db.store import trail
 from db.store.database import close_database, database_path, open_database
 from db.store.models import Account
 from db.trust import accounts, audit
@@ -153,7 +154,7 @@ def test_database_with_accounts_requires_login(isolated_app, tmp_path, monkeypat
     shop = case_factory.make_outlet()
     accounts.create_account(shop.staff[2], TELLER_PASSWORD, actor=shop.head)
     close_database()
-    monkeypatch.setattr(audit, "_session_actor", None)  # restored after the test
+    monkeypatch.setattr(trail, "_session_actor", None)  # restored after the test
     asked = []
     monkeypatch.setattr(
         login_dialog.LoginDialog, "ask", classmethod(lambda cls, *a, **k: asked.append(k))
