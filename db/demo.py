@@ -385,6 +385,21 @@ def _manage(
     return registered
 
 
+def _apply_proposed_penalties(case: Case, head: Staff, clock: _Clock) -> None:
+    """The head applies the scale's proposal to every responsible person, a minute apart."""
+    from db.management import penalties
+
+    for proposal in penalties.proposals_for(case):
+        penalties.apply_penalty(
+            _liable_person(proposal.liable_person_id),
+            head,
+            points=proposal.points,
+            amount=proposal.amount,
+            measures=proposal.measures,
+            at=clock.next(),
+        )
+
+
 def _owner(case: Case) -> Staff:
     return Staff.get_by_id(case.first_ask_owner_id)
 
@@ -478,7 +493,7 @@ def _liable_and_closed(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
     """Replied, found liable with the responsible person named, penalised as the scale
     proposes, closed (Art. 5(8))."""
     from db.handling import workflow
-    from db.management import liability, penalties
+    from db.management import liability
 
     case, owner = clock.case, _owner(clock.case)
     _owner_replies(clock, "已当面致歉并更正差错，客户表示认可。", method="in_person")
@@ -494,15 +509,7 @@ def _liable_and_closed(clock: _Clock, head: Staff, staff, outlet, at) -> Case:
             ),
             at=clock.next(20),
         )
-        for proposal in penalties.proposals_for(case):
-            penalties.apply_penalty(
-                _liable_person(proposal.liable_person_id),
-                head,
-                points=proposal.points,
-                amount=proposal.amount,
-                measures=proposal.measures,
-                at=clock.next(),
-            )
+        _apply_proposed_penalties(case, head, clock)
         workflow.close_case(case, head, at=clock.next(), note="已答复、定责并处理完毕。")
     return case
 
@@ -626,15 +633,7 @@ def _review(head: Staff, staff: list[Staff], fallback: Case | None, at: dt.datet
             ],
             at=clock.t,
         )
-        for proposal in penalties.proposals_for(case):
-            penalties.apply_penalty(
-                _liable_person(proposal.liable_person_id),
-                head,
-                points=proposal.points,
-                amount=proposal.amount,
-                measures=proposal.measures,
-                at=clock.next(),
-            )
+        _apply_proposed_penalties(case, head, clock)
 
 
 TRAINING = [
