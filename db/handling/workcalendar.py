@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from db.errors import WorkflowError
 from db.store.models import CalendarDay, CalendarYear, Staff, database, now
+from db.trust.policy import Action
 
 SOURCE_PACKAGE = "package"
 SOURCE_MANUAL = "manual"
@@ -163,7 +164,7 @@ def set_year(
     from db.trust import permissions
 
     at = now()
-    permissions.require_head(actor, at, "edit the working-day calendar")
+    permissions.require(actor, Action.EDIT_CALENDAR, at)
     _check_year(year)
     rows = []
     for day, working, name in days:
@@ -200,7 +201,7 @@ def set_day(day: dt.date, working: bool, name: str = "", *, actor: Staff) -> Non
     from db.trust import permissions
 
     at = now()
-    permissions.require_head(actor, at, "edit the working-day calendar")
+    permissions.require(actor, Action.EDIT_CALENDAR, at)
     _check_year(day.year)
     with database.atomic():
         CalendarDay.insert(
