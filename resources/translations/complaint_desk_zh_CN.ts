@@ -518,7 +518,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/settings/backup_dialog.py" line="+79"/>
+        <location filename="../../desktop/settings/backup_dialog.py" line="+80"/>
         <source>Only the outlet head, or the acting head, may back up or restore.</source>
         <translation>只有网点负责人或现场负责人可以备份或恢复数据。</translation>
     </message>
@@ -1177,7 +1177,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../desktop/handling/callback_dialog.py" line="+54"/>
+        <location filename="../../desktop/handling/callback_dialog.py" line="+55"/>
         <source>Callback</source>
         <translation>回访</translation>
     </message>
@@ -1222,7 +1222,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>回访时间</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Who calls</source>
         <translation>回访人</translation>
     </message>
@@ -1321,7 +1321,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseActionBar</name>
     <message>
-        <location filename="../../desktop/cases/case_actions.py" line="+94"/>
+        <location filename="../../desktop/cases/case_actions.py" line="+95"/>
         <source>Report owed</source>
         <translation>须报告</translation>
     </message>
@@ -1332,12 +1332,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+6"/>
-        <location line="+270"/>
+        <location line="+272"/>
         <source>{action}…</source>
         <translation>{action}…</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-263"/>
         <source>More actions</source>
         <translation>更多操作</translation>
     </message>
@@ -1373,12 +1373,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+1"/>
-        <location line="+243"/>
+        <location line="+245"/>
         <source>Handling decision and notices…</source>
         <translation>处理决定及告知…</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-244"/>
         <source>Decision clock: pause or extend…</source>
         <translation>处理时限：暂停或延长…</translation>
     </message>
@@ -1433,7 +1433,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>涉及其他网点：{outlet}</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Take charge…</source>
         <translation>亲自接手…</translation>
     </message>
@@ -1534,7 +1534,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="+128"/>
+        <location filename="../../desktop/cases/case_detail.py" line="+129"/>
         <source>Select a complaint in the list to see its details.</source>
         <translation>在列表中选择一条投诉，即可查看详情。</translation>
     </message>
@@ -1767,12 +1767,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+2"/>
         <location line="+50"/>
         <location line="+22"/>
-        <location line="+140"/>
+        <location line="+134"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-202"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超期）</translation>
     </message>
@@ -1887,7 +1887,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>在选择其他投诉之前完整显示。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>Show the full phone and ID numbers of this customer; each showing is recorded in the audit trail</source>
         <translation>显示该客户完整的电话号码和身份证号码；每次显示均记入审计记录</translation>
     </message>
@@ -5378,7 +5378,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PenaltyScaleDialog</name>
     <message>
-        <location filename="../../desktop/management/penalty_scale_dialog.py" line="+54"/>
+        <location filename="../../desktop/management/penalty_scale_dialog.py" line="+55"/>
         <location line="+1"/>
         <location line="+12"/>
         <source>Penalty scale</source>
@@ -5889,7 +5889,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/handling/report_dialog.py" line="+35"/>
+        <location filename="../../desktop/handling/report_dialog.py" line="+36"/>
         <source>Nobody: I take charge of it myself</source>
         <translation>无人报告：由我亲自接手</translation>
     </message>
@@ -5961,7 +5961,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/printing/report_preview.py" line="+90"/>
+        <location filename="../../desktop/printing/report_preview.py" line="+91"/>
         <source>Report preview</source>
         <translation>报告预览</translation>
     </message>
@@ -6060,7 +6060,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../desktop/printing/reports_menu.py" line="+104"/>
+        <location filename="../../desktop/printing/reports_menu.py" line="+105"/>
         <source>&amp;Reports</source>
         <translation>报告(&amp;R)</translation>
     </message>
@@ -6186,7 +6186,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../desktop/settings/rules_dialog.py" line="+51"/>
+        <location filename="../../desktop/settings/rules_dialog.py" line="+52"/>
         <source>Handling decision, simple case</source>
         <translation>处理决定（一般投诉）</translation>
     </message>
@@ -6504,7 +6504,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../desktop/management/training_dialog.py" line="+73"/>
+        <location filename="../../desktop/management/training_dialog.py" line="+74"/>
         <location line="+1"/>
         <source>Record a training session</source>
         <translation>登记培训</translation>
@@ -6919,7 +6919,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../desktop/management/staff_dialog.py" line="+160"/>
+        <location filename="../../desktop/management/staff_dialog.py" line="+161"/>
         <location line="+1"/>
         <source>Staff</source>
         <translation>员工</translation>
@@ -7705,7 +7705,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     <message>
         <location filename="../../desktop/management/training_dialog.py" line="+30"/>
         <location line="+1"/>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
@@ -10319,7 +10319,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>设定管控指标</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>register a complaint</source>
         <translation>登记投诉</translation>
     </message>
@@ -10349,7 +10349,22 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>备份或恢复数据库</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+3"/>
+        <source>name an acting head</source>
+        <translation>指定现场负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manage staff accounts</source>
+        <translation>管理员工账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>change the login settings</source>
+        <translation>修改登录设置</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>, </source>
         <translation>、</translation>
     </message>
