@@ -166,31 +166,37 @@ def end_acting_head(span: ActingHead, head: Staff, *, at: dt.datetime | None = N
 # --- The policy -------------------------------------------------------------------------------
 
 
-def can(staff: Staff, action: Action, when: dt.datetime) -> WorkflowError | None:
-    """Why ``staff`` may not take ``action`` at ``when``, or None when they may (for screens).
-
-    Inactive staff may take none; the head, and an acting head inside their span, every one
-    the acting head's authority covers; anyone else what the policy allows their role. An
-    unknown action is a bug (KeyError)."""
+def _decide(staff: Staff, action: Action, when: dt.datetime) -> Authority | WorkflowError:
+    """The authority ``action`` is taken with, or the policy's refusal."""
     rule = POLICY[action]
     if staff.active:
         authority = authority_at(staff, when)
         if authority is not None and (rule.acting or not authority.as_acting_head):
-            return None
+            return authority
         if authority is None and staff.role in rule.roles and not rule.head_only:
-            return None
+            return Authority(staff, staff.role)
     return WorkflowError(rule.refusal_code, action=rule.phrase, staff=staff.name)
+
+
+def can(staff: Staff, action: Action, when: dt.datetime) -> WorkflowError | None:
+    """Why ``staff`` may not take ``action`` at ``when``, or None when they may (for screens).
+
+    Inactive staff may take none. The head may take every one, and so may an acting head
+    inside their span, except what is the head's in person (``Rule.acting``); anyone else
+    what the policy allows their role, head-only actions never. An unknown action is a bug
+    (KeyError)."""
+    decided = _decide(staff, action, when)
+    return decided if isinstance(decided, WorkflowError) else None
 
 
 def require(staff: Staff, action: Action, when: dt.datetime) -> Authority:
     """The authority ``action`` is taken with, or the policy's refusal (WorkflowError).
 
     The capacity is ``head``/``acting_head`` with the head's authority, else the role."""
-    refusal = can(staff, action, when)
-    if refusal is not None:
-        raise refusal
-    authority = authority_at(staff, when)
-    return authority if authority is not None else Authority(staff, staff.role)
+    decided = _decide(staff, action, when)
+    if isinstance(decided, WorkflowError):
+        raise decided
+    return decided
 
 
 def require_export(
