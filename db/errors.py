@@ -173,7 +173,7 @@ MESSAGES: dict[str, str] = {
     "before_dispute": "The complaint cannot be received before the dispute happened.",
     # targets (Art. 5(1))
     "bad_period": "'{value}' is not a period: write 2026, 2026-Q3 or 2026-07.",
-    # the permission matrix (db/trust/permissions.py MATRIX; Art. 4-8)
+    # the permission policy (db/trust/policy.py POLICY; Art. 4-8)
     "not_permitted": "{staff} may not {action}: the role does not allow it (Art. 4-8).",
     # accounts and login (db/trust/accounts.py); a wrong password, an unknown employee number and
     # a person without an account read the same, so nobody can find out who has an account.

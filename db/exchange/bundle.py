@@ -148,6 +148,7 @@ from db.store.models import (
     now,
 )
 from db.trust import audit, permissions
+from db.trust.policy import Action
 from db.workorders import orders as workorders
 
 FORMAT_NAME = "complaint-desk-bundle"
@@ -490,9 +491,9 @@ def export_bundle(
     path = Path(path)
     at = (at or now()).replace(microsecond=0)
     if actor is not None:
-        permissions.require(actor, permissions.ACTION_EXPORT, now())
+        permissions.require(actor, Action.EXPORT, now())
         if reveal:
-            permissions.require(actor, permissions.ACTION_REVEAL_CUSTOMER_DATA, now())
+            permissions.require(actor, Action.REVEAL_CUSTOMER_DATA, now())
     outlet = outlet or outlets.current_outlet()
     if outlet is None:
         raise BundleError(_BUNDLE, "the outlet is not set up")

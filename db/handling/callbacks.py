@@ -22,8 +22,7 @@ from db.intake.cases import add_event
 from db.store import codes
 from db.store.models import Callback, Case, Outlet, Staff, WorkOrder, database
 from db.trust import permissions
-
-ACTION = "call back a work-order customer"
+from db.trust.policy import Action
 
 
 def requires_head(case: Case | None = None, work_order: WorkOrder | None = None) -> bool:
@@ -89,7 +88,9 @@ def plan_callback(
         checks = Checks()
         if due_at <= at:
             checks.refuse("not_after", field="due_at", other="at")
-        if requires_head(case, work_order) and not permissions.can_act_as_head(assigned_to, due_at):
+        if requires_head(case, work_order) and permissions.can(
+            assigned_to, Action.CALL_BACK_WORK_ORDER, due_at
+        ):
             checks.refuse("head_callback")
         note = checks.text(note, "note", required=False)
         checks.done()
@@ -154,7 +155,7 @@ def record_callback(
         checks.done()
         authority = None
         if requires_head(case, work_order):
-            authority = permissions.require_head(actor, at, ACTION)
+            authority = permissions.require(actor, Action.CALL_BACK_WORK_ORDER, at)
         if case is not None and reached:
             workflow.record_callback_transition(
                 case,

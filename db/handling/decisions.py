@@ -35,6 +35,7 @@ from db.store.models import (
     database,
 )
 from db.trust import permissions
+from db.trust.policy import Action
 
 MAX_SHORT = 100
 
@@ -82,7 +83,7 @@ def record_decision(
         at = moment(at, fresh)
         _open(fresh)
         _no_report_owed(fresh, "record a handling decision")
-        authority = permissions.require_head(actor, at, "record a handling decision")
+        authority = permissions.require(actor, Action.RECORD_DECISION, at)
         if latest_decision(fresh) is not None:
             raise WorkflowError("decision_exists")
         checks = Checks()
@@ -238,7 +239,7 @@ def start_pause(
         checks.known(kind, codes.PAUSE_KINDS, "pause kind")
         started_at = checks.moment(started_at, fresh, "started_at")
         reason = checks.text(reason, "reason")
-        authority = permissions.require_head(actor, started_at, "pause the decision clock")
+        authority = permissions.require(actor, Action.PAUSE_DECISION_CLOCK, started_at)
         if open_pause(fresh) is not None:
             raise WorkflowError("pause_open")
         checks.done()
@@ -419,7 +420,7 @@ def extend_decision_clock_further(
 
 def _extension_checks(case: Case, actor: Staff, at: dt.datetime, *, step: int):
     _open(case)
-    authority = permissions.require_head(actor, at, "extend the decision period")
+    authority = permissions.require(actor, Action.EXTEND_DECISION_PERIOD, at)
     steps = {e.step for e in ClockExtension.select().where(ClockExtension.case == case.id)}
     if step in steps or (step == 2 and 1 not in steps):
         raise WorkflowError("extension_step", days=int(rules.get("decision_extended_days")))
@@ -517,7 +518,7 @@ def decide_review(
         if fresh_review.decided_at is not None:
             raise WorkflowError("review_decided")
         _no_report_owed(case, "decide a review")
-        authority = permissions.require_head(actor, at, "decide a review")
+        authority = permissions.require(actor, Action.DECIDE_REVIEW, at)
         if at < fresh_review.requested_at:
             raise WorkflowError("not_after", field="at", other="requested_at")
         outcome = text(outcome, "outcome")

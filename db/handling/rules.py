@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from db.errors import WorkflowError
 from db.store.models import Setting, Staff, database, now
+from db.trust.policy import Action
 
 PREFIX = "rule."
 
@@ -251,7 +252,7 @@ def set_rule(key: str, value: object, *, actor: Staff) -> int | float | bool:
     from db.trust import permissions
 
     at = now()
-    permissions.require_head(actor, at, "change rule settings")
+    permissions.require(actor, Action.EDIT_RULES, at)
     coerced = validate(key, value)
     with database.atomic():
         Setting.insert(key=PREFIX + key, value=json.dumps(coerced), updated_at=at).on_conflict(
@@ -268,7 +269,7 @@ def reset_rule(key: str, *, actor: Staff) -> int | float | bool:
     from db.trust import permissions
 
     at = now()
-    permissions.require_head(actor, at, "change rule settings")
+    permissions.require(actor, Action.EDIT_RULES, at)
     rule = _spec(key)
     with database.atomic():
         Setting.delete().where(Setting.key == PREFIX + key).execute()

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from db.errors import RowError, WorkflowError
 from db.store.models import CalendarDay, CalendarYear, Staff, database, now
+from db.trust.policy import Action
 
 if TYPE_CHECKING:
     from db.handling.deadlines import DeadlineMove
@@ -233,7 +234,7 @@ def set_year(
     from db.trust import permissions
 
     at = now()
-    permissions.require_head(actor, at, "edit the working-day calendar")
+    permissions.require(actor, Action.EDIT_CALENDAR, at)
     _check_year(year)
     rows = []
     for day, working, name in days:
@@ -281,7 +282,7 @@ def set_day(day: dt.date, working: bool, name: str = "", *, actor: Staff) -> Cal
     from db.trust import permissions
 
     at = now()
-    permissions.require_head(actor, at, "edit the working-day calendar")
+    permissions.require(actor, Action.EDIT_CALENDAR, at)
     _check_year(day.year)
     with database.atomic():
         before = current()
@@ -436,7 +437,7 @@ def import_calendar_file(path: Path | str, *, actor: Staff, complete: bool) -> C
     from db.trust import permissions
 
     at = now()
-    permissions.require_head(actor, at, "edit the working-day calendar")
+    permissions.require(actor, Action.EDIT_CALENDAR, at)
     days = read_calendar_file(path)
     by_year: dict[int, list[dict]] = {}
     for day, working, name in days:

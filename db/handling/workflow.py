@@ -54,6 +54,7 @@ from db.store.models import (
     now,
 )
 from db.trust import permissions
+from db.trust.policy import Action
 
 __all__ = [
     "MESSAGES",
@@ -61,7 +62,7 @@ __all__ = [
     "Transition",
     "WorkflowError",
     "ACTION_LABELS",
-    "HEAD_ONLY",
+    "GUARDS",
     "accountable_staff",
     "add_tracking_note",
     "agree_reply_time",
@@ -192,16 +193,16 @@ ACTIONS: tuple[str, ...] = tuple(dict.fromkeys(t.action for t in TRANSITIONS))
 # Merging is the head's own act and hands the duty to the earlier case.
 _ALLOWED_WHILE_REPORT_OWED = frozenset({"report", "request_review", "merge"})
 
-# Transition actions reserved to the head or acting head, with the wording that
-# permissions.require_head uses (for disabling buttons; the actions enforce it). For
-# "report", it is the person receiving the report who must hold the head's authority.
-HEAD_ONLY: dict[str, str] = {
-    "report": "receive a report",
-    "escalate": "escalate",
-    "determine_liability": "determine liability",
-    "close": "close",
-    "reopen": "reopen",
-    "merge": "merge a repeat",
+# Transition actions the policy guards beyond the state chart (for disabling buttons; the
+# actions enforce it). For "report", it is the person receiving the report who must hold the
+# head's authority.
+GUARDS: dict[str, Action] = {
+    "report": Action.RECEIVE_REPORT,
+    "escalate": Action.ESCALATE,
+    "determine_liability": Action.DETERMINE_LIABILITY,
+    "close": Action.CLOSE,
+    "reopen": Action.REOPEN,
+    "merge": Action.MERGE_REPEAT,
 }
 
 # English labels of the actions, for the chart and the command line.
@@ -415,7 +416,7 @@ def transfer(
         fresh = load(case)
         actor = staff_of(fresh, actor)
         at = moment(at, fresh)
-        permissions.require(actor, permissions.ACTION_TRANSFER, at)
+        permissions.require(actor, Action.TRANSFER, at)
         target = check_transition(fresh, "transfer")
         checks = Checks()
         note = checks.text(note, "note", required=False)
@@ -700,9 +701,9 @@ def _report(fresh: Case, reporter: Staff, received_by: Staff, at: dt.datetime, n
     """The report, inside the caller's transaction."""
     reporter = staff_of(fresh, reporter)
     received_by = staff_of(fresh, received_by)
-    permissions.require(reporter, permissions.ACTION_REPORT, at)
+    permissions.require(reporter, Action.REPORT, at)
     target = check_transition(fresh, "report")
-    authority = permissions.require_head(received_by, at, "receive a report")
+    authority = permissions.require(received_by, Action.RECEIVE_REPORT, at)
     note = text(note, "note", required=False)
     data = {
         "reporter": reporter.id,
@@ -795,7 +796,7 @@ def escalate(
         ):
             _report(fresh, reported_by, actor, at, "")
         target = check_transition(fresh, "escalate")
-        authority = permissions.require_head(actor, at, "escalate")
+        authority = permissions.require(actor, Action.ESCALATE, at)
         known(level, codes.ESCALATION_LEVELS, "escalation level")
         if fresh.status == S.STATUS_ESCALATED:
             previous = _last_escalation_level(fresh)
@@ -1001,7 +1002,7 @@ def close_case(case: Case, actor: Staff, *, at: dt.datetime | None = None, note:
         actor = staff_of(fresh, actor)
         at = moment(at, fresh)
         target = check_transition(fresh, "close")
-        authority = permissions.require_head(actor, at, "close")
+        authority = permissions.require(actor, Action.CLOSE, at)
         liability.require_determination(fresh)
         check_nothing_running(fresh)
         note = text(note, "note", required=False)
@@ -1055,7 +1056,7 @@ def reopen(case: Case, actor: Staff, *, reason: str, at: dt.datetime | None = No
         actor = staff_of(fresh, actor)
         at = moment(at, fresh)
         target = check_transition(fresh, "reopen")
-        authority = permissions.require_head(actor, at, "reopen")
+        authority = permissions.require(actor, Action.REOPEN, at)
         reason = text(reason, "reason")
         apply_transition(
             fresh,

@@ -40,6 +40,7 @@ from db.intake.validation import (
 from db.store import vocab
 from db.store.models import Case, CaseEvent, CustomerReveal, Outlet, Staff, database, now
 from db.trust import permissions
+from db.trust.policy import Action
 
 OUTCOME_SETTLED = "settled"
 # Nothing older is plausible for this outlet's register; catches a mistyped year.
@@ -190,7 +191,7 @@ def register_case(outlet: Outlet, data: NewCase, *, actor: Staff | None) -> Case
     """Validate and store a new complaint with its first timeline events, all or nothing."""
     at = now()
     if actor is not None:
-        permissions.require(actor, permissions.ACTION_REGISTER_CASE, at)
+        permissions.require(actor, Action.REGISTER_CASE, at)
     errors = validate_new_case(data, at)
     if errors:
         raise ValidationError(errors)
@@ -289,7 +290,7 @@ def reveal_customer(case: Case, actor: Staff) -> tuple[str, str]:
     at = now()
     fresh = Case.get_by_id(case.id)
     actor = Staff.get_by_id(actor.id)
-    authority = permissions.require(actor, permissions.ACTION_REVEAL_CUSTOMER_DATA, at)
+    authority = permissions.require(actor, Action.REVEAL_CUSTOMER_DATA, at)
     if actor.outlet_id != fresh.outlet_id:
         raise WorkflowError("wrong_outlet")
     with database.atomic():

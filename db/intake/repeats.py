@@ -22,6 +22,7 @@ from db.intake.cases import add_event
 from db.store import codes, vocab
 from db.store.models import Case, CaseEvent, CaseLink, Staff, WorkOrder, database
 from db.trust import permissions
+from db.trust.policy import Action
 
 
 def _check_repeat(repeat: Case, earlier: Case) -> None:
@@ -113,7 +114,7 @@ def merge_repeat(
         if not old.is_open:
             raise WorkflowError("merge_target_closed")
         target = workflow.check_transition(new, "merge")
-        authority = permissions.require_head(actor, at, "merge a repeat")
+        authority = permissions.require(actor, Action.MERGE_REPEAT, at)
         workflow.check_nothing_running(new, workorders=False)
         note = text(note, "note", required=False)
         link = CaseLink.create(

@@ -4,7 +4,7 @@ with the evidence kept beside the database; and reviews that leave the original 
 Rules, each enforced here and nowhere else (db.handling.workflow.determine_liability delegates):
 
 - only the head, or an acting head inside the span the head named (Art. 8), determines
-  or reviews liability (``permissions.require_head``);
+  or reviews liability (``permissions.require``);
 - a liable finding names one or more responsible staff of the outlet, each with a share;
   the shares add up to exactly 100 % (stored in hundredths of a percent); it states the
   basis, the duty or rule breached (text), and the cause category (vocab.CAUSES);
@@ -55,6 +55,7 @@ from db.store.models import (
 )
 from db.trust import permissions
 from db.trust.backup import attachments_folder, sha256_file
+from db.trust.policy import Action
 
 if TYPE_CHECKING:  # db.management.penalties imports this module
     from db.management.penalties import PenaltyChoice
@@ -439,7 +440,7 @@ def determine(
             checks = Checks()
             at = checks.moment(at, fresh)
             target = workflow.check_transition(fresh, "determine_liability")
-            authority = permissions.require_head(actor, at, "determine liability")
+            authority = permissions.require(actor, Action.DETERMINE_LIABILITY, at)
             checked = _check(fresh, finding, checks)
             checks.done()
             files = _prepare(evidence)
@@ -499,7 +500,7 @@ def review(
             at = checks.moment(at, case)
             if not checks.failed("at") and at < original.determined_at:
                 checks.refuse("not_after", field="reviewed_at", other="determined_at")
-            authority = permissions.require_head(actor, at, "determine liability")
+            authority = permissions.require(actor, Action.DETERMINE_LIABILITY, at)
             checks.known(outcome, codes.LIABILITY_REVIEW_OUTCOMES, "review outcome")
             reason = checks.text(reason, "reason")
             current = current_finding(case)
@@ -580,7 +581,7 @@ def attach_evidence(
             case = load(row.case)
             actor = staff_of(case, actor)
             at = moment(at, case)
-            authority = permissions.require_head(actor, at, "determine liability")
+            authority = permissions.require(actor, Action.DETERMINE_LIABILITY, at)
             files = _prepare(paths)
             if not files:
                 raise WorkflowError("text_required", field="evidence")

@@ -59,6 +59,7 @@ from db.store.models import (
     now,
 )
 from db.trust import permissions
+from db.trust.policy import Action
 
 SETTING_KEY = "penalty.scale"
 ANY_CAUSE = "*"
@@ -273,7 +274,7 @@ def set_scale(scale: PenaltyScale | dict, actor: Staff) -> PenaltyScale:
     """Store a new scale (head or acting head). Penalties already applied keep what they
     were; only new proposals follow the new scale."""
     at = now()
-    permissions.require_head(actor, at, "change rule settings")
+    permissions.require(actor, Action.EDIT_RULES, at)
     checked = validate_scale(scale)
     value = json.dumps(checked.to_json(), ensure_ascii=False, sort_keys=True)
     with database.atomic():
@@ -286,7 +287,7 @@ def set_scale(scale: PenaltyScale | dict, actor: Staff) -> PenaltyScale:
 
 def reset_scale(actor: Staff) -> PenaltyScale:
     """Back to the shipped example."""
-    permissions.require_head(actor, now(), "change rule settings")
+    permissions.require(actor, Action.EDIT_RULES, now())
     Setting.delete().where(Setting.key == SETTING_KEY).execute()
     return EXAMPLE_SCALE
 
@@ -409,7 +410,7 @@ def apply_penalty(
         at = moment(at, case)
         if at < finding.determined_at:
             raise WorkflowError("not_after", field="applied_at", other="determined_at")
-        authority = permissions.require_head(actor, at, "apply a penalty")
+        authority = permissions.require(actor, Action.SET_PENALTY, at)
         _finding, person = _person_of(case, person)
         if Penalty.select().where(Penalty.liable_person == person.id).exists():
             raise WorkflowError("penalty_exists", name=person.staff.name)

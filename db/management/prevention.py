@@ -27,6 +27,7 @@ from db.management.targets import Period, as_period
 from db.store import codes, vocab
 from db.store.models import Case, Dispute, Outlet, Staff, Suggestion, database, now
 from db.trust import permissions
+from db.trust.policy import Action
 
 
 def _active(staff: Staff, outlet_id: int | None = None) -> Staff:
@@ -250,7 +251,7 @@ def set_suggestion_status(
         row = Suggestion.get_by_id(suggestion.id)
         actor = _active(actor, row.outlet_id)
         when = _when(at, "at")
-        permissions.require_head(actor, when, "decide a suggestion")
+        permissions.require(actor, Action.DECIDE_SUGGESTION, when)
         known(status, codes.SUGGESTION_STATUSES, "suggestion status")
         needs_response = status not in (codes.SUGGESTION_PROPOSED, "under_review")
         body = text(response, "response", required=needs_response)

@@ -54,6 +54,7 @@ from db.store.models import (
     now,
 )
 from db.trust import permissions
+from db.trust.policy import Action
 
 # --- duties per role, paraphrased from Art. 5-8 ------------------------------------------------
 
@@ -180,7 +181,7 @@ def _authority(actor: Staff, staff: Staff | None = None) -> dt.datetime:
     fresh = Staff.get_or_none(Staff.id == actor.id)
     if fresh is None or not fresh.active:
         raise WorkflowError("inactive_staff", name=actor.name)
-    permissions.require_head(fresh, at, "edit the staff roster")
+    permissions.require(fresh, Action.EDIT_STAFF, at)
     if staff is not None and staff.outlet_id != fresh.outlet_id:
         raise WorkflowError("wrong_outlet")
     return at

@@ -49,6 +49,7 @@ from db.store.models import (
     now,
 )
 from db.trust import permissions
+from db.trust.policy import Action
 
 YEAR = "year"
 QUARTER = "quarter"
@@ -387,7 +388,7 @@ def set_target(period: Period | str, metric: str, value: object, actor: Staff) -
     """Set (or replace) the target of ``metric`` for ``period``; head or acting head only."""
     p = as_period(period)
     at = now()
-    permissions.require_head(actor, at, "set targets")
+    permissions.require(actor, Action.EDIT_TARGETS, at)
     stored = validate_target(metric, value)
     with database.atomic():
         Target.insert(
@@ -411,7 +412,7 @@ def set_target(period: Period | str, metric: str, value: object, actor: Staff) -
 def clear_target(period: Period | str, metric: str, actor: Staff) -> None:
     """Remove a target (the period then has none for ``metric``); head or acting head."""
     p = as_period(period)
-    permissions.require_head(actor, now(), "set targets")
+    permissions.require(actor, Action.EDIT_TARGETS, now())
     if metric not in METRICS:
         raise WorkflowError("unknown_code", value=metric, field="target metric")
     Target.delete().where(

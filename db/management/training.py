@@ -36,6 +36,7 @@ from db.store.models import (
     now,
 )
 from db.trust import permissions
+from db.trust.policy import Action
 
 MAX_HOURS = Decimal(24)
 MAX_TITLE = 200
@@ -67,7 +68,7 @@ def behind_months() -> int:
 def set_behind_months(months: int, actor: Staff) -> int:
     """Change the threshold (head or acting head)."""
     at = now()
-    permissions.require_head(actor, at, "change rule settings")
+    permissions.require(actor, Action.EDIT_RULES, at)
     if isinstance(months, bool) or not isinstance(months, int):
         raise WorkflowError("not_a_number", field=BEHIND_MONTHS_KEY)
     if not BEHIND_MONTHS_MIN <= months <= BEHIND_MONTHS_MAX:
@@ -82,7 +83,7 @@ def set_behind_months(months: int, actor: Staff) -> int:
 
 
 def reset_behind_months(actor: Staff) -> int:
-    permissions.require_head(actor, now(), "change rule settings")
+    permissions.require(actor, Action.EDIT_RULES, now())
     Setting.delete().where(Setting.key == BEHIND_MONTHS_KEY).execute()
     return BEHIND_MONTHS_DEFAULT
 
@@ -135,7 +136,7 @@ def record_session(
         fresh = Staff.get_or_none(Staff.id == actor.id)
         if fresh is None or not fresh.active:
             raise WorkflowError("inactive_staff", name=actor.name)
-        permissions.require_head(fresh, at, "record training")
+        permissions.require(fresh, Action.RECORD_TRAINING, at)
         checks = Checks()
         if held_on > (at + dt.timedelta(minutes=5)).date():
             checks.refuse("in_future", field="held_on")

@@ -57,6 +57,7 @@ from db.store.models import (
 )
 from db.trust import permissions
 from db.trust.masking import CustomerInfo, Masker
+from db.trust.policy import Action
 
 REPORT_FORMAT = "incident/2"
 """Bump when the hashed layout changes; verify refuses codes of another format."""
@@ -807,7 +808,7 @@ def incident_report_data(
     previewed and printed by anyone. Without ``actor`` (no accounts) nothing is checked.
     """
     if reveal and actor is not None:
-        permissions.require(actor, permissions.ACTION_REVEAL_CUSTOMER_DATA, now())
+        permissions.require(actor, Action.REVEAL_CUSTOMER_DATA, now())
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
         raise CaseNotFound(f"no case with id {case_id}")

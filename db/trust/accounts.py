@@ -24,6 +24,7 @@ from db.errors import WorkflowError
 from db.intake.validation import FieldError, ValidationError, has_control_chars
 from db.store.models import Account, Setting, Staff, database, now
 from db.trust import permissions
+from db.trust.policy import Action
 
 SCHEME = "scrypt"
 SCRYPT_N = 2**14
@@ -131,7 +132,7 @@ def setting(key: str) -> int:
 def set_setting(key: str, value: int, *, actor: Staff) -> int:
     """Store an account setting (head or acting head: they are rule settings)."""
     at = now()
-    permissions.require(actor, permissions.ACTION_EDIT_RULES, at)
+    permissions.require(actor, Action.EDIT_LOGIN_SETTINGS, at)
     if key not in SETTINGS:
         raise WorkflowError("unknown_rule", key=SETTING_PREFIX + key)
     _default, low, high = SETTINGS[key]
@@ -175,7 +176,7 @@ def create_account(staff: Staff, password: str, *, actor: Staff) -> Account:
     if not has_any_account() and actor.id == fresh.id and permissions.can_act_as_head(fresh, at):
         pass  # the first-run head setting up their own login
     else:
-        permissions.require(actor, permissions.ACTION_EDIT_STAFF, at)
+        permissions.require(actor, Action.MANAGE_ACCOUNTS, at)
     if not fresh.active or fresh.outlet_id != actor.outlet_id:
         raise WorkflowError("inactive_staff", name=fresh.name)
     if account_of(fresh) is not None:
@@ -202,7 +203,7 @@ def reset_password(staff: Staff, new_password: str, *, actor: Staff) -> Account:
     """The head or acting head sets a new password for ``staff``, who must change it at the
     next login; the lock and the failure count are cleared."""
     at = now()
-    permissions.require(actor, permissions.ACTION_EDIT_STAFF, at)
+    permissions.require(actor, Action.MANAGE_ACCOUNTS, at)
     fresh = Staff.get_by_id(staff.id)
     account = _require_account(fresh)
     _check_password(new_password, fresh)

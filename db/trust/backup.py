@@ -43,6 +43,7 @@ from db.store import sqlite_features
 from db.store.database import MIGRATION_TABLE, MIGRATIONS_DIR
 from db.store.models import Setting, Staff, database, now
 from db.trust import permissions
+from db.trust.policy import Action
 
 log = logging.getLogger(__name__)
 
@@ -264,7 +265,7 @@ def require_backup_permission(actor: Staff | None) -> None:
     if actor is None:
         return
     fresh = Staff.get_by_id(actor.id)
-    permissions.require(fresh, permissions.ACTION_BACKUP_RESTORE, now())
+    permissions.require(fresh, Action.BACKUP_RESTORE, now())
 
 
 def _checked_on_own_connection(actor: Staff | None) -> None:
@@ -761,7 +762,7 @@ def _require_settings_actor(actor: Staff | None) -> None:
     """Where, how often and how many backups are kept is part of backing up (the matrix's
     ``backup_restore``); None is the program itself (tests, the command line's defaults)."""
     if actor is not None:
-        permissions.require(actor, permissions.ACTION_BACKUP_RESTORE, now())
+        permissions.require(actor, Action.BACKUP_RESTORE, now())
 
 
 def set_backup_folder(folder: Path | None, *, actor: Staff | None = None) -> None:

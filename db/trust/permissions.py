@@ -1,14 +1,16 @@
-"""Head-only actions and the acting head (Art. 5, 8).
+"""Who may act: the head's authority, the acting head (Art. 5, 8) and the policy check.
 
 The head is the first person responsible for complaint handling (Art. 5). When the head
 leaves the outlet, the head names an acting head who holds the head's duties until the
-head returns (Art. 8). So a head-only action is allowed to:
+head returns (Art. 8). So the head's authority is held by:
 
 - the outlet head (an active staff member with role ``head``), at any time;
-- an acting head, inside a span the head named, and is then attributed to that person
-  *as acting head* (the event data says so).
+- an acting head, inside a span the head named, and an action is then attributed to that
+  person *as acting head* (the event data says so).
 
-Anyone else is refused with code ``head_only``. Spans are half-open: [starts_at, ends_at).
+What each role may do is the table of ``db.trust.policy``; every guarded function in db/
+calls ``require(actor, Action.X, at)``, and screens ask ``can`` for the refusal to show.
+Spans are half-open: [starts_at, ends_at).
 """
 
 from __future__ import annotations
@@ -20,34 +22,10 @@ from db.errors import Refusals, WorkflowError
 from db.intake.validation import FUTURE_TOLERANCE, clean_text
 from db.store import vocab
 from db.store.models import ActingHead, Outlet, Staff, database, now
+from db.trust.policy import POLICY, Action
 
 CAPACITY_HEAD = "head"
 CAPACITY_ACTING = "acting_head"
-
-# Actions the rules reserve to the head (Art. 5) and so, in a span, to the acting head.
-HEAD_ONLY_ACTIONS: frozenset[str] = frozenset(
-    {
-        "receive a report",
-        "escalate",
-        "reopen",
-        "merge a repeat",
-        "determine liability",
-        "close",
-        "record a handling decision",
-        "extend the decision period",
-        "pause the decision clock",
-        "decide a review",
-        "call back a work-order customer",
-        "change rule settings",
-        "edit the working-day calendar",
-        # the head's management duties (Art. 5)
-        "apply a penalty",
-        "edit the staff roster",
-        "record training",
-        "decide a suggestion",
-        "set targets",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -107,16 +85,9 @@ def authority_at(staff: Staff, when: dt.datetime) -> Authority | None:
 
 
 def can_act_as_head(staff: Staff, when: dt.datetime) -> bool:
-    """Whether ``staff`` may take head-only actions at ``when`` (for enabling buttons)."""
+    """Whether ``staff`` holds the head's authority at ``when`` (who owes what, who takes
+    charge); whether an action is allowed is ``can``'s to say."""
     return authority_at(staff, when) is not None
-
-
-def require_head(staff: Staff, when: dt.datetime, action: str) -> Authority:
-    """The authority to attribute a head-only ``action`` to, or WorkflowError ``head_only``."""
-    authority = authority_at(staff, when)
-    if authority is None:
-        raise WorkflowError("head_only", action=action, staff=staff.name)
-    return authority
 
 
 def acting_spans(outlet: Outlet, *, since: dt.datetime | None = None) -> list[ActingHead]:
@@ -140,8 +111,7 @@ def name_acting_head(
     Only the head (not an acting head) names one; spans of an outlet never overlap, so
     at every moment at most one person holds the head's duties besides the head.
     """
-    if not _is_head(head):
-        raise WorkflowError("not_the_head")
+    require(head, Action.NAME_ACTING_HEAD, now())
     refusals = Refusals()
     if staff.outlet_id != head.outlet_id or not staff.active:
         refusals.refuse("inactive_staff", name=staff.name)
@@ -177,7 +147,8 @@ def name_acting_head(
 
 def end_acting_head(span: ActingHead, head: Staff, *, at: dt.datetime | None = None) -> ActingHead:
     """The head is back: end the span at ``at`` (a span not yet started becomes empty)."""
-    if not _is_head(head) or head.outlet_id != span.outlet_id:
+    require(head, Action.NAME_ACTING_HEAD, now())
+    if head.outlet_id != span.outlet_id:
         raise WorkflowError("not_the_head")
     at = (at or now()).replace(microsecond=0)
     if at > now() + FUTURE_TOLERANCE:
@@ -192,111 +163,46 @@ def end_acting_head(span: ActingHead, head: Staff, *, at: dt.datetime | None = N
     return fresh
 
 
-# --- The permission matrix --------------------------------------------------
-#
-# Who may take each action, by role. The head, and an acting head inside a span the head
-# named, may take every action (Art. 5, 8): ``can`` grants them everything before it looks
-# at the table, so the table lists only what the role itself allows.
-
-ACTION_REGISTER_CASE = "register_case"
-ACTION_TRANSFER = "transfer"
-ACTION_REPORT = "report"
-ACTION_ESCALATE = "escalate"
-ACTION_DETERMINE_LIABILITY = "determine_liability"
-ACTION_SET_PENALTY = "set_penalty"
-ACTION_EDIT_TARGETS = "edit_targets"
-ACTION_EDIT_STAFF = "edit_staff"
-ACTION_EDIT_RULES = "edit_rules"
-ACTION_REVEAL_CUSTOMER_DATA = "reveal_customer_data"
-ACTION_EXPORT = "export"
-ACTION_BACKUP_RESTORE = "backup_restore"
-
-_HEAD = vocab.ROLE_HEAD
-_FRONT_LINE = frozenset(
-    {
-        vocab.ROLE_HEAD,
-        vocab.ROLE_LOBBY_MANAGER,
-        vocab.ROLE_OPS_SUPERVISOR,
-        vocab.ROLE_TELLER,
-        vocab.ROLE_OTHER,
-    }
-)
-
-MATRIX: dict[str, frozenset[str]] = {
-    # First-ask responsibility (Art. 4, 10): whoever a customer first complains to owns the
-    # complaint, registers it, hands it to the person who will handle it and reports it to
-    # the head. That is every member of staff, whatever the role.
-    ACTION_REGISTER_CASE: _FRONT_LINE,
-    ACTION_TRANSFER: _FRONT_LINE,
-    ACTION_REPORT: _FRONT_LINE,
-    # Escalation to the higher office is the head's (Art. 5, 10-11; HEAD_ONLY_ACTIONS).
-    ACTION_ESCALATE: frozenset({_HEAD}),
-    # Determining liability and the penalties that follow are the head's management duties
-    # (Art. 5(8)); the staff concerned must not judge themselves.
-    ACTION_DETERMINE_LIABILITY: frozenset({_HEAD}),
-    ACTION_SET_PENALTY: frozenset({_HEAD}),
-    # Complaint control targets, the staff roster and the rule settings are set by the head
-    # (Art. 5(1)); the other roles carry them out (Art. 6, 7).
-    ACTION_EDIT_TARGETS: frozenset({_HEAD}),
-    ACTION_EDIT_STAFF: frozenset({_HEAD}),
-    ACTION_EDIT_RULES: frozenset({_HEAD}),
-    # Customer phone and ID numbers are masked by default; showing them
-    # in full is the head's call, and every showing is recorded (``reveal_customer``).
-    ACTION_REVEAL_CUSTOMER_DATA: frozenset({_HEAD}),
-    # Exports (masked) feed the reports to the district branch: the lobby manager, who runs
-    # the floor's complaint work (Art. 6), and the operations supervisor, who checks the
-    # outlet's business records (Art. 7), prepare them for the head. Tellers do not.
-    ACTION_EXPORT: frozenset({_HEAD, vocab.ROLE_LOBBY_MANAGER, vocab.ROLE_OPS_SUPERVISOR}),
-    # Backing up and restoring replaces or copies the whole outlet's records: the head's
-    # responsibility for the records as a whole (Art. 5).
-    ACTION_BACKUP_RESTORE: frozenset({_HEAD}),
-}
-
-# How a refusal names each action ("... may not <phrase>"); desktop/kit/errors.py translates them.
-ACTION_PHRASES: dict[str, str] = {
-    ACTION_REGISTER_CASE: "register a complaint",
-    ACTION_TRANSFER: "transfer a case",
-    ACTION_REPORT: "report a case to the head",
-    ACTION_ESCALATE: "escalate",
-    ACTION_DETERMINE_LIABILITY: "determine liability",
-    ACTION_SET_PENALTY: "apply a penalty",
-    ACTION_EDIT_TARGETS: "set targets",
-    ACTION_EDIT_STAFF: "edit the staff roster",
-    ACTION_EDIT_RULES: "change rule settings",
-    ACTION_REVEAL_CUSTOMER_DATA: "reveal full customer data",
-    ACTION_EXPORT: "export data",
-    ACTION_BACKUP_RESTORE: "back up or restore the database",
-}
+# --- The policy -------------------------------------------------------------------------------
 
 
-def can(staff: Staff, action: str, when: dt.datetime) -> bool:
-    """Whether ``staff`` may take matrix ``action`` at ``when`` (for enabling buttons).
-
-    Inactive staff may take none; the head and an acting head inside their span may take
-    every one; anyone else what MATRIX allows their role. An unknown action is a bug.
-    """
-    roles = MATRIX[action]
-    if not staff.active:
-        return False
-    if authority_at(staff, when) is not None:
-        return True
-    return staff.role in roles
+def _decide(staff: Staff, action: Action, when: dt.datetime) -> Authority | WorkflowError:
+    """The authority ``action`` is taken with, or the policy's refusal."""
+    rule = POLICY[action]
+    if staff.active:
+        authority = authority_at(staff, when)
+        if authority is not None and (rule.acting or not authority.as_acting_head):
+            return authority
+        if authority is None and staff.role in rule.roles and not rule.head_only:
+            return Authority(staff, staff.role)
+    return WorkflowError(rule.refusal_code, action=rule.phrase, staff=staff.name)
 
 
-def require(staff: Staff, action: str, when: dt.datetime) -> Authority:
-    """The authority ``action`` is taken with, or WorkflowError ``not_permitted``.
+def can(staff: Staff, action: Action, when: dt.datetime) -> WorkflowError | None:
+    """Why ``staff`` may not take ``action`` at ``when``, or None when they may (for screens).
+
+    Inactive staff may take none. The head may take every one, and so may an acting head
+    inside their span, except what is the head's in person (``Rule.acting``); anyone else
+    what the policy allows their role, head-only actions never. An unknown action is a bug
+    (KeyError)."""
+    decided = _decide(staff, action, when)
+    return decided if isinstance(decided, WorkflowError) else None
+
+
+def require(staff: Staff, action: Action, when: dt.datetime) -> Authority:
+    """The authority ``action`` is taken with, or the policy's refusal (WorkflowError).
 
     The capacity is ``head``/``acting_head`` with the head's authority, else the role."""
-    if not can(staff, action, when):
-        raise WorkflowError("not_permitted", action=ACTION_PHRASES[action], staff=staff.name)
-    authority = authority_at(staff, when)
-    return authority if authority is not None else Authority(staff, staff.role)
+    decided = _decide(staff, action, when)
+    if isinstance(decided, WorkflowError):
+        raise decided
+    return decided
 
 
 def require_export(
     actor: Staff | None, *, reveal: bool = False, when: dt.datetime | None = None
 ) -> Authority | None:
-    """Check the matrix before data leaves the program (a ledger, a saved report, a bundle).
+    """Check the policy before data leaves the program (a ledger, a saved report, a bundle).
 
     ``export`` always, and ``reveal_customer_data`` too when the export is unmasked. With no
     ``actor`` (a database without accounts, where the head is assumed, or the system itself)
@@ -304,7 +210,7 @@ def require_export(
     if actor is None:
         return None
     when = when or now()
-    authority = require(actor, ACTION_EXPORT, when)
+    authority = require(actor, Action.EXPORT, when)
     if reveal:
-        authority = require(actor, ACTION_REVEAL_CUSTOMER_DATA, when)
+        authority = require(actor, Action.REVEAL_CUSTOMER_DATA, when)
     return authority

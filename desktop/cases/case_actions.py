@@ -38,6 +38,7 @@ from db.management import liability
 from db.store import codes
 from db.store.models import Case, Staff, now
 from db.trust import permissions
+from db.trust.policy import POLICY
 from desktop.handling.simple_action_dialog import SimpleActionDialog, pending_review
 from desktop.handling.transfer_dialog import TransferDialog, transfer_text
 from desktop.kit import labels
@@ -328,10 +329,12 @@ class CaseActionBar(QWidget):
                     action=action,
                 )
             )
-        if action in workflow.HEAD_ONLY and action != "report":
-            if actor is None or not permissions.can_act_as_head(actor, now()):
+        if action in workflow.GUARDS and action != "report":
+            guard = workflow.GUARDS[action]
+            refusal = permissions.can(actor, guard, now()) if actor is not None else None
+            if actor is None or refusal is not None:
                 return workflow_error_message(
-                    WorkflowError("head_only", action=workflow.HEAD_ONLY[action])
+                    refusal or WorkflowError("head_only", action=POLICY[guard].phrase)
                 )
         return ""
 

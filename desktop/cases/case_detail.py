@@ -53,6 +53,7 @@ from db.store import vocab
 from db.store.models import Case, Staff, now
 from db.trust import permissions
 from db.trust.masking import mask_id_no
+from db.trust.policy import Action
 from desktop.cases.case_actions import CaseActionBar, event_facts
 from desktop.cases.case_clocks import MISSED_COLOR, NEAR_COLOR, CaseClocksTable
 from desktop.cases.case_history import CaseHistoryView
@@ -598,15 +599,9 @@ class CaseDetailPanel(QWidget):
             tip = self.tr("Shown in full until another case is selected.")
         elif actor is None:
             enabled, tip = False, ""
-        elif not permissions.can(actor, permissions.ACTION_REVEAL_CUSTOMER_DATA, now()):
+        elif (refusal := permissions.can(actor, Action.REVEAL_CUSTOMER_DATA, now())) is not None:
             enabled = False
-            tip = workflow_error_message(
-                WorkflowError(
-                    "not_permitted",
-                    action=permissions.ACTION_PHRASES[permissions.ACTION_REVEAL_CUSTOMER_DATA],
-                    staff=actor.name,
-                )
-            )
+            tip = workflow_error_message(refusal)
         else:
             enabled = True
             tip = self.tr(

@@ -69,7 +69,7 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
     from db.errors import WorkflowError
     from db.exchange.bundle import BundleError, export_bundle
     from db.intake import outlets
-    from db.trust.permissions import ACTION_EXPORT
+    from db.trust.policy import Action
 
     if not _open(args):
         return 2
@@ -78,7 +78,7 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
         print("the outlet is not set up", file=sys.stderr)
         return 1
     try:
-        actor = acting_user(args, ACTION_EXPORT, stdin=sys.stdin, stderr=sys.stderr)
+        actor = acting_user(args, Action.EXPORT, stdin=sys.stdin, stderr=sys.stderr)
         summary = export_bundle(args.out, since=args.since, outlet=outlet, actor=actor)
     except UserRefused as error:
         print(f"{args.out}: not written. {error}", file=sys.stderr)

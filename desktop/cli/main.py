@@ -183,10 +183,10 @@ _REFUSED = object()
 def _exporter(args: argparse.Namespace):
     """Who writes this file: None without accounts; ``_REFUSED`` (said on stderr) when
     the login or the matrix's ``export`` refuses."""
-    from db.trust.permissions import ACTION_EXPORT
+    from db.trust.policy import Action
 
     try:
-        return cli_maintenance.acting_user(args, ACTION_EXPORT, stdin=sys.stdin, stderr=sys.stderr)
+        return cli_maintenance.acting_user(args, Action.EXPORT, stdin=sys.stdin, stderr=sys.stderr)
     except cli_maintenance.UserRefused as error:
         print(f"{args.out}: not written. {error}", file=sys.stderr)
         return _REFUSED

@@ -168,7 +168,7 @@ def cmd_backup(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stder
     from db.errors import WorkflowError
     from db.store.database import close_database, open_database
     from db.trust import backup
-    from db.trust.permissions import ACTION_BACKUP_RESTORE
+    from db.trust.policy import Action
 
     path = cli_common.database_path(args)
     if not path.exists():
@@ -177,7 +177,7 @@ def cmd_backup(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stder
     try:
         # As it is: a backup of an older schema must not upgrade the original first.
         db = open_database(path, apply_migrations=False)
-        actor = acting_user(args, ACTION_BACKUP_RESTORE, stdin=stdin, stderr=stderr)
+        actor = acting_user(args, Action.BACKUP_RESTORE, stdin=stdin, stderr=stderr)
         if args.to is not None:
             info = backup.make_backup(db, args.to, reason=backup.REASON_MANUAL, actor=actor)
         else:
@@ -203,7 +203,7 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
     from db.errors import WorkflowError
     from db.store.database import close_database, database_path, open_database
     from db.trust import backup
-    from db.trust.permissions import ACTION_BACKUP_RESTORE
+    from db.trust.policy import Action
     from desktop.session.single_instance import lock_holder
 
     data_dir = cli_common.data_dir(args)
@@ -233,7 +233,7 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
         # Who may restore is in the database about to be replaced: ask while it is open.
         try:
             open_database(path, apply_migrations=False)
-            actor = acting_user(args, ACTION_BACKUP_RESTORE, stdin=stdin, stderr=stderr)
+            actor = acting_user(args, Action.BACKUP_RESTORE, stdin=stdin, stderr=stderr)
         except UserRefused as exc:
             close_database()
             print(f"not restored: {exc}. Nothing was changed.", file=stderr)

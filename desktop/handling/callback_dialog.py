@@ -18,6 +18,7 @@ from db.handling import callbacks
 from db.intake import outlets
 from db.store.models import Callback, Case, Staff, now
 from db.trust import permissions
+from db.trust.policy import Action
 from desktop.handling.action_form import (
     ActionDialog,
     name_widget,
@@ -83,7 +84,9 @@ class CallbackDialog(ActionDialog):
         # Plan.
         self.due_edit = self.datetime_edit("due_at", self.tr("Due"), default_due(at))
         if self.head_required:
-            callers = [p for p in people if permissions.can_act_as_head(p, at)]
+            callers = [
+                p for p in people if permissions.can(p, Action.CALL_BACK_WORK_ORDER, at) is None
+            ]
             default = callers[0] if callers else actor
         else:
             default = actor

@@ -20,6 +20,7 @@ from db.handling import workflow
 from db.intake import outlets
 from db.store.models import Case, Staff, now
 from db.trust import permissions
+from db.trust.policy import Action
 from desktop.handling.action_form import ActionDialog, staff_text
 from desktop.kit import labels
 
@@ -79,7 +80,7 @@ class ReportDialog(ActionDialog):
         self.add_row(self.tr("Reported &by:"), "reporter", self.reporter_combo)
         self.receiver_combo: QComboBox | None = None
         if not self.as_head:
-            heads = [p for p in people if permissions.can_act_as_head(p, at)]
+            heads = [p for p in people if permissions.can(p, Action.RECEIVE_REPORT, at) is None]
             self.receiver_combo = self.staff_combo(
                 "received_by",
                 self.tr("Received by"),

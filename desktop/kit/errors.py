@@ -338,8 +338,8 @@ _MESSAGES: dict[str, str] = {
 
 CODES: tuple[str, ...] = tuple(_MESSAGES)
 
-# The head-only actions of db.trust.permissions.HEAD_ONLY_ACTIONS and the other phrases the rules
-# pass as ``action`` (db/handling/decisions.py, db/handling/callbacks.py), as they read inside a sentence.
+# The phrases of db.trust.policy.POLICY (the rules pass them as ``action`` in head_only and
+# not_permitted refusals), as they read inside a sentence.
 _ACTION_PHRASES: dict[str, str] = {
     "receive a report": QT_TRANSLATE_NOOP("WorkflowError", "receive a report"),
     "escalate": QT_TRANSLATE_NOOP("WorkflowError", "escalate"),
@@ -363,7 +363,6 @@ _ACTION_PHRASES: dict[str, str] = {
     "record training": QT_TRANSLATE_NOOP("WorkflowError", "record training"),
     "decide a suggestion": QT_TRANSLATE_NOOP("WorkflowError", "decide a suggestion"),
     "set targets": QT_TRANSLATE_NOOP("WorkflowError", "set targets"),
-    # the permission matrix's phrases (db.trust.permissions.ACTION_PHRASES) not listed above
     "register a complaint": QT_TRANSLATE_NOOP("WorkflowError", "register a complaint"),
     "transfer a case": QT_TRANSLATE_NOOP("WorkflowError", "transfer a case"),
     "report a case to the head": QT_TRANSLATE_NOOP("WorkflowError", "report a case to the head"),
@@ -372,6 +371,9 @@ _ACTION_PHRASES: dict[str, str] = {
     "back up or restore the database": QT_TRANSLATE_NOOP(
         "WorkflowError", "back up or restore the database"
     ),
+    "name an acting head": QT_TRANSLATE_NOOP("WorkflowError", "name an acting head"),
+    "manage staff accounts": QT_TRANSLATE_NOOP("WorkflowError", "manage staff accounts"),
+    "change the login settings": QT_TRANSLATE_NOOP("WorkflowError", "change the login settings"),
 }
 
 

@@ -32,6 +32,7 @@ from db.errors import WorkflowError
 from db.management import penalties
 from db.store.models import Staff, now
 from db.trust import permissions
+from db.trust.policy import Action
 from desktop.handling.action_form import name_widget
 from desktop.kit import labels, operations
 from desktop.kit.common import save_shortcut
@@ -54,7 +55,7 @@ class PenaltyScaleDialog(QDialog):
         self.setObjectName("penalty_scale_dialog")
         self.setWindowTitle(self.tr("Penalty scale"))
         self.setAccessibleName(self.tr("Penalty scale"))
-        is_head = actor is not None and permissions.can_act_as_head(actor, now())
+        is_head = actor is not None and permissions.can(actor, Action.EDIT_RULES, now()) is None
         self.banner = QLabel()
         name_widget(self.banner, "scale_banner", self.tr("Scale status"))
         self.banner.setWordWrap(True)

@@ -38,6 +38,7 @@ from db.intake.validation import ValidationError
 from db.management import staff_records
 from db.store.models import Outlet, Staff, now
 from db.trust import permissions
+from db.trust.policy import Action
 from desktop.handling.action_form import name_widget
 from desktop.kit import labels, operations
 from desktop.kit.common import accept_reject_box
@@ -173,7 +174,7 @@ class StaffDialog(QDialog):
         self.setObjectName("staff_dialog")
         self.setWindowTitle(self.tr("Staff"))
         self.setAccessibleName(self.tr("Staff"))
-        is_head = actor is not None and permissions.can_act_as_head(actor, now())
+        is_head = actor is not None and permissions.can(actor, Action.EDIT_STAFF, now()) is None
 
         self.table = QTableWidget(0, 5)
         name_widget(self.table, "roster_table", self.tr("Staff roster"))

@@ -38,6 +38,7 @@ from db.management import training
 from db.store import codes
 from db.store.models import Outlet, Staff, TrainingSession, now
 from db.trust import permissions
+from db.trust.policy import Action
 from desktop.handling.action_form import name_widget, staff_text
 from desktop.kit import labels, operations
 from desktop.kit.common import accept_reject_box
@@ -190,7 +191,10 @@ class TrainingDialog(QDialog):
         self.setObjectName("training_dialog")
         self.setWindowTitle(self.tr("Training"))
         self.setAccessibleName(self.tr("Training"))
-        is_head = actor is not None and permissions.can_act_as_head(actor, now())
+        may_record = (
+            actor is not None and permissions.can(actor, Action.RECORD_TRAINING, now()) is None
+        )
+        may_set = actor is not None and permissions.can(actor, Action.EDIT_RULES, now()) is None
         headers = [
             self.tr("Date"),
             self.tr("Topic"),
@@ -207,7 +211,7 @@ class TrainingDialog(QDialog):
         self.sessions_table = _table("sessions_table", self.tr("Training sessions"), headers)
         self.record_button = QPushButton(self.tr("&Record a session…"))
         name_widget(self.record_button, "record_session_button", self.tr("Record a session"))
-        self.record_button.setEnabled(is_head)
+        self.record_button.setEnabled(may_record)
         self.record_button.clicked.connect(self.record_session)
         page = QWidget()
         page.setObjectName("sessions_page")
@@ -250,10 +254,10 @@ class TrainingDialog(QDialog):
         self.months_spin.setRange(training.BEHIND_MONTHS_MIN, training.BEHIND_MONTHS_MAX)
         self.months_spin.setSuffix(self.tr(" months"))
         self.months_spin.setValue(training.behind_months())
-        self.months_spin.setEnabled(is_head)
+        self.months_spin.setEnabled(may_set)
         self.save_months_button = QPushButton(self.tr("Save &threshold"))
         name_widget(self.save_months_button, "save_threshold_button", self.tr("Save threshold"))
-        self.save_months_button.setEnabled(is_head)
+        self.save_months_button.setEnabled(may_set)
         self.save_months_button.clicked.connect(self.save_months)
         self.behind_table = _table(
             "behind_table",

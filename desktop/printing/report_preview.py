@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from db.errors import WorkflowError
 from db.store.models import Staff, now
 from db.trust import permissions
+from db.trust.policy import Action
 from desktop.kit.errors import workflow_error_message
 from desktop.kit.worker import QueryOp
 
@@ -75,7 +76,7 @@ class ReportPreviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reportPreviewDialog")
         self._actor = actor
-        self._may_save = actor is None or permissions.can(actor, permissions.ACTION_EXPORT, now())
+        self._may_save = actor is None or permissions.can(actor, Action.EXPORT, now()) is None
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self._build = build

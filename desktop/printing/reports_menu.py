@@ -26,6 +26,7 @@ from db.errors import WorkflowError
 from db.intake import cases, outlets, queries
 from db.store.models import Staff, now
 from db.trust import permissions
+from db.trust.policy import Action
 from desktop.kit.errors import workflow_error_message
 from desktop.kit.worker import Cancelled, QueryOp
 
@@ -70,7 +71,7 @@ def build_escalation_pdf(case_id: int) -> bytes:
 def may_export(actor: Staff | None) -> bool:
     """Whether ``actor`` may save the ledger or a report to a file; None (no accounts: the
     head is assumed) may."""
-    return actor is None or permissions.can(actor, permissions.ACTION_EXPORT, now())
+    return actor is None or permissions.can(actor, Action.EXPORT, now()) is None
 
 
 def export_ledger(path: Path, year: int, progress=None, *, actor: Staff | None = None) -> int:

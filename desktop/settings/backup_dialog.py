@@ -59,6 +59,7 @@ from db.store.models import Staff, database, now
 from db.trust import backup, permissions
 from db.trust.backup import BackupInfo, RestoreResult
 from desktop.kit import operations
+from db.trust.policy import Action
 from desktop.kit.errors import workflow_error_message
 from desktop.kit.worker import QueryOp
 from desktop.settings.backup_scheduler import PhasedProgress, backup_pool, phase_text, scheduler_of
@@ -75,7 +76,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 def may_back_up(actor: Staff | None) -> bool:
     """Whether ``actor`` may back up and restore now; None (no accounts: the head is
     assumed) may."""
-    return actor is None or permissions.can(actor, permissions.ACTION_BACKUP_RESTORE, now())
+    return actor is None or permissions.can(actor, Action.BACKUP_RESTORE, now()) is None
 
 
 def not_permitted_text() -> str:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from db.intake import outlets
 from db.store.models import Staff, now
 from db.trust import permissions
+from db.trust.policy import Action
 
 
 def sentences(*parts: str) -> str:
@@ -24,7 +25,7 @@ def sentences(*parts: str) -> str:
 
 def can_edit_calendar(actor: Staff | None, at: dt.datetime | None = None) -> bool:
     """The head, or the acting head within the span named (Art. 8)."""
-    return actor is not None and permissions.can_act_as_head(actor, at or now())
+    return actor is not None and permissions.can(actor, Action.EDIT_CALENDAR, at or now()) is None
 
 
 def who_to_ask(actor: Staff | None) -> str:

@@ -37,6 +37,7 @@ from db.handling import rules
 from db.handling.rules import Rule
 from db.store.models import Staff, database, now
 from db.trust import permissions
+from db.trust.policy import Action
 from desktop.kit.articles import articles as article_list
 from desktop.kit.busy import BusyDialog
 from desktop.kit.common import save_cancel_box
@@ -427,7 +428,7 @@ class RulesDialog(BusyDialog):
                 "rules_hint",
             )
         )
-        if not permissions.can_act_as_head(actor, now()):
+        if permissions.can(actor, Action.EDIT_RULES, now()) is not None:
             warning = make_hint_label(
                 self.tr("Only the outlet head or the acting head may change these settings."),
                 "rules_head_only",

@@ -548,7 +548,7 @@ Demo data goes only into an empty folder or the separate demo database: start wi
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/settings/backup_dialog.py" line="+82"/>
+        <location filename="../../desktop/settings/backup_dialog.py" line="+83"/>
         <source>Only the outlet head, or the acting head, may back up or restore.</source>
         <translation>只有网点负责人或现场负责人可以备份或恢复数据。</translation>
     </message>
@@ -1302,21 +1302,6 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CalendarNotice</name>
     <message>
-        <location filename="../../desktop/settings/calendar_words.py" line="+19"/>
-        <source>{first} {second}</source>
-        <translation>{first}{second}</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Ask the outlet head to enter it.</source>
-        <translation>请网点负责人录入。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ask the outlet head, {name}, to enter it.</source>
-        <translation>请网点负责人{name}录入。</translation>
-    </message>
-    <message>
         <location filename="../../desktop/settings/calendar_gap.py" line="+55"/>
         <source>The official working-day schedule of {years} is not entered: deadlines there count only Saturdays and Sundays as rest days and may move once it is.</source>
         <translation>尚未录入 {years} 年的法定节假日安排：落在该年的时限只按周六、周日休息计算，录入后可能变动。</translation>
@@ -1358,11 +1343,26 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <source>Later</source>
         <translation>稍后</translation>
     </message>
+    <message>
+        <location filename="../../desktop/settings/calendar_words.py" line="+20"/>
+        <source>{first} {second}</source>
+        <translation>{first}{second}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Ask the outlet head to enter it.</source>
+        <translation>请网点负责人录入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the outlet head, {name}, to enter it.</source>
+        <translation>请网点负责人{name}录入。</translation>
+    </message>
 </context>
 <context>
     <name>CallbackDialog</name>
     <message>
-        <location filename="../../desktop/handling/callback_dialog.py" line="+54"/>
+        <location filename="../../desktop/handling/callback_dialog.py" line="+55"/>
         <source>Callback</source>
         <translation>回访</translation>
     </message>
@@ -1407,7 +1407,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>回访时间</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Who calls</source>
         <translation>回访人</translation>
     </message>
@@ -1506,7 +1506,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseActionBar</name>
     <message>
-        <location filename="../../desktop/cases/case_actions.py" line="+94"/>
+        <location filename="../../desktop/cases/case_actions.py" line="+95"/>
         <source>Report owed</source>
         <translation>须报告</translation>
     </message>
@@ -1517,12 +1517,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+6"/>
-        <location line="+270"/>
+        <location line="+272"/>
         <source>{action}…</source>
         <translation>{action}…</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-263"/>
         <source>More actions</source>
         <translation>更多操作</translation>
     </message>
@@ -1558,12 +1558,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+1"/>
-        <location line="+243"/>
+        <location line="+245"/>
         <source>Handling decision and notices…</source>
         <translation>处理决定及告知…</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-244"/>
         <source>Decision clock: pause or extend…</source>
         <translation>处理时限：暂停或延长…</translation>
     </message>
@@ -1618,7 +1618,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>涉及其他网点：{outlet}</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>Take charge…</source>
         <translation>亲自接手…</translation>
     </message>
@@ -1732,7 +1732,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="+138"/>
+        <location filename="../../desktop/cases/case_detail.py" line="+139"/>
         <source>Select a complaint in the list to see its details.</source>
         <translation>在列表中选择一条投诉，即可查看详情。</translation>
     </message>
@@ -1965,12 +1965,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+2"/>
         <location line="+50"/>
         <location line="+22"/>
-        <location line="+140"/>
+        <location line="+134"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-202"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超期）</translation>
     </message>
@@ -2085,7 +2085,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>在选择其他投诉之前完整显示。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>Show the full phone and ID numbers of this customer; each showing is recorded in the audit trail</source>
         <translation>显示该客户完整的电话号码和身份证号码；每次显示均记入审计记录</translation>
     </message>
@@ -5581,7 +5581,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PenaltyScaleDialog</name>
     <message>
-        <location filename="../../desktop/management/penalty_scale_dialog.py" line="+55"/>
+        <location filename="../../desktop/management/penalty_scale_dialog.py" line="+56"/>
         <location line="+1"/>
         <location line="+12"/>
         <source>Penalty scale</source>
@@ -6092,7 +6092,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/handling/report_dialog.py" line="+35"/>
+        <location filename="../../desktop/handling/report_dialog.py" line="+36"/>
         <source>Nobody: I take charge of it myself</source>
         <translation>无人报告：由我亲自接手</translation>
     </message>
@@ -6164,7 +6164,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/printing/report_preview.py" line="+90"/>
+        <location filename="../../desktop/printing/report_preview.py" line="+91"/>
         <source>Report preview</source>
         <translation>报告预览</translation>
     </message>
@@ -6263,7 +6263,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>ReportsMenu</name>
     <message>
-        <location filename="../../desktop/printing/reports_menu.py" line="+108"/>
+        <location filename="../../desktop/printing/reports_menu.py" line="+109"/>
         <source>&amp;Incident report of the selected complaint…</source>
         <translation>所选投诉的事件报告(&amp;I)…</translation>
     </message>
@@ -6384,7 +6384,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../desktop/settings/rules_dialog.py" line="+54"/>
+        <location filename="../../desktop/settings/rules_dialog.py" line="+55"/>
         <source>Handling decision, simple case</source>
         <translation>处理决定（一般投诉）</translation>
     </message>
@@ -6702,7 +6702,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../desktop/management/training_dialog.py" line="+74"/>
+        <location filename="../../desktop/management/training_dialog.py" line="+75"/>
         <location line="+1"/>
         <source>Record a training session</source>
         <translation>登记培训</translation>
@@ -7117,7 +7117,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../desktop/management/staff_dialog.py" line="+174"/>
+        <location filename="../../desktop/management/staff_dialog.py" line="+175"/>
         <location line="+1"/>
         <source>Staff</source>
         <translation>员工</translation>
@@ -7903,7 +7903,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     <message>
         <location filename="../../desktop/management/training_dialog.py" line="+34"/>
         <location line="+1"/>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
@@ -10557,7 +10557,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>设定管控指标</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>register a complaint</source>
         <translation>登记投诉</translation>
     </message>
@@ -10587,7 +10587,22 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>备份或恢复数据库</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+3"/>
+        <source>name an acting head</source>
+        <translation>指定现场负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manage staff accounts</source>
+        <translation>管理员工账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>change the login settings</source>
+        <translation>修改登录设置</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>, </source>
         <translation>、</translation>
     </message>

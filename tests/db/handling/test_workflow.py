@@ -23,6 +23,7 @@ from db.store.models import (
     Liability,
     WorkOrder,
 )
+from db.trust.policy import POLICY
 from tests.db.workflow_fixtures import T0, World, at, dump, events, last_event, refused, world
 
 __all__ = ["world"]
@@ -265,6 +266,8 @@ def test_every_refusal_code_has_a_message():
     used = set()
     for path in root.rglob("*.py"):
         used |= set(pattern.findall(path.read_text(encoding="utf-8")))
+    # the permission policy's refusals (db.trust.policy.Rule.refusal_code)
+    used |= {rule.refusal_code for rule in POLICY.values()}
     assert used, "no codes found"
     assert used == set(MESSAGES), (used - set(MESSAGES), set(MESSAGES) - used)
 

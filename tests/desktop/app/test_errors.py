@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from db.errors import MESSAGES, WorkflowError
 from db.handling import workflow
 from db.store import codes
-from db.trust import permissions
+from db.trust.policy import POLICY
 from desktop.kit import errors
 from desktop.kit.errors import workflow_error_message
 
@@ -101,14 +101,14 @@ def test_codes_in_the_params_are_shown_as_labels(qapp):
     )
 
 
-def test_head_only_reads_as_a_phrase_and_every_head_only_action_has_one(qapp):
-    close = WorkflowError("head_only", action=workflow.HEAD_ONLY["close"], staff="x")
+def test_head_only_reads_as_a_phrase_and_every_action_of_the_policy_has_one(qapp):
+    close = WorkflowError("head_only", action=POLICY[workflow.GUARDS["close"]].phrase, staff="x")
     assert workflow_error_message(close) == (
         "Only the outlet head or the acting head may close (Art. 5, 8)."
     )
     literals = _noop_literals()
-    for phrase in permissions.HEAD_ONLY_ACTIONS:
-        assert ("WorkflowError", phrase) in literals, phrase
+    for rule in POLICY.values():
+        assert ("WorkflowError", rule.phrase) in literals, rule.phrase
 
 
 def test_unknown_code_shows_the_english_message(qapp):
