@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from db.errors import WorkflowError
+from db.errors import Refusals, WorkflowError
 from db.handling import deadlines, rules, workcalendar, workflow
 from db.handling.actions import Checks, load, moment, record, staff_of, sync, text
 from db.intake.cases import add_event
@@ -65,6 +66,16 @@ def latest_decision(case: Case) -> HandlingDecision | None:
     )
 
 
+@dataclass(frozen=True)
+class NoticeDraft:
+    """A notice to the customer as a form collects it (Art. 21); checked by db/."""
+
+    kind: str
+    method: str
+    at: dt.datetime
+    proof: str
+
+
 def record_decision(
     case: Case,
     actor: Staff,
@@ -74,9 +85,66 @@ def record_decision(
     remedies: Sequence[str],
     remedies_note: str = "",
     at: dt.datetime | None = None,
+    notice: NoticeDraft | None = None,
 ) -> HandlingDecision:
     """The head's handling decision. Findings, basis and reasons, and every remedy open to
-    the customer are required (Art. 19). Stops the decision clock."""
+    the customer are required (Art. 19). Stops the decision clock.
+
+    With ``notice``, the notice given with the decision is kept in the same transaction:
+    the decision and the notice are checked together, every refusal of both raised at once,
+    and either refusal keeps neither."""
+    if notice is None:
+        return _record_decision(
+            case,
+            actor,
+            findings=findings,
+            basis=basis,
+            remedies=remedies,
+            remedies_note=remedies_note,
+            at=at,
+        )
+    with database.atomic():
+        refusals = Refusals()
+        decision = refusals.run(
+            _record_decision,
+            case,
+            actor,
+            findings=findings,
+            basis=basis,
+            remedies=remedies,
+            remedies_note=remedies_note,
+            at=at,
+        )
+        failed = list(refusals.errors)
+        refusals.run(
+            record_notice,
+            case,
+            actor,
+            kind=notice.kind,
+            method=notice.method,
+            at=notice.at,
+            proof=notice.proof,
+            decision=decision if notice.kind == "decision" else None,
+        )
+        if decision is None:  # the notice lacks its decision only because that was refused
+            refusals.errors = failed + [
+                e for e in refusals.errors[len(failed) :] if e.code != "no_decision"
+            ]
+        refusals.done()
+    assert decision is not None
+    return decision
+
+
+def _record_decision(
+    case: Case,
+    actor: Staff,
+    *,
+    findings: str,
+    basis: str,
+    remedies: Sequence[str],
+    remedies_note: str,
+    at: dt.datetime | None,
+) -> HandlingDecision:
     with database.atomic():
         fresh = load(case)
         actor = staff_of(fresh, actor)

@@ -9,9 +9,10 @@ in the ``setting`` table under ``rule.<key>``; a key without a row has its defau
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from db.errors import WorkflowError
+from db.errors import Refusals, WorkflowError
 from db.store.models import Setting, Staff, database, now
 from db.trust.policy import Action
 
@@ -239,10 +240,64 @@ def validate(key: str, value: object) -> int | float | bool:
     coerced = _coerce(rule, value)
     values = snapshot()
     values[key] = coerced
-    for high, low in _NOT_LESS_THAN:
-        if values[high] < values[low]:
-            raise WorkflowError("rule_conflict", key=high, other=low, value=values[low])
+    _check_conflicts(values)
     return coerced
+
+
+def _conflicts(values: dict[str, int | float | bool]) -> list[WorkflowError]:
+    return [
+        WorkflowError("rule_conflict", key=high, other=low, value=values[low])
+        for high, low in _NOT_LESS_THAN
+        if values[high] < values[low]
+    ]
+
+
+def _check_conflicts(values: dict[str, int | float | bool]) -> None:
+    conflicts = _conflicts(values)
+    if conflicts:
+        raise WorkflowError.of(conflicts)
+
+
+def apply_rule_changes(changes: Sequence[tuple[str, object | None]], actor: Staff) -> int:
+    """Store several rule changes at once (head or acting head): ``(key, value)`` sets,
+    ``(key, None)`` resets to the default.
+
+    Every change is checked first, and the rules are checked against each other as they
+    will stand once all are made (so raising the simple and the extended period together
+    works in any order); any refusal raises every refusal at once, and nothing is written.
+    Then all are written and every open case's deadlines recomputed once, in one
+    transaction. Returns the number of changes."""
+    from db.handling import deadlines
+    from db.trust import permissions
+
+    at = now()
+    permissions.require_head(actor, at, "change rule settings")
+    checks = Refusals()
+    values = snapshot()
+    stored: dict[str, int | float | bool | None] = {}
+    for key, value in changes:
+        rule = checks.run(_spec, key)
+        if rule is None:
+            continue
+        coerced = rule.default if value is None else checks.run(_coerce, rule, value)
+        if coerced is None:
+            continue
+        values[key] = coerced
+        stored[key] = None if value is None else coerced
+    checks.done()
+    _check_conflicts(values)
+    with database.atomic():
+        for key, coerced in stored.items():
+            if coerced is None:
+                Setting.delete().where(Setting.key == PREFIX + key).execute()
+                continue
+            Setting.insert(key=PREFIX + key, value=json.dumps(coerced), updated_at=at).on_conflict(
+                conflict_target=[Setting.key],
+                update={Setting.value: json.dumps(coerced), Setting.updated_at: at},
+            ).execute()
+        if stored:
+            deadlines.refresh_open_cases(at)
+    return len(changes)
 
 
 def set_rule(key: str, value: object, *, actor: Staff) -> int | float | bool:
@@ -273,9 +328,6 @@ def reset_rule(key: str, *, actor: Staff) -> int | float | bool:
     rule = _spec(key)
     with database.atomic():
         Setting.delete().where(Setting.key == PREFIX + key).execute()
-        for high, low in _NOT_LESS_THAN:
-            values = snapshot()
-            if values[high] < values[low]:
-                raise WorkflowError("rule_conflict", key=high, other=low, value=values[low])
+        _check_conflicts(snapshot())
         deadlines.refresh_open_cases(at)
     return rule.default

@@ -460,6 +460,53 @@ def apply_penalty(
     return row
 
 
+@dataclass(frozen=True)
+class PenaltyDraft:
+    """The head's choice for one responsible person, as a form collects it."""
+
+    liable_person_id: int
+    points: int
+    amount: Decimal | int | float | str
+    measures: Sequence[str] = ()
+    reason_if_changed: str = ""
+
+
+def pending_proposals(case: Case) -> list[Proposal]:
+    """The scale's proposal for each responsible person of the current determination who
+    has no penalty yet: what a penalty form offers."""
+    return [
+        p
+        for p in proposals_for(case)
+        if not Penalty.select().where(Penalty.liable_person == p.liable_person_id).exists()
+    ]
+
+
+def apply_penalties(
+    case: Case, actor: Staff, drafts: Sequence[PenaltyDraft], *, at: dt.datetime | None = None
+) -> list[Penalty]:
+    """Apply the penalties of several responsible people of ``case`` at once: every one
+    is kept, or (on any refusal) none is."""
+    with database.atomic():
+        applied = []
+        for draft in drafts:
+            person = LiablePerson.get_or_none(LiablePerson.id == draft.liable_person_id)
+            if person is None or person.liability.case_id != case.id:
+                name = person.staff.name if person is not None else str(draft.liable_person_id)
+                raise WorkflowError("not_responsible", name=name)
+            applied.append(
+                apply_penalty(
+                    person,
+                    actor,
+                    points=draft.points,
+                    amount=draft.amount,
+                    measures=draft.measures,
+                    reason_if_changed=draft.reason_if_changed,
+                    at=at,
+                )
+            )
+    return applied
+
+
 # --- what a review does with the penalties of the finding it replaces ----------------------
 
 

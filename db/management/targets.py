@@ -420,6 +420,49 @@ def clear_target(period: Period | str, metric: str, actor: Staff) -> None:
     ).execute()
 
 
+@dataclass(frozen=True)
+class TargetCell:
+    """One cell of a targets form: ``value`` blank (or None) removes the target."""
+
+    period: Period | str
+    metric: str
+    value: object
+
+
+class TargetsRefused(WorkflowError):
+    """Some cells of ``set_targets`` were refused; ``refused`` maps each refused cell's
+    index to its refusal. Nothing was written."""
+
+    def __init__(self, refused: dict[int, WorkflowError]) -> None:
+        combined = WorkflowError.of(list(refused.values()))
+        super().__init__(combined.code, combined.message, **combined.params)
+        self.errors = combined.errors
+        self.refused = refused
+
+
+def set_targets(actor: Staff, cells: list[TargetCell] | tuple[TargetCell, ...]) -> int:
+    """Set or clear the targets of ``cells`` together (head or acting head): every cell is
+    checked on its own, and if any is refused (TargetsRefused) none is written. Returns the
+    number of cells written."""
+    refused: dict[int, WorkflowError] = {}
+    with database.atomic() as txn:
+        for index, cell in enumerate(cells):
+            blank = cell.value is None or not str(cell.value).strip()
+            try:
+                with database.atomic():  # a savepoint: each cell is checked alone
+                    if blank:
+                        clear_target(cell.period, cell.metric, actor)
+                    else:
+                        set_target(cell.period, cell.metric, str(cell.value).strip(), actor)
+            except WorkflowError as err:
+                refused[index] = err
+        if refused:
+            txn.rollback()
+    if refused:
+        raise TargetsRefused(refused)
+    return len(cells)
+
+
 def _outlet_id(outlet: Outlet | None) -> int | None:
     outlet = outlet or current_outlet()
     return outlet.id if outlet is not None else None

@@ -2,7 +2,7 @@
 each metric's target against its actual with an on-track / at-risk / missed mark.
 
 The grid is metrics x (year, Q1-Q4, twelve months) of one year. Saving writes every changed
-cell through db.management.targets.set_target / clear_target in one transaction: only the head (or an
+cell through db.management.targets.set_targets in one transaction: only the head (or an
 acting head) may, and a refusal is shown above the buttons with nothing written. The status
 table shows db.management.targets.target_status of the period picked under it.
 """
@@ -31,7 +31,7 @@ from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.management import targets
 from db.management.targets import MONTH, QUARTER, YEAR, Period
-from db.store.models import Staff, database, now
+from db.store.models import Staff, now
 from desktop.analysis import analysis_labels
 from desktop.kit import operations
 from desktop.kit.common import save_shortcut
@@ -40,10 +40,6 @@ from desktop.kit.refusals import name_widget, refusal_text
 
 METRIC_CODES = list(targets.METRICS)
 BAD_CELL_COLOR = "#f9dedc"
-
-
-class _Refused(Exception):
-    """Rolls back the targets written before a cell was refused."""
 
 
 def periods_of(year: int) -> list[Period]:
@@ -232,28 +228,22 @@ class TargetsDialog(QDialog):
         and the first bad cell selected."""
         self._mark_cells({})
         periods = self.periods()
-        refused: dict[tuple[int, int], WorkflowError] = {}
 
-        def write() -> None:
-            with database.atomic():
-                for row, col in sorted(self._changed):
-                    metric, period = METRIC_CODES[row], periods[col]
-                    text = self.grid.item(row, col).text().strip()
-                    try:
-                        with database.atomic():  # a savepoint: each cell is checked alone
-                            if text:
-                                targets.set_target(period, metric, text, self.actor)
-                            else:
-                                targets.clear_target(period, metric, self.actor)
-                    except WorkflowError as err:
-                        refused[(row, col)] = err
-                if refused:
-                    raise _Refused
-
+        changed = sorted(self._changed)
+        cells = [
+            targets.TargetCell(
+                periods[col], METRIC_CODES[row], self.grid.item(row, col).text().strip()
+            )
+            for row, col in changed
+        ]
         try:
-            operations.run_op(self, write, changes=Changes.of(Kind.TARGETS))
-        except _Refused:
-            self._mark_cells(refused)
+            operations.run_op(
+                self,
+                lambda: targets.set_targets(self.actor, cells),
+                changes=Changes.of(Kind.TARGETS),
+            )
+        except targets.TargetsRefused as err:
+            self._mark_cells({changed[i]: e for i, e in err.refused.items()})
             return False
         self.saved = self.saved or bool(self._changed)
         self._load_year()

@@ -6,8 +6,8 @@ refuses a decision that leaves one out. Each notice to the customer is kept with
 method, its time and what proves it. When a decision is already recorded, the dialog only
 adds notices.
 
-The decision and the notice given with it are one transaction: if the notice is refused,
-the decision is not kept either.
+The decision and the notice given with it are one transaction (``decisions.record_decision``
+with ``notice=``): if the notice is refused, the decision is not kept either.
 """
 
 from __future__ import annotations
@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import Refusals
 from db.handling import deadlines, decisions
-from db.store.models import Case, CustomerNotice, HandlingDecision, Staff, database
+from db.store.models import Case, CustomerNotice, HandlingDecision, Staff
 from desktop.handling.action_form import ActionDialog, required_choice, to_python
 from desktop.kit import labels
 from desktop.settings import calendar_gap
@@ -135,44 +134,36 @@ class DecisionDialog(ActionDialog):
     def chosen_remedies(self) -> list[str]:
         return [code for code, check in self.remedy_checks.items() if check.isChecked()]
 
-    def _notice(self, decision: HandlingDecision | None) -> CustomerNotice:
-        kind = required_choice(self.kind_combo, "notice kind")
-        method = required_choice(self.method_combo, "notice method")
-        return decisions.record_notice(
-            self.case,
-            self.actor,
-            kind=kind,
-            method=method,
+    def _notice_draft(self) -> decisions.NoticeDraft:
+        return decisions.NoticeDraft(
+            kind=required_choice(self.kind_combo, "notice kind"),
+            method=required_choice(self.method_combo, "notice method"),
             at=to_python(self.notice_at_edit),
             proof=self.proof_edit.toPlainText(),
-            decision=decision if kind == "decision" else None,
         )
 
     def commit(self) -> HandlingDecision | CustomerNotice:
         if self.decision is not None:
-            return self._notice(self.decision)
-        assert self.findings_edit is not None and self.basis_edit is not None
-        assert self.remedies_note_edit is not None
-        with database.atomic():
-            # The decision and its notice are checked together, so the form shows all that
-            # is wrong with both; any refusal rolls both back.
-            refusals = Refusals()
-            decision = refusals.run(
-                decisions.record_decision,
+            draft = self._notice_draft()
+            return decisions.record_notice(
                 self.case,
                 self.actor,
-                findings=self.findings_edit.toPlainText(),
-                basis=self.basis_edit.toPlainText(),
-                remedies=self.chosen_remedies(),
-                remedies_note=self.remedies_note_edit.toPlainText(),
+                kind=draft.kind,
+                method=draft.method,
+                at=draft.at,
+                proof=draft.proof,
+                decision=self.decision if draft.kind == "decision" else None,
             )
-            if self.notice_group.isChecked():
-                failed = list(refusals.errors)
-                refusals.run(self._notice, decision)
-                if decision is None:  # the notice has no decision yet only for that reason
-                    refusals.errors = failed + [
-                        e for e in refusals.errors[len(failed) :] if e.code != "no_decision"
-                    ]
-            refusals.done()
-        assert decision is not None
-        return decision
+        assert self.findings_edit is not None and self.basis_edit is not None
+        assert self.remedies_note_edit is not None
+        # db/ checks the decision and its notice together, so the form shows all that is
+        # wrong with both; any refusal keeps neither.
+        return decisions.record_decision(
+            self.case,
+            self.actor,
+            findings=self.findings_edit.toPlainText(),
+            basis=self.basis_edit.toPlainText(),
+            remedies=self.chosen_remedies(),
+            remedies_note=self.remedies_note_edit.toPlainText(),
+            notice=self._notice_draft() if self.notice_group.isChecked() else None,
+        )

@@ -3,7 +3,7 @@
 One block per responsible person of the current finding who has no penalty yet: the
 proposal of db.management.penalties.propose_penalty, editable points, amount and measures, and a
 reason that is required once anything differs from the proposal (checked inline before
-anything is written). Saving applies every penalty in one transaction.
+anything is written). Saving applies every penalty in one transaction (``penalties.apply_penalties``).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from db.changes import Kind
 from db.errors import WorkflowError
 from db.management import liability, penalties
 from db.store import codes
-from db.store.models import Case, LiablePerson, Penalty, Staff, database
+from db.store.models import Case, Penalty, Staff
 from desktop.handling.action_form import ActionDialog, name_widget
 from desktop.kit import labels
 from desktop.kit.form_kit import make_error_label, set_invalid
@@ -142,11 +142,7 @@ class PenaltyDialog(ActionDialog):
             + scale_text
         )
         self.people: list[PersonPenalty] = []
-        pending = [
-            p
-            for p in penalties.proposals_for(case)
-            if penalties.penalty_of(LiablePerson.get_by_id(p.liable_person_id)) is None
-        ]
+        pending = penalties.pending_proposals(case)
         for i, proposal in enumerate(pending):
             box = PersonPenalty(proposal, i, self)
             self.people.append(box)
@@ -169,15 +165,17 @@ class PenaltyDialog(ActionDialog):
         if missing:
             missing[0].reason_edit.setFocus()
             raise WorkflowError("penalty_reason_required")
-        with database.atomic():
-            return [
-                penalties.apply_penalty(
-                    LiablePerson.get_by_id(box.proposal.liable_person_id),
-                    self.actor,
+        return penalties.apply_penalties(
+            self.case,
+            self.actor,
+            [
+                penalties.PenaltyDraft(
+                    box.proposal.liable_person_id,
                     points=box.points(),
                     amount=box.amount(),
                     measures=box.measures(),
                     reason_if_changed=box.reason_edit.text(),
                 )
                 for box in self.people
-            ]
+            ],
+        )

@@ -3,8 +3,8 @@
 Only chapters 1-3 of the city's rules are available to this program, so every number is a rule
 setting (db.handling.rules.RULES) starting from a default whose source is recorded. The dialog shows
 each rule with its value, unit and bounds, its default and its source, and a Reset to the
-default. Saving goes through db.handling.rules.set_rule / reset_rule, which only the head or acting
-head may do, and which recompute every open case's deadlines: that runs off the GUI thread.
+default. Saving goes through db.handling.rules.apply_rule_changes, which only the head or acting
+head may do, and which recomputes every open case's deadlines once: that runs off the GUI thread.
 
 The texts of db.handling.rules are English; they are written out here as literals for translation,
 and tests/desktop/settings/test_rules_dialog.py checks that every rule has them.
@@ -35,7 +35,7 @@ from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.handling import rules
 from db.handling.rules import Rule
-from db.store.models import Staff, database, now
+from db.store.models import Staff, now
 from db.trust import permissions
 from db.trust.policy import Action
 from desktop.kit.articles import articles as article_list
@@ -191,34 +191,6 @@ def format_bounds(rule: Rule) -> str:
     else:
         low, high = f"{rule.minimum:g}", f"{rule.maximum:g}"
     return QCoreApplication.translate("RulesDialog", "{low} to {high}").format(low=low, high=high)
-
-
-def apply_changes(changes: list[tuple[str, object | None]], actor: Staff) -> int:
-    """Store every change in one transaction: (key, value) sets, (key, None) resets.
-
-    A change that conflicts with another rule (the extended period may not be shorter
-    than the simple one) is retried after the others, so raising both at once works in any
-    order. Runs on a worker thread; every change or none is kept. Returns the count."""
-    pending = list(changes)
-    with database.atomic():
-        while pending:
-            postponed: list[tuple[str, object | None]] = []
-            conflicts: list[WorkflowError] = []
-            for key, value in pending:
-                try:
-                    if value is None:
-                        rules.reset_rule(key, actor=actor)
-                    else:
-                        rules.set_rule(key, value, actor=actor)
-                except WorkflowError as err:
-                    if err.code != "rule_conflict":
-                        raise
-                    conflicts.append(err)
-                    postponed.append((key, value))
-            if conflicts and len(postponed) == len(pending):
-                raise WorkflowError.of(conflicts)  # each conflicting rule, all at once
-            pending = postponed
-    return len(changes)
 
 
 class RuleRow:
@@ -471,7 +443,7 @@ class RulesDialog(BusyDialog):
         actor = self.actor
         self.run_busy(
             self.tr("Saving and recomputing the deadlines of open complaints…"),
-            lambda: apply_changes(changes, actor),
+            lambda: rules.apply_rule_changes(changes, actor),
             self._saved,
             self._failed,
             changes=RULE_CHANGES,

@@ -233,3 +233,27 @@ def test_pending_review_blocks_closing(world: World):
     decisions.decide_review(review, w.head, outcome="维持", upheld=True, at=at(39))
     workflow.close_case(case, w.head, at=at(40))
     assert CustomerNotice.select().count() == 0
+
+
+def test_decision_with_its_notice_is_all_or_nothing(world: World):
+    w = world
+    case = reported(w)
+    good = decisions.NoticeDraft(kind="decision", method="sms", at=at(31), proof="短信回执")
+    # A bad notice keeps the good decision out too, and a bad decision with a bad notice
+    # reports both at once, without the notice's "no decision yet" that only follows.
+    refused(
+        lambda: decide(w, case, notice=decisions.NoticeDraft("decision", "", at(31), "x")),
+        "text_required",
+    )
+    assert decisions.latest_decision(case) is None
+    error = refused(
+        lambda: decide(
+            w, case, findings="", notice=decisions.NoticeDraft("decision", "fax", at(31), "x")
+        ),
+        "text_required",
+    )
+    assert {e.code for e in error.errors} == {"text_required", "unknown_code"}
+    assert decisions.latest_decision(case) is None and decisions.notices(case) == []
+    decision = decide(w, case, notice=good)
+    assert [n.decision_id for n in decisions.notices(case)] == [decision.id]
+    assert events(case)[-2:] == [codes.EVENT_DECISION, codes.EVENT_NOTICE]

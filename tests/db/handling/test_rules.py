@@ -125,3 +125,46 @@ def test_validate_returns_the_stored_form(world: World):
     assert rules.validate("proposal_hours", 12) == 12.0
     assert isinstance(rules.validate("proposal_hours", 12), float)
     assert rules.validate("decision_days", 20.0) == 20
+
+
+def test_rule_changes_are_checked_together_and_written_once(world: World, monkeypatch):
+    from db.handling import deadlines
+    from db.store.models import Case
+
+    w = world
+    case = w.case()
+    recomputed = []
+    real = deadlines.refresh_open_cases
+    monkeypatch.setattr(
+        deadlines, "refresh_open_cases", lambda at=None: recomputed.append(at) or real(at)
+    )
+    # Lengthening both periods works in either order: the rules are compared as they will
+    # stand once every change is made.
+    warn_before = Case.get_by_id(case.id).warn_at
+    for order in ((("decision_days", 40), ("decision_extended_days", 60)),
+                  (("decision_extended_days", 70), ("decision_days", 45),
+                   ("breach_warning_share", 0.5))):  # fmt: skip
+        assert rules.apply_rule_changes(list(order), w.head) == len(order)
+    assert (rules.get("decision_days"), rules.get("decision_extended_days")) == (45, 70)
+    assert len(recomputed) == 2, "the open cases are recomputed once per save"
+    stored = Case.get_by_id(case.id)
+    assert stored.warn_at < warn_before
+    assert (stored.due_at, stored.warn_at) == deadlines.due_and_warn(deadlines.case_clocks(stored))
+    # Every refusal at once, and nothing written: a bad value, an unknown rule, a conflict.
+    error = refused(
+        lambda: rules.apply_rule_changes(
+            [("breach_warning_share", 2), ("no_such_rule", 1), ("proposal_hours", 12)], w.head
+        ),
+        "rule_range",
+    )
+    assert [e.code for e in error.errors] == ["rule_range", "unknown_rule"]
+    refused(
+        lambda: rules.apply_rule_changes([("decision_extended_days", None)], w.head),
+        "rule_conflict",
+    )
+    refused(lambda: rules.apply_rule_changes([("decision_days", 10)], w.lobby), "head_only")
+    assert len(recomputed) == 2
+    # Resetting both together is consistent again.
+    keys = ("decision_days", "decision_extended_days", "breach_warning_share")
+    rules.apply_rule_changes([(key, None) for key in keys], w.head)
+    assert rules.get("decision_days") == 15 and all(v.is_default for v in rules.rule_values())

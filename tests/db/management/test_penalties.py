@@ -617,3 +617,51 @@ def test_a_review_of_a_finding_without_penalties_needs_no_choice(world: World):
         at=at(5),
     )  # fmt: skip
     assert review.result_id is not None
+
+
+# --- several penalties at once ----------------------------------------------------------------
+
+
+def _draft(p: penalties.Proposal, **changes) -> penalties.PenaltyDraft:
+    args = dict(points=p.points, amount=p.amount, measures=p.measures)
+    args.update(changes)
+    return penalties.PenaltyDraft(p.liable_person_id, **args)
+
+
+def test_penalties_of_a_case_are_applied_all_or_none(world: World):
+    w = world
+    case = replied_case(w)
+    determined(w, case, [(w.teller, 60), (w.teller2, 40)])
+    first, second = penalties.pending_proposals(case)
+    # The second person's penalty differs without a reason: the first is not kept either.
+    refused_all(
+        w,
+        lambda: penalties.apply_penalties(
+            case, w.head, [_draft(first), _draft(second, points=second.points + 1)], at=at(4)
+        ),
+        "penalty_reason_required",
+    )
+    # A responsible person of another case is no one to penalise under this one.
+    other = replied_case(w)
+    determined(w, other, [(w.teller, 100)])
+    (stranger,) = penalties.pending_proposals(other)
+    refused_all(
+        w,
+        lambda: penalties.apply_penalties(case, w.head, [_draft(first), _draft(stranger)]),
+        "not_responsible",
+    )
+    # The same person twice is one penalty too many, and the teller's is not head's work.
+    refused_all(
+        w,
+        lambda: penalties.apply_penalties(case, w.head, [_draft(first), _draft(first)], at=at(4)),
+        "penalty_exists",
+    )
+    refused_all(
+        w, lambda: penalties.apply_penalties(case, w.teller, [_draft(first)], at=at(4)), "head_only"
+    )
+    rows = penalties.apply_penalties(case, w.head, [_draft(first), _draft(second)], at=at(4))
+    assert [r.liable_person_id for r in rows] == [first.liable_person_id, second.liable_person_id]
+    assert penalties.pending_proposals(case) == []
+    assert [p.liable_person_id for p in penalties.pending_proposals(other)] == [
+        stranger.liable_person_id
+    ]

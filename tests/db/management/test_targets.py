@@ -121,6 +121,39 @@ def test_only_the_head_sets_targets(world: World):
     refused_all(w, lambda: targets.clear_target("2026", "complaints", w.lobby), "head_only")
 
 
+def test_several_targets_are_set_together_or_not_at_all(world: World):
+    w = world
+    cell = targets.TargetCell
+    targets.set_target("2026-Q3", codes.METRIC_URGENT, 3, w.head)
+    # A bad cell keeps the good ones out, the clearing too, and each refusal names its cell.
+    error = refused_all(
+        w,
+        lambda: targets.set_targets(
+            w.head,
+            [
+                cell("2026-Q3", codes.METRIC_COMPLAINTS, "20"),
+                cell("2026-Q3", codes.METRIC_URGENT, ""),
+                cell("2026-Q3", codes.METRIC_CALLBACK_SATISFACTION, "101"),
+                cell("2026-Q9", codes.METRIC_COMPLAINTS, "5"),
+            ],
+        ),
+        "value_range",
+    )
+    assert isinstance(error, targets.TargetsRefused)
+    assert {i: e.code for i, e in error.refused.items()} == {2: "value_range", 3: "bad_period"}
+    refused_all(
+        w, lambda: targets.set_targets(w.teller, [cell("2026", "complaints", "9")]), "head_only"
+    )
+    written = targets.set_targets(
+        w.head,
+        [
+            cell("2026-Q3", codes.METRIC_COMPLAINTS, " 20 "),
+            cell("2026-Q3", codes.METRIC_URGENT, None),
+        ],
+    )
+    assert written == 2 and targets.targets_in("2026-Q3") == {"complaints": 20.0}
+
+
 # --- actuals against a hand-counted fixture -------------------------------------------------------
 
 
