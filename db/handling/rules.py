@@ -269,9 +269,10 @@ def apply_rule_changes(changes: Sequence[tuple[str, object | None]], actor: Staf
     transaction. Returns the number of changes."""
     from db.handling import deadlines
     from db.trust import permissions
+    from db.trust.policy import Action
 
     at = now()
-    permissions.require_head(actor, at, "change rule settings")
+    permissions.require(actor, Action.EDIT_RULES, at)
     checks = Refusals()
     values = snapshot()
     stored: dict[str, int | float | bool | None] = {}

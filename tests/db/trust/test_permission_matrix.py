@@ -73,6 +73,12 @@ def _closable(w: World):
     return case
 
 
+def _calendar_file(tmp_path: Path) -> Path:
+    path = tmp_path / "calendar-2031.csv"
+    path.write_text("date,kind,name\n2031-01-01,holiday,元旦\n2031-01-04,workday,元旦调休\n", encoding="utf-8")
+    return path
+
+
 def _scenario(w: World, tmp_path: Path, action: Action) -> Scenario:  # noqa: C901, PLR0911
     A = Action
     if action is A.REGISTER_CASE:
@@ -259,8 +265,11 @@ def _scenario(w: World, tmp_path: Path, action: Action) -> Scenario:  # noqa: C9
         days = [(dt.date(2031, 1, 1), False, "元旦"), (dt.date(2031, 1, 4), True, "元旦调休")]
         return Scenario(
             [
-                lambda s: workcalendar.set_year(2031, days, actor=s),
+                lambda s: workcalendar.set_year(2031, days, actor=s, complete=True),
                 lambda s: workcalendar.set_day(dt.date(2031, 2, 3), False, "春节", actor=s),
+                lambda s: workcalendar.import_calendar_file(
+                    _calendar_file(tmp_path), actor=s, complete=True
+                ),
             ]
         )
     if action is A.NAME_ACTING_HEAD:
