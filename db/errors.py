@@ -91,6 +91,11 @@ MESSAGES: dict[str, str] = {
     "empty_file": "The file has no work orders.",
     "file_too_large": "The file is {size_mb} MB; a work-order file may be at most {max_mb} MB.",
     "too_many_rows": "The file has more than {max} rows.",
+    "too_many_columns": "The file has more than {max} columns.",
+    "mixed_encoding": (
+        "This row is in another text encoding ({found}) than the rest of the file ({main}); "
+        "save the whole file again in one encoding."
+    ),
     "short_row": "The row has fewer cells than the header: the file may be cut off or damaged.",
     "file_cut": "The file ends in the middle of a line: it was cut off in transfer.",
     # rules and calendar

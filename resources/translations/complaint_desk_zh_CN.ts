@@ -9963,6 +9963,16 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+1"/>
+        <source>The file has more than {max} columns.</source>
+        <translation>文件超过 {max} 列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This row is in another text encoding ({found}) than the rest of the file ({main}); save the whole file again in one encoding.</source>
+        <translation>本行的文字编码（{found}）与文件其余部分（{main}）不同；请将整个文件按同一种编码重新保存。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The row has fewer cells than the header: the file may be cut off or damaged.</source>
         <translation>该行的单元格少于表头：文件可能不完整或已损坏。</translation>
     </message>

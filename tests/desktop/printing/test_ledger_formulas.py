@@ -34,7 +34,7 @@ def test_formula_text_in_a_case_is_written_as_text(world: World, tmp_path):
     )
     world.case(description="+1+2 客户称多扣两元", remedy_requested="-退还手续费")
     path = tmp_path / "ledger.xlsx"
-    info = ledger.LedgerInfo(outlet="=HYPERLINK(\"x\")网点", period="2026", generated_at=T0)
+    info = ledger.LedgerInfo(outlet='=HYPERLINK("x")网点', period="2026", generated_at=T0)
     rows = list(rd.ledger_rows(year=T0.year, reveal=True))
     assert ledger.write_ledger_xlsx(rows, path, info=info) == 2
 
