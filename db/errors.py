@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "text_too_long": "'{field}' is longer than {max} characters.",
     "unknown_code": "'{value}' is not a known {field}.",
     "in_future": "'{field}' cannot be in the future.",
+    "date_out_of_range": "'{field}' must lie between {earliest} and {latest}; check the year.",
     "before_received": "'{field}' cannot be before the complaint was received.",
     "not_after": "'{field}' must be after '{other}'.",
     "inactive_staff": "{name} is not active staff of this outlet.",

@@ -89,6 +89,8 @@ def plan_callback(
         checks = Checks()
         if due_at <= at:
             checks.refuse("not_after", field="due_at", other="at")
+        else:
+            checks.in_range(due_at, "due_at")
         if requires_head(case, work_order) and not permissions.can_act_as_head(assigned_to, due_at):
             checks.refuse("head_callback")
         note = checks.text(note, "note", required=False)

@@ -150,6 +150,8 @@ def validate_workorder(data: NewWorkOrder, at: dt.datetime | None = None) -> New
         checks.refuse("text_required", field="received_at")
     elif d.received_at > at + FUTURE_TOLERANCE:
         checks.refuse("in_future", field="received_at")
+    else:
+        checks.in_range(d.received_at, "received_at", at)
     if d.reply_by is None and d.received_at is not None:
         if d.source == codes.SOURCE_REGULATOR:
             d.reply_by = deadlines.regulator_reply_by(d.received_at)
@@ -157,6 +159,8 @@ def validate_workorder(data: NewWorkOrder, at: dt.datetime | None = None) -> New
             checks.refuse("reply_by_required")
     if d.reply_by is not None and d.received_at is not None and d.reply_by <= d.received_at:
         checks.refuse("not_after", field="reply_by", other="received_at")
+    elif d.reply_by is not None:
+        checks.in_range(d.reply_by, "reply_by", at)
     checks.text(d.customer_name, "customer_name", max_len=MAX_NAME)
     if d.customer_phone and not is_valid_phone(d.customer_phone):
         checks.refuse("bad_phone", value=d.customer_phone)

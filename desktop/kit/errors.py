@@ -36,6 +36,9 @@ _MESSAGES: dict[str, str] = {
     ),
     "unknown_code": QT_TRANSLATE_NOOP("WorkflowError", "'{value}' is not a known {field}."),
     "in_future": QT_TRANSLATE_NOOP("WorkflowError", "'{field}' cannot be in the future."),
+    "date_out_of_range": QT_TRANSLATE_NOOP(
+        "WorkflowError", "'{field}' must lie between {earliest} and {latest}; check the year."
+    ),
     "before_received": QT_TRANSLATE_NOOP(
         "WorkflowError", "'{field}' cannot be before the complaint was received."
     ),

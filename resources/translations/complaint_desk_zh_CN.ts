@@ -3322,7 +3322,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../desktop/kit/labels.py" line="+329"/>
+        <location filename="../../desktop/kit/labels.py" line="+332"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
@@ -7948,7 +7948,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../desktop/kit/labels.py" line="-103"/>
+        <location filename="../../desktop/kit/labels.py" line="-106"/>
         <source>This field is required.</source>
         <translation>此项为必填项。</translation>
     </message>
@@ -7989,6 +7989,11 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+1"/>
+        <source>Too far ahead (at most {years} years); check the year.</source>
+        <translation>时间过晚（至多为 {years} 年以后），请检查年份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Not a known value.</source>
         <translation>不是可选的值。</translation>
     </message>
@@ -8170,7 +8175,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../../desktop/kit/labels.py" line="-296"/>
+        <location filename="../../desktop/kit/labels.py" line="-299"/>
         <source>Outlet head</source>
         <translation>网点负责人</translation>
     </message>
@@ -9693,6 +9698,11 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+1"/>
+        <source>&apos;{field}&apos; must lie between {earliest} and {latest}; check the year.</source>
+        <translation>“{field}”须在 {earliest} 至 {latest} 之间，请检查年份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&apos;{field}&apos; cannot be before the complaint was received.</source>
         <translation>“{field}”不能早于投诉受理时间。</translation>
     </message>
