@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "text_too_long": "'{field}' is longer than {max} characters.",
     "unknown_code": "'{value}' is not a known {field}.",
     "in_future": "'{field}' cannot be in the future.",
+    "date_out_of_range": "'{field}' must lie between {earliest} and {latest}; check the year.",
     "before_received": "'{field}' cannot be before the complaint was received.",
     "not_after": "'{field}' must be after '{other}'.",
     "inactive_staff": "{name} is not active staff of this outlet.",
@@ -91,6 +92,11 @@ MESSAGES: dict[str, str] = {
     "empty_file": "The file has no work orders.",
     "file_too_large": "The file is {size_mb} MB; a work-order file may be at most {max_mb} MB.",
     "too_many_rows": "The file has more than {max} rows.",
+    "too_many_columns": "The file has more than {max} columns.",
+    "mixed_encoding": (
+        "This row is in another text encoding ({found}) than the rest of the file ({main}); "
+        "save the whole file again in one encoding."
+    ),
     "short_row": "The row has fewer cells than the header: the file may be cut off or damaged.",
     "file_cut": "The file ends in the middle of a line: it was cut off in transfer.",
     # rules and calendar

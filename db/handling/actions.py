@@ -16,7 +16,7 @@ from peewee import Model
 from db.errors import Refusals, WorkflowError
 from db.handling import deadlines
 from db.intake.cases import add_event
-from db.intake.validation import FUTURE_TOLERANCE, clean_text, has_control_chars
+from db.intake.validation import FUTURE_TOLERANCE, clean_text, has_control_chars, in_range
 from db.store.models import Case, CaseEvent, Staff, now
 
 MAX_TEXT = 2000
@@ -32,6 +32,7 @@ def moment(at: dt.datetime | None, case: Case | None = None, field: str = "at") 
     value = (at or now()).replace(microsecond=0)
     if value > now() + FUTURE_TOLERANCE:
         raise WorkflowError("in_future", field=field)
+    in_range(value, field)
     if case is not None and value < case.received_at:
         raise WorkflowError("before_received", field=field)
     return value
@@ -73,6 +74,11 @@ class Checks(Refusals):
     ) -> dt.datetime:
         checked = self.run(moment, at, case, field)
         return checked if checked is not None else (at or now()).replace(microsecond=0)
+
+    def in_range(
+        self, value: dt.datetime | dt.date, field: str, at: dt.datetime | None = None
+    ) -> None:
+        self.run(in_range, value, field, at)
 
     def known(self, value: str, vocabulary: dict[str, str], field: str) -> str:
         self.run(known, value, vocabulary, field)

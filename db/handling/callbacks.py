@@ -88,6 +88,8 @@ def plan_callback(
         checks = Checks()
         if due_at <= at:
             checks.refuse("not_after", field="due_at", other="at")
+        else:
+            checks.in_range(due_at, "due_at")
         if requires_head(case, work_order) and permissions.can(
             assigned_to, Action.CALL_BACK_WORK_ORDER, due_at
         ):

@@ -600,6 +600,8 @@ def agree_reply_time(
         reply_at = reply_at.replace(microsecond=0)
         if reply_at <= at:
             checks.refuse("not_after", field="reply_at", other="at")
+        else:
+            checks.in_range(reply_at, "reply_at")
         note = checks.text(note, "note", required=fresh.status == S.STATUS_AWAITING_REPLY)
         checks.done()
         apply_transition(

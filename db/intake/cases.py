@@ -28,11 +28,13 @@ from db.intake.validation import (
     MAX_NAME,
     MAX_REMEDY,
     MAX_SETTLEMENT,
+    MAX_YEARS_AHEAD,
     MIN_DESCRIPTION,
     Checker,
     FieldError,
     ValidationError,
     clean_text,
+    date_in_range,
     is_valid_id_no,
     is_valid_phone,
     normalize_phone,
@@ -43,8 +45,6 @@ from db.trust import permissions
 from db.trust.policy import Action
 
 OUTCOME_SETTLED = "settled"
-# Nothing older is plausible for this outlet's register; catches a mistyped year.
-EARLIEST_RECEIVED = dt.datetime(2000, 1, 1)
 OUTCOME_AGREED = "agreed"
 
 
@@ -111,7 +111,7 @@ def validate_new_case(data: NewCase, at: dt.datetime) -> list[FieldError]:
         check.add("received_at", "required")
     elif d.received_at > at + FUTURE_TOLERANCE:
         check.add("received_at", "in_future")
-    elif d.received_at < EARLIEST_RECEIVED:
+    elif not date_in_range(d.received_at, at):
         check.add("received_at", "too_old")
     check.code("route", d.route, vocab.ROUTES)
     check.code("channel", d.channel, vocab.CHANNELS)
@@ -147,6 +147,8 @@ def validate_new_case(data: NewCase, at: dt.datetime) -> list[FieldError]:
             check.add("agreed_reply_at", "required")
         elif d.received_at is not None and d.agreed_reply_at <= d.received_at:
             check.add("agreed_reply_at", "reply_before_received")
+        elif not date_in_range(d.agreed_reply_at, at):
+            check.add("agreed_reply_at", "too_far_ahead", years=MAX_YEARS_AHEAD)
     else:
         check.add("outcome", "bad_outcome")
     return check.errors

@@ -12,6 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from db.errors import WorkflowError
+from db.store.models import now
+
 # Text length limits (characters). Generous for real use, small enough for a printed form.
 MAX_NAME = 50
 MAX_DESCRIPTION = 2000
@@ -23,6 +26,40 @@ MAX_OUTLET_CODE = 20
 MAX_EMPLOYEE_NO = 30
 # A little slack for clocks that differ between PCs.
 FUTURE_TOLERANCE = dt.timedelta(minutes=5)
+# Every date and time a user gives lies in this range (this program's default): nothing an
+# outlet records happened before 2000, and nothing it plans (an agreed reply time, a
+# callback, an acting-head span) lies more than ten years ahead. Outside it, the year was
+# mistyped (2150, 9999), and such a date would also outrun the working-day calendar.
+EARLIEST_DATE = dt.datetime(2000, 1, 1)
+MAX_YEARS_AHEAD = 10
+
+
+def latest_date(at: dt.datetime) -> dt.datetime:
+    """The latest date and time a user may give when it is ``at`` now."""
+    day = min(at.day, 28) if at.month == 2 else at.day  # 29 February ten years on
+    return at.replace(year=at.year + MAX_YEARS_AHEAD, day=day)
+
+
+def date_in_range(value: dt.datetime | dt.date, at: dt.datetime) -> bool:
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
+    return EARLIEST_DATE <= value <= latest_date(at)
+
+
+def in_range(
+    value: dt.datetime | dt.date, field: str, at: dt.datetime | None = None
+) -> dt.datetime | dt.date:
+    """``value`` if :func:`date_in_range`, else WorkflowError ``date_out_of_range``."""
+    at = at or now()
+    if not date_in_range(value, at):
+        raise WorkflowError(
+            "date_out_of_range",
+            field=field,
+            earliest=EARLIEST_DATE.date().isoformat(),
+            latest=latest_date(at).date().isoformat(),
+        )
+    return value
+
 
 MOBILE_RE = re.compile(r"^1[3-9][0-9]{9}$")
 LANDLINE_RE = re.compile(r"^0[0-9]{2,3}[0-9]{7,8}$")
@@ -40,6 +77,7 @@ MESSAGES: dict[str, str] = {
     "bad_id_no": "Not a valid 18-character ID number.",
     "in_future": "Cannot be in the future.",
     "too_old": "Too far in the past; check the year.",
+    "too_far_ahead": "Too far ahead (at most {years} years); check the year.",
     "unknown_code": "Not a known value.",
     "reply_before_received": "The agreed reply time must be after the time received.",
     "inactive_staff": "This staff member is not active at this outlet.",

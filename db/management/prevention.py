@@ -22,7 +22,13 @@ from db.errors import WorkflowError
 from db.handling.actions import MAX_SHORT, Checks, known, text
 from db.intake import cases
 from db.intake.cases import add_event
-from db.intake.validation import FUTURE_TOLERANCE, MAX_NAME, is_valid_phone, normalize_phone
+from db.intake.validation import (
+    FUTURE_TOLERANCE,
+    MAX_NAME,
+    in_range,
+    is_valid_phone,
+    normalize_phone,
+)
 from db.management.targets import Period, as_period
 from db.store import codes, vocab
 from db.store.models import Case, Dispute, Outlet, Staff, Suggestion, database, now
@@ -43,7 +49,7 @@ def _when(value: dt.datetime | None, field: str) -> dt.datetime:
     at = (value or now()).replace(microsecond=0)
     if at > now() + FUTURE_TOLERANCE:
         raise WorkflowError("in_future", field=field)
-    return at
+    return in_range(at, field)
 
 
 def _phone(value: str) -> str:
@@ -224,6 +230,8 @@ def record_suggestion(
         checks = Checks()
         if day > (now() + FUTURE_TOLERANCE).date():
             checks.refuse("in_future", field="proposed_on")
+        else:
+            checks.in_range(day, "proposed_on")
         body = checks.text(content, "text")
         checks.done()
         return Suggestion.create(

@@ -140,6 +140,8 @@ def record_session(
         checks = Checks()
         if held_on > (at + dt.timedelta(minutes=5)).date():
             checks.refuse("in_future", field="held_on")
+        else:
+            checks.in_range(held_on, "held_on")
         checks.known(topic, codes.TRAINING_TOPICS, "training topic")
         title = checks.text(title, "title", max_len=MAX_TITLE)
         trainer = checks.text(trainer, "trainer", max_len=MAX_TRAINER)

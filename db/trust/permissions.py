@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from db.errors import Refusals, WorkflowError
-from db.intake.validation import FUTURE_TOLERANCE, clean_text
+from db.intake.validation import FUTURE_TOLERANCE, clean_text, in_range
 from db.store import vocab
 from db.store.models import ActingHead, Outlet, Staff, database, now
 from db.trust.policy import POLICY, Action
@@ -120,6 +120,8 @@ def name_acting_head(
     starts_at, ends_at = starts_at.replace(microsecond=0), ends_at.replace(microsecond=0)
     if ends_at <= starts_at:
         refusals.refuse("acting_span_empty")
+    refusals.run(in_range, starts_at, "starts_at")
+    refusals.run(in_range, ends_at, "ends_at")
     refusals.done()
     with database.atomic():
         clash = (

@@ -41,13 +41,16 @@ source and number are already stored is skipped, so the same file twice creates 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.parsers import expat
 
 from db.errors import RowError, WorkflowError
 from db.handling import actions, deadlines, rules
@@ -150,6 +153,8 @@ def validate_workorder(
         checks.refuse("text_required", field="received_at")
     elif d.received_at > at + FUTURE_TOLERANCE:
         checks.refuse("in_future", field="received_at")
+    else:
+        checks.in_range(d.received_at, "received_at", at)
     if d.reply_by is None and d.received_at is not None:
         if d.source == codes.SOURCE_REGULATOR:
             default = deadlines.default_reply_by(d.received_at, case=case)
@@ -160,6 +165,8 @@ def validate_workorder(
             checks.refuse("reply_by_required")
     if d.reply_by is not None and d.received_at is not None and d.reply_by <= d.received_at:
         checks.refuse("not_after", field="reply_by", other="received_at")
+    elif d.reply_by is not None:
+        checks.in_range(d.reply_by, "reply_by", at)
     checks.text(d.customer_name, "customer_name", max_len=MAX_NAME)
     if d.customer_phone and not is_valid_phone(d.customer_phone):
         checks.refuse("bad_phone", value=d.customer_phone)
@@ -310,9 +317,15 @@ def _cell_text(value: object) -> str:
 
 
 # An outlet's import is a few hundred rows; anything far larger is not a work-order file
-# and would only tie up the office PC.
+# and would only tie up the office PC (this program's defaults). The limits are checked
+# while the file is read, row by row, so a file built to expand in memory (a sheet that
+# declares a million rows, a zip member that inflates a thousandfold) is refused before
+# it is unpacked.
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 MAX_IMPORT_ROWS = 20_000
+MAX_SHEET_ROWS = MAX_IMPORT_ROWS + 1  # the header and the orders
+MAX_COLUMNS = 64
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 
 
 def _read_rows(path: Path) -> list[list[object]]:
@@ -335,11 +348,72 @@ def _read_rows(path: Path) -> list[list[object]]:
     raise WorkOrderImportError(0, "unsupported_file")
 
 
+def _capped(rows: Iterable[Iterable[object]]) -> list[list[object]]:
+    """The rows, refused as soon as there are more or wider ones than a work-order file has."""
+    result: list[list[object]] = []
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_SHEET_ROWS:
+            raise WorkOrderImportError(0, "too_many_rows", max=MAX_IMPORT_ROWS)
+        cells = list(row)
+        if len(cells) > MAX_COLUMNS:
+            raise WorkOrderImportError(number, "too_many_columns", max=MAX_COLUMNS)
+        result.append(cells)
+    return result
+
+
+_UTF8 = "UTF-8"
+_GBK = "GBK"
+
+
+def _line_encoding(line: bytes) -> str | None:
+    """UTF-8 or GBK for a line with non-ASCII text, None for a plain ASCII line."""
+    if line.isascii():
+        return None
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return _GBK
+    return _UTF8
+
+
+def _check_one_encoding(raw: bytes) -> None:
+    """Refuse a file whose rows are in different encodings, naming the first odd row.
+
+    Rows pasted from another file keep their bytes: a GBK row among UTF-8 ones would
+    otherwise be read as mojibake, or turn the whole file into mojibake."""
+    lines = raw.removeprefix(codecs.BOM_UTF8).splitlines(keepends=True)
+    if lines and not lines[-1].endswith((b"\n", b"\r")):
+        lines.pop()  # a line cut off in transfer; refused as cut, not as mixed
+    found = [_line_encoding(line) for line in lines]
+    counts = {e: found.count(e) for e in (_UTF8, _GBK)}
+    if not all(counts.values()):
+        return
+    # The encoding of fewer lines is the odd one; with as many of each, the later one.
+    first = next(e for e in found if e is not None)
+    odd = min((_UTF8, _GBK), key=lambda e: (counts[e], e == first))
+    main = _GBK if odd == _UTF8 else _UTF8
+    line_index = found.index(odd)
+    decoded = [
+        line.decode("utf-8" if e == _UTF8 else "gb18030", errors="replace")
+        for line, e in zip(lines, found, strict=True)
+    ]
+    reader = csv.reader(iter(decoded))
+    row = 0
+    try:
+        for row, _cells in enumerate(reader, start=1):  # noqa: B007 - counted
+            if reader.line_num > line_index:
+                break
+    except csv.Error:
+        row = line_index + 1
+    raise WorkOrderImportError(row, "mixed_encoding", found=odd, main=main)
+
+
 def _read_csv(path: Path) -> list[list[object]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise WorkOrderImportError(0, "unreadable_file", detail=exc.strerror or str(exc)) from exc
+    _check_one_encoding(raw)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)
@@ -354,7 +428,7 @@ def _read_csv(path: Path) -> list[list[object]]:
     except csv.Error:
         delimiter = ","
     try:
-        rows = [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        rows = _capped(csv.reader(io.StringIO(text), delimiter=delimiter))
     except csv.Error as exc:
         raise WorkOrderImportError(0, "unreadable_file", detail=str(exc)) from exc
     # Every program that writes CSV ends the last line; a file that stops mid-line was cut
@@ -366,7 +440,6 @@ def _read_csv(path: Path) -> list[list[object]]:
 
 
 def _read_xlsx(path: Path) -> list[list[object]]:
-    import zipfile
     import zlib
     from xml.etree.ElementTree import ParseError
 
@@ -377,18 +450,68 @@ def _read_xlsx(path: Path) -> list[list[object]]:
     damaged = (
         OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, IndexError,
         EOFError, NotImplementedError, zlib.error, ParseError, TypeError, AttributeError,
+        expat.ExpatError,
     )  # fmt: skip
     try:
+        with zipfile.ZipFile(path) as archive:
+            # zipfile never inflates a member past its declared size, so the sum bounds
+            # what openpyxl can unpack (shared strings are read whole, up front).
+            unpacked = sum(info.file_size for info in archive.infolist())
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise WorkOrderImportError(
+                    0,
+                    "file_too_large",
+                    size_mb=round(unpacked / 1048576, 1),
+                    max_mb=MAX_UNPACKED_BYTES // 1048576,
+                )
+            for name in archive.namelist():
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    _check_sheet_size(archive, name)
         book = load_workbook(path, read_only=True, data_only=True)
         try:
             sheet = book.worksheets[0]
-            return [list(row) for row in sheet.iter_rows(values_only=True)]
+            # A declared size may also be too small (rows beyond it are real); read
+            # without it, at most MAX_COLUMNS wide, and count as the rows come.
+            sheet.reset_dimensions()
+            return _capped(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True))
         finally:
             book.close()
+    except WorkOrderImportError:
+        raise
     except damaged as exc:
         raise WorkOrderImportError(
             0, "unreadable_file", detail=str(exc) or "not an XLSX file"
         ) from exc
+
+
+def _check_sheet_size(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse a sheet that declares, or holds, more rows or columns than an import has.
+
+    A streaming parse (expat, no tree) that stops at the first row too many: openpyxl
+    itself pads every row to the declared size, and without one scans the whole sheet
+    into memory to find it."""
+    from openpyxl.utils.cell import range_boundaries
+
+    rows = 0
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        nonlocal rows
+        local = tag.rpartition(" ")[2]
+        if local == "dimension":
+            _min_col, _min_row, max_col, max_row = range_boundaries(attrs.get("ref", ""))
+            if (max_row or 0) > MAX_SHEET_ROWS:
+                raise WorkOrderImportError(0, "too_many_rows", max=MAX_IMPORT_ROWS)
+            if (max_col or 0) > MAX_COLUMNS:
+                raise WorkOrderImportError(0, "too_many_columns", max=MAX_COLUMNS)
+        elif local == "row":
+            rows += 1
+            if rows > MAX_SHEET_ROWS or int(attrs.get("r", 0)) > MAX_SHEET_ROWS:
+                raise WorkOrderImportError(0, "too_many_rows", max=MAX_IMPORT_ROWS)
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    with archive.open(name) as member:
+        parser.ParseFile(member)
 
 
 def _header_map(header: list[object], row: int = 1) -> dict[str, int]:

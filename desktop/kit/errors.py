@@ -36,6 +36,9 @@ _MESSAGES: dict[str, str] = {
     ),
     "unknown_code": QT_TRANSLATE_NOOP("WorkflowError", "'{value}' is not a known {field}."),
     "in_future": QT_TRANSLATE_NOOP("WorkflowError", "'{field}' cannot be in the future."),
+    "date_out_of_range": QT_TRANSLATE_NOOP(
+        "WorkflowError", "'{field}' must lie between {earliest} and {latest}; check the year."
+    ),
     "before_received": QT_TRANSLATE_NOOP(
         "WorkflowError", "'{field}' cannot be before the complaint was received."
     ),
@@ -163,6 +166,11 @@ _MESSAGES: dict[str, str] = {
         "WorkflowError", "The file is {size_mb} MB; a work-order file may be at most {max_mb} MB."
     ),
     "too_many_rows": QT_TRANSLATE_NOOP("WorkflowError", "The file has more than {max} rows."),
+    "too_many_columns": QT_TRANSLATE_NOOP("WorkflowError", "The file has more than {max} columns."),
+    "mixed_encoding": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "This row is in another text encoding ({found}) than the rest of the file ({main}); save the whole file again in one encoding.",
+    ),
     "short_row": QT_TRANSLATE_NOOP(
         "WorkflowError",
         "The row has fewer cells than the header: the file may be cut off or damaged.",

@@ -302,6 +302,9 @@ _MESSAGES: dict[str, str] = {
     "bad_id_no": QT_TRANSLATE_NOOP("Validation", "Not a valid 18-character ID number."),
     "in_future": QT_TRANSLATE_NOOP("Validation", "Cannot be in the future."),
     "too_old": QT_TRANSLATE_NOOP("Validation", "Too far in the past; check the year."),
+    "too_far_ahead": QT_TRANSLATE_NOOP(
+        "Validation", "Too far ahead (at most {years} years); check the year."
+    ),
     "unknown_code": QT_TRANSLATE_NOOP("Validation", "Not a known value."),
     "reply_before_received": QT_TRANSLATE_NOOP(
         "Validation", "The agreed reply time must be after the time received."

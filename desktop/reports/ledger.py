@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from db.reporting.report_data import LedgerRow
 from db.store import vocab
 from desktop.reports import zh
+from desktop.reports.xlsx_text import text_row
 
 SHEET_TITLE = "投诉台账"
 INFO_TITLE = "说明"
@@ -145,7 +146,7 @@ def write_ledger_xlsx(
     translate = _Translator()
     count = 0
     for row in rows:
-        values = translate.values(row)
+        values = text_row(ws, translate.values(row))
         for i in DATE_COLUMNS:
             if values[i] is not None:
                 cell = WriteOnlyCell(ws, value=values[i])
@@ -190,4 +191,4 @@ def _info_sheet(wb: Workbook, info: LedgerInfo, count: int) -> None:
         ("是否超期", "约定回复时间前未答复、反馈或办结的，记为超期；现场处理完毕的不适用。"),
     ]
     for label, value in rows:
-        ws.append([label, value])
+        ws.append(text_row(ws, [label, value]))

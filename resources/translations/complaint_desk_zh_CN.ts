@@ -3054,7 +3054,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desktop/handling/decision_dialog.py" line="+49"/>
+        <location filename="../../desktop/handling/decision_dialog.py" line="+48"/>
         <source>Handling decision</source>
         <translation>处理决定</translation>
     </message>
@@ -3520,7 +3520,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../desktop/kit/labels.py" line="+329"/>
+        <location filename="../../desktop/kit/labels.py" line="+332"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
@@ -5568,7 +5568,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>系统按处罚标准和责任比例为每位责任人提出处罚建议；与建议不同时须说明理由。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
         <source>Every responsible person already has a penalty.</source>
         <translation>所有责任人均已处罚。</translation>
     </message>
@@ -5718,7 +5718,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>PersonPenalty</name>
     <message>
-        <location filename="../../desktop/management/penalty_dialog.py" line="-117"/>
+        <location filename="../../desktop/management/penalty_dialog.py" line="-113"/>
         <source>{name} — share {share} %</source>
         <translation>{name}——责任比例 {share} %</translation>
     </message>
@@ -6554,7 +6554,7 @@ Why it must be reported now: {reason}.</source>
         <translation>{low} 至 {high}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+15"/>
         <source>Source: {source}</source>
         <translation>依据：{source}</translation>
     </message>
@@ -7608,7 +7608,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../desktop/analysis/targets_dialog.py" line="+76"/>
+        <location filename="../../desktop/analysis/targets_dialog.py" line="+72"/>
         <location line="+1"/>
         <source>Complaint targets</source>
         <translation>投诉控制指标</translation>
@@ -7700,7 +7700,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>{n}月</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+86"/>
         <source>{metric}, {period}: </source>
         <translation>{metric}，{period}：</translation>
     </message>
@@ -8146,7 +8146,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../desktop/kit/labels.py" line="-103"/>
+        <location filename="../../desktop/kit/labels.py" line="-106"/>
         <source>This field is required.</source>
         <translation>此项为必填项。</translation>
     </message>
@@ -8187,6 +8187,11 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+1"/>
+        <source>Too far ahead (at most {years} years); check the year.</source>
+        <translation>时间过晚（至多为 {years} 年以后），请检查年份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Not a known value.</source>
         <translation>不是可选的值。</translation>
     </message>
@@ -8368,7 +8373,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../../desktop/kit/labels.py" line="-296"/>
+        <location filename="../../desktop/kit/labels.py" line="-299"/>
         <source>Outlet head</source>
         <translation>网点负责人</translation>
     </message>
@@ -9896,6 +9901,11 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+1"/>
+        <source>&apos;{field}&apos; must lie between {earliest} and {latest}; check the year.</source>
+        <translation>“{field}”须在 {earliest} 至 {latest} 之间，请检查年份。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&apos;{field}&apos; cannot be before the complaint was received.</source>
         <translation>“{field}”不能早于投诉受理时间。</translation>
     </message>
@@ -10166,6 +10176,16 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+1"/>
+        <source>The file has more than {max} columns.</source>
+        <translation>文件超过 {max} 列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This row is in another text encoding ({found}) than the rest of the file ({main}); save the whole file again in one encoding.</source>
+        <translation>本行的文字编码（{found}）与文件其余部分（{main}）不同；请将整个文件按同一种编码重新保存。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The row has fewer cells than the header: the file may be cut off or damaged.</source>
         <translation>该行的单元格少于表头：文件可能不完整或已损坏。</translation>
     </message>

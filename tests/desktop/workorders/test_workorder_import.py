@@ -212,3 +212,28 @@ def test_command_line_import_does_not_load_qt(tmp_path):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "Row 3: This row is in another text encoding (GBK) than the rest of the file"),
+        ("zh_CN", "第 3 行：本行的文字编码（GBK）与文件其余部分（UTF-8）不同"),
+    ],
+)
+def test_a_gbk_row_among_utf8_rows_is_refused_in_the_users_language(
+    qtbot, qapp, window, monkeypatch, messages, tmp_path, lang, expected
+):
+    rows = workorder_factory.good_rows()
+    lines = [",".join(workorder_factory.HEADER_EN)] + [",".join(r) for r in rows]
+    encodings = ["utf-8", "utf-8", "gbk", "utf-8"]
+    data = b"".join((line + "\r\n").encode(e) for line, e in zip(lines, encodings, strict=True))
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(data)
+    install_translators(qapp, lang)
+    try:
+        kind, text = import_via_menu(qtbot, window, monkeypatch, messages, path)
+    finally:
+        install_translators(qapp, "en")
+    assert kind == "warn" and expected in text, text
+    assert WorkOrder.select().count() == 0
