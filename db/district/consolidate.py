@@ -1,6 +1,6 @@
 """Storing a case as its outlet states it, replacing the outlet's part and nothing else.
 
-:func:`store_case` takes one case of a bundle's ``cases.json`` (format in db/exchange/bundle.py)
+:func:`store_case` takes one case of a bundle's ``cases.json`` (format in db/exchange/format.py)
 and makes the district's copy say exactly that: the ``outlet_case`` row is upserted and
 its lists (events, transfers, escalations, decisions, notices, reviews, callbacks,
 liability findings with their responsible staff, work-order links, attachment records)

@@ -2,7 +2,7 @@
 
 No Qt. ``export-bundle --since DATE --out FILE.zip`` writes the cases received or updated
 since DATE, with their work orders and evidence files and a manifest of SHA-256 sums
-(db/exchange/bundle.py documents the format). ``import-bundle FILE.zip`` reads the work orders and
+(db/exchange/format.py documents the format). ``import-bundle FILE.zip`` reads the work orders and
 replies the district sends down, as the outlet head (db.intake.outlets.outlet_head); a bundle that
 does not match its manifest is refused whole, naming the member and the reason, and
 nothing is written. Importing the same bundle twice creates nothing new.
@@ -78,7 +78,8 @@ def _open(args: argparse.Namespace) -> bool:
 
 def cmd_export_bundle(args: argparse.Namespace) -> int:
     from db.errors import WorkflowError
-    from db.exchange.bundle import BundleError, export_bundle
+    from db.exchange.export import export_bundle
+    from db.exchange.format import BundleError
     from db.intake import outlets
     from db.trust.permissions import ACTION_EXPORT
 
@@ -106,7 +107,8 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
 
 
 def cmd_import_bundle(args: argparse.Namespace) -> int:
-    from db.exchange.bundle import BundleError, import_bundle
+    from db.exchange.format import BundleError
+    from db.exchange.importing import import_bundle
     from db.intake import outlets
 
     if not args.file.is_file():

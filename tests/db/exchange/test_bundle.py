@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from db.exchange import bundle
-from db.exchange.bundle import BundleError
+from db.exchange.export import BundleSummary, export_bundle
+from db.exchange.format import MAX_MEMBER_BYTES, BundleError
+from db.exchange.importing import import_bundle
 from db.handling import workflow
 from db.management import liability
 from db.store.models import Case, WorkOrder
@@ -78,10 +79,10 @@ def cases(world: World, tmp_path: Path) -> dict[str, Case]:
     return {"main": w.reload(main), "escalated": escalated, "old": old}
 
 
-def _export(w: World) -> tuple[Path, bundle.BundleSummary]:
+def _export(w: World) -> tuple[Path, BundleSummary]:
     since = T0.date()
     path = w.path / "out" / "bundle.zip"
-    return path, bundle.export_bundle(path, since=since, outlet=w.outlet, at=at(24))
+    return path, export_bundle(path, since=since, outlet=w.outlet, at=at(24))
 
 
 # --- export ------------------------------------------------------------------------------------
@@ -251,7 +252,7 @@ def good_members() -> dict[str, bytes]:
 
 def test_import_a_good_bundle_then_again_creates_nothing_new(world: World, cases):
     path = make_bundle(world.path / "down.zip", good_members())
-    first = bundle.import_bundle(path, world.head)
+    first = import_bundle(path, world.head)
     assert (first.work_orders_created, first.work_orders_skipped) == (2, 0)
     assert (first.replies_recorded, first.replies_skipped) == (2, 0)
     new = workorders.workorder_by_number(world.outlet, "95580", "KF20261001")
@@ -271,7 +272,7 @@ def test_import_a_good_bundle_then_again_creates_nothing_new(world: World, cases
         >= 4
     )
     before = dump()
-    second = bundle.import_bundle(path, world.head)
+    second = import_bundle(path, world.head)
     assert second.nothing_new
     assert (second.work_orders_skipped, second.replies_skipped) == (2, 2)
     assert dump() == before
@@ -280,7 +281,7 @@ def test_import_a_good_bundle_then_again_creates_nothing_new(world: World, cases
 def test_a_bundle_may_carry_cases_and_attachments_it_does_not_import(world: World, cases):
     path, _ = _export(world)
     # the outlet's own export: its one work order is already here, so nothing is new
-    assert bundle.import_bundle(path, world.head).nothing_new
+    assert import_bundle(path, world.head).nothing_new
 
 
 # --- refusals: nothing written --------------------------------------------------------------
@@ -357,7 +358,7 @@ def _reply_to_unknown(good: Path, tmp: Path) -> Path:
 
 def _member_too_large(good: Path, tmp: Path) -> Path:
     # declared (and stored) size over the limit: refused before it is unpacked
-    big = bundle.MAX_MEMBER_BYTES + 1
+    big = MAX_MEMBER_BYTES + 1
     members = good_members()
     path = make_bundle(tmp / "bad.zip", members)
     with zipfile.ZipFile(path) as z:
@@ -391,7 +392,7 @@ def test_a_bad_bundle_is_refused_whole(world: World, cases, tmp_path, make, memb
     bad = make(good, tmp_path)
     before = dump()
     with pytest.raises(BundleError) as excinfo:
-        bundle.import_bundle(bad, world.head)
+        import_bundle(bad, world.head)
     error = excinfo.value
     assert reason in error.message
     if member:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 
-from db.exchange import bundle
+from db.exchange.export import export_bundle
 from db.handling import rules, workflow
 from db.intake import cases, outlets
 from db.management import liability, penalties, staff_records, targets
@@ -193,7 +193,7 @@ def _refusals(w: World, tmp_path) -> dict[str, list[tuple[Callable[[], object], 
         ]
         + [
             (
-                lambda: bundle.export_bundle(
+                lambda: export_bundle(
                     tmp_path / "r.zip", since=dt.date(2026, 1, 1), reveal=True, actor=w.lobby
                 ),
                 "not_permitted",
@@ -201,7 +201,7 @@ def _refusals(w: World, tmp_path) -> dict[str, list[tuple[Callable[[], object], 
         ],
         P.ACTION_EXPORT: [
             (
-                lambda: bundle.export_bundle(
+                lambda: export_bundle(
                     tmp_path / "t.zip", since=dt.date(2026, 1, 1), actor=w.teller
                 ),
                 "not_permitted",
@@ -234,7 +234,7 @@ def test_permitted_roles_get_through_the_same_functions(world: World, tmp_path):
     assert (reveal.case_id, reveal.staff_id, reveal.authority) == (case.id, w.head.id, "head")
     entry = AuditLog.select().where(AuditLog.table_name == "customer_reveal").get()
     assert entry.op == "I" and entry.row_id == reveal.id
-    summary = bundle.export_bundle(tmp_path / "b.zip", since=dt.date(2026, 1, 1), actor=w.lobby)
+    summary = export_bundle(tmp_path / "b.zip", since=dt.date(2026, 1, 1), actor=w.lobby)
     assert summary is not None and (tmp_path / "b.zip").is_file()
     # every role registers, transfers and reports (first-ask responsibility, Art. 4, 10)
     other = _people(w)[vocab.ROLE_OTHER]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from db import demo
-from db.exchange import bundle
+from db.exchange.verify import verify_bundle
 from db.store.database import close_database, database_path, open_database
 from tests.db.exchange.test_bundle import DOWN_ORDERS, make_bundle
 
@@ -63,7 +63,7 @@ def test_export_bundle_writes_a_verified_bundle(data_dir, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "8 cases" in done.stdout
-    verified = bundle.verify_bundle(out)
+    verified = verify_bundle(out)
     assert verified.manifest["counts"]["cases"] == 8
     with zipfile.ZipFile(out) as z:
         assert len(json.loads(z.read("cases.json"))["cases"]) == 8
@@ -105,7 +105,7 @@ def test_import_bundle_refuses_a_tampered_bundle(data_dir, tmp_path):
 
 def test_bundle_commands_import_no_qt():
     code = (
-        "import sys; from desktop.cli import main, bundle; import db.exchange.bundle; "
+        "import sys; from desktop.cli import main, bundle; import db.exchange.export, db.exchange.importing; "
         "assert 'PySide6' not in sys.modules, 'Qt imported'"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
@@ -159,7 +159,7 @@ def test_with_accounts_export_needs_a_user_and_the_right_role(with_accounts, tmp
         "--user", "E1002", stdin="bamboo-gate-3\n",
     )  # fmt: skip
     assert lobby.returncode == 0, lobby.stderr
-    assert bundle.verify_bundle(out)
+    assert verify_bundle(out)
 
 
 def test_with_accounts_a_wrong_password_imports_nothing(with_accounts, tmp_path):
