@@ -6,29 +6,30 @@ The format is described in db/exchange/format.py.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import os
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from db.exchange import signing
 from db.exchange.format import (
     _BUNDLE,
     ATTACHMENTS_PREFIX,
     CASES,
     FORMAT_NAME,
     FORMAT_VERSION,
-    MANIFEST,
+    UP,
     WORKORDERS,
     BundleError,
-    _check_sizes,
     _dumps,
     _hash_file,
     _safe_name_problem,
     _t,
+    refused,
 )
+from db.exchange.signing import member_files
 from db.intake import outlets
 from db.intake.queries import mask_phone
 from db.management.liability import attachments_dir
@@ -48,9 +49,10 @@ from db.store.models import (
     ReviewRequest,
     Staff,
     WorkOrder,
+    database,
     now,
 )
-from db.trust import permissions
+from db.trust import keys, outlet_keys, permissions
 
 
 @dataclass
@@ -61,6 +63,7 @@ class BundleSummary:
     work_orders: int = 0
     attachments: int = 0
     size: int = 0
+    seq: int = 0
 
 
 class _Staff:
@@ -317,6 +320,14 @@ def _workorder_entry(wo: WorkOrder, who: _Staff, case_nos: dict[int, str], revea
     }
 
 
+def audit_head() -> tuple[int, str]:
+    """(entries in the outlet's audit chain, the last entry's hash or "")."""
+    count, last = database.execute_sql(
+        "SELECT count(*), (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) FROM audit_log"
+    ).fetchone()
+    return int(count), last or ""
+
+
 def export_bundle(
     path: Path | str,
     *,
@@ -325,15 +336,19 @@ def export_bundle(
     at: dt.datetime | None = None,
     reveal: bool = False,
     actor: Staff | None = None,
+    signing_key: Ed25519PrivateKey,
 ) -> BundleSummary:
     """Write the bundle of the cases received or updated since ``since`` (that day
-    included) to ``path``: cases, the work orders received, replied or linked since, their
-    evidence files and the manifest. Customer phone and ID numbers are masked unless
-    ``reveal``. Written to a temporary file beside ``path`` first; reads only.
+        included) to ``path``: cases, the work orders received, replied or linked since, their
+        evidence files and the manifest. Customer phone and ID numbers are masked unless
+        ``reveal``. Signed with the outlet's ``signing_key``, addressed to the district whose key
+    the outlet trusts, numbered one after the outlet's previous bundle; the number and the
+    audit chain's head are taken in the transaction that records the number. Written to a
+    temporary file beside ``path`` first.
 
-    With ``actor`` (the logged-in user), the permission matrix is checked first: ``export``,
-    and ``reveal_customer_data`` for an unmasked bundle. The command line, run by whoever
-    holds the database file, passes none."""
+        With ``actor`` (the logged-in user), the permission matrix is checked first: ``export``,
+        and ``reveal_customer_data`` for an unmasked bundle. The command line, run by whoever
+        holds the database file, passes none."""
     path = Path(path)
     at = (at or now()).replace(microsecond=0)
     if actor is not None:
@@ -384,27 +399,30 @@ def export_bundle(
         if problem:
             raise BundleError(name, problem)
         members[name] = folder / a.stored_path  # type: ignore[operator]
-    files: dict[str, dict] = {}
-    total = 0
+    known: dict[str, dict] = {}
     for name, content in members.items():
         if isinstance(content, bytes):
-            digest, size = hashlib.sha256(content).hexdigest(), len(content)
-        else:
-            try:
-                digest, size = _hash_file(content)
-            except OSError as exc:
-                raise BundleError(name, f"evidence file cannot be read ({exc})") from exc
-            expected = next(a for a in attachments if ATTACHMENTS_PREFIX + a.stored_path == name)
-            if digest != expected.sha256 or size != expected.size:
-                raise BundleError(
-                    name, "evidence file has changed since it was stored (SHA-256 differs)"
-                )
-        _check_sizes(name, size, total)
-        total += size
-        files[name] = {"sha256": digest, "size": size}
+            continue
+        try:
+            digest, size = _hash_file(content)
+        except OSError as exc:
+            raise BundleError(name, f"evidence file cannot be read ({exc})") from exc
+        expected = next(a for a in attachments if ATTACHMENTS_PREFIX + a.stored_path == name)
+        if digest != expected.sha256 or size != expected.size:
+            raise BundleError(
+                name, "evidence file has changed since it was stored (SHA-256 differs)"
+            )
+        known[name] = {"sha256": digest, "size": size}
+    files = member_files(members, known)
+    district = outlet_keys.trusted_district()
+    if district is None:
+        raise refused("bundle_no_district_key")
     manifest = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
+        "direction": UP,
+        "sender": {"kind": keys.KIND_OUTLET, "code": outlet.code, "name": outlet.name},
+        "addressee": {"kind": keys.KIND_DISTRICT, "code": district["code"]},
         "outlet": {
             "code": outlet.code,
             "name": outlet.name,
@@ -421,24 +439,21 @@ def export_bundle(
         },
         "files": files,
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
+    with database.atomic():
+        seq = signing.last_sent_seq() + 1
+        signing.record_sent_seq(seq)
+        entries_count, last_hash = audit_head()
+        manifest["seq"] = seq
+        manifest["audit"] = {"entries": entries_count, "last_hash": last_hash}
+        partial = signing.write_signed_bundle(path, manifest, members, signing_key)
     try:
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(MANIFEST, _dumps(manifest))
-            for name, content in members.items():
-                if isinstance(content, bytes):
-                    archive.writestr(name, content)
-                else:
-                    archive.write(content, name)
-        with partial.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(partial, path)
+        signing.finish(partial, path)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
     return BundleSummary(
         path=path,
+        seq=seq,
         cases=len(entries),
         events=events,
         work_orders=len(order_entries),

@@ -1,10 +1,58 @@
 """The bundle format: its members, limits, names and the refusal of a bad bundle.
 
 An outlet on a poor network exchanges ZIP files with its district branch (a USB stick, a
-mail attachment). :func:`db.exchange.export.export_bundle` writes the cases received or updated since a date,
-with their evidence files; :func:`db.exchange.importing.import_bundle` reads what the district sends down: work
-orders and the replies recorded for them above. Every member is listed in a manifest with
-its SHA-256 and size, and a bundle that does not match its manifest is refused whole.
+mail attachment). :func:`db.exchange.export.export_bundle` writes the cases received or
+updated since a date, with their evidence files; the district imports them
+(db/district/consolidate.py) and sends down work orders and the results of escalations
+(db/district/outbox.py), which :func:`db.exchange.importing.import_bundle` stores at the
+outlet. Every member is listed in a manifest with its SHA-256 and size, the manifest is
+signed by the sender, and a bundle that does not match is refused whole.
+
+This program writes and reads version 2 only. Version 1 was not signed: such a bundle is
+refused, naming its version, and the sender writes it again.
+
+Bundle format ``complaint-desk-bundle``, version 2 (signed)
+-----------------------------------------------------------
+
+Version 1 below, with these changes:
+
+``signature.json`` (required, not listed in ``files``)
+    ``{"algorithm": "Ed25519", "public_key": str (base64 of the signer's 32-byte raw
+    key), "signature": str (base64, 64 bytes)}``: the sender's signature over the exact
+    bytes of ``manifest.json``. The manifest is written canonically (sorted keys, UTF-8,
+    no spaces: db.trust.keys.canonical). Since the manifest holds every member's SHA-256
+    and size, the signature covers the whole bundle.
+
+``manifest.json`` adds
+    ``direction`` (``"up"``: outlet to district; ``"down"``: district to outlet),
+    ``sender`` (``{"kind": "outlet" | "district", "code": str, "name": str}``),
+    ``addressee`` (``{"kind": ..., "code": str}``), ``seq`` (int ≥ 1: the sender's
+    number for this bundle, one more than its previous bundle to that addressee),
+    and for a bundle up ``audit`` (``{"entries": int, "last_hash": str}``: the length
+    of the outlet's audit chain and its last entry's hash when the bundle was written).
+
+``escalations.json`` (down, optional)
+    ``{"results": [result, ...]}``, each ``{case_no, escalation_seq (int, the
+    escalation's 1-based position in the case's ``escalations`` list), escalated_at
+    (time), department, psbc_counterpart, result, result_at (time), notes}``: the
+    district's handling of an outlet's escalation (Art. 11), as far as it is settled.
+    ``result_at`` is the district's time, written as UTC without a zone.
+
+``workorders.json`` (down)
+    As in version 1; ``reply_by`` may be ``null`` for any source.
+
+Refused whole, with a stable code (db/errors.py): no ``signature.json``
+(``bundle_unsigned``); a signer whose key is not enrolled for the sending outlet at the
+district (``bundle_signer_not_enrolled``) or not the district key the outlet trusts
+(``bundle_signer_not_trusted``); a signature that does not match the manifest
+(``bundle_bad_signature``); a member whose SHA-256 or size is not the manifest's
+(``bundle_altered``); an addressee other than the reader (``bundle_wrong_addressee``); a
+``seq`` not above the last one received from that sender (``bundle_replay``; the same
+bundle again is "already imported" and changes nothing); a bundle up carrying a case
+whose number is not the sender's (``bundle_foreign_case``); a cut-off file
+(``bundle_truncated``); a member over the size limits (``bundle_too_large``); JSON nested
+deeper than 64 levels (``bundle_too_deep``). A ``seq`` more than one above the last is
+imported with the warning ``bundle_sequence_gap``, recorded with the bundle.
 
 Bundle format ``complaint-desk-bundle``, version 1
 --------------------------------------------------
@@ -119,14 +167,21 @@ import re
 from pathlib import Path
 from typing import Any
 
+from db.errors import WorkflowError
+
 FORMAT_NAME = "complaint-desk-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
+SIGNATURE = "signature.json"
 CASES = "cases.json"
 WORKORDERS = "workorders.json"
 REPLIES = "replies.json"
+ESCALATIONS = "escalations.json"
 ATTACHMENTS_PREFIX = "attachments/"
-KNOWN_MEMBERS = frozenset({CASES, WORKORDERS, REPLIES})
+KNOWN_MEMBERS = frozenset({CASES, WORKORDERS, REPLIES, ESCALATIONS})
+UP = "up"
+DOWN = "down"
+MAX_JSON_DEPTH = 64
 
 MAX_MEMBER_BYTES = 50 * 1024 * 1024
 MAX_TOTAL_BYTES = 500 * 1024 * 1024
@@ -136,15 +191,60 @@ _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 _BUNDLE = "(bundle)"
 
 
-class BundleError(Exception):
+class BundleError(WorkflowError):
     """A bundle refused whole, or an export that cannot be written: ``member`` (the ZIP
-    member, or ``(bundle)`` for the file as a whole) and ``reason``."""
+    member, or ``(bundle)`` for the file as a whole), ``reason`` (English) and a stable
+    ``code`` (db/errors.py; ``bundle_damaged`` with the reason as ``detail`` unless a
+    more precise one applies)."""
 
-    def __init__(self, member: str, reason: str) -> None:
+    def __init__(
+        self, member: str, reason: str | None = None, *, code: str = "bundle_damaged", **params
+    ) -> None:
+        if reason is None:
+            super().__init__(code, None, member=member, **params)
+            reason = message = self.message
+        else:
+            super().__init__(code, None, member=member, detail=reason, **params)
+            message = reason if member == _BUNDLE else f"{member}: {reason}"
         self.member = member
         self.reason = reason
-        self.message = reason if member == _BUNDLE else f"{member}: {reason}"
-        super().__init__(self.message)
+        self.message = message
+        self.args = (message,)
+
+
+def refused(code: str, member: str = "(bundle)", **params: object) -> BundleError:
+    """The refusal ``code`` (db/errors.py), its English words as the reason."""
+    return BundleError(member, None, code=code, **params)
+
+
+def json_depth_problem(data: Any, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether ``data`` nests lists and objects deeper than ``limit`` (iteratively)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        elif not isinstance(value, list):
+            continue
+        if depth > limit:
+            return True
+        stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
+    return False
+
+
+def parse_json(name: str, raw: bytes) -> Any:
+    """``raw`` as JSON: BundleError if it is not UTF-8 JSON or nests too deeply."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BundleError(name, "not UTF-8 text") from None
+    except RecursionError:
+        raise refused("bundle_too_deep", name, max=MAX_JSON_DEPTH) from None
+    except ValueError as exc:
+        raise BundleError(name, f"not valid JSON ({exc})") from None
+    if json_depth_problem(data):
+        raise refused("bundle_too_deep", name, max=MAX_JSON_DEPTH)
+    return data
 
 
 def _t(value: dt.datetime | dt.date | None) -> str | None:
@@ -171,14 +271,9 @@ def _hash_file(path: Path) -> tuple[str, int]:
 
 def _check_sizes(name: str, size: int, total_before: int) -> None:
     if size > MAX_MEMBER_BYTES:
-        raise BundleError(
-            name, f"is {size:,} bytes; a member may be at most {MAX_MEMBER_BYTES // 2**20} MB"
-        )
+        raise refused("bundle_too_large", name, max_mb=MAX_MEMBER_BYTES // 2**20)
     if total_before + size > MAX_TOTAL_BYTES:
-        raise BundleError(
-            _BUNDLE,
-            f"the bundle holds more than {MAX_TOTAL_BYTES // 2**20} MB; split it by date",
-        )
+        raise refused("bundle_too_large", _BUNDLE, max_mb=MAX_TOTAL_BYTES // 2**20)
 
 
 def _safe_name_problem(name: str) -> str | None:
@@ -202,12 +297,7 @@ def _allowed_member(name: str) -> bool:
 
 
 def _load_json(name: str, raw: bytes, key: str) -> list:
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise BundleError(name, "not UTF-8 text") from None
-    except ValueError as exc:
-        raise BundleError(name, f"not valid JSON ({exc})") from None
+    data = parse_json(name, raw)
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         raise BundleError(name, f'expected an object with a list "{key}"')
     return data[key]

@@ -10,13 +10,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from db.errors import WorkflowError
-from db.exchange.format import _BUNDLE, REPLIES, WORKORDERS, BundleError, _load_json
-from db.exchange.verify import verify_bundle
+from db.exchange import signing
+from db.exchange.format import (
+    _BUNDLE,
+    DOWN,
+    ESCALATIONS,
+    REPLIES,
+    WORKORDERS,
+    BundleError,
+    _load_json,
+    refused,
+)
+from db.exchange.signing import signer_fingerprint
+from db.exchange.verify import SenderCheck, verify_bundle
 from db.handling import deadlines
 from db.intake.cases import add_event
 from db.store import codes
-from db.store.models import Case, Outlet, Staff, WorkOrder, database, now
-from db.trust import audit
+from db.store.models import Case, EscalationResult, Outlet, Staff, WorkOrder, database, now
+from db.trust import audit, keys, outlet_keys
 from db.workorders import orders as workorders
 
 
@@ -26,11 +37,16 @@ class ImportSummary:
     work_orders_skipped: int = 0
     replies_recorded: int = 0
     replies_skipped: int = 0
+    escalation_results: int = 0
     created_numbers: list[str] = field(default_factory=list)
+    already_imported: bool = False
+    seq: int = 0
+    gap: tuple[int, int] | None = None
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def nothing_new(self) -> bool:
-        return not (self.work_orders_created or self.replies_recorded)
+        return not (self.work_orders_created or self.replies_recorded or self.escalation_results)
 
 
 def _entry_problem(member: str, index: int, reason: str) -> BundleError:
@@ -145,15 +161,93 @@ def _parse_replies(items: list, at: dt.datetime) -> list[_Reply]:
     return result
 
 
+def _outlet_check(outlet: Outlet) -> SenderCheck:
+    """The outlet accepts a bundle down addressed to it and signed by the district key it
+    trusts."""
+
+    def check(manifest: dict, signer: str) -> None:
+        district = outlet_keys.trusted_district()
+        if district is None:
+            raise refused("bundle_no_district_key")
+        if signer != district["public_key"] or manifest["sender"]["kind"] != keys.KIND_DISTRICT:
+            raise refused("bundle_signer_not_trusted", fingerprint=signer_fingerprint(signer))
+        addressee = manifest["addressee"]
+        if (
+            manifest["direction"] != DOWN
+            or addressee["kind"] != keys.KIND_OUTLET
+            or addressee["code"] != outlet.code
+        ):
+            raise refused(
+                "bundle_wrong_addressee",
+                addressee=f"{addressee['kind']} {addressee['code']}",
+                here=f"outlet {outlet.code}",
+            )
+
+    return check
+
+
+@dataclass
+class _Result:
+    case_no: str
+    escalation_seq: int
+    escalated_at: dt.datetime | None
+    department: str
+    psbc_counterpart: str
+    result: str
+    result_at: dt.datetime | None
+    notes: str
+
+
+def _parse_results(items: list) -> list[_Result]:
+    result = []
+    seen: set[tuple[str, int]] = set()
+    for index, entry in enumerate(items):
+        if not isinstance(entry, dict):
+            raise _entry_problem(ESCALATIONS, index, "not an object")
+        seq = entry.get("escalation_seq")
+        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+            raise _entry_problem(ESCALATIONS, index, '"escalation_seq" must be a number from 1')
+        item = _Result(
+            case_no=_str(entry, "case_no", ESCALATIONS, index).strip(),
+            escalation_seq=seq,
+            escalated_at=_time(entry, "escalated_at", ESCALATIONS, index),
+            department=_str(entry, "department", ESCALATIONS, index, required=False)[:100],
+            psbc_counterpart=_str(entry, "psbc_counterpart", ESCALATIONS, index, required=False)[
+                :100
+            ],
+            result=_str(entry, "result", ESCALATIONS, index, required=False),
+            result_at=_time(entry, "result_at", ESCALATIONS, index),
+            notes=_str(entry, "notes", ESCALATIONS, index, required=False),
+        )
+        if (item.case_no, seq) in seen:
+            raise _entry_problem(ESCALATIONS, index, f"a second result for {item.case_no} #{seq}")
+        seen.add((item.case_no, seq))
+        result.append(item)
+    return result
+
+
 def import_bundle(
     path: Path | str, actor: Staff, *, at: dt.datetime | None = None
 ) -> ImportSummary:
-    """Import a bundle sent down by the district for ``actor``'s outlet: its work orders
-    and replies, all in one transaction attributed to ``actor``. The whole bundle is
-    verified and parsed first; any problem raises BundleError and writes nothing.
-    Work orders and replies already stored are skipped, so a second import adds nothing."""
+    """Import a bundle sent down by the district for ``actor``'s outlet: its work orders,
+    replies and escalation results, all in one transaction attributed to ``actor``. The
+    whole bundle is verified (signed by the trusted district key, addressed to this
+    outlet, numbered after the last one imported) and parsed first; any problem raises
+    BundleError and writes nothing. The same bundle again is reported as already imported
+    and changes nothing; work orders and replies already stored are skipped."""
     at = (at or now()).replace(microsecond=0)
-    bundle = verify_bundle(path)
+    outlet = Outlet.get_by_id(Staff.get_by_id(actor.id).outlet_id)
+    bundle = verify_bundle(path, _outlet_check(outlet))
+    last = signing.last_received()
+    if bundle.seq <= last["seq"]:
+        if bundle.seq == last["seq"] and bundle.manifest_sha256 == last["manifest_sha256"]:
+            return ImportSummary(already_imported=True, seq=bundle.seq)
+        raise refused(
+            "bundle_replay",
+            seq=bundle.seq,
+            sender=f"district {bundle.sender['code']}",
+            last=last["seq"],
+        )
     orders = (
         _parse_workorders(_load_json(WORKORDERS, bundle.members[WORKORDERS], "work_orders"))
         if WORKORDERS in bundle.members
@@ -164,15 +258,32 @@ def import_bundle(
         if REPLIES in bundle.members
         else []
     )
-    summary = ImportSummary()
+    results = (
+        _parse_results(_load_json(ESCALATIONS, bundle.members[ESCALATIONS], "results"))
+        if ESCALATIONS in bundle.members
+        else []
+    )
+    summary = ImportSummary(seq=bundle.seq)
+    if bundle.seq > last["seq"] + 1:
+        summary.gap = (last["seq"] + 1, bundle.seq - 1)
+        summary.warnings.append(
+            WorkflowError(
+                "bundle_sequence_gap",
+                None,
+                first=summary.gap[0],
+                last=summary.gap[1],
+                sender=f"district {bundle.sender['code']}",
+            ).message
+        )
     file_name = Path(path).name
     with audit.acting_as(actor.id), database.atomic():
         actor = Staff.get_by_id(actor.id)
-        outlet = Outlet.get_by_id(actor.outlet_id)
         try:
             actor = workorders._check_actor(outlet, actor)
         except WorkflowError as exc:
             raise BundleError(_BUNDLE, exc.message) from None
+        if signing.last_received()["seq"] >= bundle.seq:  # imported meanwhile
+            return ImportSummary(already_imported=True, seq=bundle.seq)
         incoming = {(d.source, d.number) for _, d in orders}
         for index, reply in enumerate(replies):
             key = (reply.source, reply.number)
@@ -200,7 +311,40 @@ def import_bundle(
                 )
             _record_reply(wo, reply, outlet, actor, file_name)
             summary.replies_recorded += 1
+        for index, item in enumerate(results):
+            _store_result(index, item, outlet, bundle.seq, at)
+            summary.escalation_results += 1
+        signing.record_received(bundle.seq, bundle.manifest_sha256, summary.gap)
     return summary
+
+
+def _store_result(index: int, item: _Result, outlet: Outlet, seq: int, at: dt.datetime) -> None:
+    case = Case.get_or_none((Case.case_no == item.case_no) & (Case.outlet == outlet))
+    if case is None:
+        raise _entry_problem(ESCALATIONS, index, f"no case {item.case_no} at this outlet")
+    values = {
+        "escalated_at": item.escalated_at,
+        "department": item.department,
+        "psbc_counterpart": item.psbc_counterpart,
+        "result": item.result,
+        "result_at": item.result_at,
+        "notes": item.notes,
+        "bundle_seq": seq,
+        "received_at": at,
+    }
+    EscalationResult.insert(case=case, escalation_seq=item.escalation_seq, **values).on_conflict(
+        conflict_target=[EscalationResult.case, EscalationResult.escalation_seq],
+        update={getattr(EscalationResult, k): v for k, v in values.items()},
+    ).execute()
+
+
+def escalation_results(case: Case) -> list[EscalationResult]:
+    """The district's results for ``case``'s escalations, in the escalations' order."""
+    return list(
+        EscalationResult.select()
+        .where(EscalationResult.case == case)
+        .order_by(EscalationResult.escalation_seq)
+    )
 
 
 def _record_reply(

@@ -16,6 +16,7 @@ from db.management import liability, penalties, staff_records, targets
 from db.store import vocab
 from db.store.models import AuditLog, CustomerReveal, LiablePerson, Staff
 from db.trust import accounts, permissions
+from tests.db.exchange.signed import OUTLET_KEY, trust_district
 from tests.db.management_fixtures import World, at, determined, refused_all, replied_case, world
 
 __all__ = ["world"]
@@ -194,7 +195,11 @@ def _refusals(w: World, tmp_path) -> dict[str, list[tuple[Callable[[], object], 
         + [
             (
                 lambda: export_bundle(
-                    tmp_path / "r.zip", since=dt.date(2026, 1, 1), reveal=True, actor=w.lobby
+                    tmp_path / "r.zip",
+                    since=dt.date(2026, 1, 1),
+                    reveal=True,
+                    actor=w.lobby,
+                    signing_key=OUTLET_KEY,
                 ),
                 "not_permitted",
             )
@@ -202,7 +207,10 @@ def _refusals(w: World, tmp_path) -> dict[str, list[tuple[Callable[[], object], 
         P.ACTION_EXPORT: [
             (
                 lambda: export_bundle(
-                    tmp_path / "t.zip", since=dt.date(2026, 1, 1), actor=w.teller
+                    tmp_path / "t.zip",
+                    since=dt.date(2026, 1, 1),
+                    actor=w.teller,
+                    signing_key=OUTLET_KEY,
                 ),
                 "not_permitted",
             )
@@ -234,7 +242,10 @@ def test_permitted_roles_get_through_the_same_functions(world: World, tmp_path):
     assert (reveal.case_id, reveal.staff_id, reveal.authority) == (case.id, w.head.id, "head")
     entry = AuditLog.select().where(AuditLog.table_name == "customer_reveal").get()
     assert entry.op == "I" and entry.row_id == reveal.id
-    summary = export_bundle(tmp_path / "b.zip", since=dt.date(2026, 1, 1), actor=w.lobby)
+    trust_district()
+    summary = export_bundle(
+        tmp_path / "b.zip", since=dt.date(2026, 1, 1), actor=w.lobby, signing_key=OUTLET_KEY
+    )
     assert summary is not None and (tmp_path / "b.zip").is_file()
     # every role registers, transfers and reports (first-ask responsibility, Art. 4, 10)
     other = _people(w)[vocab.ROLE_OTHER]
