@@ -194,6 +194,54 @@ MESSAGES: dict[str, str] = {
         "The head can reset the password."
     ),
     "login_inactive": "{name} is no longer active staff of this outlet and cannot log in.",
+    # bundles exchanged with the district branch (db/exchange/format.py)
+    "bundle_damaged": "The bundle is refused ({member}): {detail}.",
+    "bundle_truncated": (
+        "The bundle file is cut off: it was not copied whole. Nothing was imported; copy it again."
+    ),
+    "bundle_too_large": "{member} is larger than {max_mb} MB; the bundle is refused.",
+    "bundle_too_deep": ("{member} nests its data deeper than {max} levels; the bundle is refused."),
+    "bundle_old_version": (
+        "The bundle is of format version {version}, which is not signed; only signed bundles "
+        "of version {current} are accepted. Ask the sender to write it again."
+    ),
+    "bundle_unsigned": "The bundle carries no signature; it is refused.",
+    "bundle_signer_not_enrolled": (
+        "The bundle is signed by a key that is not enrolled for outlet {sender} "
+        "(fingerprint {fingerprint}); it is refused."
+    ),
+    "bundle_signer_not_trusted": (
+        "The bundle is signed by a key this outlet does not trust "
+        "(fingerprint {fingerprint}); it is refused."
+    ),
+    "bundle_bad_signature": (
+        "The bundle was changed after it was signed (the signature does not match); it is refused."
+    ),
+    "bundle_altered": (
+        "{member} was changed after the bundle was signed (its SHA-256 is not the signed "
+        "manifest's); the bundle is refused."
+    ),
+    "bundle_wrong_addressee": "The bundle is addressed to {addressee}, not to {here}; it is refused.",
+    "bundle_replay": (
+        "Bundle number {seq} from {sender} is not newer than number {last} already received; "
+        "it is refused as a replay."
+    ),
+    "bundle_foreign_case": (
+        "The bundle of outlet {sender} carries case {case_no} of another outlet; it is refused."
+    ),
+    "bundle_sequence_gap": (
+        "Bundles {first} to {last} from {sender} have not arrived; this one was imported, "
+        "the missing ones may follow."
+    ),
+    "bundle_no_district_key": (
+        "The outlet trusts no district key yet: run trust-district first (a bundle is "
+        "addressed to that district)."
+    ),
+    "bundle_no_outlet_key": ("The outlet has no signing key yet: write its enrolment file first."),
+    "bundle_connection_lost": (
+        "The connection to the district database was lost during the import: nothing of "
+        "this bundle was written. Import it again when the database answers."
+    ),
 }
 
 

@@ -1,6 +1,6 @@
 """Storing a case as its outlet states it, replacing the outlet's part and nothing else.
 
-:func:`store_case` takes one case of a bundle's ``cases.json`` (format in db/exchange/bundle.py)
+:func:`store_case` takes one case of a bundle's ``cases.json`` (format in db/exchange/format.py)
 and makes the district's copy say exactly that: the ``outlet_case`` row is upserted and
 its lists (events, transfers, escalations, decisions, notices, reviews, callbacks,
 liability findings with their responsible staff, work-order links, attachment records)
@@ -20,8 +20,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from pathlib import Path
 from typing import Any
 
+from peewee import EXCLUDED, InterfaceError, OperationalError
+from playhouse.postgres_ext import BinaryJSONField
+
+from db.district import audit
+from db.district.database import DistrictStoreError
+from db.district.enrolment import require_district
 from db.district.models import (
     CASE_CHILDREN,
     CaseAttachment,
@@ -33,12 +42,23 @@ from db.district.models import (
     CaseReview,
     CaseTransfer,
     CaseWorkOrder,
+    EnrolledOutlet,
     LiabilityFinding,
     LiablePerson,
+    OutletAuditCheckpoint,
     OutletCase,
+    OutletWorkOrder,
+    ReceivedBundle,
     district_database,
 )
 from db.errors import WorkflowError
+from db.exchange.format import CASES, UP, WORKORDERS, BundleError, _load_json, refused
+from db.exchange.signing import signer_fingerprint
+from db.exchange.verify import SenderCheck, verify_bundle
+from db.trust import keys
+
+BATCH = 500
+Progress = Callable[[int, int], None]
 
 CASE_FIELDS = (
     "received_at route channel business_type cause severity customer_name customer_phone "
@@ -210,40 +230,296 @@ def case_rows(outlet_code: str, entry: dict) -> dict[type, list[dict]]:
     return rows
 
 
+def _upsert_cases(cases: list[dict], bundle_seq: int) -> set[str]:
+    """Insert or replace the ``outlet_case`` rows; the case numbers stored (not those for
+    which a state from a later bundle is already there)."""
+    update = {
+        getattr(OutletCase, k): EXCLUDED[k] for k in cases[0] if k not in ("outlet_code", "case_no")
+    }
+    stored = (
+        OutletCase.insert_many(cases)
+        .on_conflict(
+            conflict_target=[OutletCase.outlet_code, OutletCase.case_no],
+            update=update,
+            where=(OutletCase.bundle_seq <= bundle_seq),
+        )
+        .returning(OutletCase.case_no)
+        .execute()
+    )
+    return {row.case_no for row in stored}
+
+
+def _copy_rows(model: type, rows: list[dict]) -> None:
+    """``rows`` into ``model``'s table by COPY (the quickest way into PostgreSQL)."""
+    from psycopg.types.json import Jsonb
+
+    columns = [f.column_name for f in model._meta.sorted_fields]
+    json_columns = {
+        f.column_name for f in model._meta.sorted_fields if isinstance(f, BinaryJSONField)
+    }
+    names = ", ".join(f'"{c}"' for c in columns)
+    cursor = district_database.cursor()
+    with cursor.copy(f'COPY "{model._meta.table_name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(
+                [Jsonb(row.get(c)) if c in json_columns else row.get(c) for c in columns]
+            )
+
+
+def store_cases(
+    outlet_code: str,
+    entries: list[dict],
+    *,
+    bundle_seq: int,
+    at: dt.datetime | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Make the district's copy of every case of ``entries`` (one bundle's ``cases.json``),
+    in batches; the number stored (a case whose state from a later bundle is already
+    there is left as it is). Inside the caller's transaction, or one of its own."""
+    at = at or dt.datetime.now(dt.UTC)
+    stored_count = 0
+    with district_database.atomic():
+        for start in range(0, len(entries), BATCH):
+            batch = [case_rows(outlet_code, e) for e in entries[start : start + BATCH]]
+            cases = []
+            for rows in batch:
+                case = rows[OutletCase][0]
+                case["bundle_seq"] = bundle_seq
+                case["consolidated_at"] = at
+                cases.append(case)
+            stored = _upsert_cases(cases, bundle_seq) if cases else set()
+            if stored:
+                numbers = sorted(stored)
+                # Children first that point at other children (notices, reviews ->
+                # decisions; responsible staff -> findings).
+                for model in reversed(CASE_CHILDREN):
+                    model.delete().where(
+                        (model.outlet_code == outlet_code) & (model.case_no.in_(numbers))
+                    ).execute()
+                for model in CASE_CHILDREN:
+                    rows = [
+                        row
+                        for each in batch
+                        if each[OutletCase][0]["case_no"] in stored
+                        for row in each[model]
+                    ]
+                    if rows:
+                        _copy_rows(model, rows)
+            stored_count += len(stored)
+            if progress is not None:
+                progress(min(start + BATCH, len(entries)), len(entries))
+    return stored_count
+
+
 def store_case(
     outlet_code: str, entry: dict, *, bundle_seq: int, at: dt.datetime | None = None
 ) -> bool:
     """Make the district's copy of the case ``entry`` (one ``cases.json`` case of outlet
     ``outlet_code``'s bundle number ``bundle_seq``). True when stored; False when a state
     from a later bundle is already there (nothing changed)."""
-    rows = case_rows(outlet_code, entry)
-    case = rows.pop(OutletCase)[0]
-    case["bundle_seq"] = bundle_seq
-    case["consolidated_at"] = at or dt.datetime.now(dt.UTC)
-    update = {
-        getattr(OutletCase, k): v for k, v in case.items() if k not in ("outlet_code", "case_no")
-    }
-    with district_database.atomic():
-        stored = (
-            OutletCase.insert(**case)
-            .on_conflict(
-                conflict_target=[OutletCase.outlet_code, OutletCase.case_no],
-                update=update,
-                where=(OutletCase.bundle_seq <= bundle_seq),
+    return store_cases(outlet_code, [entry], bundle_seq=bundle_seq, at=at) == 1
+
+
+# --- importing an outlet's bundle ------------------------------------------------------------
+
+
+@dataclass
+class DistrictImportSummary:
+    outlet_code: str
+    seq: int
+    cases: int = 0
+    cases_stored: int = 0
+    work_orders: int = 0
+    already_imported: bool = False
+    warnings: list[WorkflowError] = dataclass_field(default_factory=list)
+
+
+def _district_check(district_code: str) -> SenderCheck:
+    def check(manifest: dict, signer: str) -> None:
+        addressee = manifest["addressee"]
+        if (
+            manifest["direction"] != UP
+            or addressee["kind"] != keys.KIND_DISTRICT
+            or addressee["code"] != district_code
+        ):
+            raise refused(
+                "bundle_wrong_addressee",
+                addressee=f"{addressee['kind']} {addressee['code']}",
+                here=f"district {district_code}",
             )
-            .returning(OutletCase.case_no)
-            .execute()
+        sender = manifest["sender"]
+        outlet = EnrolledOutlet.get_or_none(
+            (EnrolledOutlet.code == sender["code"]) & EnrolledOutlet.active
         )
-        if not list(stored):
-            return False
-        key = (outlet_code, case["case_no"])
-        # Children first that point at other children (notices, reviews -> decisions;
-        # responsible staff -> findings); the foreign keys cascade too.
-        for model in reversed(CASE_CHILDREN):
-            model.delete().where(
-                (model.outlet_code == key[0]) & (model.case_no == key[1])
+        if sender["kind"] != keys.KIND_OUTLET or outlet is None or outlet.public_key != signer:
+            raise refused(
+                "bundle_signer_not_enrolled",
+                sender=sender["code"],
+                fingerprint=signer_fingerprint(signer),
+            )
+
+    return check
+
+
+def _audit_head(manifest: dict) -> tuple[int, str]:
+    head = manifest.get("audit")
+    if (
+        not isinstance(head, dict)
+        or not isinstance(head.get("entries"), int)
+        or isinstance(head.get("entries"), bool)
+        or head["entries"] < 0
+        or not isinstance(head.get("last_hash"), str)
+    ):
+        raise BundleError("manifest.json", '"audit" must be {"entries": int, "last_hash": str}')
+    return head["entries"], head["last_hash"]
+
+
+def _work_order_row(outlet_code: str, entry: Any, index: int) -> dict:
+    if not isinstance(entry, dict):
+        raise BundleError(WORKORDERS, f"entry {index + 1}: not an object")
+    row = {
+        "outlet_code": outlet_code,
+        "source": _text(entry.get("source")),
+        "number": _text(entry.get("number")),
+        "customer_name": _text(entry.get("customer_name")),
+        "customer_phone": _text(entry.get("customer_phone")),
+        "content": _text(entry.get("content")),
+        "may_concern_outlet": bool(entry.get("may_concern_outlet")),
+        "head_callback_required": bool(entry.get("head_callback_required")),
+        "case_no": entry.get("case_no") if isinstance(entry.get("case_no"), str) else None,
+        "reply_content": _text(entry.get("reply_content")),
+        **_staff("replied_by", entry.get("replied_by")),
+    }
+    label = f"{row['source']} {row['number']}"
+    for name in ("received_at", "reply_by", "replied_at"):
+        row[name] = _time(entry.get(name), name, label)
+    return row
+
+
+def import_bundle(
+    path: Path | str,
+    *,
+    actor: str,
+    at: dt.datetime | None = None,
+    progress: Progress | None = None,
+) -> DistrictImportSummary:
+    """Apply an outlet's signed bundle (db/exchange/format.py) in one transaction.
+
+    Checked first, nothing written: the signature by the key enrolled for the sending
+    outlet, the addressee (this district), the number (above the last one received from
+    that outlet; the same bundle again is "already imported" and changes nothing), every
+    case belonging to the sender. Then its cases replace older states (the district's
+    own additions stay), its work-order records are upserted, the outlet's audit-chain
+    head is kept (``outlet_audit_checkpoint``) and the bundle recorded. A gap in the
+    numbers is noted as a warning. ``progress(done, total)`` follows the cases.
+
+    Two officers importing the same bundle at once: the outlet's row is locked first, so
+    one applies it and the other then finds it already imported."""
+    at = at or dt.datetime.now(dt.UTC)
+    district = require_district()
+    bundle = verify_bundle(path, _district_check(district.code))
+    code = bundle.sender["code"]
+    entries_count, last_hash = _audit_head(bundle.manifest)
+    cases = _load_json(CASES, bundle.members[CASES], "cases") if CASES in bundle.members else []
+    prefix = f"{code}-"
+    for entry in cases:
+        case_no = _text(entry.get("case_no") if isinstance(entry, dict) else None)
+        if not case_no.startswith(prefix):
+            raise refused("bundle_foreign_case", CASES, sender=code, case_no=case_no)
+        case_rows(code, entry)  # the shape of every case checked before the transaction
+    orders = (
+        _load_json(WORKORDERS, bundle.members[WORKORDERS], "work_orders")
+        if WORKORDERS in bundle.members
+        else []
+    )
+    order_rows = [_work_order_row(code, e, i) for i, e in enumerate(orders)]
+    summary = DistrictImportSummary(code, bundle.seq, cases=len(cases), work_orders=len(orders))
+    try:
+        with district_database.atomic(), audit.acting_as(actor):
+            outlet = EnrolledOutlet.select().where(EnrolledOutlet.code == code).for_update().get()
+            if bundle.seq <= outlet.last_bundle_seq:
+                earlier = ReceivedBundle.get_or_none(
+                    (ReceivedBundle.outlet_code == code) & (ReceivedBundle.seq == bundle.seq)
+                )
+                if earlier is not None and earlier.manifest_sha256 == bundle.manifest_sha256:
+                    summary.already_imported = True
+                    return summary
+                raise refused(
+                    "bundle_replay",
+                    seq=bundle.seq,
+                    sender=f"outlet {code}",
+                    last=outlet.last_bundle_seq,
+                )
+            if bundle.seq > outlet.last_bundle_seq + 1:
+                summary.warnings.append(
+                    WorkflowError(
+                        "bundle_sequence_gap",
+                        None,
+                        first=outlet.last_bundle_seq + 1,
+                        last=bundle.seq - 1,
+                        sender=f"outlet {code}",
+                    )
+                )
+            created = dt.datetime.fromisoformat(str(bundle.manifest.get("created_at")))
+            ReceivedBundle.insert(
+                outlet_code=code,
+                seq=bundle.seq,
+                created_at=created,
+                received_at=at,
+                received_by=actor,
+                manifest_sha256=bundle.manifest_sha256,
+                cases=len(cases),
+                work_orders=len(orders),
+                warnings=[{"code": w.code, "params": w.params} for w in summary.warnings],
+                signer_fingerprint=signer_fingerprint(bundle.signer),
             ).execute()
-        for model in CASE_CHILDREN:
-            if rows[model]:
-                model.insert_many(rows[model]).execute()
-    return True
+            OutletAuditCheckpoint.insert(
+                outlet_code=code,
+                bundle_seq=bundle.seq,
+                entry_count=entries_count,
+                last_hash=last_hash,
+                received_at=at,
+            ).execute()
+            summary.cases_stored = store_cases(
+                code, cases, bundle_seq=bundle.seq, at=at, progress=progress
+            )
+            _store_work_orders(order_rows, bundle.seq, at)
+            EnrolledOutlet.update(last_bundle_seq=bundle.seq, last_bundle_at=at).where(
+                EnrolledOutlet.code == code
+            ).execute()
+    except (OperationalError, InterfaceError) as error:
+        _drop_broken_connection()
+        raise DistrictStoreError("bundle_connection_lost") from error
+    return summary
+
+
+def _store_work_orders(rows: list[dict], bundle_seq: int, at: dt.datetime) -> None:
+    for start in range(0, len(rows), BATCH):
+        batch = [
+            {**r, "bundle_seq": bundle_seq, "consolidated_at": at}
+            for r in rows[start : start + BATCH]
+        ]
+        update = {
+            getattr(OutletWorkOrder, k): EXCLUDED[k]
+            for k in batch[0]
+            if k not in ("outlet_code", "source", "number")
+        }
+        OutletWorkOrder.insert_many(batch).on_conflict(
+            conflict_target=[
+                OutletWorkOrder.outlet_code,
+                OutletWorkOrder.source,
+                OutletWorkOrder.number,
+            ],
+            update=update,
+            where=(OutletWorkOrder.bundle_seq <= bundle_seq),
+        ).execute()
+
+
+def _drop_broken_connection() -> None:
+    """Forget a connection the server ended, so the next statement connects anew."""
+    db = district_database.obj
+    try:
+        db.close()
+    except Exception:  # noqa: BLE001 - the connection is gone either way
+        db._state.reset()

@@ -56,6 +56,7 @@ class EnrolledOutlet(DistrictModel):
     last_bundle_seq = BigIntegerField(default=0)
     last_bundle_at = DateTimeTZField(null=True)
     active = BooleanField(default=True)
+    last_sent_seq = BigIntegerField(default=0)
 
     class Meta:
         table_name = "outlet"
@@ -70,6 +71,8 @@ class ReceivedBundle(DistrictModel):
     manifest_sha256 = TextField()
     cases = IntegerField(default=0)
     work_orders = IntegerField(default=0)
+    warnings = BinaryJSONField(default=list)
+    signer_fingerprint = TextField(default="")
 
     class Meta:
         primary_key = CompositeKey("outlet_code", "seq")

@@ -427,7 +427,7 @@ def escalation_report_data(case_id: int, *, at: dt.datetime | None = None) -> Es
     """What the outlet sent up about a case: every ``escalated`` event's data, with the
     case's facts (customer masked: the report leaves the outlet). Raises CaseNotFound, or
     NoEscalation when the case was never escalated."""
-    from db.reporting.report_data import Masker
+    from db.trust.masking import Masker
 
     case = Case.get_or_none(Case.id == case_id)
     if case is None:

@@ -724,3 +724,28 @@ class CustomerReveal(BaseModel):
 
 ALL_MODELS.extend([Account, CustomerReveal])
 ALL_MODELS.append(PenaltyReviewAction)
+
+
+class EscalationResult(BaseModel):
+    """The district's handling of one of the outlet's escalations (Art. 11), as the
+    district's latest bundle down states it (migration 0010): the department that led it,
+    the PSBC counterpart at the same level, the result and when it was reached. Keyed by
+    the case and the escalation's 1-based position among the case's escalations."""
+
+    case = ForeignKeyField(Case, backref="escalation_results", on_delete="RESTRICT")
+    escalation_seq = IntegerField()
+    escalated_at = DateTimeField(null=True)
+    department = CharField(max_length=100, default="")
+    psbc_counterpart = CharField(max_length=100, default="")
+    result = TextField(default="")
+    result_at = DateTimeField(null=True)
+    notes = TextField(default="")
+    bundle_seq = IntegerField()
+    received_at = DateTimeField()
+
+    class Meta:
+        table_name = "escalation_result"
+        indexes = ((("case", "escalation_seq"), True),)
+
+
+ALL_MODELS.append(EscalationResult)

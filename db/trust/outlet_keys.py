@@ -117,6 +117,17 @@ def open_or_create_key(
     return private, OutletKey(path, public_b64, keys.fingerprint(raw), created)
 
 
+def signing_key(password: str):
+    """The outlet's private signing key, unwrapped with the head's password; refused with
+    ``bundle_no_outlet_key`` while the outlet has written no enrolment file."""
+    from db.errors import WorkflowError
+
+    path = key_path()
+    if not path.exists():
+        raise WorkflowError("bundle_no_outlet_key")
+    return keys.unwrap(path, password)
+
+
 def write_enrolment(
     out: Path,
     password: str,

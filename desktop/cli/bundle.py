@@ -2,7 +2,7 @@
 
 No Qt. ``export-bundle --since DATE --out FILE.zip`` writes the cases received or updated
 since DATE, with their work orders and evidence files and a manifest of SHA-256 sums
-(db/exchange/bundle.py documents the format). ``import-bundle FILE.zip`` reads the work orders and
+(db/exchange/format.py documents the format). ``import-bundle FILE.zip`` reads the work orders and
 replies the district sends down, as the outlet head (db.intake.outlets.outlet_head); a bundle that
 does not match its manifest is refused whole, naming the member and the reason, and
 nothing is written. Importing the same bundle twice creates nothing new.
@@ -10,6 +10,12 @@ nothing is written. Importing the same bundle twice creates nothing new.
 Once the database has login accounts both ask who is acting (``--user EMPLOYEE_NO`` and the
 password, as desktop/cli/maintenance.py describes): the export needs the matrix's
 ``export``; the import is made as, and attributed to, the person logged in.
+
+A bundle is signed with the outlet's key (``complaint-desk enrolment`` made it), which the
+head's password opens: the export asks for it (on standard input, the line after the
+user's password). The import checks that the bundle is
+signed by the district key the outlet trusts (``complaint-desk trust-district``) and
+addressed to this outlet.
 
 Exit codes: 0 done; 1 refused (bad bundle, no head, export impossible); 2 bad usage.
 """
@@ -67,7 +73,8 @@ def _open(args: argparse.Namespace) -> bool:
 
 def cmd_export_bundle(args: argparse.Namespace) -> int:
     from db.errors import WorkflowError
-    from db.exchange.bundle import BundleError, export_bundle
+    from db.exchange.export import export_bundle
+    from db.exchange.format import BundleError
     from db.intake import outlets
     from db.trust.policy import Action
 
@@ -79,23 +86,37 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
         return 1
     try:
         actor = acting_user(args, Action.EXPORT, stdin=sys.stdin, stderr=sys.stderr)
-        summary = export_bundle(args.out, since=args.since, outlet=outlet, actor=actor)
+        key = _outlet_key()
+        summary = export_bundle(
+            args.out, since=args.since, outlet=outlet, actor=actor, signing_key=key
+        )
     except UserRefused as error:
         print(f"{args.out}: not written. {error}", file=sys.stderr)
         return 1
-    except (BundleError, WorkflowError) as error:
+    except (BundleError, WorkflowError) as error:  # KeyFileError: a wrong key password
         print(f"{args.out}: not written. {error.message}", file=sys.stderr)
         return 1
     print(
-        f"wrote {summary.path}: {summary.cases} cases, {summary.events} events, "
+        f"wrote {summary.path} (bundle number {summary.seq}): {summary.cases} cases, "
+        f"{summary.events} events, "
         f"{summary.work_orders} work orders, {summary.attachments} attachments "
         f"({summary.size:,} bytes)"
     )
     return 0
 
 
+def _outlet_key():
+    """The outlet's signing key, opened with the head's password (asked for)."""
+    from db.trust import outlet_keys
+    from desktop.cli.district import _read_line_password
+
+    prompt = "password of the outlet's key (the head's): "
+    return outlet_keys.signing_key(_read_line_password(prompt, sys.stdin, sys.stderr))
+
+
 def cmd_import_bundle(args: argparse.Namespace) -> int:
-    from db.exchange.bundle import BundleError, import_bundle
+    from db.exchange.format import BundleError
+    from db.exchange.importing import import_bundle
     from db.intake import outlets
 
     if not args.file.is_file():
@@ -120,8 +141,14 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
         print(f"{args.file}: refused, nothing written.", file=sys.stderr)
         print(f"  {error.message}", file=sys.stderr)
         return 1
+    if result.already_imported:
+        print(f"{args.file}: bundle number {result.seq} is already imported; nothing changed")
+        return 0
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(
-        f"{args.file}: {result.work_orders_created} work orders created, "
+        f"{args.file}: {result.escalation_results} escalation results; "
+        f"{result.work_orders_created} work orders created, "
         f"{result.work_orders_skipped} already present; {result.replies_recorded} replies "
         f"recorded, {result.replies_skipped} already present"
     )

@@ -342,6 +342,74 @@ _MESSAGES: dict[str, str] = {
     "login_inactive": QT_TRANSLATE_NOOP(
         "WorkflowError", "{name} is no longer active staff of this outlet and cannot log in."
     ),
+    "bundle_damaged": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The bundle is refused ({member}): {detail}.",
+    ),
+    "bundle_truncated": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The bundle file is cut off: it was not copied whole. Nothing was imported; copy it again.",
+    ),
+    "bundle_too_large": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "{member} is larger than {max_mb} MB; the bundle is refused.",
+    ),
+    "bundle_too_deep": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "{member} nests its data deeper than {max} levels; the bundle is refused.",
+    ),
+    "bundle_old_version": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The bundle is of format version {version}, which is not signed; only signed bundles of version {current} are accepted. Ask the sender to write it again.",
+    ),
+    "bundle_unsigned": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The bundle carries no signature; it is refused.",
+    ),
+    "bundle_signer_not_enrolled": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The bundle is signed by a key that is not enrolled for outlet {sender} (fingerprint {fingerprint}); it is refused.",
+    ),
+    "bundle_signer_not_trusted": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The bundle is signed by a key this outlet does not trust (fingerprint {fingerprint}); it is refused.",
+    ),
+    "bundle_bad_signature": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The bundle was changed after it was signed (the signature does not match); it is refused.",
+    ),
+    "bundle_altered": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "{member} was changed after the bundle was signed (its SHA-256 is not the signed manifest's); the bundle is refused.",
+    ),
+    "bundle_wrong_addressee": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The bundle is addressed to {addressee}, not to {here}; it is refused.",
+    ),
+    "bundle_replay": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Bundle number {seq} from {sender} is not newer than number {last} already received; it is refused as a replay.",
+    ),
+    "bundle_foreign_case": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The bundle of outlet {sender} carries case {case_no} of another outlet; it is refused.",
+    ),
+    "bundle_sequence_gap": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Bundles {first} to {last} from {sender} have not arrived; this one was imported, the missing ones may follow.",
+    ),
+    "bundle_no_district_key": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The outlet trusts no district key yet: run trust-district first (a bundle is addressed to that district).",
+    ),
+    "bundle_no_outlet_key": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The outlet has no signing key yet: write its enrolment file first.",
+    ),
+    "bundle_connection_lost": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The connection to the district database was lost during the import: nothing of this bundle was written. Import it again when the database answers.",
+    ),
 }
 
 CODES: tuple[str, ...] = tuple(_MESSAGES)

@@ -58,8 +58,8 @@ from db.store import sqlite_features
 from db.store.models import Staff, database, now
 from db.trust import backup, permissions
 from db.trust.backup import BackupInfo, RestoreResult
-from desktop.kit import operations
 from db.trust.policy import Action
+from desktop.kit import operations
 from desktop.kit.errors import workflow_error_message
 from desktop.kit.worker import QueryOp
 from desktop.settings.backup_scheduler import PhasedProgress, backup_pool, phase_text, scheduler_of

@@ -10487,7 +10487,92 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>{name} 已不是本网点在岗员工，不能登录。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>The bundle is refused ({member}): {detail}.</source>
+        <translation>交换包被拒收（{member}）：{detail}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The bundle file is cut off: it was not copied whole. Nothing was imported; copy it again.</source>
+        <translation>交换包文件不完整：复制时被截断。未导入任何内容，请重新复制。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{member} is larger than {max_mb} MB; the bundle is refused.</source>
+        <translation>{member} 超过 {max_mb} MB，交换包被拒收。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{member} nests its data deeper than {max} levels; the bundle is refused.</source>
+        <translation>{member} 的数据嵌套超过 {max} 层，交换包被拒收。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The bundle is of format version {version}, which is not signed; only signed bundles of version {current} are accepted. Ask the sender to write it again.</source>
+        <translation>该交换包为第 {version} 版格式，未经签名；只接受第 {current} 版签名交换包。请发送方重新生成。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The bundle carries no signature; it is refused.</source>
+        <translation>交换包没有签名，被拒收。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The bundle is signed by a key that is not enrolled for outlet {sender} (fingerprint {fingerprint}); it is refused.</source>
+        <translation>交换包的签名密钥不是网点 {sender} 已登记的密钥（指纹 {fingerprint}），被拒收。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The bundle is signed by a key this outlet does not trust (fingerprint {fingerprint}); it is refused.</source>
+        <translation>交换包的签名密钥不是本网点信任的密钥（指纹 {fingerprint}），被拒收。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The bundle was changed after it was signed (the signature does not match); it is refused.</source>
+        <translation>交换包在签名后被改动（签名不符），被拒收。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{member} was changed after the bundle was signed (its SHA-256 is not the signed manifest&apos;s); the bundle is refused.</source>
+        <translation>{member} 在交换包签名后被改动（SHA-256 与签名清单不符），交换包被拒收。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The bundle is addressed to {addressee}, not to {here}; it is refused.</source>
+        <translation>交换包的收件方是 {addressee}，不是 {here}，被拒收。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bundle number {seq} from {sender} is not newer than number {last} already received; it is refused as a replay.</source>
+        <translation>来自 {sender} 的第 {seq} 号交换包不晚于已收到的第 {last} 号，作为重放被拒收。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The bundle of outlet {sender} carries case {case_no} of another outlet; it is refused.</source>
+        <translation>网点 {sender} 的交换包含有其他网点的投诉 {case_no}，被拒收。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bundles {first} to {last} from {sender} have not arrived; this one was imported, the missing ones may follow.</source>
+        <translation>来自 {sender} 的第 {first} 至 {last} 号交换包尚未收到；本包已导入，缺少的交换包可随后导入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The outlet trusts no district key yet: run trust-district first (a bundle is addressed to that district).</source>
+        <translation>本网点尚未信任任何区分公司密钥：请先运行 trust-district（交换包须寄给该区分公司）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The outlet has no signing key yet: write its enrolment file first.</source>
+        <translation>本网点尚无签名密钥：请先生成登记文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The connection to the district database was lost during the import: nothing of this bundle was written. Import it again when the database answers.</source>
+        <translation>导入过程中与区分公司数据库的连接中断：本交换包未写入任何内容。数据库恢复后请重新导入。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>receive a report</source>
         <translation>接收报告</translation>
     </message>

@@ -344,9 +344,10 @@ def page_conversion(path: Path, runs: int) -> list[str]:
     statement through ``database.execute_sql`` with ``datetime.fromisoformat`` on the time
     columns only (which columns those are is read off the app's own result)."""
     from db.intake import queries
-    from db.intake.queries import CaseFilter, CaseRow, mask_phone
+    from db.intake.queries import CaseFilter, CaseRow
     from db.store.database import open_database
     from db.store.models import database
+    from db.trust.masking import mask_phone
 
     open_database(path)
     at = dt.datetime.now().replace(microsecond=0)

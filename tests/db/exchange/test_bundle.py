@@ -12,13 +12,21 @@ from pathlib import Path
 
 import pytest
 
-from db.exchange import bundle
-from db.exchange.bundle import BundleError
+from db.exchange.export import BundleSummary, export_bundle
+from db.exchange.format import MAX_MEMBER_BYTES, BundleError
+from db.exchange.importing import import_bundle
 from db.handling import workflow
 from db.management import liability
 from db.store.models import Case, WorkOrder
+from db.trust import keys
 from db.workorders import orders as workorders
 from db.workorders.orders import NewWorkOrder
+from tests.db.exchange.signed import (
+    DISTRICT_CODE,
+    OUTLET_KEY,
+    make_down_bundle,
+    trust_district,
+)
 from tests.db.management_fixtures import (
     T0,
     World,
@@ -75,13 +83,16 @@ def cases(world: World, tmp_path: Path) -> dict[str, Case]:
         evidence=[evidence_file(tmp_path, "来信.pdf", EVIDENCE)],
         at=at(3),
     )
+    trust_district()
     return {"main": w.reload(main), "escalated": escalated, "old": old}
 
 
-def _export(w: World) -> tuple[Path, bundle.BundleSummary]:
+def _export(w: World) -> tuple[Path, BundleSummary]:
     since = T0.date()
     path = w.path / "out" / "bundle.zip"
-    return path, bundle.export_bundle(path, since=since, outlet=w.outlet, at=at(24))
+    return path, export_bundle(
+        path, since=since, outlet=w.outlet, at=at(24), signing_key=OUTLET_KEY
+    )
 
 
 # --- export ------------------------------------------------------------------------------------
@@ -92,10 +103,13 @@ def test_export_holds_the_cases_since_the_date_with_a_valid_manifest(world: Worl
     with zipfile.ZipFile(path) as z:
         names = set(z.namelist())
         manifest = json.loads(z.read("manifest.json"))
-        assert manifest["format"] == "complaint-desk-bundle" and manifest["version"] == 1
+        assert manifest["format"] == "complaint-desk-bundle" and manifest["version"] == 2
         assert manifest["outlet"]["code"] == "JSL01" and manifest["since"] == "2026-09-28"
         assert manifest["masked"] is True
-        assert names == {"manifest.json", *manifest["files"]}
+        assert manifest["direction"] == "up" and manifest["seq"] == 1
+        assert manifest["sender"] == {"kind": "outlet", "code": "JSL01", "name": world.outlet.name}
+        assert manifest["addressee"] == {"kind": "district", "code": DISTRICT_CODE}
+        assert names == {"manifest.json", "signature.json", *manifest["files"]}
         for name, entry in manifest["files"].items():
             data = z.read(name)
             assert entry == {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
@@ -157,10 +171,37 @@ def test_evidence_files_are_included_and_checksummed(world: World, cases):
     assert manifest["files"][member] == {"sha256": digest, "size": len(EVIDENCE)}
 
 
-def test_export_writes_nothing_to_the_database(world: World, cases):
+def test_export_writes_only_its_sequence_number(world: World, cases):
+    from db.exchange import signing
+
     before = dump()
-    _export(world)
-    assert dump() == before
+    path, first = _export(world)
+    after = dump()
+    changed = {t for t in set(before) | set(after) if before.get(t) != after.get(t)}
+    assert changed <= {"setting", "audit_log"}
+    assert signing.last_sent_seq() == first.seq == 1
+    _, second = _export(world)
+    assert second.seq == 2
+
+
+def test_the_audit_chain_head_travels_in_the_bundle(world: World, cases):
+    from db.store.models import AuditLog
+
+    path, _ = _export(world)
+    with zipfile.ZipFile(path) as z:
+        manifest = json.loads(z.read("manifest.json"))
+    last = AuditLog.select().order_by(AuditLog.id.desc()).first()
+    assert manifest["audit"] == {"entries": AuditLog.select().count(), "last_hash": last.hash}
+
+
+def test_export_needs_a_trusted_district(world: World, cases):
+    from db.store.models import Setting
+
+    Setting.delete().where(Setting.key == "keys.district").execute()
+    with pytest.raises(BundleError) as excinfo:
+        _export(world)
+    assert excinfo.value.code == "bundle_no_district_key"
+    assert not (world.path / "out" / "bundle.zip").exists()
 
 
 def test_export_refuses_changed_evidence(world: World, cases):
@@ -178,24 +219,7 @@ def test_export_refuses_changed_evidence(world: World, cases):
 
 def make_bundle(path: Path, members: dict[str, bytes], **manifest_changes) -> Path:
     """A bundle as the district writes it; ``manifest_changes`` override manifest keys."""
-    manifest = {
-        "format": "complaint-desk-bundle",
-        "version": 1,
-        "outlet": {"code": "JSL01", "name": "建设路邮政金融网点", "district_branch": ""},
-        "created_at": "2026-10-02T09:00:00",
-        "since": None,
-        "masked": False,
-        "counts": {},
-        "files": {
-            n: {"sha256": hashlib.sha256(b).hexdigest(), "size": len(b)} for n, b in members.items()
-        },
-    }
-    manifest.update(manifest_changes)
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        z.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False))
-        for name, data in members.items():
-            z.writestr(name, data)
-    return path
+    return make_down_bundle(path, members, **manifest_changes)
 
 
 def _json(data: object) -> bytes:
@@ -251,7 +275,7 @@ def good_members() -> dict[str, bytes]:
 
 def test_import_a_good_bundle_then_again_creates_nothing_new(world: World, cases):
     path = make_bundle(world.path / "down.zip", good_members())
-    first = bundle.import_bundle(path, world.head)
+    first = import_bundle(path, world.head)
     assert (first.work_orders_created, first.work_orders_skipped) == (2, 0)
     assert (first.replies_recorded, first.replies_skipped) == (2, 0)
     new = workorders.workorder_by_number(world.outlet, "95580", "KF20261001")
@@ -271,16 +295,67 @@ def test_import_a_good_bundle_then_again_creates_nothing_new(world: World, cases
         >= 4
     )
     before = dump()
-    second = bundle.import_bundle(path, world.head)
-    assert second.nothing_new
-    assert (second.work_orders_skipped, second.replies_skipped) == (2, 2)
+    second = import_bundle(path, world.head)
+    assert second.nothing_new and second.already_imported
     assert dump() == before
+    # a later bundle with the same work orders skips them
+    later = make_bundle(world.path / "down2.zip", good_members(), seq=2)
+    third = import_bundle(later, world.head)
+    assert third.nothing_new and not third.already_imported
+    assert (third.work_orders_skipped, third.replies_skipped) == (2, 2)
 
 
 def test_a_bundle_may_carry_cases_and_attachments_it_does_not_import(world: World, cases):
     path, _ = _export(world)
-    # the outlet's own export: its one work order is already here, so nothing is new
-    assert bundle.import_bundle(path, world.head).nothing_new
+    with zipfile.ZipFile(path) as z:
+        members = {
+            n: z.read(n) for n in z.namelist() if n not in ("manifest.json", "signature.json")
+        }
+    down = make_bundle(world.path / "down.zip", members)
+    # its one work order is already here, so nothing is new
+    assert import_bundle(down, world.head).nothing_new
+
+
+def test_escalation_results_are_stored_and_a_later_one_replaces_them(world: World, cases):
+    from db.exchange.importing import escalation_results
+
+    case_no = cases["escalated"].case_no
+    result = {
+        "case_no": case_no,
+        "escalation_seq": 1,
+        "escalated_at": "2026-09-28T15:00:00",
+        "department": "区分公司个人金融部",
+        "psbc_counterpart": "邮储银行东城区支行",
+        "result": "已与客户和解",
+        "result_at": "2026-10-01T10:00:00",
+        "notes": "",
+    }
+    first = make_bundle(world.path / "d1.zip", {"escalations.json": _json({"results": [result]})})
+    assert import_bundle(first, world.head).escalation_results == 1
+    (stored,) = escalation_results(cases["escalated"])
+    assert (stored.department, stored.result, stored.bundle_seq) == (
+        "区分公司个人金融部", "已与客户和解", 1,
+    )  # fmt: skip
+    changed = {**result, "result": "客户撤回投诉"}
+    second = make_bundle(
+        world.path / "d2.zip", {"escalations.json": _json({"results": [changed]})}, seq=2
+    )
+    import_bundle(second, world.head)
+    (stored,) = escalation_results(cases["escalated"])
+    assert (stored.result, stored.bundle_seq) == ("客户撤回投诉", 2)
+
+
+def test_a_gap_in_the_sequence_is_reported_but_does_not_block(world: World, cases):
+    from db.exchange import signing
+
+    import_bundle(make_bundle(world.path / "d1.zip", good_members()), world.head)
+    summary = import_bundle(make_bundle(world.path / "d4.zip", {}, seq=4), world.head)
+    assert summary.gap == (2, 3)
+    assert summary.warnings == [
+        "Bundles 2 to 3 from district DC01 have not arrived; this one was imported, "
+        "the missing ones may follow."
+    ]
+    assert signing.last_received()["seq"] == 4
 
 
 # --- refusals: nothing written --------------------------------------------------------------
@@ -323,7 +398,59 @@ def _traversal(good: Path, tmp: Path) -> Path:
 
 
 def _unknown_version(good: Path, tmp: Path) -> Path:
-    return make_bundle(tmp / "bad.zip", good_members(), version=2)
+    return make_bundle(tmp / "bad.zip", good_members(), version=3)
+
+
+def _version_1(good: Path, tmp: Path) -> Path:
+    return _rewrite(good, tmp / "bad.zip", lambda n, d: _manifest_with(d, version=1))
+
+
+def _manifest_with(data: bytes, **changes) -> bytes:
+    return (
+        data
+        if not data.startswith(b"{") or b'"format"' not in data
+        else json.dumps({**json.loads(data), **changes}).encode()
+    )
+
+
+def _unsigned(good: Path, tmp: Path) -> Path:
+    return _rewrite(good, tmp / "bad.zip", lambda n, d: None if n == "signature.json" else d)
+
+
+def _stranger(good: Path, tmp: Path) -> Path:
+    from tests.db.exchange.signed import STRANGER_KEY
+
+    return make_down_bundle(tmp / "bad.zip", good_members(), key=STRANGER_KEY)
+
+
+def _manifest_altered(good: Path, tmp: Path) -> Path:
+    def change(name: str, data: bytes) -> bytes:
+        if name != "manifest.json":
+            return data
+        manifest = json.loads(data)
+        manifest["created_at"] = "2026-10-03T09:00:00"
+        return keys.canonical(manifest)
+
+    return _rewrite(good, tmp / "bad.zip", change)
+
+
+def _wrong_addressee(good: Path, tmp: Path) -> Path:
+    return make_bundle(tmp / "bad.zip", good_members(), outlet="JSL99")
+
+
+def _deep(good: Path, tmp: Path) -> Path:
+    deep = b"[" * 100_000 + b"]" * 100_000
+    return make_bundle(tmp / "bad.zip", {"workorders.json": deep})
+
+
+def _deep_but_parsable(good: Path, tmp: Path) -> Path:
+    deep = b'{"work_orders": ' + b"[" * 200 + b"]" * 200 + b"}"
+    return make_bundle(tmp / "bad.zip", {"workorders.json": deep})
+
+
+def _signed_too_large(good: Path, tmp: Path) -> Path:
+    files = {"attachments/big.bin": {"sha256": "0" * 64, "size": MAX_MEMBER_BYTES + 1}}
+    return make_down_bundle(tmp / "bad.zip", {}, files=files)
 
 
 def _truncated(good: Path, tmp: Path) -> Path:
@@ -355,46 +482,47 @@ def _reply_to_unknown(good: Path, tmp: Path) -> Path:
     return make_bundle(tmp / "bad.zip", members)
 
 
-def _member_too_large(good: Path, tmp: Path) -> Path:
-    # declared (and stored) size over the limit: refused before it is unpacked
-    big = bundle.MAX_MEMBER_BYTES + 1
-    members = good_members()
-    path = make_bundle(tmp / "bad.zip", members)
-    with zipfile.ZipFile(path) as z:
-        manifest = json.loads(z.read("manifest.json"))
-    manifest["files"]["attachments/big.bin"] = {"sha256": "0" * 64, "size": big}
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("manifest.json", json.dumps(manifest))
-        for name, data in members.items():
-            z.writestr(name, data)
-    return path
+def _replay(good: Path, tmp: Path) -> Path:
+    return make_bundle(tmp / "bad.zip", {}, seq=1, created_at="2026-10-05T09:00:00")
 
 
 @pytest.mark.parametrize(
-    ("make", "member", "reason"),
+    ("make", "member", "code", "reason"),
     [
-        (_tampered, "workorders.json", "SHA-256"),
-        (_missing, "replies.json", "missing"),
-        (_extra, "attachments/extra.jpg", "not listed"),
-        (_traversal, "../x", "leaves the bundle"),
-        (_unknown_version, "manifest.json", "unknown format version 2"),
-        (_truncated, "", "truncated"),
-        (_not_a_zip, "", "not a ZIP"),
-        (_unknown_member, "notes.txt", "not a member"),
-        (_bad_entry, "workorders.json", "entry 3"),
-        (_reply_to_unknown, "replies.json", "no work order 95580 NOPE"),
-        (_member_too_large, "attachments/big.bin", "at most 50 MB"),
+        (_tampered, "workorders.json", "bundle_altered", "SHA-256"),
+        (_missing, "replies.json", "bundle_damaged", "missing"),
+        (_extra, "attachments/extra.jpg", "bundle_damaged", "not listed"),
+        (_traversal, "../x", "bundle_damaged", "leaves the bundle"),
+        (_unknown_version, "manifest.json", "bundle_damaged", "unknown format version 3"),
+        (_version_1, "manifest.json", "bundle_old_version", "version 1, which is not signed"),
+        (_truncated, "", "bundle_truncated", "cut off"),
+        (_not_a_zip, "", "bundle_damaged", "not a ZIP"),
+        (_unknown_member, "notes.txt", "bundle_damaged", "not a member"),
+        (_bad_entry, "workorders.json", "bundle_damaged", "entry 3"),
+        (_reply_to_unknown, "replies.json", "bundle_damaged", "no work order 95580 NOPE"),
+        (_signed_too_large, "attachments/big.bin", "bundle_too_large", "larger than 50 MB"),
+        (_unsigned, "", "bundle_unsigned", "no signature"),
+        (_stranger, "", "bundle_signer_not_trusted", "does not trust"),
+        (_manifest_altered, "", "bundle_bad_signature", "changed after it was signed"),
+        (_wrong_addressee, "", "bundle_wrong_addressee", "addressed to outlet JSL99"),
+        (_deep, "workorders.json", "bundle_too_deep", "deeper than 64 levels"),
+        (_deep_but_parsable, "workorders.json", "bundle_too_deep", "deeper than 64 levels"),
+        (_replay, "", "bundle_replay", "not newer than number 1"),
     ],
 )
-def test_a_bad_bundle_is_refused_whole(world: World, cases, tmp_path, make, member, reason):
+def test_a_bad_bundle_is_refused_whole(world: World, cases, tmp_path, make, member, code, reason):
     good = make_bundle(tmp_path / "good.zip", good_members())
     bad = make(good, tmp_path)
+    if make is _replay:
+        import_bundle(make_bundle(tmp_path / "first.zip", {}, seq=1), world.head)
     before = dump()
     with pytest.raises(BundleError) as excinfo:
-        bundle.import_bundle(bad, world.head)
+        import_bundle(bad, world.head)
     error = excinfo.value
+    assert error.code == code
     assert reason in error.message
     if member:
-        assert error.member == member and error.message.startswith(member)
+        assert error.member == member
+        assert error.message.startswith(member) or code == "bundle_old_version"
     assert dump() == before, "a refused bundle wrote to the database"
     assert WorkOrder.select().count() == 1

@@ -261,11 +261,16 @@ def test_readme_chart_matches_code():
 def test_every_refusal_code_has_a_message():
     root = Path(__file__).resolve().parents[3] / "db"
     pattern = re.compile(
-        r'(?:WorkflowError|RowError|WorkOrderImportError|CalendarImportError|LoginError|\.refuse)\(\s*(?:\w+,\s*)?"([a-z_]+)"'
+        r'(?:WorkflowError|RowError|WorkOrderImportError|CalendarImportError|LoginError|\.refuse|refused)\(\s*(?:\w+,\s*)?"([a-z_]+)"'
+        r'|DistrictStoreError\("([a-z_]+)"\)'
+        r'|\bcode(?::\s*str)?\s*=\s*"([a-z_]+)"'
     )
     used = set()
     for path in root.rglob("*.py"):
-        used |= set(pattern.findall(path.read_text(encoding="utf-8")))
+        used |= {
+            next(g for g in groups if g)
+            for groups in pattern.findall(path.read_text(encoding="utf-8"))
+        }
     # the permission policy's refusals (db.trust.policy.Rule.refusal_code)
     used |= {rule.refusal_code for rule in POLICY.values()}
     assert used, "no codes found"

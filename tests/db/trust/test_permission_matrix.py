@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from db.exchange import bundle
+from db.exchange.export import export_bundle
 from db.handling import callbacks, decisions, rules, workcalendar, workflow
 from db.intake import cases, outlets, repeats
 from db.management import liability, penalties, prevention, staff_records, targets, training
@@ -25,6 +25,7 @@ from db.store.models import LiablePerson, Staff, database, now
 from db.trust import accounts, backup, permissions, policy
 from db.trust.policy import POLICY, Action
 from db.workorders import orders as workorders
+from tests.db.exchange.signed import OUTLET_KEY, trust_district
 from tests.db.management_fixtures import World, at, determined, refused_all, replied_case, world
 
 __all__ = ["world"]
@@ -75,7 +76,9 @@ def _closable(w: World):
 
 def _calendar_file(tmp_path: Path) -> Path:
     path = tmp_path / "calendar-2031.csv"
-    path.write_text("date,kind,name\n2031-01-01,holiday,元旦\n2031-01-04,workday,元旦调休\n", encoding="utf-8")
+    path.write_text(
+        "date,kind,name\n2031-01-01,holiday,元旦\n2031-01-04,workday,元旦调休\n", encoding="utf-8"
+    )
     return path
 
 
@@ -301,10 +304,14 @@ def _scenario(w: World, tmp_path: Path, action: Action) -> Scenario:  # noqa: C9
         )
     if action is A.EXPORT:
         w.case()
+        trust_district()
         return Scenario(
             [
-                lambda s: bundle.export_bundle(
-                    tmp_path / "out" / f"e{s.id}.zip", since=dt.date(2026, 1, 1), actor=s
+                lambda s: export_bundle(
+                    tmp_path / "out" / f"e{s.id}.zip",
+                    since=dt.date(2026, 1, 1),
+                    actor=s,
+                    signing_key=OUTLET_KEY,
                 )
             ],
             files=tmp_path / "out",
@@ -407,15 +414,23 @@ def test_an_unmasked_bundle_needs_both_export_and_reveal(world: World, tmp_path:
     out = tmp_path / "out"
     error = refused_all(
         w,
-        lambda: bundle.export_bundle(
-            out / "r.zip", since=dt.date(2026, 1, 1), reveal=True, actor=w.lobby
+        lambda: export_bundle(
+            out / "r.zip",
+            since=dt.date(2026, 1, 1),
+            reveal=True,
+            actor=w.lobby,
+            signing_key=OUTLET_KEY,
         ),
         "not_permitted",
     )
     assert error.params["action"] == POLICY[Action.REVEAL_CUSTOMER_DATA].phrase
     assert _files(out) == []
-    bundle.export_bundle(out / "m.zip", since=dt.date(2026, 1, 1), actor=w.lobby)
-    bundle.export_bundle(out / "h.zip", since=dt.date(2026, 1, 1), reveal=True, actor=w.head)
+    trust_district()
+    key = OUTLET_KEY
+    export_bundle(out / "m.zip", since=dt.date(2026, 1, 1), actor=w.lobby, signing_key=key)
+    export_bundle(
+        out / "h.zip", since=dt.date(2026, 1, 1), reveal=True, actor=w.head, signing_key=key
+    )
     assert _files(out) == ["h.zip", "m.zip"]
 
 

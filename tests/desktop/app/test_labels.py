@@ -135,7 +135,7 @@ def test_error_message_formats_params():
 
 def test_every_error_code_formats_with_its_db_params():
     for code in MESSAGES:
-        error = FieldError("f", code, {"max": 3, "min": 1})
+        error = FieldError("f", code, {"max": 3, "min": 1, "years": 10})
         assert labels.error_message(error) == error.message
 
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from db import demo
-from db.exchange import bundle
+from db.exchange import verify
 from db.store.database import close_database, database_path, open_database
+from tests.db.exchange.signed import trust_district
 from tests.db.exchange.test_bundle import DOWN_ORDERS, make_bundle
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -41,12 +42,25 @@ def counts(data_dir: Path) -> dict[str, int]:
         conn.close()
 
 
+KEY_PASSWORD = "outlet-key-pass"
+
+
+def verify_bundle(path: Path) -> verify.VerifiedBundle:
+    """The bundle checked against its manifest and signature, whoever signed it."""
+    return verify.verify_bundle(path, lambda manifest, signer: None)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    """A closed database with 8 demo complaints."""
+    """A closed database with 8 demo complaints, the outlet's key (password
+    KEY_PASSWORD) and a trusted district key."""
+    from db.trust import outlet_keys
+
     folder = tmp_path / "data"
     open_database(database_path(folder))
     demo.fill_demo(8, seed=7)
+    outlet_keys.open_or_create_key(KEY_PASSWORD, scrypt_n=2**10)
+    trust_district()
     close_database()
     return folder
 
@@ -57,16 +71,34 @@ def _down(path: Path) -> Path:
 
 
 def test_export_bundle_writes_a_verified_bundle(data_dir, tmp_path):
+    from db.trust import outlet_keys
+
     out = tmp_path / "up" / "网点.zip"
-    done = cli(
-        "export-bundle", "--since", "2000-01-01", "--out", str(out), "--data-dir", str(data_dir)
-    )
+    done = cli_in(
+        "export-bundle", "--since", "2000-01-01", "--out", str(out), "--data-dir", str(data_dir),
+        stdin=KEY_PASSWORD + "\n",
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "8 cases" in done.stdout
-    verified = bundle.verify_bundle(out)
+    assert "8 cases" in done.stdout and "bundle number 1" in done.stdout
+    verified = verify_bundle(out)
     assert verified.manifest["counts"]["cases"] == 8
+    open_database(database_path(data_dir))
+    try:
+        assert verified.signer == outlet_keys.outlet_public_key()["public_key"]
+    finally:
+        close_database()
     with zipfile.ZipFile(out) as z:
         assert len(json.loads(z.read("cases.json"))["cases"]) == 8
+
+
+def test_export_bundle_with_a_wrong_key_password_writes_nothing(data_dir, tmp_path):
+    out = tmp_path / "up.zip"
+    done = cli_in(
+        "export-bundle", "--since", "2000-01-01", "--out", str(out), "--data-dir", str(data_dir),
+        stdin="not-the-password\n",
+    )  # fmt: skip
+    assert done.returncode == 1 and "not written" in done.stderr
+    assert not out.exists()
 
 
 def test_export_bundle_rejects_a_bad_date(data_dir, tmp_path):
@@ -82,7 +114,7 @@ def test_import_bundle_then_again(data_dir, tmp_path):
     before = counts(data_dir)
     again = cli("import-bundle", str(path), "--data-dir", str(data_dir))
     assert again.returncode == 0, again.stderr
-    assert "0 work orders created, 2 already present" in again.stdout
+    assert "bundle number 1 is already imported; nothing changed" in again.stdout
     assert counts(data_dir) == before
 
 
@@ -99,13 +131,13 @@ def test_import_bundle_refuses_a_tampered_bundle(data_dir, tmp_path):
     done = cli("import-bundle", str(bad), "--data-dir", str(data_dir))
     assert done.returncode == 1
     assert "nothing written" in done.stderr
-    assert "workorders.json: SHA-256 does not match" in done.stderr
+    assert "workorders.json was changed after the bundle was signed" in done.stderr
     assert counts(data_dir) == before
 
 
 def test_bundle_commands_import_no_qt():
     code = (
-        "import sys; from desktop.cli import main, bundle; import db.exchange.bundle; "
+        "import sys; from desktop.cli import main, bundle; import db.exchange.export, db.exchange.importing; "
         "assert 'PySide6' not in sys.modules, 'Qt imported'"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
@@ -156,10 +188,10 @@ def test_with_accounts_export_needs_a_user_and_the_right_role(with_accounts, tmp
     assert not out.exists()
     lobby = cli_in(
         "export-bundle", "--since", since, "--out", str(out), "--data-dir", str(with_accounts),
-        "--user", "E1002", stdin="bamboo-gate-3\n",
+        "--user", "E1002", stdin=f"bamboo-gate-3\n{KEY_PASSWORD}\n",
     )  # fmt: skip
     assert lobby.returncode == 0, lobby.stderr
-    assert bundle.verify_bundle(out)
+    assert verify_bundle(out)
 
 
 def test_with_accounts_a_wrong_password_imports_nothing(with_accounts, tmp_path):
