@@ -1,6 +1,6 @@
 """One engine for every clock a complaint runs against.
 
-Clocks of a case, each with its rule setting (db/handling/rules.py) and source:
+Clocks of a case, each with its rule setting (db/handling/rulebook.py) and source:
 
 - ``agreed_reply``: the reply time agreed with the customer (Art. 10);
 - ``workorder_reply``: each linked superior work order's reply-by time (Art. 5);
@@ -16,7 +16,7 @@ Clocks of a case, each with its rule setting (db/handling/rules.py) and source:
 Periods counted in days start the day after the event and end at the end of the last day
 (Civil Code Art. 201); if the last day is a rest day or holiday, the period ends on the
 next working day (Art. 203, rule ``roll_past_holidays``). Working days follow the official
-calendar with its make-up working days (db/handling/workcalendar.py).
+calendar with its make-up working days (db/handling/workdays.py; edited in db/handling/workcalendar.py).
 
 Paused time (outside appraisal, CBIRC Art. 18; mediation, Art. 23) is excluded as time, not
 as days: a pause of five days moves the deadline five days later and a pause of one hour
@@ -43,8 +43,8 @@ from dataclasses import dataclass, field
 
 from peewee import ModelSelect, fn
 
-from db.handling import rules, workcalendar
-from db.handling.workcalendar import WorkCalendar
+from db.handling import rulebook, workdays
+from db.handling.workdays import WorkCalendar
 from db.store import codes, vocab
 from db.store.models import (
     Callback,
@@ -352,7 +352,7 @@ def _make(
 
 
 def _source(key: str) -> str:
-    return rules.RULES[key].source
+    return rulebook.RULES[key].source
 
 
 def decision_limit_days(steps: Iterable[int], settings: dict) -> int:
@@ -394,8 +394,8 @@ def case_clocks(
 ) -> list[Clock]:
     """Every clock of ``case`` as it stands at ``at`` (default: now)."""
     at = at or now()
-    settings = settings or rules.snapshot()
-    calendar = calendar or workcalendar.current()
+    settings = settings or rulebook.snapshot()
+    calendar = calendar or workdays.current()
     warn_share = float(settings["breach_warning_share"])
     roll = bool(settings["roll_past_holidays"])
     events = list(CaseEvent.select().where(CaseEvent.case == case.id).order_by(CaseEvent.id))
@@ -573,7 +573,7 @@ def workorder_clock(
     """The reply-by clock of a superior work order (Art. 5(5))."""
     at = at or now()
     if warn_share is None:
-        warn_share = float(rules.get("breach_warning_share"))
+        warn_share = float(rulebook.get("breach_warning_share"))
     return _make(
         CLOCK_WORKORDER_REPLY,
         wo.received_at,
@@ -595,7 +595,7 @@ def callback_clock(
 ) -> Clock:
     at = at or now()
     if warn_share is None:
-        warn_share = float(rules.get("breach_warning_share"))
+        warn_share = float(rulebook.get("breach_warning_share"))
     return _make(
         CLOCK_CALLBACK,
         cb.planned_at,
@@ -625,8 +625,8 @@ def default_reply_by(
 
     (CBIRC Art. 33's 7 working days are the regulator's time to forward a complaint to the
     bank, not a limit for the outlet's reply.)"""
-    settings = settings or rules.snapshot()
-    calendar = calendar or workcalendar.current()
+    settings = settings or rulebook.snapshot()
+    calendar = calendar or workdays.current()
     internal = day_deadline(
         received_at, int(settings["workorder_reply_working_days"]), calendar, working_days=True
     )
@@ -716,8 +716,8 @@ class DeadlineMove:
 def refresh_open_cases(at: dt.datetime | None = None) -> int:
     """Recompute every open case, and the default reply-by of every open work order that
     took one, after a rule or the calendar changed. Returns the count of cases."""
-    settings = rules.snapshot()
-    calendar = workcalendar.current()
+    settings = rulebook.snapshot()
+    calendar = workdays.current()
     count = 0
     with database.atomic():
         refresh_default_reply_bys(settings, calendar)
@@ -780,7 +780,7 @@ def recompute_after_calendar_change(
 
     A deadline can only move when a day whose kind changed lies where it was counted, so
     the old calendar's clocks are computed only for those cases."""
-    settings = rules.snapshot()
+    settings = rulebook.snapshot()
     changed = before.changed_days(after)
     moves = refresh_default_reply_bys(settings, after)
     for case in Case.select().where(Case.is_open == True).order_by(Case.id):  # noqa: E712
@@ -831,8 +831,8 @@ def years_ahead(at: dt.datetime, calendar: WorkCalendar, settings: dict) -> tupl
 def calendar_gap(at: dt.datetime | None = None) -> CalendarGap:
     """What the Today bar and the start of the program warn about."""
     at = at or now()
-    calendar = workcalendar.current()
-    years = set(years_ahead(at, calendar, rules.snapshot()))
+    calendar = workdays.current()
+    years = set(years_ahead(at, calendar, rulebook.snapshot()))
     flagged = Case.select(Case.calendar_gap).where(
         (Case.calendar_gap != "") & (Case.is_open == True)  # noqa: E712
     )
@@ -858,8 +858,8 @@ def calendar_gap(at: dt.datetime | None = None) -> CalendarGap:
 def new_case_uncovered_years(received_at: dt.datetime) -> tuple[int, ...]:
     """Uncovered years the decision clock of a complaint received at ``received_at`` is
     counted across (what the New complaint form warns about)."""
-    settings = rules.snapshot()
-    calendar = workcalendar.current()
+    settings = rulebook.snapshot()
+    calendar = workdays.current()
     counted = day_deadline(
         received_at,
         int(settings["decision_days"]),
@@ -874,8 +874,8 @@ def case_gap_years(case: Case, at: dt.datetime | None = None) -> tuple[int, ...]
     decision would reach if extended as far as the rules allow, or the customer's review
     window if a decision were made now (what the case's dialogs warn about)."""
     at = at or now()
-    settings = rules.snapshot()
-    calendar = workcalendar.current()
+    settings = rulebook.snapshot()
+    calendar = workdays.current()
     years = set(case_uncovered_years(case_clocks(case, at, settings=settings, calendar=calendar)))
     roll = bool(settings["roll_past_holidays"])
     longest = day_deadline(

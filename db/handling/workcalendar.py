@@ -30,17 +30,27 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from db.errors import RowError, WorkflowError
+from db.handling import deadlines
+from db.handling.deadlines import DeadlineMove
+from db.handling.workdays import (  # noqa: F401 (read through this module too)
+    CalendarEntry,
+    WorkCalendar,
+    YearStatus,
+    covered_years,
+    current,
+    invalidate_cache,
+    package_schedule,
+    year_covered,
+    year_status,
+)
 from db.store.models import CalendarDay, CalendarYear, Staff, database, now
+from db.trust import permissions
 from db.trust.policy import Action
-
-if TYPE_CHECKING:
-    from db.handling.deadlines import DeadlineMove
 
 SOURCE_PACKAGE = "package"
 SOURCE_MANUAL = "manual"
@@ -49,138 +59,6 @@ MAX_NAME = 40
 MAX_FILE_BYTES = 1024 * 1024
 
 Day = tuple[dt.date, bool, str]
-
-
-class WorkCalendar:
-    """An immutable view of the calendar: which days are working days."""
-
-    def __init__(self, exceptions: Mapping[dt.date, bool], covered_years: Iterable[int]):
-        self._exceptions = dict(exceptions)
-        self.covered_years = frozenset(covered_years)
-
-    @classmethod
-    def from_package(cls) -> WorkCalendar:
-        """Straight from chinese_calendar, without the database (for tests and seeding)."""
-        days, years = package_schedule()
-        return cls({d: working for d, (working, _name) in days.items()}, years)
-
-    def is_working_day(self, day: dt.date) -> bool:
-        if isinstance(day, dt.datetime):
-            day = day.date()
-        working = self._exceptions.get(day)
-        if working is not None:
-            return working
-        return day.weekday() < 5
-
-    def next_working_day(self, day: dt.date) -> dt.date:
-        """``day`` itself when it is a working day, else the first working day after it."""
-        while not self.is_working_day(day):
-            day += dt.timedelta(days=1)
-        return day
-
-    def add_working_days(self, day: dt.date, count: int) -> dt.date:
-        """The ``count``-th working day after ``day`` (``day`` itself is not counted)."""
-        if count < 0:
-            raise ValueError("count must not be negative")
-        while count:
-            day += dt.timedelta(days=1)
-            if self.is_working_day(day):
-                count -= 1
-        return day
-
-    def working_days_between(self, start: dt.date, end: dt.date) -> int:
-        """Working days after ``start`` up to and including ``end``."""
-        return sum(
-            1
-            for n in range(1, (end - start).days + 1)
-            if self.is_working_day(start + dt.timedelta(days=n))
-        )
-
-    def uncovered(self, years: Iterable[int]) -> tuple[int, ...]:
-        """Those of ``years`` whose official schedule is not known, sorted."""
-        return tuple(sorted({y for y in years if y not in self.covered_years}))
-
-    def changed_days(self, other: WorkCalendar) -> list[dt.date]:
-        """The days that are working days in one calendar and not in the other, sorted."""
-        days = set(self._exceptions) | set(other._exceptions)
-        return sorted(d for d in days if self.is_working_day(d) != other.is_working_day(d))
-
-
-@dataclass(frozen=True)
-class CalendarEntry:
-    day: dt.date
-    working: bool
-    name: str
-    source: str
-
-
-def package_schedule() -> tuple[dict[dt.date, tuple[bool, str]], list[int]]:
-    """Exceptions and years known to the installed chinese_calendar, or nothing."""
-    try:
-        from chinese_calendar import constants
-    except ImportError:
-        return {}, []
-    days: dict[dt.date, tuple[bool, str]] = {}
-    for day, name in constants.holidays.items():
-        days[day] = (False, str(name)[:40])
-    for day, name in constants.workdays.items():
-        days[day] = (True, str(name)[:40])
-    if not days:
-        return {}, []
-    first, last = min(days).year, max(days).year
-    return days, list(range(first, last + 1))
-
-
-# One cached calendar per bound database; every write below drops it.
-_cache: tuple[object, WorkCalendar] | None = None
-
-
-def invalidate_cache() -> None:
-    global _cache
-    _cache = None
-
-
-def current() -> WorkCalendar:
-    """The calendar as stored, cached until the next edit."""
-    global _cache
-    db = database.obj
-    if _cache is not None and _cache[0] is db:
-        return _cache[1]
-    exceptions = {row.day: row.working for row in CalendarDay.select()}
-    years = [
-        row.year
-        for row in CalendarYear.select(CalendarYear.year).where(CalendarYear.complete == True)  # noqa: E712
-    ]
-    calendar = WorkCalendar(exceptions, years)
-    _cache = (db, calendar)
-    return calendar
-
-
-def covered_years() -> list[int]:
-    return sorted(current().covered_years)
-
-
-def year_covered(year: int) -> bool:
-    """Whether the official schedule of ``year`` is known; if not, only weekends rest."""
-    return year in current().covered_years
-
-
-@dataclass(frozen=True)
-class YearStatus:
-    """What the calendar holds for one year: ``held`` when days were saved for it,
-    ``complete`` when it counts as covered, ``source`` package or manual."""
-
-    year: int
-    held: bool
-    complete: bool
-    source: str
-
-
-def year_status(year: int) -> YearStatus:
-    row = CalendarYear.get_or_none(CalendarYear.year == year)
-    if row is None:
-        return YearStatus(year, False, False, "")
-    return YearStatus(year, True, bool(row.complete), row.source)
 
 
 @dataclass
@@ -211,8 +89,6 @@ def _check_year(year: int) -> None:
 
 def _after_edit(before: WorkCalendar) -> list[DeadlineMove]:
     """Drop the cache and recompute every open deadline; what moved."""
-    from db.handling import deadlines
-
     invalidate_cache()
     return deadlines.recompute_after_calendar_change(before, current(), now())
 
@@ -231,8 +107,6 @@ def set_year(
     the year, as before. A day that is already what the week makes it (a Saturday as rest,
     a Tuesday as working) is stored anyway, so the editor shows its name.
     """
-    from db.trust import permissions
-
     at = now()
     permissions.require(actor, Action.EDIT_CALENDAR, at)
     _check_year(year)
@@ -279,8 +153,6 @@ def set_day(day: dt.date, working: bool, name: str = "", *, actor: Staff) -> Cal
 
     Does not mark the year covered: one day is not a whole schedule (see set_year). A day
     set by hand survives a later sync_from_package."""
-    from db.trust import permissions
-
     at = now()
     permissions.require(actor, Action.EDIT_CALENDAR, at)
     _check_year(day.year)
@@ -434,8 +306,6 @@ def _file_day(
 def import_calendar_file(path: Path | str, *, actor: Staff, complete: bool) -> CalendarSaved:
     """Replace the schedule of every year in the file with the file's days, all or nothing;
     ``complete`` as for :func:`set_year`. The same file twice gives the same calendar."""
-    from db.trust import permissions
-
     at = now()
     permissions.require(actor, Action.EDIT_CALENDAR, at)
     days = read_calendar_file(path)

@@ -39,6 +39,7 @@ from db.handling import deadlines
 from db.handling.actions import MAX_SHORT, Checks, known, load, moment, record, staff_of, sync, text
 from db.intake import accountability
 from db.intake.cases import add_event
+from db.management import findings
 from db.store import codes, vocab
 from db.store.models import (
     Callback,
@@ -46,7 +47,6 @@ from db.store.models import (
     CaseEvent,
     CaseTransfer,
     ClockPause,
-    Liability,
     ReviewRequest,
     Staff,
     WorkOrder,
@@ -72,7 +72,6 @@ __all__ = [
     "cancel_transfer",
     "close_case",
     "confirm_contact",
-    "determine_liability",
     "escalate",
     "feed_back",
     "mark_major",
@@ -966,46 +965,16 @@ def set_other_outlet(
 # --- liability, closing, reopening (Art. 5) ---------------------------------------------------
 
 
-def determine_liability(
-    case: Case,
-    actor: Staff,
-    *,
-    liable: bool,
-    responsible: Sequence[Staff] = (),
-    reasons: str,
-    at: dt.datetime | None = None,
-) -> Liability:
-    """The head confirms whether the outlet was at fault and, if so, who (Art. 5(8)).
-
-    A shorthand of :func:`db.management.liability.determine`, where the rules live: the people named
-    share the liability equally and the reasons stand as the basis. The liability dialog
-    calls db.management.liability.determine with shares, basis, cause and evidence.
-    """
-    from db.management import liability
-
-    people = list({p.id: p for p in responsible}.values())
-    shares = liability.equal_shares(len(people))
-    finding = liability.Finding(
-        liable=liable,
-        reasons=reasons,
-        responsible=[liability.Responsible(p, s) for p, s in zip(people, shares, strict=True)],
-        basis=reasons if liable else "",
-    )
-    return liability.determine(case, actor, finding, at=at)
-
-
 def close_case(case: Case, actor: Staff, *, at: dt.datetime | None = None, note: str = "") -> Case:
     """Close, by the head, once liability is determined (Art. 5(8)) and nothing is left
     running: no planned callback, review, open pause or unanswered work order."""
-    from db.management import liability
-
     with database.atomic():
         fresh = load(case)
         actor = staff_of(fresh, actor)
         at = moment(at, fresh)
         target = check_transition(fresh, "close")
         authority = permissions.require(actor, Action.CLOSE, at)
-        liability.require_determination(fresh)
+        findings.require_determination(fresh)
         check_nothing_running(fresh)
         note = text(note, "note", required=False)
         apply_transition(

@@ -1,10 +1,21 @@
-"""The outlet and its staff: first-run setup and the roster queries the GUI needs."""
+"""The outlet and its staff: first-run setup and adding staff.
+
+The roster queries (db/intake/roster.py) sit below the accounts and the keys, which read
+them too; this module names them as well, so callers find the outlet in one place.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
+from db.intake.roster import (  # noqa: F401 (read through this module too)
+    active_staff,
+    all_staff,
+    current_outlet,
+    is_set_up,
+    outlet_head,
+)
 from db.intake.validation import (
     EMPLOYEE_NO_RE,
     MAX_EMPLOYEE_NO,
@@ -66,15 +77,6 @@ def validate_setup(data: OutletSetup) -> list[FieldError]:
     return errors
 
 
-def is_set_up() -> bool:
-    return Outlet.select().exists()
-
-
-def current_outlet() -> Outlet | None:
-    """The outlet this database serves (the first one; district consolidation comes later)."""
-    return Outlet.select().order_by(Outlet.id).first()
-
-
 def setup_outlet(data: OutletSetup) -> tuple[Outlet, Staff]:
     """Create the outlet, its head and (with ``data.password``) the head's account in one
     transaction; refuse bad input whole, so a refused password leaves no outlet behind."""
@@ -128,29 +130,3 @@ def add_staff(
         return Staff.create(
             outlet=outlet, name=name, employee_no=employee_no, role=role, joined_on=joined_on
         )
-
-
-def active_staff(outlet: Outlet) -> list[Staff]:
-    """Active staff of the outlet, head first, then by name."""
-    head_first = Staff.role != vocab.ROLE_HEAD
-    return list(
-        Staff.select()
-        .where((Staff.outlet == outlet) & (Staff.active == True))  # noqa: E712
-        .order_by(head_first, Staff.name)
-    )
-
-
-def all_staff(outlet: Outlet) -> list[Staff]:
-    """Every staff member, including deactivated ones, for filters over old cases."""
-    return list(Staff.select().where(Staff.outlet == outlet).order_by(Staff.name))
-
-
-def outlet_head(outlet: Outlet) -> Staff | None:
-    return (
-        Staff.select()
-        .where(
-            (Staff.outlet == outlet) & (Staff.role == vocab.ROLE_HEAD) & (Staff.active == True)  # noqa: E712
-        )
-        .order_by(Staff.id)
-        .first()
-    )

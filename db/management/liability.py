@@ -1,7 +1,8 @@
 """Liability determination (Art. 5(8)): liable or not, who and in what share, on what basis,
 with the evidence kept beside the database; and reviews that leave the original standing.
 
-Rules, each enforced here and nowhere else (db.handling.workflow.determine_liability delegates):
+Rules, each enforced here and nowhere else (the shorthand determine_liability delegates to
+determine):
 
 - only the head, or an acting head inside the span the head named (Art. 8), determines
   or reviews liability (``permissions.require``);
@@ -36,13 +37,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from peewee import Database
 
 from db.errors import WorkflowError
+from db.handling import workflow
 from db.handling.actions import Checks, load, moment, staff_of, sync
 from db.intake.cases import add_event
+from db.management import penalties as penalty_rules
+from db.management.findings import (  # noqa: F401 (read through this module too)
+    current_finding,
+    current_finding_id,
+    require_determination,
+    share_percent,
+)
+from db.management.penalties import PenaltyChoice
 from db.store import codes, sqlite_features, vocab
 from db.store.models import (
     Attachment,
@@ -56,9 +66,6 @@ from db.store.models import (
 from db.trust import permissions
 from db.trust.backup import attachments_folder, sha256_file
 from db.trust.policy import Action
-
-if TYPE_CHECKING:  # db.management.penalties imports this module
-    from db.management.penalties import PenaltyChoice
 
 log = logging.getLogger(__name__)
 
@@ -120,11 +127,6 @@ def share_bp(value: Decimal | int | float | str) -> int:
     ):
         raise WorkflowError("share_invalid", value=value)
     return int(number * 100)
-
-
-def share_percent(bp: int) -> Decimal:
-    """Hundredths of a percent back to a percent with two decimals."""
-    return (Decimal(bp) / 100).quantize(Decimal("0.01"))
 
 
 def equal_shares(count: int) -> list[Decimal]:
@@ -430,8 +432,6 @@ def determine(
 
     ``evidence``: files to copy in and checksum. Returns the new determination.
     """
-    from db.handling import workflow
-
     created: list[Path] = []
     try:
         with database.atomic():
@@ -464,6 +464,32 @@ def determine(
     return row
 
 
+def determine_liability(
+    case: Case,
+    actor: Staff,
+    *,
+    liable: bool,
+    responsible: Sequence[Staff] = (),
+    reasons: str,
+    at: dt.datetime | None = None,
+) -> Liability:
+    """The head confirms whether the outlet was at fault and, if so, who (Art. 5(8)).
+
+    A shorthand of :func:`determine`, where the rules live: the people named
+    share the liability equally and the reasons stand as the basis. The liability dialog
+    calls :func:`determine` with shares, basis, cause and evidence.
+    """
+    people = list({p.id: p for p in responsible}.values())
+    shares = equal_shares(len(people))
+    finding = Finding(
+        liable=liable,
+        reasons=reasons,
+        responsible=[Responsible(p, s) for p, s in zip(people, shares, strict=True)],
+        basis=reasons if liable else "",
+    )
+    return determine(case, actor, finding, at=at)
+
+
 def review(
     liability: Liability,
     actor: Staff,
@@ -488,8 +514,6 @@ def review(
     none. The review, the new finding and the carry-over or withdrawal are one
     transaction.
     """
-    from db.management import penalties as penalty_rules
-
     created: list[Path] = []
     try:
         with database.atomic():
@@ -606,29 +630,6 @@ def attach_evidence(
 
 
 # --- reading --------------------------------------------------------------------------------
-
-
-def current_finding_id(case_id):
-    """SQL subquery: the id of the current determination of ``case_id`` (an expression such
-    as ``Case.id``), for aggregate queries. Uses the liability (case_id, ...) index."""
-    from peewee import fn
-
-    latest = Liability.alias()
-    return latest.select(fn.MAX(latest.id)).where(latest.case == case_id)
-
-
-def current_finding(case: Case) -> Liability | None:
-    """The determination that counts now: the latest one (reviews included), or None."""
-    return Liability.select().where(Liability.case == case.id).order_by(Liability.id.desc()).first()
-
-
-def require_determination(case: Case) -> Liability:
-    """The current determination; WorkflowError ``liability_missing`` when there is none
-    (Art. 5(8): no case closes without one)."""
-    row = current_finding(case)
-    if row is None:
-        raise WorkflowError("liability_missing")
-    return row
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from peewee import Value, fn
 from db.errors import WorkflowError
 from db.handling.actions import Checks, known, load, moment, staff_of, text
 from db.intake.cases import add_event
-from db.management.liability import current_finding, current_finding_id, share_percent
+from db.management.findings import current_finding, current_finding_id, share_percent
 from db.management.targets import Period, as_period
 from db.store import codes, vocab
 from db.store.models import (
@@ -713,10 +713,6 @@ def penalties_of_case(case: Case) -> list[PenaltyView]:
             )
         )
     return views
-
-
-def penalty_of(liable_person: LiablePerson) -> Penalty | None:
-    return Penalty.get_or_none(Penalty.liable_person == liable_person.id)
 
 
 def unpenalised(finding: Liability | int) -> list[LiablePerson]:

@@ -35,7 +35,7 @@ from peewee import fn
 
 from db.errors import WorkflowError
 from db.intake.outlets import current_outlet
-from db.management.liability import current_finding_id
+from db.management.findings import current_finding_id
 from db.store import codes, vocab
 from db.store.models import (
     Callback,

@@ -496,12 +496,6 @@ def _status(code: str | None) -> Coded | None:
     return coded(vocab.STATUSES, code) if code else None
 
 
-def _is_reply(item: TimelineItem) -> bool:
-    return item.kind.code in REPLY_EVENT_KINDS or (
-        item.to_status is not None and item.to_status.code in REPLY_STATUSES
-    )
-
-
 def deadline_state(
     due_at: dt.datetime, done_at: dt.datetime | None, *, is_open: bool, at: dt.datetime
 ) -> str:

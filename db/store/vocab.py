@@ -83,7 +83,7 @@ BUSINESS_TYPES: dict[str, str] = {
     "other": "Other",
 }
 
-# JR/T 0169-2018 causes, then the seed's on-site causes (Art. 6).
+# JR/T 0169-2018 causes, then the on-site causes the city's rules name (Art. 6).
 CAUSES: dict[str, str] = {
     "service_attitude_quality": "Service attitude and quality",
     "facilities_systems": "Facilities, equipment and systems",

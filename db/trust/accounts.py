@@ -23,7 +23,7 @@ import secrets
 from db.errors import WorkflowError
 from db.intake.validation import FieldError, ValidationError, has_control_chars
 from db.store.models import Account, Setting, Staff, database, now
-from db.trust import permissions
+from db.trust import outlet_keys, permissions
 from db.trust.policy import Action
 
 SCHEME = "scrypt"
@@ -227,7 +227,6 @@ def change_password(staff: Staff, old_password: str, new_password: str) -> Accou
     if hmac.compare_digest(old_password.encode("utf-8"), new_password.encode("utf-8")):
         raise ValidationError([FieldError("password", "password_unchanged")])
     _check_password(new_password, fresh)
-    from db.trust import outlet_keys
 
     with database.atomic():
         account.password_hash = hash_password(new_password)

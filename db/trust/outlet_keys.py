@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.errors import WorkflowError
-from db.intake import outlets
+from db.intake import roster
 from db.store.models import Setting, Staff, database, now
 from db.trust import keys
 
@@ -59,8 +59,8 @@ def _put_setting(key: str, value: dict) -> None:
 def require_outlet_head(staff: Staff | None) -> Staff:
     """The outlet head: ``staff`` when it is the head; without accounts (``None``), the
     head is assumed. WorkflowError ``head_only`` for anyone else."""
-    outlet = outlets.current_outlet()
-    head = outlets.outlet_head(outlet) if outlet is not None else None
+    outlet = roster.current_outlet()
+    head = roster.outlet_head(outlet) if outlet is not None else None
     if head is None:
         raise WorkflowError("outlet_not_set_up")
     if staff is not None and staff.id != head.id:
@@ -87,7 +87,7 @@ def open_or_create_key(
     """The outlet's private key, opened with the head's ``password``; made (and its public
     half recorded) when there is none yet, or when ``new_key`` asks for a new pair (the
     old file is kept beside it as ``….replaced-<time>``)."""
-    outlet = outlets.current_outlet()
+    outlet = roster.current_outlet()
     if outlet is None:
         raise WorkflowError("outlet_not_set_up")
     path = key_path()
@@ -120,8 +120,6 @@ def open_or_create_key(
 def signing_key(password: str):
     """The outlet's private signing key, unwrapped with the head's password; refused with
     ``bundle_no_outlet_key`` while the outlet has written no enrolment file."""
-    from db.errors import WorkflowError
-
     path = key_path()
     if not path.exists():
         raise WorkflowError("bundle_no_outlet_key")
@@ -139,7 +137,7 @@ def write_enrolment(
     """Write the outlet's enrolment file for the district (code, name, district, public
     key, self-signed); the head only."""
     require_outlet_head(actor)
-    outlet = outlets.current_outlet()
+    outlet = roster.current_outlet()
     assert outlet is not None  # require_outlet_head refuses a database without one
     private, info = open_or_create_key(password, new_key=new_key, scrypt_n=scrypt_n)
     enrolment = keys.write_enrolment_file(
@@ -180,8 +178,8 @@ def rewrap_for_new_password(staff: Staff, old_password: str, new_password: str) 
         return False
     if not path.exists():
         return False
-    outlet = outlets.current_outlet()
-    head = outlets.outlet_head(outlet) if outlet is not None else None
+    outlet = roster.current_outlet()
+    head = roster.outlet_head(outlet) if outlet is not None else None
     if head is None or head.id != staff.id:
         return False
     try:

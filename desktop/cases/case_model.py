@@ -129,10 +129,6 @@ class CaseTableModel(QAbstractTableModel):
     # --- state -----------------------------------------------------------------------------
 
     @property
-    def case_filter(self) -> CaseFilter:
-        return self._filter
-
-    @property
     def sort_column(self) -> int:
         return self._sort_column
 

@@ -107,9 +107,6 @@ class CaseTableView(QTableView):
         model.modelReset.connect(self._restore_selection)
         self.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
 
-    def case_model(self) -> CaseTableModel:
-        return self._model
-
     def selected_case_id(self) -> int | None:
         return self._selected_id
 

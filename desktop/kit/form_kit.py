@@ -350,9 +350,6 @@ class FormErrors:
         for other in others:
             self._aliases[other] = name
 
-    def set_caption(self, name: str, caption: QWidget) -> None:
-        self._fields[name].caption = caption
-
     def has(self, name: str) -> bool:
         return name in self._fields
 

@@ -30,7 +30,7 @@ def log(message: str) -> None:
 
 @dataclass
 class Target:
-    """A target from the issue: a ratio to the floor, an absolute ceiling, or a margin."""
+    """A row's target: a ratio to the floor, an absolute ceiling, or a margin."""
 
     max_ratio: float | None = None
     max_figure: float | None = None  # in the row's unit

@@ -149,7 +149,7 @@ class QueryBench:
                         CaseFilter(),
                         sort=key,
                         descending=descending,
-                        note="not in the issue's table; the first page's target",
+                        note="no target of its own; the first page's target",
                     )
                 )
         return out

@@ -28,7 +28,7 @@ from db.errors import WorkflowError
 from db.handling import decisions, workflow
 from db.intake import cases, outlets
 from db.intake.validation import ValidationError, clean_text, normalize_phone
-from db.management import prevention, training
+from db.management import liability, prevention, training
 from db.store import codes
 from db.store.models import (
     Case,
@@ -347,13 +347,13 @@ def _reopen(w: World, v: str) -> Any:
 
 def _close(w: World, v: str) -> Any:
     case = _settled_case(w)
-    workflow.determine_liability(case, w.head, liable=False, reasons="客户误解业务规则")
+    liability.determine_liability(case, w.head, liable=False, reasons="客户误解业务规则")
     return case, lambda: workflow.close_case(case, w.head, note=v)
 
 
 def _liability(w: World, v: str) -> Any:
     case = _settled_case(w)
-    return case, lambda: workflow.determine_liability(case, w.head, liable=False, reasons=v)
+    return case, lambda: liability.determine_liability(case, w.head, liable=False, reasons=v)
 
 
 # Each prepares a fresh case in the right state and returns it with the call to try.

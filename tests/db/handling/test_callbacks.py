@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from db.handling import callbacks, workflow
+from db.management import liability
 from db.store import codes, vocab
 from db.store.models import Callback
 from db.trust import permissions
@@ -118,7 +119,7 @@ def test_unsatisfied_callback_reopens_to_reporting(world: World):
     )
     assert workflow.report_owed(case) == "unsatisfied_callback"
     refused(
-        lambda: workflow.determine_liability(case, w.head, liable=False, reasons="无责", at=at(7)),
+        lambda: liability.determine_liability(case, w.head, liable=False, reasons="无责", at=at(7)),
         "must_report_first",
     )
     again = callbacks.plan_callback(w.head, due_at=at(50), assigned_to=w.lobby, case=case, at=at(7))

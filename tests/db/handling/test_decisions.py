@@ -7,6 +7,7 @@ import datetime as dt
 import json
 
 from db.handling import deadlines, decisions, workflow
+from db.management import liability
 from db.store import codes, vocab
 from db.store.models import Case, CustomerNotice
 from tests.db.workflow_fixtures import World, at, events, last_event, refused, world
@@ -187,7 +188,7 @@ def test_review_of_a_closed_case_reopens_it_and_owes_a_report(world: World):
     workflow.reply(
         case, w.head, content="送达处理决定", method="in_person", customer_satisfied=True, at=at(32)
     )
-    workflow.determine_liability(case, w.head, liable=False, reasons="无责", at=at(33))
+    liability.determine_liability(case, w.head, liable=False, reasons="无责", at=at(33))
     workflow.close_case(case, w.head, at=at(34))
     review = decisions.request_review(
         case, w.lobby, requested_at=at(24 * 10), content="客户申请核查"
@@ -221,14 +222,14 @@ def test_pending_review_blocks_closing(world: World):
     workflow.reply(
         case, w.head, content="送达处理决定", method="in_person", customer_satisfied=True, at=at(32)
     )
-    workflow.determine_liability(case, w.head, liable=False, reasons="无责", at=at(33))
+    liability.determine_liability(case, w.head, liable=False, reasons="无责", at=at(33))
     review = decisions.request_review(case, w.teller, requested_at=at(34), content="申请核查")
     assert workflow.report_owed(case) == "review_requested"
     workflow.report(case, w.teller, w.head, at=at(35))
     workflow.reply(
         case, w.head, content="正在核查", method="phone", customer_satisfied=True, at=at(36)
     )
-    workflow.determine_liability(case, w.head, liable=False, reasons="无责", at=at(37))
+    liability.determine_liability(case, w.head, liable=False, reasons="无责", at=at(37))
     refused(lambda: workflow.close_case(case, w.head, at=at(38)), "pending_review")
     decisions.decide_review(review, w.head, outcome="维持", upheld=True, at=at(39))
     workflow.close_case(case, w.head, at=at(40))

@@ -13,6 +13,7 @@ import pytest
 from db.errors import MESSAGES, WorkflowError
 from db.handling import callbacks, deadlines, workflow
 from db.intake import outlets, repeats
+from db.management import liability
 from db.store import codes, vocab
 from db.store.models import (
     Case,
@@ -144,7 +145,7 @@ def perform(w: World, case: Case, action: str, extra: dict):
             at=at(3),
         )
     if action == "determine_liability":
-        return workflow.determine_liability(
+        return liability.determine_liability(
             case, w.head, liable=False, reasons="系统故障所致，员工无责", at=at(4)
         )
     if action == "close":
@@ -293,7 +294,7 @@ def test_intake_transfer_reply_callback_close(world: World):
     callbacks.record_callback(
         cb, w.lobby, method="phone", reached=True, result=codes.RESULT_BASICALLY, at=at(30)
     )
-    workflow.determine_liability(
+    liability.determine_liability(
         case, w.head, liable=True, responsible=[w.teller], reasons="未及时解释", at=at(31)
     )
     workflow.close_case(case, w.head, at=at(32))
@@ -310,8 +311,8 @@ def test_intake_transfer_reply_callback_close(world: World):
         "liability_determined",
         "closed",
     ]
-    liability = Liability.get(Liability.case == case.id)
-    assert liability.liable and [p.staff_id for p in liability.persons] == [w.teller.id]
+    finding = Liability.get(Liability.case == case.id)
+    assert finding.liable and [p.staff_id for p in finding.persons] == [w.teller.id]
     clocks = {c.name: c for c in deadlines.case_clocks(case, at(40))}
     assert clocks["agreed_reply"].state == deadlines.STATE_MET
     assert clocks["decision"].state == deadlines.STATE_MET
@@ -455,7 +456,9 @@ def test_unsatisfied_reply_must_be_reported_before_anything_else(world: World):
     cb = callbacks.plan_callback(w.head, due_at=at(48), assigned_to=w.lobby, case=case, at=at(21))
     attempts = [
         lambda: workflow.transfer(case, w.teller, w.teller2, at=at(21)),
-        lambda: workflow.determine_liability(case, w.head, liable=False, reasons="无责", at=at(21)),
+        lambda: liability.determine_liability(
+            case, w.head, liable=False, reasons="无责", at=at(21)
+        ),
         lambda: workflow.close_case(case, w.head, at=at(21)),
         lambda: workflow.agree_reply_time(case, w.teller, at(60), at=at(21), note="再约"),
         lambda: workflow.escalate(
@@ -686,26 +689,28 @@ def test_liability_rules(world: World):
         case, w.teller, content="答复", method="phone", customer_satisfied=True, at=at(2)
     )
     refused(
-        lambda: workflow.determine_liability(case, w.head, liable=True, reasons="有责", at=at(3)),
+        lambda: liability.determine_liability(case, w.head, liable=True, reasons="有责", at=at(3)),
         "responsible_required",
     )
     refused(
-        lambda: workflow.determine_liability(
+        lambda: liability.determine_liability(
             case, w.head, liable=False, responsible=[w.teller], reasons="无责", at=at(3)
         ),
         "responsible_not_liable",
     )
     refused(
-        lambda: workflow.determine_liability(case, w.lobby, liable=False, reasons="无责", at=at(3)),
+        lambda: liability.determine_liability(
+            case, w.lobby, liable=False, reasons="无责", at=at(3)
+        ),
         "head_only",
     )
     refused(
-        lambda: workflow.determine_liability(case, w.head, liable=False, reasons="", at=at(3)),
+        lambda: liability.determine_liability(case, w.head, liable=False, reasons="", at=at(3)),
         "text_required",
     )
-    workflow.determine_liability(case, w.head, liable=False, reasons="无责", at=at(3))
+    liability.determine_liability(case, w.head, liable=False, reasons="无责", at=at(3))
     # the head may correct it before closing
-    workflow.determine_liability(
+    liability.determine_liability(
         case,
         w.head,
         liable=True,
@@ -723,7 +728,7 @@ def test_close_and_reopen_are_the_heads(world: World):
     workflow.reply(
         case, w.teller, content="答复", method="phone", customer_satisfied=True, at=at(2)
     )
-    workflow.determine_liability(case, w.head, liable=False, reasons="无责", at=at(3))
+    liability.determine_liability(case, w.head, liable=False, reasons="无责", at=at(3))
     refused(lambda: workflow.close_case(case, w.lobby, at=at(4)), "head_only")
     workflow.close_case(case, w.head, at=at(4))
     refused(
@@ -758,7 +763,7 @@ def test_close_refused_while_something_runs(world: World):
     workflow.reply(
         case, w.teller, content="答复", method="phone", customer_satisfied=True, at=at(2)
     )
-    workflow.determine_liability(case, w.head, liable=False, reasons="无责", at=at(3))
+    liability.determine_liability(case, w.head, liable=False, reasons="无责", at=at(3))
     cb = callbacks.plan_callback(w.head, due_at=at(48), assigned_to=w.lobby, case=case, at=at(3))
     refused(lambda: workflow.close_case(case, w.head, at=at(4)), "pending_callback")
     callbacks.record_callback(cb, w.lobby, method="phone", reached=False, at=at(4))

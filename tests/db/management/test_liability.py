@@ -563,7 +563,7 @@ def test_close_without_determination_is_refused(world: World):
 def test_workflow_shorthand_shares_equally(world: World):
     w = world
     case = replied_case(w)
-    row = workflow.determine_liability(
+    row = liability.determine_liability(
         case,
         w.head,
         liable=True,

@@ -38,7 +38,7 @@ def test_every_role_has_its_duties_with_articles():
     assert [d.article for d in acting][6:8] == ["Art. 8", "Art. 5(1)"]
     for duties in staff_records.DUTIES.values():
         for duty in duties:
-            # paraphrased in English, never the seed's own sentences
+            # paraphrased in English, never the rules' own Chinese sentences
             assert not re.search(r"[\u4e00-\u9fff]", duty.text) and duty.text.endswith(".")
 
 

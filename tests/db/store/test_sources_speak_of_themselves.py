@@ -13,6 +13,7 @@ SUFFIXES = {".py", ".md", ".txt", ".toml", ".json", ".ts", ""}
 OUTSIDE = re.compile(
     r"(?i)"
     r"\bissues?\s*#?\d+|\btickets?\s*#?\d+|\bDOMAIN\.md\b|\bSTYLE\.md\b|\.\./shared/|"
+    r"\b(?:the|this|that)\s+issue\b|\bissue's\b|\bitems?\s+#?\d+\b|/work/|"
     r"需求第\s*\d|需求\s*#\d"
 )
 
@@ -45,8 +46,18 @@ def test_the_pattern_catches_what_it_is_for():
         "# see issue 3",
         "(Issue #12)",
         "see ../shared/DOMAIN.md",
+        "not in the issue's table",
+        "A target from the issue: a ratio",
+        "as item 4 asks",
+        "/work/venv/bin/python tests/fixtures/make.py",
         "产品默认值（需求第 3 号）",
     ):
         assert OUTSIDE.search(line), line
-    for line in ("# the issued date", "Art. 18", "本程序默认值"):
+    for line in (
+        "# the issued date",
+        "Art. 18",
+        "本程序默认值",
+        "one item per line",
+        "python tests/x.py",
+    ):
         assert not OUTSIDE.search(line), line

@@ -131,7 +131,7 @@ def test_there_is_a_fixture_for_every_past_schema_version():
     assert not missing, (
         f"no fixture database for schema version(s) {missing}: a migration was added "
         "without freezing the version before it. Run\n"
-        "    /work/venv/bin/python tests/fixtures/make_schema_fixtures.py\n"
+        "    python tests/fixtures/make_schema_fixtures.py\n"
         "(give the new version a fill_vN function there) and commit the new "
         "tests/fixtures/schema_vN.sqlite3"
     )

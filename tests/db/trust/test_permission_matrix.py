@@ -70,7 +70,7 @@ def _decided(w: World):
 
 def _closable(w: World):
     case = replied_case(w)
-    workflow.determine_liability(case, w.head, liable=False, reasons="无责", at=at(3))
+    liability.determine_liability(case, w.head, liable=False, reasons="无责", at=at(3))
     return case
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 from db.handling import workflow
+from db.management import liability
 from db.store.models import ActingHead
 from db.trust import permissions
 from db.trust.policy import Action
@@ -82,7 +83,7 @@ def test_head_only_action_in_a_span_is_attributed_to_the_acting_head(world: Worl
         case, w.teller, content="结果", method="phone", customer_satisfied=True, at=at(10)
     )
     refused(
-        lambda: workflow.determine_liability(
+        lambda: liability.determine_liability(
             case, w.lobby, liable=False, reasons="无责", at=at(10)
         ),
         "head_only",

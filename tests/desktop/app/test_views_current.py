@@ -241,7 +241,7 @@ def review_reported(scene: Scene) -> Case:
 
 def not_liable(scene: Scene) -> Case:
     case = replied(scene)
-    workflow.determine_liability(
+    liability.determine_liability(
         Case.get_by_id(case.id), scene.shop.head, liable=False, reasons="系统故障"
     )
     return case

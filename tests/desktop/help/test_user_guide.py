@@ -35,7 +35,7 @@ def _dialog_sources() -> list[Path]:
     ]
 
 
-# The pages the task list asks for, besides the contents.
+# One page for each task a user does with the program, besides the contents.
 TASK_PAGES = {
     "register", "reply", "transfer", "escalate", "workorders", "callbacks", "decision",
     "liability", "staff", "targets", "reports", "backups", "calendar", "login",

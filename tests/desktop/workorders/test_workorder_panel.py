@@ -18,14 +18,14 @@ from desktop.kit.i18n import install_translators
 from desktop.main_window import MainWindow
 from desktop.workorders.link_case_dialog import CASE_ID_ROLE, LinkCaseDialog
 from desktop.workorders.workorder_dialog import WorkOrderDialog, refused_field
-from desktop.workorders.workorder_panel import (
+from desktop.workorders.workorder_model import (
     COL_CASE,
     COL_CONCERNS,
     COL_NUMBER,
     COL_REPLIED,
-    WorkOrderPanel,
     WorkOrderTableModel,
 )
+from desktop.workorders.workorder_panel import WorkOrderPanel
 from desktop.workorders.workorder_reply_dialog import WorkOrderReplyDialog
 from desktop.workorders.workorders_ui import WorkOrdersDock
 from tests.desktop import case_factory, workorder_factory

@@ -1,0 +1,41 @@
+"""The outlet this database serves and who works there: read-only roster queries."""
+
+from __future__ import annotations
+
+from db.store import vocab
+from db.store.models import Outlet, Staff
+
+
+def is_set_up() -> bool:
+    return Outlet.select().exists()
+
+
+def current_outlet() -> Outlet | None:
+    """The outlet this database serves (the first one; district consolidation comes later)."""
+    return Outlet.select().order_by(Outlet.id).first()
+
+
+def active_staff(outlet: Outlet) -> list[Staff]:
+    """Active staff of the outlet, head first, then by name."""
+    head_first = Staff.role != vocab.ROLE_HEAD
+    return list(
+        Staff.select()
+        .where((Staff.outlet == outlet) & (Staff.active == True))  # noqa: E712
+        .order_by(head_first, Staff.name)
+    )
+
+
+def all_staff(outlet: Outlet) -> list[Staff]:
+    """Every staff member, including deactivated ones, for filters over old cases."""
+    return list(Staff.select().where(Staff.outlet == outlet).order_by(Staff.name))
+
+
+def outlet_head(outlet: Outlet) -> Staff | None:
+    return (
+        Staff.select()
+        .where(
+            (Staff.outlet == outlet) & (Staff.role == vocab.ROLE_HEAD) & (Staff.active == True)  # noqa: E712
+        )
+        .order_by(Staff.id)
+        .first()
+    )
