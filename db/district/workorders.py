@@ -24,6 +24,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from peewee import JOIN
+
 from db.district import audit
 from db.district.models import (
     CaseEscalation,
@@ -181,7 +183,7 @@ def work_order_replies(outlet_code: str | None = None) -> list[WorkOrderReply]:
         )
         .join(
             o,
-            join_type="LEFT OUTER",
+            join_type=JOIN.LEFT_OUTER,
             on=(o.outlet_code == d.outlet_code) & (o.source == d.source) & (o.number == d.number),
         )
         .order_by(d.received_at, d.source, d.number)
