@@ -263,7 +263,7 @@ MESSAGES: dict[str, str] = {
         "Assign the department leading escalation {seq} of case {case_no} before recording its result (Art. 11)."
     ),
     "district_nothing_to_send": (
-        "Nothing new for outlet {outlet} since bundle number {seq}: no work order or escalation result waits; no bundle written."
+        "Nothing new for outlet {outlet} since bundle number {seq}: no work order, reply or escalation result waits; no bundle written."
     ),
 }
 

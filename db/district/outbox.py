@@ -1,8 +1,9 @@
 """The district's bundle down to one outlet: what is new for it since the last one.
 
 :func:`send_bundle` writes a signed bundle (format in db/exchange/format.py, direction
-``down``) of the work orders assigned to the outlet and not yet sent, and the escalation
-results recorded or changed since they were last sent. It is numbered one after the last
+``down``) of the work orders assigned to the outlet and not yet sent, the district's own
+replies to them not yet sent, and the escalation results recorded or changed since they
+were last sent. It is numbered one after the last
 bundle to that outlet (``outlet.last_sent_seq``), and what it carries is marked as sent in
 the same transaction that takes the number; the file is written beside ``path`` first and
 put in its place once that transaction is committed, so a failure leaves neither a file
@@ -33,6 +34,7 @@ from db.exchange.format import (
     ESCALATIONS,
     FORMAT_NAME,
     FORMAT_VERSION,
+    REPLIES,
     WORKORDERS,
     _dumps,
     _t,
@@ -47,6 +49,7 @@ class SendSummary:
     seq: int
     work_orders: int
     escalation_results: int
+    replies: int
     size: int
 
 
@@ -107,9 +110,35 @@ def _unsent_work_orders(outlet_code: str):
     )
 
 
-def pending_for(outlet_code: str) -> tuple[int, int]:
-    """(work orders, escalation results) the next bundle to ``outlet_code`` would carry."""
-    return _unsent_work_orders(outlet_code).count(), _unsent_results(outlet_code).count()
+def _unsent_replies(outlet_code: str):
+    d = DistrictWorkOrder
+    return (
+        d.select()
+        .where(
+            (d.outlet_code == outlet_code) & d.replied_at.is_null(False) & d.reply_sent_at.is_null()
+        )
+        .order_by(d.received_at, d.source, d.number)
+    )
+
+
+def _reply_entry(wo: DistrictWorkOrder) -> dict:
+    return {
+        "source": wo.source,
+        "number": wo.number,
+        "reply_content": wo.reply_content,
+        "replied_at": _t(wo.replied_at),
+        "replied_by_name": wo.replied_by_name,
+    }
+
+
+def pending_for(outlet_code: str) -> tuple[int, int, int]:
+    """(work orders, escalation results, replies) the next bundle to ``outlet_code`` would
+    carry."""
+    return (
+        _unsent_work_orders(outlet_code).count(),
+        _unsent_results(outlet_code).count(),
+        _unsent_replies(outlet_code).count(),
+    )
 
 
 def send_bundle(
@@ -155,7 +184,8 @@ def _write(
     outlet = EnrolledOutlet.select().where(EnrolledOutlet.code == outlet_code).for_update().get()
     orders = list(_unsent_work_orders(outlet.code))
     results = list(_unsent_results(outlet.code))
-    if not orders and not results:
+    replies = list(_unsent_replies(outlet.code))
+    if not orders and not results and not replies:
         raise WorkflowError(
             "district_nothing_to_send", outlet=outlet.code, seq=outlet.last_sent_seq
         )
@@ -165,6 +195,8 @@ def _write(
         members[WORKORDERS] = _dumps({"work_orders": [_work_order_entry(w) for w in orders]})
     if results:
         members[ESCALATIONS] = _dumps({"results": [_result_entry(h) for h in results]})
+    if replies:
+        members[REPLIES] = _dumps({"replies": [_reply_entry(w) for w in replies]})
     manifest = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -175,12 +207,20 @@ def _write(
         "created_at": _t(_utc_naive(at)),
         "since": None,
         "masked": False,
-        "counts": {"work_orders": len(orders), "escalation_results": len(results)},
+        "counts": {
+            "work_orders": len(orders),
+            "escalation_results": len(results),
+            "replies": len(replies),
+        },
         "files": signing.member_files(members),
     }
     EnrolledOutlet.update(last_sent_seq=seq).where(EnrolledOutlet.code == outlet.code).execute()
     for wo in orders:
         DistrictWorkOrder.update(sent_down_at=at).where(
+            (DistrictWorkOrder.source == wo.source) & (DistrictWorkOrder.number == wo.number)
+        ).execute()
+    for wo in replies:
+        DistrictWorkOrder.update(reply_sent_at=at).where(
             (DistrictWorkOrder.source == wo.source) & (DistrictWorkOrder.number == wo.number)
         ).execute()
     for h in results:
@@ -196,5 +236,6 @@ def _write(
         "seq": seq,
         "work_orders": len(orders),
         "escalation_results": len(results),
+        "replies": len(replies),
     }
     return partial, summary

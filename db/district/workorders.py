@@ -145,6 +145,42 @@ def assign_work_order(
     return work_order(source, number)
 
 
+def record_district_reply(
+    source: str,
+    number: str,
+    content: str,
+    *,
+    replied_by_name: str,
+    actor: str,
+    at: dt.datetime | None = None,
+) -> DistrictWorkOrder:
+    """The district's own reply to the superior body (what, when, who), for a work order
+    it entered; it goes down to the outlet with the next bundle. A work order is replied
+    to once."""
+    at = (at or _local_now()).replace(microsecond=0, tzinfo=None)
+    content = _text(content, "content", outlet_orders.MAX_CONTENT, required=True)
+    name = _text(replied_by_name, "replied_by_name", outlet_orders.MAX_NAME, required=True)
+    with district_database.atomic(), audit.acting_as(actor):
+        wo = (
+            DistrictWorkOrder.select()
+            .where((DistrictWorkOrder.source == source) & (DistrictWorkOrder.number == number))
+            .for_update()
+            .first()
+        )
+        if wo is None:
+            raise WorkflowError("district_workorder_unknown", source=source, number=number)
+        if wo.replied_at is not None:
+            raise WorkflowError("already_replied")
+        if at < wo.received_at:
+            raise WorkflowError("not_after", field="replied_at", other="received_at")
+        if at > _local_now() + dt.timedelta(minutes=5):
+            raise WorkflowError("in_future", field="replied_at")
+        DistrictWorkOrder.update(reply_content=content, replied_at=at, replied_by_name=name).where(
+            (DistrictWorkOrder.source == source) & (DistrictWorkOrder.number == number)
+        ).execute()
+    return work_order(source, number)
+
+
 @dataclass(frozen=True)
 class WorkOrderReply:
     """A work order the district sent down, with the outlet's reply as its bundles state it."""

@@ -551,7 +551,8 @@ def _district_send(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> in
         return 1
     print(f"wrote {summary.path} for outlet {summary.outlet_code} (bundle number "
           f"{summary.seq}): {summary.work_orders} work orders, {summary.escalation_results} "
-          f"escalation results ({summary.size:,} bytes)", file=stdout)  # fmt: skip
+          f"escalation results, {summary.replies} replies ({summary.size:,} bytes)",
+          file=stdout)  # fmt: skip
     return 0
 
 

@@ -440,7 +440,7 @@ _MESSAGES: dict[str, str] = {
     ),
     "district_nothing_to_send": QT_TRANSLATE_NOOP(
         "WorkflowError",
-        "Nothing new for outlet {outlet} since bundle number {seq}: no work order or escalation result waits; no bundle written.",
+        "Nothing new for outlet {outlet} since bundle number {seq}: no work order, reply or escalation result waits; no bundle written.",
     ),
 }
 

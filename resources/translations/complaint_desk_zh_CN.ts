@@ -10608,8 +10608,8 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+4"/>
-        <source>Nothing new for outlet {outlet} since bundle number {seq}: no work order or escalation result waits; no bundle written.</source>
-        <translation>自第 {seq} 号交换包以来，没有需要发给网点 {outlet} 的新工单或升级处理结果；未写出交换包。</translation>
+        <source>Nothing new for outlet {outlet} since bundle number {seq}: no work order, reply or escalation result waits; no bundle written.</source>
+        <translation>自第 {seq} 号交换包以来，没有需要发给网点 {outlet} 的新工单、答复或升级处理结果；未写出交换包。</translation>
     </message>
     <message>
         <location line="+11"/>

@@ -62,16 +62,24 @@ def test_outlet_to_district_and_back(world: World, district_db, tmp_path):
     workorders.record_result(*key, "与客户面谈后和解，网点改进叫号", actor="赵敏")
     workorders.enter_work_order(_order("KF-1", at(50)), w.outlet.code, actor="赵敏")
     workorders.enter_work_order(_order("KF-2", at(10)), w.outlet.code, actor="赵敏")
+    workorders.enter_work_order(_order("KF-3", at(50)), w.outlet.code, actor="赵敏")
+    workorders.record_district_reply("95580", "KF-3", "区分公司已直接答复客户",
+                                     replied_by_name="赵敏", actor="赵敏", at=at(3))  # fmt: skip
     down = outbox.send_bundle(tmp_path / "down1.zip", w.outlet.code, signing_key=DISTRICT_KEY,
                               actor="赵敏")  # fmt: skip
-    assert (down.seq, down.work_orders, down.escalation_results) == (1, 2, 1)
+    assert (down.seq, down.work_orders, down.escalation_results, down.replies) == (1, 3, 1, 1)
 
     # The outlet stores them once.
     imported = outlet_import(down.path, w.head)
-    assert (imported.work_orders_created, imported.escalation_results) == (2, 1)
+    assert (imported.work_orders_created, imported.escalation_results) == (3, 1)
+    assert imported.replies_recorded == 1
     assert outlet_import(down.path, w.head).already_imported
     orders = {wo.number: wo for wo in WorkOrder.select()}
-    assert sorted(orders) == ["KF-1", "KF-2"]
+    assert sorted(orders) == ["KF-1", "KF-2", "KF-3"]
+    assert (orders["KF-3"].replied_at, orders["KF-3"].reply_content) == (
+        at(3),
+        "区分公司已直接答复客户",
+    )
     assert orders["KF-1"].reply_by == at(50) and orders["KF-1"].source == "95580"
     (result,) = escalation_results(case)
     assert (result.department, result.psbc_counterpart, result.result) == (
@@ -91,6 +99,7 @@ def test_outlet_to_district_and_back(world: World, district_db, tmp_path):
     replies = {r.number: r for r in workorders.work_order_replies(w.outlet.code)}
     assert replies["KF-1"].replied_at == at(30) and replies["KF-1"].on_time is True
     assert replies["KF-2"].on_time is False
+    assert replies["KF-3"].replied_at == at(3) and replies["KF-3"].on_time is True
     assert replies["KF-1"].reply_content == "已致歉并改进叫号"
     assert replies["KF-1"].sent_down_at is not None
     # The district's handling stayed as it was while the case's newer state replaced the old.

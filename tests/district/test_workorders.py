@@ -245,3 +245,36 @@ def test_a_failed_write_leaves_nothing_sent(district, tmp_path):
         outbox.send_bundle(blocker / "x.zip", "BJ0101", signing_key=DISTRICT_KEY, actor="赵敏")
     assert workorders.work_order("95580", "KF-2026-001").sent_down_at is None
     assert EnrolledOutlet.get_by_id("BJ0101").last_sent_seq == 0
+
+
+def test_the_districts_own_reply_goes_down_once(district, tmp_path):
+    workorders.enter_work_order(_order(), "BJ0101", actor="赵敏", at=T)
+    outbox.send_bundle(tmp_path / "1.zip", "BJ0101", signing_key=DISTRICT_KEY, actor="赵敏")
+    with pytest.raises(WorkflowError) as early:
+        workorders.record_district_reply("95580", "KF-2026-001", "已答复", replied_by_name="赵敏",
+                                         actor="赵敏", at=T - dt.timedelta(hours=1))  # fmt: skip
+    assert early.value.code == "not_after"
+    with pytest.raises(WorkflowError) as empty:
+        workorders.record_district_reply("95580", "KF-2026-001", " ", replied_by_name="赵敏",
+                                         actor="赵敏", at=T)  # fmt: skip
+    assert empty.value.code == "text_required"
+    reply_at = T + dt.timedelta(hours=3)
+    workorders.record_district_reply("95580", "KF-2026-001", "区分公司已直接答复客户",
+                                     replied_by_name="赵敏", actor="赵敏", at=reply_at)  # fmt: skip
+    with pytest.raises(WorkflowError) as twice:
+        workorders.record_district_reply("95580", "KF-2026-001", "又一次", replied_by_name="钱伟",
+                                         actor="钱伟", at=reply_at)  # fmt: skip
+    assert twice.value.code == "already_replied"
+    assert outbox.pending_for("BJ0101") == (0, 0, 1)
+    second = outbox.send_bundle(tmp_path / "2.zip", "BJ0101", signing_key=DISTRICT_KEY,
+                                actor="赵敏")  # fmt: skip
+    assert (second.seq, second.work_orders, second.replies) == (2, 0, 1)
+    (reply,) = _members(second.path)["replies.json"]["replies"]
+    assert reply == {
+        "source": "95580",
+        "number": "KF-2026-001",
+        "reply_content": "区分公司已直接答复客户",
+        "replied_at": "2026-03-02T12:00:00",
+        "replied_by_name": "赵敏",
+    }
+    assert outbox.pending_for("BJ0101") == (0, 0, 0)
