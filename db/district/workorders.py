@@ -226,6 +226,7 @@ def work_order_replies(outlet_code: str | None = None) -> list[WorkOrderReply]:
     )
     if outlet_code is not None:
         query = query.where(d.outlet_code == outlet_code)
+    rows: list[dict] = list(query.dicts())  # type: ignore[arg-type]
     return [
         WorkOrderReply(
             row["source"],
@@ -237,7 +238,7 @@ def work_order_replies(outlet_code: str | None = None) -> list[WorkOrderReply]:
             row["reply_content"] or "",
             row["replied_by_name"] or "",
         )
-        for row in query.dicts()
+        for row in rows
     ]
 
 
@@ -268,6 +269,10 @@ def _key(outlet_code: str, case_no: str, escalation_seq: int):
 
 def handling(outlet_code: str, case_no: str, escalation_seq: int) -> EscalationHandling | None:
     return EscalationHandling.get_or_none(_key(outlet_code, case_no, escalation_seq))
+
+
+def _stored(outlet_code: str, case_no: str, escalation_seq: int) -> EscalationHandling:
+    return EscalationHandling.get(_key(outlet_code, case_no, escalation_seq))
 
 
 def _accepted(outlet_code: str, case_no: str, escalation_seq: int) -> EscalationHandling:
@@ -306,7 +311,7 @@ def accept_escalation(
             updated_at=at,
             updated_by=actor,
         ).on_conflict_ignore().execute()
-    return handling(outlet_code, case_no, escalation_seq)
+    return _stored(outlet_code, case_no, escalation_seq)
 
 
 def _text(value: str, field: str, max_len: int, *, required: bool) -> str:
@@ -326,7 +331,7 @@ def _update(
         EscalationHandling.update(updated_at=at, updated_by=actor, **values).where(
             _key(outlet_code, case_no, escalation_seq)
         ).execute()
-    return handling(outlet_code, case_no, escalation_seq)
+    return _stored(outlet_code, case_no, escalation_seq)
 
 
 def assign_department(
