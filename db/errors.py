@@ -242,6 +242,29 @@ MESSAGES: dict[str, str] = {
         "The connection to the district database was lost during the import: nothing of "
         "this bundle was written. Import it again when the database answers."
     ),
+    # the district's console (db/district/workorders.py, outbox.py)
+    "district_outlet_not_enrolled": (
+        "Outlet {outlet} is not enrolled in this district; enrol it before sending it work orders."
+    ),
+    "district_workorder_exists": (
+        "Work order {source} {number} is already entered (assigned to outlet {outlet})."
+    ),
+    "district_workorder_unknown": ("There is no work order {source} {number} at the district."),
+    "district_workorder_sent": (
+        "Work order {source} {number} was sent down to outlet {outlet} on {sent}; it can no longer go to another outlet."
+    ),
+    "district_escalation_unknown": (
+        "Outlet {outlet} has sent no escalation {seq} of case {case_no}."
+    ),
+    "district_escalation_not_accepted": (
+        "Escalation {seq} of case {case_no} is not accepted by the district yet; accept it first (Art. 11)."
+    ),
+    "district_department_required": (
+        "Assign the department leading escalation {seq} of case {case_no} before recording its result (Art. 11)."
+    ),
+    "district_nothing_to_send": (
+        "Nothing new for outlet {outlet} since bundle number {seq}: no work order, reply or escalation result waits; no bundle written."
+    ),
 }
 
 

@@ -304,7 +304,8 @@ class OutletWorkOrder(DistrictModel):
 
 
 class DistrictWorkOrder(DistrictModel):
-    """A work order the district received from above and sends down to one outlet."""
+    """A work order the district received from above and sends down to one outlet, with
+    the district's own reply when it answered the superior body itself."""
 
     source = TextField()
     number = TextField()
@@ -319,6 +320,10 @@ class DistrictWorkOrder(DistrictModel):
     created_at = DateTimeTZField()
     created_by = TextField()
     sent_down_at = DateTimeTZField(null=True)
+    reply_content = _text()
+    replied_at = DateTimeField(null=True)
+    replied_by_name = _text()
+    reply_sent_at = DateTimeTZField(null=True)
 
     class Meta:
         primary_key = CompositeKey("source", "number")

@@ -17,7 +17,13 @@ At the district (``complaint-desk district SUBCOMMAND``), on PostgreSQL:
   district its key pair, the private key wrapped by a password asked for here, in a
   protected file on this PC (``--key FILE``; default in the user data folder);
 - ``enrol FILE`` enrols an outlet from its enrolment file (fingerprint shown, confirmed);
-- ``key --out FILE`` writes the district's public-key file for the outlets.
+- ``key --out FILE`` writes the district's public-key file for the outlets;
+- ``import FILE…`` applies outlets' signed bundles (db/district/consolidate.py), each in one
+  transaction, with a progress line on stderr for a large one; a refused bundle is named
+  with its reason and the others are still applied;
+- ``send --outlet CODE --out FILE`` writes the signed bundle down of the work orders and
+  escalation results not yet sent to that outlet (db/district/outbox.py), asking for the
+  password of the district's key (``--key FILE``; default where ``init`` made it).
 
 ``--db URL`` is remembered (without its password, which belongs in ``~/.pgpass`` or
 ``PGPASSWORD``) in ``district.json`` of the user configuration folder, so later commands
@@ -92,7 +98,7 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
 
     district = sub.add_parser(
         "district",
-        help="the district branch's console (PostgreSQL): init, enrol, key",
+        help="the district branch's console (PostgreSQL): init, enrol, key, import, send",
         description="The district branch's console on its PostgreSQL database.",
     )
     _add_district_options(district)
@@ -118,6 +124,26 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     key = commands.add_parser("key", help="write the district's public-key file for outlets")
     key.add_argument("--out", type=Path, required=True, metavar="FILE")
     _add_district_options(key)
+    imp = commands.add_parser(
+        "import",
+        help="apply outlets' signed bundles, each in one transaction",
+        description="Apply each outlet bundle in one transaction: checked first (signature "
+        "by the enrolled key, addressee, number), refused whole naming the reason. Importing "
+        "a bundle again changes nothing.",
+    )
+    imp.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    _add_district_options(imp)
+    send = commands.add_parser(
+        "send",
+        help="write the signed bundle down for one outlet: what is new since the last",
+        description="Write a signed bundle of the work orders and escalation results not "
+        "yet sent to the outlet, numbered after the last bundle to it.",
+    )
+    send.add_argument("--outlet", required=True, metavar="CODE")
+    send.add_argument("--out", type=Path, required=True, metavar="FILE")
+    send.add_argument("--key", type=Path, default=None, metavar="FILE",
+                      help="the district's private key (default: where init made it)")  # fmt: skip
+    _add_district_options(send)
 
 
 # --- shared ----------------------------------------------------------------------------------
@@ -326,11 +352,17 @@ def _open_district(args, stderr: TextIO, *, migrate: bool):
 
 
 def cmd_district(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    handlers = {"init": _district_init, "enrol": _district_enrol, "key": _district_key}
+    handlers = {
+        "init": _district_init,
+        "enrol": _district_enrol,
+        "key": _district_key,
+        "import": _district_import,
+        "send": _district_send,
+    }
     handler = handlers.get(args.district_command or "")
     if handler is None:
-        print("give a subcommand: complaint-desk district init | enrol | key (see --help)",
-              file=stderr)  # fmt: skip
+        print("give a subcommand: complaint-desk district init | enrol | key | import | send "
+              "(see --help)", file=stderr)  # fmt: skip
         return 2
     from db.district.database import close_district_database
 
@@ -434,6 +466,93 @@ def _district_key(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int
           f"({written.owner.name})", file=stdout)  # fmt: skip
     print(f"fingerprint: {written.fingerprint}", file=stdout)
     _remember(url, stdout)
+    return 0
+
+
+class _Progress:
+    """A progress line on stderr for a large bundle: rewritten in place on a terminal,
+    else one line per tenth."""
+
+    def __init__(self, name: str, stderr: TextIO) -> None:
+        self.name, self.stderr, self.shown = name, stderr, -1
+
+    def __call__(self, done: int, total: int) -> None:
+        from db.district.consolidate import BATCH
+
+        if total <= BATCH:
+            return
+        tenth = done * 10 // total
+        if self.stderr.isatty():
+            end = "\n" if done >= total else ""
+            print(f"\r{self.name}: {done:,} of {total:,} cases", end=end, file=self.stderr,
+                  flush=True)  # fmt: skip
+        elif tenth != self.shown:
+            print(f"{self.name}: {done:,} of {total:,} cases", file=self.stderr, flush=True)
+        self.shown = tenth
+
+
+def _district_import(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    from db.district.consolidate import import_bundle
+    from db.errors import WorkflowError
+
+    missing = [f for f in args.files if not f.is_file()]
+    if missing:
+        print(f"no such file: {missing[0]}", file=stderr)
+        return 2
+    if _open_district(args, stderr, migrate=False) is None:
+        return 1
+    failed = 0
+    for path in args.files:
+        try:
+            result = import_bundle(
+                path, actor=_officer(args), progress=_Progress(path.name, stderr)
+            )
+        except WorkflowError as error:  # BundleError, DistrictStoreError, EnrolmentError
+            failed += 1
+            print(f"{path}: refused, nothing written.", file=stderr)
+            print(f"  {error.message}", file=stderr)
+            continue
+        if result.already_imported:
+            print(f"{path}: bundle number {result.seq} of outlet {result.outlet_code} is "
+                  "already imported; nothing changed", file=stdout)  # fmt: skip
+            continue
+        for warning in result.warnings:
+            print(f"{path}: warning: {warning.message}", file=stderr)
+        older = result.cases - result.cases_stored
+        print(f"{path}: bundle number {result.seq} of outlet {result.outlet_code}: "
+              f"{result.cases_stored} cases stored"
+              + (f" ({older} older than the state already here, left)" if older else "")
+              + f", {result.work_orders} work-order records", file=stdout)  # fmt: skip
+    return 1 if failed else 0
+
+
+def _district_send(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    from db.district import enrolment, outbox
+    from db.errors import WorkflowError
+    from db.trust import keys
+
+    if _open_district(args, stderr, migrate=False) is None:
+        return 1
+    try:
+        district = enrolment.require_district()
+        key_path = args.key or default_district_key(district.code)
+        if not key_path.is_file():
+            raise UserRefused(f"no district key at {key_path}; give its place with --key")
+        password = _read_line_password("password of the district's key: ", stdin, stderr)
+        private = keys.unwrap(key_path, password)
+        summary = outbox.send_bundle(
+            args.out, args.outlet.strip(), signing_key=private, actor=_officer(args)
+        )
+    except UserRefused as error:
+        print(f"{args.out}: not written. {error}", file=stderr)
+        return 1
+    except WorkflowError as error:
+        print(f"{args.out}: not written. {error.message}", file=stderr)
+        return 1
+    print(f"wrote {summary.path} for outlet {summary.outlet_code} (bundle number "
+          f"{summary.seq}): {summary.work_orders} work orders, {summary.escalation_results} "
+          f"escalation results, {summary.replies} replies ({summary.size:,} bytes)",
+          file=stdout)  # fmt: skip
     return 0
 
 

@@ -410,6 +410,38 @@ _MESSAGES: dict[str, str] = {
         "WorkflowError",
         "The connection to the district database was lost during the import: nothing of this bundle was written. Import it again when the database answers.",
     ),
+    "district_outlet_not_enrolled": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Outlet {outlet} is not enrolled in this district; enrol it before sending it work orders.",
+    ),
+    "district_workorder_exists": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Work order {source} {number} is already entered (assigned to outlet {outlet}).",
+    ),
+    "district_workorder_unknown": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "There is no work order {source} {number} at the district.",
+    ),
+    "district_workorder_sent": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Work order {source} {number} was sent down to outlet {outlet} on {sent}; it can no longer go to another outlet.",
+    ),
+    "district_escalation_unknown": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Outlet {outlet} has sent no escalation {seq} of case {case_no}.",
+    ),
+    "district_escalation_not_accepted": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Escalation {seq} of case {case_no} is not accepted by the district yet; accept it first (Art. 11).",
+    ),
+    "district_department_required": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Assign the department leading escalation {seq} of case {case_no} before recording its result (Art. 11).",
+    ),
+    "district_nothing_to_send": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Nothing new for outlet {outlet} since bundle number {seq}: no work order, reply or escalation result waits; no bundle written.",
+    ),
 }
 
 CODES: tuple[str, ...] = tuple(_MESSAGES)

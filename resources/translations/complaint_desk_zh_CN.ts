@@ -10572,6 +10572,46 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>导入过程中与区分公司数据库的连接中断：本交换包未写入任何内容。数据库恢复后请重新导入。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Outlet {outlet} is not enrolled in this district; enrol it before sending it work orders.</source>
+        <translation>网点 {outlet} 未在本区分公司登记；请先登记，再向其下发工单。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Work order {source} {number} is already entered (assigned to outlet {outlet}).</source>
+        <translation>工单 {source} {number} 已录入（已分派给网点 {outlet}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no work order {source} {number} at the district.</source>
+        <translation>区分公司没有工单 {source} {number}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Work order {source} {number} was sent down to outlet {outlet} on {sent}; it can no longer go to another outlet.</source>
+        <translation>工单 {source} {number} 已于 {sent} 下发给网点 {outlet}，不能再改派其他网点。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outlet {outlet} has sent no escalation {seq} of case {case_no}.</source>
+        <translation>网点 {outlet} 未上报案件 {case_no} 的第 {seq} 次升级。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Escalation {seq} of case {case_no} is not accepted by the district yet; accept it first (Art. 11).</source>
+        <translation>案件 {case_no} 的第 {seq} 次升级尚未由区分公司受理；请先受理（第十一条）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Assign the department leading escalation {seq} of case {case_no} before recording its result (Art. 11).</source>
+        <translation>记录案件 {case_no} 第 {seq} 次升级的处理结果前，请先指定牵头部门（第十一条）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing new for outlet {outlet} since bundle number {seq}: no work order, reply or escalation result waits; no bundle written.</source>
+        <translation>自第 {seq} 号交换包以来，没有需要发给网点 {outlet} 的新工单、答复或升级处理结果；未写出交换包。</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>receive a report</source>
         <translation>接收报告</translation>

@@ -107,3 +107,101 @@ def case_entry(case_no: str, **fields) -> dict:
     }
     entry.update(fields)
     return entry
+
+
+# --- signed bundles up, as an outlet writes them --------------------------------------------
+
+
+def enrol_with_key(code: str, private, district: str = DISTRICT_CODE) -> EnrolledOutlet:
+    """Enrol outlet ``code`` with the real public key of ``private``."""
+    from db.trust import keys
+
+    EnrolledOutlet.insert(
+        code=code,
+        name=f"{code}网点",
+        district_code=district,
+        district_branch=DISTRICT_NAME,
+        public_key=keys.public_b64(private),
+        key_fingerprint=keys.fingerprint(keys.raw_public(private.public_key())),
+        enrolled_at=dt.datetime(2026, 1, 6, tzinfo=UTC),
+        enrolled_by="测试员",
+    ).execute()
+    return EnrolledOutlet.get_by_id(code)
+
+
+def add_district_with_key(private, code: str = DISTRICT_CODE) -> District:
+    from db.trust import keys
+
+    at = dt.datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+    District.insert(
+        code=code,
+        name=DISTRICT_NAME,
+        public_key=keys.public_b64(private),
+        key_fingerprint=keys.fingerprint(keys.raw_public(private.public_key())),
+        created_at=at,
+        updated_at=at,
+    ).execute()
+    return District.get_by_id(code)
+
+
+def up_bundle(
+    path,
+    outlet: str,
+    private,
+    *,
+    seq: int = 1,
+    cases: list[dict] | None = None,
+    work_orders: list[dict] | None = None,
+    audit: tuple[int, str] = (3, "ab" * 32),
+    sign: bool = True,
+    **manifest_changes,
+):
+    """A bundle up from ``outlet``, signed by ``private``, to the district DC01."""
+    import json
+    import zipfile
+    from pathlib import Path
+
+    from db.exchange import signing
+
+    members = {
+        "cases.json": json.dumps({"cases": cases or []}, ensure_ascii=False).encode(),
+        "workorders.json": json.dumps(
+            {"work_orders": work_orders or []}, ensure_ascii=False
+        ).encode(),
+    }
+    manifest = {
+        "format": "complaint-desk-bundle",
+        "version": 2,
+        "direction": "up",
+        "sender": {"kind": "outlet", "code": outlet, "name": f"{outlet}网点"},
+        "addressee": {"kind": "district", "code": DISTRICT_CODE},
+        "seq": seq,
+        "audit": {"entries": audit[0], "last_hash": audit[1]},
+        "outlet": {"code": outlet, "name": f"{outlet}网点", "district_branch": DISTRICT_NAME},
+        "created_at": "2026-03-05T18:00:00",
+        "since": "2026-03-01",
+        "masked": True,
+        "counts": {},
+        "files": signing.member_files(members),
+    }
+    manifest.update(manifest_changes)
+    path = Path(path)
+    partial = signing.write_signed_bundle(path, manifest, members, private)
+    signing.finish(partial, path)
+    if not sign:
+        with zipfile.ZipFile(path) as z:
+            kept = {n: z.read(n) for n in z.namelist() if n != "signature.json"}
+        with zipfile.ZipFile(path, "w") as z:
+            for name, data in kept.items():
+                z.writestr(name, data)
+    return path
+
+
+def escalation(at: str = "2026-03-03T09:00:00", level: str = "district_branch") -> dict:
+    return {
+        "at": at,
+        "by": staff("王建国", "E1001"),
+        "level": level,
+        "note": "客户不满意",
+        "data": {},
+    }

@@ -241,3 +241,73 @@ def test_subcommands_never_import_qt(tmp_path, remembered_url):
     done = subprocess.run([sys.executable, "-c", script], input=DISTRICT_PASSWORD + "\n",
                           capture_output=True, text=True, env=env, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
+
+
+def test_district_import_and_send_on_the_command_line(tmp_path, remembered_url):
+    import datetime as dt
+
+    from db.district import database as district_db
+    from db.district import workorders
+    from db.workorders.orders import NewWorkOrder
+    from tests.district.helpers import case_entry, up_bundle
+
+    url = remembered_url
+    assert run(["district", "init", "--db", url, "--code", "DC01", "--name", "东城区分公司"],
+               DISTRICT_PASSWORD + "\n")[0] == 0  # fmt: skip
+    folder = _outlet(tmp_path / "outlet")
+    enrolment_file, key_file = tmp_path / "enrolment.json", tmp_path / "district-key.json"
+    assert run(["enrolment", "--out", str(enrolment_file), "--data-dir", str(folder)],
+               OUTLET_PASSWORD + "\n")[0] == 0  # fmt: skip
+    assert run(["district", "enrol", str(enrolment_file), "--yes"])[0] == 0
+    assert run(["district", "key", "--out", str(key_file)])[0] == 0
+    assert run(["trust-district", str(key_file), "--data-dir", str(folder), "--yes"])[0] == 0
+
+    up = tmp_path / "up.zip"
+    code, _, stderr = run(["export-bundle", "--since", "2026-01-01", "--out", str(up),
+                           "--data-dir", str(folder)], OUTLET_PASSWORD + "\n")  # fmt: skip
+    assert code == 0, stderr
+    code, stdout, stderr = run(["district", "import", str(up), "--as", "赵敏"])
+    assert code == 0, stderr
+    assert "bundle number 1 of outlet BJ0101: 0 cases stored" in stdout
+    code, stdout, _ = run(["district", "import", str(up)])
+    assert code == 0 and "already imported; nothing changed" in stdout
+
+    # A large bundle shows its progress; a refused one is named, the good one still applied.
+    outlet_key = keys.unwrap(folder / "keys" / "outlet-signing-key.json", OUTLET_PASSWORD)
+    cases = [case_entry(f"BJ0101-2026-{n:04d}") for n in range(1, 1201)]
+    big = up_bundle(tmp_path / "big.zip", "BJ0101", outlet_key, seq=2, cases=cases)
+    unsigned = up_bundle(tmp_path / "unsigned.zip", "BJ0101", outlet_key, seq=3, sign=False)
+    code, stdout, stderr = run(["district", "import", str(unsigned), str(big)])
+    assert code == 1
+    assert f"{unsigned}: refused, nothing written." in stderr and "no signature" in stderr
+    assert "big.zip: 1,200 of 1,200 cases" in stderr and "big.zip: 500 of 1,200" in stderr
+    assert "1200 cases stored" in stdout
+
+    district_db.open_district_database(url)
+    workorders.enter_work_order(
+        NewWorkOrder(source="95580", number="KF-1", received_at=dt.datetime(2026, 3, 2, 9),
+                     reply_by=dt.datetime(2026, 3, 4, 9), customer_name="刘芳",
+                     content="排队时间长"),
+        "BJ0101", actor="赵敏",
+    )  # fmt: skip
+    district_db.close_district_database()
+    down = tmp_path / "down.zip"
+    code, _, stderr = run(["district", "send", "--outlet", "XX01", "--out", str(down)],
+                          DISTRICT_PASSWORD + "\n")  # fmt: skip
+    assert code == 1 and "Outlet XX01 is not enrolled" in stderr and not down.exists()
+    code, _, stderr = run(["district", "send", "--outlet", "BJ0101", "--out", str(down)],
+                          "wrong password\n")  # fmt: skip
+    assert code == 1 and "Wrong password" in stderr and not down.exists()
+    code, stdout, stderr = run(["district", "send", "--outlet", "BJ0101", "--out", str(down)],
+                               DISTRICT_PASSWORD + "\n")  # fmt: skip
+    assert code == 0, stderr
+    assert "(bundle number 1): 1 work orders, 0 escalation results" in stdout
+    code, _, stderr = run(["district", "send", "--outlet", "BJ0101", "--out", str(down)],
+                          DISTRICT_PASSWORD + "\n")  # fmt: skip
+    assert code == 1 and "Nothing new for outlet BJ0101" in stderr
+
+    code, stdout, stderr = run(["import-bundle", str(down), "--data-dir", str(folder)])
+    assert code == 0, stderr
+    assert "1 work orders created" in stdout
+    code, stdout, _ = run(["import-bundle", str(down), "--data-dir", str(folder)])
+    assert code == 0 and "already imported" in stdout
