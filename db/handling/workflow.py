@@ -743,6 +743,8 @@ def mark_major(
         at = moment(at, fresh)
         if not fresh.is_open:
             raise WorkflowError("case_closed")
+        if fresh.major_reason:
+            raise WorkflowError("already_major")
         checks = Checks()
         checks.known(reason, codes.MAJOR_REASONS, "major reason")
         note = checks.text(note, "note", required=False)
@@ -880,12 +882,19 @@ def feed_back(
     return sync(case, fresh)
 
 
+def _still_open(case: Case) -> None:
+    """A closed case takes no new facts until it is reopened (the screen offers none)."""
+    if not case.is_open:
+        raise WorkflowError("case_closed")
+
+
 def add_tracking_note(
     case: Case, actor: Staff, note: str, *, at: dt.datetime | None = None
 ) -> CaseEvent:
     """Tracking an escalated case (Art. 11) or any other progress worth keeping."""
     with database.atomic():
         fresh = load(case)
+        _still_open(fresh)
         actor = staff_of(fresh, actor)
         at = moment(at, fresh)
         note = text(note, "note")
@@ -902,6 +911,7 @@ def record_first_contact(
     """When the outlet first reached the customer (internal limit: 2 hours)."""
     with database.atomic():
         fresh = load(case)
+        _still_open(fresh)
         actor = staff_of(fresh, actor)
         checks = Checks()
         contact_at = checks.moment(contact_at, fresh, "contact_at")
@@ -929,6 +939,7 @@ def record_proposal(
     """A solution proposed to the customer (internal limit: 1 day)."""
     with database.atomic():
         fresh = load(case)
+        _still_open(fresh)
         actor = staff_of(fresh, actor)
         checks = Checks()
         at = checks.moment(at, fresh)
@@ -945,6 +956,7 @@ def set_other_outlet(
     """Record another outlet the complaint involves; the same rules apply (Art. 10)."""
     with database.atomic():
         fresh = load(case)
+        _still_open(fresh)
         actor = staff_of(fresh, actor)
         at = moment(at, fresh)
         checks = Checks()

@@ -1506,7 +1506,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseActionBar</name>
     <message>
-        <location filename="../../desktop/cases/case_actions.py" line="+95"/>
+        <location filename="../../desktop/cases/case_actions.py" line="+80"/>
         <source>Report owed</source>
         <translation>须报告</translation>
     </message>
@@ -1517,12 +1517,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+6"/>
-        <location line="+272"/>
+        <location line="+241"/>
         <source>{action}…</source>
         <translation>{action}…</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-232"/>
         <source>More actions</source>
         <translation>更多操作</translation>
     </message>
@@ -1558,12 +1558,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+1"/>
-        <location line="+245"/>
+        <location line="+205"/>
         <source>Handling decision and notices…</source>
         <translation>处理决定及告知…</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-204"/>
         <source>Decision clock: pause or extend…</source>
         <translation>处理时限：暂停或延长…</translation>
     </message>
@@ -1618,7 +1618,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>涉及其他网点：{outlet}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+29"/>
         <source>Take charge…</source>
         <translation>亲自接手…</translation>
     </message>
@@ -1628,7 +1628,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>亲自接手</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
         <source>Notify the customer of the decision…</source>
         <translation>告知客户处理决定…</translation>
     </message>
@@ -10001,6 +10001,16 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+1"/>
+        <source>The complaint is already marked major.</source>
+        <translation>该投诉已标记为重大投诉。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The current determination finds no liability: there is nobody to penalise.</source>
+        <translation>现行认定为无责任，没有可处罚的人员。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The decision clock is paused; resume it first.</source>
         <translation>处理时限正在暂停计时，请先恢复。</translation>
     </message>
