@@ -44,6 +44,7 @@ from db.errors import WorkflowError
 from db.handling import workflow
 from db.intake import queries
 from db.intake.validation import FUTURE_TOLERANCE
+from db.management import staff_records
 from db.store import codes, vocab
 from db.store.models import Case, Staff, now
 from desktop.handling.action_form import DATETIME_FORMAT, name_widget
@@ -293,7 +294,7 @@ class ScopePage(_Page):
     def reporter(self) -> Staff | None:
         if not self.needs_report:
             return None
-        return Staff.get_or_none(Staff.id == self.reporter_combo.currentData())
+        return staff_records.staff_member(self.reporter_combo.currentData())
 
     def hint_text(self) -> str:
         """What the page says about the report, or "" when the case is with the head."""
