@@ -30,13 +30,12 @@ db/handling/callbacks.py, repeats in db/intake/repeats.py; their status changes 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from db.errors import MESSAGES, WorkflowError
-from db.handling import deadlines
-from db.handling.actions import MAX_SHORT, Checks, known, load, moment, record, staff_of, sync, text
+from db.handling import deadlines, escalation
+from db.handling.actions import MAX_SHORT, Checks, load, moment, record, staff_of, sync, text
 from db.intake import accountability
 from db.intake.cases import add_event
 from db.store import codes, vocab
@@ -801,12 +800,19 @@ def escalate(
             _report(fresh, reported_by, actor, at, "")
         target = check_transition(fresh, "escalate")
         authority = permissions.require(actor, Action.ESCALATE, at)
-        known(level, codes.ESCALATION_LEVELS, "escalation level")
-        if fresh.status == S.STATUS_ESCALATED:
-            previous = _last_escalation_level(fresh)
-            order = list(codes.ESCALATION_LEVELS)
-            if previous is not None and order.index(level) <= order.index(previous):
-                raise WorkflowError("escalation_not_higher", level=level, previous=previous)
+        draft = escalation.EscalationDraft(
+            level=level,
+            district_department=district_department,
+            with_psbc=with_psbc,
+            contacted_person=contacted_person,
+            contacted_at=contacted_at,
+            reported_summary=reported_summary,
+            outlet_follow_up=outlet_follow_up,
+            psbc_department=psbc_department,
+        )
+        problems = escalation.escalation_problems(fresh, draft, now())
+        if problems:
+            raise WorkflowError.of(problems)
         department = text(district_department, "district_department", max_len=MAX_SHORT)
         psbc = text(psbc_department, "psbc_department", required=False, max_len=MAX_SHORT)
         person = text(contacted_person, "contacted_person", max_len=MAX_SHORT)
@@ -835,16 +841,6 @@ def escalate(
             },
         )
     return sync(case, fresh)
-
-
-def _last_escalation_level(case: Case) -> str | None:
-    event = (
-        CaseEvent.select()
-        .where((CaseEvent.case == case.id) & (CaseEvent.kind == codes.EVENT_ESCALATED))
-        .order_by(CaseEvent.id.desc())
-        .first()
-    )
-    return json.loads(event.data).get("level") if event is not None else None
 
 
 def feed_back(
