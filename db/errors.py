@@ -51,6 +51,8 @@ MESSAGES: dict[str, str] = {
     # closing
     "pending_callback": "A planned callback is not done yet.",
     "pending_review": "A review request is not decided yet.",
+    "already_major": "The complaint is already marked major.",
+    "finding_not_liable": "The current determination finds no liability: there is nobody to penalise.",
     "open_pause": "The decision clock is paused; resume it first.",
     "workorder_unreplied": "Work order {number} has not been replied to.",
     # repeats

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from db.changes import Changes, Kind
 from db.intake.queries import CaseFilter
+from db.management import staff_records
 from db.store.models import Outlet, Staff
 from desktop.analysis.analysis_menu import install_analysis_menus
 from desktop.cases.case_detail import CaseDetailPanel
@@ -311,7 +312,7 @@ class MainWindow(QMainWindow):
         self._acting_label.refresh()
 
     def _update_outlet_label(self) -> None:
-        actor = Staff.get_or_none(Staff.id == self._actor.id) if self._actor else None
+        actor = staff_records.staff_member(self._actor.id) if self._actor else None
         head = actor.name if actor is not None else self.tr("(none)")
         self._outlet_label.setText(
             self.tr("Outlet: {name} ({code}) — head: {head}").format(

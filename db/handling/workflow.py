@@ -30,13 +30,12 @@ db/handling/callbacks.py, repeats in db/intake/repeats.py; their status changes 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from db.errors import MESSAGES, WorkflowError
-from db.handling import deadlines
-from db.handling.actions import MAX_SHORT, Checks, known, load, moment, record, staff_of, sync, text
+from db.handling import deadlines, escalation
+from db.handling.actions import MAX_SHORT, Checks, load, moment, record, staff_of, sync, text
 from db.intake import accountability
 from db.intake.cases import add_event
 from db.management import findings
@@ -742,6 +741,8 @@ def mark_major(
         at = moment(at, fresh)
         if not fresh.is_open:
             raise WorkflowError("case_closed")
+        if fresh.major_reason:
+            raise WorkflowError("already_major")
         checks = Checks()
         checks.known(reason, codes.MAJOR_REASONS, "major reason")
         note = checks.text(note, "note", required=False)
@@ -798,12 +799,19 @@ def escalate(
             _report(fresh, reported_by, actor, at, "")
         target = check_transition(fresh, "escalate")
         authority = permissions.require(actor, Action.ESCALATE, at)
-        known(level, codes.ESCALATION_LEVELS, "escalation level")
-        if fresh.status == S.STATUS_ESCALATED:
-            previous = _last_escalation_level(fresh)
-            order = list(codes.ESCALATION_LEVELS)
-            if previous is not None and order.index(level) <= order.index(previous):
-                raise WorkflowError("escalation_not_higher", level=level, previous=previous)
+        draft = escalation.EscalationDraft(
+            level=level,
+            district_department=district_department,
+            with_psbc=with_psbc,
+            contacted_person=contacted_person,
+            contacted_at=contacted_at,
+            reported_summary=reported_summary,
+            outlet_follow_up=outlet_follow_up,
+            psbc_department=psbc_department,
+        )
+        problems = escalation.escalation_problems(fresh, draft, now())
+        if problems:
+            raise WorkflowError.of(problems)
         department = text(district_department, "district_department", max_len=MAX_SHORT)
         psbc = text(psbc_department, "psbc_department", required=False, max_len=MAX_SHORT)
         person = text(contacted_person, "contacted_person", max_len=MAX_SHORT)
@@ -832,16 +840,6 @@ def escalate(
             },
         )
     return sync(case, fresh)
-
-
-def _last_escalation_level(case: Case) -> str | None:
-    event = (
-        CaseEvent.select()
-        .where((CaseEvent.case == case.id) & (CaseEvent.kind == codes.EVENT_ESCALATED))
-        .order_by(CaseEvent.id.desc())
-        .first()
-    )
-    return json.loads(event.data).get("level") if event is not None else None
 
 
 def feed_back(
@@ -879,12 +877,19 @@ def feed_back(
     return sync(case, fresh)
 
 
+def _still_open(case: Case) -> None:
+    """A closed case takes no new facts until it is reopened (the screen offers none)."""
+    if not case.is_open:
+        raise WorkflowError("case_closed")
+
+
 def add_tracking_note(
     case: Case, actor: Staff, note: str, *, at: dt.datetime | None = None
 ) -> CaseEvent:
     """Tracking an escalated case (Art. 11) or any other progress worth keeping."""
     with database.atomic():
         fresh = load(case)
+        _still_open(fresh)
         actor = staff_of(fresh, actor)
         at = moment(at, fresh)
         note = text(note, "note")
@@ -901,6 +906,7 @@ def record_first_contact(
     """When the outlet first reached the customer (internal limit: 2 hours)."""
     with database.atomic():
         fresh = load(case)
+        _still_open(fresh)
         actor = staff_of(fresh, actor)
         checks = Checks()
         contact_at = checks.moment(contact_at, fresh, "contact_at")
@@ -928,6 +934,7 @@ def record_proposal(
     """A solution proposed to the customer (internal limit: 1 day)."""
     with database.atomic():
         fresh = load(case)
+        _still_open(fresh)
         actor = staff_of(fresh, actor)
         checks = Checks()
         at = checks.moment(at, fresh)
@@ -944,6 +951,7 @@ def set_other_outlet(
     """Record another outlet the complaint involves; the same rules apply (Art. 10)."""
     with database.atomic():
         fresh = load(case)
+        _still_open(fresh)
         actor = staff_of(fresh, actor)
         at = moment(at, fresh)
         checks = Checks()

@@ -175,6 +175,18 @@ def dispute_of_case(case: Case) -> Dispute | None:
     return Dispute.get_or_none(Dispute.case == case.id)
 
 
+def dispute(dispute_id: int | None) -> Dispute | None:
+    """The dispute with this id, or None."""
+    return Dispute.get_or_none(Dispute.id == dispute_id) if dispute_id is not None else None
+
+
+def suggestion(suggestion_id: int | None) -> Suggestion | None:
+    """The suggestion with this id, or None."""
+    if suggestion_id is None:
+        return None
+    return Suggestion.get_or_none(Suggestion.id == suggestion_id)
+
+
 def disputes(
     outlet: Outlet, period: Period | str | None = None, *, outcome: str | None = None
 ) -> list[Dispute]:

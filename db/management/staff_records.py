@@ -385,6 +385,11 @@ class RosterRow:
     active: bool
 
 
+def staff_member(staff_id: int | None) -> Staff | None:
+    """The staff member with this id (active or not), or None."""
+    return Staff.get_or_none(Staff.id == staff_id) if staff_id is not None else None
+
+
 def roster(outlet: Outlet, *, include_inactive: bool = True) -> list[RosterRow]:
     """The roster: active first, the head first among them, then by name."""
     query = Staff.select().where(Staff.outlet == outlet.id)

@@ -27,6 +27,9 @@ from db.trust.policy import POLICY, Action
 CAPACITY_HEAD = "head"
 CAPACITY_ACTING = "acting_head"
 
+# What a span is at a moment (``span_state``).
+SPAN_CURRENT, SPAN_PLANNED, SPAN_ENDED = "current", "planned", "ended"
+
 
 @dataclass(frozen=True)
 class Authority:
@@ -88,6 +91,21 @@ def can_act_as_head(staff: Staff, when: dt.datetime) -> bool:
     """Whether ``staff`` holds the head's authority at ``when`` (who owes what, who takes
     charge); whether an action is allowed is ``can``'s to say."""
     return authority_at(staff, when) is not None
+
+
+def span_state(span: ActingHead, at: dt.datetime) -> str:
+    """Whether a span holds at ``at`` (``SPAN_CURRENT``), is still to come (``SPAN_PLANNED``)
+    or is over (``SPAN_ENDED``); a span ended early has ``ends_at`` at or before its start."""
+    if span.ends_at <= at or span.ends_at <= span.starts_at:
+        return SPAN_ENDED
+    if span.starts_at > at:
+        return SPAN_PLANNED
+    return SPAN_CURRENT
+
+
+def acting_span(span_id: int) -> ActingHead | None:
+    """The span with this id, or None."""
+    return ActingHead.get_or_none(ActingHead.id == span_id)
 
 
 def acting_spans(outlet: Outlet, *, since: dt.datetime | None = None) -> list[ActingHead]:

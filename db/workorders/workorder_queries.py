@@ -38,6 +38,11 @@ class WorkOrderRow(NamedTuple):
         return self.replied_at is None and self.warn_at <= at <= self.reply_by
 
 
+def work_order(order_id: int) -> WorkOrder | None:
+    """The work order with this id, or None."""
+    return WorkOrder.get_or_none(WorkOrder.id == order_id)
+
+
 def workorder_rows(
     outlet: Outlet, *, open_only: bool = True, source: str | None = None
 ) -> list[WorkOrderRow]:

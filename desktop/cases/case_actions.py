@@ -1,10 +1,10 @@
 """The action bar of the selected complaint: what may be done next, who answers for it.
 
-- One button per workflow action the state machine offers from the case's status
-  (db.handling.workflow.TRANSITIONS). Actions the rules block right now stay visible but disabled,
-  with the reason as tooltip: a report to the head is owed (Art. 10), or only the head or
-  acting head may do it (Art. 5, 8). Those tooltips are a courtesy; the db/ function each
-  dialog calls is the enforcement, and its refusal is shown in the dialog.
+- One button per workflow action db.handling.availability.available_actions offers for the
+  case. Actions the rules block right now stay visible but disabled, with the refusal as
+  tooltip: a report to the head is owed (Art. 10), or only the head or acting head may do it
+  (Art. 5, 8). The db/ function each dialog calls is the enforcement, and its refusal is shown
+  in the dialog.
 - "More" holds what can be recorded at any time: tracking notes, first contact, proposals,
   the handling decision and notices, the decision clock, reviews, repeats.
 - The accountable line: the first-ask owner (or the formal handler) answers for the case;
@@ -30,16 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import WorkflowError
-from db.handling import decisions, workflow
+from db.handling import availability, workflow
 from db.intake import cases, outlets
 from db.intake.queries import TimelineEntry
-from db.management import liability
 from db.store import codes
 from db.store.models import Case, Staff, now
-from db.trust import permissions
-from db.trust.policy import POLICY
-from desktop.handling.simple_action_dialog import SimpleActionDialog, pending_review
+from desktop.handling.simple_action_dialog import SimpleActionDialog
 from desktop.handling.transfer_dialog import TransferDialog, transfer_text
 from desktop.kit import labels
 from desktop.kit.errors import workflow_error_message
@@ -52,18 +48,7 @@ TIME_FORMAT = "%Y-%m-%d %H:%M"
 BUTTON_ACTIONS: tuple[str, ...] = tuple(a for a in workflow.ACTIONS if a != "merge")
 
 # Entries of the More menu: recorded facts that change no status by themselves.
-MENU_ACTIONS: tuple[str, ...] = (
-    "tracking_note",
-    "first_contact",
-    "proposal",
-    "mark_major",
-    "other_outlet",
-    "decision",
-    "pause",
-    "request_review",
-    "decide_review",
-    "repeat",
-)
+MENU_ACTIONS: tuple[str, ...] = availability.MENU_ACTIONS
 
 BANNER_STYLE = (
     "QLabel { background: #fdecea; color: #8c1d18; border: 1px solid #f2b8b5;"
@@ -317,62 +302,31 @@ class CaseActionBar(QWidget):
             )
         return "\n".join(lines)
 
-    def _blocked_reason(
-        self, action: str, allowed: list[str], owed: str | None, actor: Staff | None
-    ) -> str:
-        """Why ``action`` cannot be taken now, or "" (tooltip of a disabled button)."""
-        if owed is not None and action not in allowed:
-            return workflow_error_message(
-                WorkflowError(
-                    "must_report_first",
-                    reason=codes.REPORT_REASONS.get(owed, owed),
-                    action=action,
-                )
-            )
-        if action in workflow.GUARDS and action != "report":
-            guard = workflow.GUARDS[action]
-            refusal = permissions.can(actor, guard, now()) if actor is not None else None
-            if actor is None or refusal is not None:
-                return workflow_error_message(
-                    refusal or WorkflowError("head_only", action=POLICY[guard].phrase)
-                )
-        return ""
-
     def _fill_buttons(self, case: Case) -> None:
-        owed = workflow.report_owed(case)
-        allowed = workflow.allowed_actions(case)
         actor = self.actor(case)
+        offers = {a.action: a for a in availability.available_actions(case, actor, now())}
         while self._grid.count():
             self._grid.takeAt(0)
         shown: list[QWidget] = []
-        # The escalation wizard records a report still to be made before it escalates
-        # (workflow.escalate with reported_by), so escalating is offered wherever reporting is.
-        reports_first = "report" in allowed
-        if reports_first:
-            allowed = [*allowed, "escalate"]
         for action, button in self._buttons.items():
-            offered = bool(workflow.targets(action, case.status))
-            if action == "callback":
-                offered = offered or case.is_open
-            if action == "escalate":
-                offered = offered or reports_first
-            button.setVisible(offered)
-            if not offered:
+            offer = offers.get(action)
+            button.setVisible(offer is not None and offer.button)
+            if offer is None or not offer.button:
                 continue
             if action == "report":
-                self._label_report_button(button, actor)
-            reason = self._blocked_reason(action, allowed, owed, actor)
-            button.setEnabled(not reason and actor is not None)
+                self._label_report_button(button, offer.takes_charge)
+            reason = workflow_error_message(offer.refusal) if offer.refusal is not None else ""
+            button.setEnabled(offer.allowed)
             button.setToolTip(reason)
             shown.append(button)
         shown.append(self._more)
         for index, widget in enumerate(shown):
             self._grid.addWidget(widget, index // BUTTON_COLUMNS, index % BUTTON_COLUMNS)
-        self._fill_menu(case)
+        self._fill_menu(offers)
 
-    def _label_report_button(self, button: QPushButton, actor: Staff | None) -> None:
+    def _label_report_button(self, button: QPushButton, takes_charge: bool) -> None:
         """The head does not report to himself: for him the button takes charge (Art. 5, 10)."""
-        if actor is not None and permissions.can_act_as_head(actor, now()):
+        if takes_charge:
             button.setText(self.tr("Take charge…"))
             button.setAccessibleName(self.tr("Take charge"))
         else:
@@ -380,21 +334,12 @@ class CaseActionBar(QWidget):
             button.setText(self.tr("{action}…").format(action=text))
             button.setAccessibleName(text)
 
-    def _fill_menu(self, case: Case) -> None:
-        has_decision = decisions.latest_decision(case) is not None
-        review = pending_review(case) if case.is_open else None
-        enabled = {name: case.is_open for name in MENU_ACTIONS}
-        enabled["mark_major"] = case.is_open and not case.major_reason
-        enabled["request_review"] = has_decision and case.is_open and review is None
-        enabled["decide_review"] = review is not None
-        finding = liability.current_finding(case)
-        enabled["review_liability"] = finding is not None
-        enabled["penalty"] = finding is not None and bool(finding.liable)
+    def _fill_menu(self, offers: dict[str, availability.Available]) -> None:
         for name, entry in self._menu_actions.items():
-            entry.setEnabled(enabled[name])
+            entry.setEnabled(offers[name].allowed)
         self._menu_actions["decision"].setText(
             self.tr("Notify the customer of the decision…")
-            if has_decision
+            if offers["decision"].has_decision
             else self.tr("Handling decision and notices…")
         )
 

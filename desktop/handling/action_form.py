@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.intake import outlets
+from db.management import staff_records
 from db.store.models import Case, Staff
 from desktop.kit import labels, operations
 from desktop.kit.common import name_widget, save_shortcut  # noqa: F401 (re-exported)
@@ -257,7 +258,7 @@ class ActionDialog(QDialog):
     @staticmethod
     def chosen_staff(combo: QComboBox) -> Staff | None:
         staff_id = combo.currentData()
-        return Staff.get_or_none(Staff.id == staff_id) if staff_id is not None else None
+        return staff_records.staff_member(staff_id)
 
     # --- errors ----------------------------------------------------------------------------
 

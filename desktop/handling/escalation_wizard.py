@@ -41,10 +41,8 @@ from PySide6.QtWidgets import (
 
 from db.changes import Changes
 from db.errors import WorkflowError
-from db.handling import workflow
-from db.intake import queries
-from db.intake.validation import FUTURE_TOLERANCE
-from db.store import codes, vocab
+from db.handling import escalation, workflow
+from db.management import staff_records
 from db.store.models import Case, Staff, now
 from desktop.handling.action_form import DATETIME_FORMAT, name_widget
 from desktop.handling.report_dialog import fill_reporters
@@ -58,7 +56,6 @@ OUTCOME_WITHIN = "within"  # the head takes it over inside the outlet
 OUTCOME_ESCALATED = "escalated"
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
-_REPORTED = (vocab.STATUS_REPORTED, vocab.STATUS_ESCALATED)
 
 
 @dataclass(frozen=True)
@@ -69,50 +66,11 @@ class EscalationOutcome:
     case: Case
 
 
-# --- page checks: pure functions, so they are tested without Qt ---------------------------------
-
-
-def level_problems(department: str, with_psbc: bool, psbc_department: str) -> list[WorkflowError]:
-    problems = []
-    if not department.strip():
-        problems.append(WorkflowError("text_required", field="district_department"))
-    if with_psbc and not psbc_department.strip():
-        problems.append(WorkflowError("text_required", field="psbc_department"))
-    return problems
-
-
-def contact_problems(
-    person: str, contacted_at: dt.datetime, summary: str, received_at: dt.datetime, at: dt.datetime
-) -> list[WorkflowError]:
-    problems = []
-    if not person.strip():
-        problems.append(WorkflowError("text_required", field="contacted_person"))
-    if contacted_at > at + FUTURE_TOLERANCE:
-        problems.append(WorkflowError("in_future", field="contacted_at"))
-    elif contacted_at < received_at:
-        problems.append(WorkflowError("before_received", field="contacted_at"))
-    if not summary.strip():
-        problems.append(WorkflowError("text_required", field="reported_summary"))
-    return problems
-
-
-def follow_up_problems(follow_up: str) -> list[WorkflowError]:
-    if not follow_up.strip():
-        return [WorkflowError("text_required", field="outlet_follow_up")]
-    return []
-
-
-def next_level(case: Case) -> str:
-    """The level to propose: one above the last escalation, or the district branch."""
-    order = list(codes.ESCALATION_LEVELS)
-    last = None
-    if case.status == vocab.STATUS_ESCALATED:
-        for entry in queries.case_timeline(case.id):
-            if entry.kind == codes.EVENT_ESCALATED:
-                last = entry.data.get("level")
-    if last in order and order.index(last) + 1 < len(order):
-        return order[order.index(last) + 1]
-    return order[0]
+# The page checks are db's (db.handling.escalation), the ones workflow.escalate refuses with.
+level_problems = escalation.level_problems
+contact_problems = escalation.contact_problems
+follow_up_problems = escalation.follow_up_problems
+next_level = escalation.next_level
 
 
 # --- pages -------------------------------------------------------------------------------------
@@ -258,7 +216,7 @@ class ScopePage(_Page):
 
         # Escalating starts from "reported" (db.handling.workflow.TRANSITIONS): a case that is not
         # with the head now is put there first, whether or not it was reported before.
-        self.needs_report = case.status not in _REPORTED
+        self.needs_report = escalation.needs_report(case)
         self.reporter_combo = QComboBox()
         name_widget(self.reporter_combo, "reported_by_combo", self.tr("Reported to the head by"))
         fill_reporters(self.reporter_combo, case, actor, now())
@@ -293,7 +251,7 @@ class ScopePage(_Page):
     def reporter(self) -> Staff | None:
         if not self.needs_report:
             return None
-        return Staff.get_or_none(Staff.id == self.reporter_combo.currentData())
+        return staff_records.staff_member(self.reporter_combo.currentData())
 
     def hint_text(self) -> str:
         """What the page says about the report, or "" when the case is with the head."""

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import WorkflowError
-from db.handling import deadlines, decisions, workflow
-from db.store.models import Case, ReviewRequest, Staff, now
+from db.handling import availability, deadlines, decisions, workflow
+from db.store.models import Case, Staff, now
 from desktop.handling.action_form import ActionDialog, required_choice, to_python
 from desktop.settings import calendar_gap
 
@@ -271,7 +271,7 @@ class SimpleActionDialog(ActionDialog):
                 assert when is not None
                 return decisions.request_review(case, actor, requested_at=when, content=text)
             case "decide_review":
-                review = pending_review(case)
+                review = availability.pending_review(case)
                 if review is None:
                     raise WorkflowError("review_decided")
                 upheld = self.check is not None and self.check.isChecked()
@@ -283,16 +283,3 @@ class SimpleActionDialog(ActionDialog):
         cls, parent: QWidget | None, case: Case, actor: Staff, action: str
     ) -> Any:
         return cls.run(cls(case, actor, action, parent))
-
-
-def pending_review(case: Case) -> ReviewRequest | None:
-    """The review request still waiting for its decision, found through its clock."""
-    undecided = ReviewRequest.select().where(
-        (ReviewRequest.case == case.id) & ReviewRequest.decided_at.is_null()
-    )
-    if not undecided.exists():
-        return None  # no running review clock: every case view skips computing them all
-    for clock in deadlines.case_clocks(case):
-        if clock.name == deadlines.CLOCK_REVIEW and clock.live and clock.ref is not None:
-            return ReviewRequest.get_or_none(ReviewRequest.id == clock.ref)
-    return None

@@ -86,6 +86,11 @@ _MESSAGES: dict[str, str] = {
     ),
     "pending_callback": QT_TRANSLATE_NOOP("WorkflowError", "A planned callback is not done yet."),
     "pending_review": QT_TRANSLATE_NOOP("WorkflowError", "A review request is not decided yet."),
+    "already_major": QT_TRANSLATE_NOOP("WorkflowError", "The complaint is already marked major."),
+    "finding_not_liable": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The current determination finds no liability: there is nobody to penalise.",
+    ),
     "open_pause": QT_TRANSLATE_NOOP(
         "WorkflowError", "The decision clock is paused; resume it first."
     ),

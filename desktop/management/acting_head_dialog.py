@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.intake import outlets
+from db.management import staff_records
 from db.store import vocab
-from db.store.models import ActingHead, Outlet, Staff, now
+from db.store.models import Outlet, Staff, now
 from db.trust import permissions
 from desktop.cases.case_model import format_time
 from desktop.kit import labels, operations
@@ -47,7 +48,11 @@ log = logging.getLogger(__name__)
 COL_STAFF, COL_FROM, COL_UNTIL, COL_STATE, COL_NAMED_BY, COL_NOTE = range(6)
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-STATE_CURRENT, STATE_PLANNED, STATE_ENDED = "current", "planned", "ended"
+STATE_CURRENT, STATE_PLANNED, STATE_ENDED = (
+    permissions.SPAN_CURRENT,
+    permissions.SPAN_PLANNED,
+    permissions.SPAN_ENDED,
+)
 
 # Refusals of db.trust.permissions and the form field each is about.
 _FIELD_OF_CODE = {
@@ -56,15 +61,6 @@ _FIELD_OF_CODE = {
     "acting_span_empty": "ends_at",
     "acting_overlap": "starts_at",
 }
-
-
-def span_state(span: ActingHead, at: dt.datetime) -> str:
-    """Whether a span holds now, is still to come, or is over."""
-    if span.ends_at <= at or span.ends_at <= span.starts_at:
-        return STATE_ENDED
-    if span.starts_at > at:
-        return STATE_PLANNED
-    return STATE_CURRENT
 
 
 def default_span(at: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
@@ -220,7 +216,7 @@ class ActingHeadDialog(QDialog):
         for span in permissions.acting_spans(self.outlet):
             row = self.table.rowCount()
             self.table.insertRow(row)
-            state = span_state(span, at)
+            state = permissions.span_state(span, at)
             for column, text in (
                 (COL_STAFF, span.staff.name),
                 (COL_FROM, format_time(span.starts_at)),
@@ -263,7 +259,7 @@ class ActingHeadDialog(QDialog):
                 self,
                 lambda: permissions.name_acting_head(
                     self.actor,
-                    Staff.get_by_id(staff_id),
+                    staff_records.staff_member(staff_id),
                     self.starts_edit.dateTime().toPython(),
                     self.ends_edit.dateTime().toPython(),
                     note=self.note_edit.text(),
@@ -286,7 +282,10 @@ class ActingHeadDialog(QDialog):
         if chosen is None:
             return
         self.errors.clear()
-        span = ActingHead.get_by_id(chosen[0])
+        span = permissions.acting_span(chosen[0])
+        if span is None:
+            self.reload()
+            return
         try:
             operations.run_op(
                 self,

@@ -42,7 +42,7 @@ from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.intake import cases, outlets
 from db.intake.validation import ValidationError
-from db.management import prevention
+from db.management import prevention, staff_records
 from db.store import codes
 from db.store.models import Case, Dispute, Outlet, Staff, Suggestion, now
 from desktop.analysis import analysis_labels
@@ -238,7 +238,7 @@ class RecordDisputeDialog(FormDialog):
         return prevention.record_dispute(
             self.actor,
             occurred_at=self.occurred.dateTime().toPython().replace(second=0, microsecond=0),
-            handled_by=Staff.get_by_id(self.handler.currentData()),
+            handled_by=staff_records.staff_member(self.handler.currentData()),
             customer_name=self.customer.text(),
             customer_phone=self.phone.text(),
             description=self.description.toPlainText(),
@@ -373,7 +373,7 @@ class RecordSuggestionDialog(FormDialog):
     def commit(self) -> Suggestion:
         return prevention.record_suggestion(
             self.actor,
-            proposed_by=Staff.get_by_id(self.author.currentData()),
+            proposed_by=staff_records.staff_member(self.author.currentData()),
             content=self.content.toPlainText(),
             proposed_on=self.day.date().toPython(),
         )
@@ -579,11 +579,11 @@ class DisputesDialog(QDialog):
 
     def selected_dispute(self) -> Dispute | None:
         row_id = self._selected(self.disputes)
-        return Dispute.get_by_id(row_id) if row_id is not None else None
+        return prevention.dispute(row_id)
 
     def selected_suggestion(self) -> Suggestion | None:
         row_id = self._selected(self.suggestions)
-        return Suggestion.get_by_id(row_id) if row_id is not None else None
+        return prevention.suggestion(row_id)
 
     def _update_buttons(self) -> None:
         dispute = self.selected_dispute()

@@ -417,7 +417,7 @@ class StaffDialog(QDialog):
 
     def _staff(self) -> Staff | None:
         row = self.selected()
-        return Staff.get_by_id(row.id) if row else None
+        return staff_records.staff_member(row.id) if row else None
 
     def add_staff(self) -> None:
         dialog = StaffEditDialog(self.actor, None, self)

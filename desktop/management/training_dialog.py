@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.intake import cases, outlets
-from db.management import training
+from db.management import staff_records, training
 from db.store import codes
 from db.store.models import Outlet, Staff, TrainingSession, now
 from db.trust import permissions
@@ -321,7 +321,7 @@ class TrainingDialog(QDialog):
         staff_id = self.staff_combo.currentData()
         rows = []
         if staff_id is not None:
-            person = Staff.get_by_id(staff_id)
+            person = staff_records.staff_member(staff_id)
             rows = [self._row(s, False) for s in training.training_history(person)]
         _fill(self.history_table, rows)
 

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes import Kind
-from db.store.models import Outlet, Staff, WorkOrder
-from db.workorders.workorder_queries import WorkOrderRow
+from db.store.models import Outlet, Staff
+from db.workorders.workorder_queries import WorkOrderRow, work_order
 from desktop.kit import labels, operations
 from desktop.workorders.workorder_model import (
     COLUMN_COUNT,
@@ -217,9 +217,7 @@ class WorkOrderPanel(QWidget):
             return
         from desktop.workorders.workorder_reply_dialog import WorkOrderReplyDialog
 
-        order = WorkOrderReplyDialog.ask(
-            self, self._outlet, self._actor, WorkOrder.get_by_id(row.id)
-        )
+        order = WorkOrderReplyDialog.ask(self, self._outlet, self._actor, work_order(row.id))
         if order is not None:
             self._changed(order.id)
 
@@ -230,7 +228,7 @@ class WorkOrderPanel(QWidget):
         from desktop.workorders.link_case_dialog import LinkCaseDialog
 
         case = LinkCaseDialog.ask(
-            self, self._outlet, self._actor, WorkOrder.get_by_id(row.id), self._selected_case()
+            self, self._outlet, self._actor, work_order(row.id), self._selected_case()
         )
         if case is not None:
             self._changed(row.id)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.intake import outlets
+from db.management import staff_records
 from db.store.models import Outlet, Staff, WorkOrder
 from db.workorders.orders import record_workorder_reply
 from desktop.cases.case_model import format_time
@@ -129,7 +130,7 @@ class WorkOrderReplyDialog(QDialog):
 
     def replier(self) -> Staff:
         staff_id = self.replied_by_combo.currentData()
-        return Staff.get_by_id(staff_id) if staff_id is not None else self.actor
+        return staff_records.staff_member(staff_id) if staff_id is not None else self.actor
 
     def save(self) -> None:
         try:

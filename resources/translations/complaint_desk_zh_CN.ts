@@ -4,7 +4,7 @@
 <context>
     <name>ActingHeadDialog</name>
     <message>
-        <location filename="../../desktop/management/acting_head_dialog.py" line="+96"/>
+        <location filename="../../desktop/management/acting_head_dialog.py" line="+92"/>
         <location line="+1"/>
         <location line="+10"/>
         <location line="+30"/>
@@ -175,7 +175,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/handling/action_form.py" line="+117"/>
+        <location filename="../../desktop/handling/action_form.py" line="+118"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -1506,7 +1506,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseActionBar</name>
     <message>
-        <location filename="../../desktop/cases/case_actions.py" line="+95"/>
+        <location filename="../../desktop/cases/case_actions.py" line="+80"/>
         <source>Report owed</source>
         <translation>须报告</translation>
     </message>
@@ -1517,12 +1517,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+6"/>
-        <location line="+272"/>
+        <location line="+241"/>
         <source>{action}…</source>
         <translation>{action}…</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-232"/>
         <source>More actions</source>
         <translation>更多操作</translation>
     </message>
@@ -1558,12 +1558,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+1"/>
-        <location line="+245"/>
+        <location line="+205"/>
         <source>Handling decision and notices…</source>
         <translation>处理决定及告知…</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-204"/>
         <source>Decision clock: pause or extend…</source>
         <translation>处理时限：暂停或延长…</translation>
     </message>
@@ -1618,7 +1618,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>涉及其他网点：{outlet}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+29"/>
         <source>Take charge…</source>
         <translation>亲自接手…</translation>
     </message>
@@ -1628,7 +1628,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>亲自接手</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
         <source>Notify the customer of the decision…</source>
         <translation>告知客户处理决定…</translation>
     </message>
@@ -2500,7 +2500,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../desktop/cases/case_model.py" line="+291"/>
+        <location filename="../../desktop/cases/case_model.py" line="+287"/>
         <source>Case no.</source>
         <translation>投诉编号</translation>
     </message>
@@ -2692,7 +2692,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../desktop/handling/escalation_wizard.py" line="+371"/>
+        <location filename="../../desktop/handling/escalation_wizard.py" line="+329"/>
         <source>Who was contacted?</source>
         <translation>联系了谁？</translation>
     </message>
@@ -4448,7 +4448,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>InlineErrors</name>
     <message>
-        <location filename="../../desktop/kit/form_kit.py" line="+414"/>
+        <location filename="../../desktop/kit/form_kit.py" line="+411"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
@@ -4864,7 +4864,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+198"/>
+        <location filename="../../desktop/main_window.py" line="+199"/>
         <source>Complaint {case_no} registered</source>
         <translation>投诉 {case_no} 已登记</translation>
     </message>
@@ -9529,7 +9529,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderPanel</name>
     <message>
-        <location filename="../../desktop/workorders/workorder_panel.py" line="+323"/>
+        <location filename="../../desktop/workorders/workorder_panel.py" line="+91"/>
         <source>Which work orders</source>
         <translation>显示哪些工单</translation>
     </message>
@@ -9619,7 +9619,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>工单</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+157"/>
         <source>Listed: {count}</source>
         <translation>列出：{count}</translation>
     </message>
@@ -9627,7 +9627,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderReplyDialog</name>
     <message>
-        <location filename="../../desktop/workorders/workorder_reply_dialog.py" line="+56"/>
+        <location filename="../../desktop/workorders/workorder_reply_dialog.py" line="+57"/>
         <source>Reply to work order {number}</source>
         <translation>回复工单 {number}</translation>
     </message>
@@ -9728,7 +9728,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderTableModel</name>
     <message>
-        <location filename="../../desktop/workorders/workorder_panel.py" line="-353"/>
+        <location filename="../../desktop/workorders/workorder_model.py" line="+153"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -10001,6 +10001,16 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+1"/>
+        <source>The complaint is already marked major.</source>
+        <translation>该投诉已标记为重大投诉。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The current determination finds no liability: there is nobody to penalise.</source>
+        <translation>现行认定为无责任，没有可处罚的人员。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The decision clock is paused; resume it first.</source>
         <translation>处理时限正在暂停计时，请先恢复。</translation>
     </message>

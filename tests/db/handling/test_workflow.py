@@ -597,6 +597,7 @@ def _escalate(w: World, case: Case, actor=None, **changes):
         level="district_branch",
         district_department="城南区分公司运营管理部",
         with_psbc=True,
+        psbc_department="邮储银行城南区支行个人金融部",
         contacted_person="张主任",
         contacted_at=at(2),
         reported_summary="客户要求赔偿利息，网点无权决定",
@@ -605,6 +606,25 @@ def _escalate(w: World, case: Case, actor=None, **changes):
     )
     args.update(changes)
     return workflow.escalate(case, actor or w.head, **args)
+
+
+def test_escalating_with_psbc_names_its_department(world: World):
+    # The wizard and escalate() check one draft (db.handling.escalation): with PSBC at the
+    # same level (Art. 11), its department is required, as every other field is.
+    w = world
+    case = w.case()
+    workflow.report(case, w.teller, w.head, at=at(1))
+    err = refused(lambda: _escalate(w, case, psbc_department=" "), "text_required")
+    assert err.params["field"] == "psbc_department"
+    err = refused(
+        lambda: _escalate(w, case, psbc_department="", contacted_person="", outlet_follow_up=""),
+        "text_required",
+    )
+    assert [e.params["field"] for e in err.errors] == [
+        "psbc_department",
+        "contacted_person",
+        "outlet_follow_up",
+    ]
 
 
 def test_escalation_records_everything_in_one_event(world: World):
@@ -623,7 +643,7 @@ def test_escalation_records_everything_in_one_event(world: World):
         "level": "district_branch",
         "district_department": "城南区分公司运营管理部",
         "with_psbc": True,
-        "psbc_department": "",
+        "psbc_department": "邮储银行城南区支行个人金融部",
         "contacted_person": "张主任",
         "contacted_at": at(2).isoformat(),
         "reported_summary": "客户要求赔偿利息，网点无权决定",
