@@ -125,7 +125,9 @@ def test_every_clock_is_stated_met_missed_or_running(world):
     """Agreed reply, first contact and proposal (a letter: the customer is not in contact),
     the decision with its extension and pause, the review of the decision and the
     callback: the clocks of db.handling.deadlines, each with its result."""
-    case = rc.escalated_case(world)
+    # Received on Saturday 14 November 2026, so that the decision's 30 days end on a
+    # working day (Monday 14 December) whatever day the suite runs.
+    case = rc.escalated_case(world, at=dt.datetime(2026, 12, 4, 12, 0))
     data = rd.incident_report_data(case.id)
     states = {d.kind.code: d.state for d in data.deadlines}
     assert [d.kind.code for d in data.deadlines] == [
@@ -143,7 +145,8 @@ def test_every_clock_is_stated_met_missed_or_running(world):
     decision = _clock(data, deadlines.CLOCK_DECISION)
     # Extended to 30 days, and the 3 days of the appraisal not counted.
     assert decision.limit == "30"
-    assert decision.due_at == deadlines.end_of_day(case.received_at.date() + dt.timedelta(days=34))
+    assert case.received_at == dt.datetime(2026, 11, 14, 9, 0)
+    assert decision.due_at == dt.datetime(2026, 12, 17, 23, 59, 59)
     (extension,) = data.extensions
     assert (extension.step, extension.reason) == (1, "需调取跨行清算记录，案情复杂")
     (pause,) = data.pauses
