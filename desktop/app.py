@@ -41,8 +41,35 @@ def choose_language(requested: str | None, saved: object) -> str:
     return DEFAULT_LANGUAGE
 
 
+# Database drivers peewee looks for when it is first imported, each imported then if it is
+# installed. The outlet's window never speaks to PostgreSQL, and psycopg 3 alone costs a cold
+# start about 90 ms, so the window's process imports peewee without them.
+POSTGRES_DRIVERS = ("psycopg", "psycopg2", "psycopg2cffi")
+
+
+def load_outlet_libraries() -> None:
+    """Import peewee and its migrations for the outlet's window, hiding the PostgreSQL
+    drivers from them.
+
+    Only the first import of peewee looks for drivers: once peewee is loaded (the district
+    console, the tests) this does nothing. The drivers stay importable for everything else;
+    only this process's peewee is without them, and the outlet uses SQLite alone."""
+    if "peewee" in sys.modules:
+        return
+    hidden = [name for name in POSTGRES_DRIVERS if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment] - makes the import fail
+    try:
+        import peewee  # noqa: F401
+        import playhouse.migrations  # noqa: F401 - imports the PostgreSQL extensions too
+    finally:
+        for name in hidden:
+            sys.modules.pop(name, None)
+
+
 def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
     """Run the desktop application on the database in ``data_dir``; the process exit code."""
+    load_outlet_libraries()
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -147,8 +174,15 @@ def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tu
 
     audit.set_session_actor(actor.id if actor is not None else None)
     # start_view: open on what is overdue or due today.
+    # staged: the list paints first and the rest of the window is built right after.
     window = MainWindow(
-        outlet, actor, settings=settings, language=language, demo=demo, start_view=True
+        outlet,
+        actor,
+        settings=settings,
+        language=language,
+        demo=demo,
+        start_view=True,
+        staged=True,
     )
     backup_scheduler.install(window, data_dir)
     idle_lock.install(window, actor)
@@ -177,23 +211,28 @@ def _open_database(path: Path, demo: bool) -> str | DemoRefused | None:
     Any failure here (unwritable folder, corrupt file, failed migration) becomes a message
     box instead of a traceback: the user cannot act on a traceback, but can on a path.
     """
-    from db.demo import DemoRefused, demo_refusal
     from db.handling import workcalendar
     from db.store.database import open_database
     from desktop.cli.common import is_demo_folder
 
     demo_folder = is_demo_folder(path.parent)
     try:
-        # Checked on the file first, so that a refused database is not even migrated.
-        if demo and (refusal := demo_refusal(path, demo_folder=demo_folder)):
-            raise refusal
+        if demo:  # the demo's module is loaded only for the demo
+            from db.demo import demo_refusal
+
+            # Checked on the file first, so that a refused database is not even migrated.
+            if refusal := demo_refusal(path, demo_folder=demo_folder):
+                return refusal
         open_database(path)
         # A newer chinese_calendar package may know years the database does not hold yet.
         workcalendar.sync_from_package()
         if demo:
-            _ensure_demo(demo_folder)
-    except DemoRefused as refusal:
-        return refusal
+            from db.demo import DemoRefused
+
+            try:
+                _ensure_demo(demo_folder)
+            except DemoRefused as refusal:
+                return refusal
     except Exception as exc:  # noqa: BLE001 - the boundary between the program and the user
         log.exception("opening %s failed", path)
         return f"{type(exc).__name__}: {exc}"

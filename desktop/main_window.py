@@ -5,13 +5,22 @@ signals, makes the menus, hands the installed features a typed context
 (desktop.window_context) and remembers the layout between sessions. It refreshes nobody:
 each view listens to desktop.kit.operations and decides for itself what a change means to
 it; View → Refresh (F5) tells every view that anything may have changed.
+
+The window is built in two stages. The first makes what a user looks at first: the filter
+bar, the case list with its first page, the menus and the status bar. With ``staged`` (the
+program's start) the rest (the detail pane, the Today bar, the work orders and the menus'
+features) is built right after the list has first been painted, so the list shows as soon
+as it can and is usable meanwhile; ``fully_built`` is emitted once the rest is there.
+Without ``staged`` both stages run in the constructor. Whatever asks for a part of the
+second stage (``detail_panel()``, ``acting_head_label()``) gets it built first.
 """
 
 from __future__ import annotations
 
 from importlib import metadata
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,26 +33,21 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes import Changes, Kind
+from db.intake import roster
 from db.intake.queries import CaseFilter
-from db.management import staff_records
 from db.store.models import Outlet, Staff
-from desktop.analysis.analysis_menu import install_analysis_menus
-from desktop.cases.case_detail import CaseDetailPanel
 from desktop.cases.case_model import CaseTableModel
 from desktop.cases.case_table import CaseTableView
 from desktop.cases.filter_bar import FilterBar
 from desktop.cases.status_counts import CaseCountsLabel
-from desktop.cases.today_panel import due_work_waiting, install_today
-from desktop.help.user_guide import install_help
 from desktop.kit import operations
 from desktop.kit.i18n import DEFAULT_LANGUAGE, LANGUAGE_KEY
-from desktop.management.acting_head_label import ActingHeadLabel
-from desktop.management.management_menu import install_management_menus
 from desktop.paths import APP_NAME
-from desktop.printing.reports_menu import install_reports_menu
-from desktop.settings.backup_dialog import BackupDialog
 from desktop.window_context import WindowContext, WindowMenus
-from desktop.workorders.workorders_ui import install_outlet_menus, install_workorders
+
+if TYPE_CHECKING:
+    from desktop.cases.case_detail import CaseDetailPanel
+    from desktop.management.acting_head_label import ActingHeadLabel
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -52,6 +56,9 @@ HEADER_KEY = "main_window/case_table_header"
 
 COUNTS_INTERVAL_MS = 60_000
 STATUS_MESSAGE_MS = 5_000
+# With ``staged``, the second stage starts after the list's first paint, or after this long
+# if nothing paints (a minimised window).
+SECOND_STAGE_FALLBACK_MS = 500
 
 # Each language named in itself, as language menus do, so a user who cannot read the current
 # language can still find their own. Deliberately not translated.
@@ -65,11 +72,30 @@ def app_version() -> str:
         return "dev"
 
 
+class _FirstPaint(QObject):
+    """Calls ``then`` once, on the event loop's next turn after ``watched`` first paints."""
+
+    def __init__(self, watched: QWidget, then) -> None:
+        super().__init__(watched)
+        self._then = then
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
 class MainWindow(QMainWindow):
     """Case list with filters and details for one outlet, acting as ``actor``.
 
-    Signals: none; the window only wires its widgets' signals together (see ``_connect``).
+    Signals:
+        fully_built(): the second stage (detail pane, Today bar, work orders, the menus'
+            features) is built; emitted once.
     """
+
+    fully_built = Signal()
 
     def __init__(
         self,
@@ -80,6 +106,7 @@ class MainWindow(QMainWindow):
         language: str | None = None,
         demo: bool = False,
         start_view: bool = False,
+        staged: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -97,18 +124,25 @@ class MainWindow(QMainWindow):
         # The filter is set before the table turns sorting on, which runs the
         # first query: the list is queried once, already narrowed (at a million cases an
         # unneeded first count read 9 ms of cold index pages).
-        narrowed = start_view and due_work_waiting()
-        if narrowed:
-            self._filter_bar.show_due_soon()  # not yet connected: sets the boxes only
-            self._model.set_filter(self._filter_bar.current_filter(), query=False)
+        if start_view:
+            from desktop.cases.today_panel import due_work_waiting
+
+            if due_work_waiting():
+                self._filter_bar.show_due_soon()  # not yet connected: sets the boxes only
+                self._model.set_filter(self._filter_bar.current_filter(), query=False)
         self._table = CaseTableView(self._model)
-        self._detail = CaseDetailPanel(actor=actor)
+        # Stands in the detail pane's place until the second stage builds it.
+        self._detail_placeholder = QLabel(self.tr("Loading the details…"))
+        self._detail_placeholder.setObjectName("detailPlaceholder")
+        self._detail_placeholder.setAccessibleName(self.tr("Complaint details"))
+        self._detail_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._detail: CaseDetailPanel | None = None
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setObjectName("mainSplitter")
         self._splitter.setChildrenCollapsible(False)
         self._splitter.addWidget(self._table)
-        self._splitter.addWidget(self._detail)
+        self._splitter.addWidget(self._detail_placeholder)
         self._splitter.setStretchFactor(0, 3)
         self._splitter.setStretchFactor(1, 2)
 
@@ -120,12 +154,66 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_actions()
-        menus = self._build_menus()
+        self._menus = self._build_menus()
         self._build_tool_bar()
         self._build_status_bar()
+        self._update_title()
+
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setInterval(COUNTS_INTERVAL_MS)
+        self._counts_timer.timeout.connect(self._on_minute)
+        self._counts_timer.start()
+
+        self._connect()
+        self._restore_geometry()
+        self._update_listed(self._model.total())
+        # Open on the first case listed (the most urgent, or the newest), so the details
+        # pane is never blank while there is data; one selection, so it is filled once.
+        if self._model.rowCount() > 0:
+            self._table.selectRow(0)
+
+        self._built = False
+        if staged:
+            self._first_paint = _FirstPaint(self._table.viewport(), self._build_rest)
+            QTimer.singleShot(SECOND_STAGE_FALLBACK_MS, self._build_rest)
+        else:
+            self._build_rest()
+
+    def _build_rest(self) -> None:
+        """The second stage: the detail pane, the status bar's acting head, the installed
+        features and the saved dock and toolbar layout."""
+        if self._built:
+            return
+        self._built = True
+        from desktop.analysis.analysis_menu import install_analysis_menus
+        from desktop.cases.case_detail import CaseDetailPanel
+        from desktop.cases.today_panel import install_today
+        from desktop.help.user_guide import install_help
+        from desktop.management.acting_head_label import ActingHeadLabel
+        from desktop.management.management_menu import install_management_menus
+        from desktop.printing.reports_menu import install_reports_menu
+        from desktop.workorders.workorders_ui import install_outlet_menus, install_workorders
+
+        detail = CaseDetailPanel(actor=self._actor)
+        self._splitter.replaceWidget(1, detail)
+        self._restore_splitter()  # the pane's own minimum may have moved the handle
+        self._detail_placeholder.deleteLater()
+        self._detail = detail
+        self._table.case_selected.connect(detail.show_case)
+        # Filled before the features are installed: they read the pane's case.
+        selected = self._table.selected_case_id()
+        if selected is not None:
+            detail.show_case(selected)
+
+        self._acting_label = ActingHeadLabel(self._outlet)
+        # Before the outlet: a permanent widget's index counts the two normal ones too.
+        self.statusBar().insertPermanentWidget(2, self._acting_label)
+        self._acting_label.refresh()
+
+        menus = self._menus
         context = WindowContext(
             window=self,
-            outlet=outlet,
+            outlet=self._outlet,
             current_actor=lambda: self._actor,
             menus=menus,
             status_bar=self.statusBar(),
@@ -139,20 +227,13 @@ class MainWindow(QMainWindow):
         self._workorders = install_workorders(context)
         self._today = install_today(context)
         self._help = install_help(self, menus.help)
-        self._update_title()
+        menus.help.addAction(self._about_action)
 
-        self._counts_timer = QTimer(self)
-        self._counts_timer.setInterval(COUNTS_INTERVAL_MS)
-        self._counts_timer.timeout.connect(self._on_minute)
-        self._counts_timer.start()
-
-        self._connect()
-        self._restore_layout()
-        self._update_listed(self._model.total())
-        # Open on the first case listed (the most urgent, or the newest), so the details
-        # pane is never blank while there is data; one selection, so it is filled once.
-        if self._model.rowCount() > 0:
-            self._table.selectRow(0)
+        self._today.workorder_requested.connect(self._workorders.show_workorder)
+        state = self._settings.value(STATE_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        self.fully_built.emit()
 
     # --- public ----------------------------------------------------------------------------
 
@@ -172,12 +253,18 @@ class MainWindow(QMainWindow):
         return self._filter_bar
 
     def detail_panel(self) -> CaseDetailPanel:
+        self._build_rest()
+        assert self._detail is not None
         return self._detail
+
+    def is_fully_built(self) -> bool:
+        return self._built
 
     def counts_text(self) -> str:
         return self._counts_label.text()
 
     def acting_head_label(self) -> ActingHeadLabel:
+        self._build_rest()
         return self._acting_label
 
     def refresh(self) -> None:
@@ -257,6 +344,8 @@ class MainWindow(QMainWindow):
             settings=self._menu("menuSettings", self.tr("&Settings")),
             help=self._menu("menuHelp", self.tr("&Help")),
         )
+        from desktop.settings.backup_dialog import BackupDialog
+
         menus.file.addAction(self._new_action)
         menus.file.addAction(BackupDialog.menu_action(self))
         menus.file.addSeparator()
@@ -272,7 +361,6 @@ class MainWindow(QMainWindow):
         for action in self._language_actions.values():
             language_menu.addAction(action)
 
-        menus.help.addAction(self._about_action)
         return menus
 
     def _build_tool_bar(self) -> None:
@@ -302,17 +390,14 @@ class MainWindow(QMainWindow):
         self._outlet_label.setAccessibleName(self.tr("Outlet"))
         self._update_outlet_label()
         operations.refresh_on(self._outlet_label, (Kind.STAFF,), self._update_outlet_label)
-        self._acting_label = ActingHeadLabel(self._outlet)
         status = self.statusBar()
         status.setObjectName("statusBar")
         status.addWidget(self._counts_label)
         status.addWidget(self._listed_label)
-        status.addPermanentWidget(self._acting_label)
         status.addPermanentWidget(self._outlet_label)
-        self._acting_label.refresh()
 
     def _update_outlet_label(self) -> None:
-        actor = staff_records.staff_member(self._actor.id) if self._actor else None
+        actor = roster.staff_member(self._actor.id) if self._actor else None
         head = actor.name if actor is not None else self.tr("(none)")
         self._outlet_label.setText(
             self.tr("Outlet: {name} ({code}) — head: {head}").format(
@@ -328,8 +413,6 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self._filter_bar.filter_changed.connect(self._on_filter_changed)
-        self._table.case_selected.connect(self._detail.show_case)
-        self._today.workorder_requested.connect(self._workorders.show_workorder)
         self._model.total_changed.connect(self._update_listed)
         self._new_action.triggered.connect(self.new_case)
         self._quit_action.triggered.connect(self.close)
@@ -379,15 +462,21 @@ class MainWindow(QMainWindow):
 
     # --- layout persistence ----------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
+    def _restore_geometry(self) -> None:
+        """The window's size and place, the splitter and the list's columns (the docks and
+        toolbars come back with the second stage, which makes them)."""
         geometry = self._settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self._default_size()
-        state = self._settings.value(STATE_KEY)
-        if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
+        self._restore_splitter()
+        header = self._settings.value(HEADER_KEY)
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self._table.horizontalHeader().restoreState(header)
+            self._table.apply_model_sort()
+
+    def _restore_splitter(self) -> None:
         splitter = self._settings.value(SPLITTER_KEY)
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self._splitter.restoreState(splitter)
@@ -397,10 +486,6 @@ class MainWindow(QMainWindow):
             width = max(self.width(), 800)
             detail = max(int(width * 0.35), min(440, width // 2))
             self._splitter.setSizes([width - detail, detail])
-        header = self._settings.value(HEADER_KEY)
-        if isinstance(header, QByteArray) and not header.isEmpty():
-            self._table.horizontalHeader().restoreState(header)
-            self._table.apply_model_sort()
 
     def _default_size(self) -> None:
         # Roomy on a desktop monitor, but never larger than a 1366x768 laptop screen.

@@ -30,6 +30,11 @@ def all_staff(outlet: Outlet) -> list[Staff]:
     return list(Staff.select().where(Staff.outlet == outlet).order_by(Staff.name))
 
 
+def staff_member(staff_id: int | None) -> Staff | None:
+    """The staff member with this id (active or not), or None."""
+    return Staff.get_or_none(Staff.id == staff_id) if staff_id is not None else None
+
+
 def outlet_head(outlet: Outlet) -> Staff | None:
     return (
         Staff.select()

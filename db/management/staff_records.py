@@ -24,6 +24,7 @@ from peewee import JOIN, fn
 from db.errors import WorkflowError
 from db.handling.actions import text
 from db.intake import outlets
+from db.intake.roster import staff_member  # noqa: F401 - part of this module's interface
 from db.intake.validation import (
     EMPLOYEE_NO_RE,
     MAX_EMPLOYEE_NO,
@@ -383,11 +384,6 @@ class RosterRow:
     role: str
     joined_on: dt.date | None
     active: bool
-
-
-def staff_member(staff_id: int | None) -> Staff | None:
-    """The staff member with this id (active or not), or None."""
-    return Staff.get_or_none(Staff.id == staff_id) if staff_id is not None else None
 
 
 def roster(outlet: Outlet, *, include_inactive: bool = True) -> list[RosterRow]:

@@ -23,7 +23,7 @@ import secrets
 from db.errors import WorkflowError
 from db.intake.validation import FieldError, ValidationError, has_control_chars
 from db.store.models import Account, Setting, Staff, database, now
-from db.trust import outlet_keys, permissions
+from db.trust import permissions
 from db.trust.policy import Action
 
 SCHEME = "scrypt"
@@ -234,6 +234,9 @@ def change_password(staff: Staff, old_password: str, new_password: str) -> Accou
         account.updated_at = at
         account.save()
         # The head's signing key is wrapped by the head's password: it follows it.
+        # Loaded here: the signing keys' library is not needed to start the window.
+        from db.trust import outlet_keys
+
         outlet_keys.rewrap_for_new_password(fresh, old_password, new_password)
     return account
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.intake import outlets, queries
+from db.intake import queries, roster
 from db.intake.queries import CaseFilter
 from db.store.models import Outlet, Staff
 from desktop.kit import labels
@@ -234,7 +234,7 @@ class FilterBar(QWidget):
         blocked = self._owner.blockSignals(True)
         self._owner.clear()
         self._owner.addItem(self.tr("All first-ask owners"), None)
-        for person in outlets.all_staff(self._outlet):
+        for person in roster.all_staff(self._outlet):
             text = (
                 person.name
                 if person.active

@@ -409,7 +409,7 @@ Complaint Desk will now close the database, without backing it up over your good
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+64"/>
+        <location filename="../../desktop/app.py" line="+91"/>
         <source>Complaint Desk</source>
         <translation>网点投诉处理台</translation>
     </message>
@@ -434,7 +434,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
 请检查该文件夹是否存在且可写入，并确认没有其他正在运行的本程序在升级该数据库。您的数据未被改动。</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+136"/>
         <source>It has login accounts, and demo data is written without a login.</source>
         <translation>该数据库已设有登录账户，而演示数据不经登录写入。</translation>
     </message>
@@ -4864,7 +4864,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+199"/>
+        <location filename="../../desktop/main_window.py" line="+286"/>
         <source>Complaint {case_no} registered</source>
         <translation>投诉 {case_no} 已登记</translation>
     </message>
@@ -4939,17 +4939,17 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-14"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <location line="+2"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
@@ -4960,7 +4960,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>列表中的投诉数</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -4970,12 +4970,22 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>网点：{name}（{code}）— 负责人：{head}</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-13"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-255"/>
+        <source>Loading the details…</source>
+        <translation>正在载入详情…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complaint details</source>
+        <translation>投诉详情</translation>
+    </message>
+    <message>
+        <location line="+272"/>
         <source>Complaint Desk — {outlet}</source>
         <translation>网点投诉处理台 — {outlet}</translation>
     </message>
@@ -4985,7 +4995,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>{title} [演示数据]</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Listed: {count}</source>
         <translation>列表：{count} 条</translation>
     </message>
@@ -9529,7 +9539,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrderPanel</name>
     <message>
-        <location filename="../../desktop/workorders/workorder_panel.py" line="+91"/>
+        <location filename="../../desktop/workorders/workorder_panel.py" line="+79"/>
         <source>Which work orders</source>
         <translation>显示哪些工单</translation>
     </message>

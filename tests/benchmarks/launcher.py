@@ -2,11 +2,13 @@
 
 ``app`` mode runs the real ``desktop.app.run_gui`` on a database folder. The only addition
 is an event filter on the case table's viewport, installed by a thin subclass of
-MainWindow, that notes the first Paint event with the case rows loaded, prints one JSON line
-and quits. ``bare`` mode is the floor: the same interpreter showing a plain QMainWindow with a
+MainWindow, that notes the first Paint event with the case rows loaded, then waits for the
+window's ``fully_built`` (the detail pane, Today bar and work orders built after the first
+paint), prints one JSON line and quits. ``bare`` mode is the floor: the same interpreter showing a plain QMainWindow with a
 QTableView (a QStandardItemModel of 200 x 9 short strings) and measuring the same event.
 
-The JSON line carries the monotonic clock at first paint (CLOCK_MONOTONIC is system-wide on
+The JSON line carries the monotonic clock at first paint and once fully built
+(CLOCK_MONOTONIC is system-wide on
 Linux, so the parent subtracts the moment it started the process), the peak RSS so far and
 the rows shown. Right after the line the process ends with ``os._exit``: what the app does
 on the way out (saving the layout, the exit backup) is not start-up, and an exit backup of
@@ -44,10 +46,10 @@ def _vm_hwm_kb() -> int | None:
     return None
 
 
-def _report_and_exit(rows: int) -> None:
-    painted = time.monotonic_ns()
+def _report_and_exit(rows: int, painted: int) -> None:
     payload = {
         "painted_ns": painted,
+        "built_ns": time.monotonic_ns(),
         "peak_rss_kb": _vm_hwm_kb(),
         "ru_maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,  # KiB on Linux
         "rows": rows,
@@ -57,29 +59,45 @@ def _report_and_exit(rows: int) -> None:
     os._exit(0)
 
 
-def _paint_probe(widget, rows_fn):
-    """An event filter that reports the first Paint of ``widget`` and quits the app."""
+def _paint_probe(widget, rows_fn, built=None):
+    """An event filter that notes the first Paint of ``widget``, then reports and quits
+    once ``built`` (a signal) has fired, or right after the paint without one."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class Probe(QObject):
-        done = False
+        painted: int | None = None
+        rows = 0
+        is_built = built is None
 
         def eventFilter(self, obj, event):  # noqa: N802 - Qt override
-            if not self.done and event.type() == QEvent.Type.Paint:
-                self.done = True
-                rows = rows_fn()
+            if self.painted is None and event.type() == QEvent.Type.Paint:
+                self.painted = time.monotonic_ns()
+                self.rows = rows_fn()
                 # Report once this paint has finished, then end the process at once.
-                QTimer.singleShot(0, lambda: _report_and_exit(rows))
+                QTimer.singleShot(0, self.report_when_built)
             return False
+
+        def on_built(self):
+            self.is_built = True
+            self.report_when_built()
+
+        def report_when_built(self):
+            if self.painted is not None and self.is_built:
+                _report_and_exit(self.rows, self.painted)
 
     probe = Probe(widget)
     widget.installEventFilter(probe)
+    if built is not None:
+        built.connect(probe.on_built)
     return probe
 
 
 def run_app(data_dir: Path) -> int:
-    import desktop.main_window as main_window_module
     from desktop import app as desktop_app
+
+    # As run_gui does first, before this module's import of the window imports peewee.
+    desktop_app.load_outlet_libraries()
+    import desktop.main_window as main_window_module
 
     base = main_window_module.MainWindow
 
@@ -89,7 +107,9 @@ def run_app(data_dir: Path) -> int:
             from PySide6.QtWidgets import QTableView
 
             table = self.findChild(QTableView, "caseTable")
-            self._bench_probe = _paint_probe(table.viewport(), lambda: table.model().rowCount())
+            self._bench_probe = _paint_probe(
+                table.viewport(), lambda: table.model().rowCount(), self.fully_built
+            )
 
     # run_gui imports MainWindow from the module when it needs it, so this is what it gets.
     main_window_module.MainWindow = ProbedMainWindow

@@ -34,6 +34,7 @@ def _start_once(mode: str, data_dir: Path, env: dict) -> dict:
         raise RuntimeError(f"launcher {mode} failed ({done.returncode}):\n{done.stderr[-2000:]}")
     result = json.loads(lines[-1][len(MARK) :])
     result["seconds"] = (result["painted_ns"] - started) / 1e9
+    result["built_seconds"] = (result["built_ns"] - started) / 1e9
     return result
 
 
@@ -64,11 +65,12 @@ def startup_rows(data_dir: Path, size: int, runs: int) -> list[Row]:
             bare_runs.append(_start_once("bare", data_dir, env))
 
     app_s = statistics.median(r["seconds"] for r in app_runs) * 1000
+    built_s = statistics.median(r["built_seconds"] for r in app_runs) * 1000
     bare_s = statistics.median(r["seconds"] for r in bare_runs) * 1000
     app_mb = statistics.median(r["peak_rss_kb"] for r in app_runs) / 1024
     bare_mb = statistics.median(r["peak_rss_kb"] for r in bare_runs) / 1024
     rows_shown = {r["rows"] for r in app_runs}
-    log(f"  cold start {app_s:.0f} ms (floor {bare_s:.0f} ms); "
+    log(f"  cold start {app_s:.0f} ms, fully built {built_s:.0f} ms (floor {bare_s:.0f} ms); "
         f"peak RSS {app_mb:.0f} MB (floor {bare_mb:.0f} MB); rows shown {rows_shown}")  # fmt: skip
     samples = ", ".join(f"{r['seconds'] * 1000:.0f}" for r in app_runs)
     return [
@@ -80,6 +82,15 @@ def startup_rows(data_dir: Path, size: int, runs: int) -> list[Row]:
             MS,
             Target(max_ratio=1.5),
             note=f"median of {runs}; app runs {samples} ms; rows painted {sorted(rows_shown)}",
+        ),
+        Row(
+            "cold start → window fully built (detail, Today bar, work orders)",
+            size,
+            built_s,
+            bare_s,
+            MS,
+            Target(),
+            note=f"median of {runs}; the list is usable from its first paint on",
         ),
         Row(
             "peak RSS, main window shown, first page painted",

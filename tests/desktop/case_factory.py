@@ -8,7 +8,7 @@ users type (1, 2 and 3+ characters take different SQL paths; see db/store/sqlite
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from db.intake import cases, outlets
@@ -36,6 +36,7 @@ class Shop:
     outlet: Outlet
     head: Staff
     staff: list[Staff]
+    made: list[Case] = field(default_factory=list)
 
 
 def open_temp_database(tmp_path: Path) -> None:
@@ -90,6 +91,14 @@ def new_case_data(i: int, staff: list[Staff], at: dt.datetime) -> cases.NewCase:
         if kind == KIND_URGENT:
             data.urgent_triggers = [TRIGGERS[i % len(TRIGGERS)]]
     return data
+
+
+def open_shop(tmp_path: Path, count: int) -> Shop:
+    """A new database in ``tmp_path`` with one outlet and ``count`` cases (``shop.made``)."""
+    open_temp_database(tmp_path)
+    shop = make_outlet()
+    shop.made = add_cases(shop, count)
+    return shop
 
 
 def add_cases(shop: Shop, count: int) -> list[Case]:

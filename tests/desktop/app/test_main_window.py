@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QComboBox, QMenu, QMessageBox, QPushButton
 
@@ -28,17 +28,8 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 @pytest.fixture
 def shop(tmp_path):
-    case_factory.open_temp_database(tmp_path)
-    shop = case_factory.make_outlet()
-    shop.made = case_factory.add_cases(shop, COUNT)
-    yield shop
+    yield case_factory.open_shop(tmp_path, COUNT)
     close_database()
-
-
-@pytest.fixture
-def settings(tmp_path):
-    """A settings file of the test's own, so tests never read or write the user's layout."""
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture

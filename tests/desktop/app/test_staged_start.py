@@ -1,0 +1,148 @@
+"""The program's start: the list paints first, the rest of the window is built right after,
+and the window is usable throughout."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from PySide6.QtWidgets import QLabel, QMenu, QStatusBar, QWidget
+
+from db.store.database import close_database
+from desktop.cases.case_detail import CaseDetailPanel
+from desktop.cases.case_model import COL_CUSTOMER
+from desktop.main_window import MainWindow
+from tests.desktop import case_factory
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+COUNT = 30
+
+
+@pytest.fixture
+def shop(tmp_path):
+    yield case_factory.open_shop(tmp_path, COUNT)
+    close_database()
+
+
+def staged_window(qtbot, shop, settings) -> MainWindow:
+    window = MainWindow(shop.outlet, shop.head, settings=settings, staged=True)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_list_is_there_before_the_rest(qtbot, shop, settings):
+    window = staged_window(qtbot, shop, settings)
+    # Constructed, not yet painted: the list holds its first page, the details wait.
+    assert not window.is_fully_built()
+    assert window.model().rowCount() == COUNT
+    assert window.findChild(QLabel, "detailPlaceholder") is not None
+    assert window.findChild(CaseDetailPanel) is None
+    assert window.findChild(QWidget, "todayPanel") is None
+    with qtbot.waitSignal(window.fully_built, timeout=5000):
+        window.show()
+    assert window.is_fully_built()
+    assert window.findChild(QWidget, "todayPanel") is not None
+    detail = window.findChild(CaseDetailPanel)
+    assert detail is not None and detail.isVisible()
+    # The details show the case the list selected before they existed.
+    assert window.table().selected_case_id() is not None
+    assert detail.case_id() == window.table().selected_case_id()
+    # The menus' features are in, and the acting head sits before the outlet.
+    reports = window.findChild(QMenu, "menuReports")
+    assert [a for a in reports.actions() if not a.isSeparator()]
+    status = window.findChild(QStatusBar, "statusBar")
+    order = [w.objectName() for w in status.findChildren(QLabel) if w.objectName()]
+    assert order.index("statusOutlet") > 0
+
+
+def test_the_list_filters_while_the_rest_is_built(qtbot, shop, settings):
+    window = staged_window(qtbot, shop, settings)
+    window.show()
+    assert not window.is_fully_built()
+    name = window.model().index(0, COL_CUSTOMER).data()
+    # Typed (an input method hands the box whole Chinese words).
+    window.filter_bar().search_box().setText(name)
+    qtbot.waitUntil(window.is_fully_built, timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            0 < window.model().rowCount() < COUNT
+            and all(
+                name in window.model().index(r, COL_CUSTOMER).data()
+                for r in range(window.model().rowCount())
+            )
+        ),
+        timeout=5000,
+    )
+    # A case chosen in the filtered list is the one the details show.
+    window.table().selectRow(0)
+    assert window.detail_panel().case_id() == window.table().selected_case_id()
+
+
+def test_asking_for_the_details_builds_them_at_once(qtbot, shop, settings):
+    window = staged_window(qtbot, shop, settings)
+    assert not window.is_fully_built()
+    fired = []
+    window.fully_built.connect(lambda: fired.append(True))
+    detail = window.detail_panel()
+    assert window.is_fully_built() and fired == [True]
+    assert detail is window.findChild(CaseDetailPanel)
+    placeholder = window.findChild(QLabel, "detailPlaceholder")
+    assert placeholder is None or placeholder.parent() is not window._splitter
+    # Built once: the second stage does not run again when the paint comes.
+    window.show()
+    qtbot.wait(50)
+    assert fired == [True] and len(window.findChildren(CaseDetailPanel)) == 1
+
+
+def test_a_staged_start_restores_the_saved_layout(qtbot, shop, settings):
+    first = MainWindow(shop.outlet, shop.head, settings=settings)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(760, 560)
+    first._splitter.setSizes([450, 290])
+    sizes = first._splitter.sizes()
+    first.close()
+
+    second = staged_window(qtbot, shop, settings)
+    with qtbot.waitSignal(second.fully_built, timeout=5000):
+        second.show()
+    assert second.size() == first.size()
+    assert second._splitter.sizes() == sizes
+
+
+def test_the_window_process_starts_without_the_postgres_driver(tmp_path):
+    """The outlet's window imports peewee without psycopg (about 90 ms of a cold start);
+    psycopg stays importable for everything else."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from desktop.app import load_outlet_libraries
+        load_outlet_libraries()
+        import desktop.main_window  # the window's whole first stage
+        import peewee
+        print("loaded" if "psycopg" in sys.modules else "not-loaded")
+        print("peewee-none" if peewee.psycopg is None else "peewee-has")
+        import psycopg  # noqa: F401
+        print("importable")
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.split() == ["not-loaded", "peewee-none", "importable"]
+
+
+def test_with_peewee_already_loaded_nothing_is_hidden():
+    """In a process that loaded peewee first (the district console, this suite), the
+    drivers peewee found stay its own."""
+    import peewee
+
+    from desktop.app import load_outlet_libraries
+
+    before = peewee.psycopg
+    load_outlet_libraries()
+    assert peewee.psycopg is before is not None
