@@ -8350,6 +8350,11 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>不一致：报告生成后投诉记录有改动，或报告本身被修改。请重新生成报告。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Does not match: the verification code is genuine, but the report does not say what the database prints for it. The file was altered; make a new report.</source>
+        <translation>不一致：核验码是真实的，但报告内容与数据库应打印的内容不同。文件已被改动，请重新生成报告。</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Does not match: this database has no such case.</source>
         <translation>不一致：本数据库中没有该投诉。</translation>
