@@ -10643,6 +10643,11 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+4"/>
+        <source>No bundle number {seq} to outlet {outlet} is kept: only bundles sent since this version of the program can be written again; send what is new instead.</source>
+        <translation>没有保存发往网点 {outlet} 的第 {seq} 号数据包：只有本版本程序发出的数据包才能重新写出；请改为发送新增内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Nothing new for outlet {outlet} since bundle number {seq}: no work order, reply or escalation result waits; no bundle written.</source>
         <translation>自第 {seq} 号交换包以来，没有需要发给网点 {outlet} 的新工单、答复或升级处理结果；未写出交换包。</translation>
     </message>
