@@ -230,23 +230,44 @@ def case_rows(outlet_code: str, entry: dict) -> dict[type, list[dict]]:
     return rows
 
 
-def _upsert_cases(cases: list[dict], bundle_seq: int) -> set[str]:
-    """Insert or replace the ``outlet_case`` rows; the case numbers stored (not those for
-    which a state from a later bundle is already there)."""
-    update = {
-        getattr(OutletCase, k): EXCLUDED[k] for k in cases[0] if k not in ("outlet_code", "case_no")
-    }
-    stored = (
-        OutletCase.insert_many(cases)
-        .on_conflict(
-            conflict_target=[OutletCase.outlet_code, OutletCase.case_no],
-            update=update,
-            where=(OutletCase.bundle_seq <= bundle_seq),
-        )
-        .returning(OutletCase.case_no)
-        .execute()
+def _upsert_cases(cases: list[dict], bundle_seq: int) -> tuple[set[str], set[str]]:
+    """Insert or replace the ``outlet_case`` rows: (the case numbers stored, those of them
+    that replaced an older state). A case for which a state from a later bundle is already
+    there is not stored. The rows go in by COPY to a temporary table and one
+    ``INSERT … SELECT … ON CONFLICT``, the quickest upsert PostgreSQL has."""
+    columns = list(cases[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    cursor = district_database.cursor()
+    cursor.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS incoming_case "
+        "(LIKE outlet_case INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
     )
-    return {row.case_no for row in stored}
+    json_columns = {
+        f.column_name for f in OutletCase._meta.sorted_fields if isinstance(f, BinaryJSONField)
+    }
+    from psycopg.types.json import Jsonb
+
+    with cursor.copy(f"COPY incoming_case ({names}) FROM STDIN") as copy:
+        for row in cases:
+            copy.write_row([Jsonb(row[c]) if c in json_columns else row[c] for c in columns])
+    updates = ", ".join(
+        f'"{c}" = EXCLUDED."{c}"' for c in columns if c not in ("outlet_code", "case_no")
+    )
+    # Through peewee, so that a refused row raises its IntegrityError as any other write.
+    returned = district_database.execute_sql(
+        f"INSERT INTO outlet_case ({names}) SELECT {names} FROM incoming_case "
+        f"ON CONFLICT (outlet_code, case_no) DO UPDATE SET {updates} "
+        "WHERE outlet_case.bundle_seq <= EXCLUDED.bundle_seq "
+        "RETURNING case_no, (xmax = 0) AS inserted"
+    ).fetchall()
+    stored: set[str] = set()
+    replaced: set[str] = set()
+    for case_no, inserted in returned:
+        stored.add(case_no)
+        if not inserted:
+            replaced.add(case_no)
+    cursor.execute("TRUNCATE incoming_case")
+    return stored, replaced
 
 
 def _copy_rows(model: type[Model], rows: list[dict]) -> None:
@@ -273,27 +294,34 @@ def store_cases(
     bundle_seq: int,
     at: dt.datetime | None = None,
     progress: Progress | None = None,
+    built: list[dict[type, list[dict]]] | None = None,
 ) -> int:
     """Make the district's copy of every case of ``entries`` (one bundle's ``cases.json``),
     in batches; the number stored (a case whose state from a later bundle is already
-    there is left as it is). Inside the caller's transaction, or one of its own."""
+    there is left as it is). ``built``: the entries' rows when the caller has made them
+    already (:func:`case_rows`). Inside the caller's transaction, or one of its own."""
     at = at or dt.datetime.now(dt.UTC)
     stored_count = 0
     with district_database.atomic():
         for start in range(0, len(entries), BATCH):
-            batch = [case_rows(outlet_code, e) for e in entries[start : start + BATCH]]
+            batch = (
+                built[start : start + BATCH]
+                if built is not None
+                else [case_rows(outlet_code, e) for e in entries[start : start + BATCH]]
+            )
             cases = []
             for rows in batch:
                 case = rows[OutletCase][0]
                 case["bundle_seq"] = bundle_seq
                 case["consolidated_at"] = at
                 cases.append(case)
-            stored = _upsert_cases(cases, bundle_seq) if cases else set()
+            stored, replaced = _upsert_cases(cases, bundle_seq) if cases else (set(), set())
             if stored:
-                numbers = sorted(stored)
-                # Children first that point at other children (notices, reviews ->
-                # decisions; responsible staff -> findings).
-                for model in reversed(CASE_CHILDREN):
+                numbers = sorted(replaced)
+                # The children of a replaced state go first; children first that point at
+                # other children (notices, reviews -> decisions; responsible staff ->
+                # findings). A case stored for the first time has none.
+                for model in reversed(CASE_CHILDREN) if numbers else ():
                     model.delete().where(
                         (model.outlet_code == outlet_code) & (model.case_no.in_(numbers))
                     ).execute()
@@ -429,7 +457,8 @@ def import_bundle(
         case_no = _text(entry.get("case_no") if isinstance(entry, dict) else None)
         if not case_no.startswith(prefix):
             raise refused("bundle_foreign_case", CASES, sender=code, case_no=case_no)
-        case_rows(code, entry)  # the shape of every case checked before the transaction
+    # The shape of every case checked, and its rows built, before the transaction.
+    built = [case_rows(code, entry) for entry in cases]
     orders = (
         _load_json(WORKORDERS, bundle.members[WORKORDERS], "work_orders")
         if WORKORDERS in bundle.members
@@ -487,7 +516,7 @@ def import_bundle(
                 received_at=at,
             ).execute()
             summary.cases_stored = store_cases(
-                code, cases, bundle_seq=bundle.seq, at=at, progress=progress
+                code, cases, bundle_seq=bundle.seq, at=at, progress=progress, built=built
             )
             _store_work_orders(order_rows, bundle.seq, at)
             EnrolledOutlet.update(
