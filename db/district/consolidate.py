@@ -25,7 +25,7 @@ from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
-from peewee import EXCLUDED, InterfaceError, OperationalError
+from peewee import EXCLUDED, InterfaceError, Model, OperationalError
 from playhouse.postgres_ext import BinaryJSONField
 
 from db.district import audit
@@ -249,7 +249,7 @@ def _upsert_cases(cases: list[dict], bundle_seq: int) -> set[str]:
     return {row.case_no for row in stored}
 
 
-def _copy_rows(model: type, rows: list[dict]) -> None:
+def _copy_rows(model: type[Model], rows: list[dict]) -> None:
     """``rows`` into ``model``'s table by COPY (the quickest way into PostgreSQL)."""
     from psycopg.types.json import Jsonb
 
@@ -298,14 +298,14 @@ def store_cases(
                         (model.outlet_code == outlet_code) & (model.case_no.in_(numbers))
                     ).execute()
                 for model in CASE_CHILDREN:
-                    rows = [
+                    children = [
                         row
                         for each in batch
                         if each[OutletCase][0]["case_no"] in stored
                         for row in each[model]
                     ]
-                    if rows:
-                        _copy_rows(model, rows)
+                    if children:
+                        _copy_rows(model, children)
             stored_count += len(stored)
             if progress is not None:
                 progress(min(start + BATCH, len(entries)), len(entries))

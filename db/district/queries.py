@@ -244,11 +244,22 @@ class DistrictCaseDetail:
     events: list[EventView]
 
 
-_DETAIL = (
-    "c.route, c.channel, c.business_type, c.remedy_requested, c.description, "
-    "c.first_ask_owner_name, c.handler_name, c.agreed_reply_at, c.settlement, c.closed_at, "
-    "c.bundle_seq, c.consolidated_at"
+# The columns of ``outlet_case`` that the detail adds to the row, named as its fields.
+_DETAIL_FIELDS = (
+    "route",
+    "channel",
+    "business_type",
+    "remedy_requested",
+    "description",
+    "first_ask_owner_name",
+    "handler_name",
+    "agreed_reply_at",
+    "settlement",
+    "closed_at",
+    "bundle_seq",
+    "consolidated_at",
 )
+_DETAIL = ", ".join(f"c.{name}" for name in _DETAIL_FIELDS)
 _HANDLING = (
     "h.accepted_at, coalesce(h.accepted_by, ''), coalesce(h.department, ''), "
     "coalesce(h.psbc_counterpart, ''), coalesce(h.notes, ''), coalesce(h.result, ''), "
@@ -281,10 +292,10 @@ def case_detail(outlet_code: str, case_no: str) -> DistrictCaseDetail | None:
         (outlet_code, case_no),
     ).fetchall()
     return DistrictCaseDetail(
-        _row(raw[:12]),
-        *raw[12:],
+        row=_row(raw[:12]),
         escalations=[EscalationView(*e) for e in escalations],
         events=[EventView(*e) for e in events],
+        **dict(zip(_DETAIL_FIELDS, raw[12:], strict=True)),
     )
 
 

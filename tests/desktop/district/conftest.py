@@ -53,7 +53,7 @@ ALL = {c["case_no"] for cases in CASES.values() for c in cases}
 
 
 @pytest.fixture
-def district(district_db, tmp_path):
+def district(district_db, tmp_path):  # noqa: F811 - the imported fixture
     """The district DC01 with outlets BJ0101 and BJ0102 enrolled and one bundle of each
     imported."""
     from db.district.consolidate import import_bundle

@@ -109,8 +109,7 @@ def test_selecting_a_case_shows_it_in_full(window):
 def queue_states(panel) -> dict[str, str]:
     model = panel.model
     return {
-        model.entry_at(r).case_no: model.index(r, COL_STATE).data()
-        for r in range(model.rowCount())
+        model.entry_at(r).case_no: model.index(r, COL_STATE).data() for r in range(model.rowCount())
     }
 
 
@@ -163,7 +162,10 @@ def test_department_handling_and_result_make_the_result_wait_to_go_down(window, 
     queue.result_button.click()
 
     stored = EscalationHandling.get(EscalationHandling.case_no == "BJ0102-2026-0002")
-    assert (stored.department, stored.psbc_counterpart) == ("东城区分公司个人金融部", "邮储银行东城支行")
+    assert (stored.department, stored.psbc_counterpart) == (
+        "东城区分公司个人金融部",
+        "邮储银行东城支行",
+    )
     assert stored.notes == "已与客户面谈，核实扣费记录。"
     assert stored.result == "退还误扣手续费，向客户致歉。" and stored.sent_down_at is None
     assert queue_states(queue)["BJ0102-2026-0002"] == "Result to send down"
