@@ -11,7 +11,9 @@ At the outlet:
   the district gave; the head only. It shows the fingerprint to compare with the district
   by phone and asks to confirm (``--yes`` skips the question).
 
-At the district (``complaint-desk district SUBCOMMAND``), on PostgreSQL:
+At the district (``complaint-desk district SUBCOMMAND``), on PostgreSQL; with no
+subcommand, ``complaint-desk [--lang en] district --db URL`` opens the district console's
+window (desktop/district/):
 
 - ``init --db URL --code CODE --name NAME`` creates or upgrades the schema and gives the
   district its key pair, the private key wrapped by a password asked for here, in a
@@ -364,6 +366,10 @@ def cmd_district(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
         "import": _district_import,
         "send": _district_send,
     }
+    if not args.district_command and getattr(args, "db", None):
+        from desktop.district.app import run_district_gui
+
+        return run_district_gui(getattr(args, "db", None), args.lang, _officer(args))
     handler = handlers.get(args.district_command or "")
     if handler is None:
         print("give a subcommand: complaint-desk district init | enrol | key | import | send "
