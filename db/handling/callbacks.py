@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from db.errors import WorkflowError
-from db.handling import deadlines, workflow
+from db.handling import deadlines, windows, workflow
 from db.handling.actions import Checks, load, moment, record, sync
 from db.intake.cases import add_event
 from db.store import codes
@@ -205,8 +205,9 @@ def pending_callbacks(outlet: Outlet, *, assigned_to: Staff | None = None) -> li
 
 def callbacks_due(at: dt.datetime, outlet: Outlet | None = None) -> list[Callback]:
     """Planned callbacks due by the end of ``at``'s day, overdue ones first."""
-    end = dt.datetime.combine(at.date(), dt.time()) + dt.timedelta(days=1)
-    query = Callback.select(Callback).where(Callback.done_at.is_null() & (Callback.due_at < end))
+    query = Callback.select(Callback).where(
+        Callback.done_at.is_null() & windows.DUE_BY_TONIGHT.expression(at, Callback.due_at, None)
+    )
     if outlet is not None:
         query = query.join(Staff, on=(Callback.assigned_to == Staff.id)).where(
             Staff.outlet == outlet

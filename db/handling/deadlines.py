@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from peewee import ModelSelect, fn
 
-from db.handling import rulebook, workdays
+from db.handling import rulebook, windows, workdays
 from db.handling.workdays import WorkCalendar
 from db.store import codes, vocab
 from db.store.models import (
@@ -140,12 +140,7 @@ class Clock:
         return self.stopped_at is None
 
     def near_breach(self, at: dt.datetime) -> bool:
-        return (
-            self.live
-            and self.warn_at is not None
-            and self.deadline is not None
-            and self.warn_at <= at <= self.deadline
-        )
+        return self.live and windows.NEAR_BREACH.holds(self.deadline, at, self.warn_at)
 
 
 # --- pure computations ----------------------------------------------------------------------
@@ -892,53 +887,38 @@ def case_gap_years(case: Case, at: dt.datetime | None = None) -> tuple[int, ...]
 # --- named queries for the list and the start-up view ------------------------------------------
 
 
-def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    start = dt.datetime.combine(day, dt.time())
-    return start, start + dt.timedelta(days=1)
+def _open_cases_in(window: windows.Window, at: dt.datetime) -> ModelSelect[Case]:
+    """Open cases whose earliest running deadline lies in ``window`` at ``at``, soonest
+    deadline first."""
+    return (
+        Case.select()
+        .where((Case.is_open == True) & window.expression(at))  # noqa: E712
+        .order_by(Case.due_at, Case.id)
+    )
 
 
 def cases_overdue(at: dt.datetime) -> ModelSelect[Case]:
     """Open cases whose earliest running deadline has passed, most overdue first."""
-    return (
-        Case.select()
-        .where((Case.is_open == True) & (Case.due_at < at))  # noqa: E712
-        .order_by(Case.due_at, Case.id)
-    )
+    return _open_cases_in(windows.OVERDUE, at)
 
 
 def cases_due_today(at: dt.datetime) -> ModelSelect[Case]:
-    """Open cases whose earliest deadline falls on ``at``'s day (as queries.status_counts
-    counts them: one already passed today is both due today and overdue)."""
-    start, end = _day_bounds(at.date())
-    return (
-        Case.select()
-        .where(
-            (Case.is_open == True)  # noqa: E712
-            & (Case.due_at >= start)
-            & (Case.due_at < end)
-        )
-        .order_by(Case.due_at, Case.id)
-    )
+    """Open cases whose earliest deadline is still to come today (as queries.status_counts
+    counts them: one already passed today is overdue, not due today)."""
+    return _open_cases_in(windows.DUE_TODAY, at)
 
 
 def cases_due_today_or_overdue(at: dt.datetime) -> ModelSelect[Case]:
     """What the app opens on: everything overdue or due by the end of today."""
-    _start, end = _day_bounds(at.date())
-    return (
-        Case.select()
-        .where((Case.is_open == True) & (Case.due_at < end))  # noqa: E712
-        .order_by(Case.due_at, Case.id)
-    )
+    return _open_cases_in(windows.DUE_BY_TONIGHT, at)
 
 
 def cases_near_breach(at: dt.datetime) -> ModelSelect[Case]:
     """Open cases past the breach-warning share of a clock but not yet overdue."""
-    return (
-        Case.select()
-        .where(
-            (Case.is_open == True)  # noqa: E712
-            & (Case.warn_at <= at)
-            & (Case.due_at >= at)
-        )
-        .order_by(Case.due_at, Case.id)
-    )
+    return _open_cases_in(windows.NEAR_BREACH, at)
+
+
+def cases_near_breach_later(at: dt.datetime) -> ModelSelect[Case]:
+    """Open cases near their deadline but due after today (the due ones are counted as
+    due today)."""
+    return _open_cases_in(windows.NEAR_BREACH_LATER, at)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN, SQL
 
-from db.handling import deadlines, rules
+from db.handling import deadlines, rules, windows
 from db.store import codes
 from db.store.models import Callback, Case, CaseTransfer, Staff, WorkOrder, database
 from db.trust import permissions
@@ -108,8 +108,8 @@ class Owed:
         return bool(self.cases.total or self.work_orders or self.callbacks)
 
 
-def _day_end(at: dt.datetime) -> dt.datetime:
-    return dt.datetime.combine(at.date(), dt.time()) + dt.timedelta(days=1)
+# What a person is reminded of, each case counted once, in the first window that fits.
+_OWED_WINDOWS = (windows.OVERDUE, windows.DUE_TODAY, windows.NEAR_BREACH_LATER)
 
 
 def owed_cases(staff: Staff, at: dt.datetime) -> OwedCases:
@@ -117,15 +117,13 @@ def owed_cases(staff: Staff, at: dt.datetime) -> OwedCases:
     their deadline at ``at`` (what ``CaseFilter(reminded_id=..., overdue=True,
     due_today=True, near_breach=True)`` lists)."""
     condition, params = reminded_condition(staff.id)
-    now_text, end_text = at.isoformat(" "), _day_end(at).isoformat(" ")
+    counted = [w.sql(at, "c") for w in _OWED_WINDOWS]
+    owed, owed_params = windows.any_sql(_OWED_WINDOWS, at, "c")
     row = database.execute_sql(
-        "SELECT count(*) FILTER (WHERE c.due_at < ?), "
-        "count(*) FILTER (WHERE c.due_at >= ? AND c.due_at < ?), "
-        "count(*) FILTER (WHERE c.due_at >= ? AND c.warn_at <= ?) "
-        f"FROM {_CASE} AS c WHERE c.is_open = 1 "
-        "AND (c.due_at < ? OR (c.warn_at <= ? AND c.due_at >= ?)) "
-        f"AND {condition}",
-        [now_text, now_text, end_text, end_text, now_text, end_text, now_text, now_text, *params],
+        "SELECT "
+        + ", ".join(f"count(*) FILTER (WHERE {text})" for text, _ in counted)
+        + f" FROM {_CASE} AS c WHERE c.is_open = 1 AND ({owed}) AND {condition}",
+        [p for _, ps in counted for p in ps] + owed_params + params,
     ).fetchone()
     return OwedCases(overdue=row[0], due_today=row[1], near_breach=row[2])
 
@@ -147,11 +145,13 @@ def workorders_owed(staff: Staff, at: dt.datetime) -> list[WorkOrder]:
         .order_by(WorkOrder.reply_by, WorkOrder.id)
     )
     share = float(rules.get("breach_warning_share"))
-    end = _day_end(at)
     return [
         wo
         for wo in query
-        if wo.reply_by < end or deadlines.warn_instant(wo.received_at, wo.reply_by, share) <= at
+        if windows.DUE_BY_TONIGHT.holds(wo.reply_by, at)
+        or windows.NEAR_BREACH.holds(
+            wo.reply_by, at, deadlines.warn_instant(wo.received_at, wo.reply_by, share)
+        )
     ]
 
 
@@ -162,7 +162,7 @@ def callbacks_owed(staff: Staff, at: dt.datetime) -> list[Callback]:
         .where(
             (Callback.assigned_to == staff.id)
             & Callback.done_at.is_null()
-            & (Callback.due_at < _day_end(at))
+            & windows.DUE_BY_TONIGHT.expression(at, Callback.due_at, None)
         )
         .order_by(Callback.due_at, Callback.id)
     )

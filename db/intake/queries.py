@@ -15,6 +15,7 @@ from typing import NamedTuple, overload
 
 from peewee import JOIN, fn
 
+from db.handling import windows
 from db.intake import accountability
 from db.store import codes, sqlite_features, vocab
 from db.store.models import Case, CaseEvent, Staff, database
@@ -73,14 +74,17 @@ class CaseRow(NamedTuple):
     # When the running deadline enters its warning share (default 80 % of its time).
     warn_at: dt.datetime | None = None
 
+    def overdue(self, at: dt.datetime) -> bool:
+        """Open and past its deadline."""
+        return self.is_open and windows.OVERDUE.holds(self.due_at, at)
+
+    def due_today(self, at: dt.datetime) -> bool:
+        """Open and due later today."""
+        return self.is_open and windows.DUE_TODAY.holds(self.due_at, at)
+
     def near_breach(self, at: dt.datetime) -> bool:
         """Open, not yet overdue, but past the warning point of its deadline."""
-        return (
-            self.is_open
-            and self.warn_at is not None
-            and self.due_at is not None
-            and self.warn_at <= at < self.due_at
-        )
+        return self.is_open and windows.NEAR_BREACH.holds(self.due_at, at, self.warn_at)
 
 
 class StatusCounts(NamedTuple):
@@ -165,6 +169,20 @@ def _like_param(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "%"
 
 
+def _timeline_windows(flt: CaseFilter) -> list[windows.Window]:
+    """The deadline windows the filter's ticked boxes stand for."""
+    ticked: list[windows.Window] = []
+    if flt.overdue and flt.due_today:
+        ticked.append(windows.DUE_BY_TONIGHT)
+    elif flt.overdue:
+        ticked.append(windows.OVERDUE)
+    elif flt.due_today:
+        ticked.append(windows.DUE_TODAY)
+    if flt.near_breach:
+        ticked.append(windows.NEAR_BREACH)
+    return ticked
+
+
 def _where(flt: CaseFilter, at: dt.datetime, *, walk: bool = False) -> tuple[str, list]:
     """The WHERE clause (or "") and its parameters for ``flt``, on alias ``c``."""
     conds: list[str] = []
@@ -177,27 +195,14 @@ def _where(flt: CaseFilter, at: dt.datetime, *, walk: bool = False) -> tuple[str
     if flt.severity:
         conds.append("c.severity = ?")
         params.append(flt.severity)
-    # Overdue, due today and near the deadline are slices of one timeline; ticked together
+    # Overdue, due today and near the deadline are windows of one timeline; ticked together
     # they are joined by OR: overdue and due today mean "open and due before the end of
     # today".
-    if flt.overdue or flt.due_today or flt.near_breach:
-        end = _time_param(_day_bounds(at.date())[1])
-        now_text = _time_param(at)
-        slices: list[str] = []
-        if flt.overdue and flt.due_today:
-            slices.append("c.due_at < ? OR (c.due_at >= ? AND c.due_at < ?)")
-            params += [now_text, now_text, end]
-        elif flt.overdue:
-            slices.append("c.due_at < ?")
-            params.append(now_text)
-        elif flt.due_today:
-            slices.append("c.due_at >= ? AND c.due_at < ?")
-            params += [now_text, end]
-        if flt.near_breach:
-            slices.append("c.warn_at <= ? AND c.due_at >= ?")
-            params += [now_text, now_text]
-        timeline = slices[0] if len(slices) == 1 else " OR ".join(f"({s})" for s in slices)
+    ticked = _timeline_windows(flt)
+    if ticked:
+        timeline, timeline_params = windows.any_sql(ticked, at, "c")
         conds.append(f"c.is_open = 1 AND ({timeline})")
+        params += timeline_params
     if flt.cause:
         conds.append("c.cause = ?")
         params.append(flt.cause)
@@ -365,11 +370,10 @@ def case_count(flt: CaseFilter, *, at: dt.datetime) -> int:
 
 def status_counts(*, at: dt.datetime) -> StatusCounts:
     """Open, overdue and due-today counts for the status bar (index-only on is_open, due_at)."""
-    _start, end = _day_bounds(at.date())
     open_q = Case.select(fn.COUNT(Case.id)).where(Case.is_open == True)  # noqa: E712
-    overdue = open_q.where(Case.due_at < at).scalar() or 0
+    overdue = open_q.where(windows.OVERDUE.expression(at)).scalar() or 0
     # Still to come today; overdue cases are counted once, as overdue.
-    due_today = open_q.where((Case.due_at >= at) & (Case.due_at < end)).scalar() or 0
+    due_today = open_q.where(windows.DUE_TODAY.expression(at)).scalar() or 0
     return StatusCounts(open=open_q.scalar() or 0, overdue=overdue, due_today=due_today)
 
 

@@ -53,7 +53,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from db.errors import RowError, WorkflowError
-from db.handling import actions, deadlines, rules
+from db.handling import actions, deadlines, rules, windows
 from db.intake.cases import add_event
 from db.intake.validation import (
     FUTURE_TOLERANCE,
@@ -721,8 +721,10 @@ def open_workorders(outlet: Outlet) -> list[WorkOrder]:
 
 def workorders_due(at: dt.datetime, outlet: Outlet | None = None) -> list[WorkOrder]:
     """Unreplied work orders due by the end of ``at``'s day, overdue ones first."""
-    end = dt.datetime.combine(at.date(), dt.time()) + dt.timedelta(days=1)
-    query = WorkOrder.select().where(WorkOrder.replied_at.is_null() & (WorkOrder.reply_by < end))
+    query = WorkOrder.select().where(
+        WorkOrder.replied_at.is_null()
+        & windows.DUE_BY_TONIGHT.expression(at, WorkOrder.reply_by, None)
+    )
     if outlet is not None:
         query = query.where(WorkOrder.outlet == outlet)
     return list(query.order_by(WorkOrder.reply_by, WorkOrder.id))
@@ -731,13 +733,16 @@ def workorders_due(at: dt.datetime, outlet: Outlet | None = None) -> list[WorkOr
 def workorders_near_breach(at: dt.datetime, outlet: Outlet | None = None) -> list[WorkOrder]:
     """Unreplied work orders past the breach-warning share of their time, not yet overdue."""
     share = float(rules.get("breach_warning_share"))
-    query = WorkOrder.select().where(WorkOrder.replied_at.is_null() & (WorkOrder.reply_by >= at))
+    near = windows.NEAR_BREACH
+    query = WorkOrder.select().where(
+        WorkOrder.replied_at.is_null() & near.deadline_expression(at, WorkOrder.reply_by)
+    )
     if outlet is not None:
         query = query.where(WorkOrder.outlet == outlet)
     return [
         wo
         for wo in query.order_by(WorkOrder.reply_by, WorkOrder.id)
-        if deadlines.warn_instant(wo.received_at, wo.reply_by, share) <= at
+        if near.holds(wo.reply_by, at, deadlines.warn_instant(wo.received_at, wo.reply_by, share))
     ]
 
 

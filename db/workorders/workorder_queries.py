@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from peewee import JOIN
 
-from db.handling import deadlines, rules
+from db.handling import deadlines, rules, windows
 from db.store.models import Case, Outlet, Staff, WorkOrder
 from db.store.rows import tuples
 
@@ -33,10 +33,12 @@ class WorkOrderRow(NamedTuple):
     warn_at: dt.datetime
 
     def overdue(self, at: dt.datetime) -> bool:
-        return self.replied_at is None and self.reply_by < at
+        return self.replied_at is None and windows.OVERDUE.holds(self.reply_by, at)
 
     def near_breach(self, at: dt.datetime) -> bool:
-        return self.replied_at is None and self.warn_at <= at <= self.reply_by
+        return self.replied_at is None and windows.NEAR_BREACH.holds(
+            self.reply_by, at, self.warn_at
+        )
 
 
 def work_order(order_id: int) -> WorkOrder | None:

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from db.changes import Changes, Kind
 from db.errors import WorkflowError
-from db.handling import deadlines
+from db.handling import deadlines, windows
 from db.intake import case_outcome, cases, queries
 from db.intake.case_outcome import CaseOutcome
 from db.intake.queries import TimelineEntry
@@ -459,7 +459,7 @@ class CaseDetailPanel(QWidget):
                 triggers=self.tr(", ").join(labels.label("urgent_trigger", t) for t in triggers),
             )
         due = _time(case.due_at) if case.is_open else EMPTY
-        if case.is_open and case.due_at is not None and case.due_at < now():
+        if case.is_open and windows.OVERDUE.holds(case.due_at, now()):
             due = self.tr("{time} (overdue)").format(time=due)
         owner = case.first_ask_owner
         handler = case.handler

@@ -385,30 +385,19 @@ class CaseTableModel(QAbstractTableModel):
         }
         return values.get(column)
 
-    def _is_overdue(self, row: CaseRow) -> bool:
-        return row.is_open and row.due_at is not None and row.due_at < self._colour_at
-
-    def _is_due_today(self, row: CaseRow) -> bool:
-        return (
-            row.is_open
-            and row.due_at is not None
-            and row.due_at >= self._colour_at
-            and row.due_at.date() == self._colour_at.date()
-        )
-
     def _tint(self, row: CaseRow) -> QColor | None:
-        if self._is_overdue(row):
+        if row.overdue(self._colour_at):
             return OVERDUE_BACKGROUND
-        if self._is_due_today(row) or row.near_breach(self._colour_at):
+        if row.due_today(self._colour_at) or row.near_breach(self._colour_at):
             return DUE_TODAY_BACKGROUND
         return None
 
     def _tooltip(self, row: CaseRow, column: int) -> str | None:
         if column == COL_RECEIVED_AT:
             return self.tr("Received {time}").format(time=format_time(row.received_at))
-        if self._is_overdue(row):
+        if row.overdue(self._colour_at):
             return self.tr("Overdue since {time}").format(time=format_time(row.due_at))
-        if self._is_due_today(row):
+        if row.due_today(self._colour_at):
             return self.tr("Due today at {time}").format(time=row.due_at.strftime("%H:%M"))
         if row.near_breach(self._colour_at):
             return self.tr("Near its deadline: due {time}").format(time=format_time(row.due_at))

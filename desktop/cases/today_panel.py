@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes import Kind
-from db.handling import callbacks, deadlines
+from db.handling import callbacks, deadlines, windows
 from db.intake import accountability, queries
 from db.store.models import Case, Outlet, Staff, now
 from db.workorders import orders as workorders
@@ -160,8 +160,7 @@ class TodayPanel(QFrame):
         at = self._clock()
         status = queries.status_counts(at=at)
         # Near their deadline, but not due today: those are counted with the due ones.
-        later = Case.due_at >= dt.datetime.combine(at.date(), dt.time()) + dt.timedelta(days=1)
-        near_query = deadlines.cases_near_breach(at).where(later)
+        near_query = deadlines.cases_near_breach_later(at)
         near = list(near_query.limit(MENU_LIMIT + 1))
         near_total = near_query.count() if len(near) > MENU_LIMIT else len(near)
         orders_due = workorders.workorders_due(at, self._outlet)
@@ -189,7 +188,7 @@ class TodayPanel(QFrame):
         self._fill_case_menu(self.near_button.menu(), near[:MENU_LIMIT], at)
 
         orders = orders_due + [wo for wo in orders_near if wo not in orders_due]
-        overdue_orders = sum(1 for wo in orders_due if wo.reply_by < at)
+        overdue_orders = sum(1 for wo in orders_due if windows.OVERDUE.holds(wo.reply_by, at))
         if overdue_orders:
             orders_text = self.tr("Work orders due: {count} (overdue: {overdue})").format(
                 count=len(orders), overdue=overdue_orders

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from db.handling import deadlines, decisions, rules, workflow
 from db.handling.workcalendar import WorkCalendar
+from db.intake import queries
 from db.store import codes
 from db.store.models import Case
 from db.workorders import orders as workorders
@@ -572,6 +573,23 @@ def test_overdue_due_today_and_near_breach_queries(world: World):
     assert list(deadlines.cases_near_breach(when)) == []
     assert [x.id for x in deadlines.cases_due_today_or_overdue(at(26))] == [a.id, b.id]
     assert [x.id for x in deadlines.cases_near_breach(at(26))] == [b.id]
+
+
+def test_cases_due_today_agree_with_the_status_bar(world: World):
+    """Same cases, same clock: the Today list and the status bar count the same."""
+    w = world
+    passed = w.case(agreed_reply_at=at(10))  # due 20:00 on T0's day
+    later = w.case(agreed_reply_at=at(13))  # due 23:00 on T0's day
+    tomorrow = w.case(agreed_reply_at=at(30))
+    for case in (passed, later, tomorrow):
+        deadlines.refresh_case_deadlines(case)
+    when = at(11)  # 21:00: one deadline passed earlier today, one still to come
+    counts = queries.status_counts(at=when)
+    due_today = [x.id for x in deadlines.cases_due_today(when)]
+    overdue = [x.id for x in deadlines.cases_overdue(when)]
+    assert (len(due_today), len(overdue)) == (counts.due_today, counts.overdue)
+    # The one that passed earlier today is overdue, not due today.
+    assert (due_today, overdue) == ([later.id], [passed.id])
 
 
 @pytest.mark.parametrize(
