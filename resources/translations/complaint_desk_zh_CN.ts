@@ -2167,6 +2167,11 @@ This is recorded in the audit trail, with your name and the time.</source>
         <source>as acting head</source>
         <translation>以现场负责人身份</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>entered on {time}</source>
+        <translation>录入于 {time}</translation>
+    </message>
 </context>
 <context>
     <name>CaseHistoryView</name>
@@ -10471,6 +10476,16 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
+        <source>{staff} holds the head&apos;s duties only from {starts} to {ends}: an action dated {at} is outside that span. A late record of what was decided then is entered by the head.</source>
+        <translation>{staff} 仅在 {starts} 至 {ends} 期间代行网点负责人职责：时间为 {at} 的操作不在该时段内。对当时所作决定的补录，由网点负责人办理。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{staff} held the head&apos;s duties from {starts} to {ends}; that span is over (it is now {now}), and typing an earlier time does not revive it. A late record of what was decided then is entered by the head.</source>
+        <translation>{staff} 代行网点负责人职责的时段为 {starts} 至 {ends}，该时段已结束（现在是 {now}），填写更早的时间也不能使其恢复。对当时所作决定的补录，由网点负责人办理。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{staff} may not {action}: the role does not allow it (Art. 4-8).</source>
         <translation>{staff} 的岗位无权{action}（第四条至第八条）。</translation>
     </message>
@@ -10491,15 +10506,13 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
-        <location line="+3"/>
-        <location line="+3"/>
-        <source>The employee number or the password is not correct.</source>
-        <translation>工号或密码不正确。</translation>
+        <source>The login accounts of this database cannot be read ({detail}): nothing is done until the database is checked (complaint-desk check) or a backup restored.</source>
+        <translation>无法读取本数据库的登录账号（{detail}）：在检查数据库（complaint-desk check）或恢复备份之前，不执行任何操作。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Too many wrong passwords: this account is locked until {until}. The head can reset the password.</source>
-        <translation>密码错误次数过多，账号已锁定至 {until}。网点负责人可重置密码。</translation>
+        <location line="+4"/>
+        <source>The employee number or the password is not correct, or the account is locked for {minutes} minutes after too many wrong passwords. The head can reset the password.</source>
+        <translation>工号或密码不正确，或因密码错误次数过多，账号已锁定 {minutes} 分钟。网点负责人可重置密码。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -10632,7 +10645,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>自第 {seq} 号交换包以来，没有需要发给网点 {outlet} 的新工单、答复或升级处理结果；未写出交换包。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>receive a report</source>
         <translation>接收报告</translation>
     </message>

@@ -200,7 +200,7 @@ def test_with_accounts_a_wrong_password_is_refused(with_accounts, tmp_path):
         stdin="not-the-password\n",
     )  # fmt: skip
     assert done.returncode == 1
-    assert "The employee number or the password is not correct." in done.stderr
+    assert "The employee number or the password is not correct" in done.stderr
     assert not usb.exists()
 
 

@@ -66,18 +66,22 @@ def test_wrong_password_and_unknown_user_read_the_same_and_the_dialog_stays(qtbo
     assert dialog.password_edit.echoMode() == QLineEdit.EchoMode.Password
 
 
-def test_five_wrong_passwords_lock_with_the_time(qtbot, with_accounts):
+def test_five_wrong_passwords_lock_and_read_like_any_refusal(qtbot, with_accounts):
     dialog = _login(qtbot, "E001", "")
     for _ in range(5):
         dialog.password_edit.setText("wrong-password")
         dialog.login()
     until = Account.get(Account.staff == with_accounts.head.id).locked_until
     assert until is not None
-    assert "locked until" in dialog.error_label.text()
-    assert f"{until:%H:%M}" in dialog.error_label.text()
+    locked = dialog.error_label.text()
+    assert "15 minutes" in locked and f"{until:%H:%M}" not in locked
     dialog.password_edit.setText(HEAD_PASSWORD)  # even the right one, while locked
     dialog.login()
-    assert dialog.result_staff is None and "locked until" in dialog.error_label.text()
+    assert dialog.result_staff is None and dialog.error_label.text() == locked
+    dialog.employee_no_edit.setText("NOBODY")  # an unknown number reads the same
+    dialog.password_edit.setText(HEAD_PASSWORD)
+    dialog.login()
+    assert dialog.error_label.text() == locked
 
 
 def test_right_password_returns_the_staff(qtbot, with_accounts):
