@@ -25,7 +25,7 @@ from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
-from peewee import EXCLUDED, InterfaceError, OperationalError
+from peewee import EXCLUDED, InterfaceError, Model, OperationalError, fn
 from playhouse.postgres_ext import BinaryJSONField
 
 from db.district import audit
@@ -230,26 +230,47 @@ def case_rows(outlet_code: str, entry: dict) -> dict[type, list[dict]]:
     return rows
 
 
-def _upsert_cases(cases: list[dict], bundle_seq: int) -> set[str]:
-    """Insert or replace the ``outlet_case`` rows; the case numbers stored (not those for
-    which a state from a later bundle is already there)."""
-    update = {
-        getattr(OutletCase, k): EXCLUDED[k] for k in cases[0] if k not in ("outlet_code", "case_no")
-    }
-    stored = (
-        OutletCase.insert_many(cases)
-        .on_conflict(
-            conflict_target=[OutletCase.outlet_code, OutletCase.case_no],
-            update=update,
-            where=(OutletCase.bundle_seq <= bundle_seq),
-        )
-        .returning(OutletCase.case_no)
-        .execute()
+def _upsert_cases(cases: list[dict], bundle_seq: int) -> tuple[set[str], set[str]]:
+    """Insert or replace the ``outlet_case`` rows: (the case numbers stored, those of them
+    that replaced an older state). A case for which a state from a later bundle is already
+    there is not stored. The rows go in by COPY to a temporary table and one
+    ``INSERT … SELECT … ON CONFLICT``, the quickest upsert PostgreSQL has."""
+    columns = list(cases[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    cursor = district_database.cursor()
+    cursor.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS incoming_case "
+        "(LIKE outlet_case INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
     )
-    return {row.case_no for row in stored}
+    json_columns = {
+        f.column_name for f in OutletCase._meta.sorted_fields if isinstance(f, BinaryJSONField)
+    }
+    from psycopg.types.json import Jsonb
+
+    with cursor.copy(f"COPY incoming_case ({names}) FROM STDIN") as copy:
+        for row in cases:
+            copy.write_row([Jsonb(row[c]) if c in json_columns else row[c] for c in columns])
+    updates = ", ".join(
+        f'"{c}" = EXCLUDED."{c}"' for c in columns if c not in ("outlet_code", "case_no")
+    )
+    # Through peewee, so that a refused row raises its IntegrityError as any other write.
+    returned = district_database.execute_sql(
+        f"INSERT INTO outlet_case ({names}) SELECT {names} FROM incoming_case "
+        f"ON CONFLICT (outlet_code, case_no) DO UPDATE SET {updates} "
+        "WHERE outlet_case.bundle_seq <= EXCLUDED.bundle_seq "
+        "RETURNING case_no, (xmax = 0) AS inserted"
+    ).fetchall()
+    stored: set[str] = set()
+    replaced: set[str] = set()
+    for case_no, inserted in returned:
+        stored.add(case_no)
+        if not inserted:
+            replaced.add(case_no)
+    cursor.execute("TRUNCATE incoming_case")
+    return stored, replaced
 
 
-def _copy_rows(model: type, rows: list[dict]) -> None:
+def _copy_rows(model: type[Model], rows: list[dict]) -> None:
     """``rows`` into ``model``'s table by COPY (the quickest way into PostgreSQL)."""
     from psycopg.types.json import Jsonb
 
@@ -273,39 +294,46 @@ def store_cases(
     bundle_seq: int,
     at: dt.datetime | None = None,
     progress: Progress | None = None,
+    built: list[dict[type, list[dict]]] | None = None,
 ) -> int:
     """Make the district's copy of every case of ``entries`` (one bundle's ``cases.json``),
     in batches; the number stored (a case whose state from a later bundle is already
-    there is left as it is). Inside the caller's transaction, or one of its own."""
+    there is left as it is). ``built``: the entries' rows when the caller has made them
+    already (:func:`case_rows`). Inside the caller's transaction, or one of its own."""
     at = at or dt.datetime.now(dt.UTC)
     stored_count = 0
     with district_database.atomic():
         for start in range(0, len(entries), BATCH):
-            batch = [case_rows(outlet_code, e) for e in entries[start : start + BATCH]]
+            batch = (
+                built[start : start + BATCH]
+                if built is not None
+                else [case_rows(outlet_code, e) for e in entries[start : start + BATCH]]
+            )
             cases = []
             for rows in batch:
                 case = rows[OutletCase][0]
                 case["bundle_seq"] = bundle_seq
                 case["consolidated_at"] = at
                 cases.append(case)
-            stored = _upsert_cases(cases, bundle_seq) if cases else set()
+            stored, replaced = _upsert_cases(cases, bundle_seq) if cases else (set(), set())
             if stored:
-                numbers = sorted(stored)
-                # Children first that point at other children (notices, reviews ->
-                # decisions; responsible staff -> findings).
-                for model in reversed(CASE_CHILDREN):
+                numbers = sorted(replaced)
+                # The children of a replaced state go first; children first that point at
+                # other children (notices, reviews -> decisions; responsible staff ->
+                # findings). A case stored for the first time has none.
+                for model in reversed(CASE_CHILDREN) if numbers else ():
                     model.delete().where(
                         (model.outlet_code == outlet_code) & (model.case_no.in_(numbers))
                     ).execute()
                 for model in CASE_CHILDREN:
-                    rows = [
+                    children = [
                         row
                         for each in batch
                         if each[OutletCase][0]["case_no"] in stored
                         for row in each[model]
                     ]
-                    if rows:
-                        _copy_rows(model, rows)
+                    if children:
+                        _copy_rows(model, children)
             stored_count += len(stored)
             if progress is not None:
                 progress(min(start + BATCH, len(entries)), len(entries))
@@ -332,6 +360,7 @@ class DistrictImportSummary:
     cases_stored: int = 0
     work_orders: int = 0
     already_imported: bool = False
+    late: bool = False  # a bundle that had been missing, arrived after later ones
     warnings: list[WorkflowError] = dataclass_field(default_factory=list)
 
 
@@ -408,7 +437,8 @@ def import_bundle(
 
     Checked first, nothing written: the signature by the key enrolled for the sending
     outlet, the addressee (this district), the number (above the last one received from
-    that outlet; the same bundle again is "already imported" and changes nothing), every
+    that outlet, or one skipped before that arrives late; the same bundle again is "already
+    imported" and changes nothing), every
     case belonging to the sender. Then its cases replace older states (the district's
     own additions stay), its work-order records are upserted, the outlet's audit-chain
     head is kept (``outlet_audit_checkpoint``) and the bundle recorded. A gap in the
@@ -427,7 +457,8 @@ def import_bundle(
         case_no = _text(entry.get("case_no") if isinstance(entry, dict) else None)
         if not case_no.startswith(prefix):
             raise refused("bundle_foreign_case", CASES, sender=code, case_no=case_no)
-        case_rows(code, entry)  # the shape of every case checked before the transaction
+    # The shape of every case checked, and its rows built, before the transaction.
+    built = [case_rows(code, entry) for entry in cases]
     orders = (
         _load_json(WORKORDERS, bundle.members[WORKORDERS], "work_orders")
         if WORKORDERS in bundle.members
@@ -438,13 +469,16 @@ def import_bundle(
     try:
         with district_database.atomic(), audit.acting_as(actor):
             outlet = EnrolledOutlet.select().where(EnrolledOutlet.code == code).for_update().get()
-            if bundle.seq <= outlet.last_bundle_seq:
-                earlier = ReceivedBundle.get_or_none(
-                    (ReceivedBundle.outlet_code == code) & (ReceivedBundle.seq == bundle.seq)
-                )
-                if earlier is not None and earlier.manifest_sha256 == bundle.manifest_sha256:
-                    summary.already_imported = True
-                    return summary
+            earlier = ReceivedBundle.get_or_none(
+                (ReceivedBundle.outlet_code == code) & (ReceivedBundle.seq == bundle.seq)
+            )
+            if earlier is not None and earlier.manifest_sha256 == bundle.manifest_sha256:
+                summary.already_imported = True
+                return summary
+            # A number below the last one that never arrived is a bundle arriving late: its
+            # states and records go in under their own number, so none replaces a newer one.
+            summary.late = earlier is None and bundle.seq < outlet.last_bundle_seq
+            if bundle.seq <= outlet.last_bundle_seq and not summary.late:
                 raise refused(
                     "bundle_replay",
                     seq=bundle.seq,
@@ -482,12 +516,13 @@ def import_bundle(
                 received_at=at,
             ).execute()
             summary.cases_stored = store_cases(
-                code, cases, bundle_seq=bundle.seq, at=at, progress=progress
+                code, cases, bundle_seq=bundle.seq, at=at, progress=progress, built=built
             )
             _store_work_orders(order_rows, bundle.seq, at)
-            EnrolledOutlet.update(last_bundle_seq=bundle.seq, last_bundle_at=at).where(
-                EnrolledOutlet.code == code
-            ).execute()
+            EnrolledOutlet.update(
+                last_bundle_seq=fn.GREATEST(EnrolledOutlet.last_bundle_seq, bundle.seq),
+                last_bundle_at=at,
+            ).where(EnrolledOutlet.code == code).execute()
     except (OperationalError, InterfaceError) as error:
         _drop_broken_connection()
         raise DistrictStoreError("bundle_connection_lost") from error

@@ -38,6 +38,8 @@ from db.trust import permissions
 from db.trust.policy import Action
 
 SCHEME = "scrypt"
+# The schema migration that added accounts (db/store/migrations).
+ACCOUNTS_MIGRATION = "0007_accounts"
 SCRYPT_N = 2**14
 SCRYPT_R = 8
 SCRYPT_P = 1
@@ -63,7 +65,7 @@ class LoginError(WorkflowError):
     def __init__(self, code: str, **params: object) -> None:
         if code != "login_inactive":
             params.setdefault("minutes", setting("lock_minutes"))
-        super().__init__(code, **params)
+        super().__init__(code, None, **params)
 
 
 # --- hashing -----------------------------------------------------------------------------------
@@ -186,8 +188,10 @@ def login_required() -> bool:
     """Whether whoever acts on this database must log in: True once it has accounts.
 
     WorkflowError ``accounts_unreadable`` when that cannot be told for sure: the account
-    table is missing or damaged, or holds no row although the audit trail recorded
-    accounts being created (the program never deletes one). A caller refuses then."""
+    table is missing or damaged in a database whose schema has it, or it holds no row
+    although the audit trail recorded accounts being created (the program never deletes
+    one). A caller refuses then. A database from before accounts (not yet upgraded) has
+    none."""
     try:
         if Account.select().exists():
             return True
@@ -197,12 +201,23 @@ def login_required() -> bool:
             .exists()
         )
     except PeeweeException as error:
+        if _before_accounts():
+            return False
         raise WorkflowError("accounts_unreadable", detail=str(error).strip() or "?") from None
     if created:
         raise WorkflowError(
             "accounts_unreadable", detail="the accounts the audit trail records are gone"
         )
     return False
+
+
+def _before_accounts() -> bool:
+    from db.store.database import is_applied
+
+    try:
+        return not is_applied(database.obj, ACCOUNTS_MIGRATION)
+    except PeeweeException:
+        return False  # too damaged to tell: not a reason to let anyone in
 
 
 def create_account(staff: Staff, password: str, *, actor: Staff) -> Account:

@@ -11,7 +11,9 @@ own destination, with no default, and :func:`resolve` merges them afterwards:
 - given at one level, or at several with the same value: that value;
 - given at several levels with different values: refused, naming both;
 - ``--lang`` chooses the window's language, so with a subcommand it is refused: the
-  subcommands print English and the reports are written in Chinese whatever it says.
+  subcommands print English and the reports are written in Chinese whatever it says
+  (``district`` with no subcommand of its own opens the district console's window, so
+  there it is taken).
 
 :func:`install` adds the options to every subcommand registered so far, so a subcommand
 module (``add_subcommands``) declares none of them itself and reads the database folder
@@ -133,7 +135,11 @@ def resolve(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argpar
             f"the {args.command!r} command does not use the outlet's database; leave out "
             "--data-dir and --demo"
         )
-    if args.lang is not None and getattr(args, "command", None):
+    command = getattr(args, "command", None)
+    opens_window = command is None or (
+        command == "district" and not getattr(args, "district_command", None)
+    )
+    if args.lang is not None and not opens_window:
         parser.error(
             f"--lang chooses the language of the window; the {args.command!r} command prints "
             "English and writes its reports in Chinese whatever it says, so leave it out"

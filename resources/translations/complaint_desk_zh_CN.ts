@@ -575,13 +575,13 @@ Demo data goes only into an empty folder or the separate demo database: start wi
     <message>
         <location line="+82"/>
         <location line="+1"/>
-        <location line="+319"/>
+        <location line="+335"/>
         <location line="+8"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-334"/>
         <location line="+166"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
@@ -687,12 +687,22 @@ Demo data goes only into an empty folder or the separate demo database: start wi
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+30"/>
+        <source>This backup holds the data of another outlet: {other}. This database is outlet {current}. Restoring it replaces the data of {current} with the data of {other}.</source>
+        <translation>此备份保存的是另一网点的数据：{other}。本数据库属于网点 {current}。恢复后，{current} 的数据将被 {other} 的数据替换。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Restore another outlet&apos;s backup</source>
+        <translation>恢复其他网点的备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-25"/>
         <source>Restore the backup made at {time} ({reason})?
 
 The current data is first backed up to {folder} (as “before a restore”), then replaced by this backup. Complaint Desk closes afterwards; open it again to work with the restored data.</source>
@@ -701,12 +711,12 @@ The current data is first backed up to {folder} (as “before a restore”), the
 当前数据会先备份到 {folder}（标记为“恢复前”），然后被此备份替换。恢复后网点投诉处理台将关闭，请重新打开以使用恢复后的数据。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+33"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Backup made and checked: {name}</source>
         <translation>备份已完成并通过检查：{name}</translation>
     </message>
@@ -770,7 +780,7 @@ Complaint Desk will now close; open it again to continue.</source>
 <context>
     <name>BackupListModel</name>
     <message>
-        <location line="-376"/>
+        <location line="-392"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
@@ -879,6 +889,39 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <location line="+2"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
+    </message>
+</context>
+<context>
+    <name>BundleImport</name>
+    <message>
+        <location filename="../../desktop/district/bundle_import.py" line="+33"/>
+        <source>{file}: refused, nothing written. {reason}</source>
+        <translation>{file}：被拒收，未写入任何内容。{reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file}: already imported; nothing changed</source>
+        <translation>{file}：已导入过，未作任何改动</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file}: outlet {outlet}, bundle number {seq}: {n} cases stored</source>
+        <translation>{file}：网点 {outlet}，第 {seq} 号数据包：存入 {n} 件投诉</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import outlets&apos; bundles</source>
+        <translation>导入网点数据包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bundles (*.zip)</source>
+        <translation>数据包 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import bundles</source>
+        <translation>导入数据包</translation>
     </message>
 </context>
 <context>
@@ -2599,6 +2642,29 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
 </context>
 <context>
+    <name>CasesPanel</name>
+    <message>
+        <location filename="../../desktop/district/cases_panel.py" line="+26"/>
+        <source>Cases of all outlets</source>
+        <translation>各网点投诉</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Number of cases shown</source>
+        <translation>显示的投诉件数</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>More than {n:,} cases</source>
+        <translation>超过 {n:,} 件投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n:,} cases</source>
+        <translation>{n:,} 件投诉</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../desktop/session/change_password_dialog.py" line="+144"/>
@@ -3186,6 +3252,70 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
 </context>
 <context>
+    <name>DepartmentDialog</name>
+    <message>
+        <location filename="../../desktop/district/department_dialog.py" line="+22"/>
+        <location line="+1"/>
+        <source>Assign a department</source>
+        <translation>指定牵头部门</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Department leading it</source>
+        <translation>牵头处理部门</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PSBC counterpart</source>
+        <translation>邮储银行同级部门</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where needed (Art. 11)</source>
+        <translation>需要时填写（第十一条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why it was refused</source>
+        <translation>拒绝的原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Case {case_no} of outlet {outlet}</source>
+        <translation>网点 {outlet} 的投诉 {case_no}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Department:</source>
+        <translation>牵头部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;PSBC counterpart:</source>
+        <translation>邮储银行同级部门(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the department</source>
+        <translation>保存牵头部门</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel without saving</source>
+        <translation>不保存，取消</translation>
+    </message>
+</context>
+<context>
     <name>DisputesDialog</name>
     <message>
         <location filename="../../desktop/management/disputes_dialog.py" line="+139"/>
@@ -3307,6 +3437,396 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
 </context>
 <context>
+    <name>DistrictApp</name>
+    <message>
+        <location filename="../../desktop/district/app.py" line="+36"/>
+        <source>The district database was upgraded by a newer version of this program; use that version.</source>
+        <translation>县区分公司数据库已由本程序的较新版本升级，请使用该版本。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The district database is at an older schema: upgrade it with &apos;complaint-desk district init&apos; first.</source>
+        <translation>县区分公司数据库的结构版本较旧：请先用 “complaint-desk district init” 升级。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot connect to the district database.</source>
+        <translation>无法连接县区分公司数据库。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The district is not set up in this database: run &apos;complaint-desk district init&apos; first.</source>
+        <translation>该数据库尚未设立县区分公司：请先运行 “complaint-desk district init”。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Complaint Desk · District console</source>
+        <translation>网点投诉处理台 · 县区分公司控制台</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>District database</source>
+        <translation>县区分公司数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The district database (postgresql://USER@HOST:PORT/DBNAME):</source>
+        <translation>县区分公司数据库（postgresql://用户@主机:端口/数据库名）：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot open the district database</source>
+        <translation>无法打开县区分公司数据库</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictCaseDetailView</name>
+    <message>
+        <location filename="../../desktop/district/case_detail.py" line="+26"/>
+        <source>Case detail</source>
+        <translation>投诉详情</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation>投诉原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remedy requested</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-ask owner</source>
+        <translation>首问责任人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settlement</source>
+        <translation>现场处理情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the outlet&apos;s bundle number</source>
+        <translation>来自网点数据包编号</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{time}, by {name}, to {level}</source>
+        <translation>{time}，{name} 升级至{level}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not accepted by the district yet</source>
+        <translation>县区分公司尚未受理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accepted {time} by {name}</source>
+        <translation>{name} 于 {time} 受理</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Department: {name}</source>
+        <translation>牵头部门：{name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PSBC counterpart: {name}</source>
+        <translation>邮储银行同级部门：{name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handling: {text}</source>
+        <translation>处理情况：{text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Result: {text}</source>
+        <translation>处理结果：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictCaseModel</name>
+    <message>
+        <location filename="../../desktop/district/case_model.py" line="+177"/>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case no.</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Severity</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation>投诉原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Overdue since {time}</source>
+        <translation>已于 {time} 超期</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictFilterBar</name>
+    <message>
+        <location filename="../../desktop/district/filter_bar.py" line="+28"/>
+        <source>Outlet filter</source>
+        <translation>按网点筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status filter</source>
+        <translation>按状态筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Overdue</source>
+        <translation>已超期(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Only overdue cases</source>
+        <translation>只看已超期的投诉</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Urgent</source>
+        <translation>紧急(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Only urgent cases</source>
+        <translation>只看紧急投诉</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Escalated</source>
+        <translation>已升级(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Only escalated cases</source>
+        <translation>只看已升级的投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search case no., customer, description (Ctrl+F)</source>
+        <translation>搜索投诉编号、客户、投诉内容（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>All outlets</source>
+        <translation>全部网点</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictWindow</name>
+    <message>
+        <location filename="../../desktop/district/main_window.py" line="+36"/>
+        <source>District console</source>
+        <translation>县区分公司控制台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District console — {name}</source>
+        <translation>县区分公司控制台 — {name}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Console sections</source>
+        <translation>控制台分区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases of all outlets</source>
+        <translation>各网点投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalations led (Art. 11)</source>
+        <translation>牵头处理的升级投诉（第十一条）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database: {url} · Officer: {name}</source>
+        <translation>数据库：{url} · 经办人：{name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database and officer</source>
+        <translation>数据库和经办人</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import bundles…</source>
+        <translation>导入数据包(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cases of all outlets</source>
+        <translation>各网点投诉(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Escalations led</source>
+        <translation>牵头处理的升级投诉(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language changes the next time the console starts.</source>
+        <translation>下次启动控制台时切换语言。</translation>
+    </message>
+</context>
+<context>
     <name>Duty</name>
     <message>
         <location filename="../../desktop/management/duties.py" line="+17"/>
@@ -3422,6 +3942,206 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+9"/>
         <source>{article}: {duty}</source>
         <translation>{article}：{duty}</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationQueue</name>
+    <message>
+        <location filename="../../desktop/district/escalation_queue.py" line="+134"/>
+        <source>Waiting to be accepted</source>
+        <translation>待受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In hand</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result to send down</source>
+        <translation>处理结果待下发</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result sent down</source>
+        <translation>处理结果已下发</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationQueuePanel</name>
+    <message>
+        <location line="+15"/>
+        <source>Which escalations</source>
+        <translation>显示哪些升级投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet sent down</source>
+        <translation>尚未下发结果</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Escalation queue</source>
+        <translation>升级投诉队列</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The selected escalation</source>
+        <translation>所选的升级投诉</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Accept</source>
+        <translation>受理(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept the escalation</source>
+        <translation>受理该升级投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assign &amp;department…</source>
+        <translation>指定牵头部门(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign the department leading it</source>
+        <translation>指定牵头处理部门</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record &amp;handling…</source>
+        <translation>记录处理情况(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+146"/>
+        <source>Record the handling</source>
+        <translation>记录处理情况</translation>
+    </message>
+    <message>
+        <location line="-142"/>
+        <source>Record &amp;result…</source>
+        <translation>记录处理结果(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the result to send down</source>
+        <translation>记录待下发的处理结果</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>No escalation waits here.</source>
+        <translation>此处没有待处理的升级投诉。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Case {case_no} of outlet {outlet} ({name}), escalated {time} by {by}</source>
+        <translation>网点 {outlet}（{name}）的投诉 {case_no}，{by} 于 {time} 升级</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Case status at the outlet: {status}</source>
+        <translation>网点处的投诉状态：{status}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason given: {text}</source>
+        <translation>升级理由：{text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accepted {time} by {name}</source>
+        <translation>{name} 于 {time} 受理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Department: {name}</source>
+        <translation>牵头部门：{name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PSBC counterpart: {name}</source>
+        <translation>邮储银行同级部门：{name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handling: {text}</source>
+        <translation>处理情况：{text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Result: {text}</source>
+        <translation>处理结果：{text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The result goes down in the next bundle to outlet {outlet} (with {n} item(s) in all waiting for it).</source>
+        <translation>处理结果将随下一个发往网点 {outlet} 的数据包下发（共有 {n} 项待下发）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sent down {time}</source>
+        <translation>已于 {time} 下发</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Refused</source>
+        <translation>未能办理</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>How the department is handling it (replaces the earlier notes):</source>
+        <translation>牵头部门的处理情况（替换之前的记录）：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Record the result</source>
+        <translation>记录处理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The result of the escalation; it goes down to the outlet in the next bundle, and the outlet feeds it back to the customer (Art. 11):</source>
+        <translation>升级投诉的处理结果；将随下一个数据包下发网点，由网点向客户反馈（第十一条）：</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationTextDialog</name>
+    <message>
+        <location filename="../../desktop/district/escalation_text_dialog.py" line="+37"/>
+        <source>Why it was refused</source>
+        <translation>拒绝的原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the text</source>
+        <translation>保存内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel without saving</source>
+        <translation>不保存，取消</translation>
     </message>
 </context>
 <context>
@@ -5061,7 +5781,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../desktop/cases/new_case.py" line="+83"/>
+        <location filename="../../desktop/cases/new_case.py" line="+84"/>
         <location line="+1"/>
         <source>New complaint</source>
         <translation>登记投诉</translation>
@@ -5314,7 +6034,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>{0} / {1} 字</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>The complaint could not be saved: {0}</source>
         <translation>投诉未能保存：{0}</translation>
     </message>
@@ -5819,6 +6539,44 @@ This is recorded in the audit trail, with your name and the time.</source>
 {error}</source>
         <translation>操作失败：
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../desktop/district/escalation_queue.py" line="-242"/>
+        <source>Where it stands</source>
+        <translation>办理进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case no.</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalated by</source>
+        <translation>升级人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>牵头部门</translation>
     </message>
 </context>
 <context>
@@ -8355,6 +9113,11 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>不一致：报告生成后投诉记录有改动，或报告本身被修改。请重新生成报告。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Does not match: the verification code is genuine, but the report does not say what the database prints for it. The file was altered; make a new report.</source>
+        <translation>不一致：核验码是真实的，但报告内容与数据库应打印的内容不同。文件已被改动，请重新生成报告。</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Does not match: this database has no such case.</source>
         <translation>不一致：本数据库中没有该投诉。</translation>
@@ -10638,6 +11401,11 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <location line="+4"/>
         <source>Assign the department leading escalation {seq} of case {case_no} before recording its result (Art. 11).</source>
         <translation>记录案件 {case_no} 第 {seq} 次升级的处理结果前，请先指定牵头部门（第十一条）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No bundle number {seq} to outlet {outlet} is kept: only bundles sent since this version of the program can be written again; send what is new instead.</source>
+        <translation>没有保存发往网点 {outlet} 的第 {seq} 号数据包：只有本版本程序发出的数据包才能重新写出；请改为发送新增内容。</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -1,0 +1,129 @@
+"""The district console's window: a thin frame around its tabs (the consolidated cases,
+the escalation queue), with the menus and the status bar; its size and layout are
+remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from db.changes import Changes
+from desktop.district import bundle_import
+from desktop.district.cases_panel import CasesPanel
+from desktop.district.escalation_queue import EscalationQueuePanel
+from desktop.kit import i18n, operations
+from desktop.kit.common import name_widget
+
+GEOMETRY_KEY = "district/geometry"
+STATE_KEY = "district/window_state"
+TAB_KEY = "district/tab"
+
+
+class DistrictWindow(QMainWindow):
+    def __init__(
+        self,
+        *,
+        district_name: str,
+        url: str,
+        officer: str,
+        settings: QSettings,
+        language: str = i18n.DEFAULT_LANGUAGE,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("districtWindow")
+        self.setAccessibleName(self.tr("District console"))
+        self.setWindowTitle(self.tr("District console — {name}").format(name=district_name))
+        self._settings = settings
+        self._officer = officer
+        self._language = language
+
+        self.cases = CasesPanel(settings, self)
+        self.queue = EscalationQueuePanel(settings, officer, self)
+        self.tabs = name_widget(QTabWidget(), "districtTabs", self.tr("Console sections"))
+        self.tabs.addTab(self.cases, self.tr("Cases of all outlets"))
+        self.tabs.addTab(self.queue, self.tr("Escalations led (Art. 11)"))
+        self.setCentralWidget(self.tabs)
+        where = name_widget(QLabel(self.tr("Database: {url} · Officer: {name}").format(
+            url=url, name=officer)), "districtStatus", self.tr("Database and officer"))  # fmt: skip
+        self.statusBar().addPermanentWidget(where)
+        self._menus()
+        self._restore()
+
+    def _action(self, menu, text: str, name: str, slot, keys=None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        self._action(file, self.tr("&Import bundles…"), "importBundlesAction",
+                     lambda: bundle_import.ask_and_import(self, self._officer), "Ctrl+I")  # fmt: skip
+        file.addSeparator()
+        self._action(
+            file, self.tr("&Quit"), "quitAction", self.close, QKeySequence.StandardKey.Quit
+        )
+        view = bar.addMenu(self.tr("&View"))
+        self._action(view, self.tr("&Cases of all outlets"), "casesTabAction",
+                     lambda: self.tabs.setCurrentWidget(self.cases), "Ctrl+1")  # fmt: skip
+        self._action(view, self.tr("&Escalations led"), "queueTabAction",
+                     lambda: self.tabs.setCurrentWidget(self.queue), "Ctrl+2")  # fmt: skip
+        self._action(view, self.tr("&Search"), "searchAction", self._focus_search,
+                     QKeySequence.StandardKey.Find)  # fmt: skip
+        view.addSeparator()
+        self._action(view, self.tr("&Refresh"), "refreshAction", self.refresh, "F5")
+        settings = bar.addMenu(self.tr("&Settings"))
+        language = settings.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, text in (("zh_CN", "中文"), ("en", "English")):
+            action = self._action(language, text, f"language_{code}",
+                                  lambda _c=False, c=code: self._choose_language(c))  # fmt: skip
+            action.setCheckable(True)
+            action.setChecked(code == self._language)
+            group.addAction(action)
+
+    def _focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.cases)
+        self.cases.filter_bar.search.setFocus()
+        self.cases.filter_bar.search.selectAll()
+
+    def refresh(self) -> None:
+        """F5: everything may have changed (another officer, an import from the CLI)."""
+        self.cases.filter_bar.reload_outlets()
+        operations.notify(Changes.everything())
+
+    def _choose_language(self, code: str) -> None:
+        self._settings.setValue(i18n.LANGUAGE_KEY, code)
+        if code != self._language:
+            QMessageBox.information(
+                self,
+                self.tr("Language"),
+                self.tr("The language changes the next time the console starts."),
+            )
+
+    def _restore(self) -> None:
+        geometry = self._settings.value(GEOMETRY_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self._settings.value(STATE_KEY)
+        if state is not None:
+            self.restoreState(state)
+        tab = self._settings.value(TAB_KEY)
+        if tab is not None:
+            self.tabs.setCurrentIndex(int(tab))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(STATE_KEY, self.saveState())
+        self._settings.setValue(TAB_KEY, self.tabs.currentIndex())
+        self.cases.save_layout()
+        self.queue.save_layout()
+        super().closeEvent(event)
