@@ -285,3 +285,35 @@ def test_inactive_staff_are_refused(w: World):
     # a wrong password still reads as a wrong password: nothing is told about the person
     login_refused("E1003", "not-the-pw", "login_wrong_password")
     assert not Staff.get_by_id(w.teller.id).active
+
+
+# --- whether a login is needed ---------------------------------------------------------------
+
+
+def test_login_required_once_accounts_exist(world: World):
+    assert accounts.login_required() is False
+    accounts.create_account(world.head, HEAD_PW, actor=world.head)
+    assert accounts.login_required() is True
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        ["DROP TABLE account"],
+        ["DROP TRIGGER audit_account_delete", "DELETE FROM account"],
+    ],
+    ids=["dropped", "emptied"],
+)
+def test_accounts_tampered_with_in_the_sqlite3_shell_are_unreadable(w: World, tamper):
+    for sql in tamper:
+        database.execute_sql(sql)
+    error = refused(accounts.login_required, "accounts_unreadable")
+    assert "cannot be read" in error.message
+
+
+def test_a_database_from_before_accounts_needs_no_login(world: World):
+    database.execute_sql("DROP TABLE account")
+    database.execute_sql(
+        "DELETE FROM schema_migration WHERE name = ?", (accounts.ACCOUNTS_MIGRATION,)
+    )
+    assert accounts.login_required() is False
