@@ -200,6 +200,10 @@ MESSAGES: dict[str, str] = {
         "The login accounts of this database cannot be read ({detail}): nothing is done "
         "until the database is checked (complaint-desk check) or a backup restored."
     ),
+    "head_account_in_person": (
+        "{staff} may not set the head's password: the head's own account is the head's in "
+        "person, whoever holds the head's duties (this program's default)."
+    ),
     "account_exists": "{name} already has an account; reset the password instead.",
     "no_account": "{name} has no account yet.",
     "old_password_wrong": "The current password is not correct.",

@@ -33,6 +33,7 @@ from peewee import PeeweeException
 
 from db.errors import WorkflowError
 from db.intake.validation import FieldError, ValidationError, has_control_chars
+from db.store import vocab
 from db.store.models import Account, AuditLog, Setting, Staff, database, now
 from db.trust import permissions
 from db.trust.policy import Action
@@ -231,7 +232,7 @@ def create_account(staff: Staff, password: str, *, actor: Staff) -> Account:
     if not has_any_account() and actor.id == fresh.id and permissions.can_act_as_head(fresh, at):
         pass  # the first-run head setting up their own login
     else:
-        permissions.require(actor, Action.MANAGE_ACCOUNTS, at)
+        _may_manage(actor, fresh, at)
     if not fresh.active or fresh.outlet_id != actor.outlet_id:
         raise WorkflowError("inactive_staff", name=fresh.name)
     if account_of(fresh) is not None:
@@ -247,6 +248,15 @@ def create_account(staff: Staff, password: str, *, actor: Staff) -> Account:
         )
 
 
+def _may_manage(actor: Staff, staff: Staff, at: dt.datetime) -> None:
+    """``actor`` may manage ``staff``'s account (the matrix, at the real time); the head's own
+    account is the head's in person: an acting head who could set it could log in as the
+    head and name themselves acting head again."""
+    authority = permissions.require(actor, Action.MANAGE_ACCOUNTS, at)
+    if authority.as_acting_head and staff.role == vocab.ROLE_HEAD:
+        raise WorkflowError("head_account_in_person", staff=actor.name)
+
+
 def _require_account(staff: Staff) -> Account:
     account = account_of(staff)
     if account is None:
@@ -258,8 +268,8 @@ def reset_password(staff: Staff, new_password: str, *, actor: Staff) -> Account:
     """The head or acting head sets a new password for ``staff``, who must change it at the
     next login; the lock and the failure count are cleared."""
     at = now()
-    permissions.require(actor, Action.MANAGE_ACCOUNTS, at)
     fresh = Staff.get_by_id(staff.id)
+    _may_manage(actor, fresh, at)
     account = _require_account(fresh)
     _check_password(new_password, fresh)
     with database.atomic():

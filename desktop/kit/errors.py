@@ -332,6 +332,10 @@ _MESSAGES: dict[str, str] = {
     "not_permitted": QT_TRANSLATE_NOOP(
         "WorkflowError", "{staff} may not {action}: the role does not allow it (Art. 4-8)."
     ),
+    "head_account_in_person": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "{staff} may not set the head's password: the head's own account is the head's in person, whoever holds the head's duties (this program's default).",
+    ),
     "account_exists": QT_TRANSLATE_NOOP(
         "WorkflowError", "{name} already has an account; reset the password instead."
     ),

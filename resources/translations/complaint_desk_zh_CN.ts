@@ -415,11 +415,12 @@ Complaint Desk will now close the database, without backing it up over your good
     </message>
     <message>
         <location line="+35"/>
+        <location line="+48"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-47"/>
         <source>Complaint Desk could not open its database:
 {path}
 
@@ -434,7 +435,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
 请检查该文件夹是否存在且可写入，并确认没有其他正在运行的本程序在升级该数据库。您的数据未被改动。</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+152"/>
         <source>It has login accounts, and demo data is written without a login.</source>
         <translation>该数据库已设有登录账户，而演示数据不经登录写入。</translation>
     </message>
@@ -11254,6 +11255,11 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
+        <source>{staff} may not set the head&apos;s password: the head&apos;s own account is the head&apos;s in person, whoever holds the head&apos;s duties (this program&apos;s default).</source>
+        <translation>{staff} 不能设置网点负责人的密码：负责人本人的账号只能由负责人亲自管理，无论谁代行负责人职责（本程序的默认规则）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{name} already has an account; reset the password instead.</source>
         <translation>{name} 已有账号；如需更改，请重置密码。</translation>
     </message>

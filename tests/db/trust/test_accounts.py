@@ -317,3 +317,54 @@ def test_a_database_from_before_accounts_needs_no_login(world: World):
         "DELETE FROM schema_migration WHERE name = ?", (accounts.ACCOUNTS_MIGRATION,)
     )
     assert accounts.login_required() is False
+
+
+# --- an acting head and the accounts ---------------------------------------------------------
+
+
+def test_an_acting_head_resets_staff_passwords_but_never_the_heads(w: World, monkeypatch):
+    from tests.db.helpers import freeze_now
+    from tests.db.workflow_fixtures import at
+
+    clock = freeze_now(monkeypatch, at(3))
+    permissions.name_acting_head(w.head, w.lobby, at(1), at(5))
+    accounts.reset_password(w.teller, "teller-new-1", actor=w.lobby)
+    error = refused(
+        lambda: accounts.reset_password(w.head, "taken-over-1", actor=w.lobby),
+        "head_account_in_person",
+    )
+    assert w.lobby.name in error.message
+    assert accounts.authenticate("E1001", HEAD_PW, at=at(3)).id == w.head.id
+    # once the span is over, not even a teller's password
+    clock.moment = at(6)
+    refused(
+        lambda: accounts.reset_password(w.teller, "teller-new-2", actor=w.lobby),
+        "not_permitted",
+    )
+
+
+def test_an_expired_acting_head_is_not_revived_by_another_time_zone(w: World, monkeypatch):
+    """The span ended an hour ago by the head's clock (Beijing time). Started with TZ four
+    hours behind (Dubai), the wall clock reads a time inside the span; the program corrects
+    by the zone the head named the span in, and refuses."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        beijing = dt.datetime.now().replace(microsecond=0)
+        permissions.name_acting_head(
+            w.head, w.lobby, beijing - dt.timedelta(hours=5), beijing - dt.timedelta(hours=1)
+        )
+        monkeypatch.setenv("TZ", "Asia/Dubai")
+        time.tzset()
+        dubai = dt.datetime.now().replace(microsecond=0)
+        assert beijing - dt.timedelta(hours=5) < dubai < beijing - dt.timedelta(hours=1)
+        refused(
+            lambda: accounts.reset_password(w.teller, "teller-new-3", actor=w.lobby),
+            "not_permitted",
+        )
+        assert permissions.outlet_now() >= beijing
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -174,6 +174,46 @@ def test_database_with_accounts_requires_login(isolated_app, tmp_path, monkeypat
     assert audit.current_actor() == teller.id
 
 
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        ["DROP TABLE account"],
+        ["DROP TRIGGER audit_account_delete", "DELETE FROM account"],
+    ],
+    ids=["dropped", "emptied"],
+)
+def test_accounts_tampered_with_open_no_window_as_the_head(
+    isolated_app,  # noqa: F811
+    tmp_path,
+    monkeypatch,
+    tamper,
+):
+    """Someone drops or empties the account table in the sqlite3 shell: the program does not
+    take that for a database without accounts and open as the head; it opens nothing."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    folder = tmp_path / "data"
+    open_database(database_path(folder))
+    shop = case_factory.make_outlet()
+    accounts.create_account(shop.head, HEAD_PASSWORD, actor=shop.head)
+    close_database()
+    conn = sqlite3.connect(database_path(folder))
+    for sql in ["PRAGMA foreign_keys=OFF", *tamper]:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: shown.append(text))
+    monkeypatch.setattr(
+        login_dialog.LoginDialog, "ask", classmethod(lambda *a, **k: pytest.fail("login asked"))
+    )
+    assert desktop_app.run_gui(folder, "en", False) == 1
+    assert isolated_app == []
+    assert shown and "The login accounts of this database cannot be read" in shown[-1], shown
+
+
 def test_database_without_accounts_opens_without_login(isolated_app, tmp_path, monkeypatch):  # noqa: F811
     folder = tmp_path / "data"
     open_database(database_path(folder))
