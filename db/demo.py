@@ -96,13 +96,25 @@ REFUSALS = {
 Query = Callable[[str, tuple], list[tuple]]
 
 
+def _accounts_gone(query: Query, tables: set[str]) -> bool:
+    """Whether the database had accounts that are no longer there: the account table dropped
+    from a schema that has it, or emptied although the audit trail recorded accounts (the
+    program deletes none). Such a database is refused as one with accounts."""
+    if "account" not in tables and "schema_migration" in tables:
+        if query("SELECT 1 FROM schema_migration WHERE name = ?", ("0007_accounts",)):
+            return True
+    return "audit_log" in tables and bool(
+        query("SELECT 1 FROM audit_log WHERE table_name = ? AND op = ? LIMIT 1", ("account", "I"))
+    )
+
+
 def _refusal(query: Query, *, demo_folder: bool) -> DemoRefused | None:
     tables = {r[0] for r in query("SELECT name FROM sqlite_master WHERE type = 'table'", ())}
 
     def count(table: str) -> int:
         return query(f'SELECT count(*) FROM "{table}"', ())[0][0] if table in tables else 0
 
-    if count("account"):
+    if count("account") or _accounts_gone(query, tables):
         return DemoRefused("accounts")
     if "setting" in tables and query("SELECT 1 FROM setting WHERE key = ?", (MARKER,)):
         return None

@@ -182,18 +182,34 @@ MESSAGES: dict[str, str] = {
     # targets (Art. 5(1))
     "bad_period": "'{value}' is not a period: write 2026, 2026-Q3 or 2026-07.",
     # the permission policy (db/trust/policy.py POLICY; Art. 4-8)
+    "acting_late_record": (
+        "{staff} holds the head's duties only from {starts} to {ends}: an action dated "
+        "{at} is outside that span. A late record of what was decided then is entered by "
+        "the head."
+    ),
+    "acting_span_expired": (
+        "{staff} held the head's duties from {starts} to {ends}; that span is over (it is "
+        "now {now}), and typing an earlier time does not revive it. A late record of what "
+        "was decided then is entered by the head."
+    ),
     "not_permitted": "{staff} may not {action}: the role does not allow it (Art. 4-8).",
-    # accounts and login (db/trust/accounts.py); a wrong password, an unknown employee number and
-    # a person without an account read the same, so nobody can find out who has an account.
+    # accounts and login (db/trust/accounts.py); a wrong password, an unknown employee number,
+    # a person without an account and a locked account read the same, so nobody can find out
+    # who has an account or whose is locked.
+    "accounts_unreadable": (
+        "The login accounts of this database cannot be read ({detail}): nothing is done "
+        "until the database is checked (complaint-desk check) or a backup restored."
+    ),
+    "head_account_in_person": (
+        "{staff} may not set the head's password: the head's own account is the head's in "
+        "person, whoever holds the head's duties (this program's default)."
+    ),
     "account_exists": "{name} already has an account; reset the password instead.",
     "no_account": "{name} has no account yet.",
     "old_password_wrong": "The current password is not correct.",
-    "login_unknown": "The employee number or the password is not correct.",
-    "login_wrong_password": "The employee number or the password is not correct.",
-    "login_no_account": "The employee number or the password is not correct.",
-    "login_locked": (
-        "Too many wrong passwords: this account is locked until {until}. "
-        "The head can reset the password."
+    "login_unknown": (
+        "The employee number or the password is not correct, or the account is locked "
+        "for {minutes} minutes after too many wrong passwords. The head can reset the password."
     ),
     "login_inactive": "{name} is no longer active staff of this outlet and cannot log in.",
     # bundles exchanged with the district branch (db/exchange/format.py)
@@ -272,6 +288,12 @@ MESSAGES: dict[str, str] = {
         "Nothing new for outlet {outlet} since bundle number {seq}: no work order, reply or escalation result waits; no bundle written."
     ),
 }
+# One refusal for every failed login (see the comment above "accounts_unreadable").
+MESSAGES.update(
+    dict.fromkeys(
+        ("login_wrong_password", "login_no_account", "login_locked"), MESSAGES["login_unknown"]
+    )
+)
 
 
 class WorkflowError(ValueError):

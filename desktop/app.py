@@ -157,9 +157,25 @@ def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tu
             return 0, False
         outlet, actor = result
     else:
+        from db.errors import WorkflowError
         from db.trust import accounts
 
-        if accounts.has_any_account():  # login only once accounts exist
+        try:
+            needs_login = accounts.login_required()  # login only once accounts exist
+        except WorkflowError as error:  # the accounts cannot be read: nobody is let in
+            from PySide6.QtCore import QCoreApplication
+            from PySide6.QtWidgets import QMessageBox
+
+            from desktop.kit.errors import workflow_error_message
+
+            close_database()
+            QMessageBox.critical(
+                None,
+                QCoreApplication.translate("App", "Cannot open the database"),
+                workflow_error_message(error),
+            )
+            return 1, False
+        if needs_login:
             from desktop.session.login_dialog import LoginDialog
 
             actor = LoginDialog.ask(None)

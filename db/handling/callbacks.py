@@ -90,9 +90,9 @@ def plan_callback(
             checks.refuse("not_after", field="due_at", other="at")
         else:
             checks.in_range(due_at, "due_at")
-        if requires_head(case, work_order) and permissions.can(
-            assigned_to, Action.CALL_BACK_WORK_ORDER, due_at
-        ):
+        # Who will hold the head's authority at the due time: a question about then, not
+        # an action taken now (that is record_callback's, checked at its real time).
+        if requires_head(case, work_order) and not permissions.can_act_as_head(assigned_to, due_at):
             checks.refuse("head_callback")
         note = checks.text(note, "note", required=False)
         checks.done()

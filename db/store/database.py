@@ -32,6 +32,11 @@ def schema_version(db: Database) -> int:
     return sum(1 for m in _runner(db).status() if m.applied)
 
 
+def is_applied(db: Database, migration: str) -> bool:
+    """Whether the migration named ``migration`` (e.g. ``0007_accounts``) is applied to ``db``."""
+    return any(m.applied for m in _runner(db).status() if m.name == migration)
+
+
 def latest_schema_version() -> int:
     """Number of migrations this version of the program knows."""
     return len(Migration.load_directory(str(MIGRATIONS_DIR)))

@@ -823,7 +823,7 @@ ALL_MODELS.extend(
 class Account(BaseModel):
     """A staff member's login. The password is kept only as a salted scrypt hash
     (db/trust/accounts.py); ``failed_count`` counts wrong passwords in a row, ``locked_until``
-    ends the lock they caused."""
+    ends the lock they caused (in UTC, so that no time zone moves it)."""
 
     if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
         staff_id = IntegerField()

@@ -2,10 +2,19 @@
 
 Passwords are never stored: only ``scrypt$n$r$p$salt_hex$hash_hex``, with the parameters in
 the string so they can be raised later without invalidating existing accounts. A wrong
-password, an unknown employee number and a staff member without an account all read the
-same to the person at the keyboard, so nobody can find out which accounts exist; the codes
-differ for the program. After ``accounts.max_failures`` wrong passwords in a row the
-account is locked for ``accounts.lock_minutes``; a good password resets the count.
+password, an unknown employee number, a staff member without an account and a locked account
+all read the same to the person at the keyboard, and cost the same slow hash, so nobody can
+find out which accounts exist or which are locked; the codes differ for the program. After
+``accounts.max_failures`` wrong passwords in a row the account is locked for
+``accounts.lock_minutes``; a good password resets the count.
+
+The lock is kept in UTC (``Account.locked_until``), so changing the computer's time zone
+(or the ``TZ`` of one process) neither ends nor shortens it, and a new lock never ends
+before the one already held: a clock turned back only makes it last longer.
+
+A database whose accounts cannot be read (the table dropped or damaged, or emptied although
+the audit trail recorded accounts) is not a database without accounts: ``login_required``
+refuses, so nothing that asks who is acting lets everyone in as the head.
 
 Every write runs in one transaction and is audited by the triggers (db/trust/audit.py). Only the
 hash reaches the audit trail, never the password.
@@ -20,13 +29,18 @@ import hmac
 import json
 import secrets
 
+from peewee import PeeweeException
+
 from db.errors import WorkflowError
 from db.intake.validation import FieldError, ValidationError, has_control_chars
-from db.store.models import Account, Setting, Staff, database, now
+from db.store import vocab
+from db.store.models import Account, AuditLog, Setting, Staff, database, now
 from db.trust import permissions
 from db.trust.policy import Action
 
 SCHEME = "scrypt"
+# The schema migration that added accounts (db/store/migrations).
+ACCOUNTS_MIGRATION = "0007_accounts"
 SCRYPT_N = 2**14
 SCRYPT_R = 8
 SCRYPT_P = 1
@@ -45,8 +59,14 @@ SETTINGS: dict[str, tuple[int, int, int]] = {
 
 
 class LoginError(WorkflowError):
-    """A login was refused: login_unknown, login_wrong_password, login_no_account (the
-    same message for the three), login_locked (``until``) or login_inactive."""
+    """A login was refused: login_unknown, login_wrong_password, login_no_account,
+    login_locked (the same message for the four, with the lock's ``minutes``) or
+    login_inactive (only after the right password)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        if code != "login_inactive":
+            params.setdefault("minutes", setting("lock_minutes"))
+        super().__init__(code, None, **params)
 
 
 # --- hashing -----------------------------------------------------------------------------------
@@ -165,6 +185,42 @@ def has_any_account() -> bool:
     return Account.select().exists()
 
 
+def login_required() -> bool:
+    """Whether whoever acts on this database must log in: True once it has accounts.
+
+    WorkflowError ``accounts_unreadable`` when that cannot be told for sure: the account
+    table is missing or damaged in a database whose schema has it, or it holds no row
+    although the audit trail recorded accounts being created (the program never deletes
+    one). A caller refuses then. A database from before accounts (not yet upgraded) has
+    none."""
+    try:
+        if Account.select().exists():
+            return True
+        created = (
+            AuditLog.select()
+            .where((AuditLog.table_name == Account._meta.table_name) & (AuditLog.op == "I"))
+            .exists()
+        )
+    except PeeweeException as error:
+        if _before_accounts():
+            return False
+        raise WorkflowError("accounts_unreadable", detail=str(error).strip() or "?") from None
+    if created:
+        raise WorkflowError(
+            "accounts_unreadable", detail="the accounts the audit trail records are gone"
+        )
+    return False
+
+
+def _before_accounts() -> bool:
+    from db.store.database import is_applied
+
+    try:
+        return not is_applied(database.obj, ACCOUNTS_MIGRATION)
+    except PeeweeException:
+        return False  # too damaged to tell: not a reason to let anyone in
+
+
 def create_account(staff: Staff, password: str, *, actor: Staff) -> Account:
     """Give ``staff`` an account.
 
@@ -176,7 +232,7 @@ def create_account(staff: Staff, password: str, *, actor: Staff) -> Account:
     if not has_any_account() and actor.id == fresh.id and permissions.can_act_as_head(fresh, at):
         pass  # the first-run head setting up their own login
     else:
-        permissions.require(actor, Action.MANAGE_ACCOUNTS, at)
+        _may_manage(actor, fresh, at)
     if not fresh.active or fresh.outlet_id != actor.outlet_id:
         raise WorkflowError("inactive_staff", name=fresh.name)
     if account_of(fresh) is not None:
@@ -192,6 +248,15 @@ def create_account(staff: Staff, password: str, *, actor: Staff) -> Account:
         )
 
 
+def _may_manage(actor: Staff, staff: Staff, at: dt.datetime) -> None:
+    """``actor`` may manage ``staff``'s account (the matrix, at the real time); the head's own
+    account is the head's in person: an acting head who could set it could log in as the
+    head and name themselves acting head again."""
+    authority = permissions.require(actor, Action.MANAGE_ACCOUNTS, at)
+    if authority.as_acting_head and staff.role == vocab.ROLE_HEAD:
+        raise WorkflowError("head_account_in_person", staff=actor.name)
+
+
 def _require_account(staff: Staff) -> Account:
     account = account_of(staff)
     if account is None:
@@ -203,8 +268,8 @@ def reset_password(staff: Staff, new_password: str, *, actor: Staff) -> Account:
     """The head or acting head sets a new password for ``staff``, who must change it at the
     next login; the lock and the failure count are cleared."""
     at = now()
-    permissions.require(actor, Action.MANAGE_ACCOUNTS, at)
     fresh = Staff.get_by_id(staff.id)
+    _may_manage(actor, fresh, at)
     account = _require_account(fresh)
     _check_password(new_password, fresh)
     with database.atomic():
@@ -241,14 +306,28 @@ def change_password(staff: Staff, old_password: str, new_password: str) -> Accou
     return account
 
 
+def utc_now() -> dt.datetime:
+    """The time in UTC, naive, to the second: what the lock is measured in."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _utc(at: dt.datetime) -> dt.datetime:
+    """``at`` (local wall-clock time, as ``now()`` gives it, or zone-aware) in naive UTC.
+
+    Converted in this process's zone, the one ``now()`` read it in, so the instant is the
+    same whatever that zone is."""
+    return at.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
 def authenticate(employee_no: str, password: str, *, at: dt.datetime | None = None) -> Staff:
     """The staff member whose employee number and password these are, or LoginError.
 
     A wrong password counts towards the lock, which starts at ``max_failures`` in a row and
-    lasts ``lock_minutes``; while locked, no password is checked. A success resets the count
-    and records the login time.
+    lasts ``lock_minutes`` (measured in UTC); while locked, no password is accepted. A success
+    resets the count and records the login time (``at``, local, default now).
     """
     at = (at or now()).replace(microsecond=0)
+    clock = _utc(at)
     account = (
         Account.select(Account, Staff)
         .join(Staff)
@@ -261,19 +340,22 @@ def authenticate(employee_no: str, password: str, *, at: dt.datetime | None = No
             raise LoginError("login_no_account")
         raise LoginError("login_unknown")
     staff = account.staff
-    if account.locked_until is not None and account.locked_until > at:
-        raise LoginError("login_locked", until=account.locked_until.strftime("%Y-%m-%d %H:%M"))
+    if account.locked_until is not None and account.locked_until > clock:
+        verify_password(password, account.password_hash)  # as slow as any other refusal
+        raise LoginError("login_locked")
     if not verify_password(password, account.password_hash):
         with database.atomic():
             fresh = Account.get_by_id(account.id)
             fresh.failed_count += 1
             if fresh.failed_count >= setting("max_failures"):
                 fresh.failed_count = 0
-                fresh.locked_until = at + dt.timedelta(minutes=setting("lock_minutes"))
+                until = clock + dt.timedelta(minutes=setting("lock_minutes"))
+                held = fresh.locked_until
+                fresh.locked_until = until if held is None else max(held, until)
             fresh.updated_at = at
             fresh.save()
-        if fresh.locked_until is not None and fresh.locked_until > at:
-            raise LoginError("login_locked", until=fresh.locked_until.strftime("%Y-%m-%d %H:%M"))
+        if fresh.locked_until is not None and fresh.locked_until > clock:
+            raise LoginError("login_locked")
         raise LoginError("login_wrong_password")
     if not staff.active:
         raise LoginError("login_inactive", name=staff.name)

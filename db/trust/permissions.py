@@ -11,21 +11,35 @@ head returns (Art. 8). So the head's authority is held by:
 What each role may do is the table of ``db.trust.policy``; every guarded function in db/
 calls ``require(actor, Action.X, at)``, and screens ask ``can`` for the refusal to show.
 Spans are half-open: [starts_at, ends_at).
+
+``require`` decides on the database as it is at the moment of the action, not as the caller
+remembers it: the staff row is read again, so a member of staff deactivated while their
+window is open is refused at their next guarded action. The head's authority of an acting
+head is checked at the real time of the action (``outlet_now``), not at the time typed
+for it (``at``): typing an earlier time cannot revive a span that has ended, and neither can
+starting the program in another time zone, since ``outlet_now`` corrects for a zone that
+differs from the one the head named the spans in. A time typed outside the acting head's
+span is refused (a late record of what was decided then is the head's to enter); one
+inside it is attributed with both times (``entered_at`` in the event data).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from db.errors import Refusals, WorkflowError
 from db.intake.validation import FUTURE_TOLERANCE, clean_text, in_range
 from db.store import vocab
-from db.store.models import ActingHead, Outlet, Staff, database, now
+from db.store.models import ActingHead, Outlet, Setting, Staff, database, now
 from db.trust.policy import POLICY, Action
 
 CAPACITY_HEAD = "head"
 CAPACITY_ACTING = "acting_head"
+
+# The UTC offset (minutes) of the clock the head named the spans by; see ``outlet_now``.
+CLOCK_OFFSET_KEY = "clock.utc_offset_minutes"
 
 # What a span is at a moment (``span_state``).
 SPAN_CURRENT, SPAN_PLANNED, SPAN_ENDED = "current", "planned", "ended"
@@ -38,6 +52,8 @@ class Authority:
     staff: Staff
     capacity: str
     span_id: int | None = None
+    # The real time of an action typed for an earlier time (an acting head's late record).
+    entered_at: dt.datetime | None = None
 
     @property
     def as_acting_head(self) -> bool:
@@ -49,6 +65,8 @@ class Authority:
         if self.as_acting_head:
             data["as_acting_head"] = True
             data["acting_span"] = self.span_id
+        if self.entered_at is not None:
+            data["entered_at"] = self.entered_at.isoformat(sep=" ")
         return data
 
 
@@ -67,6 +85,34 @@ def _span_at(outlet_id: int, when: dt.datetime) -> ActingHead | None:
         .order_by(ActingHead.starts_at.desc())
         .first()
     )
+
+
+def _local_offset() -> dt.timedelta:
+    return dt.datetime.now().astimezone().utcoffset() or dt.timedelta(0)
+
+
+def outlet_now() -> dt.datetime:
+    """Now, as the clock the head named the acting spans by reads it.
+
+    ``now()`` is the wall clock in this process's time zone, which anyone can change (the
+    ``TZ`` of one process, the computer's zone); the head's zone is recorded when a span is
+    named, and the difference is put back here. Without a recorded zone, ``now()``."""
+    current = now()
+    row = Setting.get_or_none(Setting.key == CLOCK_OFFSET_KEY)
+    try:
+        recorded = dt.timedelta(minutes=int(json.loads(row.value))) if row else None
+    except (TypeError, ValueError):
+        recorded = None
+    if recorded is None:
+        return current
+    return current + (recorded - _local_offset())
+
+
+def _record_clock_offset(at: dt.datetime) -> None:
+    minutes = json.dumps(int(_local_offset().total_seconds() // 60))
+    Setting.insert(key=CLOCK_OFFSET_KEY, value=minutes, updated_at=at).on_conflict(
+        conflict_target=[Setting.key], update={Setting.value: minutes, Setting.updated_at: at}
+    ).execute()
 
 
 def acting_head_at(outlet: Outlet, when: dt.datetime) -> Staff | None:
@@ -154,6 +200,7 @@ def name_acting_head(
         )
         if clash:
             raise WorkflowError("acting_overlap")
+        _record_clock_offset(now())
         return ActingHead.create(
             outlet=head.outlet_id,
             staff=staff,
@@ -187,15 +234,70 @@ def end_acting_head(span: ActingHead, head: Staff, *, at: dt.datetime | None = N
 
 
 def _decide(staff: Staff, action: Action, when: dt.datetime) -> Authority | WorkflowError:
-    """The authority ``action`` is taken with, or the policy's refusal."""
+    """The authority ``action`` is taken with, or the policy's refusal (see the module)."""
     rule = POLICY[action]
-    if staff.active:
-        authority = authority_at(staff, when)
+    fresh = Staff.get_or_none(Staff.id == staff.id)
+    if fresh is not None and fresh.active and staff.active:
+        entered = outlet_now()
+        authority = authority_at(fresh, entered)
+        if authority is not None and authority.as_acting_head:
+            typed = _typed_time(authority, when, entered)
+            if isinstance(typed, WorkflowError) and rule.head_only:
+                return typed
+            # Outside the span, an action open to the role is still theirs in that role.
+            authority = None if isinstance(typed, WorkflowError) else typed
+        elif authority is None and rule.head_only:
+            if (over := _span_expired(fresh, when, entered)) is not None:
+                return over
         if authority is not None and (rule.acting or not authority.as_acting_head):
             return authority
-        if authority is None and staff.role in rule.roles and not rule.head_only:
-            return Authority(staff, staff.role)
+        if authority is None and fresh.role in rule.roles and not rule.head_only:
+            return Authority(fresh, fresh.role)
     return WorkflowError(rule.refusal_code, action=rule.phrase, staff=staff.name)
+
+
+def _minute(at: dt.datetime) -> str:
+    return at.strftime("%Y-%m-%d %H:%M")
+
+
+def _span_expired(staff: Staff, when: dt.datetime, entered: dt.datetime) -> WorkflowError | None:
+    """``acting_span_expired`` when ``when`` lies in a span of ``staff`` that is over by the
+    time the action is entered: typing an earlier time does not revive it."""
+    span = _span_at(staff.outlet_id, _naive_local(when))
+    if span is None or span.staff_id != staff.id or span.ends_at > entered:
+        return None
+    return WorkflowError(
+        "acting_span_expired",
+        staff=staff.name,
+        starts=_minute(span.starts_at),
+        ends=_minute(span.ends_at),
+        now=_minute(entered),
+    )
+
+
+def _naive_local(when: dt.datetime) -> dt.datetime:
+    return when.astimezone().replace(tzinfo=None) if when.tzinfo is not None else when
+
+
+def _typed_time(
+    authority: Authority, when: dt.datetime, entered: dt.datetime
+) -> Authority | WorkflowError:
+    """An acting head's authority for an action typed for ``when`` and entered at
+    ``entered``: ``when`` must lie in the same span; attributed with both times when they
+    differ; refused (``acting_late_record``) outside the span."""
+    span = ActingHead.get_by_id(authority.span_id)
+    when = _naive_local(when)
+    if not span.starts_at <= when < span.ends_at:
+        return WorkflowError(
+            "acting_late_record",
+            staff=authority.staff.name,
+            at=_minute(when),
+            starts=_minute(span.starts_at),
+            ends=_minute(span.ends_at),
+        )
+    if abs(entered - when) <= FUTURE_TOLERANCE:
+        return authority
+    return Authority(authority.staff, authority.capacity, authority.span_id, entered)
 
 
 def can(staff: Staff, action: Action, when: dt.datetime) -> WorkflowError | None:

@@ -411,4 +411,10 @@ def event_facts(entry: TimelineEntry) -> list[str]:
         facts.append(data["other_outlet"])
     if data.get("as_acting_head"):
         facts.append(QCoreApplication.translate("CaseEvents", "as acting head"))
+    if data.get("entered_at"):
+        facts.append(
+            QCoreApplication.translate("CaseEvents", "entered on {time}").format(
+                time=str(data["entered_at"])[:16]
+            )
+        )
     return facts

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes import Changes
+from db.errors import WorkflowError
 from db.handling import deadlines
 from db.intake import cases, outlets
 from db.intake.validation import (
@@ -469,6 +470,10 @@ class NewCaseDialog(QDialog):
             )
         except ValidationError as exc:
             self.errors.show(exc.errors)
+            return
+        except WorkflowError as exc:  # the policy, on the database as it is now
+            self.errors.clear()
+            self.errors.show_refusal(exc)
             return
         except DatabaseError as exc:
             log.exception("registering a complaint failed")

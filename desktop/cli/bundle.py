@@ -130,7 +130,7 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
         print("the outlet is not set up: no outlet head to import as", file=sys.stderr)
         return 1
     try:
-        actor = acting_user(args, None, stdin=sys.stdin, stderr=sys.stderr) or head
+        actor = acting_user(args, None, stdin=sys.stdin, stderr=sys.stderr, writes=True) or head
     except UserRefused as error:
         print(f"{args.file}: refused, nothing written.", file=sys.stderr)
         print(f"  {error}", file=sys.stderr)

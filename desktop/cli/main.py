@@ -126,6 +126,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return 2
     folder = cli_common.data_dir(args)
     path = database_path(folder)
+    try:
+        cli_maintenance.refuse_while_open(args)
+    except cli_maintenance.UserRefused as refusal:
+        print(f"{path}: no demo data written. {refusal}.", file=sys.stderr)
+        return 1
     started = time.perf_counter()
 
     def progress(done: int, total: int) -> None:

@@ -10,7 +10,9 @@ from the terminal without echo, or as one line of standard input when that is no
 terminal (so a scheduled job can pipe it). The login is db.trust.accounts.authenticate, lock
 included; the permission matrix then decides, and the writes are attributed to that person.
 Without accounts (a fresh or demo database) nobody is asked: the head is assumed, as in the
-window. ``check`` only reads and stays open to anyone.
+window. A database whose accounts cannot be read (the table dropped or emptied) is not one
+without accounts: every command that asks who is acting refuses it (restore then asks the
+backup's accounts instead). ``check`` only reads and stays open to anyone.
 
 Exit codes: 0 done / sound; 1 refused, failed or problems found; 2 bad usage.
 """
@@ -19,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -47,17 +51,34 @@ class UserRefused(Exception):
     """The acting user could not be established or may not do this; the message says why."""
 
 
-def _has_accounts() -> bool:
-    """Whether the open database has login accounts; a database from before accounts (or
-    one too damaged to say) has none."""
-    from peewee import PeeweeException
+class AccountsUnreadable(UserRefused):
+    """The database cannot say whether it has accounts: nobody is let in on it."""
 
+
+def _has_accounts() -> bool:
+    """Whether the open database asks who is acting (db.trust.accounts.login_required);
+    UserRefused when its accounts cannot be read: a damaged account table is not a
+    database without accounts."""
+    from db.errors import WorkflowError
     from db.trust import accounts
 
     try:
-        return accounts.has_any_account()
-    except PeeweeException:
-        return False
+        return accounts.login_required()
+    except WorkflowError as error:
+        raise AccountsUnreadable(error.message) from None
+
+
+def refuse_while_open(args: argparse.Namespace) -> None:
+    """UserRefused while a window holds the database (desktop/session/single_instance.py):
+    a command that writes would change it under that window's feet."""
+    from desktop.session.single_instance import lock_holder
+
+    holder = lock_holder(cli_common.data_dir(args))
+    if holder is not None:
+        raise UserRefused(
+            f"Complaint Desk is open on this database (process {holder.pid} on host "
+            f"{holder.host or '?'}). Close it first"
+        )
 
 
 def _read_password(employee_no: str, stdin: TextIO, stderr: TextIO) -> str:
@@ -70,16 +91,25 @@ def _read_password(employee_no: str, stdin: TextIO, stderr: TextIO) -> str:
 
 
 def acting_user(
-    args: argparse.Namespace, action: str | None, *, stdin: TextIO, stderr: TextIO
+    args: argparse.Namespace,
+    action: str | None,
+    *,
+    stdin: TextIO,
+    stderr: TextIO,
+    writes: bool = False,
 ) -> Staff | None:
     """Who runs this command, with the database open: None when it has no accounts (the
     head is assumed); else the staff member ``--user`` names, logged in with the password
     and allowed matrix ``action`` (None: any logged-in staff member). Every write from here
-    on is attributed to them in the audit trail. UserRefused otherwise."""
+    on is attributed to them in the audit trail. UserRefused otherwise: also when the
+    accounts cannot be read, and, for a command that ``writes``, while a window has the
+    database open."""
     from db.errors import WorkflowError
     from db.store.models import now
     from db.trust import accounts, audit, permissions
 
+    if writes:
+        refuse_while_open(args)
     if not _has_accounts():
         return None
     employee_no = getattr(args, "user", None)
@@ -208,19 +238,14 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
     from db.errors import WorkflowError
     from db.store.database import close_database, database_path, open_database
     from db.trust import backup
-    from db.trust.policy import Action
-    from desktop.session.single_instance import lock_holder
 
     data_dir = cli_common.data_dir(args)
     path = database_path(data_dir)
     source = Path(args.file)
-    holder = lock_holder(data_dir)
-    if holder is not None:
-        print(
-            f"not restored: Complaint Desk is open on this database (process {holder.pid} on "
-            f"host {holder.host or '?'}). Close it first.",
-            file=stderr,
-        )
+    try:
+        refuse_while_open(args)
+    except UserRefused as exc:
+        print(f"not restored: {exc}.", file=stderr)
         return 1
     valid, reason = backup.is_valid_backup(source)
     if not valid:
@@ -245,18 +270,12 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
     safety = backup.backup_folder_of(path)
     damaged = backup.current_database_problem(path)
     actor = None
-    if path.exists():
-        # Who may restore is in the database about to be replaced: ask while it is open.
-        try:
-            open_database(path, apply_migrations=False)
-            actor = acting_user(args, Action.BACKUP_RESTORE, stdin=stdin, stderr=stderr)
-        except UserRefused as exc:
-            close_database()
-            print(f"not restored: {exc}. Nothing was changed.", file=stderr)
-            return 1
-        except Exception as exc:  # noqa: BLE001 - too damaged to open: restore is the cure
-            close_database()
-            print(f"note: the current database cannot be read ({exc}).", file=stderr)
+    try:
+        actor = _restorer(args, path, source, damaged=bool(damaged), stdin=stdin, stderr=stderr)
+    except UserRefused as exc:
+        close_database()
+        print(f"not restored: {exc}. Nothing was changed.", file=stderr)
+        return 1
     print(f"This replaces the database {path}", file=stdout)
     print(f"with the backup {source}.", file=stdout)
     if outlets is not None:
@@ -316,6 +335,53 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
         close_database()
     print(f"restored {path} from {source}", file=stdout)
     return 0
+
+
+def _restorer(
+    args: argparse.Namespace,
+    path: Path,
+    source: Path,
+    *,
+    damaged: bool,
+    stdin: TextIO,
+    stderr: TextIO,
+) -> Staff | None:
+    """Who restores, asked while the database that says so is open (closed again when that
+    is the backup). Who may restore is in the database about to be replaced; when that one
+    cannot say (damaged, its accounts unreadable, or absent), the backup's accounts decide,
+    and a damaged database is replaced only by someone the backup knows: damaging the file
+    is not a way around the login."""
+    from db.store.database import close_database, open_database
+    from db.trust.policy import Action
+
+    if path.exists() and not damaged:
+        try:
+            open_database(path, apply_migrations=False)
+            return acting_user(args, Action.BACKUP_RESTORE, stdin=stdin, stderr=stderr)
+        except AccountsUnreadable as exc:
+            print(f"note: {exc}", file=stderr)
+        except UserRefused:
+            raise
+        except Exception as exc:  # noqa: BLE001 - too damaged to open: the backup decides
+            print(f"note: the current database cannot be read ({exc}).", file=stderr)
+        close_database()
+        damaged = True
+    elif damaged:
+        print("note: the current database is damaged: the backup's accounts decide.", file=stderr)
+    with tempfile.TemporaryDirectory(prefix="complaint-desk-restore-") as folder:
+        copy = Path(folder) / source.name  # read from a copy: the backup stays untouched
+        shutil.copyfile(source, copy)
+        try:
+            open_database(copy, apply_migrations=False)
+            actor = acting_user(args, Action.BACKUP_RESTORE, stdin=stdin, stderr=stderr)
+        finally:
+            close_database()
+    if actor is None and damaged:
+        raise UserRefused(
+            "the current database cannot say who may restore, and the backup has no login "
+            "accounts to ask instead"
+        )
+    return None  # the login was in the backup: the restored file records it itself
 
 
 def cmd_check(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:

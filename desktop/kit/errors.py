@@ -321,8 +321,20 @@ _MESSAGES: dict[str, str] = {
     "bad_period": QT_TRANSLATE_NOOP(
         "WorkflowError", "'{value}' is not a period: write 2026, 2026-Q3 or 2026-07."
     ),
+    "acting_late_record": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "{staff} holds the head's duties only from {starts} to {ends}: an action dated {at} is outside that span. A late record of what was decided then is entered by the head.",
+    ),
+    "acting_span_expired": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "{staff} held the head's duties from {starts} to {ends}; that span is over (it is now {now}), and typing an earlier time does not revive it. A late record of what was decided then is entered by the head.",
+    ),
     "not_permitted": QT_TRANSLATE_NOOP(
         "WorkflowError", "{staff} may not {action}: the role does not allow it (Art. 4-8)."
+    ),
+    "head_account_in_person": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "{staff} may not set the head's password: the head's own account is the head's in person, whoever holds the head's duties (this program's default).",
     ),
     "account_exists": QT_TRANSLATE_NOOP(
         "WorkflowError", "{name} already has an account; reset the password instead."
@@ -331,18 +343,13 @@ _MESSAGES: dict[str, str] = {
     "old_password_wrong": QT_TRANSLATE_NOOP(
         "WorkflowError", "The current password is not correct."
     ),
-    "login_unknown": QT_TRANSLATE_NOOP(
-        "WorkflowError", "The employee number or the password is not correct."
-    ),
-    "login_wrong_password": QT_TRANSLATE_NOOP(
-        "WorkflowError", "The employee number or the password is not correct."
-    ),
-    "login_no_account": QT_TRANSLATE_NOOP(
-        "WorkflowError", "The employee number or the password is not correct."
-    ),
-    "login_locked": QT_TRANSLATE_NOOP(
+    "accounts_unreadable": QT_TRANSLATE_NOOP(
         "WorkflowError",
-        "Too many wrong passwords: this account is locked until {until}. The head can reset the password.",
+        "The login accounts of this database cannot be read ({detail}): nothing is done until the database is checked (complaint-desk check) or a backup restored.",
+    ),
+    "login_unknown": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The employee number or the password is not correct, or the account is locked for {minutes} minutes after too many wrong passwords. The head can reset the password.",
     ),
     "login_inactive": QT_TRANSLATE_NOOP(
         "WorkflowError", "{name} is no longer active staff of this outlet and cannot log in."
@@ -452,6 +459,12 @@ _MESSAGES: dict[str, str] = {
         "Nothing new for outlet {outlet} since bundle number {seq}: no work order, reply or escalation result waits; no bundle written.",
     ),
 }
+# Every failed login reads the same (db/trust/accounts.py).
+_MESSAGES.update(
+    dict.fromkeys(
+        ("login_wrong_password", "login_no_account", "login_locked"), _MESSAGES["login_unknown"]
+    )
+)
 
 CODES: tuple[str, ...] = tuple(_MESSAGES)
 

@@ -415,11 +415,12 @@ Complaint Desk will now close the database, without backing it up over your good
     </message>
     <message>
         <location line="+35"/>
+        <location line="+48"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-47"/>
         <source>Complaint Desk could not open its database:
 {path}
 
@@ -434,7 +435,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
 请检查该文件夹是否存在且可写入，并确认没有其他正在运行的本程序在升级该数据库。您的数据未被改动。</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+152"/>
         <source>It has login accounts, and demo data is written without a login.</source>
         <translation>该数据库已设有登录账户，而演示数据不经登录写入。</translation>
     </message>
@@ -2209,6 +2210,11 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+7"/>
         <source>as acting head</source>
         <translation>以现场负责人身份</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>entered on {time}</source>
+        <translation>录入于 {time}</translation>
     </message>
 </context>
 <context>
@@ -5776,7 +5782,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../desktop/cases/new_case.py" line="+83"/>
+        <location filename="../../desktop/cases/new_case.py" line="+84"/>
         <location line="+1"/>
         <source>New complaint</source>
         <translation>登记投诉</translation>
@@ -6029,7 +6035,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>{0} / {1} 字</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>The complaint could not be saved: {0}</source>
         <translation>投诉未能保存：{0}</translation>
     </message>
@@ -11234,11 +11240,26 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
+        <source>{staff} holds the head&apos;s duties only from {starts} to {ends}: an action dated {at} is outside that span. A late record of what was decided then is entered by the head.</source>
+        <translation>{staff} 仅在 {starts} 至 {ends} 期间代行网点负责人职责：时间为 {at} 的操作不在该时段内。对当时所作决定的补录，由网点负责人办理。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{staff} held the head&apos;s duties from {starts} to {ends}; that span is over (it is now {now}), and typing an earlier time does not revive it. A late record of what was decided then is entered by the head.</source>
+        <translation>{staff} 代行网点负责人职责的时段为 {starts} 至 {ends}，该时段已结束（现在是 {now}），填写更早的时间也不能使其恢复。对当时所作决定的补录，由网点负责人办理。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{staff} may not {action}: the role does not allow it (Art. 4-8).</source>
         <translation>{staff} 的岗位无权{action}（第四条至第八条）。</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>{staff} may not set the head&apos;s password: the head&apos;s own account is the head&apos;s in person, whoever holds the head&apos;s duties (this program&apos;s default).</source>
+        <translation>{staff} 不能设置网点负责人的密码：负责人本人的账号只能由负责人亲自管理，无论谁代行负责人职责（本程序的默认规则）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{name} already has an account; reset the password instead.</source>
         <translation>{name} 已有账号；如需更改，请重置密码。</translation>
     </message>
@@ -11254,15 +11275,13 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
-        <location line="+3"/>
-        <location line="+3"/>
-        <source>The employee number or the password is not correct.</source>
-        <translation>工号或密码不正确。</translation>
+        <source>The login accounts of this database cannot be read ({detail}): nothing is done until the database is checked (complaint-desk check) or a backup restored.</source>
+        <translation>无法读取本数据库的登录账号（{detail}）：在检查数据库（complaint-desk check）或恢复备份之前，不执行任何操作。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Too many wrong passwords: this account is locked until {until}. The head can reset the password.</source>
-        <translation>密码错误次数过多，账号已锁定至 {until}。网点负责人可重置密码。</translation>
+        <location line="+4"/>
+        <source>The employee number or the password is not correct, or the account is locked for {minutes} minutes after too many wrong passwords. The head can reset the password.</source>
+        <translation>工号或密码不正确，或因密码错误次数过多，账号已锁定 {minutes} 分钟。网点负责人可重置密码。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -11400,7 +11419,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>自第 {seq} 号交换包以来，没有需要发给网点 {outlet} 的新工单、答复或升级处理结果；未写出交换包。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>receive a report</source>
         <translation>接收报告</translation>
     </message>

@@ -72,18 +72,28 @@ def assert_refused(
     return excinfo.value
 
 
-def freeze_now(monkeypatch: pytest.MonkeyPatch, moment: dt.datetime) -> None:
+class Clock:
+    """The wall clock of a test: ``now()`` returns ``moment``, which the test may move."""
+
+    def __init__(self, moment: dt.datetime) -> None:
+        self.moment = moment
+
+    def __call__(self) -> dt.datetime:
+        return self.moment
+
+
+def freeze_now(monkeypatch: pytest.MonkeyPatch, moment: dt.datetime) -> Clock:
     """Make ``now()`` return ``moment`` in db.store.models and in every db or desktop module that
-    imported it (``from db.store.models import now``), for the rest of the test."""
+    imported it (``from db.store.models import now``), for the rest of the test; move it with
+    ``clock.moment = ...`` on the Clock returned."""
     import sys
 
     from db.store import models
 
     original = models.now
-
-    def fixed() -> dt.datetime:
-        return moment
+    fixed = Clock(moment)
 
     for name, module in list(sys.modules.items()):
         if name.split(".")[0] in ("db", "desktop") and getattr(module, "now", None) is original:
             monkeypatch.setattr(module, "now", fixed)
+    return fixed

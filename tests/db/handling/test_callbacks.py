@@ -11,6 +11,7 @@ from db.store import codes, vocab
 from db.store.models import Callback
 from db.trust import permissions
 from db.workorders import orders as workorders
+from tests.db.helpers import freeze_now
 from tests.db.workflow_fixtures import World, at, events, last_event, refused, world
 
 __all__ = ["world"]
@@ -170,7 +171,7 @@ def test_workorder_flagged_for_the_head_needs_the_head(world: World):
     assert Callback.get_by_id(cb.id).done_by_id == w.head.id
 
 
-def test_acting_head_calls_back_in_the_heads_absence(world: World):
+def test_acting_head_calls_back_in_the_heads_absence(world: World, monkeypatch):
     w = world
     permissions.name_acting_head(w.head, w.lobby, at(24), at(72))
     case = replied(w)
@@ -197,12 +198,14 @@ def test_acting_head_calls_back_in_the_heads_absence(world: World):
         "head_callback",
     )
     cb = callbacks.plan_callback(w.head, due_at=at(48), assigned_to=w.lobby, case=case, at=at(3))
+    clock = freeze_now(monkeypatch, at(20))
     refused(
         lambda: callbacks.record_callback(
             cb, w.lobby, method="phone", reached=True, result="satisfied", at=at(20)
         ),
         "head_only",
     )
+    clock.moment = at(30)
     callbacks.record_callback(
         cb, w.lobby, method="phone", reached=True, result="satisfied", at=at(30)
     )

@@ -25,6 +25,7 @@ from db.store.models import (
     WorkOrder,
 )
 from db.trust.policy import POLICY
+from tests.db.helpers import freeze_now
 from tests.db.workflow_fixtures import T0, World, at, dump, events, last_event, refused, world
 
 __all__ = ["world"]
@@ -510,7 +511,7 @@ def test_urgent_case_is_reported_at_once(world: World):
     assert workflow.report_owed(case) is None
 
 
-def test_the_head_takes_charge_instead_of_reporting_to_himself(world: World):
+def test_the_head_takes_charge_instead_of_reporting_to_himself(world: World, monkeypatch):
     """The head who handles a case in person meets the reporting duty himself (Art. 5, 10):
     recorded as taking charge, with no report from the head to the head."""
     from db.trust import permissions
@@ -536,10 +537,12 @@ def test_the_head_takes_charge_instead_of_reporting_to_himself(world: World):
     # The acting head takes charge in the head's place, inside the span (Art. 8).
     permissions.name_acting_head(w.head, w.supervisor, at(0.5), at(5))
     third = w.case(w.supervisor)
+    clock = freeze_now(monkeypatch, at(1))
     workflow.take_charge(third, w.supervisor, at=at(1))
     data = json.loads(workflow.last_report(third).data)
     assert data["taken_charge"] is True and data["as_acting_head"] is True
     after_span = w.case(w.lobby)
+    clock.moment = at(6)
     refused(lambda: workflow.take_charge(after_span, w.supervisor, at=at(6)), "head_only")
 
 

@@ -30,6 +30,7 @@ from db.store.models import (
 )
 from db.trust import integrity, permissions
 from db.trust.backup import attachments_folder
+from tests.db.helpers import freeze_now
 from tests.db.management_fixtures import (
     World,
     at,
@@ -136,32 +137,75 @@ def test_non_head_is_refused(world: World, tmp_path: Path):
         )
 
 
-def test_acting_head_only_within_the_span(world: World):
+def test_acting_head_only_within_the_span(world: World, monkeypatch):
     w = world
     case = replied_case(w)
     permissions.name_acting_head(w.head, w.lobby, at(2.5), at(5))
+    clock = freeze_now(monkeypatch, at(2.2))
     # before the span and after it: refused
     refused_all(
         w,
         lambda: liability.determine(case, w.lobby, finding(w, (w.teller, 100)), at=at(2.2)),
         "head_only",
     )
+    clock.moment = at(5)
     refused_all(
         w,
         lambda: liability.determine(case, w.lobby, finding(w, (w.teller, 100)), at=at(5)),
         "head_only",
     )
     # another person during the span: refused
+    clock.moment = at(3)
     refused_all(
         w,
         lambda: liability.determine(case, w.teller2, finding(w, (w.teller, 100)), at=at(3)),
         "head_only",
     )
+    clock.moment = at(4.99)
     row = liability.determine(case, w.lobby, finding(w, (w.teller, 100)), at=at(4.99))
     assert row.authority == permissions.CAPACITY_ACTING and row.determined_by_id == w.lobby.id
     assert json.loads(last_event(case).data)["as_acting_head"] is True
     (view,) = liability.findings(case)
     assert view.as_acting_head and view.current
+
+
+def test_backdating_does_not_revive_an_ended_span(world: World, monkeypatch):
+    """The acting head's span [2.5 h, 5 h) is over at 6 h: typing 4 h as the time of the
+    determination does not make it theirs again; the head enters the late record."""
+    w = world
+    case = replied_case(w)
+    permissions.name_acting_head(w.head, w.lobby, at(2.5), at(5))
+    clock = freeze_now(monkeypatch, at(6))
+    error = refused_all(
+        w,
+        lambda: liability.determine(case, w.lobby, finding(w, (w.teller, 100)), at=at(4)),
+        "acting_span_expired",
+    )
+    assert "2026-09-28 12:30" in error.message and "2026-09-28 15:00" in error.message
+    assert "2026-09-28 16:00" in error.message  # the real time of the attempt
+    # inside the span, a time before it is refused too: that record is the head's
+    clock.moment = at(4)
+    refused_all(
+        w,
+        lambda: liability.determine(case, w.lobby, finding(w, (w.teller, 100)), at=at(2)),
+        "acting_late_record",
+    )
+    # and the head enters the late record
+    clock.moment = at(6)
+    row = liability.determine(case, w.head, finding(w, (w.teller, 100)), at=at(4))
+    assert row.authority == permissions.CAPACITY_HEAD and row.determined_by_id == w.head.id
+
+
+def test_an_acting_heads_late_entry_inside_the_span_shows_both_times(world: World, monkeypatch):
+    w = world
+    case = replied_case(w)
+    permissions.name_acting_head(w.head, w.lobby, at(2.5), at(5))
+    freeze_now(monkeypatch, at(4.5))
+    liability.determine(case, w.lobby, finding(w, (w.teller, 100)), at=at(3))
+    event = last_event(case)
+    data = json.loads(event.data)
+    assert event.at == at(3)
+    assert data["as_acting_head"] is True and data["entered_at"] == "2026-09-28 14:30:00"
 
 
 @pytest.mark.parametrize(

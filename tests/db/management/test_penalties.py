@@ -15,6 +15,7 @@ from db.management.liability import Finding
 from db.store import codes
 from db.store.models import Case, LiablePerson, Penalty, Setting
 from db.trust import permissions
+from tests.db.helpers import freeze_now
 from tests.db.management_fixtures import (
     World,
     at,
@@ -284,7 +285,7 @@ def test_penalty_values_are_checked(world: World, values, code):
     refused_all(w, lambda: penalties.apply_penalty(person(row, w.teller), w.head, **kwargs), code)
 
 
-def test_only_the_head_or_acting_head_applies_a_penalty(world: World):
+def test_only_the_head_or_acting_head_applies_a_penalty(world: World, monkeypatch):
     w = world
     case = replied_case(w)
     row = determined(w, case, [(w.teller, 100)])
@@ -304,6 +305,7 @@ def test_only_the_head_or_acting_head_applies_a_penalty(world: World):
         "not_after",
     )
     permissions.name_acting_head(w.head, w.lobby, at(3.5), at(6))
+    freeze_now(monkeypatch, at(4))
     penalty = penalties.apply_penalty(
         target, w.lobby, points=2, amount=100, measures=["talk"], at=at(4)
     )

@@ -31,6 +31,11 @@ def w(world: World) -> World:
     return world
 
 
+def in_utc(local: dt.datetime) -> dt.datetime:
+    """A local wall-clock time as the lock stores it: naive UTC."""
+    return local.astimezone(dt.UTC).replace(tzinfo=None)
+
+
 def login_refused(employee_no: str, password: str, code: str, at=NOW) -> LoginError:
     with pytest.raises(LoginError) as excinfo:
         accounts.authenticate(employee_no, password, at=at)
@@ -179,14 +184,62 @@ def test_unknown_wrong_and_no_account_read_the_same(w: World):
     assert isinstance(wrong, accounts.WorkflowError)
 
 
+def test_a_locked_account_reads_like_an_unknown_employee_number(w: World):
+    """Locking an account must not tell the person at the keyboard that it exists."""
+    for i in range(5):
+        login_refused("E1003", f"wrong-{i}", "login_wrong_password" if i < 4 else "login_locked")
+    locked = login_refused("E1003", TELLER_PW, "login_locked")
+    unknown = login_refused("E9999", TELLER_PW, "login_unknown")
+    wrong = login_refused("E1001", "not-the-pw", "login_wrong_password")
+    assert locked.message == unknown.message == wrong.message
+    assert "E1003" not in locked.message and "locked until" not in locked.message
+
+
+def test_the_lock_survives_a_change_of_time_zone(w: World, monkeypatch):
+    """Locked in Beijing time, then the process's zone is set an hour ahead (TZ): the lock,
+    kept in UTC, still holds; only its real end lifts it."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        local = dt.datetime.now().replace(microsecond=0)
+        for i in range(5):
+            with pytest.raises(LoginError):
+                accounts.authenticate("E1003", f"wrong-{i}", at=local)
+        monkeypatch.setenv("TZ", "Asia/Tokyo")  # one hour ahead of Beijing
+        time.tzset()
+        ahead = dt.datetime.now().replace(microsecond=0)
+        assert ahead - local >= dt.timedelta(minutes=59)
+        login_refused("E1003", TELLER_PW, "login_locked", at=ahead)
+        login_refused("E1003", TELLER_PW, "login_locked", at=None)
+        assert accounts.authenticate("E1003", TELLER_PW, at=ahead + dt.timedelta(minutes=15))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_a_clock_turned_back_does_not_shorten_the_lock(w: World):
+    for i in range(5):
+        with pytest.raises(LoginError):
+            accounts.authenticate("E1003", f"wrong-{i}", at=NOW)
+    until = accounts.account_of(w.teller).locked_until
+    earlier = NOW - dt.timedelta(hours=3)
+    for i in range(5):
+        with pytest.raises(LoginError):
+            accounts.authenticate("E1003", f"again-{i}", at=earlier)
+    assert accounts.account_of(w.teller).locked_until == until
+    login_refused("E1003", TELLER_PW, "login_locked", at=until - dt.timedelta(seconds=1))
+
+
 def test_lockout_after_five_and_unlock_after_the_time(w: World):
     for i in range(4):
         login_refused("E1003", f"wrong-{i}", "login_wrong_password", at=NOW)
         assert accounts.account_of(w.teller).failed_count == i + 1
     locked = login_refused("E1003", "wrong-4", "login_locked", at=NOW)
     until = NOW + dt.timedelta(minutes=15)
-    assert locked.params["until"] == until.strftime("%Y-%m-%d %H:%M")
-    assert accounts.account_of(w.teller).locked_until == until
+    assert locked.params["minutes"] == 15 and "15 minutes" in locked.message
+    assert accounts.account_of(w.teller).locked_until == in_utc(until)
     # while locked even the right password is refused, and nothing is counted
     before = AuditLog.select().count()
     login_refused("E1003", TELLER_PW, "login_locked", at=until - dt.timedelta(seconds=1))
@@ -221,7 +274,8 @@ def test_lock_settings(w: World):
     login_refused("E1003", "wrong-1", "login_wrong_password")
     login_refused("E1003", "wrong-2", "login_wrong_password")
     locked = login_refused("E1003", "wrong-3", "login_locked")
-    assert locked.params["until"] == (NOW + dt.timedelta(minutes=60)).strftime("%Y-%m-%d %H:%M")
+    assert "60 minutes" in locked.message
+    assert accounts.account_of(w.teller).locked_until == in_utc(NOW + dt.timedelta(minutes=60))
 
 
 def test_inactive_staff_are_refused(w: World):
@@ -231,3 +285,86 @@ def test_inactive_staff_are_refused(w: World):
     # a wrong password still reads as a wrong password: nothing is told about the person
     login_refused("E1003", "not-the-pw", "login_wrong_password")
     assert not Staff.get_by_id(w.teller.id).active
+
+
+# --- whether a login is needed ---------------------------------------------------------------
+
+
+def test_login_required_once_accounts_exist(world: World):
+    assert accounts.login_required() is False
+    accounts.create_account(world.head, HEAD_PW, actor=world.head)
+    assert accounts.login_required() is True
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        ["DROP TABLE account"],
+        ["DROP TRIGGER audit_account_delete", "DELETE FROM account"],
+    ],
+    ids=["dropped", "emptied"],
+)
+def test_accounts_tampered_with_in_the_sqlite3_shell_are_unreadable(w: World, tamper):
+    for sql in tamper:
+        database.execute_sql(sql)
+    error = refused(accounts.login_required, "accounts_unreadable")
+    assert "cannot be read" in error.message
+
+
+def test_a_database_from_before_accounts_needs_no_login(world: World):
+    database.execute_sql("DROP TABLE account")
+    database.execute_sql(
+        "DELETE FROM schema_migration WHERE name = ?", (accounts.ACCOUNTS_MIGRATION,)
+    )
+    assert accounts.login_required() is False
+
+
+# --- an acting head and the accounts ---------------------------------------------------------
+
+
+def test_an_acting_head_resets_staff_passwords_but_never_the_heads(w: World, monkeypatch):
+    from tests.db.helpers import freeze_now
+    from tests.db.workflow_fixtures import at
+
+    clock = freeze_now(monkeypatch, at(3))
+    permissions.name_acting_head(w.head, w.lobby, at(1), at(5))
+    accounts.reset_password(w.teller, "teller-new-1", actor=w.lobby)
+    error = refused(
+        lambda: accounts.reset_password(w.head, "taken-over-1", actor=w.lobby),
+        "head_account_in_person",
+    )
+    assert w.lobby.name in error.message
+    assert accounts.authenticate("E1001", HEAD_PW, at=at(3)).id == w.head.id
+    # once the span is over, not even a teller's password
+    clock.moment = at(6)
+    refused(
+        lambda: accounts.reset_password(w.teller, "teller-new-2", actor=w.lobby),
+        "not_permitted",
+    )
+
+
+def test_an_expired_acting_head_is_not_revived_by_another_time_zone(w: World, monkeypatch):
+    """The span ended an hour ago by the head's clock (Beijing time). Started with TZ four
+    hours behind (Dubai), the wall clock reads a time inside the span; the program corrects
+    by the zone the head named the span in, and refuses."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        beijing = dt.datetime.now().replace(microsecond=0)
+        permissions.name_acting_head(
+            w.head, w.lobby, beijing - dt.timedelta(hours=5), beijing - dt.timedelta(hours=1)
+        )
+        monkeypatch.setenv("TZ", "Asia/Dubai")
+        time.tzset()
+        dubai = dt.datetime.now().replace(microsecond=0)
+        assert beijing - dt.timedelta(hours=5) < dubai < beijing - dt.timedelta(hours=1)
+        refused(
+            lambda: accounts.reset_password(w.teller, "teller-new-3", actor=w.lobby),
+            "not_permitted",
+        )
+        assert permissions.outlet_now() >= beijing
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -259,3 +259,28 @@ def test_backup_settings_by_the_head_are_kept(sqlite_db, head, tmp_path):
     backup.set_daily_enabled(False, actor=head)
     assert backup.backup_folder(tmp_path) == (tmp_path / "usb").resolve()
     assert (backup.keep_count(), backup.daily_enabled()) == (3, False)
+
+
+# --- a deactivated member of staff is out at once ------------------------------------------
+
+
+def test_a_session_of_staff_deactivated_meanwhile_can_neither_register_nor_export(
+    outlet, head, lobby, teller
+):
+    """The lobby manager's window stays open (their Staff row as it was at login) while the
+    head deactivates them: their next registration and their next export are refused, on
+    the database as it is now, and nothing is written."""
+    from db.management import staff_records
+    from tests.db.workflow_fixtures import dump
+
+    session_actor = Staff.get_by_id(lobby.id)  # read at login, never refreshed
+    assert session_actor.active
+    cases.register_case(outlet, valid_case(teller), actor=session_actor)  # still allowed
+    staff_records.deactivate_staff(lobby, head, note="调离")
+    assert session_actor.active  # the window's copy does not know
+    before = dump()
+    error = _refused(lambda: cases.register_case(outlet, valid_case(teller), actor=session_actor))
+    assert "register a complaint" in error.message
+    _refused(lambda: list(report_data.ledger_rows(year=now().year, actor=session_actor)))
+    _refused(lambda: permissions.require_export(session_actor))
+    assert dump() == before

@@ -10,6 +10,7 @@ from db.management import liability
 from db.store.models import ActingHead
 from db.trust import permissions
 from db.trust.policy import Action
+from tests.db.helpers import freeze_now
 from tests.db.workflow_fixtures import World, at, last_event, refused, world
 
 __all__ = ["world"]
@@ -32,8 +33,9 @@ def test_others_are_refused_outside_any_span(world: World):
         assert "may close" in error.message and "Art. 5, 8" in error.message
 
 
-def test_acting_head_holds_the_duties_inside_the_span_only(world: World):
+def test_acting_head_holds_the_duties_inside_the_span_only(world: World, monkeypatch):
     w = world
+    freeze_now(monkeypatch, at(5))
     span = permissions.name_acting_head(w.head, w.lobby, at(1), at(9), note="负责人参加培训")
     assert span.named_by_id == w.head.id
     assert permissions.acting_head_at(w.outlet, at(0.99)) is None
@@ -54,16 +56,19 @@ def test_acting_head_holds_the_duties_inside_the_span_only(world: World):
     assert permissions.require(w.head, Action.CLOSE, at(5)).capacity == "head"
 
 
-def test_head_only_action_in_a_span_is_attributed_to_the_acting_head(world: World):
+def test_head_only_action_in_a_span_is_attributed_to_the_acting_head(world: World, monkeypatch):
     w = world
+    clock = freeze_now(monkeypatch, at(0.5))
     permissions.name_acting_head(w.head, w.lobby, at(1), at(9))
     case = w.case()
     refused(lambda: workflow.report(case, w.teller, w.lobby, at=at(0.5)), "head_only")
+    clock.moment = at(2)
     workflow.report(case, w.teller, w.lobby, at=at(2))
     event = last_event(case)
     data = json.loads(event.data)
     assert data["received_by"] == w.lobby.id
     assert data["as_acting_head"] is True and data["authority"] == "acting_head"
+    clock.moment = at(3)
     workflow.escalate(
         case,
         w.lobby,
@@ -79,6 +84,7 @@ def test_head_only_action_in_a_span_is_attributed_to_the_acting_head(world: Worl
     event = last_event(case)
     assert event.actor_id == w.lobby.id and json.loads(event.data)["as_acting_head"] is True
     # after the span the same person is refused
+    clock.moment = at(10)
     workflow.feed_back(
         case, w.teller, content="结果", method="phone", customer_satisfied=True, at=at(10)
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,9 @@ from tests.db.backup_helpers import case_count, corrupt_middle, file_digest, row
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def cli(*args: str, stdin: str = "", tz: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The program run as the user runs it; ``tz``: in that time zone (``TZ``)."""
+    env = dict(os.environ, **({"TZ": tz} if tz is not None else {}))
     return subprocess.run(
         [sys.executable, "-m", "desktop", *args],
         input=stdin,
@@ -25,6 +28,7 @@ def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         text=True,
         cwd=ROOT,
         timeout=120,
+        env=env,
     )
 
 
@@ -225,7 +229,7 @@ def test_with_accounts_a_wrong_password_is_refused(with_accounts, tmp_path):
         stdin="not-the-password\n",
     )  # fmt: skip
     assert done.returncode == 1
-    assert "The employee number or the password is not correct." in done.stderr
+    assert "The employee number or the password is not correct" in done.stderr
     assert not usb.exists()
 
 

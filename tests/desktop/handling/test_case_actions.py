@@ -27,6 +27,7 @@ from db.store.models import (
     HandlingDecision,
     Liability,
     LiablePerson,
+    Staff,
     now,
 )
 from desktop.cases.case_actions import CaseActionBar
@@ -638,3 +639,25 @@ def test_a_first_agreement_proposes_tomorrow(qtbot, shop):
     qtbot.addWidget(dialog)
     proposed = dialog.time_value()
     assert proposed > now() and proposed.minute == 0 and proposed.second == 0
+
+
+def test_an_acting_heads_late_entry_shows_when_it_was_entered(qtbot, shop):
+    """An acting head records, inside their span, a report received an hour ago: the
+    timeline says both, the time of the report and when it was entered."""
+    from db.intake import queries
+    from db.trust import permissions
+    from desktop.cases.case_actions import event_facts
+
+    acting = next(s for s in shop.staff if s.role == vocab.ROLE_LOBBY_MANAGER)
+    t = now()
+    permissions.name_acting_head(
+        shop.head, acting, t - dt.timedelta(hours=3), t + dt.timedelta(hours=3)
+    )
+    case = next(c for c in case_factory.add_cases(shop, 5) if c.is_open)
+    owner = Staff.get_by_id(case.first_ask_owner_id)
+    workflow.report(case, owner, acting, at=t - dt.timedelta(hours=1))
+    entry = [e for e in queries.case_timeline(case.id) if e.kind == codes.EVENT_REPORTED][-1]
+    facts = event_facts(entry)
+    assert "as acting head" in facts
+    entered = [f for f in facts if f.startswith("entered on ")]
+    assert entered and entered[0] >= f"entered on {t:%Y-%m-%d %H:%M}"

@@ -66,18 +66,22 @@ def test_wrong_password_and_unknown_user_read_the_same_and_the_dialog_stays(qtbo
     assert dialog.password_edit.echoMode() == QLineEdit.EchoMode.Password
 
 
-def test_five_wrong_passwords_lock_with_the_time(qtbot, with_accounts):
+def test_five_wrong_passwords_lock_and_read_like_any_refusal(qtbot, with_accounts):
     dialog = _login(qtbot, "E001", "")
     for _ in range(5):
         dialog.password_edit.setText("wrong-password")
         dialog.login()
     until = Account.get(Account.staff == with_accounts.head.id).locked_until
     assert until is not None
-    assert "locked until" in dialog.error_label.text()
-    assert f"{until:%H:%M}" in dialog.error_label.text()
+    locked = dialog.error_label.text()
+    assert "15 minutes" in locked and f"{until:%H:%M}" not in locked
     dialog.password_edit.setText(HEAD_PASSWORD)  # even the right one, while locked
     dialog.login()
-    assert dialog.result_staff is None and "locked until" in dialog.error_label.text()
+    assert dialog.result_staff is None and dialog.error_label.text() == locked
+    dialog.employee_no_edit.setText("NOBODY")  # an unknown number reads the same
+    dialog.password_edit.setText(HEAD_PASSWORD)
+    dialog.login()
+    assert dialog.error_label.text() == locked
 
 
 def test_right_password_returns_the_staff(qtbot, with_accounts):
@@ -168,6 +172,46 @@ def test_database_with_accounts_requires_login(isolated_app, tmp_path, monkeypat
     (window,) = isolated_app
     assert window._actor.id == teller.id
     assert audit.current_actor() == teller.id
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        ["DROP TABLE account"],
+        ["DROP TRIGGER audit_account_delete", "DELETE FROM account"],
+    ],
+    ids=["dropped", "emptied"],
+)
+def test_accounts_tampered_with_open_no_window_as_the_head(
+    isolated_app,  # noqa: F811
+    tmp_path,
+    monkeypatch,
+    tamper,
+):
+    """Someone drops or empties the account table in the sqlite3 shell: the program does not
+    take that for a database without accounts and open as the head; it opens nothing."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    folder = tmp_path / "data"
+    open_database(database_path(folder))
+    shop = case_factory.make_outlet()
+    accounts.create_account(shop.head, HEAD_PASSWORD, actor=shop.head)
+    close_database()
+    conn = sqlite3.connect(database_path(folder))
+    for sql in ["PRAGMA foreign_keys=OFF", *tamper]:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: shown.append(text))
+    monkeypatch.setattr(
+        login_dialog.LoginDialog, "ask", classmethod(lambda *a, **k: pytest.fail("login asked"))
+    )
+    assert desktop_app.run_gui(folder, "en", False) == 1
+    assert isolated_app == []
+    assert shown and "The login accounts of this database cannot be read" in shown[-1], shown
 
 
 def test_database_without_accounts_opens_without_login(isolated_app, tmp_path, monkeypatch):  # noqa: F811

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -30,20 +33,28 @@ HOLDER = textwrap.dedent(
 )
 
 
-@pytest.fixture
-def other_process(tmp_path):
-    """Another process holding the lock on ``tmp_path``, as a second copy of the program would."""
+@contextlib.contextmanager
+def lock_held(folder: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding the lock on ``folder``, as a second copy of the program would."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(single_instance.lock_path(tmp_path))],
+        [sys.executable, "-c", HOLDER, str(single_instance.lock_path(folder))],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
-    assert proc.stdout.readline().strip() == "locked"
-    yield proc
-    if proc.poll() is None:
-        proc.kill()
-    proc.wait()
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+
+
+@pytest.fixture
+def other_process(tmp_path):
+    with lock_held(tmp_path) as proc:
+        yield proc
 
 
 @pytest.fixture
