@@ -2594,7 +2594,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>首问责任人：客户首先询问的员工负责到底（第四条、第十条）</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+101"/>
         <source>Near its deadline: due {time}</source>
         <translation>临近期限：{time} 到期</translation>
     </message>
@@ -2604,7 +2604,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>{time} 到期</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-110"/>
         <source>Due</source>
         <translation>办理期限</translation>
     </message>
@@ -2619,7 +2619,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>尚未到期的最早期限，例如约定回复时间</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+92"/>
         <source>Received {time}</source>
         <translation>受理于 {time}</translation>
     </message>
@@ -8522,7 +8522,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>到期回访</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+68"/>
         <source>Show only these complaints in the list</source>
         <translation>列表中只显示这些投诉</translation>
     </message>
