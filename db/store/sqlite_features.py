@@ -574,6 +574,72 @@ def sync_audit_triggers(db: Database) -> int:
     return changed
 
 
+# The op of a baseline entry: the row as it stood when the trail began to cover it (a row
+# from before the trail existed, or one a migration wrote before its table had triggers).
+BASELINE_OP = "B"
+# The triggers' own time format.
+AUDIT_TIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def audit_time() -> str:
+    """Now, as the audit triggers write it (milliseconds, local time)."""
+    import datetime as dt
+
+    return dt.datetime.now().strftime(AUDIT_TIME_FORMAT)[:-3]
+
+
+def append_audit_entries(db: Database, table: str, op: str, rows: sqlite3.Cursor) -> int:
+    """Append one entry per ``(rowid, row JSON)`` row of the cursor ``rows`` (rows of
+    ``table``) to the trail, each chained to
+    the one before it exactly as the triggers chain theirs (now, the current actor, no
+    "before"). Call it inside the transaction that wrote the rows; returns the count."""
+    from db.store import trail
+
+    at = audit_time()
+    actor = trail.current_actor()
+    last = db.execute_sql(f"SELECT id, hash FROM {AUDIT_TABLE} ORDER BY id DESC LIMIT 1").fetchone()
+    next_id, prev = (last[0] + 1, last[1]) if last else (1, "")
+    sql = (
+        f"INSERT INTO {AUDIT_TABLE}"
+        "(id, at, actor_id, table_name, op, row_id, before, after, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)"
+    )
+    digest_of = trail.insert_hasher(at, actor, table, op)
+    written = 0
+    while batch := rows.fetchmany(5000):
+        entries = []
+        for rowid, after in batch:
+            digest = digest_of(prev, rowid, after)
+            entries.append((next_id, at, actor, table, op, rowid, after, prev, digest))
+            next_id += 1
+            prev = digest
+        db.cursor().executemany(sql, entries)
+        written += len(entries)
+    return written
+
+
+def rows_without_entry_sql(db: Database, table: str, *, with_json: bool) -> str:
+    """SELECT of the rows of ``table`` that no trail entry names (rowid, and their JSON)."""
+    what = f"t.rowid, {audit_row_json_sql(db, table, 't')}" if with_json else "t.rowid"
+    return (
+        f'SELECT {what} FROM "{table}" AS t WHERE NOT EXISTS (SELECT 1 FROM {AUDIT_TABLE} AS a'
+        f" WHERE a.table_name = '{table}' AND a.row_id = t.rowid) ORDER BY t.rowid"
+    )
+
+
+def record_baseline(db: Database) -> int:
+    """Give every row that no trail entry names a baseline entry (op ``B``): the row as it
+    stands now, so that from here on the check compares it like any other. Used by the
+    migration that extends the trail to the rows from before it; returns the count."""
+    if AUDIT_TABLE not in existing_tables(db):
+        return 0
+    written = 0
+    for table in audited_tables(db):
+        rows = db.execute_sql(rows_without_entry_sql(db, table, with_json=True))
+        written += append_audit_entries(db, table, BASELINE_OP, rows)
+    return written
+
+
 @contextlib.contextmanager
 def audit_suspended(db: Database, tables: list[str]) -> Iterator[None]:
     """Drop the audit triggers of ``tables`` for a bulk load (demo data), and restore them.
