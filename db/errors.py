@@ -264,6 +264,10 @@ MESSAGES: dict[str, str] = {
     "district_department_required": (
         "Assign the department leading escalation {seq} of case {case_no} before recording its result (Art. 11)."
     ),
+    "district_no_sent_bundle": (
+        "No bundle number {seq} to outlet {outlet} is kept: only bundles sent since this "
+        "version of the program can be written again; send what is new instead."
+    ),
     "district_nothing_to_send": (
         "Nothing new for outlet {outlet} since bundle number {seq}: no work order, reply or escalation result waits; no bundle written."
     ),

@@ -25,7 +25,7 @@ from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
-from peewee import EXCLUDED, InterfaceError, OperationalError
+from peewee import EXCLUDED, InterfaceError, Model, OperationalError, fn
 from playhouse.postgres_ext import BinaryJSONField
 
 from db.district import audit
@@ -249,7 +249,7 @@ def _upsert_cases(cases: list[dict], bundle_seq: int) -> set[str]:
     return {row.case_no for row in stored}
 
 
-def _copy_rows(model: type, rows: list[dict]) -> None:
+def _copy_rows(model: type[Model], rows: list[dict]) -> None:
     """``rows`` into ``model``'s table by COPY (the quickest way into PostgreSQL)."""
     from psycopg.types.json import Jsonb
 
@@ -298,14 +298,14 @@ def store_cases(
                         (model.outlet_code == outlet_code) & (model.case_no.in_(numbers))
                     ).execute()
                 for model in CASE_CHILDREN:
-                    rows = [
+                    children = [
                         row
                         for each in batch
                         if each[OutletCase][0]["case_no"] in stored
                         for row in each[model]
                     ]
-                    if rows:
-                        _copy_rows(model, rows)
+                    if children:
+                        _copy_rows(model, children)
             stored_count += len(stored)
             if progress is not None:
                 progress(min(start + BATCH, len(entries)), len(entries))
@@ -332,6 +332,7 @@ class DistrictImportSummary:
     cases_stored: int = 0
     work_orders: int = 0
     already_imported: bool = False
+    late: bool = False  # a bundle that had been missing, arrived after later ones
     warnings: list[WorkflowError] = dataclass_field(default_factory=list)
 
 
@@ -408,7 +409,8 @@ def import_bundle(
 
     Checked first, nothing written: the signature by the key enrolled for the sending
     outlet, the addressee (this district), the number (above the last one received from
-    that outlet; the same bundle again is "already imported" and changes nothing), every
+    that outlet, or one skipped before that arrives late; the same bundle again is "already
+    imported" and changes nothing), every
     case belonging to the sender. Then its cases replace older states (the district's
     own additions stay), its work-order records are upserted, the outlet's audit-chain
     head is kept (``outlet_audit_checkpoint``) and the bundle recorded. A gap in the
@@ -438,13 +440,16 @@ def import_bundle(
     try:
         with district_database.atomic(), audit.acting_as(actor):
             outlet = EnrolledOutlet.select().where(EnrolledOutlet.code == code).for_update().get()
-            if bundle.seq <= outlet.last_bundle_seq:
-                earlier = ReceivedBundle.get_or_none(
-                    (ReceivedBundle.outlet_code == code) & (ReceivedBundle.seq == bundle.seq)
-                )
-                if earlier is not None and earlier.manifest_sha256 == bundle.manifest_sha256:
-                    summary.already_imported = True
-                    return summary
+            earlier = ReceivedBundle.get_or_none(
+                (ReceivedBundle.outlet_code == code) & (ReceivedBundle.seq == bundle.seq)
+            )
+            if earlier is not None and earlier.manifest_sha256 == bundle.manifest_sha256:
+                summary.already_imported = True
+                return summary
+            # A number below the last one that never arrived is a bundle arriving late: its
+            # states and records go in under their own number, so none replaces a newer one.
+            summary.late = earlier is None and bundle.seq < outlet.last_bundle_seq
+            if bundle.seq <= outlet.last_bundle_seq and not summary.late:
                 raise refused(
                     "bundle_replay",
                     seq=bundle.seq,
@@ -485,9 +490,10 @@ def import_bundle(
                 code, cases, bundle_seq=bundle.seq, at=at, progress=progress
             )
             _store_work_orders(order_rows, bundle.seq, at)
-            EnrolledOutlet.update(last_bundle_seq=bundle.seq, last_bundle_at=at).where(
-                EnrolledOutlet.code == code
-            ).execute()
+            EnrolledOutlet.update(
+                last_bundle_seq=fn.GREATEST(EnrolledOutlet.last_bundle_seq, bundle.seq),
+                last_bundle_at=at,
+            ).where(EnrolledOutlet.code == code).execute()
     except (OperationalError, InterfaceError) as error:
         _drop_broken_connection()
         raise DistrictStoreError("bundle_connection_lost") from error

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from peewee import (
     BigIntegerField,
+    BlobField,
     BooleanField,
     CompositeKey,
     DatabaseProxy,
@@ -73,6 +74,21 @@ class ReceivedBundle(DistrictModel):
     work_orders = IntegerField(default=0)
     warnings = BinaryJSONField(default=list)
     signer_fingerprint = TextField(default="")
+
+    class Meta:
+        primary_key = CompositeKey("outlet_code", "seq")
+
+
+class SentBundle(DistrictModel):
+    """A signed bundle the district wrote to an outlet, byte for byte, so that one lost on
+    the way can be written again, identical (db/district/outbox.py)."""
+
+    outlet_code = TextField()
+    seq = BigIntegerField()
+    sent_at = DateTimeTZField()
+    sent_by = TextField()
+    manifest_sha256 = TextField()
+    content = BlobField()
 
     class Meta:
         primary_key = CompositeKey("outlet_code", "seq")
@@ -395,6 +411,7 @@ ALL_MODELS = (
     District,
     EnrolledOutlet,
     ReceivedBundle,
+    SentBundle,
     OutletAuditCheckpoint,
     OutletCase,
     *CASE_CHILDREN,

@@ -7,12 +7,18 @@ were last sent. It is numbered one after the last
 bundle to that outlet (``outlet.last_sent_seq``), and what it carries is marked as sent in
 the same transaction that takes the number; the file is written beside ``path`` first and
 put in its place once that transaction is committed, so a failure leaves neither a file
-nor a number used.
+nor a number used. Each bundle is kept, byte for byte, so that :func:`resend_bundle` can
+write one lost on the way again: identical, under its own number, which the outlet imports
+as a bundle that arrived late.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import os
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +30,7 @@ from db.district.models import (
     DistrictWorkOrder,
     EnrolledOutlet,
     EscalationHandling,
+    SentBundle,
     district_database,
 )
 from db.district.workorders import require_enrolled
@@ -34,6 +41,7 @@ from db.exchange.format import (
     ESCALATIONS,
     FORMAT_NAME,
     FORMAT_VERSION,
+    MANIFEST,
     REPLIES,
     WORKORDERS,
     _dumps,
@@ -168,7 +176,7 @@ def send_bundle(
     partial: Path | None = None
     try:
         with district_database.atomic(), audit.acting_as(actor):
-            partial, summary = _write(path, district, outlet_code, signing_key, at)
+            partial, summary = _write(path, district, outlet_code, signing_key, at, actor)
         signing.finish(partial, path)
     except BaseException:
         if partial is not None:
@@ -178,7 +186,12 @@ def send_bundle(
 
 
 def _write(
-    path: Path, district, outlet_code: str, signing_key: Ed25519PrivateKey, at: dt.datetime
+    path: Path,
+    district,
+    outlet_code: str,
+    signing_key: Ed25519PrivateKey,
+    at: dt.datetime,
+    actor: str,
 ) -> tuple[Path, dict]:
     """Inside the caller's transaction: number, mark as sent and write ``path.partial``."""
     outlet = EnrolledOutlet.select().where(EnrolledOutlet.code == outlet_code).for_update().get()
@@ -230,6 +243,14 @@ def _write(
             & (EscalationHandling.escalation_seq == h.escalation_seq)
         ).execute()
     partial = signing.write_signed_bundle(path, manifest, members, signing_key)
+    SentBundle.insert(
+        outlet_code=outlet.code,
+        seq=seq,
+        sent_at=at,
+        sent_by=actor,
+        manifest_sha256=hashlib.sha256(keys.canonical(manifest)).hexdigest(),
+        content=partial.read_bytes(),
+    ).execute()
     summary = {
         "path": path,
         "outlet_code": outlet.code,
@@ -239,3 +260,47 @@ def _write(
         "replies": len(replies),
     }
     return partial, summary
+
+
+def sent_bundles(outlet_code: str) -> list[SentBundle]:
+    """The bundles kept that were sent down to ``outlet_code``, newest first (without their
+    content)."""
+    b = SentBundle
+    return list(
+        b.select(b.outlet_code, b.seq, b.sent_at, b.sent_by, b.manifest_sha256)
+        .where(b.outlet_code == outlet_code)
+        .order_by(b.seq.desc())
+    )
+
+
+def resend_bundle(path: Path | str, outlet_code: str, seq: int) -> SendSummary:
+    """Write bundle number ``seq`` to ``outlet_code`` again, byte for byte as it was sent;
+    refused when no such bundle is kept."""
+    path = Path(path)
+    require_enrolled(outlet_code)
+    kept = SentBundle.get_or_none((SentBundle.outlet_code == outlet_code) & (SentBundle.seq == seq))
+    if kept is None:
+        raise WorkflowError("district_no_sent_bundle", outlet=outlet_code, seq=seq)
+    content = bytes(kept.content)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("wb") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        signing.finish(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    manifest = json.loads(zipfile.ZipFile(path).read(MANIFEST))
+    counts = manifest.get("counts") or {}
+    return SendSummary(
+        path=path,
+        outlet_code=outlet_code,
+        seq=seq,
+        work_orders=int(counts.get("work_orders") or 0),
+        escalation_results=int(counts.get("escalation_results") or 0),
+        replies=int(counts.get("replies") or 0),
+        size=len(content),
+    )

@@ -200,7 +200,7 @@ def _case_entry(case: Case, who: _Staff, reveal: bool) -> tuple[dict, list[Attac
     }
     callbacks = []
     for c in Callback.select().where(Callback.case == case.id).order_by(Callback.id):
-        wo = orders.get(c.work_order_id) or (
+        wo = (orders.get(c.work_order_id) if c.work_order_id else None) or (
             WorkOrder.get_or_none(WorkOrder.id == c.work_order_id) if c.work_order_id else None
         )
         callbacks.append(

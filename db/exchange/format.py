@@ -48,7 +48,9 @@ district (``bundle_signer_not_enrolled``) or not the district key the outlet tru
 (``bundle_bad_signature``); a member whose SHA-256 or size is not the manifest's
 (``bundle_altered``); an addressee other than the reader (``bundle_wrong_addressee``); a
 ``seq`` not above the last one received from that sender (``bundle_replay``; the same
-bundle again is "already imported" and changes nothing); a bundle up carrying a case
+bundle again is "already imported" and changes nothing), unless it is a number skipped
+before: a bundle that arrives late is imported then and never replaces what a later one
+brought; a bundle up carrying a case
 whose number is not the sender's (``bundle_foreign_case``); a cut-off file
 (``bundle_truncated``); a member over the size limits (``bundle_too_large``); JSON nested
 deeper than 64 levels (``bundle_too_deep``). A ``seq`` more than one above the last is

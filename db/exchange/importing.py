@@ -42,6 +42,7 @@ class ImportSummary:
     already_imported: bool = False
     seq: int = 0
     gap: tuple[int, int] | None = None
+    late: bool = False  # a bundle that had been missing, arrived after later ones
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -239,9 +240,10 @@ def import_bundle(
     outlet = Outlet.get_by_id(Staff.get_by_id(actor.id).outlet_id)
     bundle = verify_bundle(path, _outlet_check(outlet))
     last = signing.last_received()
-    if bundle.seq <= last["seq"]:
-        if bundle.seq == last["seq"] and bundle.manifest_sha256 == last["manifest_sha256"]:
-            return ImportSummary(already_imported=True, seq=bundle.seq)
+    if signing.already_received(last, bundle.seq, bundle.manifest_sha256):
+        return ImportSummary(already_imported=True, seq=bundle.seq)
+    late = bundle.seq in last["missing"]
+    if bundle.seq <= last["seq"] and not late:
         raise refused(
             "bundle_replay",
             seq=bundle.seq,
@@ -263,7 +265,7 @@ def import_bundle(
         if ESCALATIONS in bundle.members
         else []
     )
-    summary = ImportSummary(seq=bundle.seq)
+    summary = ImportSummary(seq=bundle.seq, late=late)
     if bundle.seq > last["seq"] + 1:
         summary.gap = (last["seq"] + 1, bundle.seq - 1)
         summary.warnings.append(
@@ -282,7 +284,8 @@ def import_bundle(
             actor = workorders._check_actor(outlet, actor)
         except WorkflowError as exc:
             raise BundleError(_BUNDLE, exc.message) from None
-        if signing.last_received()["seq"] >= bundle.seq:  # imported meanwhile
+        now_last = signing.last_received()  # imported meanwhile?
+        if bundle.seq <= now_last["seq"] and bundle.seq not in now_last["missing"]:
             return ImportSummary(already_imported=True, seq=bundle.seq)
         incoming = {(d.source, d.number) for _, d in orders}
         for index, reply in enumerate(replies):
@@ -335,6 +338,8 @@ def _store_result(index: int, item: _Result, outlet: Outlet, seq: int, at: dt.da
     EscalationResult.insert(case=case, escalation_seq=item.escalation_seq, **values).on_conflict(
         conflict_target=[EscalationResult.case, EscalationResult.escalation_seq],
         update={getattr(EscalationResult, k): v for k, v in values.items()},
+        # A bundle that arrives late never replaces a result a later bundle brought.
+        where=(EscalationResult.bundle_seq <= seq),
     ).execute()
 
 

@@ -8,8 +8,8 @@ for the sender before checking the signature (db/exchange/verify.py).
 
 Every bundle names its sender's number for it (``seq``), one more than the sender's
 previous bundle. The outlet keeps the number of its last bundle up and of the last bundle
-down it imported as settings (``exchange.sent_seq``, ``exchange.received_seq``), so they
-travel with its backups; the district keeps them per outlet (db/district/models.py).
+down it imported as settings (``exchange.sent_seq``, ``exchange.received_seq``, with the
+numbers skipped that may still arrive), so they travel with its backups; the district keeps them per outlet (db/district/models.py).
 """
 
 from __future__ import annotations
@@ -113,18 +113,47 @@ def record_sent_seq(seq: int) -> None:
 
 
 def last_received() -> dict:
-    """``{"seq", "manifest_sha256"}`` of the last bundle down imported (seq 0: none)."""
+    """``{"seq", "manifest_sha256", "missing", "late"}`` of the bundles down imported: the
+    last one's number and manifest hash (seq 0: none), the numbers below it that have not
+    arrived, and the manifest hash of each bundle that arrived after a later one."""
     row = Setting.get_or_none(Setting.key == SETTING_RECEIVED_SEQ)
     try:
         value = json.loads(row.value) if row is not None else {}
     except ValueError:
         value = {}
-    return {"seq": int(value.get("seq") or 0), "manifest_sha256": value.get("manifest_sha256", "")}
+    if not isinstance(value, dict):
+        value = {}
+    missing = value.get("missing")
+    if not isinstance(missing, list):  # written before the missing numbers were kept
+        gap = value.get("gap")
+        missing = list(range(gap[0], gap[1] + 1)) if isinstance(gap, list) and len(gap) == 2 else []
+    late = value.get("late")
+    return {
+        "seq": int(value.get("seq") or 0),
+        "manifest_sha256": value.get("manifest_sha256", ""),
+        "missing": [n for n in missing if isinstance(n, int)],
+        "late": {str(k): v for k, v in late.items()} if isinstance(late, dict) else {},
+    }
+
+
+def already_received(last: dict, seq: int, manifest_sha256: str) -> bool:
+    """Whether the bundle numbered ``seq`` with this manifest is one already imported."""
+    if seq == last["seq"]:
+        return manifest_sha256 == last["manifest_sha256"]
+    return last["late"].get(str(seq)) == manifest_sha256
 
 
 def record_received(seq: int, manifest_sha256: str, gap: tuple[int, int] | None) -> None:
-    """Inside the import's transaction; a gap (first, last missing) is kept with it."""
-    value = {"seq": seq, "manifest_sha256": manifest_sha256, "gap": list(gap) if gap else None}
+    """Inside the import's transaction. A bundle above the last one moves the last one on
+    and adds the numbers it skipped (``gap``: first, last) to the missing ones; a missing
+    one that arrives late leaves the last one as it is and is kept among the late ones."""
+    value = last_received()
+    if seq > value["seq"]:
+        missing = value["missing"] + (list(range(gap[0], gap[1] + 1)) if gap else [])
+        value.update(seq=seq, manifest_sha256=manifest_sha256, missing=missing)
+    else:
+        value["missing"] = [n for n in value["missing"] if n != seq]
+        value["late"][str(seq)] = manifest_sha256
     text = json.dumps(value)
     at = now()
     Setting.insert(key=SETTING_RECEIVED_SEQ, value=text, updated_at=at).on_conflict(

@@ -105,7 +105,7 @@ def load(case: Case) -> Case:
 def sync(target: M, source: M) -> M:
     """Copy the committed row into the caller's instance, so the GUI sees the change."""
     target.__data__.update(source.__data__)
-    target._dirty.clear()
+    target._dirty.clear()  # type: ignore[attr-defined]  # peewee's set of changed fields
     return target
 
 

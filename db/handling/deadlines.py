@@ -58,6 +58,7 @@ from db.store.models import (
     database,
     now,
 )
+from db.store.rows import tuples
 
 CLOCK_AGREED_REPLY = "agreed_reply"
 CLOCK_WORKORDER_REPLY = "workorder_reply"
@@ -840,15 +841,15 @@ def calendar_gap(at: dt.datetime | None = None) -> CalendarGap:
         (WorkOrder.calendar_gap != "") & WorkOrder.replied_at.is_null()
     )
     cases = work_orders = 0
-    for gap, count in (
-        flagged.select(Case.calendar_gap, fn.COUNT(Case.id)).group_by(Case.calendar_gap).tuples()
+    for gap, count in tuples(
+        flagged.select(Case.calendar_gap, fn.COUNT(Case.id)).group_by(Case.calendar_gap)
     ):
         years.update(years_of(gap))
         cases += count
-    for gap, count in (
-        orders.select(WorkOrder.calendar_gap, fn.COUNT(WorkOrder.id))
-        .group_by(WorkOrder.calendar_gap)
-        .tuples()
+    for gap, count in tuples(
+        orders.select(WorkOrder.calendar_gap, fn.COUNT(WorkOrder.id)).group_by(
+            WorkOrder.calendar_gap
+        )
     ):
         years.update(years_of(gap))
         work_orders += count

@@ -63,7 +63,7 @@ def accountable_id(case_id: int) -> int:
         f"SELECT {ACCOUNTABLE_SQL} FROM {_CASE} AS c WHERE c.id = ?", [case_id]
     ).fetchone()
     if row is None:
-        raise Case.DoesNotExist(case_id)
+        raise Case.DoesNotExist(case_id)  # type: ignore[attr-defined]  # made by peewee
     return row[0]
 
 

@@ -18,6 +18,7 @@ from peewee import JOIN, fn
 from db.intake import accountability
 from db.store import codes, sqlite_features, vocab
 from db.store.models import Case, CaseEvent, Staff, database
+from db.store.rows import tuples
 from db.trust.masking import mask_phone
 
 # Sort keys the list offers, mapped to the list SQL's columns (aliases c = case, s = its
@@ -260,7 +261,7 @@ def case_row(raw: tuple) -> CaseRow:
     return CaseRow(
         id=raw[0],
         case_no=raw[1],
-        received_at=_when(raw[2]),
+        received_at=_when(raw[2]) or dt.datetime.min,  # never NULL in the table
         status=raw[3],
         severity=raw[4],
         customer_name=raw[5],
@@ -390,7 +391,7 @@ def case_timeline(case_id: int) -> list[TimelineEntry]:
     )
     return [
         TimelineEntry(r[0], r[1], r[2] or "", r[3], r[4], r[5], json.loads(r[6] or "{}"))
-        for r in query.tuples()
+        for r in tuples(query)
     ]
 
 

@@ -7,10 +7,12 @@ the English ``message``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import overload
 
 from db.errors import WorkflowError
 from db.store.models import now
@@ -46,6 +48,10 @@ def date_in_range(value: dt.datetime | dt.date, at: dt.datetime) -> bool:
     return EARLIEST_DATE <= value <= latest_date(at)
 
 
+@overload
+def in_range(value: dt.datetime, field: str, at: dt.datetime | None = None) -> dt.datetime: ...
+@overload
+def in_range(value: dt.date, field: str, at: dt.datetime | None = None) -> dt.date: ...
 def in_range(
     value: dt.datetime | dt.date, field: str, at: dt.datetime | None = None
 ) -> dt.datetime | dt.date:
@@ -95,7 +101,7 @@ MESSAGES: dict[str, str] = {
 class FieldError:
     field: str
     code: str
-    params: dict[str, object] = field(default_factory=dict)
+    params: dict[str, object] = dataclasses.field(default_factory=dict)
 
     @property
     def message(self) -> str:

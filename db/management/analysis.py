@@ -24,6 +24,7 @@ from db.management.targets import (
 )
 from db.store import codes
 from db.store.models import Case, Staff, database, now
+from db.store.rows import tuples
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def monthly_trend(period: Period | str) -> list[MonthPoint]:
     p = as_period(period)
     month = fn.SUBSTR(Case.received_at, 1, 7)
     counts = dict(
-        Case.select(month, fn.COUNT(Case.id)).where(received_in(p)).group_by(month).tuples()
+        tuples(Case.select(month, fn.COUNT(Case.id)).where(received_in(p)).group_by(month))
     )
     targets = monthly_targets(p, codes.METRIC_COMPLAINTS)
     return [MonthPoint(m, counts.get(str(m), 0), targets[m]) for m in p.months()]
@@ -87,11 +88,12 @@ def monthly_trend(period: Period | str) -> list[MonthPoint]:
 
 def _grouped(period: Period, column) -> list[tuple[str, int]]:
     return list(
-        Case.select(column, fn.COUNT(Case.id))
-        .where(received_in(period))
-        .group_by(column)
-        .order_by(fn.COUNT(Case.id).desc(), column)
-        .tuples()
+        tuples(
+            Case.select(column, fn.COUNT(Case.id))
+            .where(received_in(period))
+            .group_by(column)
+            .order_by(fn.COUNT(Case.id).desc(), column)
+        )
     )
 
 
@@ -120,12 +122,13 @@ def by_staff(period: Period | str) -> list[StaffCount]:
     """Complaints per first-ask owner (Art. 4, 10), most first; former staff included."""
     p = as_period(period)
     rows = list(
-        Case.select(Staff.id, Staff.name, Staff.active, fn.COUNT(Case.id))
-        .join(Staff, on=(Case.first_ask_owner == Staff.id))
-        .where(received_in(p))
-        .group_by(Staff.id)
-        .order_by(fn.COUNT(Case.id).desc(), Staff.name)
-        .tuples()
+        tuples(
+            Case.select(Staff.id, Staff.name, Staff.active, fn.COUNT(Case.id))
+            .join(Staff, on=(Case.first_ask_owner == Staff.id))
+            .where(received_in(p))
+            .group_by(Staff.id)
+            .order_by(fn.COUNT(Case.id).desc(), Staff.name)
+        )
     )
     total = sum(r[3] for r in rows)
     return [StaffCount(i, name, bool(active), n, n / total) for i, name, active, n in rows]

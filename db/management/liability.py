@@ -63,6 +63,7 @@ from db.store.models import (
     Staff,
     database,
 )
+from db.store.rows import tuples
 from db.trust import permissions
 from db.trust.backup import attachments_folder, sha256_file
 from db.trust.policy import Action
@@ -297,9 +298,9 @@ def write_manifest() -> Path | None:
     except WorkflowError:
         return None
     files = _read_manifest(folder)
-    for rel, digest, size in Attachment.select(
-        Attachment.stored_path, Attachment.sha256, Attachment.size
-    ).tuples():
+    for rel, digest, size in tuples(
+        Attachment.select(Attachment.stored_path, Attachment.sha256, Attachment.size)
+    ):
         files[rel] = {"sha256": digest, "size": size}
     if not files:
         return None
@@ -696,7 +697,7 @@ def findings(case: Case) -> list[FindingView]:
             (LiabilityReview.case == case.id) & LiabilityReview.result.is_null(False)
         )
     }
-    files: dict[int, list[Attachment]] = {}
+    files: dict[int | None, list[Attachment]] = {}
     for a in Attachment.select().where(Attachment.case == case.id).order_by(Attachment.id):
         files.setdefault(a.liability_id, []).append(a)
     return [
@@ -779,7 +780,7 @@ def _draft_facts(case: Case, finding: Finding) -> dict:
             share = Decimal(str(entry.share))
         people.append((entry.staff.name, share))
     return _facts(
-        finding.liable,
+        bool(finding.liable),
         tuple(people),
         finding.basis if finding.liable else "",
         finding.cause or case.cause,

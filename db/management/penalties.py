@@ -58,6 +58,7 @@ from db.store.models import (
     database,
     now,
 )
+from db.store.rows import tuples
 from db.trust import permissions
 from db.trust.policy import Action
 
@@ -704,7 +705,7 @@ def penalties_of_case(case: Case) -> list[PenaltyView]:
                 current,
                 liability_id=r.liability_id,
                 employee_no=r.staff.employee_no,
-                applied_by=r.applier.name,
+                applied_by=r.applier.name,  # type: ignore[attr-defined]  # the join's attr
                 state=_state(current, action),
                 review_id=action.review_id if action else None,
                 review_note=action.note if action else "",
@@ -774,7 +775,7 @@ def penalties_by_staff(period: Period | str | None = None) -> list[StaffPenaltie
         p = as_period(period)
         query = query.where((Penalty.applied_at >= p.start) & (Penalty.applied_at < p.end))
     result = []
-    for row in query.tuples():
+    for row in tuples(query):
         staff_id, name, employee_no, active, count, points, amount_fen, *counts = row
         result.append(
             StaffPenalties(

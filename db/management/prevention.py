@@ -32,6 +32,7 @@ from db.intake.validation import (
 from db.management.targets import Period, as_period
 from db.store import codes, vocab
 from db.store.models import Case, Dispute, Outlet, Staff, Suggestion, database, now
+from db.store.rows import tuples
 from db.trust import permissions
 from db.trust.policy import Action
 
@@ -216,11 +217,12 @@ def dispute_counts(period: Period | str) -> DisputeCounts:
     where = (Dispute.occurred_at >= p.start) & (Dispute.occurred_at < p.end)
     by_cause = {
         cause: count
-        for cause, count in Dispute.select(Dispute.cause, fn.COUNT(Dispute.id))
-        .where(where)
-        .group_by(Dispute.cause)
-        .order_by(fn.COUNT(Dispute.id).desc(), Dispute.cause)
-        .tuples()
+        for cause, count in tuples(
+            Dispute.select(Dispute.cause, fn.COUNT(Dispute.id))
+            .where(where)
+            .group_by(Dispute.cause)
+            .order_by(fn.COUNT(Dispute.id).desc(), Dispute.cause)
+        )
     }
     converted = Dispute.select().where(where & Dispute.case.is_null(False)).count()
     return DisputeCounts(sum(by_cause.values()), converted, by_cause)

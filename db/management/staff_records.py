@@ -54,6 +54,7 @@ from db.store.models import (
     database,
     now,
 )
+from db.store.rows import tuples
 from db.trust import permissions
 from db.trust.policy import Action
 
@@ -311,7 +312,7 @@ def accountable_open_cases(staff: Staff) -> list[str]:
             | (Case.handler.is_null() & (Case.first_ask_owner == staff.id))
         )
     )
-    return [r[0] for r in query.order_by(Case.received_at).tuples()]
+    return [r[0] for r in tuples(query.order_by(Case.received_at))]
 
 
 def deactivate_staff(
@@ -406,7 +407,7 @@ def staff_changes(staff: Staff) -> list[StaffChange]:
 
 
 def _by_staff(query) -> dict[int, int]:
-    return {staff_id: int(count or 0) for staff_id, count in query.tuples()}
+    return {staff_id: int(count or 0) for staff_id, count in tuples(query)}
 
 
 def _cases_in(query, period: Period | str | None):
@@ -468,7 +469,7 @@ def callbacks_made(period: Period | str | None = None) -> dict[int, tuple[int, i
     if period is not None:
         p = as_period(period)
         query = query.where((Callback.done_at >= p.start) & (Callback.done_at < p.end))
-    return {s: (int(n or 0), int(r or 0)) for s, n, r in query.tuples()}
+    return {s: (int(n or 0), int(r or 0)) for s, n, r in tuples(query)}
 
 
 def penalty_totals(period: Period | str | None = None) -> dict[int, tuple[int, int, Decimal]]:
@@ -483,7 +484,7 @@ def penalty_totals(period: Period | str | None = None) -> dict[int, tuple[int, i
     if period is not None:
         p = as_period(period)
         query = query.where((Penalty.applied_at >= p.start) & (Penalty.applied_at < p.end))
-    return {s: (int(n), int(pts or 0), yuan(int(f or 0))) for s, n, pts, f in query.tuples()}
+    return {s: (int(n), int(pts or 0), yuan(int(f or 0))) for s, n, pts, f in tuples(query)}
 
 
 def training_totals(period: Period | str | None = None) -> dict[int, tuple[int, Decimal]]:
@@ -504,7 +505,7 @@ def training_totals(period: Period | str | None = None) -> dict[int, tuple[int, 
         )
     return {
         s: (int(n), (Decimal(int(m or 0)) / 60).quantize(Decimal("0.01")))
-        for s, n, m in query.tuples()
+        for s, n, m in tuples(query)
     }
 
 
@@ -617,7 +618,7 @@ def acting_head_history(
                 span.id,
                 span.staff_id,
                 span.staff.name,
-                span.namer.name,
+                span.namer.name,  # type: ignore[attr-defined]  # the join's attr
                 span.starts_at,
                 span.ends_at,
                 span.note,

@@ -35,6 +35,7 @@ from db.store.models import (
     database,
     now,
 )
+from db.store.rows import tuples
 from db.trust import permissions
 from db.trust.policy import Action
 
@@ -225,7 +226,7 @@ def sessions(outlet: Outlet, period: Period | str | None = None) -> list[Session
         )
     return [
         SessionRow(i, held, topic, title, trainer, hours_of(m), n, case_no)
-        for i, held, topic, title, trainer, m, n, case_no in query.tuples()
+        for i, held, topic, title, trainer, m, n, case_no in tuples(query)
     ]
 
 
@@ -258,7 +259,7 @@ def training_history(staff: Staff) -> list[SessionRow]:
     )
     return [
         SessionRow(i, held, topic, title, trainer, hours_of(m), 1, case_no)
-        for i, held, topic, title, trainer, m, case_no in query.tuples()
+        for i, held, topic, title, trainer, m, case_no in tuples(query)
     ]
 
 
@@ -314,7 +315,7 @@ def staff_behind_on_training(
     if outlet is not None:
         query = query.where(Staff.outlet == outlet.id)
     rows = []
-    for staff_id, name, role, last_on in query.tuples():
+    for staff_id, name, role, last_on in tuples(query):
         if isinstance(last_on, str):
             last_on = dt.date.fromisoformat(last_on)
         rows.append(BehindRow(staff_id, name, role, last_on))
@@ -359,4 +360,4 @@ def remedial_training_owed(outlet: Outlet | None = None) -> list[RemedialOwed]:
     )
     if outlet is not None:
         query = query.where(Case.outlet == outlet.id)
-    return [RemedialOwed(*row) for row in query.tuples()]
+    return [RemedialOwed(*row) for row in tuples(query)]

@@ -47,6 +47,7 @@ from db.store.models import (
     WorkOrder,
     now,
 )
+from db.store.rows import tuples
 
 ASSESSMENT_FORMAT = "assessment/1"
 ESCALATION_FORMAT = "escalation/1"
@@ -191,7 +192,7 @@ def callback_figures(period: tg.Period, staff: Staff | None = None) -> CallbackF
         query = query.where(Callback.done_by == staff.id)
     counts = {
         (bool(r), res or ""): n
-        for r, res, n in query.group_by(Callback.reached, Callback.result).tuples()
+        for r, res, n in tuples(query.group_by(Callback.reached, Callback.result))
     }
     made = sum(counts.values())
     reached = sum(n for (r, _res), n in counts.items() if r)
@@ -224,21 +225,21 @@ def _liable_cases(period: tg.Period, staff: Staff | None) -> tuple[int, list[Lia
         base = base.where(fn.EXISTS(names))
     total = base.count()
     rows = list(
-        base.select(
-            Case.id, Case.case_no, Case.received_at, Case.cause, Case.severity, Liability.id
+        tuples(
+            base.select(
+                Case.id, Case.case_no, Case.received_at, Case.cause, Case.severity, Liability.id
+            )
+            .order_by(Case.received_at.desc(), Case.id.desc())
+            .limit(LIABLE_LIST_LIMIT)
         )
-        .order_by(Case.received_at.desc(), Case.id.desc())
-        .limit(LIABLE_LIST_LIMIT)
-        .tuples()
     )
     finding_ids = [r[5] for r in rows]
     people: dict[int, list[str]] = {}
-    for finding, name in (
+    for finding, name in tuples(
         LiablePerson.select(LiablePerson.liability, Staff.name)
         .join(Staff, on=(LiablePerson.staff == Staff.id))
         .where(LiablePerson.liability.in_(finding_ids))
         .order_by(LiablePerson.share_bp.desc(), Staff.name)
-        .tuples()
     ):
         people.setdefault(finding, []).append(name)
     from db.management.penalties import yuan
@@ -246,11 +247,10 @@ def _liable_cases(period: tg.Period, staff: Staff | None) -> tuple[int, list[Lia
 
     fines: dict[int, tuple[int, int]] = {}
     case_ids = [r[0] for r in rows]
-    for case_id, points, fen in (
+    for case_id, points, fen in tuples(
         Penalty.select(Penalty.case, fn.SUM(Penalty.points), fn.SUM(Penalty.amount_fen))
         .where(Penalty.case.in_(case_ids) & current_penalty_condition())
         .group_by(Penalty.case)
-        .tuples()
     ):
         fines[case_id] = (int(points or 0), int(fen or 0))
     result = [
@@ -273,7 +273,7 @@ def _trend(period: tg.Period) -> list[ChartPoint]:
         return [ChartPoint(str(m.month), m.count, m.target) for m in analysis.monthly_trend(period)]
     day = fn.SUBSTR(Case.received_at, 1, 10).coerce(False)
     counts = dict(
-        Case.select(day, fn.COUNT(Case.id)).where(tg.received_in(period)).group_by(day).tuples()
+        tuples(Case.select(day, fn.COUNT(Case.id)).where(tg.received_in(period)).group_by(day))
     )
     points, d = [], period.start.date()
     while d < period.end.date():
@@ -447,7 +447,7 @@ def escalation_report_data(case_id: int, *, at: dt.datetime | None = None) -> Es
         steps.append(
             EscalationStep(
                 at=event.at,
-                actor=event.actor.name,
+                actor=event.actor.name if event.actor is not None else "",
                 level=str(data.get("level", "")),
                 district_department=str(data.get("district_department", "")),
                 with_psbc=bool(data.get("with_psbc")),

@@ -55,6 +55,7 @@ from db.store.models import (
     WorkOrder,
     now,
 )
+from db.store.rows import tuples
 from db.trust import permissions
 from db.trust.masking import CustomerInfo, Masker
 from db.trust.policy import Action
@@ -528,7 +529,7 @@ def _deadlines(case: Case, at: dt.datetime, assignees: dict[int, str]) -> list[D
         if clock.name == deadlines.CLOCK_WORKORDER_REPLY:
             ref = str(clock.detail.get("number", ""))
         elif clock.name == deadlines.CLOCK_CALLBACK:
-            ref = assignees.get(clock.ref, "")
+            ref = assignees.get(clock.ref, "") if clock.ref is not None else ""
         result.append(
             Deadline(
                 kind=coded(DEADLINE_KINDS, clock.name),
@@ -639,7 +640,8 @@ def _callbacks(case: Case, masker: Masker) -> dict[int, CallbackItem]:
     Planner = Staff.alias("planner")
     Assignee = Staff.alias("assignee")
     Caller = Staff.alias("caller")
-    rows = (
+    # Any: each row also carries the joined planner, assignee, caller and work order.
+    rows: Any = (
         Callback.select(Callback, Planner.name, Assignee.name, Caller.name, WorkOrder.number)
         .join(Planner, on=(Callback.planned_by == Planner.id), attr="planner")
         .switch(Callback)
@@ -718,7 +720,8 @@ def _liability(
     ]
     review_items = []
     for r in reviews:
-        changes = liability.changes_between(r.liability, r.result) if r.result_id else []
+        result = r.result if r.result_id else None
+        changes = liability.changes_between(r.liability, result) if result is not None else []
         review_items.append(
             LiabilityReviewItem(
                 no=review_no[r.id],
@@ -1069,7 +1072,7 @@ def _ledger_rows(
                 (Case.received_at > after[0])
                 | ((Case.received_at == after[0]) & (Case.id > after[1]))
             )
-        batch = cast(list[tuple[Any, ...]], list(query.tuples()))
+        batch = cast(list[tuple[Any, ...]], list(tuples(query)))
         for r in batch:
             no += 1
             (

@@ -8,8 +8,10 @@ must describe the schema those migrations produce (tests/db/store/test_migration
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from peewee import (
+    AutoField,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -31,6 +33,9 @@ def now() -> dt.datetime:
 
 
 class BaseModel(Model):
+    if TYPE_CHECKING:  # the automatic primary key peewee adds to each model
+        id = AutoField()
+
     class Meta:
         database = database
         legacy_table_names = False
@@ -44,6 +49,9 @@ class Outlet(BaseModel):
 
 
 class Staff(BaseModel):
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        outlet_id = IntegerField()
+
     outlet = ForeignKeyField(Outlet, backref="staff", on_delete="RESTRICT")
     # Indexed for sorting the case list by owner (migration 0006).
     name = CharField(max_length=50, index=True)
@@ -58,6 +66,11 @@ class Staff(BaseModel):
 
 class Case(BaseModel):
     """A complaint. Table name avoids the SQL keyword CASE."""
+
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        outlet_id = IntegerField()
+        first_ask_owner_id = IntegerField()
+        handler_id = IntegerField(null=True)
 
     outlet = ForeignKeyField(Outlet, backref="cases", on_delete="RESTRICT")
     case_no = CharField(max_length=40, unique=True)
@@ -127,6 +140,10 @@ class Case(BaseModel):
 class CaseEvent(BaseModel):
     """Append-only timeline entry: who did what to a case, and when."""
 
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        case_id = IntegerField()
+        actor_id = IntegerField(null=True)
+
     case = ForeignKeyField(Case, backref="events", on_delete="RESTRICT")
     at = DateTimeField(default=now)
     actor = ForeignKeyField(Staff, null=True, backref="events", on_delete="RESTRICT")
@@ -159,6 +176,12 @@ class CaseTransfer(BaseModel):
     """A transfer to the handler (Art. 10). Pending until customer and handler are in
     contact; only then formal. A handler at another outlet is named in text."""
 
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        case_id = IntegerField()
+        handler_id = IntegerField(null=True)
+        requested_by_id = IntegerField()
+        confirmed_by_id = IntegerField(null=True)
+
     case = ForeignKeyField(Case, backref="transfers", on_delete="RESTRICT")
     handler = ForeignKeyField(Staff, null=True, backref="transfers_in", on_delete="RESTRICT")
     handler_name = CharField(max_length=50, default="")
@@ -184,6 +207,10 @@ class ClockPause(BaseModel):
     """Time excluded from the decision clock: outside appraisal (CBIRC Art. 18) or
     mediation (Art. 23). ``ended_at`` NULL while the pause lasts."""
 
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        case_id = IntegerField()
+        recorded_by_id = IntegerField()
+
     case = ForeignKeyField(Case, backref="pauses", on_delete="RESTRICT")
     kind = CharField(max_length=20)
     started_at = DateTimeField()
@@ -201,6 +228,10 @@ class ClockExtension(BaseModel):
     """An extension of the decision clock (CBIRC Art. 18): step 1 to 30 days with a
     reason, step 2 by 30 more with a higher office's approval; the customer is told."""
 
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        case_id = IntegerField()
+        recorded_by_id = IntegerField()
+
     case = ForeignKeyField(Case, backref="extensions", on_delete="RESTRICT")
     step = IntegerField()
     at = DateTimeField()
@@ -217,6 +248,10 @@ class ClockExtension(BaseModel):
 
 class HandlingDecision(BaseModel):
     """The handling decision: findings, basis and reasons, remedies (CBIRC Art. 19)."""
+
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        case_id = IntegerField()
+        decided_by_id = IntegerField()
 
     case = ForeignKeyField(Case, backref="decisions", on_delete="RESTRICT")
     decided_at = DateTimeField()
@@ -236,6 +271,11 @@ class HandlingDecision(BaseModel):
 class CustomerNotice(BaseModel):
     """Proof that the customer was told (CBIRC Art. 21): method, time and what proves it."""
 
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        case_id = IntegerField()
+        decision_id = IntegerField(null=True)
+        recorded_by_id = IntegerField()
+
     case = ForeignKeyField(Case, backref="notices", on_delete="RESTRICT")
     decision = ForeignKeyField(HandlingDecision, null=True, backref="notices", on_delete="RESTRICT")
     kind = CharField(max_length=30)
@@ -252,6 +292,12 @@ class CustomerNotice(BaseModel):
 
 class ReviewRequest(BaseModel):
     """A customer's request for review of a decision, with its own clock (CBIRC Art. 20)."""
+
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        case_id = IntegerField()
+        decision_id = IntegerField()
+        recorded_by_id = IntegerField()
+        decided_by_id = IntegerField(null=True)
 
     case = ForeignKeyField(Case, backref="reviews", on_delete="RESTRICT")
     decision = ForeignKeyField(HandlingDecision, backref="reviews", on_delete="RESTRICT")
@@ -270,6 +316,12 @@ class ReviewRequest(BaseModel):
 
 class WorkOrder(BaseModel):
     """A complaint sent down by a superior body (Art. 5): reply within its time."""
+
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        outlet_id = IntegerField()
+        case_id = IntegerField(null=True)
+        replied_by_id = IntegerField(null=True)
+        created_by_id = IntegerField(null=True)
 
     outlet = ForeignKeyField(Outlet, backref="work_orders", on_delete="RESTRICT")
     source = CharField(max_length=20)
@@ -310,6 +362,13 @@ class WorkOrder(BaseModel):
 class Callback(BaseModel):
     """A planned callback (Art. 5(7)) and, once made, its record."""
 
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        case_id = IntegerField(null=True)
+        work_order_id = IntegerField(null=True)
+        assigned_to_id = IntegerField()
+        planned_by_id = IntegerField()
+        done_by_id = IntegerField(null=True)
+
     case = ForeignKeyField(Case, null=True, backref="callbacks", on_delete="RESTRICT")
     work_order = ForeignKeyField(WorkOrder, null=True, backref="callbacks", on_delete="RESTRICT")
     due_at = DateTimeField()
@@ -331,6 +390,11 @@ class Callback(BaseModel):
 
 class ActingHead(BaseModel):
     """A span in which a staff member holds the head's duties (Art. 8). [starts_at, ends_at)."""
+
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        outlet_id = IntegerField()
+        staff_id = IntegerField()
+        named_by_id = IntegerField()
 
     outlet = ForeignKeyField(Outlet, backref="acting_heads", on_delete="RESTRICT")
     staff = ForeignKeyField(Staff, backref="acting_spans", on_delete="RESTRICT")
@@ -376,6 +440,11 @@ class CalendarYear(BaseModel):
 class CaseLink(BaseModel):
     """A repeat complaint linked, or merged, into an earlier case of the same customer."""
 
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        case_id = IntegerField()
+        earlier_id = IntegerField()
+        by_id = IntegerField()
+
     case = ForeignKeyField(Case, backref="links_out", on_delete="RESTRICT")
     earlier = ForeignKeyField(Case, backref="links_in", on_delete="RESTRICT")
     kind = CharField(max_length=10)
@@ -394,6 +463,10 @@ class Liability(BaseModel):
     Rows are never changed: a review that changes or overturns a finding writes a new row
     (db/management/liability.py), so the case's current finding is its row with the highest id.
     """
+
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        case_id = IntegerField()
+        determined_by_id = IntegerField()
 
     case = ForeignKeyField(Case, backref="liabilities", on_delete="RESTRICT")
     liable = BooleanField()
@@ -415,6 +488,10 @@ class Liability(BaseModel):
 
 
 class LiablePerson(BaseModel):
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        liability_id = IntegerField()
+        staff_id = IntegerField()
+
     liability = ForeignKeyField(Liability, backref="persons", on_delete="RESTRICT")
     staff = ForeignKeyField(Staff, backref="liable_for", on_delete="RESTRICT")
     # --- added by migration 0004 ---
@@ -478,6 +555,12 @@ class LiabilityReview(BaseModel):
     """A review of a liability determination. The reviewed row stays as it was; a changed or
     overturned finding is a new Liability row (``result``)."""
 
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        case_id = IntegerField()
+        liability_id = IntegerField()
+        result_id = IntegerField(null=True)
+        reviewed_by_id = IntegerField()
+
     case = ForeignKeyField(Case, backref="liability_reviews", on_delete="RESTRICT")
     liability = ForeignKeyField(Liability, backref="reviews", on_delete="RESTRICT")
     # A code of codes.LIABILITY_REVIEW_OUTCOMES: upheld, changed or overturned.
@@ -498,6 +581,11 @@ class Attachment(BaseModel):
     """An evidence file, copied into the ``attachments`` folder beside the database and
     checksummed; ``stored_path`` is relative to that folder, with forward slashes."""
 
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        case_id = IntegerField()
+        liability_id = IntegerField(null=True)
+        added_by_id = IntegerField()
+
     case = ForeignKeyField(Case, backref="attachments", on_delete="RESTRICT")
     liability = ForeignKeyField(Liability, null=True, backref="attachments", on_delete="RESTRICT")
     original_name = CharField(max_length=255)
@@ -514,6 +602,13 @@ class Attachment(BaseModel):
 class Penalty(BaseModel):
     """The penalty applied to one responsible person of a determination (Art. 5(8)), with
     what the scale proposed, so a departure from the scale stays visible with its reason."""
+
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        liable_person_id = IntegerField()
+        liability_id = IntegerField()
+        case_id = IntegerField()
+        staff_id = IntegerField()
+        applied_by_id = IntegerField()
 
     liable_person = ForeignKeyField(
         LiablePerson, backref="penalties", on_delete="RESTRICT", unique=True
@@ -549,6 +644,12 @@ class PenaltyReviewAction(BaseModel):
     when the original was) or withdrew it. Penalty rows themselves are never changed, so the
     penalties of a replaced finding stay on record with what became of them."""
 
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        case_id = IntegerField()
+        review_id = IntegerField()
+        penalty_id = IntegerField()
+        carried_to_id = IntegerField(null=True)
+
     case = ForeignKeyField(Case, backref="penalty_review_actions", on_delete="RESTRICT")
     review = ForeignKeyField(LiabilityReview, backref="penalty_actions", on_delete="RESTRICT")
     penalty = ForeignKeyField(Penalty, backref="review_action", unique=True, on_delete="RESTRICT")
@@ -566,6 +667,10 @@ class PenaltyReviewAction(BaseModel):
 class StaffChange(BaseModel):
     """The roster's history: who added, changed, deactivated or reactivated whom, and when."""
 
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        staff_id = IntegerField()
+        by_id = IntegerField()
+
     staff = ForeignKeyField(Staff, backref="changes", on_delete="RESTRICT")
     kind = CharField(max_length=20)
     at = DateTimeField()
@@ -581,6 +686,11 @@ class StaffChange(BaseModel):
 class TrainingSession(BaseModel):
     """A training or education session (Art. 5(1)); remedial training may name the liable
     case that caused it."""
+
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        outlet_id = IntegerField()
+        remedial_case_id = IntegerField(null=True)
+        recorded_by_id = IntegerField()
 
     outlet = ForeignKeyField(Outlet, backref="training_sessions", on_delete="RESTRICT")
     held_on = DateField()
@@ -601,6 +711,10 @@ class TrainingSession(BaseModel):
 
 
 class TrainingAttendance(BaseModel):
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        session_id = IntegerField()
+        staff_id = IntegerField()
+
     session = ForeignKeyField(TrainingSession, backref="attendance", on_delete="RESTRICT")
     staff = ForeignKeyField(Staff, backref="training_attended", on_delete="RESTRICT")
 
@@ -612,6 +726,12 @@ class TrainingAttendance(BaseModel):
 class Dispute(BaseModel):
     """Customer friction defused before it became a complaint (prevention, Art. 4, 6, 7);
     ``case`` is set when it was converted into one."""
+
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        outlet_id = IntegerField()
+        handled_by_id = IntegerField()
+        case_id = IntegerField(null=True)
+        recorded_by_id = IntegerField()
 
     outlet = ForeignKeyField(Outlet, backref="disputes", on_delete="RESTRICT")
     occurred_at = DateTimeField()
@@ -636,6 +756,12 @@ class Dispute(BaseModel):
 class Suggestion(BaseModel):
     """An improvement proposed by staff (Art. 6(7)) and what became of it."""
 
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        outlet_id = IntegerField()
+        proposed_by_id = IntegerField()
+        decided_by_id = IntegerField(null=True)
+        recorded_by_id = IntegerField()
+
     outlet = ForeignKeyField(Outlet, backref="suggestions", on_delete="RESTRICT")
     proposed_by = ForeignKeyField(Staff, backref="suggestions", on_delete="RESTRICT")
     proposed_on = DateField()
@@ -659,6 +785,10 @@ class Target(BaseModel):
     """A complaint control target for a year, quarter or month (Art. 5(1)). ``period`` is
     its canonical text ("2026", "2026-Q3", "2026-07"); ``metric`` a code of
     codes.TARGET_METRICS."""
+
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        outlet_id = IntegerField()
+        # (``set_by_id`` would be the set_by column's, but Model.set_by_id is a method)
 
     outlet = ForeignKeyField(Outlet, backref="targets", on_delete="RESTRICT")
     period = CharField(max_length=10)
@@ -695,6 +825,9 @@ class Account(BaseModel):
     (db/trust/accounts.py); ``failed_count`` counts wrong passwords in a row, ``locked_until``
     ends the lock they caused."""
 
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        staff_id = IntegerField()
+
     staff = ForeignKeyField(Staff, backref="accounts", unique=True, on_delete="RESTRICT")
     password_hash = CharField(max_length=300)
     failed_count = IntegerField(default=0)
@@ -710,6 +843,10 @@ class Account(BaseModel):
 
 class CustomerReveal(BaseModel):
     """One showing of a case's full customer phone and ID numbers."""
+
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        case_id = IntegerField()
+        staff_id = IntegerField()
 
     case = ForeignKeyField(Case, backref="customer_reveals", on_delete="RESTRICT")
     staff = ForeignKeyField(Staff, backref="customer_reveals", on_delete="RESTRICT")
@@ -731,6 +868,9 @@ class EscalationResult(BaseModel):
     district's latest bundle down states it (migration 0010): the department that led it,
     the PSBC counterpart at the same level, the result and when it was reached. Keyed by
     the case and the escalation's 1-based position among the case's escalations."""
+
+    if TYPE_CHECKING:  # the column accessor peewee adds beside each foreign key
+        case_id = IntegerField()
 
     case = ForeignKeyField(Case, backref="escalation_results", on_delete="RESTRICT")
     escalation_seq = IntegerField()

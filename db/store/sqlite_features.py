@@ -665,7 +665,7 @@ def connect_plain(path: Path | str, **kwargs: object) -> sqlite3.Connection:
     registered on it, so its writes land in the trail like the program's own (tools, tests)."""
     from db.store import trail
 
-    conn = sqlite3.connect(str(path), **kwargs)  # type: ignore[arg-type]
+    conn = sqlite3.connect(str(path), **kwargs)  # type: ignore[call-overload]
     conn.create_function("cd_actor", 0, trail.current_actor)
     conn.create_function("cd_audit_hash", 8, trail.entry_hash)
     conn.create_function("cd_grams", 1, grams)

@@ -91,6 +91,30 @@ class RestoreRefused(BackupError):
 
 
 @dataclass(frozen=True)
+class OutletIdentity:
+    """The outlet a database file serves, as its ``outlet`` table names it."""
+
+    code: str
+    name: str
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
+class OtherOutletBackup(RestoreRefused):
+    """The backup holds another outlet's data: restored only when the caller says so
+    (``other_outlet=True``), having asked the user, naming both."""
+
+    def __init__(self, current: OutletIdentity, other: OutletIdentity) -> None:
+        super().__init__(
+            f"the backup holds the data of outlet {other}, but this database is outlet "
+            f"{current}; restoring it would replace this outlet's data with the other's"
+        )
+        self.current = current
+        self.other = other
+
+
+@dataclass(frozen=True)
 class BackupInfo:
     """One backup in a folder, as its name and manifest describe it."""
 
@@ -576,6 +600,35 @@ def current_database_problem(db_path: Path) -> str | None:
     return _database_file_problem(db_path, quick=True)
 
 
+def database_outlet(path: Path) -> OutletIdentity | None:
+    """The outlet the database file at ``path`` serves; None when it has none or cannot be
+    read (a damaged file is judged by its integrity, not here)."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite_features.open_read_only(path)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT code, name FROM outlet ORDER BY id LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return OutletIdentity(str(row[0]), str(row[1])) if row else None
+
+
+def other_outlet_backup(
+    db_path: Path, backup_path: Path
+) -> tuple[OutletIdentity, OutletIdentity] | None:
+    """(this database's outlet, the backup's) when the backup is of another outlet."""
+    current, other = database_outlet(db_path), database_outlet(backup_path)
+    if current is None or other is None or current.code == other.code:
+        return None
+    return current, other
+
+
 def restore(
     db_path: Path,
     backup_path: Path,
@@ -584,6 +637,7 @@ def restore(
     current_damaged: bool = False,
     progress: Progress | None = None,
     actor: Staff | None = None,
+    other_outlet: bool = False,
 ) -> RestoreResult:
     """Replace the database at ``db_path`` (and its attachments) with a backup.
 
@@ -592,7 +646,9 @@ def restore(
     0. with ``actor``, check the permission matrix (WorkflowError ``not_permitted``) in the
        database the models are bound to, which must be the current one at ``db_path``, still
        open: the restore is about to replace the very tables that say who may restore;
-    1. refuse (RestoreRefused) a file that is not a valid backup, before touching anything;
+    1. refuse (RestoreRefused) a file that is not a valid backup, before touching anything,
+       and a backup of another outlet (OtherOutletBackup, naming both) unless
+       ``other_outlet`` says the user was asked and agreed;
     2. back up the current data into ``safety_folder`` with reason ``pre-restore``; a
        current database too damaged to back up is refused, unless ``current_damaged`` says
        the caller knows, in which case it is moved aside into ``safety_folder`` instead;
@@ -611,6 +667,8 @@ def restore(
         raise RestoreRefused(f"{backup_path.name} is not a valid Complaint Desk backup: {reason}")
     if db_path.exists() and backup_path.resolve() == db_path.resolve():
         raise RestoreRefused("that file is the database itself, not a backup of it")
+    if not other_outlet and (outlets := other_outlet_backup(db_path, backup_path)):
+        raise OtherOutletBackup(*outlets)
 
     safety: BackupInfo | None = None
     set_aside: Path | None = None

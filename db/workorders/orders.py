@@ -678,8 +678,9 @@ def link_workorder(
         if fresh.reply_by_default and fresh.replied_at is None:
             # The default reply-by is never later than the case's decision deadline.
             default = deadlines.default_reply_by(fresh.received_at, case=target)
-            fresh.reply_by = default.deadline
-            fresh.calendar_gap = deadlines.gap_text(default.uncovered_years)
+            if default.deadline is not None:
+                fresh.reply_by = default.deadline
+                fresh.calendar_gap = deadlines.gap_text(default.uncovered_years)
         fresh.save()
         updates: dict = {}
         triggers = [t for t in target.urgent_triggers.split(",") if t]

@@ -10,6 +10,7 @@ from peewee import JOIN
 
 from db.handling import deadlines, rules
 from db.store.models import Case, Outlet, Staff, WorkOrder
+from db.store.rows import tuples
 
 
 class WorkOrderRow(NamedTuple):
@@ -94,7 +95,7 @@ def workorder_rows(
             replied_by=r[12] or "",
             warn_at=deadlines.warn_instant(r[3], r[4], share),
         )
-        for r in query.tuples()
+        for r in tuples(query)
     ]
 
 

@@ -23,7 +23,8 @@ At the district (``complaint-desk district SUBCOMMAND``), on PostgreSQL:
   with its reason and the others are still applied;
 - ``send --outlet CODE --out FILE`` writes the signed bundle down of the work orders and
   escalation results not yet sent to that outlet (db/district/outbox.py), asking for the
-  password of the district's key (``--key FILE``; default where ``init`` made it).
+  password of the district's key (``--key FILE``; default where ``init`` made it);
+  ``--again NUMBER`` writes a bundle sent before once more, byte for byte, when it was lost.
 
 ``--db URL`` is remembered (without its password, which belongs in ``~/.pgpass`` or
 ``PGPASSWORD``) in ``district.json`` of the user configuration folder, so later commands
@@ -137,12 +138,16 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
         "send",
         help="write the signed bundle down for one outlet: what is new since the last",
         description="Write a signed bundle of the work orders and escalation results not "
-        "yet sent to the outlet, numbered after the last bundle to it.",
+        "yet sent to the outlet, numbered after the last bundle to it; or, with --again, "
+        "one sent before, identical.",
     )
     send.add_argument("--outlet", required=True, metavar="CODE")
     send.add_argument("--out", type=Path, required=True, metavar="FILE")
     send.add_argument("--key", type=Path, default=None, metavar="FILE",
                       help="the district's private key (default: where init made it)")  # fmt: skip
+    send.add_argument("--again", type=int, default=None, metavar="NUMBER",
+                      help="write bundle NUMBER to the outlet again, identical, when it was "
+                      "lost on the way (no key needed)")  # fmt: skip
     _add_district_options(send)
 
 
@@ -535,6 +540,12 @@ def _district_send(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> in
         return 1
     try:
         district = enrolment.require_district()
+        if args.again is not None:
+            again = outbox.resend_bundle(args.out, args.outlet.strip(), args.again)
+            print(f"wrote {again.path} for outlet {again.outlet_code}: bundle number "
+                  f"{again.seq} again, as it was sent ({again.size:,} bytes)",
+                  file=stdout)  # fmt: skip
+            return 0
         key_path = args.key or default_district_key(district.code)
         if not key_path.is_file():
             raise UserRefused(f"no district key at {key_path}; give its place with --key")

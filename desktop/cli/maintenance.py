@@ -125,6 +125,11 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     )
     rs.add_argument("file", type=Path, metavar="FILE", help="the backup file (.sqlite3)")
     rs.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    rs.add_argument(
+        "--other-outlet",
+        action="store_true",
+        help="restore a backup of another outlet, replacing this outlet's data with it",
+    )
     add_user_option(rs)
 
     subparsers.add_parser(
@@ -226,6 +231,17 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
         )
         return 1
 
+    outlets = backup.other_outlet_backup(path, source)
+    if outlets is not None and not args.other_outlet:
+        current, other = outlets
+        print(
+            f"not restored: {source} is a backup of outlet {other}, but this database is "
+            f"outlet {current}. Restoring it would replace {current.name}'s data with "
+            f"{other.name}'s; to do that, run the command again with --other-outlet.\n"
+            "Nothing was changed.",
+            file=stderr,
+        )
+        return 1
     safety = backup.backup_folder_of(path)
     damaged = backup.current_database_problem(path)
     actor = None
@@ -243,6 +259,11 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
             print(f"note: the current database cannot be read ({exc}).", file=stderr)
     print(f"This replaces the database {path}", file=stdout)
     print(f"with the backup {source}.", file=stdout)
+    if outlets is not None:
+        print(
+            f"The backup is of outlet {outlets[1]}, not of this outlet {outlets[0]}.",
+            file=stdout,
+        )
     if not path.exists():
         print("There is no current database to back up first.", file=stdout)
     elif damaged:
@@ -265,7 +286,12 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
         actor = None
     try:
         result = backup.restore(
-            path, source, safety_folder=safety, current_damaged=bool(damaged), actor=actor
+            path,
+            source,
+            safety_folder=safety,
+            current_damaged=bool(damaged),
+            actor=actor,
+            other_outlet=args.other_outlet,
         )
     except WorkflowError as exc:
         print(f"not restored: {exc.message} Nothing was changed.", file=stderr)

@@ -159,6 +159,10 @@ class VerifyDialog(QDialog):
                 "Does not match: the complaint was changed after the report was made, or "
                 "the report was altered. Make a new report."
             ),
+            verify.CONTENT_DIFFERS: self.tr(
+                "Does not match: the verification code is genuine, but the report does not say "
+                "what the database prints for it. The file was altered; make a new report."
+            ),
             verify.UNKNOWN_CASE: self.tr("Does not match: this database has no such case."),
             verify.NO_CODE: self.tr(
                 "No verification code found: this is not a Complaint Desk report."

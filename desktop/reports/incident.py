@@ -35,7 +35,6 @@ from db.store import codes
 from db.store import vocab as db_vocab
 from desktop.reports import pdf_common as pc
 from desktop.reports import zh
-from desktop.reports.verify import verify_token
 
 _NUMERALS = "一二三四五六七八九十"
 
@@ -122,7 +121,7 @@ class _Writer:
         ]
         caption = ParagraphStyle("qr_caption", parent=self.s.note, alignment=TA_CENTER)
         # Upper case fits QR's alphanumeric mode: a smaller code, quicker to scan and make.
-        token = verify_token(d.case_no, self.code).upper()
+        token = pc.verify_token(d.case_no, self.code).upper()
         qr = [pc.qr_code(token, qr_size),
               pc.para(zh.TEXT["qr_caption"], caption)]  # fmt: skip
         side = 32 * mm
@@ -601,7 +600,7 @@ def write_incident_report(data: rd.IncidentData, target: Path | BinaryIO) -> Non
         running_head=f"{zh.TITLE_INCIDENT} · {data.case_no}",
         title=f"{zh.TITLE_INCIDENT} {data.case_no}",
         subject=zh.TEXT["subject"].format(outlet=data.outlet.name, case_no=data.case_no),
-        keywords=f"{verify_token(data.case_no, code)} CD-FORMAT:{data.format}",
+        keywords=f"{pc.verify_token(data.case_no, code)} CD-FORMAT:{data.format}",
         outlet_name=data.outlet.name,
         generated_at=data.generated_at,
         code=code,

@@ -550,6 +550,14 @@ class ReportHead:
     code: str  # the verification code, printed in every footer
 
 
+VERIFY_PREFIX = "CD-VERIFY"
+
+
+def verify_token(case_no: str, code: str) -> str:
+    """The token an incident report carries in its metadata, QR code and footer."""
+    return f"{VERIFY_PREFIX}:{case_no}:{code}"
+
+
 def write_report(
     target: Path | BinaryIO, head: ReportHead, story: Callable[[], list[Flowable]]
 ) -> None:

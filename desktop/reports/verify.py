@@ -5,20 +5,29 @@ metadata (keywords), in its QR code and, as the bare code, in every page footer.
 reads the token, rebuilds the report data from the database and compares the codes. The
 report may have been made with the customer data masked or revealed; both are tried.
 
+A genuine code proves nothing about the file that carries it: anyone can copy a token
+into a PDF of their own. So a PDF whose code matches is also compared by what it says:
+its text, page by page, must be the text of the report the database prints for that case
+as at the generation time in its footer. A code typed in or scanned from a printout can
+only be checked as a code.
+
 Qt-free, for ``complaint-desk verify FILE.pdf`` and for the Verify dialog alike. Needs the
 database to be open (``db.store.database.open_database``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from db.reporting import report_data as rd
+from desktop.reports import incident, zh
+from desktop.reports.pdf_common import VERIFY_PREFIX, verify_token
 
-VERIFY_PREFIX = "CD-VERIFY"
+__all__ = ["VERIFY_PREFIX", "verify_token"]
 TOKEN_RE = re.compile(r"CD-VERIFY:(?P<case_no>[^:\s]+):(?P<code>[0-9A-Fa-f]{64})")
 FORMAT_RE = re.compile(r"CD-FORMAT:(?P<format>[^\s,]+)")
 
@@ -32,6 +41,7 @@ CHANGED = "changed"
 UNKNOWN_CASE = "unknown_case"
 NO_CODE = "no_code"
 OTHER_FORMAT = "other_format"
+CONTENT_DIFFERS = "content_differs"
 
 MESSAGES = {
     MATCH: "The report matches the database.",
@@ -41,11 +51,9 @@ MESSAGES = {
     NO_CODE: "No verification code found: this is not a Complaint Desk report.",
     OTHER_FORMAT: "The report was made by another version of Complaint Desk and cannot be "
     "checked by this one.",
+    CONTENT_DIFFERS: "The verification code is genuine, but the report does not say what the "
+    "database prints for it: the file was altered or made up.",
 }
-
-
-def verify_token(case_no: str, code: str) -> str:
-    return f"{VERIFY_PREFIX}:{case_no}:{code}"
 
 
 @dataclass(frozen=True)
@@ -158,9 +166,52 @@ def other_report_kind(path: Path | str) -> str | None:
     return match["kind"] if match else None
 
 
+def _page_texts(raw: bytes) -> list[str] | None:
+    """Each page's text without white space (which extraction may place differently), or
+    None when the file has no readable pages."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(raw), strict=False)
+        return [re.sub(r"\s+", "", page.extract_text() or "") for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _generation_times(first_page: str) -> list[dt.datetime]:
+    """The times the footer's generation time (to the minute) may stand for."""
+    label = re.sub(r"\s+", "", zh.TEXT["footer_generated"].split("{time}")[0])
+    match = re.search(re.escape(label) + r"(\d{4}-\d{2}-\d{2})(\d{2}:\d{2})", first_page)
+    if match is None:
+        return []
+    try:
+        minute = dt.datetime.strptime(f"{match[1]} {match[2]}", zh.TIME_FORMAT)
+    except ValueError:
+        return []
+    return [minute, minute.replace(second=59)]
+
+
+def content_matches(raw: bytes, result: VerifyResult) -> bool:
+    """Whether the PDF ``raw``, whose code matched as ``result``, says page by page what the
+    database prints for that report as at its generation time."""
+    printed = _page_texts(raw)
+    if not printed:
+        return False
+    for at in _generation_times(printed[0]):
+        data = rd.incident_report_data_by_number(result.case_no, reveal=result.revealed, at=at)
+        if _page_texts(incident.incident_report_bytes(data)) == printed:
+            return True
+    return False
+
+
 def verify_pdf(path: Path | str) -> VerifyResult:
-    """Read the report's token and check it against the open database."""
+    """Read the report's token, check it against the open database and, when it matches,
+    compare what the report says with what the database prints."""
     token = read_token(Path(path))
     if token is None:
         return VerifyResult(NO_CODE)
-    return verify_code(token.case_no, token.code, token.format)
+    result = verify_code(token.case_no, token.code, token.format)
+    if result.ok and not content_matches(Path(path).read_bytes(), result):
+        return replace(result, status=CONTENT_DIFFERS)
+    return result

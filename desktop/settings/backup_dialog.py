@@ -389,19 +389,34 @@ class BackupDialog(QDialog):
         info = self.selected_backup()
         if info is None or self._busy:
             return
+        question = self.tr(
+            "Restore the backup made at {time} ({reason})?\n\n"
+            "The current data is first backed up to {folder} (as “before a restore”), "
+            "then replaced by this backup. Complaint Desk closes afterwards; open it again "
+            "to work with the restored data."
+        ).format(
+            time=info.created_at.strftime(TIME_FORMAT),
+            reason=reason_label(info.reason),
+            folder=self.folder(),
+        )
+        outlets = backup.other_outlet_backup(self._db_path, info.path)
+        if outlets is not None:
+            current, other = outlets
+            question = (
+                self.tr(
+                    "This backup holds the data of another outlet: {other}. This database "
+                    "is outlet {current}. Restoring it replaces the data of {current} with "
+                    "the data of {other}."
+                ).format(current=current, other=other)
+                + "\n\n"
+                + question
+            )
         answer = QMessageBox.question(
             self,
-            self.tr("Restore backup"),
-            self.tr(
-                "Restore the backup made at {time} ({reason})?\n\n"
-                "The current data is first backed up to {folder} (as “before a restore”), "
-                "then replaced by this backup. Complaint Desk closes afterwards; open it again "
-                "to work with the restored data."
-            ).format(
-                time=info.created_at.strftime(TIME_FORMAT),
-                reason=reason_label(info.reason),
-                folder=self.folder(),
-            ),
+            self.tr("Restore another outlet's backup")
+            if outlets is not None
+            else self.tr("Restore backup"),
+            question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -418,6 +433,7 @@ class BackupDialog(QDialog):
                 safety_folder=folder,
                 progress=phases.wrap(progress),
                 actor=actor,
+                other_outlet=outlets is not None,
             ),
             success=self._restored,
         ).failure(self._failed).with_progress(

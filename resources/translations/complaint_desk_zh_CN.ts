@@ -575,13 +575,13 @@ Demo data goes only into an empty folder or the separate demo database: start wi
     <message>
         <location line="+82"/>
         <location line="+1"/>
-        <location line="+319"/>
+        <location line="+335"/>
         <location line="+8"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-334"/>
         <location line="+166"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
@@ -687,12 +687,22 @@ Demo data goes only into an empty folder or the separate demo database: start wi
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+30"/>
+        <source>This backup holds the data of another outlet: {other}. This database is outlet {current}. Restoring it replaces the data of {current} with the data of {other}.</source>
+        <translation>此备份保存的是另一网点的数据：{other}。本数据库属于网点 {current}。恢复后，{current} 的数据将被 {other} 的数据替换。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Restore another outlet&apos;s backup</source>
+        <translation>恢复其他网点的备份</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-25"/>
         <source>Restore the backup made at {time} ({reason})?
 
 The current data is first backed up to {folder} (as “before a restore”), then replaced by this backup. Complaint Desk closes afterwards; open it again to work with the restored data.</source>
@@ -701,12 +711,12 @@ The current data is first backed up to {folder} (as “before a restore”), the
 当前数据会先备份到 {folder}（标记为“恢复前”），然后被此备份替换。恢复后网点投诉处理台将关闭，请重新打开以使用恢复后的数据。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+33"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Backup made and checked: {name}</source>
         <translation>备份已完成并通过检查：{name}</translation>
     </message>
@@ -770,7 +780,7 @@ Complaint Desk will now close; open it again to continue.</source>
 <context>
     <name>BackupListModel</name>
     <message>
-        <location line="-376"/>
+        <location line="-392"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
@@ -8350,6 +8360,11 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>不一致：报告生成后投诉记录有改动，或报告本身被修改。请重新生成报告。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Does not match: the verification code is genuine, but the report does not say what the database prints for it. The file was altered; make a new report.</source>
+        <translation>不一致：核验码是真实的，但报告内容与数据库应打印的内容不同。文件已被改动，请重新生成报告。</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Does not match: this database has no such case.</source>
         <translation>不一致：本数据库中没有该投诉。</translation>
@@ -10625,6 +10640,11 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <location line="+4"/>
         <source>Assign the department leading escalation {seq} of case {case_no} before recording its result (Art. 11).</source>
         <translation>记录案件 {case_no} 第 {seq} 次升级的处理结果前，请先指定牵头部门（第十一条）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No bundle number {seq} to outlet {outlet} is kept: only bundles sent since this version of the program can be written again; send what is new instead.</source>
+        <translation>没有保存发往网点 {outlet} 的第 {seq} 号数据包：只有本版本程序发出的数据包才能重新写出；请改为发送新增内容。</translation>
     </message>
     <message>
         <location line="+4"/>

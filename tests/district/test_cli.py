@@ -311,3 +311,13 @@ def test_district_import_and_send_on_the_command_line(tmp_path, remembered_url):
     assert "1 work orders created" in stdout
     code, stdout, _ = run(["import-bundle", str(down), "--data-dir", str(folder)])
     assert code == 0 and "already imported" in stdout
+
+    # A bundle lost on the way is written again, identical, with no key needed.
+    again = tmp_path / "down-again.zip"
+    code, stdout, stderr = run(["district", "send", "--outlet", "BJ0101", "--again", "1",
+                                "--out", str(again)])  # fmt: skip
+    assert code == 0, stderr
+    assert "bundle number 1 again" in stdout and again.read_bytes() == down.read_bytes()
+    code, _, stderr = run(["district", "send", "--outlet", "BJ0101", "--again", "5",
+                           "--out", str(tmp_path / "none.zip")])  # fmt: skip
+    assert code == 1 and "No bundle number 5 to outlet BJ0101" in stderr

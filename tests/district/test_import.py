@@ -218,6 +218,28 @@ def test_a_gap_is_reported_and_does_not_block(district, tmp_path):
         OutletAuditCheckpoint.bundle_seq)] == [1, 4, 5]  # fmt: skip
 
 
+def test_a_bundle_that_arrives_late_is_imported_and_replaces_nothing_newer(district, tmp_path):
+    import_bundle(_bundle(tmp_path, "1.zip"), actor="赵敏")
+    newer = [case_entry(CASE, status="closed")]
+    import_bundle(_bundle(tmp_path, "3.zip", seq=3, cases=newer), actor="赵敏")
+    other = "BJ0101-2026-0002"
+    late_cases = [case_entry(CASE, status="awaiting_reply"), case_entry(other)]
+    late = import_bundle(_bundle(tmp_path, "2.zip", seq=2, cases=late_cases), actor="赵敏")
+    assert late.late and not late.already_imported and late.warnings == []
+    assert late.cases_stored == 1  # the case only bundle 2 carried; the other is older
+    states = {c.case_no: c for c in OutletCase.select()}
+    assert states[CASE].status == "closed" and states[CASE].bundle_seq == 3
+    assert states[other].bundle_seq == 2
+    assert EnrolledOutlet.get_by_id("BJ0101").last_bundle_seq == 3
+    again = import_bundle(_bundle(tmp_path, "2.zip", seq=2, cases=late_cases), actor="赵敏")
+    assert again.already_imported
+    # A number received once stays used: another bundle under it is a replay.
+    stale = _bundle(tmp_path, "2b.zip", seq=2, cases=[case_entry(other, status="closed")])
+    with pytest.raises(BundleError) as refused:
+        import_bundle(stale, actor="赵敏")
+    assert refused.value.code == "bundle_replay"
+
+
 def _concurrently(*paths) -> list:
     """Import each path in its own thread (each with its own connection), started together."""
     barrier = threading.Barrier(len(paths))

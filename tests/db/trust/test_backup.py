@@ -435,3 +435,26 @@ def test_a_manifest_pointing_outside_its_folder_is_refused(live, live_db, tmp_pa
         backup.restore(live, info.path, safety_folder=tmp_path / "safety")
     assert file_digest(live) == digest
     assert not (tmp_path / "outside.txt").exists()
+
+
+def test_restore_of_another_outlets_backup_is_refused_unless_asked(live, live_db, tmp_path):
+    """A backup of another outlet names both outlets and changes nothing; said on purpose,
+    it is restored."""
+    from db.store.models import Outlet
+
+    other = backup.make_backup(live_db, tmp_path / "usb", reason="manual")
+    Outlet.update(code="LYL07", name="柳园路网点").execute()
+    demo_name = rows_of(other.path)["outlet"][0]
+    before = file_digest(live)
+
+    with pytest.raises(backup.OtherOutletBackup) as excinfo:
+        backup.restore(live, other.path, safety_folder=tmp_path / "safety")
+    message = str(excinfo.value)
+    assert "柳园路网点 (LYL07)" in message and "(JSL01)" in message
+    assert excinfo.value.current.code == "LYL07" and excinfo.value.other.code == "JSL01"
+    assert file_digest(live) == before
+    assert not (tmp_path / "safety").exists()
+
+    backup.restore(live, other.path, safety_folder=tmp_path / "safety", other_outlet=True)
+    assert rows_of(live)["outlet"][0] == demo_name
+    assert backup.other_outlet_backup(live, other.path) is None

@@ -117,6 +117,31 @@ def test_restore_without_yes_changes_nothing(data_dir, tmp_path):
     assert backup.list_backups(data_dir / "backups") == []
 
 
+def test_restore_of_another_outlets_backup_needs_other_outlet(data_dir, tmp_path):
+    usb = tmp_path / "usb"
+    cli("backup", "--to", str(usb), "--data-dir", str(data_dir))
+    (other,) = backup.list_backups(usb)
+    conn = sqlite_features.connect_plain(database_path(data_dir))
+    conn.execute("UPDATE outlet SET code = 'LYL07', name = '柳园路网点'")
+    conn.commit()
+    conn.close()
+    digest = file_digest(database_path(data_dir))
+
+    done = cli("restore", str(other.path), "--yes", "--data-dir", str(data_dir))
+    assert done.returncode == 1
+    assert "this database is outlet 柳园路网点 (LYL07)" in done.stderr
+    assert "(JSL01)" in done.stderr and "--other-outlet" in done.stderr
+    assert "Nothing was changed" in done.stderr
+    assert file_digest(database_path(data_dir)) == digest
+
+    done = cli(
+        "restore", str(other.path), "--other-outlet", "--data-dir", str(data_dir), stdin="y\n"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "not of this outlet 柳园路网点 (LYL07)" in done.stdout
+    assert rows_of(database_path(data_dir))["outlet"] == rows_of(other.path)["outlet"]
+
+
 @pytest.mark.parametrize("kind", ["not sqlite", "corrupted"])
 def test_restore_refuses_an_invalid_file(data_dir, tmp_path, kind):
     bad = tmp_path / "bad.sqlite3"

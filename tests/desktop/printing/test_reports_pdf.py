@@ -385,6 +385,34 @@ def test_verify_without_metadata_reads_the_footer(built, tmp_path):
     assert verify.verify_pdf(stripped).status == verify.MATCH
 
 
+def test_a_copied_token_in_a_pdf_of_ones_own_does_not_match(built, tmp_path):
+    """A one-line PDF carrying a genuine token, in its metadata and its text, is refused."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    data = built.data["settled"]
+    token = verify.verify_token(data.case_no, rd.verification_code(data))
+    forged = tmp_path / "forged.pdf"
+    canvas = Canvas(str(forged))
+    canvas.setKeywords(f"{token} CD-FORMAT:{rd.REPORT_FORMAT}")
+    canvas.drawString(72, 720, f"All settled, nobody liable. {token}")
+    canvas.save()
+    result = verify.verify_pdf(forged)
+    assert result.status == verify.CONTENT_DIFFERS and not result.ok
+    assert "does not say what the database prints" in result.message
+    assert verify.verify_pdf(built.pdfs["settled"]).status == verify.MATCH
+
+
+def test_a_genuine_report_with_a_page_added_does_not_match(built, tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=str(built.pdfs["settled"]))
+    writer.add_page(PdfReader(str(built.pdfs["urgent"])).pages[0])
+    padded = tmp_path / "padded.pdf"
+    with padded.open("wb") as handle:
+        writer.write(handle)
+    assert verify.verify_pdf(padded).status == verify.CONTENT_DIFFERS
+
+
 def test_verify_other_files_and_cases(built, tmp_path):
     other = tmp_path / "other.pdf"
     other.write_bytes(b"%PDF-1.4\n%%EOF\n")

@@ -156,6 +156,27 @@ def test_saying_no_changes_nothing(qtbot, dialog, db_path, boxes):
     assert len(backup.list_backups(dialog.folder())) == 1
 
 
+def test_another_outlets_backup_names_both_outlets_before_restoring(qtbot, dialog, db_path, boxes):
+    from db.store.models import Outlet
+
+    shown, answer = boxes
+    other = _make_backup(qtbot, dialog)
+    Outlet.update(code="LYL07", name="柳园路网点").execute()
+    digest = file_digest(db_path)
+    dialog.table.selectRow(0)
+    answer["question"] = QMessageBox.StandardButton.No
+    dialog.restore_button.click()
+    ((kind, question),) = shown
+    assert kind == "question" and "another outlet" in question
+    assert "柳园路网点 (LYL07)" in question and "(JSL01)" in question
+    assert file_digest(db_path) == digest
+
+    answer["question"] = QMessageBox.StandardButton.Yes
+    with qtbot.waitSignal(dialog.restored, timeout=TIMEOUT_MS):
+        dialog.restore_button.click()
+    assert rows_of(db_path)["outlet"] == rows_of(other.path)["outlet"]
+
+
 def test_a_damaged_backup_is_refused_with_nothing_changed(qtbot, dialog, db_path, boxes):
     shown, _answer = boxes
     info = _make_backup(qtbot, dialog)
