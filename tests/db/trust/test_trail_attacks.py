@@ -102,6 +102,22 @@ def test_its_last_entry_deleted_is_found(outlet_file):
     assert "shorter than its signed checkpoint" in _problems(outlet_file)["trail_anchor"][0]
 
 
+def test_its_last_entry_deleted_after_work_since_the_checkpoint_is_found(outlet_file):
+    """Newer than the checkpoint, the entry is vouched for by the row it describes."""
+    open_database(outlet_file)
+    head = Staff.get(Staff.role == "head")
+    with trail.acting_as(head.id):
+        Staff.update(name="王建国（负责人）").where(Staff.id == head.id).execute()
+    close_database()
+    with _raw(outlet_file) as conn:
+        conn.execute("DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
+    problems = _problems(outlet_file)
+    assert set(problems) == {"audit_trail"}, problems
+    assert problems["audit_trail"][0].endswith(
+        f"(staff row {head.id}): row changed without a trail entry"
+    )
+
+
 def test_a_case_deleted_with_its_entries_and_the_chain_recomputed_is_found(outlet_file):
     conn = _raw(outlet_file)
     with conn:
