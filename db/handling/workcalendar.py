@@ -364,13 +364,14 @@ def calendar_problems(db: Database) -> list[str]:
     return problems
 
 
-# The last trail entry of each day set by hand, and whether its actor held the head's
-# authority then: the head, or the acting head named for that time (Art. 8).
+# The days not from the package whose last trail entry names no one who held the head's authority
+# then: the head, or the acting head named for that time (Art. 8). A baseline entry (op B)
+# is the day as it stood when the trail began, set before anyone's edits were recorded.
 _MANUAL_DAYS_SQL = """
     SELECT c.day FROM calendar_day AS c
     LEFT JOIN audit_log AS a ON a.id = (
         SELECT max(id) FROM audit_log WHERE table_name = 'calendar_day' AND row_id = c.rowid)
-    WHERE c.source = ? AND NOT EXISTS (
+    WHERE c.source != ? AND coalesce(a.op, '') != ? AND NOT EXISTS (
         SELECT 1 FROM staff AS s WHERE s.id = a.actor_id AND (
             s.role = ? OR EXISTS (
                 SELECT 1 FROM acting_head AS h WHERE h.staff_id = s.id
@@ -382,7 +383,9 @@ _MANUAL_DAYS_SQL = """
 def _unattributed_manual_days(db: Database) -> list[str]:
     if "acting_head" not in sqlite_features.existing_tables(db):
         return []
-    rows = db.execute_sql(_MANUAL_DAYS_SQL, (SOURCE_MANUAL, vocab.ROLE_HEAD)).fetchall()
+    rows = db.execute_sql(
+        _MANUAL_DAYS_SQL, (SOURCE_PACKAGE, sqlite_features.BASELINE_OP, vocab.ROLE_HEAD)
+    ).fetchall()
     return [message("calendar_edit_unattributed", day=day) for (day,) in rows]
 
 

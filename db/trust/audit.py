@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from peewee import Database
 
 from db.store.models import database
+from db.store.sqlite_features import BASELINE_OP  # the row as it stood when the trail began
 from db.store.trail import (  # noqa: F401  (the trail's primitives, used as audit.*)
     acting_as,
     current_actor,
@@ -30,8 +31,6 @@ from db.store.trail import (  # noqa: F401  (the trail's primitives, used as aud
 )
 
 AUDIT_TABLE = "audit_log"
-# A baseline entry: the row as it stood when the trail began to cover it.
-BASELINE_OP = "B"
 
 
 def record_inserts(db: Database, table: str, first_rowid: int, last_rowid: int) -> int:
