@@ -287,6 +287,30 @@ MESSAGES: dict[str, str] = {
     "district_nothing_to_send": (
         "Nothing new for outlet {outlet} since bundle number {seq}: no work order, reply or escalation result waits; no bundle written."
     ),
+    # the database check (db/trust/integrity.py, anchor.py; db/handling/workcalendar.py)
+    "trail_shorter_than_checkpoint": (
+        "The audit trail is shorter than its signed checkpoint of {at}: {entries} entries "
+        "then, {now} now; entries were removed."
+    ),
+    "trail_diverges_from_checkpoint": (
+        "The audit trail differs from its signed checkpoint of {at}: its first {entries} "
+        "entries are not the ones the checkpoint signed (entries rewritten or removed)."
+    ),
+    "trail_no_checkpoint": "No signed checkpoint of the audit trail found yet.",
+    "trail_checkpoint_matches": "Matches its signed checkpoint of {at} ({entries} entries).",
+    "guard_trigger_missing": "The trigger {name} is missing (writes are not guarded).",
+    "guard_trigger_altered": "The trigger {name} is not the one this program creates.",
+    "guard_trigger_unknown": "The trigger {name} is not one this program creates.",
+    "guard_function_altered": "The SQL function {name} does not compute what this program's does.",
+    "search_index_mismatch": "The search index {name} does not match its table ({error}).",
+    "calendar_differs_from_source": (
+        "Calendar day {day} differs from the published schedule it is marked as coming from."
+    ),
+    "calendar_day_missing": "Calendar day {day} of the published schedule is missing.",
+    "calendar_edit_unattributed": (
+        "Calendar day {day} is marked as set by the head, but the trail names no head or "
+        "acting head who set it."
+    ),
 }
 # One refusal for every failed login (see the comment above "accounts_unreadable").
 MESSAGES.update(
@@ -294,6 +318,25 @@ MESSAGES.update(
         ("login_wrong_password", "login_no_account", "login_locked"), MESSAGES["login_unknown"]
     )
 )
+
+
+class Message(str):
+    """English text (a finding, not a refusal) that keeps its ``code`` and ``params``, so
+    the GUI can show it in the user's language; everywhere else it is the text itself."""
+
+    code: str
+    params: dict[str, object]
+
+
+def message(code: str, **params: object) -> Message:
+    """The English text of ``code`` with ``params`` filled in."""
+    template = MESSAGES.get(code, code)
+    try:
+        text = Message(template.format(**params))
+    except (KeyError, IndexError):
+        text = Message(template)
+    text.code, text.params = code, params
+    return text
 
 
 class WorkflowError(ValueError):

@@ -93,7 +93,10 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
 
     user_guide.controller()  # F1 opens the user guide, from the login dialog on
 
+    from db import checks
     from desktop.session import single_instance, startup_check
+
+    checks.register_domain_checks()
 
     lock = single_instance.lock_or_explain(data_dir)  # released when run_gui returns
     if lock is None:

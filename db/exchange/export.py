@@ -50,7 +50,7 @@ from db.store.models import (
     database,
     now,
 )
-from db.trust import keys, outlet_keys, permissions
+from db.trust import anchor, keys, outlet_keys, permissions
 from db.trust.masking import Masker, mask_phone
 from db.trust.policy import Action
 
@@ -451,6 +451,10 @@ def export_bundle(
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+    # The trail's head as it stands now, signed with the outlet's key, outside the file.
+    anchor.write_checkpoint(
+        database.obj, outlet_keys.data_dir(), reason="export", signing_key=signing_key
+    )
     return BundleSummary(
         path=path,
         seq=seq,

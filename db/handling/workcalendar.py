@@ -34,7 +34,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db.errors import RowError, WorkflowError
+from peewee import Database
+
+from db.errors import RowError, WorkflowError, message
 from db.handling import deadlines
 from db.handling.deadlines import DeadlineMove
 from db.handling.workdays import (  # noqa: F401 (read through this module too)
@@ -48,8 +50,10 @@ from db.handling.workdays import (  # noqa: F401 (read through this module too)
     year_covered,
     year_status,
 )
+from db.store import sqlite_features, vocab
 from db.store.models import CalendarDay, CalendarYear, Staff, database, now
-from db.trust import permissions
+from db.store.trail import acting_as
+from db.trust import integrity, permissions
 from db.trust.policy import Action
 
 SOURCE_PACKAGE = "package"
@@ -123,7 +127,7 @@ def set_year(
                 updated_at=at,
             )
         )
-    with database.atomic():
+    with acting_as(actor.id), database.atomic():  # the trail names who edited
         before = current()
         _replace_year(year, rows, complete=complete, at=at)
         moves = _after_edit(before)
@@ -156,7 +160,7 @@ def set_day(day: dt.date, working: bool, name: str = "", *, actor: Staff) -> Cal
     at = now()
     permissions.require(actor, Action.EDIT_CALENDAR, at)
     _check_year(day.year)
-    with database.atomic():
+    with acting_as(actor.id), database.atomic():  # the trail names who edited
         before = current()
         CalendarDay.insert(
             day=day,
@@ -314,9 +318,82 @@ def import_calendar_file(path: Path | str, *, actor: Staff, complete: bool) -> C
         by_year.setdefault(day.year, []).append(
             dict(day=day, working=working, name=name, source=SOURCE_MANUAL, updated_at=at)
         )
-    with database.atomic():
+    with acting_as(actor.id), database.atomic():  # the trail names who edited
         before = current()
         for year, rows in sorted(by_year.items()):
             _replace_year(year, rows, complete=complete, at=at)
         moves = _after_edit(before)
     return CalendarSaved(sorted(by_year), len(days), moves)
+
+
+# --- the calendar in the database check ---------------------------------------------------
+
+
+def calendar_problems(db: Database) -> list[str]:
+    """Where the stored calendar is not its source: a day marked as from the published
+    schedule (the chinese_calendar package) that differs from it or is missing from a year
+    the package filled, and a day marked as set by hand whose last trail entry names no
+    head or acting head (db/trust/policy.py: only they edit the calendar). Read with SQL on
+    ``db`` itself: the check runs on its own connection."""
+    tables = sqlite_features.existing_tables(db)
+    if "calendar_day" not in tables:
+        return []
+    package, _years = package_schedule()
+    problems: list[str] = []
+    stored: dict[str, tuple[bool, str]] = {}
+    for day, working, source in db.execute_sql(
+        "SELECT day, working, source FROM calendar_day ORDER BY day"
+    ).fetchall():
+        stored[str(day)] = (bool(working), source)
+        if source != SOURCE_PACKAGE:
+            continue
+        published = package.get(dt.date.fromisoformat(str(day)))
+        if published is None or published[0] != bool(working):
+            problems.append(message("calendar_differs_from_source", day=day))
+    package_years = {
+        int(year)
+        for (year,) in db.execute_sql(
+            "SELECT year FROM calendar_year WHERE source = ?", (SOURCE_PACKAGE,)
+        ).fetchall()
+    }
+    for day in sorted(package):
+        if day.year in package_years and day.isoformat() not in stored:
+            problems.append(message("calendar_day_missing", day=day.isoformat()))
+    if sqlite_features.AUDIT_TABLE in tables:
+        problems += _unattributed_manual_days(db)
+    return problems
+
+
+# The days not from the package whose last trail entry names no one who held the head's authority
+# then: the head, or the acting head named for that time (Art. 8). A baseline entry (op B)
+# is the day as it stood when the trail began, set before anyone's edits were recorded.
+_MANUAL_DAYS_SQL = """
+    SELECT c.day FROM calendar_day AS c
+    LEFT JOIN audit_log AS a ON a.id = (
+        SELECT max(id) FROM audit_log WHERE table_name = 'calendar_day' AND row_id = c.rowid)
+    WHERE c.source != ? AND coalesce(a.op, '') != ? AND NOT EXISTS (
+        SELECT 1 FROM staff AS s WHERE s.id = a.actor_id AND (
+            s.role = ? OR EXISTS (
+                SELECT 1 FROM acting_head AS h WHERE h.staff_id = s.id
+                AND h.starts_at <= a.at AND h.ends_at > a.at)))
+    ORDER BY c.day
+"""
+
+
+def _unattributed_manual_days(db: Database) -> list[str]:
+    if "acting_head" not in sqlite_features.existing_tables(db):
+        return []
+    rows = db.execute_sql(
+        _MANUAL_DAYS_SQL, (SOURCE_PACKAGE, sqlite_features.BASELINE_OP, vocab.ROLE_HEAD)
+    ).fetchall()
+    return [message("calendar_edit_unattributed", day=day) for (day,) in rows]
+
+
+def calendar_check() -> integrity.Check:
+    """The calendar as a check of db/trust/integrity.py."""
+
+    def run(ctx: integrity.CheckContext) -> integrity.Findings:
+        problems = calendar_problems(ctx.db)
+        return integrity.Findings(problems, [] if problems else ["matches its sources"])
+
+    return integrity.Check("calendar", "Working-day calendar", run)

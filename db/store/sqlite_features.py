@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from peewee import Database, SqliteDatabase
+from peewee import Database, PeeweeException, SqliteDatabase
 
 # WAL for concurrent readers; FULL so a power cut cannot lose a reported commit
 # (NORMAL can, in WAL mode); foreign keys are off by default in SQLite.
@@ -55,6 +55,30 @@ def trigram_supported() -> bool:
     return sqlite3.sqlite_version_info >= (3, 34, 0)
 
 
+def _case_search_trigger_sql() -> list[str]:
+    """The triggers that keep the trigram index in step with complaint_case."""
+    return [
+        f"""CREATE TRIGGER IF NOT EXISTS complaint_case_search_ai AFTER INSERT ON complaint_case
+        BEGIN
+          INSERT INTO {SEARCH_TABLE}(rowid, case_no, customer_name, description)
+          VALUES (new.id, new.case_no, new.customer_name, new.description);
+        END""",
+        f"""CREATE TRIGGER IF NOT EXISTS complaint_case_search_ad AFTER DELETE ON complaint_case
+        BEGIN
+          INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rowid, case_no, customer_name, description)
+          VALUES ('delete', old.id, old.case_no, old.customer_name, old.description);
+        END""",
+        f"""CREATE TRIGGER IF NOT EXISTS complaint_case_search_au
+        AFTER UPDATE OF case_no, customer_name, description ON complaint_case
+        BEGIN
+          INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rowid, case_no, customer_name, description)
+          VALUES ('delete', old.id, old.case_no, old.customer_name, old.description);
+          INSERT INTO {SEARCH_TABLE}(rowid, case_no, customer_name, description)
+          VALUES (new.id, new.case_no, new.customer_name, new.description);
+        END""",
+    ]
+
+
 def install_case_search(db: Database) -> None:
     """Create the trigram full-text index over case number, customer name and description,
     kept in step with complaint_case by triggers, and fill it from existing rows."""
@@ -65,30 +89,8 @@ def install_case_search(db: Database) -> None:
         "case_no, customer_name, description, "
         "content='complaint_case', content_rowid='id', tokenize='trigram')"
     )
-    db.execute_sql(
-        f"""CREATE TRIGGER IF NOT EXISTS complaint_case_search_ai AFTER INSERT ON complaint_case
-        BEGIN
-          INSERT INTO {SEARCH_TABLE}(rowid, case_no, customer_name, description)
-          VALUES (new.id, new.case_no, new.customer_name, new.description);
-        END"""
-    )
-    db.execute_sql(
-        f"""CREATE TRIGGER IF NOT EXISTS complaint_case_search_ad AFTER DELETE ON complaint_case
-        BEGIN
-          INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rowid, case_no, customer_name, description)
-          VALUES ('delete', old.id, old.case_no, old.customer_name, old.description);
-        END"""
-    )
-    db.execute_sql(
-        f"""CREATE TRIGGER IF NOT EXISTS complaint_case_search_au
-        AFTER UPDATE OF case_no, customer_name, description ON complaint_case
-        BEGIN
-          INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rowid, case_no, customer_name, description)
-          VALUES ('delete', old.id, old.case_no, old.customer_name, old.description);
-          INSERT INTO {SEARCH_TABLE}(rowid, case_no, customer_name, description)
-          VALUES (new.id, new.case_no, new.customer_name, new.description);
-        END"""
-    )
+    for sql in _case_search_trigger_sql():
+        db.execute_sql(sql)
     rebuild_case_search(db)
 
 
@@ -123,12 +125,17 @@ def install_append_only_guards(db: Database) -> None:
     """Make case_event append-only at the storage level, not just by convention."""
     if not is_sqlite(db):
         return
-    for op in ("UPDATE", "DELETE"):
-        db.execute_sql(
-            f"""CREATE TRIGGER IF NOT EXISTS case_event_no_{op.lower()}
+    for sql in _append_only_guard_sql():
+        db.execute_sql(sql)
+
+
+def _append_only_guard_sql() -> list[str]:
+    return [
+        f"""CREATE TRIGGER IF NOT EXISTS case_event_no_{op.lower()}
             BEFORE {op} ON case_event
             BEGIN SELECT RAISE(ABORT, 'case_event is append-only'); END"""
-        )
+        for op in ("UPDATE", "DELETE")
+    ]
 
 
 # --- Search for 1-2 characters ------------------------------------------------------------
@@ -572,6 +579,157 @@ def sync_audit_triggers(db: Database) -> int:
                 db.execute_sql(sql)
                 changed += 1
     return changed
+
+
+# The op of a baseline entry: the row as it stood when the trail began to cover it (a row
+# from before the trail existed, or one a migration wrote before its table had triggers).
+BASELINE_OP = "B"
+# The triggers' own time format.
+AUDIT_TIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def audit_time() -> str:
+    """Now, as the audit triggers write it (milliseconds, local time)."""
+    import datetime as dt
+
+    return dt.datetime.now().strftime(AUDIT_TIME_FORMAT)[:-3]
+
+
+def append_audit_entries(db: Database, table: str, op: str, rows: sqlite3.Cursor) -> int:
+    """Append one entry per ``(rowid, row JSON)`` row of the cursor ``rows`` (rows of
+    ``table``) to the trail, each chained to
+    the one before it exactly as the triggers chain theirs (now, the current actor, no
+    "before"). Call it inside the transaction that wrote the rows; returns the count."""
+    from db.store import trail
+
+    at = audit_time()
+    actor = trail.current_actor()
+    last = db.execute_sql(f"SELECT id, hash FROM {AUDIT_TABLE} ORDER BY id DESC LIMIT 1").fetchone()
+    next_id, prev = (last[0] + 1, last[1]) if last else (1, "")
+    sql = (
+        f"INSERT INTO {AUDIT_TABLE}"
+        "(id, at, actor_id, table_name, op, row_id, before, after, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)"
+    )
+    digest_of = trail.insert_hasher(at, actor, table, op)
+    written = 0
+    while batch := rows.fetchmany(5000):
+        entries = []
+        for rowid, after in batch:
+            digest = digest_of(prev, rowid, after)
+            entries.append((next_id, at, actor, table, op, rowid, after, prev, digest))
+            next_id += 1
+            prev = digest
+        db.cursor().executemany(sql, entries)
+        written += len(entries)
+    return written
+
+
+def rows_without_entry_sql(db: Database, table: str, *, with_json: bool) -> str:
+    """SELECT of the rows of ``table`` that no trail entry names (rowid, and their JSON)."""
+    what = f"t.rowid, {audit_row_json_sql(db, table, 't')}" if with_json else "t.rowid"
+    return (
+        f'SELECT {what} FROM "{table}" AS t WHERE NOT EXISTS (SELECT 1 FROM {AUDIT_TABLE} AS a'
+        f" WHERE a.table_name = '{table}' AND a.row_id = t.rowid) ORDER BY t.rowid"
+    )
+
+
+def record_baseline(db: Database) -> int:
+    """Give every row that no trail entry names a baseline entry (op ``B``): the row as it
+    stands now, so that from here on the check compares it like any other. Used by the
+    migration that extends the trail to the rows from before it; returns the count."""
+    if AUDIT_TABLE not in existing_tables(db):
+        return 0
+    written = 0
+    for table in audited_tables(db):
+        rows = db.execute_sql(rows_without_entry_sql(db, table, with_json=True))
+        written += append_audit_entries(db, table, BASELINE_OP, rows)
+    return written
+
+
+# --- Checking the guards: triggers, SQL functions and search indexes --------------------------
+
+
+def _trigger_name(sql: str) -> str:
+    words = _normal_sql(sql).split(" ")
+    return words[2].strip('"')
+
+
+def _normal_sql(sql: str) -> str:
+    """Trigger text compared as SQLite stores it: no IF NOT EXISTS, whitespace collapsed."""
+    return " ".join(sql.replace("IF NOT EXISTS ", "").split())
+
+
+def expected_triggers(db: Database) -> dict[str, str]:
+    """Every trigger this program creates in ``db`` as its tables stand: the search
+    indexes', case_event's append-only guards and every audited table's audit triggers."""
+    tables = existing_tables(db)
+    wanted: list[str] = []
+    if SEARCH_TABLE in tables:
+        wanted += _case_search_trigger_sql()
+    if GRAMS_TABLE in tables:
+        wanted += _grams_trigger_sql()
+    if "case_event" in tables and "setting" in tables:  # both came with schema version 2
+        wanted += _append_only_guard_sql()
+    if AUDIT_TABLE in tables:
+        wanted += [_audit_trigger_sql(db, t, op) for t in audited_tables(db) for op in "IUD"]
+    return {_trigger_name(sql): _normal_sql(sql) for sql in wanted}
+
+
+# One entry for the SQL functions to compute: they must give what the program's own give.
+_FUNCTION_PROBE = ("prev", "2026-01-01 00:00:00.000", 1, "outlet", "U", 1, "{}", '{"a":1}')
+
+
+def guard_problems(db: Database) -> list[str]:
+    """Triggers missing, altered or unknown, and SQL functions that do not compute what the
+    program's do (a connection with other functions would write a forged trail)."""
+    from db.errors import message
+    from db.store import trail
+
+    present = {
+        name: _normal_sql(sql or "")
+        for name, sql in db.execute_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type='trigger'"
+        ).fetchall()
+    }
+    wanted = expected_triggers(db)
+    problems: list[str] = []
+    for name, sql in wanted.items():
+        if name not in present:
+            problems.append(message("guard_trigger_missing", name=name))
+        elif present[name] != sql:
+            problems.append(message("guard_trigger_altered", name=name))
+    problems += [message("guard_trigger_unknown", name=n) for n in present if n not in wanted]
+    probes = {
+        "cd_audit_hash": ("SELECT cd_audit_hash(?, ?, ?, ?, ?, ?, ?, ?)", _FUNCTION_PROBE),
+        "cd_grams": ("SELECT cd_grams(?)", ("投诉12",)),
+    }
+    expected = {"cd_audit_hash": trail.entry_hash(*_FUNCTION_PROBE), "cd_grams": grams("投诉12")}
+    for name, (sql, args) in probes.items():
+        try:
+            value = db.execute_sql(sql, args).fetchone()[0]
+        except (sqlite3.Error, PeeweeException):
+            value = None
+        if value != expected[name]:
+            problems.append(message("guard_function_altered", name=name))
+    return problems
+
+
+def search_index_problems(db: Database) -> list[str]:
+    """FTS5's own integrity-check of each search index; the trigram index is compared with
+    complaint_case as well (rank 1), so a case changed behind its triggers is found."""
+    from db.errors import message
+
+    problems: list[str] = []
+    for table in (SEARCH_TABLE, GRAMS_TABLE):
+        if table not in existing_tables(db):
+            continue
+        try:
+            with db.atomic():
+                db.execute_sql(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+        except (sqlite3.Error, PeeweeException) as exc:
+            problems.append(message("search_index_mismatch", name=table, error=str(exc)))
+    return problems
 
 
 @contextlib.contextmanager

@@ -61,14 +61,16 @@ def entry_hash(
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
-def insert_hasher(at: str, actor: int | None, table: str) -> Callable[[str, int, str], str]:
-    """``entry_hash(prev, at, actor, table, "I", row_id, None, after)`` as a function of
-    (prev, row_id, after) only, for many inserts at once: the same text is hashed (the
-    constant part of it is written once), about four times faster than the encoder.
-    tests/db/trust/test_audit.py checks that both agree."""
+def insert_hasher(
+    at: str, actor: int | None, table: str, op: str = "I"
+) -> Callable[[str, int, str], str]:
+    """``entry_hash(prev, at, actor, table, op, row_id, None, after)`` as a function of
+    (prev, row_id, after) only, for many inserts (or baseline entries) at once: the same
+    text is hashed (the constant part of it is written once), about four times faster than
+    the encoder. tests/db/trust/test_audit.py checks that both agree."""
     sha256 = hashlib.sha256
     quote = _quote
-    middle = f',{quote(at)},{"null" if actor is None else int(actor)},{quote(table)},"I",'
+    middle = f",{quote(at)},{'null' if actor is None else int(actor)},{quote(table)},{quote(op)},"
 
     def digest(prev: str, row_id: int, after: str) -> str:
         text = f"[{quote(prev)}{middle}{int(row_id)},null,{quote(after)}]"

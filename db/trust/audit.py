@@ -15,13 +15,13 @@ How it works:
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 
 from peewee import Database
 
 from db.store.models import database
+from db.store.sqlite_features import BASELINE_OP  # the row as it stood when the trail began
 from db.store.trail import (  # noqa: F401  (the trail's primitives, used as audit.*)
     acting_as,
     current_actor,
@@ -44,44 +44,33 @@ def record_inserts(db: Database, table: str, first_rowid: int, last_rowid: int) 
     Returns how many entries were written."""
     from db.store import sqlite_features
 
-    at = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]  # the triggers' format
-    actor = current_actor()
     expr = sqlite_features.audit_row_json_sql(db, table, "t")
-    last = db.execute_sql(f"SELECT id, hash FROM {AUDIT_TABLE} ORDER BY id DESC LIMIT 1").fetchone()
-    next_id, prev = (last[0] + 1, last[1]) if last else (1, "")
     rows = db.execute_sql(
         f'SELECT t.rowid, {expr} FROM "{table}" AS t WHERE t.rowid BETWEEN ? AND ? '
         "ORDER BY t.rowid",
         (first_rowid, last_rowid),
     )
-    sql = (
-        f"INSERT INTO {AUDIT_TABLE}"
-        "(id, at, actor_id, table_name, op, row_id, before, after, prev_hash, hash) "
-        "VALUES (?, ?, ?, ?, 'I', ?, NULL, ?, ?, ?)"
-    )
-    digest_of = insert_hasher(at, actor, table)
-    written = 0
-    while batch := rows.fetchmany(5000):
-        entries = []
-        for rowid, after in batch:
-            digest = digest_of(prev, rowid, after)
-            entries.append((next_id, at, actor, table, rowid, after, prev, digest))
-            next_id += 1
-            prev = digest
-        db.cursor().executemany(sql, entries)
-        written += len(entries)
-    return written
+    return sqlite_features.append_audit_entries(db, table, "I", rows)
+
+
+# What a row no entry names says about itself: written while the triggers were dropped.
+NO_ENTRY = "row has no trail entry (written with the audit triggers switched off)"
 
 
 @dataclass(frozen=True)
 class TrailProblem:
-    entry_id: int
+    """One thing the trail does not vouch for; ``entry_id`` is None for a row no entry
+    names at all."""
+
+    entry_id: int | None
     table: str
     row_id: int | None
     reason: str
 
     def __str__(self) -> str:
         where = f"{self.table} row {self.row_id}" if self.row_id is not None else self.table
+        if self.entry_id is None:
+            return f"{where}: {self.reason}"
         return f"audit entry {self.entry_id} ({where}): {self.reason}"
 
 
@@ -201,7 +190,11 @@ def verify_trail(db: Database | None = None, *, limit_problems: int = 20) -> Tra
                 state_problems.append(
                     TrailProblem(eid, table, row_id, "row changed without a trail entry")
                 )
-    state_problems.sort(key=lambda p: p.entry_id)
+    state_problems.sort(key=lambda p: p.entry_id or 0)
+    for table in sqlite_features.audited_tables(db):
+        sql = sqlite_features.rows_without_entry_sql(db, table, with_json=False)
+        for (row_id,) in db.execute_sql(f"{sql} LIMIT {limit_problems}").fetchall():
+            state_problems.append(TrailProblem(None, table, row_id, NO_ENTRY))
     problems.extend(state_problems[: max(0, limit_problems - len(problems))])
     return TrailReport(count, checked, problems)
 
@@ -305,7 +298,7 @@ def entry_changes(entry: TrailEntry, *, reveal: bool = False) -> list[FieldChang
     after = entry.after or {}
     if entry.op == "U":
         columns = [c for c in after if before.get(c) != after.get(c)]
-    elif entry.op == "I":
+    elif entry.op in ("I", BASELINE_OP):
         columns = [c for c, v in after.items() if v not in (None, "")]
     else:
         columns = [c for c, v in before.items() if v not in (None, "")]
@@ -334,7 +327,7 @@ def entry_changes(entry: TrailEntry, *, reveal: bool = False) -> list[FieldChang
 
     changes = []
     for column in columns:
-        old = shown(column, before.get(column)) if entry.op != "I" else None
+        old = shown(column, before.get(column)) if entry.op in ("U", "D") else None
         new = shown(column, after.get(column)) if entry.op != "D" else None
         changes.append(FieldChange(names.get(column, column), old, new))
     return changes

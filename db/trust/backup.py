@@ -42,7 +42,7 @@ from playhouse.migrations import Migration
 from db.store import sqlite_features
 from db.store.database import MIGRATION_TABLE, MIGRATIONS_DIR
 from db.store.models import Setting, Staff, database, now
-from db.trust import permissions
+from db.trust import anchor, permissions
 from db.trust.policy import Action
 
 log = logging.getLogger(__name__)
@@ -367,6 +367,7 @@ def _make_backup(
     conn = sqlite_features.open_read_only(partial)
     try:
         schema_version = len(_applied_migrations(conn))
+        checkpoint = _checkpoint(conn, db_path, "backup")
     finally:
         conn.close()
     size = partial.stat().st_size
@@ -384,6 +385,8 @@ def _make_backup(
         "database": {"file": target.name, "size": size, "sha256": digest},
         "attachments": {"folder": target.with_suffix("").name, "files": files},
     }
+    if checkpoint is not None:
+        manifest[anchor.MANIFEST_KEY] = checkpoint
     if files:
         partial_dir.replace(target.with_suffix(""))
     _write_json(manifest_path(target), manifest)
@@ -392,6 +395,18 @@ def _make_backup(
     sqlite_features.fsync_dir(target.parent)
     log.info("backed up %s to %s", db_path, target)
     return BackupInfo(target, created, reason, size, True, len(files), seq)
+
+
+def _checkpoint(conn: sqlite3.Connection, db_path: Path, reason: str) -> dict | None:
+    """A signed checkpoint of the trail of ``conn`` (db/trust/anchor.py), written to the data
+    folder; None when the file has no trail or no key could be had."""
+    if sqlite_features.AUDIT_TABLE not in sqlite_features.table_names(conn):
+        return None
+    try:
+        return anchor.write_checkpoint(conn, db_path.parent, reason=reason)
+    except OSError as exc:
+        log.warning("no checkpoint of the audit trail written: %s", exc)
+        return None
 
 
 def _copy_attachments(source: Path, dest: Path, report: Progress) -> dict[str, dict[str, object]]:
@@ -693,6 +708,8 @@ def restore(
     conn = sqlite_features.open_read_only(db_path)
     try:
         version = len(_applied_migrations(conn))
+        # The restored trail is the one the check compares from now on.
+        _checkpoint(conn, db_path, "restore")
     finally:
         conn.close()
     log.info("restored %s from %s", db_path, backup_path)

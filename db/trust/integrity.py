@@ -16,11 +16,15 @@ from pathlib import Path
 
 from peewee import Database, PeeweeException
 
+from db.errors import message
 from db.store import sqlite_features
 from db.store.database import MIGRATION_TABLE, latest_schema_version, schema_version
+from db.trust import anchor
 from db.trust.backup import (
     REQUIRED_TABLES,
     attachments_folder,
+    backup_folder_of,
+    default_backup_folder,
     known_migrations,
     tree_files,
     verify_files,
@@ -179,10 +183,47 @@ def _audit_trail(ctx: CheckContext) -> Findings:
     return Findings([str(p) for p in report.problems], [] if report.problems else [note])
 
 
+def _has_trail(db: Database) -> bool:
+    return sqlite_features.AUDIT_TABLE in sqlite_features.existing_tables(db)
+
+
+def _trail_anchor(ctx: CheckContext) -> Findings:
+    """The trail against the newest signed checkpoint outside the file (db/trust/anchor.py)."""
+    if ctx.path is None or not _has_trail(ctx.db):
+        return Findings(notes=["no audit trail in a database file; not checked"])
+    data_dir = ctx.path.parent
+    folders = [backup_folder_of(ctx.path), default_backup_folder(ctx.path)]
+    checkpoint = anchor.newest_checkpoint(data_dir, folders)
+    if checkpoint is None:
+        return Findings(notes=[message("trail_no_checkpoint")])
+    problems = anchor.head_problems(ctx.db, checkpoint)
+    note = message("trail_checkpoint_matches", at=checkpoint.at, entries=checkpoint.head.entries)
+    return Findings(problems, [] if problems else [note])
+
+
+def _guards(ctx: CheckContext) -> Findings:
+    if not sqlite_features.is_sqlite(ctx.db):
+        return Findings(notes=["not an SQLite database; not checked here"])
+    problems = sqlite_features.guard_problems(ctx.db)
+    count = len(sqlite_features.expected_triggers(ctx.db))
+    return Findings(problems, [] if problems else [f"{count} triggers as this program makes them"])
+
+
+def _search_indexes(ctx: CheckContext) -> Findings:
+    if not sqlite_features.is_sqlite(ctx.db):
+        return Findings(notes=["not an SQLite database; not checked here"])
+    if ctx.quick:  # reads every indexed case again; derived data, rebuilt if need be
+        return Findings(notes=["checked by the full check only"])
+    return Findings(sqlite_features.search_index_problems(ctx.db))
+
+
 CHECKS: list[Check] = [
     Check("storage", "Storage (integrity_check)", _storage),
     Check("foreign_keys", "Foreign keys", _foreign_keys),
     Check("audit_trail", "Audit trail (hash chain)", _audit_trail),
+    Check("trail_anchor", "Audit trail (signed checkpoint)", _trail_anchor),
+    Check("guards", "Triggers and SQL functions", _guards),
+    Check("search_indexes", "Search indexes (FTS5 integrity-check)", _search_indexes),
     Check("schema", "Schema", _schema),
     Check("attachments", "Attachments", _attachments),
 ]

@@ -385,7 +385,10 @@ def _restorer(
 
 
 def cmd_check(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    from db import checks
     from db.trust import integrity
+
+    checks.register_domain_checks()
 
     path = cli_common.database_path(args)
     if not path.exists():

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from db.errors import WorkflowError
+from db.errors import Message, WorkflowError
 from db.handling.workflow import ACTION_LABELS
 from db.store import codes
+from db.trust import integrity
 from desktop.kit import labels
 
 ERROR_CONTEXT = "WorkflowError"
@@ -458,6 +459,54 @@ _MESSAGES: dict[str, str] = {
         "WorkflowError",
         "Nothing new for outlet {outlet} since bundle number {seq}: no work order, reply or escalation result waits; no bundle written.",
     ),
+    "trail_shorter_than_checkpoint": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The audit trail is shorter than its signed checkpoint of {at}: {entries} entries then, {now} now; entries were removed.",
+    ),
+    "trail_diverges_from_checkpoint": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The audit trail differs from its signed checkpoint of {at}: its first {entries} entries are not the ones the checkpoint signed (entries rewritten or removed).",
+    ),
+    "trail_no_checkpoint": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "No signed checkpoint of the audit trail found yet.",
+    ),
+    "trail_checkpoint_matches": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Matches its signed checkpoint of {at} ({entries} entries).",
+    ),
+    "guard_trigger_missing": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The trigger {name} is missing (writes are not guarded).",
+    ),
+    "guard_trigger_altered": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The trigger {name} is not the one this program creates.",
+    ),
+    "guard_trigger_unknown": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The trigger {name} is not one this program creates.",
+    ),
+    "guard_function_altered": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The SQL function {name} does not compute what this program's does.",
+    ),
+    "search_index_mismatch": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The search index {name} does not match its table ({error}).",
+    ),
+    "calendar_differs_from_source": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Calendar day {day} differs from the published schedule it is marked as coming from.",
+    ),
+    "calendar_day_missing": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Calendar day {day} of the published schedule is missing.",
+    ),
+    "calendar_edit_unattributed": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Calendar day {day} is marked as set by the head, but the trail names no head or acting head who set it.",
+    ),
 }
 # Every failed login reads the same (db/trust/accounts.py).
 _MESSAGES.update(
@@ -580,3 +629,19 @@ def workflow_error_message(err: WorkflowError) -> str:
             return english.format(**params)
         except (KeyError, IndexError, ValueError):
             return err.message
+
+
+def finding_text(text: str) -> str:
+    """A finding of the database check in the user's language: a ``db.errors.Message`` is
+    translated like a refusal, any other text is shown as it is."""
+    if not isinstance(text, Message):
+        return text
+    return workflow_error_message(WorkflowError(text.code, None, **text.params))
+
+
+def first_problem_text(report: integrity.CheckReport) -> str:
+    """The report's first problem, as ``CheckReport.first_problem`` words it, translated."""
+    for result in report.results:
+        if result.problems:
+            return f"{result.title}: {finding_text(result.problems[0])}"
+    return ""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 from db.store.database import database_path
 from db.trust import backup, integrity
 from db.trust.backup import BackupError, BackupInfo
+from desktop.kit.errors import first_problem_text
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +43,14 @@ def _newest_good(path: Path) -> tuple[Path, BackupInfo | None]:
     return folder, found
 
 
+# Hashing every attachment and evidence file at every start would be slow, and a changed
+# file is no reason to refuse the database (``complaint-desk check`` reports it).
+NOT_AT_START = frozenset({"attachments", "evidence"})
+
+
 def startup_checks() -> list[integrity.Check]:
-    """Every registered check but the attachments: hashing every attachment at every start
-    would be slow, and a changed attachment is no reason to refuse the database
-    (``complaint-desk check`` reports it)."""
-    return [c for c in integrity.CHECKS if c.name != "attachments"]
+    """Every registered check but those of the attachments and evidence files."""
+    return [c for c in integrity.CHECKS if c.name not in NOT_AT_START]
 
 
 # Checked before the database is opened: the rest can wait until the window is shown.
@@ -83,7 +87,7 @@ def ensure_sound_database(
     finally:
         QGuiApplication.restoreOverrideCursor()
 
-    problem = report.first_problem or ""
+    problem = first_problem_text(report)
     if {r.name for r in report.results if not r.ok} == {"schema"}:
         # Nothing is damaged: an older backup would only lose work. Say what to do instead.
         QMessageBox.critical(
@@ -238,7 +242,7 @@ class AfterStartCheck(QObject):
                 "The database failed its check:\n{problem}\n\nComplaint Desk will now close "
                 "the database, without backing it up over your good backups, and offer the "
                 "newest good backup."
-            ).format(problem=report.first_problem or ""),
+            ).format(problem=first_problem_text(report)),
         )
         from desktop.settings.backup_scheduler import scheduler_of
 

@@ -224,7 +224,7 @@
 <context>
     <name>AfterStartCheck</name>
     <message>
-        <location filename="../../desktop/session/startup_check.py" line="+214"/>
+        <location filename="../../desktop/session/startup_check.py" line="+218"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
@@ -414,7 +414,7 @@ Complaint Desk will now close the database, without backing it up over your good
         <translation>网点投诉处理台</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <location line="+48"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
@@ -10639,7 +10639,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkflowError</name>
     <message>
-        <location filename="../../desktop/kit/errors.py" line="+22"/>
+        <location filename="../../desktop/kit/errors.py" line="+23"/>
         <source>&apos;{action}&apos; is not allowed while the case is &apos;{status}&apos;.</source>
         <translation>投诉处于“{status}”状态时，不能进行“{action}”。</translation>
     </message>
@@ -11417,6 +11417,66 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <location line="+4"/>
         <source>Nothing new for outlet {outlet} since bundle number {seq}: no work order, reply or escalation result waits; no bundle written.</source>
         <translation>自第 {seq} 号交换包以来，没有需要发给网点 {outlet} 的新工单、答复或升级处理结果；未写出交换包。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit trail is shorter than its signed checkpoint of {at}: {entries} entries then, {now} now; entries were removed.</source>
+        <translation>审计记录比 {at} 的签名检查点短：当时 {entries} 条，现在 {now} 条；有记录被删除。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit trail differs from its signed checkpoint of {at}: its first {entries} entries are not the ones the checkpoint signed (entries rewritten or removed).</source>
+        <translation>审计记录与 {at} 的签名检查点不符：前 {entries} 条记录已不是检查点签名时的记录（记录被改写或删除）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No signed checkpoint of the audit trail found yet.</source>
+        <translation>尚未找到审计记录的签名检查点。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Matches its signed checkpoint of {at} ({entries} entries).</source>
+        <translation>与 {at} 的签名检查点一致（{entries} 条记录）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The trigger {name} is missing (writes are not guarded).</source>
+        <translation>触发器 {name} 缺失（写入不受保护）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The trigger {name} is not the one this program creates.</source>
+        <translation>触发器 {name} 不是本程序创建的版本。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The trigger {name} is not one this program creates.</source>
+        <translation>触发器 {name} 不是本程序创建的。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The SQL function {name} does not compute what this program&apos;s does.</source>
+        <translation>SQL 函数 {name} 的计算结果与本程序的不同。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The search index {name} does not match its table ({error}).</source>
+        <translation>搜索索引 {name} 与其数据表不符（{error}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Calendar day {day} differs from the published schedule it is marked as coming from.</source>
+        <translation>日历中 {day} 标注为来自公布的放假安排，但与该安排不同。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Calendar day {day} of the published schedule is missing.</source>
+        <translation>公布的放假安排中的 {day} 在日历中缺失。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Calendar day {day} is marked as set by the head, but the trail names no head or acting head who set it.</source>
+        <translation>日历中 {day} 标注为网点负责人设置，但审计记录中没有负责人或代理负责人设置它的记录。</translation>
     </message>
     <message>
         <location line="+17"/>

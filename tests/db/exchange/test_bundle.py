@@ -17,8 +17,8 @@ from db.exchange.format import MAX_MEMBER_BYTES, BundleError
 from db.exchange.importing import import_bundle
 from db.handling import workflow
 from db.management import liability
-from db.store.models import Case, WorkOrder
-from db.trust import keys
+from db.store.models import AuditLog, Case, WorkOrder, database
+from db.trust import anchor, keys, outlet_keys
 from db.workorders import orders as workorders
 from db.workorders.orders import NewWorkOrder
 from tests.db.exchange.signed import (
@@ -192,6 +192,18 @@ def test_the_audit_chain_head_travels_in_the_bundle(world: World, cases):
         manifest = json.loads(z.read("manifest.json"))
     last = AuditLog.select().order_by(AuditLog.id.desc()).first()
     assert manifest["audit"] == {"entries": AuditLog.select().count(), "last_hash": last.hash}
+
+
+def test_each_export_signs_a_checkpoint_of_the_trail_with_the_outlets_key(world: World, cases):
+    private, _key = outlet_keys.open_or_create_key("head-password-1", scrypt_n=2**10)
+    path = world.path / "out" / "bundle.zip"
+    export_bundle(path, since=T0.date(), outlet=world.outlet, at=at(24), signing_key=private)
+    checkpoint = anchor.newest_checkpoint(outlet_keys.data_dir())
+    assert checkpoint is not None and checkpoint.reason == "export"
+    assert checkpoint.head.entries == AuditLog.select().count()
+    database.execute_sql("DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)")
+    problems = anchor.head_problems(database.obj, checkpoint)
+    assert problems and "shorter than its signed checkpoint" in problems[0]
 
 
 def test_export_needs_a_trusted_district(world: World, cases):

@@ -266,6 +266,7 @@ def test_every_refusal_code_has_a_message():
         r'(?:WorkflowError|RowError|WorkOrderImportError|CalendarImportError|LoginError|\.refuse|refused)\(\s*(?:\w+,\s*)?"([a-z_]+)"'
         r'|DistrictStoreError\("([a-z_]+)"\)'
         r'|\bcode(?::\s*str)?\s*=\s*"([a-z_]+)"'
+        r'|\bmessage\(\s*"([a-z_]+)"'  # findings of the database check (db.errors.message)
     )
     used = set()
     for path in root.rglob("*.py"):

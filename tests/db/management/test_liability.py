@@ -419,6 +419,28 @@ def test_tampered_or_missing_evidence_is_named_by_the_check(world: World, tmp_pa
     assert report.problems == [f"Evidence files: {p}" for p in problems]
 
 
+def test_the_database_check_runs_the_evidence_check(world: World, tmp_path):
+    """``complaint-desk check`` and the start of the app register it (db/checks.py)."""
+    from db import checks
+
+    w = world
+    case = replied_case(w)
+    files = [evidence_file(tmp_path, "a.pdf", b"aaa")]
+    liability.determine(case, w.head, finding(w, (w.teller, 100)), evidence=files, at=at(3))
+    (a,) = Attachment.select()
+    liability.attachment_path(a).write_bytes(b"forged")
+    saved = list(integrity.CHECKS)
+    try:
+        checks.register_domain_checks()
+        report = integrity.check_database(database)
+    finally:
+        integrity.CHECKS[:] = saved
+    assert (
+        f"Evidence files: evidence {a.stored_path} of case {case.case_no} has changed "
+        "(SHA-256 does not match)"
+    ) in report.problems
+
+
 def test_in_memory_database_has_no_attachments_folder(tmp_path):
     from peewee import SqliteDatabase
 

@@ -51,6 +51,9 @@ def test_a_sound_database_passes(live):
         "storage",
         "foreign_keys",
         "audit_trail",
+        "trail_anchor",
+        "guards",
+        "search_indexes",
         "schema",
         "attachments",
     ]

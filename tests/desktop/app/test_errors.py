@@ -137,3 +137,27 @@ def test_a_translation_that_lost_a_placeholder_falls_back_to_english(fake_transl
     assert workflow_error_message(err) == (
         "Only the outlet head or the acting head may close (Art. 5, 8)."
     )
+
+
+def test_a_finding_of_the_database_check_is_translated_in_the_report(fake_translator):
+    from db.errors import message
+    from db.trust.integrity import CheckReport, CheckResult
+
+    fake_translator(
+        {
+            (
+                "WorkflowError",
+                MESSAGES["guard_trigger_missing"],
+            ): "触发器 {name} 缺失（写入不受保护）。"
+        }
+    )
+    finding = message("guard_trigger_missing", name="audit_staff_insert")
+    report = CheckReport(None, (CheckResult("guards", "Triggers", (finding,)),))
+    assert report.first_problem == (
+        "Triggers: The trigger audit_staff_insert is missing (writes are not guarded)."
+    )
+    assert (
+        errors.first_problem_text(report)
+        == "Triggers: 触发器 audit_staff_insert 缺失（写入不受保护）。"
+    )
+    assert errors.finding_text("plain English") == "plain English"

@@ -70,6 +70,24 @@ def test_check_passes_a_sound_database(data_dir):
     assert "no problems found" in done.stdout
 
 
+def test_check_runs_the_evidence_calendar_and_checkpoint_checks(data_dir):
+    done = cli("check", "--data-dir", str(data_dir))
+    for title in ("Evidence files", "Working-day calendar", "Audit trail (signed checkpoint)"):
+        assert f"ok       {title}:" in done.stdout, done.stdout
+
+
+def test_check_finds_national_day_made_a_working_day(data_dir):
+    with sqlite_features.connect_plain(database_path(data_dir)) as conn:
+        conn.execute("UPDATE calendar_day SET working = 1 WHERE day = '2026-10-01'")
+    conn.close()
+    done = cli("check", "--data-dir", str(data_dir))
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        "first problem: Working-day calendar: Calendar day 2026-10-01 differs from the "
+        "published schedule it is marked as coming from."
+    )
+
+
 def test_check_names_the_first_problem(data_dir):
     conn = sqlite_features.connect_plain(database_path(data_dir))
     conn.execute("PRAGMA foreign_keys=OFF")
