@@ -7,15 +7,19 @@ this module light means ``from desktop.app import default_data_dir`` costs no Qt
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db.store import files
 from desktop.paths import APP_NAME, ORG_NAME
 from desktop.paths import default_data_dir as _default_data_dir
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
     from db.demo import DemoRefused
 
 log = logging.getLogger(__name__)
@@ -67,6 +71,13 @@ def load_outlet_libraries() -> None:
             sys.modules.pop(name, None)
 
 
+def make_settings_private(settings: QSettings) -> None:
+    """Create the window's settings file readable by its user alone (it names the outlet's
+    folders and the last people logged in); Qt keeps a file's mode when it rewrites it."""
+    with contextlib.suppress(OSError):  # a settings folder that cannot be written: Qt says so
+        files.private_file(settings.fileName())
+
+
 def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
     """Run the desktop application on the database in ``data_dir``; the process exit code."""
     load_outlet_libraries()
@@ -86,6 +97,7 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
         log.exception("bundled CJK font not loaded")
 
     settings = QSettings()
+    make_settings_private(settings)
     language = choose_language(lang, settings.value(i18n.LANGUAGE_KEY))
     i18n.install_translators(app, language)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Complaint Desk"))

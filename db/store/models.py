@@ -32,6 +32,15 @@ def now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
+def local_time(value: dt.datetime) -> dt.datetime:
+    """``value`` as the outlet's wall-clock time, the way times are stored: a time that
+    carries a zone (from another program, or in UTC) is converted to this computer's zone
+    and its zone dropped; a time without one is already local."""
+    if value.tzinfo is None:
+        return value
+    return value.astimezone().replace(tzinfo=None)
+
+
 class BaseModel(Model):
     if TYPE_CHECKING:  # the automatic primary key peewee adds to each model
         id = AutoField()
