@@ -41,6 +41,12 @@ def local_time(value: dt.datetime) -> dt.datetime:
     return value.astimezone().replace(tzinfo=None)
 
 
+def to_second(value: dt.datetime | None) -> dt.datetime:
+    """When something happened, as stored: ``value`` (default now) in the outlet's local
+    time, to the second."""
+    return local_time(value or now()).replace(microsecond=0)
+
+
 class BaseModel(Model):
     if TYPE_CHECKING:  # the automatic primary key peewee adds to each model
         id = AutoField()

@@ -18,7 +18,9 @@ from db.intake import cases
 from db.intake.validation import in_range
 from db.store import codes, sqlite_features, trail
 from db.store.database import close_database, open_database
-from db.store.models import Case, CaseEvent, Outlet, Staff, database, now
+from db.store.models import Case, CaseEvent, Outlet, Staff, WorkOrder, database, now
+from db.workorders import orders as workorders
+from db.workorders.orders import NewWorkOrder
 from tests.db.helpers import row_counts, valid_case
 
 TINY = "3m"  # room for the schema and a few complaints, nothing more
@@ -129,6 +131,23 @@ def test_a_time_with_a_zone_is_stored_as_the_outlets_local_time(outlet, head):
     assert stored.received_at == local and stored.received_at.tzinfo is None
     reply = CaseEvent.select().where(CaseEvent.kind == codes.EVENT_REPLIED).get()
     assert reply.at == utc_reply.astimezone().replace(tzinfo=None)
+
+
+def test_a_work_order_and_its_reply_with_zoned_times_are_stored_as_local_time(outlet, head):
+    received = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)).replace(microsecond=0)
+    order = workorders.create_workorder(
+        outlet,
+        NewWorkOrder(source="95580", number="KF-UTC-1", received_at=received,
+                     reply_by=received + dt.timedelta(days=2), customer_name="李秀英",
+                     customer_phone="13812345678", content="客户来电反映排队时间长"),
+        head,
+        at=dt.datetime.now(dt.UTC),
+    )  # fmt: skip
+    replied = received + dt.timedelta(hours=1)
+    workorders.record_workorder_reply(order, head, content="已回复", at=replied)
+    stored = WorkOrder.get_by_id(order.id)
+    assert stored.received_at == received.astimezone().replace(tzinfo=None)
+    assert stored.replied_at == replied.astimezone().replace(tzinfo=None)
 
 
 def test_a_time_with_a_zone_that_cannot_be_converted_is_refused_by_name():

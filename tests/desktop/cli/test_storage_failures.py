@@ -13,9 +13,11 @@ from db import demo
 from db.store.database import close_database, database_path, open_database
 from db.store.models import Case
 from tests.db.backup_helpers import file_digest
+from tests.db.exchange.signed import trust_district
 from tests.db.store.test_storage_failures import fill, mount_tmpfs, unmount
 from tests.db.workorders.test_import_malformed import csv_bytes
 from tests.db.workorders.test_workorders import ROWS
+from tests.desktop.cli.test_cli_bundle import _down
 from tests.desktop.cli.test_cli_maintenance import cli
 
 READ_ONLY = "cannot be written (a read-only disk or folder)"
@@ -38,6 +40,7 @@ def read_only_outlet(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
     data = disk / "data"
     open_database(database_path(data))
     demo.fill_demo(6, seed=5)
+    trust_district()
     close_database()
     _year, case_no = first_case(data)
     report = tmp_path / "r.pdf"
@@ -80,7 +83,11 @@ def test_a_read_only_data_folder_is_read_and_every_write_refused_plainly(
     assert f"The data folder {data} {READ_ONLY}: nothing was changed." in imported.stderr
     assert "Copy the folder to a writable disk" in imported.stderr
 
-    for done in (info, verify, backup_here, backup_elsewhere, imported):
+    bundle = cli("import-bundle", str(_down(tmp_path / "down.zip")), *where)
+    assert bundle.returncode == 1
+    assert f"The data folder {data} {READ_ONLY}: nothing was changed." in bundle.stderr
+
+    for done in (info, verify, backup_here, backup_elsewhere, imported, bundle):
         assert "Traceback" not in done.stderr
     assert file_digest(database_path(data)) == digest
 
