@@ -223,7 +223,9 @@ def _open_database(path: Path, demo: bool) -> str | DemoRefused | None:
     Any failure here (unwritable folder, corrupt file, failed migration) becomes a message
     box instead of a traceback: the user cannot act on a traceback, but can on a path.
     """
+    from db.errors import StorageError, WorkflowError
     from db.handling import workcalendar
+    from db.store import sqlite_features
     from db.store.database import open_database
     from desktop.cli.common import is_demo_folder
 
@@ -235,7 +237,9 @@ def _open_database(path: Path, demo: bool) -> str | DemoRefused | None:
             # Checked on the file first, so that a refused database is not even migrated.
             if refusal := demo_refusal(path, demo_folder=demo_folder):
                 return refusal
-        open_database(path)
+        db = open_database(path)
+        if sqlite_features.is_read_only(db):  # the window writes as soon as anyone works
+            raise StorageError("storage_read_only", folder=str(path.parent))
         # A newer chinese_calendar package may know years the database does not hold yet.
         workcalendar.sync_from_package()
         if demo:
@@ -245,6 +249,11 @@ def _open_database(path: Path, demo: bool) -> str | DemoRefused | None:
                 _ensure_demo(demo_folder)
             except DemoRefused as refusal:
                 return refusal
+    except WorkflowError as refusal:  # the disk refused (full, read-only): what to do next
+        log.warning("opening %s refused: %s", path, refusal.message)
+        from desktop.kit.errors import workflow_error_message
+
+        return workflow_error_message(refusal)
     except Exception as exc:  # noqa: BLE001 - the boundary between the program and the user
         log.exception("opening %s failed", path)
         return f"{type(exc).__name__}: {exc}"

@@ -159,6 +159,11 @@ def make_database(path: Path | str, *, read_only: bool = False) -> SqliteDatabas
     return db
 
 
+def is_read_only(db: Database) -> bool:
+    """Whether ``db`` was opened read-only (its folder cannot be written)."""
+    return bool(getattr(_unwrap(db), "read_only", False))
+
+
 def trigram_supported() -> bool:
     """FTS5's trigram tokenizer arrived in SQLite 3.34."""
     return sqlite3.sqlite_version_info >= (3, 34, 0)
