@@ -27,6 +27,9 @@ MESSAGES: dict[str, str] = {
     "unknown_code": "'{value}' is not a known {field}.",
     "in_future": "'{field}' cannot be in the future.",
     "date_out_of_range": "'{field}' must lie between {earliest} and {latest}; check the year.",
+    "zone_aware": (
+        "'{field}' carries a time zone; give it as the outlet's local time, without a zone."
+    ),
     "before_received": "'{field}' cannot be before the complaint was received.",
     "not_after": "'{field}' must be after '{other}'.",
     "inactive_staff": "{name} is not active staff of this outlet.",
@@ -311,6 +314,32 @@ MESSAGES: dict[str, str] = {
         "Calendar day {day} is marked as set by the head, but the trail names no head or "
         "acting head who set it."
     ),
+    # the disk and the data folder (db/store/files.py, db/store/sqlite_features.py)
+    "disk_full": (
+        "The disk is full: this was not saved, and everything saved before is kept. Free some "
+        "space on the disk of the data folder ({folder}), then do it again."
+    ),
+    "file_disk_full": (
+        "There is no room on the disk for {path}: nothing was written there. Free some space "
+        "or choose another disk, then do it again."
+    ),
+    "storage_read_only": (
+        "The data folder {folder} cannot be written (a read-only disk or folder): nothing was "
+        "changed. Copy the folder to a writable disk, or make it writable, and run it again "
+        "there."
+    ),
+    "file_read_only": (
+        "{path} cannot be written (a read-only disk or folder): nothing was written there. "
+        "Choose another place."
+    ),
+    "storage_failed": (
+        "The disk reported an error ({detail}): this was not saved, and everything saved "
+        "before is kept. Run the database check, then do it again."
+    ),
+    "actor_gone": (
+        "{name} is no longer in this database's staff list (it was restored from an older "
+        "backup, or changed elsewhere): nothing was saved. Log in again."
+    ),
 }
 # One refusal for every failed login (see the comment above "accounts_unreadable").
 MESSAGES.update(
@@ -416,3 +445,8 @@ class RowError(WorkflowError):
         self.reason = self.message
         self.message = f"Row {row}: {self.reason}" if row else self.reason
         self.args = (self.message,)
+
+
+class StorageError(WorkflowError):
+    """The disk refused a write: full, read-only, or failing. Nothing of the action was
+    written (its transaction was rolled back whole); what was committed before is kept."""

@@ -7,15 +7,19 @@ this module light means ``from desktop.app import default_data_dir`` costs no Qt
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db.store import files
 from desktop.paths import APP_NAME, ORG_NAME
 from desktop.paths import default_data_dir as _default_data_dir
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
     from db.demo import DemoRefused
 
 log = logging.getLogger(__name__)
@@ -67,6 +71,13 @@ def load_outlet_libraries() -> None:
             sys.modules.pop(name, None)
 
 
+def make_settings_private(settings: QSettings) -> None:
+    """Create the window's settings file readable by its user alone (it names the outlet's
+    folders and the last people logged in); Qt keeps a file's mode when it rewrites it."""
+    with contextlib.suppress(OSError):  # a settings folder that cannot be written: Qt says so
+        files.private_file(settings.fileName())
+
+
 def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
     """Run the desktop application on the database in ``data_dir``; the process exit code."""
     load_outlet_libraries()
@@ -86,6 +97,7 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
         log.exception("bundled CJK font not loaded")
 
     settings = QSettings()
+    make_settings_private(settings)
     language = choose_language(lang, settings.value(i18n.LANGUAGE_KEY))
     i18n.install_translators(app, language)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Complaint Desk"))
@@ -230,7 +242,9 @@ def _open_database(path: Path, demo: bool) -> str | DemoRefused | None:
     Any failure here (unwritable folder, corrupt file, failed migration) becomes a message
     box instead of a traceback: the user cannot act on a traceback, but can on a path.
     """
+    from db.errors import StorageError, WorkflowError
     from db.handling import workcalendar
+    from db.store import sqlite_features
     from db.store.database import open_database
     from desktop.cli.common import is_demo_folder
 
@@ -242,7 +256,9 @@ def _open_database(path: Path, demo: bool) -> str | DemoRefused | None:
             # Checked on the file first, so that a refused database is not even migrated.
             if refusal := demo_refusal(path, demo_folder=demo_folder):
                 return refusal
-        open_database(path)
+        db = open_database(path)
+        if sqlite_features.is_read_only(db):  # the window writes as soon as anyone works
+            raise StorageError("storage_read_only", folder=str(path.parent))
         # A newer chinese_calendar package may know years the database does not hold yet.
         workcalendar.sync_from_package()
         if demo:
@@ -252,6 +268,11 @@ def _open_database(path: Path, demo: bool) -> str | DemoRefused | None:
                 _ensure_demo(demo_folder)
             except DemoRefused as refusal:
                 return refusal
+    except WorkflowError as refusal:  # the disk refused (full, read-only): what to do next
+        log.warning("opening %s refused: %s", path, refusal.message)
+        from desktop.kit.errors import workflow_error_message
+
+        return workflow_error_message(refusal)
     except Exception as exc:  # noqa: BLE001 - the boundary between the program and the user
         log.exception("opening %s failed", path)
         return f"{type(exc).__name__}: {exc}"

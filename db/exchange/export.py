@@ -49,6 +49,7 @@ from db.store.models import (
     WorkOrder,
     database,
     now,
+    to_second,
 )
 from db.trust import anchor, keys, outlet_keys, permissions
 from db.trust.masking import Masker, mask_phone
@@ -350,7 +351,7 @@ def export_bundle(
         and ``reveal_customer_data`` for an unmasked bundle. The command line, run by whoever
         holds the database file, passes none."""
     path = Path(path)
-    at = (at or now()).replace(microsecond=0)
+    at = to_second(at)
     if actor is not None:
         permissions.require(actor, Action.EXPORT, now())
         if reveal:

@@ -26,7 +26,15 @@ from db.exchange.verify import SenderCheck, verify_bundle
 from db.handling import deadlines
 from db.intake.cases import add_event
 from db.store import codes
-from db.store.models import Case, EscalationResult, Outlet, Staff, WorkOrder, database, now
+from db.store.models import (
+    Case,
+    EscalationResult,
+    Outlet,
+    Staff,
+    WorkOrder,
+    database,
+    to_second,
+)
 from db.trust import audit, keys, outlet_keys
 from db.workorders import orders as workorders
 
@@ -236,7 +244,7 @@ def import_bundle(
     outlet, numbered after the last one imported) and parsed first; any problem raises
     BundleError and writes nothing. The same bundle again is reported as already imported
     and changes nothing; work orders and replies already stored are skipped."""
-    at = (at or now()).replace(microsecond=0)
+    at = to_second(at)
     outlet = Outlet.get_by_id(Staff.get_by_id(actor.id).outlet_id)
     bundle = verify_bundle(path, _outlet_check(outlet))
     last = signing.last_received()

@@ -38,6 +38,7 @@ from db.exchange.format import (
     parse_json,
     refused,
 )
+from db.store import files as store_files
 from db.store.models import Setting, now
 from db.trust import keys
 
@@ -190,18 +191,18 @@ def write_signed_bundle(
     as they are), signed, flushed to disk; the caller renames it to ``path`` once its
     transaction is committed (:func:`finish`), or removes it."""
     manifest_raw, signature_raw = sign_manifest(manifest, private)
-    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     try:
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(MANIFEST, manifest_raw)
-            archive.writestr(SIGNATURE, signature_raw)
-            for name, content in members.items():
-                if isinstance(content, bytes):
-                    archive.writestr(name, content)
-                else:
-                    archive.write(content, name, compress_type=zipfile.ZIP_STORED)
-        with partial.open("rb+") as fh:
+        with store_files.refusal_named(path), store_files.open_private(partial) as fh:
+            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr(MANIFEST, manifest_raw)
+                archive.writestr(SIGNATURE, signature_raw)
+                for name, content in members.items():
+                    if isinstance(content, bytes):
+                        archive.writestr(name, content)
+                    else:
+                        archive.write(content, name, compress_type=zipfile.ZIP_STORED)
+            fh.flush()
             os.fsync(fh.fileno())
     except BaseException:
         partial.unlink(missing_ok=True)

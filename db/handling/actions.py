@@ -17,7 +17,7 @@ from db.errors import Refusals, WorkflowError
 from db.handling import deadlines
 from db.intake.cases import add_event
 from db.intake.validation import FUTURE_TOLERANCE, clean_text, has_control_chars, in_range
-from db.store.models import Case, CaseEvent, Staff, now
+from db.store.models import Case, CaseEvent, Staff, now, to_second
 
 MAX_TEXT = 2000
 MAX_SHORT = 100
@@ -29,7 +29,7 @@ T = TypeVar("T")
 def moment(at: dt.datetime | None, case: Case | None = None, field: str = "at") -> dt.datetime:
     """When something happened: default now, to the second; not in the future, and not
     before the complaint was received."""
-    value = (at or now()).replace(microsecond=0)
+    value = to_second(at)
     if value > now() + FUTURE_TOLERANCE:
         raise WorkflowError("in_future", field=field)
     in_range(value, field)
@@ -73,7 +73,7 @@ class Checks(Refusals):
         self, at: dt.datetime | None, case: Case | None = None, field: str = "at"
     ) -> dt.datetime:
         checked = self.run(moment, at, case, field)
-        return checked if checked is not None else (at or now()).replace(microsecond=0)
+        return checked if checked is not None else to_second(at)
 
     def in_range(
         self, value: dt.datetime | dt.date, field: str, at: dt.datetime | None = None

@@ -22,6 +22,7 @@ from peewee import fn
 
 from db.errors import WorkflowError
 from db.handling import deadlines
+from db.intake import roster
 from db.intake.validation import (
     FUTURE_TOLERANCE,
     MAX_DESCRIPTION,
@@ -40,7 +41,16 @@ from db.intake.validation import (
     normalize_phone,
 )
 from db.store import vocab
-from db.store.models import Case, CaseEvent, CustomerReveal, Outlet, Staff, database, now
+from db.store.models import (
+    Case,
+    CaseEvent,
+    CustomerReveal,
+    Outlet,
+    Staff,
+    database,
+    local_time,
+    now,
+)
 from db.trust import permissions
 from db.trust.policy import Action
 
@@ -89,7 +99,7 @@ class NewCase:
 
 
 def _to_second(value: dt.datetime | None) -> dt.datetime | None:
-    return value.replace(microsecond=0) if value is not None else None
+    return local_time(value).replace(microsecond=0) if value is not None else None
 
 
 def implied_triggers(route: str) -> list[str]:
@@ -193,6 +203,7 @@ def register_case(outlet: Outlet, data: NewCase, *, actor: Staff | None) -> Case
     """Validate and store a new complaint with its first timeline events, all or nothing."""
     at = now()
     if actor is not None:
+        roster.still_on_staff(actor)
         permissions.require(actor, Action.REGISTER_CASE, at)
     errors = validate_new_case(data, at)
     if errors:

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from db.errors import WorkflowError
 from db.store import vocab
 from db.store.models import Outlet, Staff
+
+
+def still_on_staff(actor: Staff) -> Staff:
+    """``actor`` as stored; refused (``actor_gone``) when the row is no longer there (the
+    database was restored from an older backup, or edited elsewhere, while they worked)."""
+    fresh = Staff.get_or_none(Staff.id == actor.id)
+    if fresh is None:
+        raise WorkflowError("actor_gone", name=actor.name)
+    return fresh
 
 
 def is_set_up() -> bool:

@@ -55,8 +55,11 @@ def in_range(value: dt.date, field: str, at: dt.datetime | None = None) -> dt.da
 def in_range(
     value: dt.datetime | dt.date, field: str, at: dt.datetime | None = None
 ) -> dt.datetime | dt.date:
-    """``value`` if :func:`date_in_range`, else WorkflowError ``date_out_of_range``."""
+    """``value`` if :func:`date_in_range`, else WorkflowError ``date_out_of_range``; a time
+    that carries a zone is refused (``zone_aware``): the database stores local times."""
     at = at or now()
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        raise WorkflowError("zone_aware", field=field)
     if not date_in_range(value, at):
         raise WorkflowError(
             "date_out_of_range",

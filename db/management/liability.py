@@ -32,7 +32,6 @@ import json
 import logging
 import os
 import re
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
@@ -54,6 +53,7 @@ from db.management.findings import (  # noqa: F401 (read through this module too
 )
 from db.management.penalties import PenaltyChoice
 from db.store import codes, sqlite_features, vocab
+from db.store import files as store_files
 from db.store.models import (
     Attachment,
     Case,
@@ -255,11 +255,9 @@ def _store(
             rel = f"{EVIDENCE_DIR}/{case.case_no}/{evidence.sha256}{Path(rel).suffix}"
             target = folder / rel
         if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_name(target.name + ".partial")
             try:
-                shutil.copyfile(evidence.source, partial)
-                sqlite_features.fsync_file(partial)
+                store_files.copy_private(evidence.source, partial)
                 if sha256_file(partial) != evidence.sha256:
                     raise OSError("changed while copied")
                 os.replace(partial, target)
@@ -297,21 +295,15 @@ def write_manifest() -> Path | None:
         folder = attachments_dir()
     except WorkflowError:
         return None
-    files = _read_manifest(folder)
+    listed = _read_manifest(folder)
     for rel, digest, size in tuples(
         Attachment.select(Attachment.stored_path, Attachment.sha256, Attachment.size)
     ):
-        files[rel] = {"sha256": digest, "size": size}
-    if not files:
+        listed[rel] = {"sha256": digest, "size": size}
+    if not listed:
         return None
-    folder.mkdir(parents=True, exist_ok=True)
-    manifest = folder / MANIFEST_NAME
-    partial = folder / (MANIFEST_NAME + ".partial")
-    body = json.dumps({"files": dict(sorted(files.items()))}, ensure_ascii=False, indent=1)
-    partial.write_text(body, encoding="utf-8")
-    sqlite_features.fsync_file(partial)
-    os.replace(partial, manifest)
-    return manifest
+    body = json.dumps({"files": dict(sorted(listed.items()))}, ensure_ascii=False, indent=1)
+    return store_files.write_private(folder / MANIFEST_NAME, body)
 
 
 def _committed(created: list[Path]) -> None:

@@ -31,7 +31,7 @@ from db.intake.validation import (
 )
 from db.management.targets import Period, as_period
 from db.store import codes, vocab
-from db.store.models import Case, Dispute, Outlet, Staff, Suggestion, database, now
+from db.store.models import Case, Dispute, Outlet, Staff, Suggestion, database, now, to_second
 from db.store.rows import tuples
 from db.trust import permissions
 from db.trust.policy import Action
@@ -47,7 +47,7 @@ def _active(staff: Staff, outlet_id: int | None = None) -> Staff:
 
 
 def _when(value: dt.datetime | None, field: str) -> dt.datetime:
-    at = (value or now()).replace(microsecond=0)
+    at = to_second(value)
     if at > now() + FUTURE_TOLERANCE:
         raise WorkflowError("in_future", field=field)
     return in_range(at, field)
@@ -131,7 +131,7 @@ def convert_dispute_to_case(
         actor = _active(actor, row.outlet_id)
         if row.case_id is not None:
             raise WorkflowError("dispute_converted", case_no=Case.get_by_id(row.case_id).case_no)
-        received = (received_at or now()).replace(microsecond=0)
+        received = to_second(received_at)
         if received < row.occurred_at:
             raise WorkflowError("before_dispute")
         form = cases.NewCase(

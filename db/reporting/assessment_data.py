@@ -45,7 +45,7 @@ from db.store.models import (
     Outlet,
     Staff,
     WorkOrder,
-    now,
+    to_second,
 )
 from db.store.rows import tuples
 
@@ -296,7 +296,7 @@ def assessment_data(
     and :class:`StaffNotFound` for an unknown employee number.
     """
     p = tg.as_period(period)
-    at = (at or now()).replace(microsecond=0)
+    at = to_second(at)
     outlet = outlet or current_outlet()
     if outlet is None:
         raise LookupError("the outlet is not set up")
@@ -481,7 +481,7 @@ def escalation_report_data(case_id: int, *, at: dt.datetime | None = None) -> Es
         handler=_person(case.handler),
         head=_person(outlet_head(outlet)),
         steps=tuple(steps),
-        generated_at=(at or now()).replace(microsecond=0),
+        generated_at=to_second(at),
     )
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from peewee import Database
 from playhouse.migrations import Migration, Runner
 
-from db.store import sqlite_features
+from db.errors import StorageError
+from db.store import files, sqlite_features
 from db.store.models import database
 
 log = logging.getLogger(__name__)
@@ -67,12 +68,24 @@ def migrate(db: Database, backup_dir: Path | None = None) -> list[str]:
 
 def open_database(path: Path | str, *, apply_migrations: bool = True) -> Database:
     """Open (creating if needed) the SQLite file at ``path``, bind the models to it and
-    bring its schema up to date."""
+    bring its schema up to date.
+
+    A database in a folder that cannot be written (a read-only disk) is opened read-only, so
+    it can still be read, checked and backed up elsewhere; every write is then refused
+    with StorageError ``storage_read_only``, and so is a schema that would need upgrading.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_features.make_database(path)
+    read_only = path.is_file() and not files.writable(path.parent)
+    if not read_only:
+        path = sqlite_features.private_database(path)
+    db = sqlite_features.make_database(path, read_only=read_only)
     db.connect(reuse_if_open=True)
     database.initialize(db)
+    if read_only:
+        if apply_migrations and pending_migrations(db):
+            db.close()
+            raise StorageError("storage_read_only", folder=str(path.parent))
+        return db
     if apply_migrations:
         migrate(db)
         sqlite_features.sync_audit_triggers(db)

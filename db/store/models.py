@@ -32,6 +32,21 @@ def now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
+def local_time(value: dt.datetime) -> dt.datetime:
+    """``value`` as the outlet's wall-clock time, the way times are stored: a time that
+    carries a zone (from another program, or in UTC) is converted to this computer's zone
+    and its zone dropped; a time without one is already local."""
+    if value.tzinfo is None:
+        return value
+    return value.astimezone().replace(tzinfo=None)
+
+
+def to_second(value: dt.datetime | None) -> dt.datetime:
+    """When something happened, as stored: ``value`` (default now) in the outlet's local
+    time, to the second."""
+    return local_time(value or now()).replace(microsecond=0)
+
+
 class BaseModel(Model):
     if TYPE_CHECKING:  # the automatic primary key peewee adds to each model
         id = AutoField()

@@ -12,8 +12,14 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from peewee import Database, PeeweeException, SqliteDatabase
+from peewee import IntegrityError as PeeweeIntegrityError
+from peewee import OperationalError as PeeweeOperationalError
+
+from db.errors import StorageError, WorkflowError
+from db.store import files
 
 # WAL for concurrent readers; FULL so a power cut cannot lose a reported commit
 # (NORMAL can, in WAL mode); foreign keys are off by default in SQLite.
@@ -39,15 +45,123 @@ def is_sqlite(db: Database) -> bool:
     return isinstance(_unwrap(db), SqliteDatabase)
 
 
-def make_database(path: Path | str) -> SqliteDatabase:
-    """An SQLite database with the connection settings every connection must carry."""
+# Primary result codes (the low byte of sqlite3.Error.sqlite_errorcode) of a disk that refuses.
+SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_FULL = 8, 10, 14, 13
+
+
+def storage_error(exc: BaseException, path: Path | str) -> StorageError | None:
+    """What a refused write to the database at ``path`` means for the user, or None when
+    ``exc`` is not the disk's doing. A file that cannot be opened counts as read-only only
+    when its folder cannot be written."""
+    cause = exc if isinstance(exc, sqlite3.Error) else exc.__context__
+    primary = getattr(cause, "sqlite_errorcode", -1) & 0xFF
+    folder = Path(path).parent
+    if primary == SQLITE_FULL:
+        return StorageError("disk_full", folder=str(folder))
+    if primary == SQLITE_READONLY or (primary == SQLITE_CANTOPEN and not files.writable(folder)):
+        return StorageError("storage_read_only", folder=str(folder))
+    if primary == SQLITE_IOERR:
+        return StorageError("storage_failed", folder=str(folder), detail=str(cause))
+    return None
+
+
+class _OutletDatabase(SqliteDatabase):
+    """SQLite that says why the disk refused a write, and keeps the reason.
+
+    SQLite rolls a transaction back itself when the disk fills up during COMMIT; peewee's
+    own ROLLBACK then fails with "no transaction is active" and hides the real cause. Here a
+    rollback of what is already rolled back does nothing, and a refusal by the disk (full,
+    read-only, failing) becomes a StorageError naming the data folder."""
+
+    read_only = False
+
+    # peewee's own connection hooks (pragmas, functions), which its type stubs leave out.
+    def _connect(self) -> sqlite3.Connection:
+        if not self.read_only:
+            return super()._connect()  # type: ignore[misc]
+        conn = sqlite3.connect(
+            read_only_uri(Path(self.database)),
+            timeout=self._timeout,  # type: ignore[attr-defined]
+            isolation_level=None,
+            uri=True,
+            **self.connect_params,
+        )
+        try:
+            self._add_conn_hooks(conn)  # type: ignore[attr-defined]
+        except Exception:
+            conn.close()
+            raise
+        return conn
+
+    def _explained(self, exc: Exception) -> Exception:
+        return storage_error(exc, self.database) or exc
+
+    def _actor_gone(self) -> WorkflowError | None:
+        """The refusal for writes by someone whose staff row is gone (a foreign key to the
+        person working fails), or None when the person working is still there."""
+        from db.store import trail
+
+        actor = trail.current_actor()
+        if actor is None:
+            return None
+        row = self.cursor().execute("SELECT 1 FROM staff WHERE id = ?", (actor,)).fetchone()
+        return None if row is not None else WorkflowError("actor_gone", name=f"#{actor}")
+
+    def _rolled_back(self) -> bool:
+        return not self.is_closed() and not self.connection().in_transaction
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        if sql.startswith("ROLLBACK TO SAVEPOINT") and self._rolled_back():
+            return None
+        try:
+            return super().execute_sql(sql, params)
+        except PeeweeOperationalError as exc:
+            raise self._explained(exc) from exc
+        except PeeweeIntegrityError as exc:
+            if "FOREIGN KEY" in str(exc) and (gone := self._actor_gone()) is not None:
+                raise gone from exc
+            raise
+
+    def begin(self, lock_type: str | None = None) -> None:
+        try:
+            super().begin(lock_type)
+        except PeeweeOperationalError as exc:
+            raise self._explained(exc) from exc
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        except PeeweeOperationalError as exc:
+            raise self._explained(exc) from exc
+
+    def rollback(self) -> None:
+        if self._rolled_back():
+            return
+        super().rollback()
+
+    def connect(self, reuse_if_open: bool = False) -> bool:
+        try:
+            return super().connect(reuse_if_open)
+        except PeeweeOperationalError as exc:
+            raise self._explained(exc) from exc
+
+
+def make_database(path: Path | str, *, read_only: bool = False) -> SqliteDatabase:
+    """An SQLite database with the connection settings every connection must carry;
+    ``read_only`` opens it so that nothing is ever written (a folder that cannot be)."""
     # IMMEDIATE transactions take the write lock at BEGIN, so two writers that both read
     # before writing (e.g. the next case number) queue instead of failing on upgrade.
-    db = SqliteDatabase(
+    db = _OutletDatabase(
         str(path), pragmas=CONNECTION_PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE"
     )
+    db.read_only = read_only
     register_audit_functions(db)
     return db
+
+
+def is_read_only(db: Database) -> bool:
+    """Whether ``db`` was opened read-only (its folder cannot be written)."""
+    return bool(getattr(_unwrap(db), "read_only", False))
 
 
 def trigram_supported() -> bool:
@@ -270,7 +384,7 @@ def bulk_load(db: Database) -> Iterator[None]:
 
 def backup_to(db: Database, target: Path) -> Path:
     """Copy the live database to ``target`` with SQLite's online backup API."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_database(target)
     source = db.connection()
     dest = sqlite3.connect(str(target))
     try:
@@ -329,7 +443,7 @@ def backup_to_file(
     steps and reports ``(pages_done, pages_total)``; a step-wise copy restarts whenever
     another connection writes, so after a few restarts it finishes in one step.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_database(target)
     source = db.connection()
     dest = sqlite3.connect(str(target))
     try:
@@ -376,16 +490,21 @@ def fsync_file(path: Path) -> None:
 
 def fsync_dir(path: Path) -> None:
     """Flush a folder's entries (a rename into it); a no-op where folders cannot be opened."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:  # Windows cannot open a directory; NTFS journals renames itself.
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    files.sync_dir(path)
+
+
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def private_database(path: Path | str) -> Path:
+    """The database file at ``path`` made (or created) readable by its owner alone, with any
+    -wal/-shm/-journal already beside it; SQLite creates later ones with the file's mode."""
+    path = files.private_file(path)
+    for suffix in COMPANION_SUFFIXES:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            files.private_file(companion)
+    return path
 
 
 def header_problem(path: Path) -> str | None:
@@ -418,17 +537,18 @@ def header_problem(path: Path) -> str | None:
     return None
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection to a database file that nothing else is writing.
-
-    ``immutable`` keeps SQLite from creating -shm/-wal files beside it (a backup may sit on a
-    read-only medium); a file that still has a -wal beside it is opened normally read-only so
-    its committed pages are seen.
-    """
+def read_only_uri(path: Path) -> str:
+    """The URI that opens ``path`` read-only. ``immutable`` keeps SQLite from creating
+    -shm/-wal files beside it (the file may sit on a read-only medium); a file that still
+    has a -wal beside it is opened normally read-only so its committed pages are seen."""
     wal = path.with_name(path.name + "-wal")
     mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
-    uri = f"{path.resolve().as_uri()}?{mode}"
-    return sqlite3.connect(uri, uri=True)
+    return f"{path.resolve().as_uri()}?{mode}"
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a database file that nothing else is writing."""
+    return sqlite3.connect(read_only_uri(path), uri=True)
 
 
 def connection_integrity_problems(conn: sqlite3.Connection, *, quick: bool = False) -> list[str]:
@@ -454,6 +574,7 @@ def restore_file_into(source: Path, target: Path) -> None:
     a file swapped under them; the copy is one write transaction, all or nothing.
     """
     src = open_read_only(source)
+    private_database(target)
     dest = sqlite3.connect(str(target), timeout=30)
     try:
         dest.execute("PRAGMA synchronous=FULL")

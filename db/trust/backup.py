@@ -39,6 +39,7 @@ from pathlib import Path, PurePosixPath
 from peewee import Database, PeeweeException
 from playhouse.migrations import Migration
 
+from db.store import files as store_files
 from db.store import sqlite_features
 from db.store.database import MIGRATION_TABLE, MIGRATIONS_DIR
 from db.store.models import Setting, Staff, database, now
@@ -240,10 +241,7 @@ def _remove(path: Path) -> None:
 
 def _write_json(path: Path, data: object) -> None:
     """Write ``path`` whole or not at all: a temporary file, synced, then renamed."""
-    tmp = path.with_name(path.name + PARTIAL)
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    sqlite_features.fsync_file(tmp)
-    tmp.replace(path)
+    store_files.write_private(path, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _read_manifest(backup: Path) -> dict | None:
@@ -324,7 +322,8 @@ def make_backup(
     db_path = sqlite_features.database_file(db)
     created = now()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        with store_files.refusal_named(folder):  # a read-only folder: say so, and where
+            store_files.make_dirs(folder)
         target, seq = _unique_target(folder, created, reason)
     except OSError as exc:
         raise BackupError(f"cannot write to the backup folder {folder}: {exc}") from exc
@@ -416,9 +415,7 @@ def _copy_attachments(source: Path, dest: Path, report: Progress) -> dict[str, d
     for done, rel in enumerate(files, 1):
         original = source / rel
         copy = dest / rel
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(original, copy)
-        sqlite_features.fsync_file(copy)
+        store_files.copy_private(original, copy)
         digest = sha256_file(copy)
         if digest != sha256_file(original):
             raise BackupError(f"attachment {rel.as_posix()} changed while it was copied")
@@ -687,7 +684,7 @@ def restore(
 
     safety: BackupInfo | None = None
     set_aside: Path | None = None
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    store_files.make_dirs(db_path.parent)
     if db_path.exists():
         if current_damaged:
             set_aside = _set_aside(db_path, safety_folder)
@@ -753,7 +750,7 @@ def _set_aside(db_path: Path, folder: Path) -> Path:
     A file move, not a backup: the file cannot pass a backup's check, and nothing has it open
     (the caller holds the write lock and has closed its connections).
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    store_files.make_dirs(folder)
     dest = folder / f"damaged-{now().strftime(_STAMP)}{SUFFIX}"
     n = 1
     while dest.exists():
@@ -777,10 +774,8 @@ def _restore_attachments(backup_path: Path, live: Path) -> int:
         dest = live / rel
         if dest.is_file() and sha256_file(dest) == entry.get("sha256"):
             continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = dest.with_name(dest.name + PARTIAL)
-        shutil.copy2(source / rel, tmp)
-        sqlite_features.fsync_file(tmp)
+        store_files.copy_private(source / rel, tmp)
         tmp.replace(dest)
         restored += 1
     return restored

@@ -67,6 +67,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from db.errors import WorkflowError
+from db.store import files
 
 ALGORITHM = "Ed25519"
 PRIVATE_FORMAT = "complaint-desk-private-key"
@@ -86,8 +87,8 @@ NONCE_BYTES = 12
 MIN_PASSWORD = 8
 MAX_FILE_BYTES = 64 * 1024
 
-FILE_MODE = 0o600
-DIR_MODE = 0o700
+FILE_MODE = files.FILE_MODE
+DIR_MODE = files.DIR_MODE
 
 
 class KeyFileError(WorkflowError):
@@ -151,40 +152,11 @@ def public_key_from_b64(text: str, path: Path | str = "(key)") -> Ed25519PublicK
 # --- protected files -------------------------------------------------------------------------
 
 
-def ensure_private_dir(folder: Path) -> Path:
-    """``folder``, created if needed, with mode 0700 whatever the umask."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix":
-        os.chmod(folder, DIR_MODE)
-    return folder
-
-
 def write_protected(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` readable by its user alone, atomically: a 0600
-    temporary file beside it, fsync, rename; the folder is made 0700."""
-    ensure_private_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    try:
-        if os.name == "posix":
-            os.fchmod(fd, FILE_MODE)  # the umask may have taken bits from O_CREAT's mode
-        with os.fdopen(fd, "wb") as handle:
-            fd = -1
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if fd >= 0:
-            os.close(fd)
-        tmp.unlink(missing_ok=True)
-        raise
-    if os.name == "posix":
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    """Write ``data`` to ``path`` readable by its user alone, atomically (a 0600 temporary
+    file beside it, fsync, rename); the folder is made 0700."""
+    files.private_dir(path.parent)
+    files.write_private(path, data)
 
 
 def _read_json(path: Path, expected_format: str) -> dict:
@@ -413,11 +385,7 @@ def write_public_key_file(path: Path, owner: Owner, public_b64: str) -> PublicKe
 
 
 def _write_plain(path: Path, doc: dict) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    files.write_private(Path(path), json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
 
 
 def _owner(data: Any, path: Path, kind: str | None = None) -> Owner:

@@ -62,7 +62,7 @@ from db.intake.validation import (
     normalize_phone,
 )
 from db.store import codes, vocab
-from db.store.models import Case, Outlet, Staff, WorkOrder, database, now
+from db.store.models import Case, Outlet, Staff, WorkOrder, database, now, to_second
 
 MAX_NUMBER = 60
 MAX_NAME = 50
@@ -126,8 +126,8 @@ def _clean(data: NewWorkOrder) -> NewWorkOrder:
     return NewWorkOrder(
         source=data.source.strip(),
         number=clean_text(data.number),
-        received_at=data.received_at.replace(microsecond=0) if data.received_at else None,
-        reply_by=data.reply_by.replace(microsecond=0) if data.reply_by else None,
+        received_at=to_second(data.received_at) if data.received_at else None,
+        reply_by=to_second(data.reply_by) if data.reply_by else None,
         customer_name=clean_text(data.customer_name),
         customer_phone=normalize_phone(clean_text(data.customer_phone)),
         content=clean_text(data.content, multiline=True),
@@ -205,7 +205,7 @@ def create_workorder(
     at: dt.datetime | None = None,
 ) -> WorkOrder:
     """Enter a work order by hand, optionally linked to a case at once."""
-    at = at or now()
+    at = to_second(at)
     with database.atomic():
         actor = _check_actor(outlet, actor)
         d = validate_workorder(data, at, case=case)
@@ -630,7 +630,7 @@ def record_workorder_reply(
         actor = _check_actor(outlet, actor)
         if fresh.replied_at is not None:
             raise WorkflowError("already_replied")
-        at = (at or now()).replace(microsecond=0)
+        at = to_second(at)
         checks = actions.Checks()
         if at > now() + FUTURE_TOLERANCE:
             checks.refuse("in_future", field="at")

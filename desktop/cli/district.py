@@ -44,13 +44,13 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from platformdirs import user_config_dir, user_data_dir
 
+from db.store import files
 from desktop.cli import common as cli_common
 from desktop.cli.maintenance import UserRefused, add_user_option
 from desktop.paths import APP_NAME, ORG_NAME
@@ -170,10 +170,8 @@ def load_settings() -> dict:
 
 def save_settings(data: dict) -> None:
     path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    files.make_dirs(path.parent)
+    files.write_private(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def default_district_key(code: str) -> Path:

@@ -374,14 +374,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from db.errors import StorageError
+
     args = parse_args(argv)
-    command = COMMANDS.get(args.command)
-    if command is not None:
-        return command(args)
-    if (code := cli_maintenance.run(args)) is not None:
-        return code
-    if (code := cli_district.run(args)) is not None:
-        return code
+    try:
+        command = COMMANDS.get(args.command)
+        if command is not None:
+            return command(args)
+        if (code := cli_maintenance.run(args)) is not None:
+            return code
+        if (code := cli_district.run(args)) is not None:
+            return code
+    except StorageError as refusal:  # the disk refused: say so and what to do, no traceback
+        print(refusal.message, file=sys.stderr)
+        return 1
     from desktop.app import run_gui
 
     return run_gui(cli_common.data_dir(args), args.lang, args.demo)

@@ -507,6 +507,34 @@ _MESSAGES: dict[str, str] = {
         "WorkflowError",
         "Calendar day {day} is marked as set by the head, but the trail names no head or acting head who set it.",
     ),
+    "zone_aware": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "'{field}' carries a time zone; give it as the outlet's local time, without a zone.",
+    ),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The disk is full: this was not saved, and everything saved before is kept. Free some space on the disk of the data folder ({folder}), then do it again.",
+    ),
+    "file_disk_full": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "There is no room on the disk for {path}: nothing was written there. Free some space or choose another disk, then do it again.",
+    ),
+    "storage_read_only": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The data folder {folder} cannot be written (a read-only disk or folder): nothing was changed. Copy the folder to a writable disk, or make it writable, and run it again there.",
+    ),
+    "file_read_only": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "{path} cannot be written (a read-only disk or folder): nothing was written there. Choose another place.",
+    ),
+    "storage_failed": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The disk reported an error ({detail}): this was not saved, and everything saved before is kept. Run the database check, then do it again.",
+    ),
+    "actor_gone": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "{name} is no longer in this database's staff list (it was restored from an older backup, or changed elsewhere): nothing was saved. Log in again.",
+    ),
 }
 # Every failed login reads the same (db/trust/accounts.py).
 _MESSAGES.update(

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import WorkflowError
+from db.store import files
 from db.store.models import Staff, now
 from db.trust import permissions
 from db.trust.policy import Action
@@ -264,12 +265,13 @@ class ReportPreviewDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            path.write_bytes(self._bytes)
-        except OSError as error:
+            files.write_private(path, self._bytes)
+        except (OSError, WorkflowError) as error:
+            reason = workflow_error_message(error) if isinstance(error, WorkflowError) else error
             QMessageBox.warning(
                 self,
                 self.tr("Save report as"),
-                self.tr("The report could not be saved:\n{error}").format(error=error),
+                self.tr("The report could not be saved:\n{error}").format(error=reason),
             )
             return None
         self._settings.setValue(LAST_DIR_KEY, str(path.parent))

@@ -10,6 +10,7 @@ cases needs no more memory than a day's.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from db.reporting.report_data import LedgerRow
-from db.store import vocab
+from db.store import files, vocab
 from desktop.reports import zh
 from desktop.reports.xlsx_text import text_row
 
@@ -167,10 +168,11 @@ def write_ledger_xlsx(
     wb.properties.lastModifiedBy = zh.CREATOR
 
     if isinstance(target, str | Path):
-        path = Path(target)
-        partial = path.with_name(path.name + ".partial")
-        wb.save(partial)
-        partial.replace(path)
+        # Zipped in memory, then written whole: a full disk then leaves no half-written
+        # workbook and no openpyxl writer still holding a file that was closed under it.
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        files.write_private(Path(target), buffer.getvalue())
     else:
         wb.save(target)
     if progress is not None:

@@ -43,6 +43,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from db.store import files
 from desktop.kit.fonts import fallback_paths, font_path
 from desktop.reports import zh
 
@@ -529,10 +530,7 @@ def build_pdf(
     doc.build(story, canvasmaker=_canvas_class(frame, {"page": page_text}))
     data = buffer.getvalue()
     if isinstance(target, str | Path):
-        path = Path(target)
-        partial = path.with_name(path.name + ".partial")
-        partial.write_bytes(data)
-        partial.replace(path)
+        files.write_private(Path(target), data)
     else:
         target.write(data)
 

@@ -409,7 +409,7 @@ Complaint Desk will now close the database, without backing it up over your good
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+91"/>
+        <location filename="../../desktop/app.py" line="+103"/>
         <source>Complaint Desk</source>
         <translation>网点投诉处理台</translation>
     </message>
@@ -435,7 +435,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
 请检查该文件夹是否存在且可写入，并确认没有其他正在运行的本程序在升级该数据库。您的数据未被改动。</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+161"/>
         <source>It has login accounts, and demo data is written without a login.</source>
         <translation>该数据库已设有登录账户，而演示数据不经登录写入。</translation>
     </message>
@@ -6938,7 +6938,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/printing/report_preview.py" line="+91"/>
+        <location filename="../../desktop/printing/report_preview.py" line="+92"/>
         <source>Report preview</source>
         <translation>报告预览</translation>
     </message>
@@ -7005,17 +7005,17 @@ Why it must be reported now: {reason}.</source>
     <message>
         <location line="+29"/>
         <location line="+5"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Save report as</source>
         <translation>报告另存为</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The report could not be saved:
 {error}</source>
         <translation>报告无法保存：
@@ -11477,6 +11477,41 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <location line="+4"/>
         <source>Calendar day {day} is marked as set by the head, but the trail names no head or acting head who set it.</source>
         <translation>日历中 {day} 标注为网点负责人设置，但审计记录中没有负责人或代理负责人设置它的记录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;{field}&apos; carries a time zone; give it as the outlet&apos;s local time, without a zone.</source>
+        <translation>“{field}”带有时区；请按网点当地时间填写，不带时区。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The disk is full: this was not saved, and everything saved before is kept. Free some space on the disk of the data folder ({folder}), then do it again.</source>
+        <translation>磁盘已满：本次操作未保存，此前保存的内容全部保留。请清理数据文件夹（{folder}）所在磁盘的空间，然后再做一次。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no room on the disk for {path}: nothing was written there. Free some space or choose another disk, then do it again.</source>
+        <translation>磁盘空间不足，无法写入 {path}：该处未写入任何内容。请清理空间或换一个磁盘，然后再做一次。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The data folder {folder} cannot be written (a read-only disk or folder): nothing was changed. Copy the folder to a writable disk, or make it writable, and run it again there.</source>
+        <translation>数据文件夹 {folder} 无法写入（磁盘或文件夹为只读）：未做任何更改。请把该文件夹复制到可写的磁盘上，或将其设为可写，然后在那里再运行一次。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} cannot be written (a read-only disk or folder): nothing was written there. Choose another place.</source>
+        <translation>{path} 无法写入（磁盘或文件夹为只读）：该处未写入任何内容。请另选一个位置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The disk reported an error ({detail}): this was not saved, and everything saved before is kept. Run the database check, then do it again.</source>
+        <translation>磁盘报告错误（{detail}）：本次操作未保存，此前保存的内容全部保留。请先检查数据库，然后再做一次。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} is no longer in this database&apos;s staff list (it was restored from an older backup, or changed elsewhere): nothing was saved. Log in again.</source>
+        <translation>{name} 已不在本数据库的员工名单中（数据库已从较早的备份恢复，或在别处被改动）：未保存任何内容。请重新登录。</translation>
     </message>
     <message>
         <location line="+17"/>
