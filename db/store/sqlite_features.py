@@ -12,8 +12,11 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from peewee import Database, SqliteDatabase
+
+from db.store import cipher
 
 # WAL for concurrent readers; FULL so a power cut cannot lose a reported commit
 # (NORMAL can, in WAL mode); foreign keys are off by default in SQLite.
@@ -39,13 +42,18 @@ def is_sqlite(db: Database) -> bool:
     return isinstance(_unwrap(db), SqliteDatabase)
 
 
-def make_database(path: Path | str) -> SqliteDatabase:
-    """An SQLite database with the connection settings every connection must carry."""
+def make_database(path: Path | str, key: bytes | None = None) -> SqliteDatabase:
+    """An SQLite database with the connection settings every connection must carry;
+    with ``key``, an encrypted one (db/store/cipher.py)."""
     # IMMEDIATE transactions take the write lock at BEGIN, so two writers that both read
     # before writing (e.g. the next case number) queue instead of failing on upgrade.
-    db = SqliteDatabase(
-        str(path), pragmas=CONNECTION_PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE"
-    )
+    settings: dict = dict(check_same_thread=False, lock_type="IMMEDIATE")
+    if key is not None:
+        db: SqliteDatabase = cipher.EncryptedDatabase(
+            str(path), key, pragmas=CONNECTION_PRAGMAS, **settings
+        )
+    else:
+        db = SqliteDatabase(str(path), pragmas=CONNECTION_PRAGMAS, **settings)
     register_audit_functions(db)
     return db
 
@@ -261,11 +269,24 @@ def bulk_load(db: Database) -> Iterator[None]:
                 fill_short_search(db, after_id=last_id)
 
 
+def database_key(db: Database) -> bytes | None:
+    """The key of an encrypted database, None for a plain one."""
+    return getattr(_unwrap(db), "cipher_key", None)
+
+
+def connect_file(path: Path | str, key: bytes | None, **kwargs: Any) -> Any:
+    """A driver connection to a database file: sqlcipher3 with ``key``, else sqlite3."""
+    if key is not None:
+        return cipher.connect(path, key, **kwargs)
+    return sqlite3.connect(str(path), **kwargs)
+
+
 def backup_to(db: Database, target: Path) -> Path:
-    """Copy the live database to ``target`` with SQLite's online backup API."""
+    """Copy the live database to ``target`` with SQLite's online backup API (an
+    encrypted database into a file encrypted with the same key)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     source = db.connection()
-    dest = sqlite3.connect(str(target))
+    dest = connect_file(target, database_key(db))
     try:
         source.backup(dest)
     finally:
@@ -324,7 +345,7 @@ def backup_to_file(
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     source = db.connection()
-    dest = sqlite3.connect(str(target))
+    dest = connect_file(target, database_key(db))
     try:
         if progress is not None:
             try:
@@ -394,6 +415,11 @@ def header_problem(path: Path) -> str | None:
             header = fh.read(100)
     except OSError as exc:
         return f"cannot be read: {exc.strerror or exc}"
+    if cipher.open_key() is not None and not header.startswith(SQLITE_HEADER):
+        # Encrypted: the header is ciphertext; whole pages is all that can be seen.
+        if size < cipher.PAGE_SIZE or size % cipher.PAGE_SIZE:
+            return "is truncated (its size is not a whole number of pages)"
+        return None
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         return "is not an SQLite database"
     page_size = int.from_bytes(header[16:18], "big")
@@ -411,8 +437,18 @@ def header_problem(path: Path) -> str | None:
     return None
 
 
+def file_key(path: Path) -> bytes | None:
+    """The key to open ``path`` with: the open database's key for a file that is not
+    plain SQLite while an encrypted database is open, else None."""
+    key = cipher.open_key()
+    if key is not None and cipher.is_encrypted_file(path):
+        return key
+    return None
+
+
 def open_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection to a database file that nothing else is writing.
+    """A read-only connection to a database file that nothing else is writing (an
+    encrypted one with the open database's key).
 
     ``immutable`` keeps SQLite from creating -shm/-wal files beside it (a backup may sit on a
     read-only medium); a file that still has a -wal beside it is opened normally read-only so
@@ -421,7 +457,7 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     wal = path.with_name(path.name + "-wal")
     mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     uri = f"{path.resolve().as_uri()}?{mode}"
-    return sqlite3.connect(uri, uri=True)
+    return connect_file(uri, file_key(path), uri=True)
 
 
 def connection_integrity_problems(conn: sqlite3.Connection, *, quick: bool = False) -> list[str]:
@@ -447,7 +483,7 @@ def restore_file_into(source: Path, target: Path) -> None:
     a file swapped under them; the copy is one write transaction, all or nothing.
     """
     src = open_read_only(source)
-    dest = sqlite3.connect(str(target), timeout=30)
+    dest = connect_file(target, file_key(target), timeout=30)
     try:
         dest.execute("PRAGMA synchronous=FULL")
         src.backup(dest)

@@ -23,7 +23,7 @@ import secrets
 from db.errors import WorkflowError
 from db.intake.validation import FieldError, ValidationError, has_control_chars
 from db.store.models import Account, Setting, Staff, database, now
-from db.trust import permissions
+from db.trust import database_key, permissions
 from db.trust.policy import Action
 
 SCHEME = "scrypt"
@@ -183,13 +183,15 @@ def create_account(staff: Staff, password: str, *, actor: Staff) -> Account:
         raise WorkflowError("account_exists", name=fresh.name)
     _check_password(password, fresh)
     with database.atomic():
-        return Account.create(
+        account = Account.create(
             staff=fresh,
             password_hash=hash_password(password),
             must_change_password=actor.id != fresh.id,
             created_at=at,
             updated_at=at,
         )
+        database_key.account_password_set(fresh, password)
+    return account
 
 
 def _require_account(staff: Staff) -> Account:
@@ -214,6 +216,7 @@ def reset_password(staff: Staff, new_password: str, *, actor: Staff) -> Account:
         account.locked_until = None
         account.updated_at = at
         account.save()
+        database_key.account_password_set(fresh, new_password)
     return account
 
 
@@ -233,6 +236,7 @@ def change_password(staff: Staff, old_password: str, new_password: str) -> Accou
         account.must_change_password = False
         account.updated_at = at
         account.save()
+        database_key.account_password_set(fresh, new_password)
         # The head's signing key is wrapped by the head's password: it follows it.
         # Loaded here: the signing keys' library is not needed to start the window.
         from db.trust import outlet_keys
