@@ -215,6 +215,22 @@ MESSAGES: dict[str, str] = {
         "for {minutes} minutes after too many wrong passwords. The head can reset the password."
     ),
     "login_inactive": "{name} is no longer active staff of this outlet and cannot log in.",
+    # the database encrypted at rest (db/store/cipher.py, db/trust/database_key.py)
+    "database_encrypted": (
+        "{path} is encrypted: it opens only after a login (employee number and password) "
+        "or with the recovery key."
+    ),
+    "database_key_wrong": "The key does not open the database {path}.",
+    "database_key_missing": (
+        "The database key file {path} is missing: the encrypted database cannot be opened "
+        "without it. Put it back from where it was kept."
+    ),
+    "recovery_key_wrong": "The recovery key is not correct.",
+    "database_already_encrypted": "The database {path} is already encrypted.",
+    "encryption_check_failed": (
+        "The encrypted copy of the database did not match it ({detail}); the database was "
+        "left as it was."
+    ),
     # bundles exchanged with the district branch (db/exchange/format.py)
     "bundle_damaged": "The bundle is refused ({member}): {detail}.",
     "bundle_truncated": (

@@ -55,7 +55,7 @@ from db.store.models import (
     now,
 )
 from db.store.rows import tuples
-from db.trust import permissions
+from db.trust import database_key, permissions
 from db.trust.policy import Action
 
 # --- duties per role, paraphrased from Art. 5-8 ------------------------------------------------
@@ -288,6 +288,8 @@ def update_staff(
         if changes:
             Staff.update(**wanted).where(Staff.id == fresh.id).execute()
             _log(fresh, codes.STAFF_UPDATED, actor, at, changes, note)
+            if "employee_no" in changes:
+                database_key.account_renumbered(Staff.get_by_id(fresh.id))
     updated = Staff.get_by_id(staff.id)
     staff.__data__.update(updated.__data__)
     return updated
@@ -346,6 +348,7 @@ def deactivate_staff(
             .count()
         )
         result = Deactivation(Staff.get_by_id(fresh.id), accountable_open_cases(fresh), callbacks)
+        database_key.account_closed(fresh)
     staff.active = False
     return result
 

@@ -6,11 +6,11 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from peewee import Database
+from peewee import Database, DatabaseError
 from playhouse.migrations import Migration, Runner
 
-from db.errors import StorageError
-from db.store import files, sqlite_features
+from db.errors import StorageError, WorkflowError
+from db.store import cipher, files, sqlite_features
 from db.store.models import database
 
 log = logging.getLogger(__name__)
@@ -66,20 +66,39 @@ def migrate(db: Database, backup_dir: Path | None = None) -> list[str]:
     return _runner(db).up()
 
 
-def open_database(path: Path | str, *, apply_migrations: bool = True) -> Database:
+def is_encrypted(path: Path | str) -> bool:
+    """Whether the database file at ``path`` is encrypted (db/store/cipher.py)."""
+    return cipher.is_encrypted_file(Path(path))
+
+
+def open_database(
+    path: Path | str, *, apply_migrations: bool = True, key: bytes | None = None
+) -> Database:
     """Open (creating if needed) the SQLite file at ``path``, bind the models to it and
-    bring its schema up to date.
+    bring its schema up to date; an encrypted file (or a new one to be encrypted) with
+    ``key``. WorkflowError ``database_encrypted`` for an encrypted file without a key,
+    ``database_key_wrong`` for a key that does not open it.
 
     A database in a folder that cannot be written (a read-only disk) is opened read-only, so
     it can still be read, checked and backed up elsewhere; every write is then refused
     with StorageError ``storage_read_only``, and so is a schema that would need upgrading.
     """
     path = Path(path)
+    if key is None and is_encrypted(path):
+        raise WorkflowError("database_encrypted", path=str(path))
     read_only = path.is_file() and not files.writable(path.parent)
     if not read_only:
         path = sqlite_features.private_database(path)
-    db = sqlite_features.make_database(path, read_only=read_only)
-    db.connect(reuse_if_open=True)
+    db = sqlite_features.make_database(path, key, read_only=read_only)
+    try:
+        db.connect(reuse_if_open=True)
+        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError:
+        db.close()
+        if key is not None:
+            raise WorkflowError("database_key_wrong", path=str(path)) from None
+        raise
+    cipher.remember_key(key)
     database.initialize(db)
     if read_only:
         if apply_migrations and pending_migrations(db):
@@ -96,3 +115,4 @@ def close_database() -> None:
     target = database.obj
     if target is not None and not target.is_closed():
         target.close()
+    cipher.remember_key(None)

@@ -19,7 +19,7 @@ from peewee import IntegrityError as PeeweeIntegrityError
 from peewee import OperationalError as PeeweeOperationalError
 
 from db.errors import StorageError, WorkflowError
-from db.store import files
+from db.store import cipher, files
 
 # WAL for concurrent readers; FULL so a power cut cannot lose a reported commit
 # (NORMAL can, in WAL mode); foreign keys are off by default in SQLite.
@@ -79,8 +79,9 @@ class _OutletDatabase(SqliteDatabase):
     def _connect(self) -> sqlite3.Connection:
         if not self.read_only:
             return super()._connect()  # type: ignore[misc]
-        conn = sqlite3.connect(
+        conn = connect_file(
             read_only_uri(Path(self.database)),
+            getattr(self, "cipher_key", None),
             timeout=self._timeout,  # type: ignore[attr-defined]
             isolation_level=None,
             uri=True,
@@ -146,14 +147,28 @@ class _OutletDatabase(SqliteDatabase):
             raise self._explained(exc) from exc
 
 
-def make_database(path: Path | str, *, read_only: bool = False) -> SqliteDatabase:
-    """An SQLite database with the connection settings every connection must carry;
-    ``read_only`` opens it so that nothing is ever written (a folder that cannot be)."""
+class _EncryptedOutletDatabase(_OutletDatabase, cipher.EncryptedDatabase):
+    """The outlet's database encrypted (db/store/cipher.py), saying why the disk refused."""
+
+
+def make_database(
+    path: Path | str, key: bytes | None = None, *, read_only: bool = False
+) -> SqliteDatabase:
+    """An SQLite database with the connection settings every connection must carry; with
+    ``key``, an encrypted one (db/store/cipher.py); ``read_only`` opens it so that nothing
+    is ever written (a folder that cannot be)."""
     # IMMEDIATE transactions take the write lock at BEGIN, so two writers that both read
     # before writing (e.g. the next case number) queue instead of failing on upgrade.
-    db = _OutletDatabase(
-        str(path), pragmas=CONNECTION_PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE"
-    )
+    db: _OutletDatabase
+    if key is not None:
+        db = _EncryptedOutletDatabase(
+            str(path), key=key, pragmas=CONNECTION_PRAGMAS, check_same_thread=False,
+            lock_type="IMMEDIATE",
+        )  # fmt: skip
+    else:
+        db = _OutletDatabase(
+            str(path), pragmas=CONNECTION_PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE"
+        )
     db.read_only = read_only
     register_audit_functions(db)
     return db
@@ -382,11 +397,24 @@ def bulk_load(db: Database) -> Iterator[None]:
                 fill_short_search(db, after_id=last_id)
 
 
+def database_key(db: Database) -> bytes | None:
+    """The key of an encrypted database, None for a plain one."""
+    return getattr(_unwrap(db), "cipher_key", None)
+
+
+def connect_file(path: Path | str, key: bytes | None, **kwargs: Any) -> Any:
+    """A driver connection to a database file: sqlcipher3 with ``key``, else sqlite3."""
+    if key is not None:
+        return cipher.connect(path, key, **kwargs)
+    return sqlite3.connect(str(path), **kwargs)
+
+
 def backup_to(db: Database, target: Path) -> Path:
-    """Copy the live database to ``target`` with SQLite's online backup API."""
+    """Copy the live database to ``target`` with SQLite's online backup API (an
+    encrypted database into a file encrypted with the same key)."""
     private_database(target)
     source = db.connection()
-    dest = sqlite3.connect(str(target))
+    dest = connect_file(target, database_key(db))
     try:
         source.backup(dest)
     finally:
@@ -445,7 +473,7 @@ def backup_to_file(
     """
     private_database(target)
     source = db.connection()
-    dest = sqlite3.connect(str(target))
+    dest = connect_file(target, database_key(db))
     try:
         if progress is not None:
             try:
@@ -520,6 +548,11 @@ def header_problem(path: Path) -> str | None:
             header = fh.read(100)
     except OSError as exc:
         return f"cannot be read: {exc.strerror or exc}"
+    if cipher.open_key() is not None and not header.startswith(SQLITE_HEADER):
+        # Encrypted: the header is ciphertext; whole pages is all that can be seen.
+        if size < cipher.PAGE_SIZE or size % cipher.PAGE_SIZE:
+            return "is truncated (its size is not a whole number of pages)"
+        return None
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         return "is not an SQLite database"
     page_size = int.from_bytes(header[16:18], "big")
@@ -546,9 +579,19 @@ def read_only_uri(path: Path) -> str:
     return f"{path.resolve().as_uri()}?{mode}"
 
 
+def file_key(path: Path) -> bytes | None:
+    """The key to open ``path`` with: the open database's key for a file that is not
+    plain SQLite while an encrypted database is open, else None."""
+    key = cipher.open_key()
+    if key is not None and cipher.is_encrypted_file(path):
+        return key
+    return None
+
+
 def open_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection to a database file that nothing else is writing."""
-    return sqlite3.connect(read_only_uri(path), uri=True)
+    """A read-only connection to a database file that nothing else is writing (an
+    encrypted one with the open database's key)."""
+    return connect_file(read_only_uri(path), file_key(path), uri=True)
 
 
 def connection_integrity_problems(conn: sqlite3.Connection, *, quick: bool = False) -> list[str]:
@@ -575,7 +618,7 @@ def restore_file_into(source: Path, target: Path) -> None:
     """
     src = open_read_only(source)
     private_database(target)
-    dest = sqlite3.connect(str(target), timeout=30)
+    dest = connect_file(target, file_key(target), timeout=30)
     try:
         dest.execute("PRAGMA synchronous=FULL")
         src.backup(dest)

@@ -35,7 +35,7 @@ from db.errors import WorkflowError
 from db.intake.validation import FieldError, ValidationError, has_control_chars
 from db.store import vocab
 from db.store.models import Account, AuditLog, Setting, Staff, database, now
-from db.trust import permissions
+from db.trust import database_key, permissions
 from db.trust.policy import Action
 
 SCHEME = "scrypt"
@@ -52,7 +52,7 @@ SETTING_PREFIX = "accounts."
 # Account settings: key -> (default, minimum, maximum). Stored as JSON in ``setting``.
 SETTINGS: dict[str, tuple[int, int, int]] = {
     "max_failures": (5, 1, 100),
-    "lock_minutes": (15, 1, 24 * 60),
+    "lock_minutes": (database_key.LOCK_MINUTES_DEFAULT, 1, 24 * 60),
     # Read by the GUI: lock the window after this many idle minutes.
     "idle_lock_minutes": (10, 1, 24 * 60),
 }
@@ -239,13 +239,15 @@ def create_account(staff: Staff, password: str, *, actor: Staff) -> Account:
         raise WorkflowError("account_exists", name=fresh.name)
     _check_password(password, fresh)
     with database.atomic():
-        return Account.create(
+        account = Account.create(
             staff=fresh,
             password_hash=hash_password(password),
             must_change_password=actor.id != fresh.id,
             created_at=at,
             updated_at=at,
         )
+        database_key.account_password_set(fresh, password)
+    return account
 
 
 def _may_manage(actor: Staff, staff: Staff, at: dt.datetime) -> None:
@@ -279,6 +281,7 @@ def reset_password(staff: Staff, new_password: str, *, actor: Staff) -> Account:
         account.locked_until = None
         account.updated_at = at
         account.save()
+        database_key.account_password_set(fresh, new_password)
     return account
 
 
@@ -298,6 +301,7 @@ def change_password(staff: Staff, old_password: str, new_password: str) -> Accou
         account.must_change_password = False
         account.updated_at = at
         account.save()
+        database_key.account_password_set(fresh, new_password)
         # The head's signing key is wrapped by the head's password: it follows it.
         # Loaded here: the signing keys' library is not needed to start the window.
         from db.trust import outlet_keys

@@ -81,7 +81,8 @@ def checkpoint_folder(data_dir: Path) -> Path:
 
 
 def _execute_of(db: Database | sqlite3.Connection) -> Execute:
-    return db.execute if isinstance(db, sqlite3.Connection) else db.execute_sql
+    # A plain driver connection (sqlite3's or sqlcipher3's) has execute; peewee execute_sql.
+    return db.execute_sql if isinstance(db, Database) else db.execute
 
 
 def trail_head(db: Database | sqlite3.Connection) -> Head:

@@ -41,6 +41,7 @@ from playhouse.migrations import Migration
 
 from db.store import files as store_files
 from db.store import sqlite_features
+from db.store.cipher import CipherError
 from db.store.database import MIGRATION_TABLE, MIGRATIONS_DIR
 from db.store.models import Setting, Staff, database, now
 from db.trust import anchor, permissions
@@ -335,7 +336,7 @@ def make_backup(
         )
     except BackupError:
         raise
-    except (OSError, sqlite3.Error, PeeweeException) as exc:
+    except (OSError, sqlite3.Error, CipherError, PeeweeException) as exc:
         raise BackupError(f"the backup to {folder} failed: {exc}") from exc
     finally:
         _remove(partial)
@@ -549,12 +550,12 @@ def _database_file_problem(path: Path, *, quick: bool = False) -> str | None:
         return f"the file {problem}"
     try:
         conn = sqlite_features.open_read_only(path)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, CipherError) as exc:
         return f"SQLite cannot open it: {exc}"
     try:
         try:
             problems = sqlite_features.connection_integrity_problems(conn, quick=quick)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, CipherError) as exc:
             problems = [str(exc)]
         if problems:
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
@@ -563,7 +564,7 @@ def _database_file_problem(path: Path, *, quick: bool = False) -> str | None:
         if missing:
             return "it is not a Complaint Desk database (no table " + ", ".join(missing) + ")"
         applied = _applied_migrations(conn)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, CipherError) as exc:
         return f"SQLite cannot read it: {exc}"
     finally:
         conn.close()
@@ -620,11 +621,11 @@ def database_outlet(path: Path) -> OutletIdentity | None:
         return None
     try:
         conn = sqlite_features.open_read_only(path)
-    except sqlite3.Error:
+    except (sqlite3.Error, CipherError):
         return None
     try:
         row = conn.execute("SELECT code, name FROM outlet ORDER BY id LIMIT 1").fetchone()
-    except sqlite3.Error:
+    except (sqlite3.Error, CipherError):
         return None
     finally:
         conn.close()
@@ -696,7 +697,7 @@ def restore(
     try:
         sqlite_features.restore_file_into(backup_path, db_path)
         problem = _database_file_problem(db_path)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, CipherError) as exc:
         problem = str(exc)
     if problem is not None:
         raise BackupError(_failed_restore(db_path, problem, safety, set_aside))
@@ -723,7 +724,7 @@ def _failed_restore(
         return message + kept
     try:
         sqlite_features.restore_file_into(safety.path, db_path)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, CipherError) as exc:
         return (
             f"{message}, and putting the previous data back failed too ({exc}); "
             f"restore it from {safety.path}"
@@ -732,11 +733,11 @@ def _failed_restore(
 
 
 def _safety_backup(db_path: Path, folder: Path, progress: Progress | None) -> BackupInfo:
-    current = sqlite_features.make_database(db_path)
+    current = sqlite_features.make_database(db_path, sqlite_features.file_key(db_path))
     try:
         current.connect()
         return make_backup(current, folder, reason=REASON_PRE_RESTORE, progress=progress)
-    except (BackupError, sqlite3.Error, PeeweeException) as exc:
+    except (BackupError, sqlite3.Error, CipherError, PeeweeException) as exc:
         raise RestoreRefused(
             f"the current data could not be backed up first, so nothing was restored: {exc}"
         ) from exc
@@ -823,7 +824,7 @@ def backup_folder_of(db_path: Path) -> Path:
         finally:
             conn.close()
         value = json.loads(row[0]) if row else None
-    except (sqlite3.Error, ValueError, TypeError):
+    except (sqlite3.Error, CipherError, ValueError, TypeError):
         return default
     return Path(value) if isinstance(value, str) and value else default
 

@@ -159,7 +159,7 @@ def write_protected(path: Path, data: bytes) -> None:
     files.write_private(path, data)
 
 
-def _read_json(path: Path, expected_format: str) -> dict:
+def _read_json(path: Path, expected_format: str, algorithm: str = ALGORITHM) -> dict:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise KeyFileError(
@@ -181,7 +181,7 @@ def _read_json(path: Path, expected_format: str) -> dict:
             path=str(path),
             expected=expected_format,
         )
-    if data.get("version") != VERSION or data.get("algorithm") != ALGORITHM:
+    if data.get("version") != VERSION or data.get("algorithm") != algorithm:
         raise KeyFileError(
             "key_file_unknown",
             "{path}: version {version} / {algorithm} is not one this program reads.",
@@ -219,12 +219,66 @@ def _derive(password: str, salt: bytes, n: int, r: int, p: int) -> tuple[bytes, 
     return material[:32], hashlib.sha256(material[32:]).digest()
 
 
-def _wrap(
-    private: Ed25519PrivateKey, password: str, owner: Owner, created_at: str, n: int
-) -> bytes:
+def seal(secret: bytes, password: str, header: dict, *, n: int = SCRYPT_N) -> dict:
+    """``header`` with ``secret`` sealed by ``password``: the scrypt parameters and salt,
+    ``password_check``, the GCM nonce and ``ciphertext``, every other field authenticated."""
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
     aes_key, check = _derive(password, salt, n, SCRYPT_R, SCRYPT_P)
+    sealed_header = {
+        **header,
+        "kdf": {"name": "scrypt", "n": n, "r": SCRYPT_R, "p": SCRYPT_P, "salt": _b64(salt)},
+        "password_check": _b64(check),
+        "cipher": {"name": "AES-256-GCM", "nonce": _b64(nonce)},
+    }
+    sealed = AESGCM(aes_key).encrypt(nonce, secret, canonical(sealed_header))
+    return {**sealed_header, "ciphertext": _b64(sealed)}
+
+
+def check_sealed(data: dict, path: Path | str) -> None:
+    """Refuse a sealed record whose key derivation, cipher or fields are not as
+    :func:`seal` writes them (nothing is unwrapped)."""
+    try:
+        kdf, cipher = data["kdf"], data["cipher"]
+        if kdf.get("name") != "scrypt" or cipher.get("name") != "AES-256-GCM":
+            raise _damaged(path, "unknown key derivation or cipher")
+        for name in ("n", "r", "p"):
+            if not isinstance(kdf[name], int) or kdf[name] < 1:
+                raise _damaged(path, f"scrypt {name} is not a positive integer")
+        for name in ("password_check", "ciphertext"):
+            _unb64(data[name], name, path)
+    except (KeyError, TypeError, AttributeError):
+        raise _damaged(path, "a field is missing") from None
+
+
+def open_sealed(data: dict, password: str, path: Path | str) -> bytes:
+    """The secret :func:`seal` sealed in ``data``: KeyFileError ``key_wrong_password`` for
+    a wrong password, ``key_file_damaged`` for a record that was altered."""
+    check_sealed(data, path)
+    kdf = data["kdf"]
+    salt = _unb64(kdf["salt"], "salt", path, SALT_BYTES)
+    nonce = _unb64(data["cipher"]["nonce"], "nonce", path, NONCE_BYTES)
+    if kdf["n"] > 2**20 or kdf["r"] > 32 or kdf["p"] > 16:
+        raise _damaged(path, "scrypt parameters out of range")
+    try:
+        aes_key, check = _derive(password, salt, kdf["n"], kdf["r"], kdf["p"])
+    except ValueError as error:  # n not a power of two, and the like
+        raise _damaged(path, str(error)) from None
+    if not hmac.compare_digest(check, _unb64(data["password_check"], "password_check", path)):
+        raise KeyFileError("key_wrong_password", "Wrong password for the key in {path}.",
+                        path=str(path))  # fmt: skip
+    header = {k: v for k, v in data.items() if k != "ciphertext"}
+    try:
+        return AESGCM(aes_key).decrypt(
+            nonce, _unb64(data["ciphertext"], "ciphertext", path), canonical(header)
+        )
+    except InvalidTag:
+        raise _damaged(path, "it does not authenticate") from None
+
+
+def _wrap(
+    private: Ed25519PrivateKey, password: str, owner: Owner, created_at: str, n: int
+) -> bytes:
     header = {
         "format": PRIVATE_FORMAT,
         "version": VERSION,
@@ -232,17 +286,14 @@ def _wrap(
         "owner": owner.as_json(),
         "public_key": _b64(raw_public(private.public_key())),
         "created_at": created_at,
-        "kdf": {"name": "scrypt", "n": n, "r": SCRYPT_R, "p": SCRYPT_P, "salt": _b64(salt)},
-        "password_check": _b64(check),
-        "cipher": {"name": "AES-256-GCM", "nonce": _b64(nonce)},
     }
     raw = private.private_bytes(
         serialization.Encoding.Raw,
         serialization.PrivateFormat.Raw,
         serialization.NoEncryption(),
     )
-    sealed = AESGCM(aes_key).encrypt(nonce, raw, canonical(header))
-    return json.dumps({**header, "ciphertext": _b64(sealed)}, indent=1).encode("utf-8") + b"\n"
+    doc = seal(raw, password, header, n=n)
+    return json.dumps(doc, indent=1).encode("utf-8") + b"\n"
 
 
 def create_private_key(
@@ -295,18 +346,11 @@ def read_private_file(path: Path) -> PrivateKeyFile:
     path = Path(path)
     data = _read_json(path, PRIVATE_FORMAT)
     check_private_file_mode(path)
+    check_sealed(data, path)
     try:
         owner = Owner(**{k: str(data["owner"][k]) for k in ("kind", "code", "name")})
-        kdf, cipher = data["kdf"], data["cipher"]
-        if kdf.get("name") != "scrypt" or cipher.get("name") != "AES-256-GCM":
-            raise _damaged(path, "unknown key derivation or cipher")
-        for name in ("n", "r", "p"):
-            if not isinstance(kdf[name], int) or kdf[name] < 1:
-                raise _damaged(path, f"scrypt {name} is not a positive integer")
         public_raw = _unb64(data["public_key"], "public_key", path, 32)
         created_at = str(data["created_at"])
-        for name in ("password_check", "ciphertext"):
-            _unb64(data[name], name, path)
     except (KeyError, TypeError, AttributeError):
         raise _damaged(path, "a field is missing") from None
     return PrivateKeyFile(path, owner, public_raw, created_at, data)
@@ -316,26 +360,10 @@ def unwrap(path: Path, password: str) -> Ed25519PrivateKey:
     """Open the key file at ``path`` with ``password``: KeyFileError ``key_wrong_password``
     for a wrong password, ``key_file_damaged`` for a file that was altered."""
     info = read_private_file(path)
-    data = info.data
-    kdf = data["kdf"]
-    salt = _unb64(kdf["salt"], "salt", path, SALT_BYTES)
-    nonce = _unb64(data["cipher"]["nonce"], "nonce", path, NONCE_BYTES)
-    if kdf["n"] > 2**20 or kdf["r"] > 32 or kdf["p"] > 16:
-        raise _damaged(path, "scrypt parameters out of range")
+    raw = open_sealed(info.data, password, path)
     try:
-        aes_key, check = _derive(password, salt, kdf["n"], kdf["r"], kdf["p"])
-    except ValueError as error:  # n not a power of two, and the like
-        raise _damaged(path, str(error)) from None
-    if not hmac.compare_digest(check, _unb64(data["password_check"], "password_check", path)):
-        raise KeyFileError("key_wrong_password", "Wrong password for the key in {path}.",
-                        path=str(path))  # fmt: skip
-    header = {k: v for k, v in data.items() if k != "ciphertext"}
-    try:
-        raw = AESGCM(aes_key).decrypt(
-            nonce, _unb64(data["ciphertext"], "ciphertext", path), canonical(header)
-        )
         private = Ed25519PrivateKey.from_private_bytes(raw)
-    except (InvalidTag, ValueError):
+    except ValueError:
         raise _damaged(path, "it does not authenticate") from None
     if raw_public(private.public_key()) != info.public_raw:
         raise _damaged(path, "the private key does not match its public key")

@@ -61,13 +61,11 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _open(args: argparse.Namespace) -> bool:
-    from db.store.database import open_database
-
     path = cli_common.database_path(args)
     if not path.exists():
         print(f"no database at {path}", file=sys.stderr)
         return False
-    open_database(path)
+    cli_common.open_database(args, path)
     return True
 
 

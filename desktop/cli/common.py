@@ -25,7 +25,10 @@ gets none of the options, and ``--data-dir`` or ``--demo`` before its name is re
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
 from pathlib import Path
+from typing import TextIO
 
 from desktop.paths import default_data_dir
 
@@ -164,3 +167,53 @@ def database_path(args: argparse.Namespace) -> Path:
     from db.store.database import database_path as path_in
 
     return path_in(data_dir(args))
+
+
+# --- opening the outlet database ----------------------------------------------------------
+
+
+class LoginRefused(Exception):
+    """The encrypted database could not be opened with the login given; the message says
+    why (the program's main function prints it and exits with 1)."""
+
+
+def read_password(employee_no: str, stdin: TextIO, stderr: TextIO) -> str:
+    """The password of ``employee_no``: from the terminal without echo, else one line of
+    standard input (so a scheduled job can pipe it)."""
+    if stdin.isatty():
+        return getpass.getpass(f"password for {employee_no}: ", stream=stderr)
+    line = stdin.readline()
+    if not line:
+        raise LoginRefused("no password on standard input")
+    return line.rstrip("\r\n")
+
+
+def given_login(args: argparse.Namespace) -> tuple[str, str] | None:
+    """The employee number and password this command already logged in with, if any."""
+    return getattr(args, "_login", None)
+
+
+def open_database(args: argparse.Namespace, path: Path, *, apply_migrations: bool = True):
+    """Open the outlet database at ``path``; an encrypted one with the key that the
+    ``--user`` login unwraps (db/trust/database_key.py), its password asked for once and
+    kept for the command's own login. LoginRefused when it cannot be opened so."""
+    from db.errors import WorkflowError
+    from db.store import database as store
+    from db.trust import database_key
+
+    if not store.is_encrypted(path):
+        return store.open_database(path, apply_migrations=apply_migrations)
+    employee_no = getattr(args, "user", None)
+    if not employee_no:
+        raise LoginRefused(
+            f"{path} is encrypted: log in with --user EMPLOYEE_NO (the password is asked for, "
+            "or read from standard input)"
+        )
+    password = read_password(employee_no, sys.stdin, sys.stderr)
+    try:
+        key = database_key.unwrap_by_login(path.parent, employee_no, password)
+        db = store.open_database(path, apply_migrations=apply_migrations, key=key)
+    except WorkflowError as error:
+        raise LoginRefused(error.message) from None
+    args._login = (employee_no, password)
+    return db

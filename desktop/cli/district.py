@@ -206,13 +206,13 @@ def _confirm(question: str, stdin: TextIO, stdout: TextIO) -> bool:
 
 
 def _open_outlet(args: argparse.Namespace, stderr: TextIO) -> bool:
-    from db.store.database import database_path, open_database
+    from db.store.database import database_path
 
     path = database_path(cli_common.data_dir(args))
     if not path.exists():
         print(f"no database at {path}", file=stderr)
         return False
-    open_database(path)
+    cli_common.open_database(args, path)
     return True
 
 
@@ -233,7 +233,11 @@ def _head_login(args, *, new_key: bool, stdin: TextIO, stderr: TextIO):
             "this database has login accounts: the outlet head must say --user EMPLOYEE_NO "
             "(the password is asked for, or read from standard input)"
         )
-    password = _read_line_password(f"password for {args.user}: ", stdin, stderr)
+    given = cli_common.given_login(args)  # an encrypted database was opened with it
+    if given is not None and given[0] == args.user:
+        password = given[1]
+    else:
+        password = _read_line_password(f"password for {args.user}: ", stdin, stderr)
     try:
         staff = accounts.authenticate(args.user, password)
         outlet_keys.require_outlet_head(staff)

@@ -26,11 +26,12 @@ from pathlib import Path
 from desktop.cli import bundle as cli_bundle
 from desktop.cli import common as cli_common
 from desktop.cli import district as cli_district
+from desktop.cli import encryption as cli_encryption
 from desktop.cli import maintenance as cli_maintenance
 from desktop.cli import workorders as cli_workorders
 
 # Modules adding subcommands: each has add_subcommands(subparsers) and COMMANDS.
-SUBCOMMAND_MODULES = (cli_workorders, cli_bundle)
+SUBCOMMAND_MODULES = (cli_workorders, cli_bundle, cli_encryption)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--cases", type=int, default=1000, help="how many complaints to add")
     demo.add_argument("--seed", type=int, default=20261128, help="random seed")
-    sub.add_parser("info", help="show the database location, schema version and counts")
+    info = sub.add_parser("info", help="show the database location, schema version and counts")
+    cli_maintenance.add_user_option(info)
     _add_report_commands(sub)
     cli_maintenance.add_subcommands(sub)
     for module in SUBCOMMAND_MODULES:
@@ -154,14 +156,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     from db.intake import outlets
-    from db.store.database import latest_schema_version, open_database, schema_version
+    from db.store.database import is_encrypted, latest_schema_version, schema_version
     from db.store.models import Case
 
     path = cli_common.database_path(args)
     if not path.exists():
         print(f"no database at {path}")
         return 1
-    db = open_database(path)
+    if is_encrypted(path) and not getattr(args, "user", None):
+        print(f"database: {path} (encrypted; --user EMPLOYEE_NO shows the rest)")
+        return 0
+    db = cli_common.open_database(args, path)
     outlet = outlets.current_outlet()
     print(f"database: {path}")
     print(f"schema version: {schema_version(db)} of {latest_schema_version()}")
@@ -172,13 +177,11 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def _open_existing(args: argparse.Namespace) -> bool:
     """Open the database for a report command; never create an empty one by mistake."""
-    from db.store.database import open_database
-
     path = cli_common.database_path(args)
     if not path.exists():
         print(f"no database at {path}", file=sys.stderr)
         return False
-    open_database(path)
+    cli_common.open_database(args, path)
     return True
 
 
@@ -387,6 +390,9 @@ def main(argv: list[str] | None = None) -> int:
             return code
     except StorageError as refusal:  # the disk refused: say so and what to do, no traceback
         print(refusal.message, file=sys.stderr)
+        return 1
+    except cli_common.LoginRefused as refused:
+        print(f"not opened: {refused}", file=sys.stderr)
         return 1
     from desktop.app import run_gui
 

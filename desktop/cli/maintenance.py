@@ -20,7 +20,6 @@ Exit codes: 0 done / sound; 1 refused, failed or problems found; 2 bad usage.
 from __future__ import annotations
 
 import argparse
-import getpass
 import shutil
 import sys
 import tempfile
@@ -82,12 +81,10 @@ def refuse_while_open(args: argparse.Namespace) -> None:
 
 
 def _read_password(employee_no: str, stdin: TextIO, stderr: TextIO) -> str:
-    if stdin.isatty():
-        return getpass.getpass(f"password for {employee_no}: ", stream=stderr)
-    line = stdin.readline()
-    if not line:
-        raise UserRefused("no password on standard input")
-    return line.rstrip("\r\n")
+    try:
+        return cli_common.read_password(employee_no, stdin, stderr)
+    except cli_common.LoginRefused as error:
+        raise UserRefused(str(error)) from None
 
 
 def acting_user(
@@ -118,7 +115,11 @@ def acting_user(
             "this database has login accounts: say who is acting with --user EMPLOYEE_NO "
             "(the password is asked for, or read from standard input)"
         )
-    password = _read_password(employee_no, stdin, stderr)
+    given = cli_common.given_login(args)  # an encrypted database was opened with it
+    if given is not None and given[0] == employee_no:
+        password = given[1]
+    else:
+        password = _read_password(employee_no, stdin, stderr)
     try:
         staff = accounts.authenticate(employee_no, password)
         if action is not None:
@@ -201,7 +202,7 @@ def _size(n: int) -> str:
 
 def cmd_backup(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     from db.errors import WorkflowError
-    from db.store.database import close_database, open_database
+    from db.store.database import close_database
     from db.trust import backup
     from db.trust.policy import Action
 
@@ -211,13 +212,13 @@ def cmd_backup(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stder
         return 1
     try:
         # As it is: a backup of an older schema must not upgrade the original first.
-        db = open_database(path, apply_migrations=False)
+        db = cli_common.open_database(args, path, apply_migrations=False)
         actor = acting_user(args, Action.BACKUP_RESTORE, stdin=stdin, stderr=stderr)
         if args.to is not None:
             info = backup.make_backup(db, args.to, reason=backup.REASON_MANUAL, actor=actor)
         else:
             info = backup.backup_and_rotate(db, reason=backup.REASON_MANUAL, actor=actor)
-    except UserRefused as exc:
+    except (UserRefused, cli_common.LoginRefused) as exc:
         print(f"not backed up: {exc}", file=stderr)
         return 1
     except WorkflowError as exc:

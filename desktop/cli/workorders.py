@@ -33,7 +33,6 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_import_workorders(args: argparse.Namespace) -> int:
     from db.intake import outlets
-    from db.store.database import open_database
     from db.workorders.orders import WorkOrderImportError, import_workorders
     from desktop.cli import common as cli_common
 
@@ -44,7 +43,7 @@ def cmd_import_workorders(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"no database at {path}", file=sys.stderr)
         return 2
-    open_database(path)
+    cli_common.open_database(args, path)
     outlet = outlets.current_outlet()
     head = outlets.outlet_head(outlet) if outlet is not None else None
     if head is None:

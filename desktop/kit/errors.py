@@ -355,6 +355,30 @@ _MESSAGES: dict[str, str] = {
     "login_inactive": QT_TRANSLATE_NOOP(
         "WorkflowError", "{name} is no longer active staff of this outlet and cannot log in."
     ),
+    "database_encrypted": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "{path} is encrypted: it opens only after a login (employee number and password) or with the recovery key.",
+    ),
+    "database_key_wrong": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The key does not open the database {path}.",
+    ),
+    "database_key_missing": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The database key file {path} is missing: the encrypted database cannot be opened without it. Put it back from where it was kept.",
+    ),
+    "recovery_key_wrong": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The recovery key is not correct.",
+    ),
+    "database_already_encrypted": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The database {path} is already encrypted.",
+    ),
+    "encryption_check_failed": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The encrypted copy of the database did not match it ({detail}); the database was left as it was.",
+    ),
     "bundle_damaged": QT_TRANSLATE_NOOP(
         "WorkflowError",
         "The bundle is refused ({member}): {detail}.",

@@ -11290,6 +11290,36 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+3"/>
+        <source>{path} is encrypted: it opens only after a login (employee number and password) or with the recovery key.</source>
+        <translation>{path} 已加密：须登录（工号和密码）或使用恢复密钥才能打开。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key does not open the database {path}.</source>
+        <translation>该密钥打不开数据库 {path}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database key file {path} is missing: the encrypted database cannot be opened without it. Put it back from where it was kept.</source>
+        <translation>数据库密钥文件 {path} 不见了：没有它，加密的数据库无法打开。请从保存的地方把它放回原处。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The recovery key is not correct.</source>
+        <translation>恢复密钥不正确。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database {path} is already encrypted.</source>
+        <translation>数据库 {path} 已经加密。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The encrypted copy of the database did not match it ({detail}); the database was left as it was.</source>
+        <translation>数据库的加密副本与原库不一致（{detail}），数据库保持原样未变。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The bundle is refused ({member}): {detail}.</source>
         <translation>交换包被拒收（{member}）：{detail}。</translation>
     </message>

@@ -179,14 +179,15 @@ def _assert_true(value: bool) -> None:
     assert value
 
 
-# The outlet's side of the district exchange: they ask for the head's password (the signing
-# key's) or need the district trusted first, so here the database they open is read from the
-# parsed line (tests/district and tests/desktop/cli run them for real).
+# The outlet's side of the district exchange, and encrypting: they ask for the head's
+# password (the signing key's) or need the district trusted first, so here the database they
+# open is read from the parsed line (tests/district and tests/desktop/cli run them for real).
 KEY_COMMANDS = {
     "export-bundle": ["export-bundle", "--since", "2000-01-01", "--out", "b.zip"],
     "import-bundle": ["import-bundle", "down.zip"],
     "enrolment": ["enrolment", "--out", "e.json"],
     "trust-district": ["trust-district", "k.json", "--yes"],
+    "encrypt": ["encrypt", "--user", "E1001"],
 }
 # The district console works on its PostgreSQL database, never on the outlet's.
 WITHOUT_DATABASE = {"district": ["district", "key", "--out", "k.json"]}

@@ -1,0 +1,104 @@
+"""``complaint-desk encrypt``: encrypt an outlet's plain database in place. No Qt.
+
+The head logs in (``--user``, the password asked for or read from standard input); the
+database is backed up, encrypted and checked (db/trust/encryption.py), and the recovery key
+is printed once: it is stored nowhere, and it is the only way in when every password is
+forgotten. The head's password opens the database from then on; every other account opens
+it once the head has reset its password (or it was changed), which wraps the key for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TextIO
+
+from desktop.cli import common as cli_common
+from desktop.cli.maintenance import add_user_option
+
+
+def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
+    enc = subparsers.add_parser(
+        "encrypt",
+        help="encrypt the outlet's database at rest (asks the head's login)",
+        description="Back up the plain database, encrypt it in place and print the recovery "
+        "key once. The head logs in with --user; the plain backup stays in the backup folder.",
+    )
+    add_user_option(enc)
+
+
+def cmd_encrypt(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    from db.errors import WorkflowError
+    from db.intake import roster
+    from db.store.database import close_database, is_encrypted, open_database
+    from db.store.models import Account, Staff
+    from db.trust import accounts, database_key, encryption
+    from desktop.session.single_instance import lock_holder
+
+    data_dir = cli_common.data_dir(args)
+    path = cli_common.database_path(args)
+    if not path.exists():
+        print(f"no database at {path}", file=stderr)
+        return 1
+    if is_encrypted(path):
+        print(f"{path} is already encrypted.", file=stderr)
+        return 1
+    if lock_holder(data_dir) is not None:
+        print(
+            "not encrypted: Complaint Desk is open on this database. Close it first.", file=stderr
+        )
+        return 1
+    open_database(path)
+    try:
+        outlet = roster.current_outlet()
+        head = roster.outlet_head(outlet) if outlet is not None else None
+        if head is None or not accounts.has_any_account():
+            print(
+                "not encrypted: the head's login opens the encrypted database, so the outlet "
+                "and the head's account must be set up first.",
+                file=stderr,
+            )
+            return 1
+        if not args.user:
+            print("not encrypted: the head logs in with --user EMPLOYEE_NO.", file=stderr)
+            return 1
+        password = cli_common.read_password(args.user, stdin, stderr)
+        staff = accounts.authenticate(args.user, password)
+        if staff.id != head.id:
+            print(f"not encrypted: only the outlet head ({head.name}) may.", file=stderr)
+            return 1
+        others = [
+            s.name for s in Staff.select().join(Account).where(Staff.active & (Staff.id != head.id))
+        ]
+        login = database_key.Login(staff.id, staff.employee_no, password)
+    except (WorkflowError, cli_common.LoginRefused) as error:
+        print(f"not encrypted: {error}", file=stderr)
+        return 1
+    finally:
+        close_database()
+    try:
+        done = encryption.encrypt_database(path, [login])
+    except WorkflowError as error:
+        print(f"not encrypted: {error.message}", file=stderr)
+        return 1
+    print(f"encrypted {path}", file=stdout)
+    print(f"the plain backup made first: {done.backup}", file=stdout)
+    print(
+        "\nRECOVERY KEY (shown this once; write it down or print it, keep it locked away):\n\n"
+        f"    {database_key.recovery_key_text(done.recovery_key).replace(chr(10), chr(10) + '    ')}\n",
+        file=stdout,
+    )
+    if others:
+        print(
+            "These accounts open the database once the head resets their password: "
+            + ", ".join(others),
+            file=stdout,
+        )
+    return 0
+
+
+def _encrypt(args: argparse.Namespace) -> int:
+    return cmd_encrypt(args, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
+
+
+COMMANDS = {"encrypt": _encrypt}

@@ -1,0 +1,87 @@
+"""``complaint-desk encrypt`` and the commands on an encrypted database, run as the user
+runs them: the head's login encrypts, the recovery key is printed once, and every command
+then asks for a login before it can read anything."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from db.intake import outlets
+from db.store.database import close_database, database_path, is_encrypted, open_database
+from db.trust import accounts, database_key
+from tests.db.conftest import OUTLET_SETUP
+
+ROOT = Path(__file__).resolve().parents[3]
+HEAD_PW = "Jianguo-2026"
+
+
+def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A closed plain outlet database: the head (E1001) and a teller (E1003) with accounts."""
+    folder = tmp_path / "data"
+    open_database(database_path(folder))
+    outlet, head = outlets.setup_outlet(dataclasses.replace(OUTLET_SETUP, password=HEAD_PW))
+    teller = outlets.add_staff(outlet, "张伟", "E1003", "teller")
+    accounts.create_account(teller, "zhang.wei-01", actor=head)
+    close_database()
+    return folder
+
+
+def test_the_head_encrypts_and_sees_the_recovery_key_once(data_dir):
+    done = cli("encrypt", "--user", "E1001", "--data-dir", str(data_dir), stdin=HEAD_PW + "\n")
+    assert done.returncode == 0, done.stderr
+    path = database_path(data_dir)
+    assert is_encrypted(path)
+    groups = re.findall(r"\b[A-Z2-7]{5}\b", done.stdout.split("RECOVERY KEY")[1])
+    assert len(groups) == 8
+    assert "张伟" in done.stdout  # told that the teller needs a password reset
+    assert database_key.unwrap_by_recovery_key(data_dir, "".join(groups))
+    with pytest.raises(sqlite3.DatabaseError, match="file is not a database"):
+        sqlite3.connect(path).execute("SELECT * FROM complaint_case").fetchall()
+
+    info = cli("info", "--data-dir", str(data_dir))
+    assert "encrypted" in info.stdout and "outlet:" not in info.stdout
+    info = cli("info", "--user", "E1001", "--data-dir", str(data_dir), stdin=HEAD_PW + "\n")
+    assert "outlet: 北京市东城区建国门邮政支局" in info.stdout, info.stderr
+    wrong = cli("info", "--user", "E1001", "--data-dir", str(data_dir), stdin="nope-nope\n")
+    assert wrong.returncode == 1
+    assert "The employee number or the password is not correct." in wrong.stderr
+    # The teller has no wrap yet: the same words as a failed login.
+    teller = cli("info", "--user", "E1003", "--data-dir", str(data_dir), stdin="zhang.wei-01\n")
+    assert "The employee number or the password is not correct." in teller.stderr
+
+    again = cli("encrypt", "--user", "E1001", "--data-dir", str(data_dir), stdin=HEAD_PW + "\n")
+    assert again.returncode == 1 and "already encrypted" in again.stderr
+
+
+def test_backup_of_an_encrypted_database_asks_the_login_once(data_dir, tmp_path):
+    cli("encrypt", "--user", "E1001", "--data-dir", str(data_dir), stdin=HEAD_PW + "\n")
+    done = cli(
+        "backup", "--to", str(tmp_path / "usb"), "--user", "E1001", "--data-dir", str(data_dir),
+        stdin=HEAD_PW + "\n",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    (copy,) = (tmp_path / "usb").glob("*.sqlite3")
+    assert not copy.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_only_the_head_encrypts(data_dir):
+    done = cli("encrypt", "--user", "E1003", "--data-dir", str(data_dir), stdin="zhang.wei-01\n")
+    assert done.returncode == 1 and "only the outlet head" in done.stderr
+    wrong = cli("encrypt", "--user", "E1001", "--data-dir", str(data_dir), stdin="wrong-pass\n")
+    assert wrong.returncode == 1
+    assert not is_encrypted(database_path(data_dir))
