@@ -371,7 +371,12 @@ def cmd_district(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     if not args.district_command and getattr(args, "db", None):
         from desktop.district.app import run_district_gui
 
-        return run_district_gui(getattr(args, "db", None), args.lang, _officer(args))
+        return run_district_gui(
+            getattr(args, "db", None),
+            args.lang,
+            _officer(args),
+            remembered=load_settings().get("db_url"),
+        )
     handler = handlers.get(args.district_command or "")
     if handler is None:
         print("give a subcommand: complaint-desk district init | enrol | key | import | send "

@@ -58,15 +58,17 @@ def open_console_database(url: str) -> str | None:
     return None
 
 
-def run_district_gui(url: str | None, lang: str | None, officer: str) -> int:
-    """Run the console on the database at ``url``; the process exit code."""
+def run_district_gui(
+    url: str | None, lang: str | None, officer: str, *, remembered: str | None = None
+) -> int:
+    """Run the console on the database at ``url``; the process exit code. ``remembered``:
+    the URL the command line remembered, tried after the window's own."""
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
     from db.district import database as district_db
     from db.district.enrolment import require_district
     from desktop.app import choose_language
-    from desktop.cli.district import load_settings
     from desktop.district.main_window import DistrictWindow
     from desktop.kit import fonts, i18n
     from desktop.paths import APP_NAME, ORG_NAME
@@ -85,7 +87,7 @@ def run_district_gui(url: str | None, lang: str | None, officer: str) -> int:
     app.setApplicationDisplayName(
         QCoreApplication.translate("DistrictApp", "Complaint Desk · District console")
     )
-    url = choose_url(url, settings.value(URL_KEY), load_settings().get("db_url"))
+    url = choose_url(url, settings.value(URL_KEY), remembered)
     while True:
         if url is None:
             url, ok = QInputDialog.getText(

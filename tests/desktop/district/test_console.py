@@ -250,7 +250,7 @@ def test_district_without_a_subcommand_opens_the_console(monkeypatch):
 
     seen = {}
     monkeypatch.setattr(console_app, "run_district_gui",
-                        lambda url, lang, officer: seen.update(u=url, l=lang, o=officer) or 0)  # fmt: skip
+                        lambda url, lang, officer, **_: seen.update(u=url, l=lang, o=officer) or 0)  # fmt: skip
     assert cli.main(["--lang", "en", "district", "--db", "postgresql:///d", "--as", "赵敏"]) == 0
     assert seen == {"u": "postgresql:///d", "l": "en", "o": "赵敏"}
 
