@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from peewee import Database
 
 from db.errors import message
+from db.store import files
 from db.trust import keys
 
 CHECKPOINT_FORMAT = "complaint-desk-trail-checkpoint"
@@ -179,11 +180,11 @@ def write_checkpoint(
     if doc is None:
         return None
     folder = checkpoint_folder(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    files.make_dirs(folder)
     stamp = str(doc["at"]).replace(":", "").replace("-", "").replace(".", "-")
     target = folder / f"{CHECKPOINT_PREFIX}{stamp}-{doc['entries']}.json"
     partial = target.with_name(target.name + ".partial")
-    partial.write_bytes(keys.canonical(doc))
+    files.write_private(partial, keys.canonical(doc))
     partial.replace(target)
     for old in sorted(folder.glob(f"{CHECKPOINT_PREFIX}*.json"))[:-KEEP]:
         old.unlink(missing_ok=True)

@@ -57,6 +57,9 @@ LANGUAGES = ("zh_CN", "en")
 # objectName of a window (or of a widget inside one) → its page.
 DIALOG_PAGES: dict[str, str] = {
     "new_case_dialog": "register",
+    # the district console's escalation queue: the escalation page tells both ends
+    "departmentDialog": "escalate",
+    "escalationTextDialog": "escalate",
     "repeat_dialog": "register",
     "simple_action_dialog_settle": "register",
     "simple_action_dialog_agree_reply_time": "reply",

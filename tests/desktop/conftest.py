@@ -23,3 +23,17 @@ def cjk_font(qapp) -> str:
     from desktop.kit.fonts import apply_app_font
 
     return apply_app_font(qapp).family()
+
+
+@pytest.fixture(autouse=True)
+def _no_window_outlives_its_test(qapp):
+    """Every window a test opened is closed and deleted with it, so that its views stop
+    listening for changes before the next test's database exists."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

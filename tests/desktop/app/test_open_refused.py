@@ -34,3 +34,7 @@ def test_a_read_only_data_folder_is_explained_at_start(qapp, tmp_path):
     finally:
         close_database()
         unmount(disk)
+        # Leave the models bound to a file that still exists, as every other test does, so
+        # nothing later in this process reconnects to the unmounted folder.
+        open_database(database_path(tmp_path / "after"))
+        close_database()

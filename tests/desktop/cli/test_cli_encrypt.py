@@ -59,10 +59,10 @@ def test_the_head_encrypts_and_sees_the_recovery_key_once(data_dir):
     assert "outlet: 北京市东城区建国门邮政支局" in info.stdout, info.stderr
     wrong = cli("info", "--user", "E1001", "--data-dir", str(data_dir), stdin="nope-nope\n")
     assert wrong.returncode == 1
-    assert "The employee number or the password is not correct." in wrong.stderr
+    assert "The employee number or the password is not correct" in wrong.stderr
     # The teller has no wrap yet: the same words as a failed login.
     teller = cli("info", "--user", "E1003", "--data-dir", str(data_dir), stdin="zhang.wei-01\n")
-    assert "The employee number or the password is not correct." in teller.stderr
+    assert "The employee number or the password is not correct" in teller.stderr
 
     again = cli("encrypt", "--user", "E1001", "--data-dir", str(data_dir), stdin=HEAD_PW + "\n")
     assert again.returncode == 1 and "already encrypted" in again.stderr
