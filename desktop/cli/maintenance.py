@@ -133,12 +133,13 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     )
     add_user_option(rs)
 
-    subparsers.add_parser(
+    ck = subparsers.add_parser(
         "check",
         help="check the database: integrity, foreign keys, schema, attachments",
         description="Check the database without changing it. Exit code 0 when sound, 1 when "
-        "a problem is found (the first one is named).",
+        "a problem is found (the first one is named). An encrypted database needs --user.",
     )
+    add_user_option(ck)
 
 
 def run(
@@ -207,7 +208,7 @@ def cmd_backup(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stder
 
 def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     from db.errors import WorkflowError
-    from db.store.database import close_database, database_path, open_database
+    from db.store.database import close_database, database_path
     from db.trust import backup
     from db.trust.policy import Action
     from desktop.session.single_instance import lock_holder
@@ -222,6 +223,11 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
             f"host {holder.host or '?'}). Close it first.",
             file=stderr,
         )
+        return 1
+    try:  # an encrypted database's backups are read with its key
+        cli_common.unlock(args, path)
+    except cli_common.LoginRefused as exc:
+        print(f"not restored: {exc}. Nothing was changed.", file=stderr)
         return 1
     valid, reason = backup.is_valid_backup(source)
     if not valid:
@@ -249,9 +255,9 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
     if path.exists():
         # Who may restore is in the database about to be replaced: ask while it is open.
         try:
-            open_database(path, apply_migrations=False)
+            cli_common.open_database(args, path, apply_migrations=False)
             actor = acting_user(args, Action.BACKUP_RESTORE, stdin=stdin, stderr=stderr)
-        except UserRefused as exc:
+        except (UserRefused, cli_common.LoginRefused) as exc:
             close_database()
             print(f"not restored: {exc}. Nothing was changed.", file=stderr)
             return 1
@@ -309,7 +315,8 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
     if result.attachments_restored:
         print(f"{result.attachments_restored} attachments restored", file=stdout)
     try:
-        open_database(path)  # bring an older backup's schema up to date now, not at next start
+        # Bring an older backup's schema up to date now, not at next start.
+        cli_common.open_database(args, path)
     except Exception as exc:  # noqa: BLE001 - the restore itself succeeded; report, do not hide
         print(f"restored, but upgrading its schema failed: {exc}", file=stderr)
         return 1
@@ -325,6 +332,11 @@ def cmd_check(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr
     path = cli_common.database_path(args)
     if not path.exists():
         print(f"no database at {path}", file=stderr)
+        return 1
+    try:
+        cli_common.unlock(args, path)
+    except cli_common.LoginRefused as exc:
+        print(f"not checked: {exc}", file=stderr)
         return 1
     # On its own connection, without migrating: a check must not change what it checks.
     report = integrity.check_file(path)
