@@ -27,8 +27,9 @@ log = logging.getLogger(__name__)
 def encrypt_new_outlet(
     data_dir: Path, outlet: Outlet, head: Staff, password: str, parent: QWidget | None = None
 ) -> tuple[Outlet, Staff]:
-    """Encrypt the just set-up database and show the recovery key; the outlet and head
-    read again from the database now open (encrypted, or still plain after a failure)."""
+    """Encrypt the just set-up database and show the recovery key; the outlet and head,
+    whose rows now read from the database open again (encrypted, or still plain after a
+    failure)."""
     path = database_path(data_dir)
     close_database()
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -49,8 +50,8 @@ def encrypt_new_outlet(
                 "encrypt --user and the head's employee number",
             ).format(error=exc),
         )
-        return Outlet.get_by_id(outlet.id), Staff.get_by_id(head.id)
+        return outlet, head
     open_database(path, key=done.key)
     QGuiApplication.restoreOverrideCursor()
     RecoveryKeyDialog.ask(parent, done.recovery_key, outlet.name)
-    return Outlet.get_by_id(outlet.id), Staff.get_by_id(head.id)
+    return outlet, head

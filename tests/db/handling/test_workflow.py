@@ -262,7 +262,7 @@ def test_readme_chart_matches_code():
 def test_every_refusal_code_has_a_message():
     root = Path(__file__).resolve().parents[3] / "db"
     pattern = re.compile(
-        r'(?:WorkflowError|RowError|WorkOrderImportError|CalendarImportError|LoginError|\.refuse|refused)\(\s*(?:\w+,\s*)?"([a-z_]+)"'
+        r'(?:WorkflowError|RowError|WorkOrderImportError|CalendarImportError|LoginError|DatabaseKeyError|\.refuse|refused)\(\s*(?:\w+,\s*)?"([a-z_]+)"'
         r'|DistrictStoreError\("([a-z_]+)"\)'
         r'|\bcode(?::\s*str)?\s*=\s*"([a-z_]+)"'
     )
