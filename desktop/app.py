@@ -116,13 +116,21 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
     # Only the schema is checked before opening; the rest runs once the window is shown
     # (startup_check.AfterStartCheck). A file that fails to open, or fails the later check,
     # gets the whole check here, which offers the newest good backup.
+    # An encrypted database is unlocked by the login before anything reads it.
+    unlocked = _unlock(data_dir, demo)
+    if unlocked is False:
+        return 0
     full_check = False
     while True:
+        if unlocked is not None:
+            from db.store import cipher
+
+            cipher.remember_key(unlocked.key)  # the checks read the file with it
         checks = None if full_check else startup_check.before_open_checks()
         if not startup_check.ensure_sound_database(data_dir, checks=checks):
             return 1
         path = _database_path(data_dir)
-        error = _open_database(path, demo)
+        error = _open_database(path, demo, None if unlocked is None else unlocked.key)
         if error is not None and not isinstance(error, str):  # the demo refused the file
             from db.store.database import close_database
 
@@ -147,15 +155,31 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
                 ).format(path=path, error=error),
             )
             return 1
-        code, recheck = _run_session(app, data_dir, settings, language, demo)
+        code, recheck = _run_session(app, data_dir, settings, language, demo, unlocked)
         if not recheck:
             return code
         full_check = True
 
 
-def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tuple[int, bool]:
+def _unlock(data_dir: Path, demo: bool):
+    """The login that unlocked an encrypted database (``LoginDialog.ask_unlock``), None
+    for a plain one, False when the login was cancelled."""
+    from db.store.database import is_encrypted
+
+    if demo or not is_encrypted(_database_path(data_dir)):
+        return None
+    from desktop.session.login_dialog import LoginDialog
+
+    unlocked = LoginDialog.ask_unlock(None, data_dir)
+    return False if unlocked is None else unlocked
+
+
+def _run_session(
+    app, data_dir: Path, settings, language: str, demo: bool, unlocked=None
+) -> tuple[int, bool]:
     """Log in, show the main window and run until it closes; the exit code, and whether the
-    after-start check found damage (the database is closed either way)."""
+    after-start check found damage (the database is closed either way). ``unlocked`` is
+    the login that opened an encrypted database: it logs in without asking again."""
     from db.intake import outlets
     from db.store.database import close_database
     from desktop.session import idle_lock, startup_check
@@ -166,11 +190,15 @@ def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tu
     if outlet is None:
         from desktop.session.first_run import FirstRunDialog
 
-        result = FirstRunDialog.ask(None)
+        result = FirstRunDialog.ask_with_password(None)
         if result is None:
             close_database()
             return 0, False
-        outlet, actor = result
+        outlet, actor, password = result
+        if password and not demo:  # a real outlet's data is encrypted from the start
+            from desktop.session.encryption_setup import encrypt_new_outlet
+
+            outlet, actor = encrypt_new_outlet(data_dir, outlet, actor, password)
     else:
         from db.errors import WorkflowError
         from db.trust import accounts
@@ -193,7 +221,12 @@ def _run_session(app, data_dir: Path, settings, language: str, demo: bool) -> tu
         if needs_login:
             from desktop.session.login_dialog import LoginDialog
 
-            actor = LoginDialog.ask(None)
+            if unlocked is not None:
+                actor = LoginDialog.ask(
+                    None, employee_no=unlocked.employee_no, password=unlocked.password
+                )
+            else:
+                actor = LoginDialog.ask(None)
             if actor is None:
                 close_database()
                 return 0, False
@@ -235,7 +268,7 @@ def _database_path(data_dir: Path) -> Path:
     return database_path(data_dir)
 
 
-def _open_database(path: Path, demo: bool) -> str | DemoRefused | None:
+def _open_database(path: Path, demo: bool, key: bytes | None = None) -> str | DemoRefused | None:
     """Open (and migrate) the database, filling demo data if asked; an error text, the
     demo's refusal of the file (db.demo.DemoRefused: nothing was written), or None.
 
@@ -256,7 +289,7 @@ def _open_database(path: Path, demo: bool) -> str | DemoRefused | None:
             # Checked on the file first, so that a refused database is not even migrated.
             if refusal := demo_refusal(path, demo_folder=demo_folder):
                 return refusal
-        db = open_database(path)
+        db = open_database(path, key=key)
         if sqlite_features.is_read_only(db):  # the window writes as soon as anyone works
             raise StorageError("storage_read_only", folder=str(path.parent))
         # A newer chinese_calendar package may know years the database does not hold yet.

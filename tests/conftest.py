@@ -76,3 +76,15 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "real_migrations: run the schema migrations on every new database file"
     )
+
+
+@pytest.fixture(autouse=True)
+def _registered_checks() -> Iterator[None]:
+    """The database check's registry as each test found it: a test that starts the window or
+    runs ``check`` registers the domain checks, and the next test on the same worker must not
+    see them."""
+    from db.trust import integrity
+
+    saved = list(integrity.CHECKS)
+    yield
+    integrity.CHECKS[:] = saved

@@ -616,9 +616,14 @@ def restore_file_into(source: Path, target: Path) -> None:
     threads hold on ``target`` see the restored data at their next transaction instead of
     a file swapped under them; the copy is one write transaction, all or nothing.
     """
+    key = file_key(source)  # an encrypted backup is restored encrypted, with the same key
+    if key is None and file_key(target) is not None:
+        raise sqlite3.DatabaseError(
+            "an unencrypted backup cannot be restored into the encrypted database"
+        )
     src = open_read_only(source)
     private_database(target)
-    dest = connect_file(target, file_key(target), timeout=30)
+    dest = connect_file(target, key, timeout=30)
     try:
         dest.execute("PRAGMA synchronous=FULL")
         src.backup(dest)

@@ -18,6 +18,7 @@ from peewee import Database, PeeweeException
 
 from db.errors import message
 from db.store import sqlite_features
+from db.store.cipher import CipherError
 from db.store.database import MIGRATION_TABLE, latest_schema_version, schema_version
 from db.trust import anchor
 from db.trust.backup import (
@@ -265,11 +266,11 @@ def check_file(
 ) -> CheckReport:
     """Check the database file at ``path`` on its own connection, without binding the models
     to it or upgrading its schema: what the start of the app needs before it opens the file."""
-    db = sqlite_features.make_database(path)
+    db = sqlite_features.make_database(path, sqlite_features.file_key(path))
     try:
         try:
             db.connect()
-        except (sqlite3.Error, PeeweeException) as exc:
+        except (sqlite3.Error, CipherError, PeeweeException) as exc:
             result = CheckResult("storage", CHECKS[0].title, (f"cannot be opened: {exc}",))
             return CheckReport(Path(path), (result,))
         return check_database(db, quick=quick, checks=checks)

@@ -193,16 +193,22 @@ def given_login(args: argparse.Namespace) -> tuple[str, str] | None:
     return getattr(args, "_login", None)
 
 
-def open_database(args: argparse.Namespace, path: Path, *, apply_migrations: bool = True):
-    """Open the outlet database at ``path``; an encrypted one with the key that the
-    ``--user`` login unwraps (db/trust/database_key.py), its password asked for once and
-    kept for the command's own login. LoginRefused when it cannot be opened so."""
+def unlock(args: argparse.Namespace, path: Path) -> bytes | None:
+    """The key of the encrypted database at ``path`` (None for a plain one), unwrapped by
+    the ``--user`` login (db/trust/database_key.py) and remembered for the files the command
+    reads (db/store/cipher.py); the password is asked for once and kept for the command's
+    own login. LoginRefused when the login does not open it."""
     from db.errors import WorkflowError
+    from db.store import cipher
     from db.store import database as store
     from db.trust import database_key
 
     if not store.is_encrypted(path):
-        return store.open_database(path, apply_migrations=apply_migrations)
+        return None
+    key = getattr(args, "_key", None)
+    if key is not None:
+        cipher.remember_key(key)
+        return key
     employee_no = getattr(args, "user", None)
     if not employee_no:
         raise LoginRefused(
@@ -212,8 +218,21 @@ def open_database(args: argparse.Namespace, path: Path, *, apply_migrations: boo
     password = read_password(employee_no, sys.stdin, sys.stderr)
     try:
         key = database_key.unwrap_by_login(path.parent, employee_no, password)
-        db = store.open_database(path, apply_migrations=apply_migrations, key=key)
     except WorkflowError as error:
         raise LoginRefused(error.message) from None
-    args._login = (employee_no, password)
-    return db
+    args._login, args._key = (employee_no, password), key
+    cipher.remember_key(key)
+    return key
+
+
+def open_database(args: argparse.Namespace, path: Path, *, apply_migrations: bool = True):
+    """Open the outlet database at ``path``: an encrypted one with the key :func:`unlock`
+    unwraps. LoginRefused when the login does not open it."""
+    from db.errors import WorkflowError
+    from db.store import database as store
+
+    key = unlock(args, path)
+    try:
+        return store.open_database(path, apply_migrations=apply_migrations, key=key)
+    except WorkflowError as error:
+        raise LoginRefused(error.message) from None

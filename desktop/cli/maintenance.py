@@ -163,12 +163,13 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     )
     add_user_option(rs)
 
-    subparsers.add_parser(
+    ck = subparsers.add_parser(
         "check",
         help="check the database: integrity, foreign keys, schema, attachments",
         description="Check the database without changing it. Exit code 0 when sound, 1 when "
-        "a problem is found (the first one is named).",
+        "a problem is found (the first one is named). An encrypted database needs --user.",
     )
+    add_user_option(ck)
 
 
 def run(
@@ -237,7 +238,7 @@ def cmd_backup(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stder
 
 def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     from db.errors import WorkflowError
-    from db.store.database import close_database, database_path, open_database
+    from db.store.database import close_database, database_path
     from db.trust import backup
 
     data_dir = cli_common.data_dir(args)
@@ -247,6 +248,11 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
         refuse_while_open(args)
     except UserRefused as exc:
         print(f"not restored: {exc}.", file=stderr)
+        return 1
+    try:  # an encrypted database's backups are read with its key
+        cli_common.unlock(args, path)
+    except cli_common.LoginRefused as exc:
+        print(f"not restored: {exc}. Nothing was changed.", file=stderr)
         return 1
     valid, reason = backup.is_valid_backup(source)
     if not valid:
@@ -328,7 +334,8 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
     if result.attachments_restored:
         print(f"{result.attachments_restored} attachments restored", file=stdout)
     try:
-        open_database(path)  # bring an older backup's schema up to date now, not at next start
+        # Bring an older backup's schema up to date now, not at next start.
+        cli_common.open_database(args, path)
     except Exception as exc:  # noqa: BLE001 - the restore itself succeeded; report, do not hide
         print(f"restored, but upgrading its schema failed: {exc}", file=stderr)
         return 1
@@ -353,14 +360,17 @@ def _restorer(
     and a damaged database is replaced only by someone the backup knows: damaging the file
     is not a way around the login."""
     from db.store.database import close_database, open_database
+    from db.store.sqlite_features import file_key
     from db.trust.policy import Action
 
     if path.exists() and not damaged:
         try:
-            open_database(path, apply_migrations=False)
+            cli_common.open_database(args, path, apply_migrations=False)
             return acting_user(args, Action.BACKUP_RESTORE, stdin=stdin, stderr=stderr)
         except AccountsUnreadable as exc:
             print(f"note: {exc}", file=stderr)
+        except cli_common.LoginRefused as exc:
+            raise UserRefused(str(exc)) from None
         except UserRefused:
             raise
         except Exception as exc:  # noqa: BLE001 - too damaged to open: the backup decides
@@ -373,7 +383,7 @@ def _restorer(
         copy = Path(folder) / source.name  # read from a copy: the backup stays untouched
         shutil.copyfile(source, copy)
         try:
-            open_database(copy, apply_migrations=False)
+            open_database(copy, apply_migrations=False, key=file_key(copy))
             actor = acting_user(args, Action.BACKUP_RESTORE, stdin=stdin, stderr=stderr)
         finally:
             close_database()
@@ -394,6 +404,11 @@ def cmd_check(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stderr
     path = cli_common.database_path(args)
     if not path.exists():
         print(f"no database at {path}", file=stderr)
+        return 1
+    try:
+        cli_common.unlock(args, path)
+    except cli_common.LoginRefused as exc:
+        print(f"not checked: {exc}", file=stderr)
         return 1
     # On its own connection, without migrating: a check must not change what it checks.
     report = integrity.check_file(path)

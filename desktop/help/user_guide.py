@@ -108,6 +108,7 @@ DIALOG_PAGES: dict[str, str] = {
     "change_password_dialog": "login",
     "set_password_dialog": "login",
     "first_run_dialog": "login",
+    "recovery_key_dialog": "login",
 }
 
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)

@@ -226,10 +226,17 @@ class FirstRunDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> tuple[Outlet, Staff] | None:
         """Show the dialog modally; ``(outlet, head)``, or None when cancelled."""
+        result = cls.ask_with_password(parent)
+        return None if result is None else result[:2]
+
+    @classmethod
+    def ask_with_password(cls, parent: QWidget | None = None) -> tuple[Outlet, Staff, str] | None:
+        """As :meth:`ask`, with the head's new password, which wraps the database key."""
         dialog = cls(parent)
         try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.result_setup
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_setup is not None:
+                outlet, head = dialog.result_setup
+                return outlet, head, dialog.password_edit.text()
             return None
         finally:
             dialog.deleteLater()

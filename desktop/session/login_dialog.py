@@ -5,9 +5,17 @@ when the session is locked (then only the same person may go on). The refusals a
 db.trust.accounts.authenticate's, in the user's language; an unknown employee number and a
 wrong password read the same. An account whose password the head set must be changed
 before the session starts.
+
+An encrypted database (db/trust/database_key.py) is unlocked by the same dialog before it
+is opened: ``LoginDialog.ask_unlock`` unwraps the database key with the employee number and
+password, and a wrong one reads like a failed login; ``ask`` then logs in with them
+without showing itself again.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
 
 import shiboken6
 from PySide6.QtWidgets import (
@@ -20,12 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.errors import WorkflowError
 from db.store.models import Staff
-from db.trust import accounts
+from db.trust import accounts, database_key
 from desktop.kit.common import name_widget, save_cancel_box
 from desktop.kit.errors import workflow_error_message
 from desktop.kit.form_kit import FORM_STYLE, GENERAL_LINES, fit_to_contents, make_error_label
 from desktop.session.change_password_dialog import ChangePasswordDialog
+
+
+class Unlocked(NamedTuple):
+    """The login that opened the encrypted database, and its key."""
+
+    employee_no: str
+    password: str
+    key: bytes
 
 
 class LoginDialog(QDialog):
@@ -38,9 +55,12 @@ class LoginDialog(QDialog):
         *,
         employee_no: str | None = None,
         locked_session: bool = False,
+        unlock_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.result_staff: Staff | None = None
+        self.result_unlocked: Unlocked | None = None
+        self.unlock_dir = unlock_dir
         self.locked_session = locked_session
         self.setObjectName("login_dialog")
         title = self.tr("Session locked") if locked_session else self.tr("Log in")
@@ -106,6 +126,9 @@ class LoginDialog(QDialog):
     def login(self) -> None:
         """Check the password; accept, or show the refusal and stay open."""
         password = self.password_edit.text()
+        if self.unlock_dir is not None:
+            self._unlock(password)
+            return
         try:
             staff = accounts.authenticate(self.employee_no_edit.text(), password)
         except accounts.LoginError as err:
@@ -119,6 +142,17 @@ class LoginDialog(QDialog):
         self.result_staff = staff
         self.accept()
 
+    def _unlock(self, password: str) -> None:
+        assert self.unlock_dir is not None
+        number = self.employee_no_edit.text()
+        try:
+            key = database_key.unwrap_by_login(self.unlock_dir, number, password)
+        except WorkflowError as err:  # a wrong login, or a missing or exposed key file
+            self._show_error(workflow_error_message(err))
+            return
+        self.result_unlocked = Unlocked(number, password, key)
+        self.accept()
+
     @classmethod
     def ask(
         cls,
@@ -126,13 +160,34 @@ class LoginDialog(QDialog):
         *,
         employee_no: str | None = None,
         locked_session: bool = False,
+        password: str | None = None,
     ) -> Staff | None:
-        """Show the dialog modally; the staff member who logged in, or None."""
+        """Show the dialog modally; the staff member who logged in, or None. With
+        ``password`` (the login that unlocked the database) it logs in at once and shows
+        itself only if that login is refused."""
         dialog = cls(parent, employee_no=employee_no, locked_session=locked_session)
         try:
+            if password is not None:
+                dialog.password_edit.setText(password)
+                dialog.login()
+                if dialog.result_staff is not None:
+                    return dialog.result_staff
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.result_staff
             return None
         finally:
             if shiboken6.isValid(dialog):  # the parent may have gone while it was open
+                dialog.deleteLater()
+
+    @classmethod
+    def ask_unlock(cls, parent: QWidget | None, data_dir: Path) -> Unlocked | None:
+        """Ask for the login that opens the encrypted database in ``data_dir``; its
+        employee number, password and the database key, or None when cancelled."""
+        dialog = cls(parent, unlock_dir=data_dir)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.result_unlocked
+            return None
+        finally:
+            if shiboken6.isValid(dialog):
                 dialog.deleteLater()

@@ -414,13 +414,13 @@ Complaint Desk will now close the database, without backing it up over your good
         <translation>网点投诉处理台</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <location line="+48"/>
+        <location line="+46"/>
+        <location line="+68"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-67"/>
         <source>Complaint Desk could not open its database:
 {path}
 
@@ -435,7 +435,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
 请检查该文件夹是否存在且可写入，并确认没有其他正在运行的本程序在升级该数据库。您的数据未被改动。</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+186"/>
         <source>It has login accounts, and demo data is written without a login.</source>
         <translation>该数据库已设有登录账户，而演示数据不经登录写入。</translation>
     </message>
@@ -3460,7 +3460,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>该数据库尚未设立县区分公司：请先运行 “complaint-desk district init”。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Complaint Desk · District console</source>
         <translation>网点投诉处理台 · 县区分公司控制台</translation>
     </message>
@@ -3943,6 +3943,25 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+9"/>
         <source>{article}: {duty}</source>
         <translation>{article}：{duty}</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptionSetup</name>
+    <message>
+        <location filename="../../desktop/session/encryption_setup.py" line="+45"/>
+        <source>Data not encrypted</source>
+        <translation>数据未加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The outlet&apos;s data could not be encrypted and stays unencrypted:
+{error}
+
+The head can encrypt it later from the command line: complaint-desk encrypt --user and the head&apos;s employee number</source>
+        <translation>网点数据未能加密，仍以未加密方式保存：
+{error}
+
+负责人可稍后在命令行加密：complaint-desk encrypt --user 负责人工号</translation>
     </message>
 </context>
 <context>
@@ -5104,7 +5123,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../desktop/help/user_guide.py" line="+293"/>
+        <location filename="../../desktop/help/user_guide.py" line="+297"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
@@ -5521,7 +5540,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/session/login_dialog.py" line="+46"/>
+        <location filename="../../desktop/session/login_dialog.py" line="+66"/>
         <source>Session locked</source>
         <translation>会话已锁定</translation>
     </message>
@@ -5582,7 +5601,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Choose your own password to go on.</source>
         <translation>请设置您自己的密码后继续。</translation>
     </message>
@@ -6704,6 +6723,55 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+0"/>
         <source>Suggestion</source>
         <translation>建议内容</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../desktop/session/recovery_key_dialog.py" line="+37"/>
+        <location line="+16"/>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>The outlet&apos;s data is now encrypted on this computer. Your password opens it, and so does this recovery key, which is shown only now. If every password is forgotten, nothing else can open the data: write the key down or print it, and keep it locked away from the computer.</source>
+        <translation>本机上的网点数据现已加密。您的密码可以打开它，这个恢复密钥也可以，而恢复密钥只在此刻显示一次。如果所有密码都忘记了，别无他法打开数据：请抄下或打印这个密钥，并锁好保管，不要和电脑放在一起。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>I have written down or printed the recovery key and will keep it safe.</source>
+        <translation>我已抄下或打印恢复密钥，并会妥善保管。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the recovery key</source>
+        <translation>打印恢复密钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Complaint Desk: recovery key</source>
+        <translation>网点投诉处理台：恢复密钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It opens the encrypted data when every password is forgotten. Keep it locked away from the computer.</source>
+        <translation>所有密码都忘记时，可用它打开加密的数据。请锁好保管，不要和电脑放在一起。</translation>
     </message>
 </context>
 <context>

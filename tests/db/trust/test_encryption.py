@@ -242,3 +242,20 @@ def test_search_works_on_the_encrypted_database(encrypted):
             assert queries.case_count(queries.CaseFilter(search=text), at=now()) == 5, text
     finally:
         database_module.close_database()
+
+
+def test_restoring_into_the_encrypted_database(encrypted, tmp_path):
+    """An encrypted backup comes back encrypted; the plain one made before encrypting is
+    refused rather than written over the encrypted file."""
+    path, head, _lobby, done = encrypted
+    db = database_module.open_database(path, key=done.key)
+    try:
+        made = backup.make_backup(db, tmp_path / "usb", reason=backup.REASON_MANUAL)
+        cases.register_case(outlets.current_outlet(), valid_case(head), actor=head)
+        with pytest.raises(backup.BackupError, match="unencrypted backup"):
+            backup.restore(path, done.backup, safety_folder=tmp_path / "safety", actor=head)
+        backup.restore(path, made.path, safety_folder=tmp_path / "safety", actor=head)
+    finally:
+        database_module.close_database()
+    assert cipher.is_encrypted_file(path)
+    assert _cases_with(path, done.key) == 5

@@ -71,14 +71,14 @@ def test_unopenable_database_is_reported_not_raised(isolated_app, tmp_path, monk
 
 
 def test_cancelled_first_run_exits_cleanly(isolated_app, tmp_path, monkeypatch):
-    monkeypatch.setattr(FirstRunDialog, "ask", lambda parent=None: None)
+    monkeypatch.setattr(FirstRunDialog, "ask_with_password", lambda parent=None: None)
     assert desktop_app.run_gui(tmp_path / "data", "en", False) == 0
     assert isolated_app == []
 
 
 def test_first_run_then_main_window(isolated_app, tmp_path, monkeypatch):
     def ask(parent=None):
-        return outlets.setup_outlet(
+        return *outlets.setup_outlet(
             outlets.OutletSetup(
                 outlet_name="新区营业所",
                 outlet_code="XQ01",
@@ -86,9 +86,9 @@ def test_first_run_then_main_window(isolated_app, tmp_path, monkeypatch):
                 head_name="何静",
                 head_employee_no="H1",
             )
-        )
+        ), None
 
-    monkeypatch.setattr(FirstRunDialog, "ask", ask)
+    monkeypatch.setattr(FirstRunDialog, "ask_with_password", ask)
     assert desktop_app.run_gui(tmp_path / "data", "en", False) == 0
     (window,) = isolated_app
     assert "新区营业所" in window.windowTitle()
@@ -100,7 +100,9 @@ def test_existing_outlet_opens_straight_to_the_list(isolated_app, tmp_path, monk
     shop = case_factory.make_outlet()
     case_factory.add_cases(shop, 3)
     close_database()
-    monkeypatch.setattr(FirstRunDialog, "ask", lambda parent=None: pytest.fail("asked again"))
+    monkeypatch.setattr(
+        FirstRunDialog, "ask_with_password", lambda parent=None: pytest.fail("asked again")
+    )
     assert desktop_app.run_gui(folder, "en", False) == 0
     (window,) = isolated_app
     # One case settled, one overdue, one due today: the start view shows the two.

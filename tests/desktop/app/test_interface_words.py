@@ -35,7 +35,7 @@ INTERNAL = re.compile(
 LATIN_ALLOWED = {
     "PDF", "ID", "QR", "SHA", "Excel", "CSV", "XLSX", "USB", "U", "ZIP", "MB", "JR", "T", "Q",
     "PSBC", "BJ", "Ctrl", "Enter", "Esc", "F1", "complaint", "desk", "restore", "verify",
-    "trust", "district", "check", "init", "postgresql", "SQL", "F",
+    "trust", "district", "check", "init", "postgresql", "SQL", "F", "encrypt", "user",
 }  # fmt: skip
 # The working-day calendar file's own words (its columns and kinds, the date pattern and the
 # encoding): the user types them into the file, so the Chinese shows them as they are.

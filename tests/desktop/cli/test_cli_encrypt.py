@@ -85,3 +85,19 @@ def test_only_the_head_encrypts(data_dir):
     wrong = cli("encrypt", "--user", "E1001", "--data-dir", str(data_dir), stdin="wrong-pass\n")
     assert wrong.returncode == 1
     assert not is_encrypted(database_path(data_dir))
+
+
+def test_check_and_restore_of_an_encrypted_database(data_dir, tmp_path):
+    login = ["--user", "E1001", "--data-dir", str(data_dir)]
+    cli("encrypt", *login, stdin=HEAD_PW + "\n")
+    assert cli("check", "--data-dir", str(data_dir)).returncode == 1
+    checked = cli("check", *login, stdin=HEAD_PW + "\n")
+    assert checked.returncode == 0 and "no problems" in checked.stdout, checked.stderr
+    cli("backup", "--to", str(tmp_path / "usb"), *login, stdin=HEAD_PW + "\n")
+    (copy,) = (tmp_path / "usb").glob("*.sqlite3")
+    restored = cli("restore", str(copy), "--yes", *login, stdin=HEAD_PW + "\n")
+    assert restored.returncode == 0, restored.stderr
+    assert is_encrypted(database_path(data_dir))
+    wrong = cli("restore", str(copy), "--yes", "--user", "E1001", "--data-dir", str(data_dir),
+                stdin="wrong-pass\n")  # fmt: skip
+    assert wrong.returncode == 1 and "not restored" in wrong.stderr
