@@ -224,7 +224,7 @@
 <context>
     <name>AfterStartCheck</name>
     <message>
-        <location filename="../../desktop/session/startup_check.py" line="+217"/>
+        <location filename="../../desktop/session/startup_check.py" line="+218"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
@@ -9885,7 +9885,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkflowError</name>
     <message>
-        <location filename="../../desktop/kit/errors.py" line="+22"/>
+        <location filename="../../desktop/kit/errors.py" line="+23"/>
         <source>&apos;{action}&apos; is not allowed while the case is &apos;{status}&apos;.</source>
         <translation>投诉处于“{status}”状态时，不能进行“{action}”。</translation>
     </message>
@@ -10689,7 +10689,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     <message>
         <location line="+4"/>
         <source>The SQL function {name} does not compute what this program&apos;s does.</source>
-        <translation>SQL 函数 {name} 的计算结果与本程序的不同。</translation>
+        <translation>数据库函数 {name} 的计算结果与本程序的不同。</translation>
     </message>
     <message>
         <location line="+4"/>
