@@ -11554,7 +11554,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     <message>
         <location line="+4"/>
         <source>The SQL function {name} does not compute what this program&apos;s does.</source>
-        <translation>SQL 函数 {name} 的计算结果与本程序的不同。</translation>
+        <translation>数据库函数 {name} 的计算结果与本程序的不同。</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -207,6 +207,18 @@ def test_a_guard_trigger_altered_is_found(outlet_file):
     )
 
 
+def test_a_trigger_of_the_tamperers_own_is_found(outlet_file):
+    """One that quietly rewrites every new entry, say."""
+    with _raw(outlet_file) as conn:
+        conn.execute(
+            "CREATE TRIGGER audit_log_quiet AFTER INSERT ON audit_log "
+            "BEGIN UPDATE audit_log SET actor_id = NULL WHERE id = NEW.id; END"
+        )
+    assert _problems(outlet_file)["guards"] == (
+        "The trigger audit_log_quiet is not one this program creates.",
+    )
+
+
 def test_a_search_index_out_of_step_with_its_table_is_found(outlet_file):
     with _raw(outlet_file) as conn:
         conn.execute("DROP TRIGGER complaint_case_search_au")
