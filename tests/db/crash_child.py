@@ -1,6 +1,6 @@
 """Child process for tests/db/store/test_crash_safety.py: random writes until it is killed.
 
-Usage: ``python -m tests.db.crash_child DB_PATH SEED``
+Usage: ``python -m tests.db.crash_child DB_PATH SEED``, or forked by tests/db/zygote.py
 
 Opens (creating on the first run) the outlet database, prints ``READY``, then loops making
 random writes through the app's own functions: registering a case (settled on the spot or
@@ -153,7 +153,8 @@ def note(rng: random.Random, staff: list[Staff]) -> None:
     committed("case_event", event.id)
 
 
-def main(path: str, seed: int) -> None:
+def main(path: str, seed: int | str) -> None:
+    seed = int(seed)
     rng = random.Random(seed)
     open_database(path)
     outlet, head, staff = ensure_outlet()

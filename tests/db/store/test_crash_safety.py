@@ -1,6 +1,7 @@
 """Crash safety: a power cut mid-write, simulated by SIGKILL.
 
-A child process (tests/db/crash_child.py) makes random writes through the app's own
+A child process (tests/db/crash_child.py, forked by tests/db/zygote.py so that Python's
+start-up is paid once) makes random writes through the app's own
 functions and reports each one after it committed. The test kills it at a random moment,
 again and again on the same database file, and after every kill checks that the file is
 sound (``integrity_check``, ``foreign_key_check``), that the audit chain verifies, and that
@@ -13,8 +14,6 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -23,43 +22,37 @@ import pytest
 
 from db.store import database as database_module
 from db.trust import audit
+from tests.db.zygote import Zygote
 
-ROOT = Path(__file__).resolve().parents[3]
 KILLS = 60
 # Kill this long after the child says READY: short enough to land inside a write often.
 KILL_AFTER_MS = (20, 300)
 CHECKED_TABLES = ("outlet", "staff", "complaint_case", "case_event", "case_transfer", "work_order")
 
 
-def run_child_until_killed(path: Path, seed: int, rng: random.Random) -> list[tuple[str, int]]:
-    """Start the child, SIGKILL it at a random moment, return the writes it reported."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.db.crash_child", str(path), str(seed)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-    )
-    assert proc.stdout is not None
+def run_child_until_killed(
+    zygote: Zygote, path: Path, seed: int, rng: random.Random
+) -> list[tuple[str, int]]:
+    """Fork a child, SIGKILL it at a random moment, return the writes it reported."""
+    child = zygote.run(path, seed)
     lines = []
-    first = proc.stdout.readline()
+    first = child.readline()
     while first.startswith("COMMITTED"):  # setup writes of the very first run
         lines.append(first)
-        first = proc.stdout.readline()
+        first = child.readline()
     if first != "READY\n":
-        proc.kill()
-        _, err = proc.communicate()
-        pytest.fail(f"child did not start: {first!r}\n{err}")
+        child.kill()
+        child.rest()
+        pytest.fail(f"child did not start: {first!r}\n{zygote.errors()}")
     time.sleep(rng.uniform(*KILL_AFTER_MS) / 1000)
-    os.kill(proc.pid, signal.SIGKILL)
-    out, err = proc.communicate()
-    assert proc.returncode == -signal.SIGKILL, f"child ended by itself:\n{err}"
-    # A line cut by the kill has no newline; its write committed but was never claimed.
-    lines.extend(out.splitlines(keepends=True))
+    child.kill()
+    lines.extend(child.rest())
+    assert child.exit_code == -signal.SIGKILL, f"child ended by itself:\n{zygote.errors()}"
+    # A line cut by the kill never ends (child.partial): its write committed but was
+    # never claimed.
     reported = []
     for line in lines:
-        if line.endswith("\n") and line.startswith("COMMITTED "):
+        if line.startswith("COMMITTED "):
             _, table, row_id = line.split()
             assert table in CHECKED_TABLES, line
             reported.append((table, int(row_id)))
@@ -94,15 +87,16 @@ def test_sigkill_during_random_writes_loses_nothing(tmp_path: Path):
     rng = random.Random(int(os.environ.get("CRASH_SEED", "20261128")))
     committed: dict[str, set[int]] = defaultdict(set)
     writes = lost = kills = 0
-    for run in range(KILLS):
-        reported = run_child_until_killed(path, rng.randrange(1, 10**6) + run, rng)
-        kills += 1
-        writes += len(reported)
-        for table, row_id in reported:
-            committed[table].add(row_id)
-        # Every write reported so far, in this run or any earlier one, must still be there.
-        lost = check_database(path, committed)
-        assert lost == 0, f"after kill {kills}: {lost} committed rows lost"
+    with Zygote("tests.db.crash_child", tmp_path / "children.err") as zygote:
+        for run in range(KILLS):
+            reported = run_child_until_killed(zygote, path, rng.randrange(1, 10**6) + run, rng)
+            kills += 1
+            writes += len(reported)
+            for table, row_id in reported:
+                committed[table].add(row_id)
+            # Every write reported so far, in this run or any earlier one, must still be there.
+            lost = check_database(path, committed)
+            assert lost == 0, f"after kill {kills}: {lost} committed rows lost"
     by_table = ", ".join(f"{t} {len(ids)}" for t, ids in sorted(committed.items()))
     print(
         f"\ncrash safety: kills survived {kills}, writes committed {writes} ({by_table}), "
