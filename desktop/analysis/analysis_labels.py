@@ -8,7 +8,9 @@ The other vocabularies (causes, channels, roles) come from desktop.kit.labels.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from desktop.kit.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "AnalysisLabels"
 

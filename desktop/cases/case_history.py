@@ -15,7 +15,7 @@ import datetime as dt
 import json
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from db.trust import audit
 from desktop.kit import labels
+from desktop.kit.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "CaseHistoryView"
 TIME_FORMAT = "%Y-%m-%d %H:%M"

@@ -8,13 +8,14 @@ translation; a translation that lost a placeholder falls back to the English tex
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from db.errors import Message, WorkflowError
 from db.handling.workflow import ACTION_LABELS
 from db.store import codes
 from db.trust import integrity
 from desktop.kit import labels
+from desktop.kit.i18n import QT_TRANSLATE_NOOP
 
 ERROR_CONTEXT = "WorkflowError"
 

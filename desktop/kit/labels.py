@@ -9,9 +9,10 @@ match db.store.vocab, db.store.codes and db.intake.validation word for word.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from db.intake.validation import FieldError
+from desktop.kit.i18n import QT_TRANSLATE_NOOP
 
 VOCAB_CONTEXT = "Vocab"
 VALIDATION_CONTEXT = "Validation"

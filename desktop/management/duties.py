@@ -6,10 +6,11 @@ lupdate collects it (tests/desktop/management/test_staff_dialog.py checks they s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from db.management.staff_records import Duty
 from desktop.kit.articles import citation
+from desktop.kit.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "Duty"
 

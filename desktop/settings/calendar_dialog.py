@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +46,7 @@ from db.store.models import Staff, now
 from desktop.kit import labels
 from desktop.kit.busy import BusyDialog
 from desktop.kit.form_kit import FORM_STYLE, make_error_label, make_hint_label, show_beside
+from desktop.kit.i18n import QT_TRANSLATE_NOOP
 from desktop.kit.refusals import name_widget, refusal_text
 from desktop.settings.calendar_words import can_edit_calendar, sentences, who_to_ask
 

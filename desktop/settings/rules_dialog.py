@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -42,6 +42,7 @@ from desktop.kit.articles import articles as article_list
 from desktop.kit.busy import BusyDialog
 from desktop.kit.common import save_cancel_box
 from desktop.kit.form_kit import FORM_STYLE, make_error_label, make_hint_label, show_beside
+from desktop.kit.i18n import QT_TRANSLATE_NOOP
 from desktop.kit.refusals import name_widget, refusal_text
 
 log = logging.getLogger(__name__)

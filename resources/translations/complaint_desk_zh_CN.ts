@@ -258,7 +258,7 @@ Complaint Desk will now close the database, without backing it up over your good
 <context>
     <name>AnalysisLabels</name>
     <message>
-        <location filename="../../desktop/analysis/analysis_labels.py" line="+16"/>
+        <location filename="../../desktop/analysis/analysis_labels.py" line="+18"/>
         <source>Complaints</source>
         <translation>投诉件数</translation>
     </message>
@@ -928,7 +928,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../desktop/settings/calendar_dialog.py" line="+63"/>
+        <location filename="../../desktop/settings/calendar_dialog.py" line="+64"/>
         <source>New Year&apos;s Day</source>
         <translation>元旦</translation>
     </message>
@@ -2220,7 +2220,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>CaseHistoryView</name>
     <message>
-        <location filename="../../desktop/cases/case_history.py" line="+39"/>
+        <location filename="../../desktop/cases/case_history.py" line="+40"/>
         <location line="+30"/>
         <source>Case</source>
         <translation>投诉</translation>
@@ -3830,7 +3830,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>Duty</name>
     <message>
-        <location filename="../../desktop/management/duties.py" line="+17"/>
+        <location filename="../../desktop/management/duties.py" line="+18"/>
         <source>Manage the outlet&apos;s complaint targets for the year, quarter and month as the district branch requires; train and educate staff; analyse complaint quality; assess the outlet&apos;s complaints.</source>
         <translation>按区县分公司要求管理网点年度、季度、月度投诉指标；组织员工培训教育；开展投诉质量分析；对网点投诉进行考核。</translation>
     </message>
@@ -4265,7 +4265,7 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../desktop/kit/labels.py" line="+332"/>
+        <location filename="../../desktop/kit/labels.py" line="+333"/>
         <source>Received at</source>
         <translation>受理时间</translation>
     </message>
@@ -6536,7 +6536,7 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../desktop/kit/i18n.py" line="+24"/>
+        <location filename="../../desktop/kit/i18n.py" line="+31"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
@@ -7226,7 +7226,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../desktop/settings/rules_dialog.py" line="+55"/>
+        <location filename="../../desktop/settings/rules_dialog.py" line="+56"/>
         <source>Handling decision, simple case</source>
         <translation>处理决定（一般投诉）</translation>
     </message>
@@ -10707,7 +10707,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkflowError</name>
     <message>
-        <location filename="../../desktop/kit/errors.py" line="+23"/>
+        <location filename="../../desktop/kit/errors.py" line="+24"/>
         <source>&apos;{action}&apos; is not allowed while the case is &apos;{status}&apos;.</source>
         <translation>投诉处于“{status}”状态时，不能进行“{action}”。</translation>
     </message>
