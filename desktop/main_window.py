@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         from desktop.analysis.analysis_menu import install_analysis_menus
         from desktop.cases.case_detail import CaseDetailPanel
         from desktop.cases.today_panel import install_today
+        from desktop.exchange.exchange_menu import install_exchange_menus
         from desktop.help.user_guide import install_help
         from desktop.management.acting_head_label import ActingHeadLabel
         from desktop.management.management_menu import install_management_menus
@@ -221,7 +222,8 @@ class MainWindow(QMainWindow):
             new_case_action=self._new_action,
         )
         self._reports_menu = install_reports_menu(context)
-        install_outlet_menus(context)
+        outlet_menus = install_outlet_menus(context)
+        self._exchange = install_exchange_menus(context, after=outlet_menus.import_action)
         self._management = install_management_menus(context)
         self._analysis = install_analysis_menus(context)
         self._workorders = install_workorders(context)

@@ -51,15 +51,17 @@ PAGES: tuple[str, ...] = (
     "backups",
     "calendar",
     "login",
+    "district",
 )
 LANGUAGES = ("zh_CN", "en")
 
 # objectName of a window (or of a widget inside one) → its page.
 DIALOG_PAGES: dict[str, str] = {
     "new_case_dialog": "register",
-    # the district console's escalation queue: the escalation page tells both ends
-    "departmentDialog": "escalate",
-    "escalationTextDialog": "escalate",
+    # the district console and the outlet's exchange with it
+    "departmentDialog": "district",
+    "escalationTextDialog": "district",
+    "sendBundleDialog": "district",
     "repeat_dialog": "register",
     "simple_action_dialog_settle": "register",
     "simple_action_dialog_agree_reply_time": "reply",

@@ -924,6 +924,63 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <source>Import bundles</source>
         <translation>导入数据包</translation>
     </message>
+    <message>
+        <location filename="../../desktop/exchange/bundle_import.py" line="+50"/>
+        <location line="+21"/>
+        <location line="+11"/>
+        <location line="+8"/>
+        <source>Import bundle from the district</source>
+        <translation>导入区县分公司下发的数据包</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Bundles (*.zip);;All files (*)</source>
+        <translation>数据包 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Importing the bundle {file}…</source>
+        <translation>正在导入数据包 {file}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Importing the bundle</source>
+        <translation>正在导入数据包</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{file}: bundle number {seq} is already imported; nothing changed.</source>
+        <translation>{file}：第 {seq} 号数据包已导入过，未作任何更改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file}: bundle number {seq} imported: {results} escalation results; {created} new work orders ({skipped} already present); {replies} replies recorded.</source>
+        <translation>{file}：第 {seq} 号数据包已导入：升级处理结果 {results} 项；新工单 {created} 张（{skipped} 张已存在）；记录回复 {replies} 条。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Bundles {first} to {last} from the district have not arrived: ask the district to write them again. They are still accepted when they come.</source>
+        <translation>区县分公司的第 {first} 至 {last} 号数据包尚未收到：请区县分公司重新写出。这些数据包补到时仍会接收。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This bundle had gone missing and has now arrived.</source>
+        <translation>这个数据包此前缺失，现已补到。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Each escalation result is shown in its complaint: tell the customer the result and keep tracking the case.</source>
+        <translation>每项升级处理结果都显示在相应投诉中：请把结果告知客户，并继续跟踪该投诉。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{file}: refused, nothing was written.
+
+{reason}</source>
+        <translation>{file}：已拒收，未写入任何数据。
+
+{reason}</translation>
+    </message>
 </context>
 <context>
     <name>CalendarDialog</name>
@@ -4263,6 +4320,29 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
     </message>
 </context>
 <context>
+    <name>ExchangeMenus</name>
+    <message>
+        <location filename="../../desktop/exchange/exchange_menu.py" line="+20"/>
+        <source>&amp;Send bundle to the district…</source>
+        <translation>向区县分公司报送数据包(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the signed bundle of the outlet&apos;s cases for the district branch</source>
+        <translation>为区县分公司写出本网点投诉的签名数据包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import bundle from the &amp;district…</source>
+        <translation>导入区县分公司下发的数据包(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import the work orders, replies and escalation results the district sent</source>
+        <translation>导入区县分公司下发的工单、回复和升级处理结果</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <location filename="../../desktop/kit/labels.py" line="+333"/>
@@ -5609,7 +5689,7 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+286"/>
+        <location filename="../../desktop/main_window.py" line="+288"/>
         <source>Complaint {case_no} registered</source>
         <translation>投诉 {case_no} 已登记</translation>
     </message>
@@ -5720,7 +5800,7 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
         <translation>网点</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-257"/>
         <source>Loading the details…</source>
         <translation>正在载入详情…</translation>
     </message>
@@ -5730,7 +5810,7 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location line="+272"/>
+        <location line="+274"/>
         <source>Complaint Desk — {outlet}</source>
         <translation>网点投诉处理台 — {outlet}</translation>
     </message>
@@ -7539,6 +7619,121 @@ Why it must be reported now: {reason}.</source>
         <location line="+27"/>
         <source>Choose one answer.</source>
         <translation>请选择一项。</translation>
+    </message>
+</context>
+<context>
+    <name>SendBundleDialog</name>
+    <message>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+56"/>
+        <source>Send bundle to the district</source>
+        <translation>向区县分公司报送数据包</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cases received or updated since</source>
+        <translation>自该日起受理或更新的投诉</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+48"/>
+        <source>Bundle file</source>
+        <translation>数据包文件</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the bundle file</source>
+        <translation>选择数据包文件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Password of the outlet&apos;s key</source>
+        <translation>网点密钥的密码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cases &amp;since:</source>
+        <translation>投诉起始日期(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key &amp;password:</source>
+        <translation>密钥密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bundle holds the cases received or updated since that day, their work orders and evidence files, with customers&apos; phone and ID numbers masked. It is signed with the outlet&apos;s key, which the head&apos;s password opens, and addressed to the district whose key the outlet trusts.</source>
+        <translation>数据包包含自该日起受理或更新的投诉及其工单和证据文件，客户电话和证件号码已遮蔽。数据包用网点密钥签名（由负责人的密码打开），收件方为本网点所信任密钥的区县分公司。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Write bundle</source>
+        <translation>写出数据包(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the signed bundle</source>
+        <translation>写出签名数据包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Bundles (*.zip)</source>
+        <translation>数据包 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose the file to write the bundle to.</source>
+        <translation>请选择要写出数据包的文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the password of the outlet&apos;s key (the head&apos;s).</source>
+        <translation>请输入网点密钥的密码（即负责人的密码）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Writing the bundle…</source>
+        <translation>正在写出数据包…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing the bundle</source>
+        <translation>正在写出数据包</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Not written. {reason}</source>
+        <translation>未写出。{reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not written: {reason}</source>
+        <translation>未写出：{reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bundle number {seq} written to {file}: {cases} cases, {events} events, {orders} work orders, {files} evidence files. Send this file to the district (shared folder, USB stick or e-mail).</source>
+        <translation>第 {seq} 号数据包已写入 {file}：投诉 {cases} 件，处理记录 {events} 条，工单 {orders} 张，证据文件 {files} 个。请把这个文件交给区县分公司（共享文件夹、U 盘或电子邮件）。</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ def _dialog_sources() -> list[Path]:
 # One page for each task a user does with the program, besides the contents.
 TASK_PAGES = {
     "register", "reply", "transfer", "escalate", "workorders", "callbacks", "decision",
-    "liability", "staff", "targets", "reports", "backups", "calendar", "login",
+    "liability", "staff", "targets", "reports", "backups", "calendar", "login", "district",
 }  # fmt: skip
 
 

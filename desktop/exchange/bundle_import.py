@@ -1,0 +1,149 @@
+"""File → Import bundle from the district…: asks for a bundle the district sent down and
+imports it off the GUI thread (db.exchange.importing.import_bundle: its work orders, the
+district's replies and the results of escalations, in one transaction), then says what it
+brought. A refused bundle is named with its reason, and nothing of it is written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from db.changes import Changes, Kind
+from db.errors import WorkflowError
+from db.store.models import Staff
+from desktop.kit import operations
+from desktop.kit.errors import workflow_error_message
+
+if TYPE_CHECKING:
+    from db.exchange.importing import ImportSummary
+
+FOLDER_KEY = "exchange/last_import_folder"
+# Work orders and replies arrive, and escalation results show in their cases.
+IMPORT_CHANGES = Changes.of(Kind.WORK_ORDERS, Kind.CASES, Kind.DEADLINES, Kind.SETTINGS)
+
+
+class BundleImport(QObject):
+    """Signals: imported(object) with the db.exchange.importing.ImportSummary; finished()
+    after the message of any import, successful or not."""
+
+    imported = Signal(object)
+    finished = Signal()
+
+    def __init__(
+        self, parent: QWidget, actor: Callable[[], Staff | None], settings: QSettings
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("districtBundleImport")
+        self._parent = parent
+        self._actor = actor
+        self._settings = settings
+        self._progress: QProgressDialog | None = None
+
+    def choose_and_import(self) -> None:
+        folder = str(self._settings.value(FOLDER_KEY, str(Path.home())))
+        name, _filter = QFileDialog.getOpenFileName(
+            self._parent,
+            self.tr("Import bundle from the district"),
+            folder,
+            self.tr("Bundles (*.zip);;All files (*)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+        self._settings.setValue(FOLDER_KEY, str(path.parent))
+        self.import_file(path)
+
+    def import_file(self, path: Path) -> None:
+        from db.exchange.importing import import_bundle  # the exchange loads when used
+
+        actor = self._actor()
+        if actor is None:
+            return
+        progress = QProgressDialog(
+            self.tr("Importing the bundle {file}…").format(file=path.name), "", 0, 0, self._parent
+        )
+        progress.setObjectName("districtBundleImportProgress")
+        progress.setAccessibleName(self.tr("Importing the bundle"))
+        progress.setWindowTitle(self.tr("Import bundle from the district"))
+        progress.setCancelButton(None)  # type: ignore[arg-type]  # Qt accepts None: no button
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setValue(0)
+        self._progress = progress
+
+        def succeeded(summary: ImportSummary) -> None:
+            self._close_progress()
+            self.imported.emit(summary)
+            QMessageBox.information(
+                self._parent, self.tr("Import bundle from the district"),
+                self.result_text(path, summary),
+            )  # fmt: skip
+            self.finished.emit()
+
+        def failed(error: BaseException) -> None:
+            self._close_progress()
+            QMessageBox.warning(
+                self._parent, self.tr("Import bundle from the district"),
+                self.error_text(path, error),
+            )  # fmt: skip
+            self.finished.emit()
+
+        operations.run_op_in_background(
+            self,
+            lambda _progress: import_bundle(path, actor),
+            changes=IMPORT_CHANGES,
+            on_success=succeeded,
+            on_failure=failed,
+        )
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+
+    def result_text(self, path: Path, summary: ImportSummary) -> str:
+        if summary.already_imported:
+            return self.tr(
+                "{file}: bundle number {seq} is already imported; nothing changed."
+            ).format(file=path.name, seq=summary.seq)
+        lines = [
+            self.tr(
+                "{file}: bundle number {seq} imported: {results} escalation results; {created} "
+                "new work orders ({skipped} already present); {replies} replies recorded."
+            ).format(
+                file=path.name,
+                seq=summary.seq,
+                results=summary.escalation_results,
+                created=summary.work_orders_created,
+                skipped=summary.work_orders_skipped,
+                replies=summary.replies_recorded,
+            )
+        ]
+        if summary.gap is not None:
+            lines.append(
+                self.tr(
+                    "Bundles {first} to {last} from the district have not arrived: ask the "
+                    "district to write them again. They are still accepted when they come."
+                ).format(first=summary.gap[0], last=summary.gap[1])
+            )
+        if summary.late:
+            lines.append(self.tr("This bundle had gone missing and has now arrived."))
+        if summary.escalation_results:
+            lines.append(
+                self.tr(
+                    "Each escalation result is shown in its complaint: tell the customer the "
+                    "result and keep tracking the case."
+                )
+            )
+        return "\n\n".join(lines)
+
+    def error_text(self, path: Path, error: BaseException) -> str:
+        reason = workflow_error_message(error) if isinstance(error, WorkflowError) else str(error)
+        return self.tr("{file}: refused, nothing was written.\n\n{reason}").format(
+            file=path.name, reason=reason
+        )
