@@ -3,7 +3,8 @@
 The incident report states the same facts at length (report_data); the case view needs them
 short: the finding that counts (liable or not, the responsible staff with their shares), the
 penalties applied under it, and each escalation with its level, the department that leads it
-and the result the outlet gave the customer (Art. 5, 10, 11).
+the district's handling of it as its bundles down state it, and the result the outlet gave
+the customer (Art. 5, 10, 11).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from db.management.liability import FindingView, findings
 from db.management.penalties import PenaltyView, penalties_of_case
 from db.store import codes
-from db.store.models import Case, CaseEvent
+from db.store.models import Case, CaseEvent, EscalationResult
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,20 @@ class EscalationOutcome:
     result: str | None
     result_at: dt.datetime | None
     customer_satisfied: bool | None
+    # What the district's latest bundle down says of this escalation (Art. 11), or None
+    # while nothing has come: the department that led it, PSBC's counterpart, the result.
+    district: DistrictHandling | None = None
+
+
+@dataclass(frozen=True)
+class DistrictHandling:
+    """The district's handling of one escalation, as its bundle down stated it."""
+
+    department: str
+    psbc_counterpart: str
+    result: str  # "" while the district has not reached one
+    result_at: dt.datetime | None
+    received_at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -50,7 +65,9 @@ class CaseOutcome:
 
 
 def escalation_outcomes(case_id: int) -> list[EscalationOutcome]:
-    """Each escalation of the case, oldest first, paired with the result fed back after it."""
+    """Each escalation of the case, oldest first, paired with the result fed back after it
+    and with what the district sent down about it (its position among the case's
+    escalations, 1-based, is the key both ends use)."""
     events = list(
         CaseEvent.select(CaseEvent.kind, CaseEvent.at, CaseEvent.note, CaseEvent.data)
         .where(
@@ -82,7 +99,13 @@ def escalation_outcomes(case_id: int) -> list[EscalationOutcome]:
                 result_at=event.at,
                 customer_satisfied=None if satisfied is None else bool(satisfied),
             )
-    return [EscalationOutcome(**step) for step in steps]
+    district = {
+        row.escalation_seq: DistrictHandling(
+            row.department, row.psbc_counterpart, row.result, row.result_at, row.received_at
+        )
+        for row in EscalationResult.select().where(EscalationResult.case == case_id)
+    }
+    return [EscalationOutcome(**step, district=district.get(n)) for n, step in enumerate(steps, 1)]
 
 
 def case_outcome(case: Case) -> CaseOutcome:

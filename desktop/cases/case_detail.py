@@ -47,7 +47,7 @@ from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.handling import deadlines, windows
 from db.intake import case_outcome, cases, queries
-from db.intake.case_outcome import CaseOutcome
+from db.intake.case_outcome import CaseOutcome, DistrictHandling
 from db.intake.queries import TimelineEntry
 from db.store import vocab
 from db.store.models import Case, Staff, now
@@ -553,6 +553,9 @@ class CaseDetailPanel(QWidget):
                 line = self.tr("{text}, with PSBC ({department})").format(
                     text=line, department=step.psbc_department or EMPTY
                 )
+            lines.append(line)
+            if step.district is not None:
+                lines.append(self._district_text(step.district))
             if step.result is None:
                 result = self.tr("Result: not fed back to the customer yet")
             elif step.customer_satisfied is False:
@@ -563,8 +566,23 @@ class CaseDetailPanel(QWidget):
                 result = self.tr("Result ({time}): {result}").format(
                     time=_time(step.result_at), result=step.result
                 )
-            lines.append(f"{line}\n{result}")
+            lines.append(result)
         return "\n".join(lines)
+
+    def _district_text(self, district: DistrictHandling) -> str:
+        """What the district sent down about one escalation (Art. 11)."""
+        led = district.department or EMPTY
+        if district.psbc_counterpart:
+            led = self.tr("{department}, with PSBC ({counterpart})").format(
+                department=led, counterpart=district.psbc_counterpart
+            )
+        if not district.result:
+            return self.tr("District: led by {led}; no result yet (as of {time})").format(
+                led=led, time=_time(district.received_at)
+            )
+        return self.tr("District's result ({time}, led by {led}): {result}").format(
+            time=_time(district.result_at), led=led, result=district.result
+        )
 
     def _mark_clocks_tab(self) -> None:
         """The Deadlines tab counts the clocks and turns red or amber like the clocks do."""

@@ -2018,12 +2018,12 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+190"/>
+        <location line="+208"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-206"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
@@ -2066,12 +2066,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+2"/>
         <location line="+50"/>
         <location line="+22"/>
-        <location line="+134"/>
+        <location line="+152"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-220"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超期）</translation>
     </message>
@@ -2151,7 +2151,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>{text}，协同邮储银行（{department}）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Result: not fed back to the customer yet</source>
         <translation>结果：尚未向客户反馈</translation>
     </message>
@@ -2166,7 +2166,22 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>结果（{time}）：{result}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
+        <source>{department}, with PSBC ({counterpart})</source>
+        <translation>{department}，协同邮储银行（{counterpart}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>District: led by {led}; no result yet (as of {time})</source>
+        <translation>区县分公司：由{led}牵头处理，尚无结果（截至 {time}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>District&apos;s result ({time}, led by {led}): {result}</source>
+        <translation>区县分公司处理结果（{time}，由{led}牵头）：{result}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Deadlines ({count})</source>
         <translation>时限（{count}）</translation>
     </message>
@@ -5203,7 +5218,7 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../desktop/help/user_guide.py" line="+297"/>
+        <location filename="../../desktop/help/user_guide.py" line="+299"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>

@@ -17,7 +17,7 @@ from db.intake import cases
 from db.management import liability, penalties
 from db.management.liability import Finding, Responsible
 from db.store.database import close_database
-from db.store.models import Case, LiablePerson, now
+from db.store.models import Case, EscalationResult, LiablePerson, now
 from db.trust import permissions
 from desktop.cases.case_clocks import MISSED_COLOR
 from desktop.cases.case_detail import (
@@ -171,6 +171,31 @@ def test_the_details_say_where_the_case_stands(panel, shop):
     level = labels.label("escalation_level", "district_branch")
     assert f"{level}: 城关区分公司运营管理部, with PSBC (邮储银行城关支行)" in escalations
     assert "): 区分公司同意补偿，客户接受。" in escalations
+
+
+def test_the_districts_handling_of_an_escalation_shows_in_the_case(panel, shop):
+    """What the district sends down about an escalation it leads (Art. 11) is shown under
+    that escalation: first in hand, then its result, as each bundle down states it."""
+    case = _escalated_liable_case(shop)
+    row = EscalationResult.create(
+        case=case.id, escalation_seq=1, department="区分公司个人金融部",
+        psbc_counterpart="邮储银行城关支行", result="", bundle_seq=1,
+        received_at=dt.datetime(2026, 12, 2, 9, 0),
+    )  # fmt: skip
+    panel.show_case(case.id)
+    escalations = panel.outcome_text("escalations")
+    assert (
+        "District: led by 区分公司个人金融部, with PSBC (邮储银行城关支行); no result yet "
+        "(as of 2026-12-02 09:00)" in escalations
+    )
+    row.result, row.result_at, row.bundle_seq = "已与客户和解", dt.datetime(2026, 12, 3, 10), 2
+    row.save()
+    panel.show_case(case.id)
+    escalations = panel.outcome_text("escalations")
+    assert (
+        "District's result (2026-12-03 10:00, led by 区分公司个人金融部, with PSBC" in escalations
+    )
+    assert escalations.index("已与客户和解") < escalations.index("区分公司同意补偿")
 
 
 def test_the_outcome_reads_in_chinese(qapp, panel, shop):
