@@ -1,10 +1,12 @@
-"""File → Send bundle to the district… and Import bundle from the district…, installed
-into the main window (desktop.window_context.WindowContext) after Import work orders…."""
+"""File → Send bundle to the district… and Import bundle from the district…, after Import
+work orders…, and Settings → District exchange (the enrolment file, the district's key),
+installed into the main window through its desktop.window_context.WindowContext."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
 from desktop.exchange.bundle_import import BundleImport
 from desktop.window_context import WindowContext
@@ -40,6 +42,30 @@ class ExchangeMenus(QObject):
         self.send_action.triggered.connect(self.send)
         self.import_action.triggered.connect(self.importer.choose_and_import)
 
+        # Once per outlet, the head: the enrolment file up, the district's key down.
+        self.setup_menu = QMenu(self.tr("&District exchange"), window)
+        self.setup_menu.setObjectName("menuDistrictExchange")
+        self.enrolment_action = self.setup_menu.addAction(self.tr("Write &enrolment file…"))
+        self.enrolment_action.setObjectName("actionWriteEnrolment")
+        self.enrolment_action.setStatusTip(
+            self.tr("The file from which the district enrols this outlet and learns its key")
+        )
+        self.trust_action = self.setup_menu.addAction(self.tr("&Trust the district's key…"))
+        self.trust_action.setObjectName("actionTrustDistrict")
+        self.trust_action.setStatusTip(
+            self.tr("Accept bundles signed with the key in the district's public-key file")
+        )
+        for action in (self.enrolment_action, self.trust_action):
+            action.setEnabled(context.actor is not None)
+        settings_menu = context.menus.settings
+        first = settings_menu.actions()[0] if settings_menu.actions() else None
+        if first is None:
+            settings_menu.addMenu(self.setup_menu)
+        else:
+            settings_menu.insertMenu(first, self.setup_menu)
+        self.enrolment_action.triggered.connect(self.write_enrolment)
+        self.trust_action.triggered.connect(self.trust_district)
+
     def send(self) -> None:
         from desktop.exchange.send_bundle_dialog import SendBundleDialog  # loads when opened
 
@@ -48,6 +74,22 @@ class ExchangeMenus(QObject):
             SendBundleDialog.ask(
                 self._context.window, self._context.outlet, actor, self._context.settings
             )
+
+    def write_enrolment(self) -> None:
+        from desktop.exchange.enrolment_dialog import EnrolmentDialog
+
+        actor = self._context.actor
+        if actor is not None:
+            EnrolmentDialog.ask(
+                self._context.window, self._context.outlet, actor, self._context.settings
+            )
+
+    def trust_district(self) -> None:
+        from desktop.exchange.trust_district import ask_and_trust
+
+        actor = self._context.actor
+        if actor is not None:
+            ask_and_trust(self._context.window, actor, self._context.settings)
 
 
 def install_exchange_menus(context: WindowContext, after: QAction | None) -> ExchangeMenus:

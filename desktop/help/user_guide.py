@@ -62,6 +62,7 @@ DIALOG_PAGES: dict[str, str] = {
     "departmentDialog": "district",
     "escalationTextDialog": "district",
     "sendBundleDialog": "district",
+    "enrolmentDialog": "district",
     "repeat_dialog": "register",
     "simple_action_dialog_settle": "register",
     "simple_action_dialog_agree_reply_time": "reply",

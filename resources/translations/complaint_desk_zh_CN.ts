@@ -4037,6 +4037,106 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
     </message>
 </context>
 <context>
+    <name>EnrolmentDialog</name>
+    <message>
+        <location filename="../../desktop/exchange/enrolment_dialog.py" line="+44"/>
+        <source>Enrolment file for the district</source>
+        <translation>向区县分公司登记的文件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+40"/>
+        <source>Enrolment file</source>
+        <translation>登记文件</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the enrolment file</source>
+        <translation>选择登记文件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The head&apos;s password</source>
+        <translation>负责人的密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head&apos;s &amp;password:</source>
+        <translation>负责人密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The district enrols the outlet from this file. The first time, the outlet&apos;s signing key is made and kept beside the database, wrapped by the head&apos;s password; the private key never leaves this PC. Read the fingerprint shown afterwards to the district by phone.</source>
+        <translation>区县分公司根据这个文件登记本网点。第一次写出时会生成网点的签名密钥，保存在数据库旁，并由负责人的密码保护；私钥不会离开这台电脑。写出后请把显示的指纹通过电话读给区县分公司核对。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Write file</source>
+        <translation>写出文件(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the enrolment file</source>
+        <translation>写出登记文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Enrolment (*.json)</source>
+        <translation>登记文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose the file to write.</source>
+        <translation>请选择要写出的文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the head&apos;s password.</source>
+        <translation>请输入负责人的密码。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not written. {reason}</source>
+        <translation>未写出。{reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Wrote {file} for outlet {code} ({name}).
+
+Fingerprint of the outlet&apos;s key:
+{fingerprint}
+
+Give the file to the district and read this fingerprint to them by phone when they enrol the outlet.</source>
+        <translation>已为网点 {code}（{name}）写出 {file}。
+
+网点密钥的指纹：
+{fingerprint}
+
+请把文件交给区县分公司，并在对方登记本网点时通过电话读出这个指纹供其核对。</translation>
+    </message>
+</context>
+<context>
     <name>EscalationQueue</name>
     <message>
         <location filename="../../desktop/district/escalation_queue.py" line="+134"/>
@@ -4337,7 +4437,7 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
 <context>
     <name>ExchangeMenus</name>
     <message>
-        <location filename="../../desktop/exchange/exchange_menu.py" line="+20"/>
+        <location filename="../../desktop/exchange/exchange_menu.py" line="+22"/>
         <source>&amp;Send bundle to the district…</source>
         <translation>向区县分公司报送数据包(&amp;S)…</translation>
     </message>
@@ -4355,6 +4455,31 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
         <location line="+3"/>
         <source>Import the work orders, replies and escalation results the district sent</source>
         <translation>导入区县分公司下发的工单、回复和升级处理结果</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;District exchange</source>
+        <translation>区县分公司数据交换(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write &amp;enrolment file…</source>
+        <translation>写出登记文件(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file from which the district enrols this outlet and learns its key</source>
+        <translation>区县分公司据以登记本网点并获知其密钥的文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Trust the district&apos;s key…</source>
+        <translation>信任区县分公司的密钥(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept bundles signed with the key in the district&apos;s public-key file</source>
+        <translation>接收用区县分公司公钥文件中的密钥签名的数据包</translation>
     </message>
 </context>
 <context>
@@ -5218,7 +5343,7 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../desktop/help/user_guide.py" line="+299"/>
+        <location filename="../../desktop/help/user_guide.py" line="+300"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
@@ -9193,6 +9318,59 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <location line="+1"/>
         <source>N&amp;ote:</source>
         <translation>备注(&amp;O)：</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDistrict</name>
+    <message>
+        <location filename="../../desktop/exchange/trust_district.py" line="+25"/>
+        <source>District {code} ({name})
+
+Fingerprint:
+{fingerprint}
+
+Compare the fingerprint with the district by phone. Trust this key?</source>
+        <translation>区县分公司 {code}（{name}）
+
+指纹：
+{fingerprint}
+
+请与区县分公司电话核对指纹。信任这个密钥吗？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>It replaces the key of district {code} trusted since {since} (fingerprint {old}).</source>
+        <translation>它将替换自 {since} 起信任的区县分公司 {code} 的密钥（指纹 {old}）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Trust the district&apos;s key</source>
+        <translation>信任区县分公司的密钥</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not trusted. {reason}</source>
+        <translation>未信任。{reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This key is already trusted.</source>
+        <translation>这个密钥已经受信任。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The key of district {code} is trusted: bundles signed with it are accepted.</source>
+        <translation>已信任区县分公司 {code} 的密钥：用它签名的数据包将被接收。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The district&apos;s public-key file</source>
+        <translation>区县分公司的公钥文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Public-key files (*.json);;All files (*)</source>
+        <translation>公钥文件 (*.json);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

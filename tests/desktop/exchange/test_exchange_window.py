@@ -14,12 +14,19 @@ from PySide6.QtWidgets import QMessageBox
 
 from db.store.database import close_database
 from db.store.models import WorkOrder
-from db.trust import outlet_keys
+from db.trust import keys, outlet_keys
 from db.workorders import orders as workorders
 from desktop.exchange.bundle_import import BundleImport
+from desktop.exchange.enrolment_dialog import EnrolmentDialog
 from desktop.exchange.send_bundle_dialog import SendBundleDialog
+from desktop.exchange.trust_district import trust_from_file
 from desktop.main_window import MainWindow
-from tests.db.exchange.signed import STRANGER_KEY, make_down_bundle, trust_district
+from tests.db.exchange.signed import (
+    DISTRICT_KEY,
+    STRANGER_KEY,
+    make_down_bundle,
+    trust_district,
+)
 from tests.desktop import case_factory
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -172,3 +179,77 @@ def test_a_bundle_signed_by_another_key_is_refused_and_writes_nothing(
     kind, text = messages[-1]
     assert kind == "warning" and "refused, nothing was written" in text
     assert WorkOrder.select().count() == 0
+
+
+# --- once per outlet: the enrolment file up, the district's key down -------------------------
+
+
+def test_the_head_writes_the_enrolment_file_and_sees_its_fingerprint(
+    qtbot, shop, settings, messages, tmp_path
+):
+    out = tmp_path / "enrolment.json"
+    dialog = EnrolmentDialog(shop.outlet, shop.head, settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.file_edit.setText(str(out))
+    dialog.password_edit.setText(HEAD_PASSWORD)
+    dialog.write_button.click()
+    enrolment = keys.read_enrolment_file(out)
+    assert (enrolment.code, enrolment.name) == (shop.outlet.code, shop.outlet.name)
+    assert enrolment.fingerprint == outlet_keys.outlet_public_key()["fingerprint"]
+    assert enrolment.fingerprint in messages[-1][1]
+
+
+def test_only_the_head_writes_the_enrolment_file(qtbot, shop, settings, messages, tmp_path):
+    out = tmp_path / "enrolment.json"
+    teller = shop.staff[2]
+    dialog = EnrolmentDialog(shop.outlet, teller, settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.file_edit.setText(str(out))
+    dialog.password_edit.setText(HEAD_PASSWORD)
+    dialog.write_button.click()
+    assert dialog.error_label.isVisible() and dialog.error_label.text().startswith("Not written.")
+    assert not out.exists() and messages == []
+
+
+def test_a_wrong_password_does_not_open_the_outlets_key(qtbot, shop, settings, tmp_path):
+    out = tmp_path / "enrolment.json"
+    dialog = EnrolmentDialog(shop.outlet, shop.head, settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.file_edit.setText(str(out))
+    dialog.password_edit.setText("wrong password")
+    dialog.write_button.click()
+    assert "password" in dialog.error_label.text() and not out.exists()
+
+
+def _district_key_file(tmp_path: Path) -> Path:
+    path = tmp_path / "district-key.json"
+    owner = keys.Owner(keys.KIND_DISTRICT, "DC01", "东城区分公司")
+    keys.write_public_key_file(path, owner, keys.public_b64(DISTRICT_KEY))
+    return path
+
+
+@pytest.mark.parametrize(("answer", "trusted"), [("Yes", True), ("No", False)])
+def test_the_district_key_is_trusted_only_after_the_head_compared_it(
+    qtbot, shop, monkeypatch, messages, tmp_path, answer, trusted
+):
+    asked: list[str] = []
+
+    def question(_parent, _title, text):
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    path = _district_key_file(tmp_path)
+    assert trust_from_file(None, path, shop.head) is trusted  # type: ignore[arg-type]
+    fingerprint = keys.read_public_key_file(path).fingerprint
+    assert fingerprint in asked[0] and "DC01" in asked[0]
+    stored = outlet_keys.trusted_district()
+    assert (stored is not None and stored["fingerprint"] == fingerprint) is trusted
+
+
+def test_a_teller_cannot_trust_a_district_key(shop, messages, tmp_path):
+    assert not trust_from_file(None, _district_key_file(tmp_path), shop.staff[2])  # type: ignore[arg-type]
+    assert messages[-1][0] == "warning" and outlet_keys.trusted_district() is None
