@@ -48,13 +48,13 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from platformdirs import user_config_dir, user_data_dir
+from platformdirs import user_config_dir
 
 from db.store import files
 from desktop.cli import common as cli_common
 from desktop.cli import district_workorders
 from desktop.cli.maintenance import UserRefused, add_user_option
-from desktop.paths import APP_NAME, ORG_NAME
+from desktop.paths import APP_NAME, ORG_NAME, district_key_path
 
 SETTINGS_FILE = "district.json"
 
@@ -177,7 +177,7 @@ def save_settings(data: dict) -> None:
 
 
 def default_district_key(code: str) -> Path:
-    return Path(user_data_dir(APP_NAME, ORG_NAME)) / "district-keys" / f"{code}-signing-key.json"
+    return district_key_path(code)
 
 
 def _read_line_password(prompt: str, stdin: TextIO, stderr: TextIO) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 from db.changes import Kind
 from db.district import queries
 from db.district.queries import CaseCount, DistrictCaseFilter, DistrictCaseRow
+from desktop.district.table_kit import row_flags
 from desktop.kit import labels, operations
 
 COL_OUTLET = 0
@@ -188,13 +189,7 @@ class DistrictCaseModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return row_flags(index)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
         row = self.case_at(index.row()) if index.isValid() else None

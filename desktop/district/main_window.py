@@ -1,6 +1,6 @@
 """The district console's window: a thin frame around its tabs (the consolidated cases,
-the escalation queue), with the menus and the status bar; its size and layout are
-remembered."""
+the escalation queue, the work orders), with the menus and the status bar; its size and
+layout are remembered."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from db.changes import Changes
 from desktop.district import bundle_import
 from desktop.district.cases_panel import CasesPanel
 from desktop.district.escalation_queue import EscalationQueuePanel
+from desktop.district.workorders_panel import WorkOrdersPanel
 from desktop.kit import i18n, operations
 from desktop.kit.common import name_widget
 
@@ -44,6 +45,8 @@ class DistrictWindow(QMainWindow):
         self.tabs = name_widget(QTabWidget(), "districtTabs", self.tr("Console sections"))
         self.tabs.addTab(self.cases, self.tr("Cases of all outlets"))
         self.tabs.addTab(self.queue, self.tr("Escalations led (Art. 11)"))
+        self.work_orders = WorkOrdersPanel(settings, officer, self)
+        self.tabs.addTab(self.work_orders, self.tr("Work orders"))
         self.setCentralWidget(self.tabs)
         where = name_widget(QLabel(self.tr("Database: {url} · Officer: {name}").format(
             url=url, name=officer)), "districtStatus", self.tr("Database and officer"))  # fmt: skip
@@ -65,6 +68,8 @@ class DistrictWindow(QMainWindow):
         file = bar.addMenu(self.tr("&File"))
         self._action(file, self.tr("&Import bundles…"), "importBundlesAction",
                      lambda: bundle_import.ask_and_import(self, self._officer), "Ctrl+I")  # fmt: skip
+        self._action(file, self.tr("&Send bundle to outlet…"), "sendBundleAction",
+                     self.work_orders.send_bundle)  # fmt: skip
         file.addSeparator()
         self._action(
             file, self.tr("&Quit"), "quitAction", self.close, QKeySequence.StandardKey.Quit
@@ -74,6 +79,8 @@ class DistrictWindow(QMainWindow):
                      lambda: self.tabs.setCurrentWidget(self.cases), "Ctrl+1")  # fmt: skip
         self._action(view, self.tr("&Escalations led"), "queueTabAction",
                      lambda: self.tabs.setCurrentWidget(self.queue), "Ctrl+2")  # fmt: skip
+        self._action(view, self.tr("&Work orders"), "workOrdersTabAction",
+                     lambda: self.tabs.setCurrentWidget(self.work_orders), "Ctrl+3")  # fmt: skip
         self._action(view, self.tr("&Search"), "searchAction", self._focus_search,
                      QKeySequence.StandardKey.Find)  # fmt: skip
         view.addSeparator()
@@ -96,6 +103,7 @@ class DistrictWindow(QMainWindow):
     def refresh(self) -> None:
         """F5: everything may have changed (another officer, an import from the CLI)."""
         self.cases.filter_bar.reload_outlets()
+        self.work_orders.reload_outlets()
         operations.notify(Changes.everything())
 
     def _choose_language(self, code: str) -> None:
@@ -126,4 +134,5 @@ class DistrictWindow(QMainWindow):
         self._settings.setValue(TAB_KEY, self.tabs.currentIndex())
         self.cases.save_layout()
         self.queue.save_layout()
+        self.work_orders.save_layout()
         super().closeEvent(event)

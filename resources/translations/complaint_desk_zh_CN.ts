@@ -547,6 +547,60 @@ Demo data goes only into an empty folder or the separate demo database: start wi
     </message>
 </context>
 <context>
+    <name>AssignOutletDialog</name>
+    <message>
+        <location filename="../../desktop/district/assign_outlet_dialog.py" line="+25"/>
+        <location line="+1"/>
+        <source>Assign to an outlet</source>
+        <translation>分派给网点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why it was refused</source>
+        <translation>被拒绝的原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Work order {source} {number}</source>
+        <translation>工单 {source} {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Outlet:</source>
+        <translation>网点(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assign</source>
+        <translation>分派</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assign the work order</source>
+        <translation>分派该工单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel without assigning</source>
+        <translation>取消，不分派</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No outlet is enrolled: enrol one first.</source>
+        <translation>尚无已登记的网点：请先登记网点。</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../../desktop/settings/backup_dialog.py" line="+83"/>
@@ -3732,7 +3786,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../desktop/district/main_window.py" line="+36"/>
+        <location filename="../../desktop/district/main_window.py" line="+37"/>
         <source>District console</source>
         <translation>县区分公司控制台</translation>
     </message>
@@ -3758,6 +3812,11 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Database: {url} · Officer: {name}</source>
         <translation>数据库：{url} · 经办人：{name}</translation>
     </message>
@@ -3775,6 +3834,11 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+1"/>
         <source>&amp;Import bundles…</source>
         <translation>导入数据包(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Send bundle to outlet…</source>
+        <translation>向网点发送交换包(&amp;S)…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3798,6 +3862,11 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Work orders</source>
+        <translation>工单(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
@@ -3817,7 +3886,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -3825,6 +3894,87 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+1"/>
         <source>The language changes the next time the console starts.</source>
         <translation>下次启动控制台时切换语言。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictWorkOrderModel</name>
+    <message>
+        <location filename="../../desktop/district/workorder_model.py" line="+172"/>
+        <source>Where it stands</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply by</source>
+        <translation>回复时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replied</source>
+        <translation>回复时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>(not assigned)</source>
+        <translation>（未分派）</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictWorkOrders</name>
+    <message>
+        <location line="-163"/>
+        <source>Not assigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To send down</source>
+        <translation>待下发</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent, awaiting reply</source>
+        <translation>已下发，待回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue, no reply</source>
+        <translation>已超时，未回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replied on time</source>
+        <translation>按时回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replied late</source>
+        <translation>超时回复</translation>
     </message>
 </context>
 <context>
@@ -7542,6 +7692,125 @@ Why it must be reported now: {reason}.</source>
     </message>
 </context>
 <context>
+    <name>SendBundleDialog</name>
+    <message>
+        <location filename="../../desktop/district/send_bundle_dialog.py" line="+40"/>
+        <location line="+1"/>
+        <source>Send a bundle to an outlet</source>
+        <translation>向网点发送交换包</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{code} {name} ({n} waiting)</source>
+        <translation>{code} {name}（{n} 项待发）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bundle file to write</source>
+        <translation>要写入的交换包文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file the outlet will import</source>
+        <translation>网点将导入的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose where to write the bundle</source>
+        <translation>选择交换包的保存位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>District key</source>
+        <translation>区分公司密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key password</source>
+        <translation>密钥密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why it was refused</source>
+        <translation>被拒绝的原因</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Outlet:</source>
+        <translation>网点(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District &amp;key:</source>
+        <translation>区分公司密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password of the key:</source>
+        <translation>密钥密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write the signed bundle</source>
+        <translation>写入已签名的交换包</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel without writing</source>
+        <translation>取消，不写入</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Write the bundle to</source>
+        <translation>交换包保存到</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bundles (*.zip)</source>
+        <translation>交换包 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No outlet is enrolled: enrol one first.</source>
+        <translation>尚无已登记的网点：请先登记网点。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the file to write the bundle to.</source>
+        <translation>请选择交换包要写入的文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no district key at {path}.</source>
+        <translation>{path} 处没有区分公司密钥。</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <location filename="../../desktop/management/training_dialog.py" line="+75"/>
@@ -10328,6 +10597,162 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
 </context>
 <context>
+    <name>WorkOrderEntryDialog</name>
+    <message>
+        <location filename="../../desktop/district/workorder_entry_dialog.py" line="+52"/>
+        <location line="+1"/>
+        <source>New work order from above</source>
+        <translation>新建上级工单</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+74"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Source:</source>
+        <translation>来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work order number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Number:</source>
+        <translation>工单号(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+68"/>
+        <source>Received at</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>&amp;Received at:</source>
+        <translation>接收时间(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+67"/>
+        <source>Reply by</source>
+        <translation>回复时限</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Reply &amp;by:</source>
+        <translation>回复时限(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+66"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Customer &amp;name:</source>
+        <translation>客户姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+65"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ph&amp;one:</source>
+        <translation>联系电话(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+63"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>&amp;Content:</source>
+        <translation>内容(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>May concern the outlet</source>
+        <translation>可能涉及该网点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The head calls the customer back in person (Art. 5)</source>
+        <translation>由网点负责人亲自回访客户（第五条）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Head calls back in person</source>
+        <translation>负责人亲自回访</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outlet it goes to</source>
+        <translation>下发网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet: assign it later</source>
+        <translation>暂不分派，稍后再定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Outlet:</source>
+        <translation>网点(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A complaint the district received from 95580, the regulator (12378), a superior office or a petition; it goes down to the outlet concerned with the next bundle, and the outlet replies by the reply-by (Art. 5).</source>
+        <translation>区分公司从 95580、监管部门（12378）、上级机构或信访收到的投诉；随下一个交换包下发给相关网点，网点须在回复时限内回复（第五条）。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+</context>
+<context>
     <name>WorkOrderImport</name>
     <message>
         <location filename="../../desktop/workorders/workorders_ui.py" line="-185"/>
@@ -10702,6 +11127,220 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <location line="+27"/>
         <source>Work orders ({count} not replied)</source>
         <translation>工单（{count} 条未回复）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrdersPanel</name>
+    <message>
+        <location filename="../../desktop/district/workorders_panel.py" line="+68"/>
+        <source>Outlet filter</source>
+        <translation>网点筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source filter</source>
+        <translation>来源筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Which work orders</source>
+        <translation>显示哪些工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All work orders</source>
+        <translation>全部工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not replied yet</source>
+        <translation>尚未回复</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The selected work order</source>
+        <translation>所选工单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Number of work orders</source>
+        <translation>工单数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the last action did</source>
+        <translation>上一操作的结果</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a work order</source>
+        <translation>录入工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import file…</source>
+        <translation>从文件导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import work orders from a CSV or XLSX file</source>
+        <translation>从 CSV 或 XLSX 文件导入工单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Assign to outlet…</source>
+        <translation>分派给网点(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign the work order to an outlet</source>
+        <translation>将工单分派给网点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send &amp;bundle to outlet…</source>
+        <translation>向网点发送交换包(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the bundle down for an outlet</source>
+        <translation>为网点写出下发交换包</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>All outlets</source>
+        <translation>全部网点</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{n:,} work orders</source>
+        <translation>{n:,} 件工单</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Select a work order to see it and its reply.</source>
+        <translation>选择一件工单，查看其内容和回复。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Work order {number} from {source}</source>
+        <translation>工单 {number}，来源：{source}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where it stands: {state}</source>
+        <translation>办理状态：{state}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received {received}, reply by {reply_by}</source>
+        <translation>接收于 {received}，回复时限 {reply_by}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer: {name} {phone}</source>
+        <translation>客户：{name} {phone}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not assigned to an outlet yet.</source>
+        <translation>尚未分派给网点。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outlet: {code} {name}</source>
+        <translation>网点：{code} {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Goes down with the next bundle to the outlet.</source>
+        <translation>将随下一个交换包下发给该网点。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent down {time}</source>
+        <translation>已于 {time} 下发</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The outlet replied {time} ({by}): {timing}</source>
+        <translation>网点于 {time} 回复（{by}）：{timing}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The district replied {time} ({by}): {timing}</source>
+        <translation>区分公司于 {time} 回复（{by}）：{timing}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No reply yet.</source>
+        <translation>尚无回复。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>LATE, {hours:.0f} h after the reply-by</source>
+        <translation>超时，晚于回复时限 {hours:.0f} 小时</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Wrote {file} for outlet {outlet} (bundle number {seq}): {orders} work orders, {results} escalation results, {replies} replies.</source>
+        <translation>已为网点 {outlet} 写出 {file}（第 {seq} 号交换包）：工单 {orders} 件，升级处理结果 {results} 项，回复 {replies} 条。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+14"/>
+        <source>Import work orders</source>
+        <translation>导入工单</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Work-order files (*.csv *.xlsx);;All files (*)</source>
+        <translation>工单文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Importing work orders from {file}…</source>
+        <translation>正在从 {file} 导入工单…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importing work orders</source>
+        <translation>正在导入工单</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{file}: {created} work orders entered ({assigned} assigned to their outlet), {skipped} already entered.</source>
+        <translation>{file}：录入工单 {created} 件（其中 {assigned} 件已分派网点），{skipped} 件此前已录入。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{file} was refused; nothing was written.</source>
+        <translation>{file} 被拒绝，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Row {row}: {reason}</source>
+        <translation>第 {row} 行：{reason}</translation>
     </message>
 </context>
 <context>
@@ -11480,6 +12119,11 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <location line="+4"/>
         <source>Work order {source} {number} is already entered (assigned to outlet {outlet}).</source>
         <translation>工单 {source} {number} 已录入（已分派给网点 {outlet}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Work order {source} {number} is already entered (not yet assigned to an outlet).</source>
+        <translation>工单 {source} {number} 已录入（尚未分派给网点）。</translation>
     </message>
     <message>
         <location line="+4"/>
