@@ -4,7 +4,7 @@ layout are remembered."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -12,6 +12,7 @@ from db.changes import Changes
 from desktop.district import bundle_import
 from desktop.district.cases_panel import CasesPanel
 from desktop.district.escalation_queue import EscalationQueuePanel
+from desktop.district.inbox_dock import InboxDock
 from desktop.district.workorders_panel import WorkOrdersPanel
 from desktop.kit import i18n, operations
 from desktop.kit.common import name_widget
@@ -48,6 +49,8 @@ class DistrictWindow(QMainWindow):
         self.work_orders = WorkOrdersPanel(settings, officer, self)
         self.tabs.addTab(self.work_orders, self.tr("Work orders"))
         self.setCentralWidget(self.tabs)
+        self.inbox = InboxDock(settings, officer, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inbox)
         where = name_widget(QLabel(self.tr("Database: {url} · Officer: {name}").format(
             url=url, name=officer)), "districtStatus", self.tr("Database and officer"))  # fmt: skip
         self.statusBar().addPermanentWidget(where)
@@ -70,6 +73,8 @@ class DistrictWindow(QMainWindow):
                      lambda: bundle_import.ask_and_import(self, self._officer), "Ctrl+I")  # fmt: skip
         self._action(file, self.tr("&Send bundle to outlet…"), "sendBundleAction",
                      self.work_orders.send_bundle)  # fmt: skip
+        self._action(file, self.tr("&Watch an inbox folder…"), "watchInboxAction",
+                     self.inbox.choose_folder)  # fmt: skip
         file.addSeparator()
         self._action(
             file, self.tr("&Quit"), "quitAction", self.close, QKeySequence.StandardKey.Quit
@@ -83,6 +88,7 @@ class DistrictWindow(QMainWindow):
                      lambda: self.tabs.setCurrentWidget(self.work_orders), "Ctrl+3")  # fmt: skip
         self._action(view, self.tr("&Search"), "searchAction", self._focus_search,
                      QKeySequence.StandardKey.Find)  # fmt: skip
+        view.addAction(self.inbox.toggle_action)
         view.addSeparator()
         self._action(view, self.tr("&Refresh"), "refreshAction", self.refresh, "F5")
         settings = bar.addMenu(self.tr("&Settings"))

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from db.changes import Changes, Kind
 from db.district import outbox, workorder_queries, workorders
+from db.district.database import close_district_database
 from db.district.enrolment import require_district
-from db.district.models import district_database
 from db.district.workorder_queries import WorkOrderFilter, WorkOrderRow
 from db.errors import RowError, WorkflowError
 from db.trust import keys
@@ -340,9 +340,7 @@ class WorkOrdersPanel(QWidget):
             try:
                 return workorders.import_work_orders(path, actor=officer)
             finally:
-                db = district_database.obj
-                if db is not None and not db.is_closed():
-                    db.close()  # this thread's connection only
+                close_district_database()  # this thread's connection only
 
         def done() -> None:
             if self._progress is not None:

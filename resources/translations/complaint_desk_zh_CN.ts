@@ -3655,7 +3655,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DistrictCaseModel</name>
     <message>
-        <location filename="../../desktop/district/case_model.py" line="+177"/>
+        <location filename="../../desktop/district/case_model.py" line="+178"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
@@ -3705,7 +3705,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
         <source>Overdue since {time}</source>
         <translation>已于 {time} 超期</translation>
     </message>
@@ -3786,7 +3786,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../desktop/district/main_window.py" line="+37"/>
+        <location filename="../../desktop/district/main_window.py" line="+38"/>
         <source>District console</source>
         <translation>县区分公司控制台</translation>
     </message>
@@ -3816,7 +3816,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Database: {url} · Officer: {name}</source>
         <translation>数据库：{url} · 经办人：{name}</translation>
     </message>
@@ -3839,6 +3839,11 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+2"/>
         <source>&amp;Send bundle to outlet…</source>
         <translation>向网点发送交换包(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Watch an inbox folder…</source>
+        <translation>监视收件文件夹(&amp;W)…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3871,7 +3876,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -3899,7 +3904,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DistrictWorkOrderModel</name>
     <message>
-        <location filename="../../desktop/district/workorder_model.py" line="+172"/>
+        <location filename="../../desktop/district/workorder_model.py" line="+173"/>
         <source>Where it stands</source>
         <translation>办理状态</translation>
     </message>
@@ -3939,7 +3944,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+38"/>
         <source>(not assigned)</source>
         <translation>（未分派）</translation>
     </message>
@@ -3947,7 +3952,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DistrictWorkOrders</name>
     <message>
-        <location line="-163"/>
+        <location line="-157"/>
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
@@ -4117,7 +4122,7 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
 <context>
     <name>EscalationQueue</name>
     <message>
-        <location filename="../../desktop/district/escalation_queue.py" line="+134"/>
+        <location filename="../../desktop/district/escalation_queue.py" line="+129"/>
         <source>Waiting to be accepted</source>
         <translation>待受理</translation>
     </message>
@@ -5338,6 +5343,100 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
         <location filename="../../desktop/session/idle_lock.py" line="+156"/>
         <source>Locked</source>
         <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>InboxDock</name>
+    <message>
+        <location filename="../../desktop/district/inbox_dock.py" line="+57"/>
+        <location line="+1"/>
+        <source>Inbox folder</source>
+        <translation>收件文件夹</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The watched folder</source>
+        <translation>监视中的文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Choose folder…</source>
+        <translation>选择文件夹(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the inbox folder</source>
+        <translation>选择收件文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;top watching</source>
+        <translation>停止监视(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop watching the folder</source>
+        <translation>停止监视该文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What became of each bundle</source>
+        <translation>各交换包的处理结果</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Inbox folder</source>
+        <translation>收件文件夹(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Inbox folder for bundles</source>
+        <translation>交换包收件文件夹</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No inbox folder is watched.</source>
+        <translation>未监视任何收件文件夹。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{folder} cannot be read now; it is looked at again every few seconds.</source>
+        <translation>暂时无法读取 {folder}；每隔几秒会再次查看。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Watching {folder}: bundles dropped there are imported, then moved into imported/ or refused/.</source>
+        <translation>正在监视 {folder}：放入其中的交换包会被导入，然后移入 imported/ 或 refused/ 子文件夹。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The inbox could not be read: {error}</source>
+        <translation>无法读取收件文件夹：{error}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{file}: imported (outlet {outlet}, bundle number {seq}, {n} cases stored), moved into imported/</source>
+        <translation>{file}：已导入（网点 {outlet}，第 {seq} 号交换包，保存投诉 {n} 件），已移入 imported/</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file}: already imported, nothing changed; moved into imported/</source>
+        <translation>{file}：此前已导入，没有变化；已移入 imported/</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file}: cut off, the copy stopped; left where it is until it changes. {reason}</source>
+        <translation>{file}：文件不完整，复制已中断；在其发生变化之前留在原处。{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file}: refused, nothing written; moved into refused/. {reason}</source>
+        <translation>{file}：被拒收，未写入任何内容；已移入 refused/。{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It could not be moved aside ({detail}) and is not read again.</source>
+        <translation>该文件无法移走（{detail}），不会再次读取。</translation>
     </message>
 </context>
 <context>
@@ -6714,7 +6813,7 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/district/escalation_queue.py" line="-242"/>
+        <location filename="../../desktop/district/escalation_queue.py" line="-236"/>
         <source>Where it stands</source>
         <translation>办理进度</translation>
     </message>
@@ -11132,7 +11231,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>WorkOrdersPanel</name>
     <message>
-        <location filename="../../desktop/district/workorders_panel.py" line="+68"/>
+        <location filename="../../desktop/district/workorders_panel.py" line="+69"/>
         <source>Outlet filter</source>
         <translation>网点筛选</translation>
     </message>
@@ -11222,7 +11321,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>为网点写出下发交换包</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>All outlets</source>
         <translation>全部网点</translation>
     </message>
@@ -11328,7 +11427,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>正在导入工单</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>{file}: {created} work orders entered ({assigned} assigned to their outlet), {skipped} already entered.</source>
         <translation>{file}：录入工单 {created} 件（其中 {assigned} 件已分派网点），{skipped} 件此前已录入。</translation>
     </message>
