@@ -52,7 +52,7 @@ from platformdirs import user_config_dir
 
 from db.store import files
 from desktop.cli import common as cli_common
-from desktop.cli import district_workorders
+from desktop.cli import district_heads, district_workorders
 from desktop.cli.maintenance import UserRefused, add_user_option
 from desktop.paths import APP_NAME, ORG_NAME, district_key_path
 
@@ -153,6 +153,7 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
                       "lost on the way (no key needed)")  # fmt: skip
     _add_district_options(send)
     district_workorders.add_subcommands(commands, _add_district_options)
+    district_heads.add_subcommands(commands, _add_district_options)
 
 
 # --- shared ----------------------------------------------------------------------------------
@@ -370,6 +371,7 @@ def cmd_district(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
         "import": _district_import,
         "send": _district_send,
         **district_workorders.handlers(_open_district, _officer),
+        **district_heads.handlers(_open_district, _officer),
     }
     if not args.district_command and getattr(args, "db", None):
         from desktop.district.app import run_district_gui
@@ -383,7 +385,7 @@ def cmd_district(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     handler = handlers.get(args.district_command or "")
     if handler is None:
         print("give a subcommand: complaint-desk district init | enrol | key | import | send "
-              "| workorders (see --help)", file=stderr)  # fmt: skip
+              "| workorders | heads (see --help)", file=stderr)  # fmt: skip
         return 2
     from db.district.database import close_district_database
 

@@ -13,6 +13,7 @@ from desktop.district import bundle_import
 from desktop.district.cases_panel import CasesPanel
 from desktop.district.escalation_queue import EscalationQueuePanel
 from desktop.district.inbox_dock import InboxDock
+from desktop.district.trail_flag import TrailFlag
 from desktop.district.workorders_panel import WorkOrdersPanel
 from desktop.kit import i18n, operations
 from desktop.kit.common import name_widget
@@ -54,6 +55,8 @@ class DistrictWindow(QMainWindow):
         where = name_widget(QLabel(self.tr("Database: {url} · Officer: {name}").format(
             url=url, name=officer)), "districtStatus", self.tr("Database and officer"))  # fmt: skip
         self.statusBar().addPermanentWidget(where)
+        self.trail_flag = TrailFlag(self)
+        self.statusBar().addWidget(self.trail_flag)
         self._menus()
         self._restore()
 

@@ -3655,7 +3655,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DistrictCaseModel</name>
     <message>
-        <location filename="../../desktop/district/case_model.py" line="+178"/>
+        <location filename="../../desktop/district/case_model.py" line="+181"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
@@ -3705,12 +3705,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Overdue since {time}</source>
         <translation>已于 {time} 超期</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -3786,7 +3786,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../desktop/district/main_window.py" line="+38"/>
+        <location filename="../../desktop/district/main_window.py" line="+39"/>
         <source>District console</source>
         <translation>县区分公司控制台</translation>
     </message>
@@ -3826,7 +3826,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>数据库和经办人</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -9106,6 +9106,34 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <location line="+14"/>
         <source>{subject} · {who} · due {due}</source>
         <translation>{subject} · {who} · {due} 到期</translation>
+    </message>
+</context>
+<context>
+    <name>TrailFlag</name>
+    <message>
+        <location filename="../../desktop/district/trail_flag.py" line="+22"/>
+        <source>Outlet {outlet}: bundle {later} carries an audit trail of {later_n} entries, bundle {earlier} one of {earlier_n}: entries were removed.</source>
+        <translation>网点 {outlet}：第 {later} 号交换包所带的审计记录为 {later_n} 条，第 {earlier} 号为 {earlier_n} 条：有记录被删除。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outlet {outlet}: bundles {earlier} and {later} both carry an audit trail of {n} entries, ending in different entries: entries were rewritten.</source>
+        <translation>网点 {outlet}：第 {earlier} 号和第 {later} 号交换包所带的审计记录均为 {n} 条，但最后一条不同：有记录被改写。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The outlet&apos;s audit trail was cut or rewritten since an earlier bundle (a restore from an older backup reads the same): ask the outlet.</source>
+        <translation>自较早的交换包以来，该网点的审计记录被截断或改写（从较早的备份恢复数据也会如此）：请向网点核实。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Outlets whose audit trail went backwards</source>
+        <translation>审计记录倒退的网点</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{flag} Audit trail went backwards: {outlets}</source>
+        <translation>{flag} 审计记录倒退：{outlets}</translation>
     </message>
 </context>
 <context>

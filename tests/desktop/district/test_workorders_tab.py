@@ -17,7 +17,6 @@ from db.district.models import DistrictWorkOrder, EnrolledOutlet
 from db.trust import keys
 from desktop.district import workorders_panel
 from desktop.district.assign_outlet_dialog import AssignOutletDialog
-from desktop.district.main_window import DistrictWindow
 from desktop.district.send_bundle_dialog import SendBundleDialog
 from desktop.district.workorder_entry_dialog import WorkOrderEntryDialog
 from desktop.district.workorder_model import (
@@ -59,13 +58,11 @@ def orders(district, tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, orders, settings, district_url):
-    w = DistrictWindow(district_name="东城区分公司", url=district_url, officer="赵敏",
-                       settings=settings, language="en")  # fmt: skip
-    qtbot.addWidget(w)
-    w.show()
-    w.tabs.setCurrentWidget(w.work_orders)
-    return w
+def window(orders, window):
+    """The console's window (tests/desktop/district/conftest.py) on the work orders tab."""
+    window.work_orders.refresh()
+    window.tabs.setCurrentWidget(window.work_orders)
+    return window
 
 
 def shown(panel) -> dict[str, str]:
