@@ -26,7 +26,10 @@ window (desktop/district/):
 - ``send --outlet CODE --out FILE`` writes the signed bundle down of the work orders and
   escalation results not yet sent to that outlet (db/district/outbox.py), asking for the
   password of the district's key (``--key FILE``; default where ``init`` made it);
-  ``--again NUMBER`` writes a bundle sent before once more, byte for byte, when it was lost.
+  ``--again NUMBER`` writes a bundle sent before once more, byte for byte, when it was lost;
+- ``workorders import | assign | list`` the district's work orders from above
+  (desktop/cli/district_workorders.py); ``heads`` each outlet's audit-trail head across its
+  bundles, exit 1 when one went backwards (desktop/cli/district_heads.py).
 
 ``--db URL`` is remembered (without its password, which belongs in ``~/.pgpass`` or
 ``PGPASSWORD``) in ``district.json`` of the user configuration folder, so later commands
@@ -102,7 +105,8 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
 
     district = sub.add_parser(
         "district",
-        help="the district branch's console (PostgreSQL): init, enrol, key, import, send",
+        help="the district branch's console (PostgreSQL): init, enrol, key, import, send, "
+        "workorders, heads",
         description="The district branch's console on its PostgreSQL database.",
     )
     _add_district_options(district)
