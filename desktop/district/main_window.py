@@ -52,6 +52,7 @@ class DistrictWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.inbox = InboxDock(settings, officer, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inbox)
+        self.resizeDocks([self.inbox], [120], Qt.Orientation.Vertical)
         where = name_widget(QLabel(self.tr("Database: {url} · Officer: {name}").format(
             url=url, name=officer)), "districtStatus", self.tr("Database and officer"))  # fmt: skip
         self.statusBar().addPermanentWidget(where)

@@ -60,6 +60,10 @@ DIALOG_PAGES: dict[str, str] = {
     # the district console's escalation queue: the escalation page tells both ends
     "departmentDialog": "escalate",
     "escalationTextDialog": "escalate",
+    # the district console's work orders: the work-order page tells both ends
+    "districtWorkOrderDialog": "workorders",
+    "assignOutletDialog": "workorders",
+    "sendBundleDialog": "workorders",
     "repeat_dialog": "register",
     "simple_action_dialog_settle": "register",
     "simple_action_dialog_agree_reply_time": "reply",
