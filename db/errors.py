@@ -286,6 +286,9 @@ MESSAGES: dict[str, str] = {
     "district_workorder_exists": (
         "Work order {source} {number} is already entered (assigned to outlet {outlet})."
     ),
+    "district_workorder_exists_unassigned": (
+        "Work order {source} {number} is already entered (not yet assigned to an outlet)."
+    ),
     "district_workorder_unknown": ("There is no work order {source} {number} at the district."),
     "district_workorder_sent": (
         "Work order {source} {number} was sent down to outlet {outlet} on {sent}; it can no longer go to another outlet."

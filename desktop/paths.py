@@ -15,3 +15,8 @@ def default_data_dir(demo: bool = False) -> Path:
     never mixes with real complaints."""
     base = Path(user_data_dir(APP_NAME, ORG_NAME))
     return base / "demo" if demo else base
+
+
+def district_key_path(code: str) -> Path:
+    """Where ``complaint-desk district init`` keeps the district's private key by default."""
+    return Path(user_data_dir(APP_NAME, ORG_NAME)) / "district-keys" / f"{code}-signing-key.json"

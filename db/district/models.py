@@ -325,7 +325,7 @@ class DistrictWorkOrder(DistrictModel):
 
     source = TextField()
     number = TextField()
-    outlet_code = TextField()
+    outlet_code = TextField(null=True)  # None: not assigned to an outlet yet
     received_at = DateTimeField()
     reply_by = DateTimeField(null=True)
     customer_name = _text()

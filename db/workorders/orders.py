@@ -47,7 +47,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
@@ -514,9 +514,11 @@ def _check_sheet_size(archive: zipfile.ZipFile, name: str) -> None:
         parser.ParseFile(member)
 
 
-def _header_map(header: list[object], row: int = 1) -> dict[str, int]:
+def _header_map(
+    header: list[object], row: int = 1, columns: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, int]:
     names: dict[str, str] = {}
-    for key, aliases in COLUMNS.items():
+    for key, aliases in (columns or COLUMNS).items():
         for alias in aliases:
             names[alias.lower()] = key
     found: dict[str, int] = {}
@@ -535,20 +537,43 @@ def _blank(row: Iterable[object]) -> bool:
     return all(cell is None or not str(cell).strip() for cell in row)
 
 
-def read_workorder_file(path: Path | str, *, at: dt.datetime | None = None) -> list[NewWorkOrder]:
-    """Parse and validate every row of a file, or refuse it with the first bad row.
-    Writes nothing; :func:`import_workorders` stores the result."""
+@dataclass(frozen=True)
+class ParsedRow:
+    """One work order of a file: its spreadsheet row number (the header is row 1, or the
+    row it is on), the validated order, and the text of the ``extra`` columns asked for."""
+
+    row: int
+    order: NewWorkOrder
+    extra: dict[str, str]
+
+
+Validate = Callable[[NewWorkOrder, dt.datetime], NewWorkOrder]
+
+
+def read_workorder_rows(
+    path: Path | str,
+    *,
+    at: dt.datetime | None = None,
+    validate: Validate | None = None,
+    extra_columns: dict[str, tuple[str, ...]] | None = None,
+) -> list[ParsedRow]:
+    """Parse and validate every row of a file, or refuse it with the first bad row; writes
+    nothing. ``validate`` checks one order (default :func:`validate_workorder`, the
+    outlet's rule); ``extra_columns`` are further optional columns (key -> names a header
+    may use), read as text: the district's file names the outlet of each order."""
     at = at or now()
+    check = validate or (lambda data, moment: validate_workorder(data, moment))
+    extra_columns = extra_columns or {}
     path = Path(path)
     rows = _read_rows(path)
     header_index = next((i for i, row in enumerate(rows) if not _blank(row)), None)
     if header_index is None:
         raise WorkOrderImportError(0, "empty_file")
-    columns = _header_map(rows[header_index], header_index + 1)
+    columns = _header_map(rows[header_index], header_index + 1, {**COLUMNS, **extra_columns})
     if len(rows) - header_index - 1 > MAX_IMPORT_ROWS:
         raise WorkOrderImportError(0, "too_many_rows", max=MAX_IMPORT_ROWS)
     width = max(columns.values()) + 1
-    result: list[NewWorkOrder] = []
+    result: list[ParsedRow] = []
     first_row: dict[tuple[str, str], int] = {}
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
@@ -574,7 +599,7 @@ def read_workorder_file(path: Path | str, *, at: dt.datetime | None = None) -> l
                 may_concern_outlet=parse_flag(cell("may_concern_outlet")),
                 head_callback_required=parse_flag(cell("head_callback_required")),
             )
-            data = validate_workorder(data, at)
+            data = check(data, at)
         except WorkOrderImportError:
             raise
         except WorkflowError as exc:
@@ -589,10 +614,17 @@ def read_workorder_file(path: Path | str, *, at: dt.datetime | None = None) -> l
                 second=number,
             )
         first_row[key] = number
-        result.append(data)
+        extra = {name: clean_text(_cell_text(cell(name))) for name in extra_columns}
+        result.append(ParsedRow(number, data, extra))
     if not result:
         raise WorkOrderImportError(0, "empty_file")
     return result
+
+
+def read_workorder_file(path: Path | str, *, at: dt.datetime | None = None) -> list[NewWorkOrder]:
+    """Parse and validate every row of a file, or refuse it with the first bad row.
+    Writes nothing; :func:`import_workorders` stores the result."""
+    return [parsed.order for parsed in read_workorder_rows(path, at=at)]
 
 
 def import_workorders(

@@ -26,7 +26,10 @@ window (desktop/district/):
 - ``send --outlet CODE --out FILE`` writes the signed bundle down of the work orders and
   escalation results not yet sent to that outlet (db/district/outbox.py), asking for the
   password of the district's key (``--key FILE``; default where ``init`` made it);
-  ``--again NUMBER`` writes a bundle sent before once more, byte for byte, when it was lost.
+  ``--again NUMBER`` writes a bundle sent before once more, byte for byte, when it was lost;
+- ``workorders import | assign | list`` the district's work orders from above
+  (desktop/cli/district_workorders.py); ``heads`` each outlet's audit-trail head across its
+  bundles, exit 1 when one went backwards (desktop/cli/district_heads.py).
 
 ``--db URL`` is remembered (without its password, which belongs in ``~/.pgpass`` or
 ``PGPASSWORD``) in ``district.json`` of the user configuration folder, so later commands
@@ -48,12 +51,13 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from platformdirs import user_config_dir, user_data_dir
+from platformdirs import user_config_dir
 
 from db.store import files
 from desktop.cli import common as cli_common
+from desktop.cli import district_heads, district_workorders
 from desktop.cli.maintenance import UserRefused, add_user_option
-from desktop.paths import APP_NAME, ORG_NAME
+from desktop.paths import APP_NAME, ORG_NAME, district_key_path
 
 SETTINGS_FILE = "district.json"
 
@@ -101,7 +105,8 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
 
     district = sub.add_parser(
         "district",
-        help="the district branch's console (PostgreSQL): init, enrol, key, import, send",
+        help="the district branch's console (PostgreSQL): init, enrol, key, import, send, "
+        "workorders, heads",
         description="The district branch's console on its PostgreSQL database.",
     )
     _add_district_options(district)
@@ -151,6 +156,8 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
                       help="write bundle NUMBER to the outlet again, identical, when it was "
                       "lost on the way (no key needed)")  # fmt: skip
     _add_district_options(send)
+    district_workorders.add_subcommands(commands, _add_district_options)
+    district_heads.add_subcommands(commands, _add_district_options)
 
 
 # --- shared ----------------------------------------------------------------------------------
@@ -175,7 +182,7 @@ def save_settings(data: dict) -> None:
 
 
 def default_district_key(code: str) -> Path:
-    return Path(user_data_dir(APP_NAME, ORG_NAME)) / "district-keys" / f"{code}-signing-key.json"
+    return district_key_path(code)
 
 
 def _read_line_password(prompt: str, stdin: TextIO, stderr: TextIO) -> str:
@@ -367,6 +374,8 @@ def cmd_district(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
         "key": _district_key,
         "import": _district_import,
         "send": _district_send,
+        **district_workorders.handlers(_open_district, _officer),
+        **district_heads.handlers(_open_district, _officer),
     }
     if not args.district_command and getattr(args, "db", None):
         from desktop.district.app import run_district_gui
@@ -380,7 +389,7 @@ def cmd_district(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     handler = handlers.get(args.district_command or "")
     if handler is None:
         print("give a subcommand: complaint-desk district init | enrol | key | import | send "
-              "(see --help)", file=stderr)  # fmt: skip
+              "| workorders | heads (see --help)", file=stderr)  # fmt: skip
         return 2
     from db.district.database import close_district_database
 

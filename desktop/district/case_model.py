@@ -15,8 +15,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from db.changes import Kind
-from db.district import queries
+from db.district import queries, trail_heads
 from db.district.queries import CaseCount, DistrictCaseFilter, DistrictCaseRow
+from desktop.district import trail_flag
+from desktop.district.table_kit import row_flags
 from desktop.kit import labels, operations
 
 COL_OUTLET = 0
@@ -84,6 +86,7 @@ class DistrictCaseModel(QAbstractTableModel):
         self._count = CaseCount(0, False)
         self._exhausted = True
         self._at = clock()
+        self._trail_went_backwards: set[str] = set()
         operations.refresh_on(self, (Kind.CASES,), self.refresh)
 
     # --- state -----------------------------------------------------------------------------
@@ -105,6 +108,7 @@ class DistrictCaseModel(QAbstractTableModel):
         self._at = self._clock()
         old = self._count
         self._count = queries.case_count(self._filter, at=self._at)
+        self._trail_went_backwards = trail_heads.outlets_whose_trail_went_backwards()
         self._rows, self._row_of_key, self._exhausted = [], {}, False
         self._append(self._query_page(0))
         self.endResetModel()
@@ -188,13 +192,7 @@ class DistrictCaseModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return row_flags(index)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
         row = self.case_at(index.row()) if index.isValid() else None
@@ -206,6 +204,8 @@ class DistrictCaseModel(QAbstractTableModel):
         if role == CASE_KEY_ROLE:
             return (row.outlet_code, row.case_no)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_OUTLET and row.outlet_code in self._trail_went_backwards:
+                return trail_flag.outlet_tooltip(row.outlet_code)
             if row.is_overdue(self._at):
                 return self.tr("Overdue since {time}").format(time=format_time(row.due_at))
             if column == COL_OUTLET:
@@ -216,13 +216,16 @@ class DistrictCaseModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_SEVERITY and row.urgent:
                 return QBrush(URGENT_FOREGROUND)
+            if column == COL_OUTLET and row.outlet_code in self._trail_went_backwards:
+                return QBrush(URGENT_FOREGROUND)
             if row.is_overdue(self._at):
                 return QBrush(TINTED_FOREGROUND)
         return None
 
     def _display(self, row: DistrictCaseRow, column: int) -> str:
         if column == COL_OUTLET:
-            return f"{row.outlet_code} {row.outlet_name}".strip()
+            flag = trail_flag.FLAG + " " if row.outlet_code in self._trail_went_backwards else ""
+            return f"{flag}{row.outlet_code} {row.outlet_name}".strip()
         if column == COL_CASE_NO:
             return row.case_no
         if column == COL_RECEIVED_AT:

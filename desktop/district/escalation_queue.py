@@ -36,6 +36,7 @@ from db.errors import WorkflowError
 from desktop.district.case_model import format_time
 from desktop.district.department_dialog import DepartmentDialog
 from desktop.district.escalation_text_dialog import EscalationTextDialog
+from desktop.district.table_kit import restore_states, row_flags, save_states
 from desktop.kit import labels, operations
 from desktop.kit.common import name_widget
 from desktop.kit.errors import workflow_error_message
@@ -102,13 +103,7 @@ class QueueModel(QAbstractTableModel):
         return titles[section] if 0 <= section < COLUMN_COUNT else None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return row_flags(index)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
         entry = self.entry_at(index.row()) if index.isValid() else None
@@ -348,13 +343,11 @@ class EscalationQueuePanel(QWidget):
 
     # --- layout ----------------------------------------------------------------------------
 
+    def _layout_parts(self) -> dict:
+        return {HEADER_KEY: self.table.horizontalHeader(), SPLITTER_KEY: self.splitter}
+
     def _restore_layout(self) -> None:
-        for key, target in ((HEADER_KEY, self.table.horizontalHeader()),
-                            (SPLITTER_KEY, self.splitter)):  # fmt: skip
-            state = self._settings.value(key)
-            if state is not None:
-                target.restoreState(state)
+        restore_states(self._settings, self._layout_parts())
 
     def save_layout(self) -> None:
-        self._settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
-        self._settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        save_states(self._settings, self._layout_parts())

@@ -1,10 +1,10 @@
 """The district console's window: a thin frame around its tabs (the consolidated cases,
-the escalation queue), with the menus and the status bar; its size and layout are
-remembered."""
+the escalation queue, the work orders), with the menus and the status bar; its size and
+layout are remembered."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
@@ -12,6 +12,9 @@ from db.changes import Changes
 from desktop.district import bundle_import
 from desktop.district.cases_panel import CasesPanel
 from desktop.district.escalation_queue import EscalationQueuePanel
+from desktop.district.inbox_dock import InboxDock
+from desktop.district.trail_flag import TrailFlag
+from desktop.district.workorders_panel import WorkOrdersPanel
 from desktop.kit import i18n, operations
 from desktop.kit.common import name_widget
 
@@ -44,10 +47,17 @@ class DistrictWindow(QMainWindow):
         self.tabs = name_widget(QTabWidget(), "districtTabs", self.tr("Console sections"))
         self.tabs.addTab(self.cases, self.tr("Cases of all outlets"))
         self.tabs.addTab(self.queue, self.tr("Escalations led (Art. 11)"))
+        self.work_orders = WorkOrdersPanel(settings, officer, self)
+        self.tabs.addTab(self.work_orders, self.tr("Work orders"))
         self.setCentralWidget(self.tabs)
+        self.inbox = InboxDock(settings, officer, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inbox)
+        self.resizeDocks([self.inbox], [120], Qt.Orientation.Vertical)
         where = name_widget(QLabel(self.tr("Database: {url} · Officer: {name}").format(
             url=url, name=officer)), "districtStatus", self.tr("Database and officer"))  # fmt: skip
         self.statusBar().addPermanentWidget(where)
+        self.trail_flag = TrailFlag(self)
+        self.statusBar().addWidget(self.trail_flag)
         self._menus()
         self._restore()
 
@@ -65,6 +75,10 @@ class DistrictWindow(QMainWindow):
         file = bar.addMenu(self.tr("&File"))
         self._action(file, self.tr("&Import bundles…"), "importBundlesAction",
                      lambda: bundle_import.ask_and_import(self, self._officer), "Ctrl+I")  # fmt: skip
+        self._action(file, self.tr("&Send bundle to outlet…"), "sendBundleAction",
+                     self.work_orders.send_bundle)  # fmt: skip
+        self._action(file, self.tr("&Watch an inbox folder…"), "watchInboxAction",
+                     self.inbox.choose_folder)  # fmt: skip
         file.addSeparator()
         self._action(
             file, self.tr("&Quit"), "quitAction", self.close, QKeySequence.StandardKey.Quit
@@ -74,8 +88,11 @@ class DistrictWindow(QMainWindow):
                      lambda: self.tabs.setCurrentWidget(self.cases), "Ctrl+1")  # fmt: skip
         self._action(view, self.tr("&Escalations led"), "queueTabAction",
                      lambda: self.tabs.setCurrentWidget(self.queue), "Ctrl+2")  # fmt: skip
+        self._action(view, self.tr("&Work orders"), "workOrdersTabAction",
+                     lambda: self.tabs.setCurrentWidget(self.work_orders), "Ctrl+3")  # fmt: skip
         self._action(view, self.tr("&Search"), "searchAction", self._focus_search,
                      QKeySequence.StandardKey.Find)  # fmt: skip
+        view.addAction(self.inbox.toggle_action)
         view.addSeparator()
         self._action(view, self.tr("&Refresh"), "refreshAction", self.refresh, "F5")
         settings = bar.addMenu(self.tr("&Settings"))
@@ -96,6 +113,7 @@ class DistrictWindow(QMainWindow):
     def refresh(self) -> None:
         """F5: everything may have changed (another officer, an import from the CLI)."""
         self.cases.filter_bar.reload_outlets()
+        self.work_orders.reload_outlets()
         operations.notify(Changes.everything())
 
     def _choose_language(self, code: str) -> None:
@@ -126,4 +144,5 @@ class DistrictWindow(QMainWindow):
         self._settings.setValue(TAB_KEY, self.tabs.currentIndex())
         self.cases.save_layout()
         self.queue.save_layout()
+        self.work_orders.save_layout()
         super().closeEvent(event)

@@ -52,7 +52,7 @@ class SendBundleDialog(QDialog):
         self, outlet: Outlet, actor: Staff, settings: QSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("sendBundleDialog")
+        self.setObjectName("sendBundleUpDialog")
         title = self.tr("Send bundle to the district")
         self.setWindowTitle(title)
         self.setAccessibleName(title)

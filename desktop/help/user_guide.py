@@ -61,7 +61,10 @@ DIALOG_PAGES: dict[str, str] = {
     # the district console and the outlet's exchange with it
     "departmentDialog": "district",
     "escalationTextDialog": "district",
+    "districtWorkOrderDialog": "district",
+    "assignOutletDialog": "district",
     "sendBundleDialog": "district",
+    "sendBundleUpDialog": "district",
     "enrolmentDialog": "district",
     "repeat_dialog": "register",
     "simple_action_dialog_settle": "register",

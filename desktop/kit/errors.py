@@ -456,6 +456,10 @@ _MESSAGES: dict[str, str] = {
         "WorkflowError",
         "Work order {source} {number} is already entered (assigned to outlet {outlet}).",
     ),
+    "district_workorder_exists_unassigned": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Work order {source} {number} is already entered (not yet assigned to an outlet).",
+    ),
     "district_workorder_unknown": QT_TRANSLATE_NOOP(
         "WorkflowError",
         "There is no work order {source} {number} at the district.",

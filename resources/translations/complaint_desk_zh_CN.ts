@@ -547,6 +547,60 @@ Demo data goes only into an empty folder or the separate demo database: start wi
     </message>
 </context>
 <context>
+    <name>AssignOutletDialog</name>
+    <message>
+        <location filename="../../desktop/district/assign_outlet_dialog.py" line="+25"/>
+        <location line="+1"/>
+        <source>Assign to an outlet</source>
+        <translation>分派给网点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why it was refused</source>
+        <translation>被拒绝的原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Work order {source} {number}</source>
+        <translation>工单 {source} {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Outlet:</source>
+        <translation>网点(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assign</source>
+        <translation>分派</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assign the work order</source>
+        <translation>分派该工单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel without assigning</source>
+        <translation>取消，不分派</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No outlet is enrolled: enrol one first.</source>
+        <translation>尚无已登记的网点：请先登记网点。</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../../desktop/settings/backup_dialog.py" line="+83"/>
@@ -907,22 +961,22 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     <message>
         <location line="+5"/>
         <source>{file}: outlet {outlet}, bundle number {seq}: {n} cases stored</source>
-        <translation>{file}：网点 {outlet}，第 {seq} 号数据包：存入 {n} 件投诉</translation>
+        <translation>{file}：网点 {outlet}，第 {seq} 号交换包：存入 {n} 件投诉</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Import outlets&apos; bundles</source>
-        <translation>导入网点数据包</translation>
+        <translation>导入网点交换包</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bundles (*.zip)</source>
-        <translation>数据包 (*.zip)</translation>
+        <translation>交换包 (*.zip)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Import bundles</source>
-        <translation>导入数据包</translation>
+        <translation>导入交换包</translation>
     </message>
     <message>
         <location filename="../../desktop/exchange/bundle_import.py" line="+50"/>
@@ -930,42 +984,42 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <location line="+11"/>
         <location line="+8"/>
         <source>Import bundle from the district</source>
-        <translation>导入区县分公司下发的数据包</translation>
+        <translation>导入区县分公司下发的交换包</translation>
     </message>
     <message>
         <location line="-38"/>
         <source>Bundles (*.zip);;All files (*)</source>
-        <translation>数据包 (*.zip);;所有文件 (*)</translation>
+        <translation>交换包 (*.zip);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Importing the bundle {file}…</source>
-        <translation>正在导入数据包 {file}…</translation>
+        <translation>正在导入交换包 {file}…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Importing the bundle</source>
-        <translation>正在导入数据包</translation>
+        <translation>正在导入交换包</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>{file}: bundle number {seq} is already imported; nothing changed.</source>
-        <translation>{file}：第 {seq} 号数据包已导入过，未作任何更改。</translation>
+        <translation>{file}：第 {seq} 号交换包已导入过，未作任何更改。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{file}: bundle number {seq} imported: {results} escalation results; {created} new work orders ({skipped} already present); {replies} replies recorded.</source>
-        <translation>{file}：第 {seq} 号数据包已导入：升级处理结果 {results} 项；新工单 {created} 张（{skipped} 张已存在）；记录回复 {replies} 条。</translation>
+        <translation>{file}：第 {seq} 号交换包已导入：升级处理结果 {results} 项；新工单 {created} 张（{skipped} 张已存在）；记录回复 {replies} 条。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Bundles {first} to {last} from the district have not arrived: ask the district to write them again. They are still accepted when they come.</source>
-        <translation>区县分公司的第 {first} 至 {last} 号数据包尚未收到：请区县分公司重新写出。这些数据包补到时仍会接收。</translation>
+        <translation>区县分公司的第 {first} 至 {last} 号交换包尚未收到：请区县分公司重新写出。这些交换包补到时仍会接收。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This bundle had gone missing and has now arrived.</source>
-        <translation>这个数据包此前缺失，现已补到。</translation>
+        <translation>这个交换包此前缺失，现已补到。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3632,7 +3686,7 @@ This is recorded in the audit trail, with your name and the time.</source>
     <message>
         <location line="+1"/>
         <source>From the outlet&apos;s bundle number</source>
-        <translation>来自网点数据包编号</translation>
+        <translation>来自网点交换包编号</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -3673,7 +3727,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DistrictCaseModel</name>
     <message>
-        <location filename="../../desktop/district/case_model.py" line="+177"/>
+        <location filename="../../desktop/district/case_model.py" line="+181"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
@@ -3723,12 +3777,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>Overdue since {time}</source>
         <translation>已于 {time} 超期</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -3804,7 +3858,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../desktop/district/main_window.py" line="+36"/>
+        <location filename="../../desktop/district/main_window.py" line="+39"/>
         <source>District console</source>
         <translation>县区分公司控制台</translation>
     </message>
@@ -3830,6 +3884,11 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Database: {url} · Officer: {name}</source>
         <translation>数据库：{url} · 经办人：{name}</translation>
     </message>
@@ -3839,14 +3898,24 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>数据库和经办人</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Import bundles…</source>
-        <translation>导入数据包(&amp;I)…</translation>
+        <translation>导入交换包(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Send bundle to outlet…</source>
+        <translation>向网点发送交换包(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Watch an inbox folder…</source>
+        <translation>监视收件文件夹(&amp;W)…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3870,11 +3939,16 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Work orders</source>
+        <translation>工单(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -3889,7 +3963,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -3897,6 +3971,87 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+1"/>
         <source>The language changes the next time the console starts.</source>
         <translation>下次启动控制台时切换语言。</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictWorkOrderModel</name>
+    <message>
+        <location filename="../../desktop/district/workorder_model.py" line="+173"/>
+        <source>Where it stands</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply by</source>
+        <translation>回复时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replied</source>
+        <translation>回复时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>(not assigned)</source>
+        <translation>（未分派）</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictWorkOrders</name>
+    <message>
+        <location line="-157"/>
+        <source>Not assigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To send down</source>
+        <translation>待下发</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent, awaiting reply</source>
+        <translation>已下发，待回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue, no reply</source>
+        <translation>已超时，未回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replied on time</source>
+        <translation>按时回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replied late</source>
+        <translation>超时回复</translation>
     </message>
 </context>
 <context>
@@ -4139,7 +4294,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>EscalationQueue</name>
     <message>
-        <location filename="../../desktop/district/escalation_queue.py" line="+134"/>
+        <location filename="../../desktop/district/escalation_queue.py" line="+129"/>
         <source>Waiting to be accepted</source>
         <translation>待受理</translation>
     </message>
@@ -4280,7 +4435,7 @@ Give the file to the district and read this fingerprint to them by phone when th
     <message>
         <location line="+2"/>
         <source>The result goes down in the next bundle to outlet {outlet} (with {n} item(s) in all waiting for it).</source>
-        <translation>处理结果将随下一个发往网点 {outlet} 的数据包下发（共有 {n} 项待下发）。</translation>
+        <translation>处理结果将随下一个发往网点 {outlet} 的交换包下发（共有 {n} 项待下发）。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4305,7 +4460,7 @@ Give the file to the district and read this fingerprint to them by phone when th
     <message>
         <location line="+1"/>
         <source>The result of the escalation; it goes down to the outlet in the next bundle, and the outlet feeds it back to the customer (Art. 11):</source>
-        <translation>升级投诉的处理结果；将随下一个数据包下发网点，由网点向客户反馈（第十一条）：</translation>
+        <translation>升级投诉的处理结果；将随下一个交换包下发网点，由网点向客户反馈（第十一条）：</translation>
     </message>
 </context>
 <context>
@@ -4439,17 +4594,17 @@ Give the file to the district and read this fingerprint to them by phone when th
     <message>
         <location filename="../../desktop/exchange/exchange_menu.py" line="+22"/>
         <source>&amp;Send bundle to the district…</source>
-        <translation>向区县分公司报送数据包(&amp;S)…</translation>
+        <translation>向区县分公司报送交换包(&amp;S)…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Write the signed bundle of the outlet&apos;s cases for the district branch</source>
-        <translation>为区县分公司写出本网点投诉的签名数据包</translation>
+        <translation>为区县分公司写出本网点投诉的签名交换包</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Import bundle from the &amp;district…</source>
-        <translation>导入区县分公司下发的数据包(&amp;D)…</translation>
+        <translation>导入区县分公司下发的交换包(&amp;D)…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4479,7 +4634,7 @@ Give the file to the district and read this fingerprint to them by phone when th
     <message>
         <location line="+3"/>
         <source>Accept bundles signed with the key in the district&apos;s public-key file</source>
-        <translation>接收用区县分公司公钥文件中的密钥签名的数据包</translation>
+        <translation>接收用区县分公司公钥文件中的密钥签名的交换包</translation>
     </message>
 </context>
 <context>
@@ -5343,7 +5498,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../desktop/help/user_guide.py" line="+300"/>
+        <location filename="../../desktop/help/user_guide.py" line="+303"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
@@ -5408,6 +5563,100 @@ Give the file to the district and read this fingerprint to them by phone when th
         <location filename="../../desktop/session/idle_lock.py" line="+156"/>
         <source>Locked</source>
         <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>InboxDock</name>
+    <message>
+        <location filename="../../desktop/district/inbox_dock.py" line="+57"/>
+        <location line="+1"/>
+        <source>Inbox folder</source>
+        <translation>收件文件夹</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The watched folder</source>
+        <translation>监视中的文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Choose folder…</source>
+        <translation>选择文件夹(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the inbox folder</source>
+        <translation>选择收件文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;top watching</source>
+        <translation>停止监视(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop watching the folder</source>
+        <translation>停止监视该文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What became of each bundle</source>
+        <translation>各交换包的处理结果</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Inbox folder</source>
+        <translation>收件文件夹(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Inbox folder for bundles</source>
+        <translation>交换包收件文件夹</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No inbox folder is watched.</source>
+        <translation>未监视任何收件文件夹。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{folder} cannot be read now; it is looked at again every few seconds.</source>
+        <translation>暂时无法读取 {folder}；每隔几秒会再次查看。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Watching {folder}: bundles dropped there are imported, then moved into imported/ or refused/.</source>
+        <translation>正在监视 {folder}：放入其中的交换包会被导入，然后移入 imported/ 或 refused/ 子文件夹。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The inbox could not be read: {error}</source>
+        <translation>无法读取收件文件夹：{error}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{file}: imported (outlet {outlet}, bundle number {seq}, {n} cases stored), moved into imported/</source>
+        <translation>{file}：已导入（网点 {outlet}，第 {seq} 号交换包，保存投诉 {n} 件），已移入 imported/</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{file}: already imported, nothing changed; moved into imported/</source>
+        <translation>{file}：此前已导入，没有变化；已移入 imported/</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file}: cut off, the copy stopped; left where it is until it changes. {reason}</source>
+        <translation>{file}：文件不完整，复制已中断；在其发生变化之前留在原处。{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file}: refused, nothing written; moved into refused/. {reason}</source>
+        <translation>{file}：被拒收，未写入任何内容；已移入 refused/。{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It could not be moved aside ({detail}) and is not read again.</source>
+        <translation>该文件无法移走（{detail}），不会再次读取。</translation>
     </message>
 </context>
 <context>
@@ -6784,7 +7033,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/district/escalation_queue.py" line="-242"/>
+        <location filename="../../desktop/district/escalation_queue.py" line="-236"/>
         <source>Where it stands</source>
         <translation>办理进度</translation>
     </message>
@@ -7766,7 +8015,7 @@ Why it must be reported now: {reason}.</source>
     <message>
         <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+56"/>
         <source>Send bundle to the district</source>
-        <translation>向区县分公司报送数据包</translation>
+        <translation>向区县分公司报送交换包</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -7777,17 +8026,18 @@ Why it must be reported now: {reason}.</source>
         <location line="+3"/>
         <location line="+48"/>
         <source>Bundle file</source>
-        <translation>数据包文件</translation>
+        <translation>交换包文件</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location filename="../../desktop/district/send_bundle_dialog.py" line="+52"/>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="-47"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+1"/>
         <source>Choose the bundle file</source>
-        <translation>选择数据包文件</translation>
+        <translation>选择交换包文件</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -7800,19 +8050,20 @@ Why it must be reported now: {reason}.</source>
         <translation>投诉起始日期(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop/district/send_bundle_dialog.py" line="+14"/>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+1"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+1"/>
         <source>Key &amp;password:</source>
         <translation>密钥密码(&amp;P)：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The bundle holds the cases received or updated since that day, their work orders and evidence files, with customers&apos; phone and ID numbers masked. It is signed with the outlet&apos;s key, which the head&apos;s password opens, and addressed to the district whose key the outlet trusts.</source>
-        <translation>数据包包含自该日起受理或更新的投诉及其工单和证据文件，客户电话和证件号码已遮蔽。数据包用网点密钥签名（由负责人的密码打开），收件方为本网点所信任密钥的区县分公司。</translation>
+        <translation>交换包包含自该日起受理或更新的投诉及其工单和证据文件，客户电话和证件号码已遮蔽。交换包用网点密钥签名（由负责人的密码打开），收件方为本网点所信任密钥的区县分公司。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -7822,43 +8073,133 @@ Why it must be reported now: {reason}.</source>
     <message>
         <location line="+1"/>
         <source>&amp;Write bundle</source>
-        <translation>写出数据包(&amp;W)</translation>
+        <translation>写出交换包(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/district/send_bundle_dialog.py" line="-26"/>
+        <location line="+1"/>
+        <source>Send a bundle to an outlet</source>
+        <translation>向网点发送交换包</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{code} {name} ({n} waiting)</source>
+        <translation>{code} {name}（{n} 项待发）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bundle file to write</source>
+        <translation>要写入的交换包文件</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>The file the outlet will import</source>
+        <translation>网点将导入的文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose where to write the bundle</source>
+        <translation>选择交换包的保存位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>District key</source>
+        <translation>区分公司密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key password</source>
+        <translation>密钥密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why it was refused</source>
+        <translation>被拒绝的原因</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Outlet:</source>
+        <translation>网点(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>District &amp;key:</source>
+        <translation>区分公司密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password of the key:</source>
+        <translation>密钥密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+1"/>
         <source>Write the signed bundle</source>
-        <translation>写出签名数据包</translation>
+        <translation>写入已签名的交换包</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+1"/>
         <location line="+1"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+0"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel without writing</source>
+        <translation>取消，不写入</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+16"/>
         <source>Bundles (*.zip)</source>
-        <translation>数据包 (*.zip)</translation>
+        <translation>交换包 (*.zip)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+0"/>
+        <source>Write the bundle to</source>
+        <translation>交换包保存到</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No outlet is enrolled: enrol one first.</source>
+        <translation>尚无已登记的网点：请先登记网点。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+13"/>
         <source>Choose the file to write the bundle to.</source>
-        <translation>请选择要写出数据包的文件。</translation>
+        <translation>请选择交换包要写入的文件。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>There is no district key at {path}.</source>
+        <translation>{path} 处没有区分公司密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+5"/>
         <source>Type the password of the outlet&apos;s key (the head&apos;s).</source>
         <translation>请输入网点密钥的密码（即负责人的密码）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Writing the bundle…</source>
-        <translation>正在写出数据包…</translation>
+        <translation>正在写出交换包…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Writing the bundle</source>
-        <translation>正在写出数据包</translation>
+        <translation>正在写出交换包</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -7873,7 +8214,7 @@ Why it must be reported now: {reason}.</source>
     <message>
         <location line="+4"/>
         <source>Bundle number {seq} written to {file}: {cases} cases, {events} events, {orders} work orders, {files} evidence files. Send this file to the district (shared folder, USB stick or e-mail).</source>
-        <translation>第 {seq} 号数据包已写入 {file}：投诉 {cases} 件，处理记录 {events} 条，工单 {orders} 张，证据文件 {files} 个。请把这个文件交给区县分公司（共享文件夹、U 盘或电子邮件）。</translation>
+        <translation>第 {seq} 号交换包已写入 {file}：投诉 {cases} 件，处理记录 {events} 条，工单 {orders} 张，证据文件 {files} 个。请把这个文件交给区县分公司（共享文件夹、U 盘或电子邮件）。</translation>
     </message>
 </context>
 <context>
@@ -9076,6 +9417,34 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
 </context>
 <context>
+    <name>TrailFlag</name>
+    <message>
+        <location filename="../../desktop/district/trail_flag.py" line="+22"/>
+        <source>Outlet {outlet}: bundle {later} carries an audit trail of {later_n} entries, bundle {earlier} one of {earlier_n}: entries were removed.</source>
+        <translation>网点 {outlet}：第 {later} 号交换包所带的审计记录为 {later_n} 条，第 {earlier} 号为 {earlier_n} 条：有记录被删除。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outlet {outlet}: bundles {earlier} and {later} both carry an audit trail of {n} entries, ending in different entries: entries were rewritten.</source>
+        <translation>网点 {outlet}：第 {earlier} 号和第 {later} 号交换包所带的审计记录均为 {n} 条，但最后一条不同：有记录被改写。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The outlet&apos;s audit trail was cut or rewritten since an earlier bundle (a restore from an older backup reads the same): ask the outlet.</source>
+        <translation>自较早的交换包以来，该网点的审计记录被截断或改写（从较早的备份恢复数据也会如此）：请向网点核实。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Outlets whose audit trail went backwards</source>
+        <translation>审计记录倒退的网点</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{flag} Audit trail went backwards: {outlets}</source>
+        <translation>{flag} 审计记录倒退：{outlets}</translation>
+    </message>
+</context>
+<context>
     <name>TrainingDialog</name>
     <message>
         <location filename="../../desktop/management/training_dialog.py" line="+34"/>
@@ -9360,7 +9729,7 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
     <message>
         <location line="+14"/>
         <source>The key of district {code} is trusted: bundles signed with it are accepted.</source>
-        <translation>已信任区县分公司 {code} 的密钥：用它签名的数据包将被接收。</translation>
+        <translation>已信任区县分公司 {code} 的密钥：用它签名的交换包将被接收。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -10716,6 +11085,162 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
     </message>
 </context>
 <context>
+    <name>WorkOrderEntryDialog</name>
+    <message>
+        <location filename="../../desktop/district/workorder_entry_dialog.py" line="+52"/>
+        <location line="+1"/>
+        <source>New work order from above</source>
+        <translation>新建上级工单</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+74"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Source:</source>
+        <translation>来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work order number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Number:</source>
+        <translation>工单号(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+68"/>
+        <source>Received at</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>&amp;Received at:</source>
+        <translation>接收时间(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+67"/>
+        <source>Reply by</source>
+        <translation>回复时限</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Reply &amp;by:</source>
+        <translation>回复时限(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+66"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Customer &amp;name:</source>
+        <translation>客户姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+65"/>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ph&amp;one:</source>
+        <translation>联系电话(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+63"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>&amp;Content:</source>
+        <translation>内容(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>May concern the outlet</source>
+        <translation>可能涉及该网点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The head calls the customer back in person (Art. 5)</source>
+        <translation>由网点负责人亲自回访客户（第五条）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Head calls back in person</source>
+        <translation>负责人亲自回访</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outlet it goes to</source>
+        <translation>下发网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet: assign it later</source>
+        <translation>暂不分派，稍后再定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Outlet:</source>
+        <translation>网点(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A complaint the district received from 95580, the regulator (12378), a superior office or a petition; it goes down to the outlet concerned with the next bundle, and the outlet replies by the reply-by (Art. 5).</source>
+        <translation>区分公司从 95580、监管部门（12378）、上级机构或信访收到的投诉；随下一个交换包下发给相关网点，网点须在回复时限内回复（第五条）。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+</context>
+<context>
     <name>WorkOrderImport</name>
     <message>
         <location filename="../../desktop/workorders/workorders_ui.py" line="-185"/>
@@ -11090,6 +11615,220 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
         <location line="+27"/>
         <source>Work orders ({count} not replied)</source>
         <translation>工单（{count} 条未回复）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrdersPanel</name>
+    <message>
+        <location filename="../../desktop/district/workorders_panel.py" line="+69"/>
+        <source>Outlet filter</source>
+        <translation>网点筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source filter</source>
+        <translation>来源筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Which work orders</source>
+        <translation>显示哪些工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All work orders</source>
+        <translation>全部工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not replied yet</source>
+        <translation>尚未回复</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The selected work order</source>
+        <translation>所选工单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Number of work orders</source>
+        <translation>工单数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the last action did</source>
+        <translation>上一操作的结果</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a work order</source>
+        <translation>录入工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import file…</source>
+        <translation>从文件导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import work orders from a CSV or XLSX file</source>
+        <translation>从 CSV 或 XLSX 文件导入工单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Assign to outlet…</source>
+        <translation>分派给网点(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign the work order to an outlet</source>
+        <translation>将工单分派给网点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send &amp;bundle to outlet…</source>
+        <translation>向网点发送交换包(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the bundle down for an outlet</source>
+        <translation>为网点写出下发交换包</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>All outlets</source>
+        <translation>全部网点</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{n:,} work orders</source>
+        <translation>{n:,} 件工单</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Select a work order to see it and its reply.</source>
+        <translation>选择一件工单，查看其内容和回复。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Work order {number} from {source}</source>
+        <translation>工单 {number}，来源：{source}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where it stands: {state}</source>
+        <translation>办理状态：{state}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received {received}, reply by {reply_by}</source>
+        <translation>接收于 {received}，回复时限 {reply_by}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer: {name} {phone}</source>
+        <translation>客户：{name} {phone}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not assigned to an outlet yet.</source>
+        <translation>尚未分派给网点。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outlet: {code} {name}</source>
+        <translation>网点：{code} {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Goes down with the next bundle to the outlet.</source>
+        <translation>将随下一个交换包下发给该网点。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent down {time}</source>
+        <translation>已于 {time} 下发</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The outlet replied {time} ({by}): {timing}</source>
+        <translation>网点于 {time} 回复（{by}）：{timing}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The district replied {time} ({by}): {timing}</source>
+        <translation>区分公司于 {time} 回复（{by}）：{timing}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No reply yet.</source>
+        <translation>尚无回复。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>LATE, {hours:.0f} h after the reply-by</source>
+        <translation>超时，晚于回复时限 {hours:.0f} 小时</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Wrote {file} for outlet {outlet} (bundle number {seq}): {orders} work orders, {results} escalation results, {replies} replies.</source>
+        <translation>已为网点 {outlet} 写出 {file}（第 {seq} 号交换包）：工单 {orders} 件，升级处理结果 {results} 项，回复 {replies} 条。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+14"/>
+        <source>Import work orders</source>
+        <translation>导入工单</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Work-order files (*.csv *.xlsx);;All files (*)</source>
+        <translation>工单文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Importing work orders from {file}…</source>
+        <translation>正在从 {file} 导入工单…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importing work orders</source>
+        <translation>正在导入工单</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{file}: {created} work orders entered ({assigned} assigned to their outlet), {skipped} already entered.</source>
+        <translation>{file}：录入工单 {created} 件（其中 {assigned} 件已分派网点），{skipped} 件此前已录入。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{file} was refused; nothing was written.</source>
+        <translation>{file} 被拒绝，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Row {row}: {reason}</source>
+        <translation>第 {row} 行：{reason}</translation>
     </message>
 </context>
 <context>
@@ -11871,6 +12610,11 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Work order {source} {number} is already entered (not yet assigned to an outlet).</source>
+        <translation>工单 {source} {number} 已录入（尚未分派给网点）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>There is no work order {source} {number} at the district.</source>
         <translation>区分公司没有工单 {source} {number}。</translation>
     </message>
@@ -11897,7 +12641,7 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
     <message>
         <location line="+4"/>
         <source>No bundle number {seq} to outlet {outlet} is kept: only bundles sent since this version of the program can be written again; send what is new instead.</source>
-        <translation>没有保存发往网点 {outlet} 的第 {seq} 号数据包：只有本版本程序发出的数据包才能重新写出；请改为发送新增内容。</translation>
+        <translation>没有保存发往网点 {outlet} 的第 {seq} 号交换包：只有本版本程序发出的交换包才能重新写出；请改为发送新增内容。</translation>
     </message>
     <message>
         <location line="+4"/>

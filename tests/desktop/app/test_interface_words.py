@@ -40,6 +40,8 @@ LATIN_ALLOWED = {
 # The working-day calendar file's own words (its columns and kinds, the date pattern and the
 # encoding): the user types them into the file, so the Chinese shows them as they are.
 LATIN_ALLOWED |= {"UTF", "YYYY", "MM", "DD", "date", "kind", "holiday", "workday", "name"}
+# The district's inbox folder moves bundles into subfolders of these names, on disk as they are.
+LATIN_ALLOWED |= {"imported", "refused"}
 # Placeholders, markup, file patterns and accelerators are not words the user reads.
 # Not words to translate: accelerators, placeholders, markup, file patterns, entities and
 # command-line options (typed as they are, in every language).

@@ -71,3 +71,15 @@ def settings(tmp_path):
     from PySide6.QtCore import QSettings
 
     return QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, district, settings, district_url):  # noqa: F811 - the imported fixture
+    """The console's window on that district, shown, in English."""
+    from desktop.district.main_window import DistrictWindow
+
+    w = DistrictWindow(district_name="东城区分公司", url=district_url, officer="赵敏",
+                       settings=settings, language="en")  # fmt: skip
+    qtbot.addWidget(w)
+    w.show()
+    return w

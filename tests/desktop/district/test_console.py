@@ -20,15 +20,6 @@ from tests.desktop.district.conftest import ALL
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
-@pytest.fixture
-def window(qtbot, district, settings, district_url):
-    w = DistrictWindow(district_name="东城区分公司", url=district_url, officer="赵敏",
-                       settings=settings, language="en")  # fmt: skip
-    qtbot.addWidget(w)
-    w.show()
-    return w
-
-
 def shown_cases(window) -> set[str]:
     model = window.cases.model
     while model.canFetchMore():
