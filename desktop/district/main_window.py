@@ -1,6 +1,6 @@
 """The district console's window: a thin frame around its tabs (the consolidated cases,
-the escalation queue), with the menus and the status bar; its size and layout are
-remembered."""
+the escalation queue, the outlets side by side), with the menus and the status bar; its
+size and layout are remembered."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from db.changes import Changes
 from desktop.district import bundle_import
 from desktop.district.cases_panel import CasesPanel
 from desktop.district.escalation_queue import EscalationQueuePanel
+from desktop.district.outlets_panel import OutletsPanel
 from desktop.kit import i18n, operations
 from desktop.kit.common import name_widget
 
@@ -44,6 +45,8 @@ class DistrictWindow(QMainWindow):
         self.tabs = name_widget(QTabWidget(), "districtTabs", self.tr("Console sections"))
         self.tabs.addTab(self.cases, self.tr("Cases of all outlets"))
         self.tabs.addTab(self.queue, self.tr("Escalations led (Art. 11)"))
+        self.outlets = OutletsPanel(settings, self)
+        self.tabs.addTab(self.outlets, self.tr("Outlets side by side"))
         self.setCentralWidget(self.tabs)
         where = name_widget(QLabel(self.tr("Database: {url} · Officer: {name}").format(
             url=url, name=officer)), "districtStatus", self.tr("Database and officer"))  # fmt: skip
@@ -74,6 +77,8 @@ class DistrictWindow(QMainWindow):
                      lambda: self.tabs.setCurrentWidget(self.cases), "Ctrl+1")  # fmt: skip
         self._action(view, self.tr("&Escalations led"), "queueTabAction",
                      lambda: self.tabs.setCurrentWidget(self.queue), "Ctrl+2")  # fmt: skip
+        self._action(view, self.tr("&Outlets side by side"), "outletsTabAction",
+                     lambda: self.tabs.setCurrentWidget(self.outlets), "Ctrl+3")  # fmt: skip
         self._action(view, self.tr("&Search"), "searchAction", self._focus_search,
                      QKeySequence.StandardKey.Find)  # fmt: skip
         view.addSeparator()
@@ -126,4 +131,5 @@ class DistrictWindow(QMainWindow):
         self._settings.setValue(TAB_KEY, self.tabs.currentIndex())
         self.cases.save_layout()
         self.queue.save_layout()
+        self.outlets.save_layout()
         super().closeEvent(event)

@@ -1,0 +1,353 @@
+"""The "Outlets side by side" tab (各网点对比): one period's figures of every outlet in a
+table sorted by the query, a bar chart comparing the outlets on one figure, and the outlets
+that have sent no bundle for N days (N remembered in the settings).
+
+The chart is drawn as the outlet's analysis charts are (desktop/analysis/dashboard.py's
+``ChartPanel`` and ``category_axis``): horizontal bars, the largest at the top, the
+``overview.CHART_TOP`` highest outlets, asked of the database in that order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCharts import QBarSet, QHorizontalBarSeries, QValueAxis
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.district import overview
+from db.management import targets
+from db.management.targets import MONTH, QUARTER, YEAR, Period
+from desktop.analysis.dashboard import BAR_COLOR, LABEL_COLOR, ChartPanel, category_axis
+from desktop.district.outlets_model import (
+    COL_OUTLET,
+    COL_TARGETS,
+    OutletFiguresModel,
+    local_time,
+)
+from desktop.kit.common import name_widget
+
+SILENT_DAYS_KEY = "district/silent_days"
+FIGURE_KEY = "district/compare_figure"
+SPLITTER_KEY = "district/outlets_splitter"
+HEADER_KEY = "district/outlets_header"
+SILENT_COLOR = QColor("#b26a00")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class OutletsPanel(QWidget):
+    """Emits no signals of its own; reloads on changes to cases, work orders, targets."""
+
+    def __init__(
+        self,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], dt.datetime] = _now,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("districtOutletsPanel")
+        self._settings = settings
+        self._clock = clock
+        today = clock()
+
+        self.kind = name_widget(QComboBox(), "outletsPeriodKind", self.tr("Period kind"))
+        self.kind.addItem(self.tr("Year"), YEAR)
+        self.kind.addItem(self.tr("Quarter"), QUARTER)
+        self.kind.addItem(self.tr("Month"), MONTH)
+        self.kind.setCurrentIndex(1)
+        self.year = name_widget(QSpinBox(), "outletsYear", self.tr("Year"))
+        self.year.setRange(targets.MIN_YEAR, targets.MAX_YEAR)
+        self.year.setValue(today.year)
+        self.index = name_widget(QComboBox(), "outletsPeriodIndex", self.tr("Quarter or month"))
+        self._fill_index(QUARTER, Period.of(today, QUARTER).index)
+        period_label = QLabel(self.tr("&Period:"))
+        period_label.setBuddy(self.kind)
+
+        self.model = OutletFiguresModel(self, clock=clock)
+        self.table = name_widget(QTableView(), "outletsTable", self.tr("Outlets side by side"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSortIndicator(COL_OUTLET, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.targets_note = name_widget(QLabel(), "outletsTargetsNote", self.tr("Targets"))
+        self.targets_note.setProperty("role", "hint")
+
+        self.figure = name_widget(QComboBox(), "compareFigure", self.tr("Figure compared"))
+        for key, text in self.figure_labels().items():
+            self.figure.addItem(text, key)
+        kept = self.figure.findData(settings.value(FIGURE_KEY, "complaints"))
+        self.figure.setCurrentIndex(max(kept, 0))
+        figure_label = QLabel(self.tr("&Compare by:"))
+        figure_label.setBuddy(self.figure)
+        self.chart_panel = ChartPanel("outlets", self.tr("Outlets compared"))
+
+        self.days = name_widget(QSpinBox(), "silentDays", self.tr("Days without a bundle"))
+        self.days.setRange(1, overview.MAX_SILENT_DAYS)
+        self.days.setSuffix(self.tr(" days"))
+        self.days.setValue(_int(settings.value(SILENT_DAYS_KEY), overview.DEFAULT_SILENT_DAYS))
+        days_label = QLabel(self.tr("No bundle for &more than:"))
+        days_label.setBuddy(self.days)
+        self.silent = name_widget(QListWidget(), "silentOutlets", self.tr("Silent outlets"))
+        self.silent_total = name_widget(
+            QLabel(), "silentTotal", self.tr("Number of silent outlets")
+        )
+
+        bar = QHBoxLayout()
+        bar.addWidget(period_label)
+        for widget in (self.kind, self.year, self.index):
+            bar.addWidget(widget)
+        bar.addSpacing(16)
+        bar.addWidget(figure_label)
+        bar.addWidget(self.figure)
+        bar.addStretch(1)
+        self.bar = bar
+
+        silent_box = QGroupBox(self.tr("Outlets that have sent nothing"))
+        silent_box.setObjectName("silentBox")
+        silent_layout = QVBoxLayout(silent_box)
+        days_row = QHBoxLayout()
+        days_row.addWidget(days_label)
+        days_row.addWidget(self.days)
+        days_row.addStretch(1)
+        silent_layout.addLayout(days_row)
+        silent_layout.addWidget(self.silent, 1)
+        silent_layout.addWidget(self.silent_total)
+
+        lower = QWidget()
+        lower_layout = QHBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.chart_panel, 3)
+        lower_layout.addWidget(silent_box, 2)
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.table, 1)
+        upper_layout.addWidget(self.targets_note)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("districtOutletsSplitter")
+        self.splitter.addWidget(upper)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+
+        chain = (self.kind, self.year, self.index, self.figure, self.table, self.days, self.silent)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.year.valueChanged.connect(self._period_changed)
+        self.index.currentIndexChanged.connect(self._period_changed)
+        self.figure.currentIndexChanged.connect(self._figure_changed)
+        self.days.valueChanged.connect(self._days_changed)
+        self.model.modelReset.connect(self._model_reset)
+        self._restore_layout()
+        self.model.set_silent_days(self.days.value())
+        self.model.set_period(self.period())
+
+    # --- the period --------------------------------------------------------------------------
+
+    def _fill_index(self, kind: str, selected: int) -> None:
+        self.index.blockSignals(True)
+        self.index.clear()
+        if kind == QUARTER:
+            for q in range(1, 5):
+                self.index.addItem(self.tr("Q{n}").format(n=q), q)
+        elif kind == MONTH:
+            for m in range(1, 13):
+                self.index.addItem(self.tr("{n} mo.").format(n=m), m)
+        self.index.setVisible(kind != YEAR)
+        self.index.setCurrentIndex(max(self.index.findData(selected), 0))
+        self.index.blockSignals(False)
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self._fill_index(kind, Period.of(self._clock(), kind).index if kind != YEAR else 0)
+        self._period_changed()
+
+    def period(self) -> Period:
+        kind = self.kind.currentData()
+        index = 0 if kind == YEAR else int(self.index.currentData() or 1)
+        return Period(kind, self.year.value(), index)
+
+    def set_period(self, period: Period | str) -> None:
+        """Pick ``period`` (and re-query once)."""
+        p = targets.as_period(period)
+        for widget in (self.kind, self.year, self.index):
+            widget.blockSignals(True)
+        self.kind.setCurrentIndex(self.kind.findData(p.kind))
+        self.year.setValue(p.year)
+        self._fill_index(p.kind, p.index)
+        for widget in (self.kind, self.year, self.index):
+            widget.blockSignals(False)
+        self._period_changed()
+
+    def _period_changed(self) -> None:
+        self.model.set_period(self.period())
+
+    # --- what follows a query ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def _model_reset(self) -> None:
+        with_targets = self.model.with_targets()
+        self.table.setColumnHidden(COL_TARGETS, not with_targets)
+        self.targets_note.setText(
+            ""
+            if with_targets
+            else self.tr("The district holds no targets for this period: no target column.")
+        )
+        self.draw_chart()
+        self.show_silent()
+
+    def figure_labels(self) -> dict[str, str]:
+        return {
+            "complaints": self.tr("Complaints"),
+            "open": self.tr("Open"),
+            "overdue": self.tr("Overdue"),
+            "urgent": self.tr("Urgent"),
+            "escalated": self.tr("Escalated"),
+            "liable": self.tr("Liable"),
+            "work_orders": self.tr("Work orders"),
+            "wo_on_time": self.tr("Replied on time"),
+            "wo_late": self.tr("Replied late"),
+            "wo_overdue": self.tr("Unreplied, overdue"),
+            "satisfaction": self.tr("Callback satisfaction (%)"),
+        }
+
+    def _figure_changed(self) -> None:
+        self._settings.setValue(FIGURE_KEY, self.figure.currentData())
+        self.draw_chart()
+
+    def chart_rows(self) -> list[tuple[str, float]]:
+        """(outlet, value) of the bars, highest first, as the database orders them."""
+        key = self.figure.currentData()
+        rows = overview.outlet_figures(self.model.period(), at=self.model.at(), sort=key,
+                                       descending=True, limit=overview.CHART_TOP)  # fmt: skip
+        return [
+            (f"{r.outlet_code} {r.outlet_name}", float(v))
+            for r in rows
+            if (v := r.figure(key)) is not None
+        ]
+
+    def draw_chart(self) -> None:
+        panel = self.chart_panel
+        panel.clear()
+        rows = self.chart_rows()
+        panel.title.setText(self.figure.currentText())
+        if not rows or not any(v for _n, v in rows):
+            panel.show_empty(self.tr("No data for this period"))
+            return
+        names, values = [n for n, _v in rows], [v for _n, v in rows]
+        bars = QBarSet(self.figure.currentText())
+        bars.setColor(BAR_COLOR)
+        bars.setLabelColor(LABEL_COLOR)
+        bars.append(list(reversed(values)))
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
+        percent = self.figure.currentData() == "satisfaction"
+        series.setLabelsFormat("@value%" if percent else "@value")
+        chart = panel.chart
+        chart.addSeries(series)
+        axis = category_axis(series, list(reversed(names)))
+        scale = QValueAxis()
+        scale.setRange(0, 100 if percent else max(max(values) * 1.2, 5.0))
+        scale.setTickCount(6)
+        scale.applyNiceNumbers()
+        scale.setLabelFormat("%d")
+        chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(scale, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis)
+        series.attachAxis(scale)
+        if len(rows) >= overview.CHART_TOP:
+            panel.caption.setText(self.tr("The {n} highest outlets.").format(n=overview.CHART_TOP))
+        panel.show_chart()
+
+    # --- silent outlets ------------------------------------------------------------------------
+
+    def _days_changed(self, days: int) -> None:
+        self._settings.setValue(SILENT_DAYS_KEY, days)
+        self.model.set_silent_days(days)
+        self.show_silent()
+
+    def show_silent(self) -> None:
+        at = self._clock().astimezone(dt.UTC)
+        found = overview.silent_outlets(self.days.value(), at)
+        self.silent.clear()
+        for outlet in found:
+            if outlet.last_bundle_at is None:
+                text = self.tr("{code} {name}: never sent a bundle").format(
+                    code=outlet.outlet_code, name=outlet.outlet_name
+                )
+            else:
+                text = self.tr("{code} {name}: {days} days since its last bundle ({time})").format(
+                    code=outlet.outlet_code,
+                    name=outlet.outlet_name,
+                    days=outlet.days_silent(at),
+                    time=local_time(outlet.last_bundle_at),
+                )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, outlet.outlet_code)
+            item.setForeground(SILENT_COLOR)
+            self.silent.addItem(item)
+        if found:
+            self.silent_total.setText(self.tr("{n} outlets silent").format(n=len(found)))
+        else:
+            self.silent_total.setText(
+                self.tr("Every outlet sent a bundle in the last {n} days.").format(
+                    n=self.days.value()
+                )
+            )
+
+    def silent_codes(self) -> list[str]:
+        return [
+            self.silent.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.silent.count())
+        ]
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        state = self._settings.value(SPLITTER_KEY)
+        if state is not None:
+            self.splitter.restoreState(state)
+        header = self._settings.value(HEADER_KEY)
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+
+    def save_layout(self) -> None:
+        self._settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        self._settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        days = int(str(value))
+    except (TypeError, ValueError):
+        return default
+    return days if 1 <= days <= overview.MAX_SILENT_DAYS else default
