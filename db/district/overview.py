@@ -322,3 +322,73 @@ def silent_outlets(days: int, at: dt.datetime | None = None) -> list[SilentOutle
         (moment - dt.timedelta(days=days),),
     ).fetchall()
     return [SilentOutlet(*r) for r in rows]
+
+
+# --- the district's assessment of its outlets (Art. 5) ---------------------------------------
+
+ASSESSMENT_FORMAT = "district-assessment/1"
+
+
+@dataclass(frozen=True)
+class DistrictAssessment:
+    """Everything the district's assessment report (网点考核情况) states: every active
+    outlet's figures for the period as of ``at``, and the outlets silent for ``silent_days``."""
+
+    format: str
+    district_code: str
+    district_name: str
+    period: str  # canonical: 2026, 2026-Q3, 2026-07
+    period_kind: str  # year, quarter, month
+    start: dt.datetime
+    end: dt.datetime  # exclusive
+    finished: bool
+    at: dt.datetime  # local time the figures are counted at
+    outlets: tuple[OutletFigures, ...]
+    with_targets: bool
+    silent_days: int
+    silent: tuple[SilentOutlet, ...]
+    generated_at: dt.datetime
+
+
+def district_assessment(
+    period: Period | str,
+    *,
+    at: dt.datetime | None = None,
+    silent_days: int = DEFAULT_SILENT_DAYS,
+    sort: str = "outlet",
+    descending: bool = False,
+) -> DistrictAssessment:
+    """The assessment of ``period`` as of ``at`` (local time, default now). Refused before
+    anything is read for a bad period or number of days, a database without a district
+    (``district_not_set_up``) or without an enrolled outlet (``district_no_outlets``)."""
+    from db.district.enrolment import require_district
+
+    p = as_period(period)
+    check_days(silent_days)
+    district = require_district()
+    moment = at or dt.datetime.now().replace(microsecond=0)
+    rows: list[OutletFigures] = []
+    while True:
+        page = outlet_figures(p, at=moment, sort=sort, descending=descending,
+                              offset=len(rows), limit=500)  # fmt: skip
+        rows.extend(page)
+        if len(page) < 500:
+            break
+    if not rows:
+        raise WorkflowError("district_no_outlets")
+    return DistrictAssessment(
+        format=ASSESSMENT_FORMAT,
+        district_code=district.code,
+        district_name=district.name,
+        period=str(p),
+        period_kind=p.kind,
+        start=p.start,
+        end=p.end,
+        finished=moment >= p.end,
+        at=moment,
+        outlets=tuple(rows),
+        with_targets=any(r.targets for r in rows),
+        silent_days=silent_days,
+        silent=tuple(silent_outlets(silent_days, moment.astimezone(dt.UTC))),
+        generated_at=moment,
+    )

@@ -26,7 +26,9 @@ window (desktop/district/):
 - ``send --outlet CODE --out FILE`` writes the signed bundle down of the work orders and
   escalation results not yet sent to that outlet (db/district/outbox.py), asking for the
   password of the district's key (``--key FILE``; default where ``init`` made it);
-  ``--again NUMBER`` writes a bundle sent before once more, byte for byte, when it was lost.
+  ``--again NUMBER`` writes a bundle sent before once more, byte for byte, when it was lost;
+- ``report assessment``, ``export-ledger`` and ``silent``: the reports across outlets
+  (desktop/cli/district_reports.py).
 
 ``--db URL`` is remembered (without its password, which belongs in ``~/.pgpass`` or
 ``PGPASSWORD``) in ``district.json`` of the user configuration folder, so later commands
@@ -52,6 +54,7 @@ from platformdirs import user_config_dir, user_data_dir
 
 from db.store import files
 from desktop.cli import common as cli_common
+from desktop.cli import district_reports
 from desktop.cli.maintenance import UserRefused, add_user_option
 from desktop.paths import APP_NAME, ORG_NAME
 
@@ -151,6 +154,7 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
                       help="write bundle NUMBER to the outlet again, identical, when it was "
                       "lost on the way (no key needed)")  # fmt: skip
     _add_district_options(send)
+    district_reports.add_subcommands(commands, _add_district_options)
 
 
 # --- shared ----------------------------------------------------------------------------------
@@ -367,6 +371,7 @@ def cmd_district(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
         "key": _district_key,
         "import": _district_import,
         "send": _district_send,
+        **district_reports.HANDLERS,
     }
     if not args.district_command and getattr(args, "db", None):
         from desktop.district.app import run_district_gui
