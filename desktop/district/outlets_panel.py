@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCharts import QBarSet, QHorizontalBarSeries, QValueAxis
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -34,6 +35,7 @@ from db.district import overview
 from db.management import targets
 from db.management.targets import MONTH, QUARTER, YEAR, Period
 from desktop.analysis.dashboard import BAR_COLOR, LABEL_COLOR, ChartPanel, category_axis
+from desktop.district import outlets_reports
 from desktop.district.outlets_model import (
     COL_OUTLET,
     COL_TARGETS,
@@ -54,7 +56,13 @@ def _now() -> dt.datetime:
 
 
 class OutletsPanel(QWidget):
-    """Emits no signals of its own; reloads on changes to cases, work orders, targets."""
+    """Reloads on changes to cases, work orders and targets.
+
+    Signals:
+        ledger_exported(object, int): the ledger across outlets was written (path, cases).
+    """
+
+    ledger_exported = Signal(object, int)
 
     def __init__(
         self,
@@ -112,6 +120,18 @@ class OutletsPanel(QWidget):
         self.silent_total = name_widget(
             QLabel(), "silentTotal", self.tr("Number of silent outlets")
         )
+        self.print_button = name_widget(QPushButton(self.tr("&Assessment report…")),
+                                        "printAssessmentButton",
+                                        self.tr("Print or save the assessment report"))  # fmt: skip
+        self.ledger_button = name_widget(QPushButton(self.tr("Export &ledger…")),
+                                         "exportLedgerButton",
+                                         self.tr("Export the ledger across outlets"))  # fmt: skip
+        self.print_button.setToolTip(
+            self.tr("The period's figures of every outlet as a PDF, with signature lines")
+        )
+        self.ledger_button.setToolTip(
+            self.tr("Every case of the year, one row each, as an Excel workbook (masked)")
+        )
 
         bar = QHBoxLayout()
         bar.addWidget(period_label)
@@ -121,7 +141,8 @@ class OutletsPanel(QWidget):
         bar.addWidget(figure_label)
         bar.addWidget(self.figure)
         bar.addStretch(1)
-        self.bar = bar
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.ledger_button)
 
         silent_box = QGroupBox(self.tr("Outlets that have sent nothing"))
         silent_box.setObjectName("silentBox")
@@ -154,7 +175,8 @@ class OutletsPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
 
-        chain = (self.kind, self.year, self.index, self.figure, self.table, self.days, self.silent)
+        chain = (self.kind, self.year, self.index, self.figure, self.print_button,
+                 self.ledger_button, self.table, self.days, self.silent)  # fmt: skip
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -163,6 +185,8 @@ class OutletsPanel(QWidget):
         self.index.currentIndexChanged.connect(self._period_changed)
         self.figure.currentIndexChanged.connect(self._figure_changed)
         self.days.valueChanged.connect(self._days_changed)
+        self.print_button.clicked.connect(self.print_assessment)
+        self.ledger_button.clicked.connect(self.export_ledger)
         self.model.modelReset.connect(self._model_reset)
         self._restore_layout()
         self.model.set_silent_days(self.days.value())
@@ -329,6 +353,18 @@ class OutletsPanel(QWidget):
         return [
             self.silent.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.silent.count())
         ]
+
+    # --- reports ----------------------------------------------------------------------------
+
+    def print_assessment(self) -> None:
+        outlets_reports.print_assessment(self, self.model.period(), at=self.model.at(),
+                                         silent_days=self.days.value(),
+                                         settings=self._settings)  # fmt: skip
+
+    def export_ledger(self) -> None:
+        outlets_reports.export_ledger(self, self.model.period().year, at=self.model.at(),
+                                      settings=self._settings,
+                                      done=self.ledger_exported.emit)  # fmt: skip
 
     # --- layout ----------------------------------------------------------------------------
 

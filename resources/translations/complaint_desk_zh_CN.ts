@@ -3730,6 +3730,36 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
 </context>
 <context>
+    <name>DistrictReports</name>
+    <message>
+        <location filename="../../desktop/district/outlets_reports.py" line="+45"/>
+        <source>District assessment report</source>
+        <translation>区县分公司考核报告</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Export the ledger across outlets</source>
+        <translation>导出各网点投诉台账</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Wrote {n:,} cases of {year} to {file}; customer data is masked.</source>
+        <translation>已将 {year} 年的 {n:,} 件投诉写入 {file}；客户信息已脱敏。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The ledger was not written:
+{error}</source>
+        <translation>台账未写入：
+{error}</translation>
+    </message>
+</context>
+<context>
     <name>DistrictWindow</name>
     <message>
         <location filename="../../desktop/district/main_window.py" line="+37"/>
@@ -6263,7 +6293,7 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
 <context>
     <name>OutletsPanel</name>
     <message>
-        <location filename="../../desktop/district/outlets_panel.py" line="+72"/>
+        <location filename="../../desktop/district/outlets_panel.py" line="+80"/>
         <source>Period kind</source>
         <translation>期间类型</translation>
     </message>
@@ -6339,17 +6369,47 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
         <translation>未报送网点</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Number of silent outlets</source>
         <translation>未报送网点数</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>&amp;Assessment report…</source>
+        <translation>考核报告(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print or save the assessment report</source>
+        <translation>打印或保存考核报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;ledger…</source>
+        <translation>导出台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the ledger across outlets</source>
+        <translation>导出各网点投诉台账</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The period&apos;s figures of every outlet as a PDF, with signature lines</source>
+        <translation>各网点本期间数据的 PDF 报告，附签字栏</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every case of the year, one row each, as an Excel workbook (masked)</source>
+        <translation>本年度全部投诉，每件一行，导出为 Excel 工作簿（已脱敏）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Outlets that have sent nothing</source>
         <translation>未报送数据的网点</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Q{n}</source>
         <translation>第{n}季度</translation>
     </message>
@@ -6424,12 +6484,12 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
         <translation>本期间暂无数据</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>The {n} highest outlets.</source>
         <translation>数值最高的 {n} 个网点。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>{code} {name}: never sent a bundle</source>
         <translation>{code} {name}：从未报送数据包</translation>
     </message>

@@ -176,3 +176,72 @@ def test_the_chinese_tab_shows_chinese(qtbot, three, settings, qapp):
         assert p.silent.item(0).text() == "BJ0103 BJ0103网点：从未报送数据包"
     finally:
         i18n.install_translators(qapp, "en")
+
+
+# --- the reports of the tab ----------------------------------------------------------------
+
+
+def test_the_assessment_report_is_previewed_for_the_period_shown(qtbot, panel, monkeypatch):
+    from desktop.printing.report_preview import ReportPreviewDialog
+
+    asked = {}
+
+    def ask(parent, title, build, suggested_name, *, settings=None, actor=None):
+        dialog = ReportPreviewDialog(title, build, suggested_name, parent, settings)
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.report_loaded, timeout=30_000):
+            dialog.start()
+        asked.update(title=title, name=suggested_name, pages=dialog.page_count(),
+                     pdf=dialog.pdf_bytes())  # fmt: skip
+
+    monkeypatch.setattr(ReportPreviewDialog, "ask", ask)
+    panel.print_button.click()
+    assert asked["title"] == "District assessment report"
+    assert asked["name"] == "区县分公司考核报告-2026-Q1.pdf"
+    assert asked["pages"] >= 1
+    assert asked["pdf"].startswith(b"%PDF")
+
+
+def test_the_assessment_of_an_empty_district_is_refused_in_words(qtbot, district_db, settings,
+                                                                 monkeypatch):  # fmt: skip
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.district.helpers import add_district
+
+    add_district()
+    p = OutletsPanel(settings, clock=lambda: AT)
+    qtbot.addWidget(p)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    p.print_button.click()
+    assert shown == ["No outlet is enrolled in this district yet: there is nothing to assess."]
+    assert p.model.rowCount() == 0
+    assert p.silent_total.text() == "Every outlet sent a bundle in the last 14 days."
+
+
+def test_the_ledger_across_outlets_is_written_for_the_year_shown(qtbot, panel, monkeypatch,
+                                                                 tmp_path):  # fmt: skip
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    target = tmp_path / "台账"  # no suffix: .xlsx is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_a, **_k: (str(target), "Excel workbooks (*.xlsx)"))  # fmt: skip
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    with qtbot.waitSignal(panel.ledger_exported, timeout=30_000) as written:
+        panel.ledger_button.click()
+    path, count = written.args
+    assert (path.name, count) == ("台账.xlsx", 5)
+    assert told == [f"Wrote 5 cases of 2026 to {path}; customer data is masked."]
+    rows = list(load_workbook(path)["投诉台账"].iter_rows(values_only=True))
+    assert rows[0][:2] == ("网点代码", "网点名称")
+    assert {r[0] for r in rows[1:]} == {"BJ0101", "BJ0102"}
+
+
+def test_a_cancelled_ledger_export_writes_nothing(qtbot, panel, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: ("", ""))
+    panel.ledger_button.click()
+    assert list(tmp_path.glob("*.xlsx")) == []
