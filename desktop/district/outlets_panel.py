@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCharts import QBarSet, QHorizontalBarSeries, QValueAxis
+from PySide6.QtCharts import QBarSet, QChart, QHorizontalBarSeries, QValueAxis
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -37,6 +37,7 @@ from db.management.targets import MONTH, QUARTER, YEAR, Period
 from desktop.analysis.dashboard import BAR_COLOR, LABEL_COLOR, ChartPanel, category_axis
 from desktop.district import outlets_reports
 from desktop.district.outlets_model import (
+    COL_LAST_BUNDLE,
     COL_OUTLET,
     COL_TARGETS,
     OutletFiguresModel,
@@ -98,6 +99,9 @@ class OutletsPanel(QWidget):
         self.table.horizontalHeader().setSortIndicator(COL_OUTLET, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setDefaultSectionSize(76)
+        self.table.setColumnWidth(COL_OUTLET, 190)
+        self.table.setColumnWidth(COL_LAST_BUNDLE, 130)
         self.targets_note = name_widget(QLabel(), "outletsTargetsNote", self.tr("Targets"))
         self.targets_note.setProperty("role", "hint")
 
@@ -278,9 +282,25 @@ class OutletsPanel(QWidget):
             if (v := r.figure(key)) is not None
         ]
 
+    def _fresh_chart(self) -> QChart:
+        """A new chart in the panel's view: axes removed from a chart that is drawn again
+        leave their labels behind (seen with PySide6 6.11 offscreen), a new chart does not."""
+        panel = self.chart_panel
+        old = panel.chart
+        chart = QChart()
+        chart.setObjectName(old.objectName())
+        chart.setBackgroundRoundness(0)
+        chart.setMargins(old.margins())
+        chart.legend().hide()
+        panel.view.setChart(chart)
+        panel.chart = chart
+        old.deleteLater()
+        panel.caption.clear()
+        return chart
+
     def draw_chart(self) -> None:
         panel = self.chart_panel
-        panel.clear()
+        chart = self._fresh_chart()
         rows = self.chart_rows()
         panel.title.setText(self.figure.currentText())
         if not rows or not any(v for _n, v in rows):
@@ -297,7 +317,6 @@ class OutletsPanel(QWidget):
         series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
         percent = self.figure.currentData() == "satisfaction"
         series.setLabelsFormat("@value%" if percent else "@value")
-        chart = panel.chart
         chart.addSeries(series)
         axis = category_axis(series, list(reversed(names)))
         scale = QValueAxis()

@@ -118,6 +118,10 @@ def test_the_chart_compares_the_outlets_on_the_figure_chosen(panel):
     panel.figure.setCurrentIndex(panel.figure.findData("satisfaction"))
     assert panel.chart_rows() == [("BJ0102 BJ0102网点", 100.0), ("BJ0101 BJ0101网点", 50.0)]
     assert panel.chart_panel.title.text() == "Callback satisfaction (%)"
+    chart = panel.chart_panel.chart
+    assert len(chart.series()) == 1 and len(chart.axes()) == 2  # the old axes are gone
+    assert chart.axes(Qt.Orientation.Vertical)[0].categories() == ["BJ0101 BJ0101网点",
+                                                                 "BJ0102 BJ0102网点"]  # fmt: skip
     panel.figure.setCurrentIndex(panel.figure.findData("liable"))
     panel.set_period("2026-Q3")
     assert not panel.chart_panel.has_data()
