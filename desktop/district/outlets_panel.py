@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.district import overview
-from db.management import targets
-from db.management.targets import MONTH, QUARTER, YEAR, Period
+from db.management.targets import Period
 from desktop.analysis.dashboard import BAR_COLOR, LABEL_COLOR, ChartPanel, category_axis
+from desktop.analysis.period_picker import PeriodPicker
 from desktop.district import outlets_reports
 from desktop.district.outlets_model import (
     COL_LAST_BUNDLE,
@@ -76,20 +76,9 @@ class OutletsPanel(QWidget):
         self.setObjectName("districtOutletsPanel")
         self._settings = settings
         self._clock = clock
-        today = clock()
 
-        self.kind = name_widget(QComboBox(), "outletsPeriodKind", self.tr("Period kind"))
-        self.kind.addItem(self.tr("Year"), YEAR)
-        self.kind.addItem(self.tr("Quarter"), QUARTER)
-        self.kind.addItem(self.tr("Month"), MONTH)
-        self.kind.setCurrentIndex(1)
-        self.year = name_widget(QSpinBox(), "outletsYear", self.tr("Year"))
-        self.year.setRange(targets.MIN_YEAR, targets.MAX_YEAR)
-        self.year.setValue(today.year)
-        self.index = name_widget(QComboBox(), "outletsPeriodIndex", self.tr("Quarter or month"))
-        self._fill_index(QUARTER, Period.of(today, QUARTER).index)
-        period_label = QLabel(self.tr("&Period:"))
-        period_label.setBuddy(self.kind)
+        self.picker = PeriodPicker("outlets", clock, self)
+        self.kind, self.year, self.index = self.picker.kind, self.picker.year, self.picker.index
 
         self.model = OutletFiguresModel(self, clock=clock)
         self.table = name_widget(QTableView(), "outletsTable", self.tr("Outlets side by side"))
@@ -138,9 +127,7 @@ class OutletsPanel(QWidget):
         )
 
         bar = QHBoxLayout()
-        bar.addWidget(period_label)
-        for widget in (self.kind, self.year, self.index):
-            bar.addWidget(widget)
+        bar.addWidget(self.picker)
         bar.addSpacing(16)
         bar.addWidget(figure_label)
         bar.addWidget(self.figure)
@@ -184,9 +171,7 @@ class OutletsPanel(QWidget):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.year.valueChanged.connect(self._period_changed)
-        self.index.currentIndexChanged.connect(self._period_changed)
+        self.picker.period_changed.connect(self.model.set_period)
         self.figure.currentIndexChanged.connect(self._figure_changed)
         self.days.valueChanged.connect(self._days_changed)
         self.print_button.clicked.connect(self.print_assessment)
@@ -198,43 +183,12 @@ class OutletsPanel(QWidget):
 
     # --- the period --------------------------------------------------------------------------
 
-    def _fill_index(self, kind: str, selected: int) -> None:
-        self.index.blockSignals(True)
-        self.index.clear()
-        if kind == QUARTER:
-            for q in range(1, 5):
-                self.index.addItem(self.tr("Q{n}").format(n=q), q)
-        elif kind == MONTH:
-            for m in range(1, 13):
-                self.index.addItem(self.tr("{n} mo.").format(n=m), m)
-        self.index.setVisible(kind != YEAR)
-        self.index.setCurrentIndex(max(self.index.findData(selected), 0))
-        self.index.blockSignals(False)
-
-    def _kind_changed(self) -> None:
-        kind = self.kind.currentData()
-        self._fill_index(kind, Period.of(self._clock(), kind).index if kind != YEAR else 0)
-        self._period_changed()
-
     def period(self) -> Period:
-        kind = self.kind.currentData()
-        index = 0 if kind == YEAR else int(self.index.currentData() or 1)
-        return Period(kind, self.year.value(), index)
+        return self.picker.period()
 
     def set_period(self, period: Period | str) -> None:
         """Pick ``period`` (and re-query once)."""
-        p = targets.as_period(period)
-        for widget in (self.kind, self.year, self.index):
-            widget.blockSignals(True)
-        self.kind.setCurrentIndex(self.kind.findData(p.kind))
-        self.year.setValue(p.year)
-        self._fill_index(p.kind, p.index)
-        for widget in (self.kind, self.year, self.index):
-            widget.blockSignals(False)
-        self._period_changed()
-
-    def _period_changed(self) -> None:
-        self.model.set_period(self.period())
+        self.picker.set_period(period)
 
     # --- what follows a query ------------------------------------------------------------------
 

@@ -2900,33 +2900,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop/analysis/dashboard.py" line="+192"/>
-        <source>Period kind</source>
-        <translation>期间类型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+6"/>
-        <source>Year</source>
-        <translation>年度</translation>
-    </message>
-    <message>
-        <location line="-5"/>
-        <source>Quarter</source>
-        <translation>季度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Month</source>
-        <translation>月度</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Quarter or month</source>
-        <translation>季度或月份</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../desktop/analysis/dashboard.py" line="+191"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -2936,12 +2910,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>刷新分析看板</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>&amp;Period:</source>
-        <translation>期间(&amp;P)：</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Complaints per month against target</source>
         <translation>每月投诉量与指标对比</translation>
     </message>
@@ -2971,13 +2940,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>答复用时与约定时限</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>Q{n}</source>
-        <translation>第{n}季度</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+92"/>
+        <location line="+99"/>
         <source>{n} mo.</source>
         <translation>{n}月</translation>
     </message>
@@ -3747,12 +3710,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Wrote {n:,} cases of {year} to {file}; customer data is masked.</source>
         <translation>已将 {year} 年的 {n:,} 件投诉写入 {file}；客户信息已脱敏。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The ledger was not written:
 {error}</source>
         <translation>台账未写入：
@@ -6293,43 +6256,12 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
 <context>
     <name>OutletsPanel</name>
     <message>
-        <location filename="../../desktop/district/outlets_panel.py" line="+80"/>
-        <source>Period kind</source>
-        <translation>期间类型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+4"/>
-        <source>Year</source>
-        <translation>年度</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Quarter</source>
-        <translation>季度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Month</source>
-        <translation>月度</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Quarter or month</source>
-        <translation>季度或月份</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Period:</source>
-        <translation>期间(&amp;P)：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../desktop/district/outlets_panel.py" line="+84"/>
         <source>Outlets side by side</source>
         <translation>各网点对比</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
@@ -6404,22 +6336,12 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
         <translation>本年度全部投诉，每件一行，导出为 Excel 工作簿（已脱敏）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Outlets that have sent nothing</source>
         <translation>未报送数据的网点</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <source>Q{n}</source>
-        <translation>第{n}季度</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{n} mo.</source>
-        <translation>{n}月</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+66"/>
         <source>The district holds no targets for this period: no target column.</source>
         <translation>区县分公司未设本期间目标，不显示目标列。</translation>
     </message>
@@ -6479,12 +6401,12 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
         <translation>回访满意率（%）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+40"/>
         <source>No data for this period</source>
         <translation>本期间暂无数据</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>The {n} highest outlets.</source>
         <translation>数值最高的 {n} 个网点。</translation>
     </message>
@@ -6875,6 +6797,50 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
         <location line="+11"/>
         <source>Any cause</source>
         <translation>任意原因</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../desktop/analysis/period_picker.py" line="+36"/>
+        <source>Period kind</source>
+        <translation>期间类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quarter or month</source>
+        <translation>季度或月份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Q{n}</source>
+        <translation>第{n}季度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} mo.</source>
+        <translation>{n}月</translation>
     </message>
 </context>
 <context>
