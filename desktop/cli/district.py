@@ -104,7 +104,8 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
 
     district = sub.add_parser(
         "district",
-        help="the district branch's console (PostgreSQL): init, enrol, key, import, send",
+        help="the district branch's console (PostgreSQL): init, enrol, key, import, send, "
+        "report, export-ledger, silent",
         description="The district branch's console on its PostgreSQL database.",
     )
     _add_district_options(district)
@@ -371,7 +372,7 @@ def cmd_district(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
         "key": _district_key,
         "import": _district_import,
         "send": _district_send,
-        **district_reports.HANDLERS,
+        **district_reports.handlers(_open_district),
     }
     if not args.district_command and getattr(args, "db", None):
         from desktop.district.app import run_district_gui
@@ -385,7 +386,7 @@ def cmd_district(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     handler = handlers.get(args.district_command or "")
     if handler is None:
         print("give a subcommand: complaint-desk district init | enrol | key | import | send "
-              "(see --help)", file=stderr)  # fmt: skip
+              "| report | export-ledger | silent (see --help)", file=stderr)  # fmt: skip
         return 2
     from db.district.database import close_district_database
 

@@ -8,13 +8,14 @@
 - ``silent --days N`` lists the outlets that have sent no bundle for N days (or never),
   those never heard from first, then the longest silent.
 
-Wired into desktop/cli/district.py by :func:`add_subcommands` and :data:`HANDLERS`.
+Wired into desktop/cli/district.py by :func:`add_subcommands` and :func:`handlers`.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
@@ -62,10 +63,7 @@ def _days(args) -> int:
     return DEFAULT_SILENT_DAYS if args.days is None else args.days
 
 
-def _open(args, stderr: TextIO) -> bool:
-    from desktop.cli.district import _open_district
-
-    return _open_district(args, stderr, migrate=False) is not None
+Opener = Callable[..., str | None]  # desktop/cli/district.py's _open_district
 
 
 def _not_written(path: Path, error: Exception, stderr: TextIO) -> int:
@@ -74,7 +72,7 @@ def _not_written(path: Path, error: Exception, stderr: TextIO) -> int:
     return 1
 
 
-def _report(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+def _report(open_district: Opener, args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     from db.district.overview import district_assessment
     from db.errors import WorkflowError
     from db.store import files
@@ -84,7 +82,7 @@ def _report(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
         print("give the report: complaint-desk district report assessment --period P "
               "--out FILE.pdf", file=stderr)  # fmt: skip
         return 2
-    if not _open(args, stderr):
+    if open_district(args, stderr, migrate=False) is None:
         return 1
     try:
         data = district_assessment(args.period, silent_days=_days(args))
@@ -97,13 +95,15 @@ def _report(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     return 0
 
 
-def _export_ledger(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+def _export_ledger(
+    open_district: Opener, args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO
+) -> int:
     from db.district import ledger
     from db.district.enrolment import require_district
     from db.errors import WorkflowError
     from desktop.reports.ledger import OUTLET_LEAD, LedgerInfo, write_ledger_with_lead
 
-    if not _open(args, stderr):
+    if open_district(args, stderr, migrate=False) is None:
         return 1
     try:
         district = require_district()
@@ -119,11 +119,11 @@ def _export_ledger(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> in
     return 0
 
 
-def _silent(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+def _silent(open_district: Opener, args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     from db.district.overview import silent_outlets
     from db.errors import WorkflowError
 
-    if not _open(args, stderr):
+    if open_district(args, stderr, migrate=False) is None:
         return 1
     at = dt.datetime.now(dt.UTC)
     try:
@@ -146,4 +146,11 @@ def _silent(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     return 0
 
 
-HANDLERS = {"report": _report, "export-ledger": _export_ledger, "silent": _silent}
+def handlers(open_district: Opener) -> dict[str, Callable[..., int]]:
+    """The subcommands' handlers, opening the district database with ``open_district``
+    (handed in by desktop/cli/district.py, which imports this module)."""
+    return {
+        "report": functools.partial(_report, open_district),
+        "export-ledger": functools.partial(_export_ledger, open_district),
+        "silent": functools.partial(_silent, open_district),
+    }
