@@ -43,8 +43,10 @@ class _DistrictWriter(_Writer):
 
     def title_block(self) -> None:
         d = self.data
-        self.story.append(pc.para(f"{TITLE}（{SUBTITLE}）", self.s.title))
-        self.story.append(pc.para(f"{d.district_name}（{d.district_code}）", self.s.subtitle))
+        self.story.append(pc.para(f"{period_text(d)}{TITLE}", self.s.title))
+        self.story.append(
+            pc.para(f"{SUBTITLE} · {d.district_name}（{d.district_code}）", self.s.subtitle)
+        )
         self.story.append(pc.para(f"考核期间：{period_text(d)}（{span_text(d)}）", self.s.subtitle))
         self.story.append(Spacer(1, 3 * mm))
 
@@ -100,7 +102,7 @@ class _DistrictWriter(_Writer):
             for r in d.outlets
         ]  # fmt: skip
         w = pc.CONTENT_WIDTH
-        header = ["网点", "下发工单", "按时答复", "超时答复", "逾期未答复", "回访（有结果）",
+        header = ["网点", "下发工单", "按时答复", "超时答复", "逾期未答复", "有结果回访",
                   "回访满意率"]  # fmt: skip
         self.story.append(self.table(header, rows, [w * 0.31] + [w * 0.115] * 6))
         self.story.append(Spacer(1, 1.5 * mm))

@@ -98,8 +98,8 @@ def test_the_assessment_pdf_reads_as_the_district_signs_it(district, tmp_path):
     path.write_bytes(district_assessment_bytes(data))
     text = squeeze(pdf_text(path))
     for expected in (
-        "区县分公司考核报告（网点考核情况）",
-        "东城区分公司（DC01）",
+        "2026年第一季度区县分公司考核报告",
+        "网点考核情况·东城区分公司（DC01）",
         "考核期间：2026年第一季度（2026-01-01至2026-03-31）",
         "BJ0101网点（BJ0101）",
         "BJ0103网点（BJ0103）",
