@@ -249,3 +249,33 @@ def test_a_cancelled_ledger_export_writes_nothing(qtbot, panel, monkeypatch, tmp
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: ("", ""))
     panel.ledger_button.click()
     assert list(tmp_path.glob("*.xlsx")) == []
+
+
+def test_the_rows_are_fetched_a_page_at_a_time(qtbot, three, settings, monkeypatch):
+    from desktop.district import outlets_model
+
+    monkeypatch.setattr(outlets_model, "PAGE_SIZE", 2)
+    p = OutletsPanel(settings, clock=lambda: AT)
+    qtbot.addWidget(p)
+    model = p.model
+    model.refresh()
+    assert model.rowCount() == 2 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 3 and not model.canFetchMore()
+    assert [model.index(r, COL_OUTLET).data().split()[0] for r in range(3)] == [
+        "BJ0101", "BJ0102", "BJ0103"
+    ]  # fmt: skip
+
+
+def test_f5_shows_an_outlet_enrolled_meanwhile(qtbot, three, settings, district_url):
+    from tests.district.helpers import add_outlet
+
+    w = DistrictWindow(district_name="东城区分公司", url=district_url, officer="赵敏",
+                       settings=settings, language="en")  # fmt: skip
+    qtbot.addWidget(w)
+    w.outlets.set_period("2026-Q1")
+    assert w.outlets.model.rowCount() == 3
+    add_outlet("BJ0104")  # by another officer, or the command line
+    w.refresh()
+    assert w.outlets.model.rowCount() == 4
+    assert "BJ0104" in w.outlets.silent_codes()
