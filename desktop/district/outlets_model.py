@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from db.changes import Kind
@@ -21,6 +21,7 @@ from db.management.targets import Period
 from db.store import codes
 from desktop.analysis import analysis_labels
 from desktop.kit import operations
+from desktop.kit.table_model import RowsTableModel
 
 COL_OUTLET = 0
 COL_COMPLAINTS = 1
@@ -78,8 +79,11 @@ def local_time(value: dt.datetime | None) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value is not None else ""
 
 
-class OutletFiguresModel(QAbstractTableModel):
+class OutletFiguresModel(RowsTableModel):
     """One row per active outlet: the period's figures. Emits no signals of its own."""
+
+    COLUMN_COUNT = COLUMN_COUNT
+    SORT_KEYS = SORT_KEYS
 
     def __init__(self, parent=None, *, clock: Callable[[], dt.datetime] = _now) -> None:
         super().__init__(parent)
@@ -87,8 +91,6 @@ class OutletFiguresModel(QAbstractTableModel):
         self._at = clock()
         self._period = Period.of(self._at, "quarter")
         self._silent_days = overview.DEFAULT_SILENT_DAYS
-        self._sort_column = COL_OUTLET
-        self._sort_order = Qt.SortOrder.AscendingOrder
         self._rows: list[OutletFigures] = []
         self._count = 0
         self._with_targets = False
@@ -164,18 +166,6 @@ class OutletFiguresModel(QAbstractTableModel):
 
     # --- Qt model interface ----------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if SORT_KEYS.get(column) is None:
-            return
-        self._sort_column, self._sort_order = column, Qt.SortOrder(order)
-        self.refresh()
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
             return super().headerData(section, orientation, role)
@@ -218,15 +208,6 @@ class OutletFiguresModel(QAbstractTableModel):
             COL_TARGETS: self.tr("The district's targets for the period that were missed"),
             COL_LAST_BUNDLE: self.tr("When the outlet's last bundle was imported"),
         }
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
         row = self.outlet_at(index.row()) if index.isValid() else None
