@@ -3564,7 +3564,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DistrictCaseModel</name>
     <message>
-        <location filename="../../desktop/district/case_model.py" line="+177"/>
+        <location filename="../../desktop/district/case_model.py" line="+168"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
@@ -3614,7 +3614,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+15"/>
         <source>Overdue since {time}</source>
         <translation>已于 {time} 超期</translation>
     </message>
@@ -6065,7 +6065,7 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
 <context>
     <name>OutletFiguresModel</name>
     <message>
-        <location filename="../../desktop/district/outlets_model.py" line="+190"/>
+        <location filename="../../desktop/district/outlets_model.py" line="+180"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
@@ -6180,7 +6180,7 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
         <translation>网点最近一个数据包的导入时间</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+37"/>
         <source>{missed} of {n}</source>
         <translation>{n} 项中 {missed} 项</translation>
     </message>
