@@ -309,6 +309,10 @@ MESSAGES: dict[str, str] = {
     "district_nothing_to_send": (
         "Nothing new for outlet {outlet} since bundle number {seq}: no work order, reply or escalation result waits; no bundle written."
     ),
+    # the outlets side by side (db/district/overview.py)
+    "district_outlet_unknown": "Outlet {outlet} is not enrolled in this district.",
+    "district_bad_days": "'{value}' is not a number of days: give a whole number from 1 to {max}.",
+    "district_no_outlets": "No outlet is enrolled in this district yet: there is nothing to assess.",
     # the database check (db/trust/integrity.py, anchor.py; db/handling/workcalendar.py)
     "trail_shorter_than_checkpoint": (
         "The audit trail is shorter than its signed checkpoint of {at}: {entries} entries "

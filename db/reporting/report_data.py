@@ -1075,44 +1075,57 @@ def _ledger_rows(
         batch = cast(list[tuple[Any, ...]], list(tuples(query)))
         for r in batch:
             no += 1
-            (
-                _id, case_no, received_at, route, channel, business, cause, severity,
-                triggers, name, phone, id_no, remedy, description, owner, handler,
-                status, is_open, agreed, closed_at, replied_at,
-            ) = r  # fmt: skip
-            masker = Masker(name, phone, id_no, reveal=reveal)
-            customer = masker.customer(name, phone, id_no)
-            overdue = None
-            if agreed is not None:
-                replied_at = _as_datetime(replied_at)
-                if replied_at is None and not is_open:
-                    replied_at = closed_at
-                state = deadline_state(agreed, replied_at, is_open=bool(is_open), at=at)
-                overdue = state in (STATE_LATE, STATE_OVERDUE)
-            yield LedgerRow(
-                no=no,
-                case_no=case_no,
-                received_at=received_at,
-                route=route,
-                channel=channel,
-                business_type=business,
-                cause=cause,
-                severity=severity,
-                urgent_triggers=tuple(t for t in triggers.split(",") if t),
-                customer_name=customer.name,
-                customer_phone=customer.phone,
-                remedy_requested=masker.text(remedy),
-                description=masker.text(description),
-                owner_name=owner or "",
-                handler_name=handler or "",
-                status=status,
-                agreed_reply_at=agreed,
-                closed_at=closed_at,
-                overdue=overdue,
-            )
+            triggers = tuple(t for t in r[8].split(",") if t)
+            yield ledger_row(no, (*r[1:8], triggers, *r[9:20], _as_datetime(r[20])),
+                             reveal=reveal, at=at)  # fmt: skip
         if len(batch) < batch_size:
             return
         after = (batch[-1][2], batch[-1][0])
+
+
+def ledger_row(no: int, values: tuple, *, reveal: bool, at: dt.datetime) -> LedgerRow:
+    """The ledger row of one case from its stored values, in this order: case number,
+    received, route, channel, business type, cause, severity, urgent triggers (a tuple of
+    codes), the customer's name, phone and ID number, remedy requested, description, first-ask
+    owner's and handler's names, status, open or not, agreed reply time, closed, first reply.
+
+    Customer data is masked unless ``reveal``; overdue is the agreed reply time against the
+    first reply (or, closed without one, the closing) as of ``at``. The district's ledger
+    across outlets (db/district/ledger.py) builds its rows here too."""
+    (
+        case_no, received_at, route, channel, business, cause, severity, triggers, name, phone,
+        id_no, remedy, description, owner, handler, status, is_open, agreed, closed_at,
+        replied_at,
+    ) = values  # fmt: skip
+    masker = Masker(name, phone, id_no, reveal=reveal)
+    customer = masker.customer(name, phone, id_no)
+    overdue = None
+    if agreed is not None:
+        if replied_at is None and not is_open:
+            replied_at = closed_at
+        state = deadline_state(agreed, replied_at, is_open=bool(is_open), at=at)
+        overdue = state in (STATE_LATE, STATE_OVERDUE)
+    return LedgerRow(
+        no=no,
+        case_no=case_no,
+        received_at=received_at,
+        route=route,
+        channel=channel,
+        business_type=business,
+        cause=cause,
+        severity=severity,
+        urgent_triggers=triggers,
+        customer_name=customer.name,
+        customer_phone=customer.phone,
+        remedy_requested=masker.text(remedy),
+        description=masker.text(description),
+        owner_name=owner or "",
+        handler_name=handler or "",
+        status=status,
+        agreed_reply_at=agreed,
+        closed_at=closed_at,
+        overdue=overdue,
+    )
 
 
 def _as_datetime(value: Any) -> dt.datetime | None:

@@ -35,24 +35,23 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QStackedWidget,
     QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from db.management import analysis, targets
-from db.management.targets import MONTH, QUARTER, YEAR, Period
+from db.management import analysis
+from db.management.targets import Period
 from db.store.models import now
 from desktop.analysis import analysis_labels
+from desktop.analysis.period_picker import PeriodPicker
 from desktop.kit import labels
 from desktop.kit.refusals import name_widget
 from desktop.kit.worker import QueryOp
@@ -187,18 +186,8 @@ class Dashboard(QWidget):
         self.data: analysis.Dashboard | None = None
         self.busy_count = 0
 
-        today = at or now()
-        self.kind = QComboBox()
-        name_widget(self.kind, "dashboardPeriodKind", self.tr("Period kind"))
-        self.kind.addItem(self.tr("Year"), YEAR)
-        self.kind.addItem(self.tr("Quarter"), QUARTER)
-        self.kind.addItem(self.tr("Month"), MONTH)
-        self.year = QSpinBox()
-        self.year.setRange(targets.MIN_YEAR, targets.MAX_YEAR)
-        self.year.setValue(today.year)
-        name_widget(self.year, "dashboardYear", self.tr("Year"))
-        self.index = QComboBox()
-        name_widget(self.index, "dashboardPeriodIndex", self.tr("Quarter or month"))
+        self.picker = PeriodPicker("dashboard", lambda: self._at or now(), self)
+        self.kind, self.year, self.index = self.picker.kind, self.picker.year, self.picker.index
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         name_widget(self.refresh_button, "dashboardRefresh", self.tr("Refresh the dashboard"))
         self.busy = QProgressBar()
@@ -218,13 +207,8 @@ class Dashboard(QWidget):
         self.error.setStyleSheet("color: #c62828;")
         self.error.hide()
 
-        period_label = QLabel(self.tr("&Period:"))
-        period_label.setBuddy(self.kind)
         bar = QHBoxLayout()
-        bar.addWidget(period_label)
-        bar.addWidget(self.kind)
-        bar.addWidget(self.year)
-        bar.addWidget(self.index)
+        bar.addWidget(self.picker)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.busy)
         bar.addSpacing(16)
@@ -256,11 +240,7 @@ class Dashboard(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(grid, 1)
 
-        self._fill_index(QUARTER, Period.of(today, QUARTER).index)
-        self.kind.setCurrentIndex(1)
-        self.kind.currentIndexChanged.connect(self._on_kind_changed)
-        self.year.valueChanged.connect(self.reload)
-        self.index.currentIndexChanged.connect(self.reload)
+        self.picker.period_changed.connect(lambda _period: self.reload())
         self.refresh_button.clicked.connect(self.reload)
 
     @property
@@ -269,42 +249,12 @@ class Dashboard(QWidget):
 
     # --- the period ---------------------------------------------------------------------
 
-    def _fill_index(self, kind: str, selected: int) -> None:
-        self.index.blockSignals(True)
-        self.index.clear()
-        if kind == QUARTER:
-            for q in range(1, 5):
-                self.index.addItem(self.tr("Q{n}").format(n=q), q)
-        elif kind == MONTH:
-            for m in range(1, 13):
-                self.index.addItem(self.tr("{n} mo.").format(n=m), m)
-        self.index.setVisible(kind != YEAR)
-        found = self.index.findData(selected)
-        self.index.setCurrentIndex(max(found, 0))
-        self.index.blockSignals(False)
-
-    def _on_kind_changed(self) -> None:
-        kind = self.kind.currentData()
-        today = self._at or now()
-        self._fill_index(kind, Period.of(today, kind).index if kind != YEAR else 0)
-        self.reload()
-
     def period(self) -> Period:
-        kind = self.kind.currentData()
-        index = 0 if kind == YEAR else int(self.index.currentData() or 1)
-        return Period(kind, self.year.value(), index)
+        return self.picker.period()
 
     def set_period(self, period: Period | str) -> None:
         """Pick ``period`` (and reload once)."""
-        p = targets.as_period(period)
-        for widget in (self.kind, self.year, self.index):
-            widget.blockSignals(True)
-        self.kind.setCurrentIndex(self.kind.findData(p.kind))
-        self.year.setValue(p.year)
-        self._fill_index(p.kind, p.index)
-        for widget in (self.kind, self.year, self.index):
-            widget.blockSignals(False)
-        self.reload()
+        self.picker.set_period(period)
 
     # --- loading ----------------------------------------------------------------------------
 

@@ -30,6 +30,8 @@ window (desktop/district/):
 - ``workorders import | assign | list`` the district's work orders from above
   (desktop/cli/district_workorders.py); ``heads`` each outlet's audit-trail head across its
   bundles, exit 1 when one went backwards (desktop/cli/district_heads.py).
+- ``report assessment``, ``export-ledger`` and ``silent``: the reports across outlets
+  (desktop/cli/district_reports.py).
 
 ``--db URL`` is remembered (without its password, which belongs in ``~/.pgpass`` or
 ``PGPASSWORD``) in ``district.json`` of the user configuration folder, so later commands
@@ -55,7 +57,7 @@ from platformdirs import user_config_dir
 
 from db.store import files
 from desktop.cli import common as cli_common
-from desktop.cli import district_heads, district_workorders
+from desktop.cli import district_heads, district_reports, district_workorders
 from desktop.cli.maintenance import UserRefused, add_user_option
 from desktop.paths import APP_NAME, ORG_NAME, district_key_path
 
@@ -106,7 +108,7 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     district = sub.add_parser(
         "district",
         help="the district branch's console (PostgreSQL): init, enrol, key, import, send, "
-        "workorders, heads",
+        "workorders, heads, report, export-ledger, silent",
         description="The district branch's console on its PostgreSQL database.",
     )
     _add_district_options(district)
@@ -158,6 +160,7 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     _add_district_options(send)
     district_workorders.add_subcommands(commands, _add_district_options)
     district_heads.add_subcommands(commands, _add_district_options)
+    district_reports.add_subcommands(commands, _add_district_options)
 
 
 # --- shared ----------------------------------------------------------------------------------
@@ -376,6 +379,7 @@ def cmd_district(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
         "send": _district_send,
         **district_workorders.handlers(_open_district, _officer),
         **district_heads.handlers(_open_district, _officer),
+        **district_reports.handlers(_open_district),
     }
     if not args.district_command and getattr(args, "db", None):
         from desktop.district.app import run_district_gui
@@ -389,7 +393,7 @@ def cmd_district(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     handler = handlers.get(args.district_command or "")
     if handler is None:
         print("give a subcommand: complaint-desk district init | enrol | key | import | send "
-              "| workorders | heads (see --help)", file=stderr)  # fmt: skip
+              "| workorders | heads | report | export-ledger | silent (see --help)", file=stderr)  # fmt: skip
         return 2
     from db.district.database import close_district_database
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from db.changes import Kind
@@ -20,6 +20,7 @@ from db.district.queries import CaseCount, DistrictCaseFilter, DistrictCaseRow
 from desktop.district import trail_flag
 from desktop.district.table_kit import row_flags
 from desktop.kit import labels, operations
+from desktop.kit.table_model import RowsTableModel
 
 COL_OUTLET = 0
 COL_CASE_NO = 1
@@ -66,7 +67,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-class DistrictCaseModel(QAbstractTableModel):
+class DistrictCaseModel(RowsTableModel):
     """The outlets' cases matching a filter, sorted and paged in SQL.
 
     Signals:
@@ -74,6 +75,8 @@ class DistrictCaseModel(QAbstractTableModel):
     """
 
     total_changed = Signal(object)
+    COLUMN_COUNT = COLUMN_COUNT
+    SORT_KEYS = SORT_KEYS
 
     def __init__(self, parent=None, *, clock: Callable[[], dt.datetime] = _now) -> None:
         super().__init__(parent)
@@ -160,18 +163,6 @@ class DistrictCaseModel(QAbstractTableModel):
         self.endInsertRows()
 
     # --- Qt model interface ----------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if SORT_KEYS.get(column) is None:
-            return
-        self._sort_column, self._sort_order = column, Qt.SortOrder(order)
-        self.refresh()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:

@@ -1,6 +1,6 @@
 """The district console's window: a thin frame around its tabs (the consolidated cases,
-the escalation queue, the work orders), with the menus and the status bar; its size and
-layout are remembered."""
+the escalation queue, the work orders, the outlets side by side), with the menus and the
+status bar; its size and layout are remembered."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from desktop.district import bundle_import
 from desktop.district.cases_panel import CasesPanel
 from desktop.district.escalation_queue import EscalationQueuePanel
 from desktop.district.inbox_dock import InboxDock
+from desktop.district.outlets_panel import OutletsPanel
 from desktop.district.trail_flag import TrailFlag
 from desktop.district.workorders_panel import WorkOrdersPanel
 from desktop.kit import i18n, operations
@@ -49,6 +50,8 @@ class DistrictWindow(QMainWindow):
         self.tabs.addTab(self.queue, self.tr("Escalations led (Art. 11)"))
         self.work_orders = WorkOrdersPanel(settings, officer, self)
         self.tabs.addTab(self.work_orders, self.tr("Work orders"))
+        self.outlets = OutletsPanel(settings, self)
+        self.tabs.addTab(self.outlets, self.tr("Outlets side by side"))
         self.setCentralWidget(self.tabs)
         self.inbox = InboxDock(settings, officer, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.inbox)
@@ -90,6 +93,8 @@ class DistrictWindow(QMainWindow):
                      lambda: self.tabs.setCurrentWidget(self.queue), "Ctrl+2")  # fmt: skip
         self._action(view, self.tr("&Work orders"), "workOrdersTabAction",
                      lambda: self.tabs.setCurrentWidget(self.work_orders), "Ctrl+3")  # fmt: skip
+        self._action(view, self.tr("&Outlets side by side"), "outletsTabAction",
+                     lambda: self.tabs.setCurrentWidget(self.outlets), "Ctrl+4")  # fmt: skip
         self._action(view, self.tr("&Search"), "searchAction", self._focus_search,
                      QKeySequence.StandardKey.Find)  # fmt: skip
         view.addAction(self.inbox.toggle_action)
@@ -145,4 +150,5 @@ class DistrictWindow(QMainWindow):
         self.cases.save_layout()
         self.queue.save_layout()
         self.work_orders.save_layout()
+        self.outlets.save_layout()
         super().closeEvent(event)

@@ -488,6 +488,18 @@ _MESSAGES: dict[str, str] = {
         "WorkflowError",
         "Nothing new for outlet {outlet} since bundle number {seq}: no work order, reply or escalation result waits; no bundle written.",
     ),
+    "district_outlet_unknown": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "Outlet {outlet} is not enrolled in this district.",
+    ),
+    "district_bad_days": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "'{value}' is not a number of days: give a whole number from 1 to {max}.",
+    ),
+    "district_no_outlets": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "No outlet is enrolled in this district yet: there is nothing to assess.",
+    ),
     "trail_shorter_than_checkpoint": QT_TRANSLATE_NOOP(
         "WorkflowError",
         "The audit trail is shorter than its signed checkpoint of {at}: {entries} entries then, {now} now; entries were removed.",

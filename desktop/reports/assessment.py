@@ -83,8 +83,8 @@ def _rate(value: float | None) -> str:
     return zh.EMPTY if value is None else f"{value:.1f}%"
 
 
-def report_code(data: ad.AssessmentData) -> str:
-    """SHA-256 of the report's data without the generation time."""
+def report_code(data: object) -> str:
+    """SHA-256 of a report's data (a dataclass) without the generation time."""
     plain = dataclasses.asdict(data)
     plain.pop("generated_at", None)
     text = json.dumps(plain, sort_keys=True, ensure_ascii=False, default=str)
@@ -326,6 +326,14 @@ class _Writer:
         else:
             roles = [("制表人", ""), ("网点负责人", d.head.name if d.head else ""),
                      ("上级单位审核", "")]  # fmt: skip
+        self.signature_block(
+            roles,
+            "本报告由网点投诉处理台根据数据库生成，页脚校验码为报告数据的 SHA-256 摘要，"
+            "用于识别不同时间生成的版本。",
+        )
+
+    def signature_block(self, roles: list[tuple[str, str]], hint_text: str) -> None:
+        """The opinion box and a signature line (name, signature, date) per role."""
         t = zh.TEXT
         cells = [
             [
@@ -353,11 +361,7 @@ class _Writer:
             label_columns=(0,),
             row_heights=[24 * mm],
         )
-        hint = pc.para(
-            "本报告由网点投诉处理台根据数据库生成，页脚校验码为报告数据的 SHA-256 摘要，"
-            "用于识别不同时间生成的版本。",
-            self.s.note,
-        )
+        hint = pc.para(hint_text, self.s.note)
         self.story.append(
             KeepTogether([heading, opinion, Spacer(1, 3 * mm), table, Spacer(1, 3 * mm), hint])
         )

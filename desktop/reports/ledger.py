@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -67,6 +67,7 @@ class LedgerInfo:
     period: str
     generated_at: dt.datetime
     masked: bool = True
+    unit_label: str = "网点"  # what ``outlet`` names: an outlet, or a district branch
 
 
 def _chinese(vocabulary: dict[str, str]) -> dict[str, str]:
@@ -121,10 +122,30 @@ def write_ledger_xlsx(
 
     ``progress(done)`` is called every PROGRESS_EVERY rows.
     """
+    return write_ledger_with_lead(
+        (((), row) for row in rows), target, lead=(), info=info, progress=progress
+    )
+
+
+def write_ledger_with_lead(
+    rows: Iterable[tuple[Sequence[object], LedgerRow]],
+    target: Path | BinaryIO,
+    *,
+    lead: Sequence[tuple[str, float]],
+    info: LedgerInfo | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """The ledger with columns ``lead`` (header, width) before the outlet's own, such as the
+    outlet's code and name in the district's ledger across outlets: each of ``rows`` is
+    (the values of those columns, the case's row)."""
+    columns = (*lead, *COLUMNS)
+    shift = len(lead)
+    dates = [shift + i for i in DATE_COLUMNS]
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET_TITLE)
-    ws.freeze_panes = "C2"  # header row and the case number stay in view
-    for i, (_name, width) in enumerate(COLUMNS, start=1):
+    # The header row and the case number stay in view.
+    ws.freeze_panes = f"{get_column_letter(shift + 3)}2"
+    for i, (_name, width) in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
 
     header_font = Font(bold=True)
@@ -133,7 +154,7 @@ def write_ledger_xlsx(
     header_border = Border(left=thin, right=thin, top=thin, bottom=thin)
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
     header = []
-    for name in HEADERS:
+    for name, _width in columns:
         cell = WriteOnlyCell(ws, value=name)
         cell.font, cell.fill, cell.border, cell.alignment = (
             header_font,
@@ -146,9 +167,9 @@ def write_ledger_xlsx(
 
     translate = _Translator()
     count = 0
-    for row in rows:
-        values = text_row(ws, translate.values(row))
-        for i in DATE_COLUMNS:
+    for first, row in rows:
+        values = text_row(ws, [*first, *translate.values(row)])
+        for i in dates:
             if values[i] is not None:
                 cell = WriteOnlyCell(ws, value=values[i])
                 cell.number_format = DATE_FORMAT
@@ -157,7 +178,7 @@ def write_ledger_xlsx(
         count += 1
         if progress is not None and count % PROGRESS_EVERY == 0:
             progress(count)
-    last_column = get_column_letter(len(COLUMNS))
+    last_column = get_column_letter(len(columns))
     ws.auto_filter.ref = f"A1:{last_column}{count + 1}"
 
     if info is not None:
@@ -185,7 +206,7 @@ def _info_sheet(wb: Workbook, info: LedgerInfo, count: int) -> None:
     ws.column_dimensions["A"].width = 14
     ws.column_dimensions["B"].width = 60
     rows = [
-        ("网点", info.outlet),
+        (info.unit_label, info.outlet),
         ("期间", info.period),
         ("投诉件数", count),
         ("生成时间", info.generated_at.strftime("%Y-%m-%d %H:%M")),
@@ -194,3 +215,7 @@ def _info_sheet(wb: Workbook, info: LedgerInfo, count: int) -> None:
     ]
     for label, value in rows:
         ws.append(text_row(ws, [label, value]))
+
+
+# The district's ledger across outlets (db/district/ledger.py): the outlet first.
+OUTLET_LEAD: tuple[tuple[str, float], ...] = (("网点代码", 11), ("网点名称", 18))

@@ -3026,33 +3026,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop/analysis/dashboard.py" line="+192"/>
-        <source>Period kind</source>
-        <translation>期间类型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+6"/>
-        <source>Year</source>
-        <translation>年度</translation>
-    </message>
-    <message>
-        <location line="-5"/>
-        <source>Quarter</source>
-        <translation>季度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Month</source>
-        <translation>月度</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Quarter or month</source>
-        <translation>季度或月份</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../desktop/analysis/dashboard.py" line="+191"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -3062,12 +3036,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>刷新分析看板</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>&amp;Period:</source>
-        <translation>期间(&amp;P)：</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Complaints per month against target</source>
         <translation>每月投诉量与指标对比</translation>
     </message>
@@ -3097,13 +3066,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>答复用时与约定时限</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>Q{n}</source>
-        <translation>第{n}季度</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+92"/>
+        <location line="+99"/>
         <source>{n} mo.</source>
         <translation>{n}月</translation>
     </message>
@@ -3727,7 +3690,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DistrictCaseModel</name>
     <message>
-        <location filename="../../desktop/district/case_model.py" line="+181"/>
+        <location filename="../../desktop/district/case_model.py" line="+172"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
@@ -3856,9 +3819,39 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
 </context>
 <context>
+    <name>DistrictReports</name>
+    <message>
+        <location filename="../../desktop/district/outlets_reports.py" line="+45"/>
+        <source>District assessment report</source>
+        <translation>区县分公司考核报告</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Export the ledger across outlets</source>
+        <translation>导出各网点投诉台账</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Wrote {n:,} cases of {year} to {file}; customer data is masked.</source>
+        <translation>已将 {year} 年的 {n:,} 件投诉写入 {file}；客户信息已脱敏。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The ledger was not written:
+{error}</source>
+        <translation>台账未写入：
+{error}</translation>
+    </message>
+</context>
+<context>
     <name>DistrictWindow</name>
     <message>
-        <location filename="../../desktop/district/main_window.py" line="+39"/>
+        <location filename="../../desktop/district/main_window.py" line="+40"/>
         <source>District console</source>
         <translation>县区分公司控制台</translation>
     </message>
@@ -3886,6 +3879,11 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+2"/>
         <source>Work orders</source>
         <translation>工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outlets side by side</source>
+        <translation>各网点对比</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3941,6 +3939,11 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+2"/>
         <source>&amp;Work orders</source>
         <translation>工单(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Outlets side by side</source>
+        <translation>各网点对比(&amp;O)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6529,6 +6532,154 @@ Give the file to the district and read this fingerprint to them by phone when th
     </message>
 </context>
 <context>
+    <name>OutletFiguresModel</name>
+    <message>
+        <location filename="../../desktop/district/outlets_model.py" line="+180"/>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints</source>
+        <translation>投诉件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liable</source>
+        <translation>有责</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work orders</source>
+        <translation>下发工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replied on time</source>
+        <translation>按时答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replied late</source>
+        <translation>超时答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unreplied, overdue</source>
+        <translation>逾期未答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback satisfaction</source>
+        <translation>回访满意率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Targets missed</source>
+        <translation>未达标目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last bundle</source>
+        <translation>最近报送</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Complaints received in the period</source>
+        <translation>本期间受理的投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Of those, still open</source>
+        <translation>其中尚未办结的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Of those, open past the deadline the outlet stated</source>
+        <translation>其中已过网点所定期限仍未办结的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Of those, sent up at least once (Art. 10, 11)</source>
+        <translation>其中至少上报过一次的（第十条、第十一条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Of those, found liable by the current determination (Art. 5)</source>
+        <translation>其中现行责任认定为有责的（第五条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work orders the district sent down, received in the period</source>
+        <translation>区县分公司下发、本期间收到的工单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Callbacks made in the period that reached the customer: satisfied or basically satisfied</source>
+        <translation>本期间联系上客户的回访中，满意或基本满意的比例</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The district&apos;s targets for the period that were missed</source>
+        <translation>区县分公司为本期间所设目标中未达标的项数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the outlet&apos;s last bundle was imported</source>
+        <translation>网点最近一个交换包的导入时间</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{missed} of {n}</source>
+        <translation>{n} 项中 {missed} 项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Never</source>
+        <translation>从未报送</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This outlet has never sent a bundle.</source>
+        <translation>该网点从未报送交换包。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No bundle for more than {n} days.</source>
+        <translation>已超过 {n} 天未报送交换包。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{satisfied} of {answered} callbacks with a result</source>
+        <translation>有结果的回访 {answered} 次，满意 {satisfied} 次</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{metric}: target {target:g}, actual {actual}, {mark}</source>
+        <translation>{metric}：目标 {target:g}，实际 {actual}，{mark}</translation>
+    </message>
+</context>
+<context>
     <name>OutletMenus</name>
     <message>
         <location filename="../../desktop/workorders/workorders_ui.py" line="+271"/>
@@ -6569,6 +6720,184 @@ Give the file to the district and read this fingerprint to them by phone when th
         <location line="+1"/>
         <source>Name who holds the head&apos;s duties while the head is away (Art. 8)</source>
         <translation>指定网点负责人离开期间代行其职责的人员（第八条）</translation>
+    </message>
+</context>
+<context>
+    <name>OutletsPanel</name>
+    <message>
+        <location filename="../../desktop/district/outlets_panel.py" line="+84"/>
+        <source>Outlets side by side</source>
+        <translation>各网点对比</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Figure compared</source>
+        <translation>对比指标</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Compare by:</source>
+        <translation>对比指标(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outlets compared</source>
+        <translation>各网点对比</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days without a bundle</source>
+        <translation>未报送天数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No bundle for &amp;more than:</source>
+        <translation>超过以下天数未报送(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Silent outlets</source>
+        <translation>未报送网点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number of silent outlets</source>
+        <translation>未报送网点数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Assessment report…</source>
+        <translation>考核报告(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print or save the assessment report</source>
+        <translation>打印或保存考核报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;ledger…</source>
+        <translation>导出台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the ledger across outlets</source>
+        <translation>导出各网点投诉台账</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The period&apos;s figures of every outlet as a PDF, with signature lines</source>
+        <translation>各网点本期间数据的 PDF 报告，附签字栏</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every case of the year, one row each, as an Excel workbook (masked)</source>
+        <translation>本年度全部投诉，每件一行，导出为 Excel 工作簿（已脱敏）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Outlets that have sent nothing</source>
+        <translation>未报送数据的网点</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>The district holds no targets for this period: no target column.</source>
+        <translation>区县分公司未设本期间目标，不显示目标列。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Complaints</source>
+        <translation>投诉件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liable</source>
+        <translation>有责</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work orders</source>
+        <translation>下发工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replied on time</source>
+        <translation>按时答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replied late</source>
+        <translation>超时答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unreplied, overdue</source>
+        <translation>逾期未答复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback satisfaction (%)</source>
+        <translation>回访满意率（%）</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No data for this period</source>
+        <translation>本期间暂无数据</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The {n} highest outlets.</source>
+        <translation>数值最高的 {n} 个网点。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{code} {name}: never sent a bundle</source>
+        <translation>{code} {name}：从未报送交换包</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{code} {name}: {days} days since its last bundle ({time})</source>
+        <translation>{code} {name}：距最近一次报送已 {days} 天（{time}）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{n} outlets silent</source>
+        <translation>{n} 个网点未报送</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every outlet sent a bundle in the last {n} days.</source>
+        <translation>各网点最近 {n} 天内均已报送交换包。</translation>
     </message>
 </context>
 <context>
@@ -6937,6 +7266,50 @@ Give the file to the district and read this fingerprint to them by phone when th
         <location line="+11"/>
         <source>Any cause</source>
         <translation>任意原因</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../desktop/analysis/period_picker.py" line="+36"/>
+        <source>Period kind</source>
+        <translation>期间类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quarter or month</source>
+        <translation>季度或月份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Q{n}</source>
+        <translation>第{n}季度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} mo.</source>
+        <translation>{n}月</translation>
     </message>
 </context>
 <context>
@@ -12647,6 +13020,21 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
         <location line="+4"/>
         <source>Nothing new for outlet {outlet} since bundle number {seq}: no work order, reply or escalation result waits; no bundle written.</source>
         <translation>自第 {seq} 号交换包以来，没有需要发给网点 {outlet} 的新工单、答复或升级处理结果；未写出交换包。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Outlet {outlet} is not enrolled in this district.</source>
+        <translation>网点 {outlet} 未在本区县分公司登记。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;{value}&apos; is not a number of days: give a whole number from 1 to {max}.</source>
+        <translation>“{value}”不是有效天数：请填写 1 至 {max} 之间的整数。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No outlet is enrolled in this district yet: there is nothing to assess.</source>
+        <translation>本区县分公司尚未登记任何网点，无可考核的内容。</translation>
     </message>
     <message>
         <location line="+4"/>
