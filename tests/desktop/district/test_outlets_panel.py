@@ -156,8 +156,9 @@ def test_the_tab_in_the_window_is_named_and_keyboard_reachable(
     for widget in (w.outlets.kind, w.outlets.year, w.outlets.figure, w.outlets.table,
                    w.outlets.days, w.outlets.silent):  # fmt: skip
         assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+    index = w.tabs.indexOf(w.outlets)
     w.close()
-    assert settings.value("district/tab") == 2
+    assert settings.value("district/tab") == index
     assert settings.value("district/outlets_splitter") is not None
 
 
