@@ -43,6 +43,7 @@ from desktop.handling.action_form import name_widget
 from desktop.kit import labels, operations
 from desktop.kit.common import accept_reject_box
 from desktop.kit.form_kit import FORM_STYLE, FormErrors, make_error_label
+from desktop.kit.qt_dates import py_date, qdate
 from desktop.kit.refusals import refusal_text
 from desktop.management.duties import duty_text
 from desktop.session.change_password_dialog import SetPasswordDialog
@@ -100,7 +101,7 @@ class StaffEditDialog(QDialog):
         self.joined_edit.setCalendarPopup(True)
         self.joined_edit.setDisplayFormat("yyyy-MM-dd")
         joined = staff.joined_on if staff else None
-        self.joined_edit.setDate(QDate(joined) if joined else QDate.currentDate())
+        self.joined_edit.setDate(qdate(joined) if joined else QDate.currentDate())
         self.joined_check.setChecked(joined is not None)
         self.joined_edit.setEnabled(joined is not None)
         self.joined_check.toggled.connect(self.joined_edit.setEnabled)
@@ -149,7 +150,7 @@ class StaffEditDialog(QDialog):
         )
 
     def joined_on(self) -> dt.date | None:
-        return self.joined_edit.date().toPython() if self.joined_check.isChecked() else None
+        return py_date(self.joined_edit.date()) if self.joined_check.isChecked() else None
 
     def save(self) -> None:
         try:

@@ -43,6 +43,7 @@ from desktop.handling.action_form import name_widget, staff_text
 from desktop.kit import labels, operations
 from desktop.kit.common import accept_reject_box
 from desktop.kit.form_kit import FORM_STYLE, FormErrors, make_error_label, refusal_text
+from desktop.kit.qt_dates import py_date
 
 
 def _table(name: str, accessible: str, headers: list[str]) -> QTableWidget:
@@ -162,7 +163,7 @@ class SessionDialog(QDialog):
                 self,
                 lambda: training.record_session(
                     self.actor,
-                    held_on=self.date_edit.date().toPython(),
+                    held_on=py_date(self.date_edit.date()),
                     topic=self.topic_combo.currentData(),
                     title=self.title_edit.text(),
                     trainer=self.trainer_edit.text(),

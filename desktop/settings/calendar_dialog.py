@@ -47,6 +47,7 @@ from desktop.kit import labels
 from desktop.kit.busy import BusyDialog
 from desktop.kit.form_kit import FORM_STYLE, make_error_label, make_hint_label, show_beside
 from desktop.kit.i18n import QT_TRANSLATE_NOOP
+from desktop.kit.qt_dates import py_date
 from desktop.kit.refusals import name_widget, refusal_text
 from desktop.settings.calendar_words import can_edit_calendar, sentences, who_to_ask
 
@@ -457,7 +458,7 @@ class CalendarDialog(BusyDialog):
     # --- editing ---------------------------------------------------------------------------
 
     def add_day(self) -> None:
-        day = self.day_edit.date().toPython()
+        day = py_date(self.day_edit.date())
         working = bool(self.kind_combo.currentData())
         problem = entry_problem(self._year, day, working)
         if problem == "makeup_on_weekday":
