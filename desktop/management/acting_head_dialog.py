@@ -237,6 +237,8 @@ class ActingHeadDialog(QDialog):
         if not rows:
             return None
         item = self.table.item(rows[0].row(), 0)
+        if item is None:
+            return None
         return item.data(SPAN_ID_ROLE), item.data(Qt.ItemDataRole.UserRole + 2)
 
     def _update_buttons(self) -> None:
@@ -256,7 +258,7 @@ class ActingHeadDialog(QDialog):
                 self,
                 lambda: permissions.name_acting_head(
                     self.actor,
-                    staff_records.staff_member(staff_id),
+                    staff_records.chosen_staff(staff_id),
                     py_datetime(self.starts_edit.dateTime()),
                     py_datetime(self.ends_edit.dateTime()),
                     note=self.note_edit.text(),

@@ -421,13 +421,15 @@ class StaffDialog(QDialog):
         return staff_records.staff_member(row.id) if row else None
 
     def add_staff(self) -> None:
+        if self.actor is None:  # the buttons are the head's
+            return
         dialog = StaffEditDialog(self.actor, None, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_staff is not None:
             self.reload(dialog.result_staff.id)
 
     def edit_staff(self) -> None:
         staff = self._staff()
-        if staff is None:
+        if staff is None or self.actor is None:
             return
         dialog = StaffEditDialog(self.actor, staff, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -442,13 +444,13 @@ class StaffDialog(QDialog):
             self.status_label.setText(self.tr("{name}'s password is set.").format(name=staff.name))
 
     def deactivate(self) -> None:
-        staff = self._staff()
-        if staff is None:
+        staff, actor = self._staff(), self.actor
+        if staff is None or actor is None:
             return
         try:
             result = operations.run_op(
                 self,
-                lambda: staff_records.deactivate_staff(staff, self.actor),
+                lambda: staff_records.deactivate_staff(staff, actor),
                 changes=STAFF_CHANGES,
             )
         except (WorkflowError, ValidationError) as err:
@@ -463,13 +465,13 @@ class StaffDialog(QDialog):
         self.reload(staff.id)
 
     def reactivate(self) -> None:
-        staff = self._staff()
-        if staff is None:
+        staff, actor = self._staff(), self.actor
+        if staff is None or actor is None:
             return
         try:
             operations.run_op(
                 self,
-                lambda: staff_records.reactivate_staff(staff, self.actor),
+                lambda: staff_records.reactivate_staff(staff, actor),
                 changes=STAFF_CHANGES,
             )
         except (WorkflowError, ValidationError) as err:

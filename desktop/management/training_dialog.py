@@ -321,8 +321,8 @@ class TrainingDialog(QDialog):
     def fill_history(self) -> None:
         staff_id = self.staff_combo.currentData()
         rows = []
-        if staff_id is not None:
-            person = staff_records.staff_member(staff_id)
+        person = staff_records.staff_member(staff_id) if staff_id is not None else None
+        if person is not None:
             rows = [self._row(s, False) for s in training.training_history(person)]
         _fill(self.history_table, rows)
 
@@ -358,10 +358,13 @@ class TrainingDialog(QDialog):
             dialog.deleteLater()
 
     def save_months(self) -> None:
+        actor = self.actor
+        if actor is None:  # Save is disabled without a logged-in actor
+            return
         try:
             operations.run_op(
                 self,
-                lambda: training.set_behind_months(self.months_spin.value(), self.actor),
+                lambda: training.set_behind_months(self.months_spin.value(), actor),
                 changes=Changes.of(Kind.TRAINING, Kind.SETTINGS),
             )
         except WorkflowError as err:
