@@ -49,6 +49,7 @@ from desktop.kit import labels, operations
 from desktop.kit.form_kit import (  # noqa: F401 (re-exported: older imports)
     DATETIME_FORMAT,
     ERROR_COLOR,
+    FIELD_LINES,
     FORM_STYLE,
     FormErrors,
     InlineErrors,
@@ -150,11 +151,13 @@ class NewCaseDialog(QDialog):
 
     # --- building ----------------------------------------------------------------------
 
-    def _row(self, form: QFormLayout, text: str, name: str, widget: QWidget, **kw: object) -> None:
+    def _row(
+        self, form: QFormLayout, text: str, name: str, widget: QWidget, *, lines: int = FIELD_LINES
+    ) -> None:
         """Add a labelled field with its error label; the label's mnemonic focuses it."""
         caption = QLabel(text)
         caption.setBuddy(widget)
-        form.addRow(caption, self.errors.wrap(name, widget, caption=caption, **kw))
+        form.addRow(caption, self.errors.wrap(name, widget, caption=caption, lines=lines))
         self._tab_order.append(widget)
 
     def _combo(self, kind: str, name: str, accessible: str, *, placeholder: bool) -> QComboBox:
