@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QWidget,
 )
 
@@ -100,3 +102,15 @@ def central_layout(window: QMainWindow) -> QBoxLayout:
     if not isinstance(layout, QBoxLayout):
         raise LookupError(f"{window.objectName()} has no central box layout")
     return layout
+
+
+def top_level_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """The tree's rows, top to bottom."""
+    items = (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
+    return [item for item in items if item is not None]
+
+
+def child_items(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """The item's children, top to bottom."""
+    children = (item.child(i) for i in range(item.childCount()))
+    return [child for child in children if child is not None]

@@ -221,8 +221,10 @@ class CalendarDialog(BusyDialog):
         self.name_combo.setEditable(True)
         self.name_combo.addItems([holiday_name(name) for name in list(HOLIDAY_NAMES)[:7]])
         self.name_combo.setCurrentIndex(-1)
-        self.name_combo.lineEdit().setPlaceholderText(self.tr("e.g. Spring Festival"))
-        self.name_combo.lineEdit().setMaxLength(MAX_NAME)
+        name_line = self.name_combo.lineEdit()  # the combo is editable, so it has one
+        if name_line is not None:
+            name_line.setPlaceholderText(self.tr("e.g. Spring Festival"))
+            name_line.setMaxLength(MAX_NAME)
         self.add_button = QPushButton(self.tr("&Add"))
         name_widget(self.add_button, "add_day_button", self.tr("Add the day"))
         self.remove_button = QPushButton(self.tr("&Remove selected"))
