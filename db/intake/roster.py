@@ -47,10 +47,10 @@ def staff_member(staff_id: int | None) -> Staff | None:
 
 def chosen_staff(staff_id: int | None) -> Staff:
     """The staff member a form's list offered, for an action that needs one: refused
-    (``inactive_staff``) when nobody is chosen or the row is no longer stored."""
+    (``staff_gone``) when nobody is chosen or the row is no longer stored."""
     staff = staff_member(staff_id)
     if staff is None:
-        raise WorkflowError("inactive_staff", name="(nobody)")
+        raise WorkflowError("staff_gone")
     return staff
 
 

@@ -204,4 +204,4 @@ def test_chosen_staff_refuses_nobody_and_a_vanished_row(outlet, head):
     for staff_id in (None, head.id + 1000):
         with pytest.raises(WorkflowError) as excinfo:
             chosen_staff(staff_id)
-        assert excinfo.value.code == "inactive_staff"
+        assert excinfo.value.code == "staff_gone"
