@@ -62,7 +62,8 @@ def load_outlet_libraries() -> None:
         return
     hidden = [name for name in POSTGRES_DRIVERS if name not in sys.modules]
     for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment] - makes the import fail
+        # None makes the import fail (documented for sys.modules); its stub allows modules only.
+        sys.modules[name] = None  # type: ignore[assignment]
     try:
         import peewee  # noqa: F401
         import playhouse.migrations  # noqa: F401 - imports the PostgreSQL extensions too
@@ -88,7 +89,10 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
 
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    if running is not None and not isinstance(running, QApplication):
+        raise RuntimeError("a Qt application without widgets is already running")
+    app = running or QApplication(sys.argv[:1])
 
     try:
         fonts.apply_app_font(app)
@@ -126,8 +130,8 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
             from db.store import cipher
 
             cipher.remember_key(unlocked.key)  # the checks read the file with it
-        checks = None if full_check else startup_check.before_open_checks()
-        if not startup_check.ensure_sound_database(data_dir, checks=checks):
+        first_checks = None if full_check else startup_check.before_open_checks()
+        if not startup_check.ensure_sound_database(data_dir, checks=first_checks):
             return 1
         path = _database_path(data_dir)
         error = _open_database(path, demo, None if unlocked is None else unlocked.key)

@@ -45,6 +45,15 @@ def staff_member(staff_id: int | None) -> Staff | None:
     return Staff.get_or_none(Staff.id == staff_id) if staff_id is not None else None
 
 
+def chosen_staff(staff_id: int | None) -> Staff:
+    """The staff member a form's list offered, for an action that needs one: refused
+    (``staff_gone``) when nobody is chosen or the row is no longer stored."""
+    staff = staff_member(staff_id)
+    if staff is None:
+        raise WorkflowError("staff_gone")
+    return staff
+
+
 def outlet_head(outlet: Outlet) -> Staff | None:
     return (
         Staff.select()

@@ -24,7 +24,7 @@ from peewee import JOIN, fn
 from db.errors import WorkflowError
 from db.handling.actions import text
 from db.intake import outlets
-from db.intake.roster import staff_member  # noqa: F401 - part of this module's interface
+from db.intake.roster import chosen_staff, staff_member  # noqa: F401 - part of this module's interface
 from db.intake.validation import (
     EMPLOYEE_NO_RE,
     MAX_EMPLOYEE_NO,

@@ -65,7 +65,7 @@ class AnalysisMenus(QObject):
         from desktop.management.disputes_dialog import DisputesDialog
 
         tab = DisputesDialog.SUGGESTIONS_TAB if suggestions else DisputesDialog.DISPUTES_TAB
-        DisputesDialog.open(self._window, self._context.outlet, self._context.actor, tab)
+        DisputesDialog.open_log(self._window, self._context.outlet, self._context.actor, tab)
 
 
 def install_analysis_menus(context: WindowContext) -> AnalysisMenus:

@@ -34,7 +34,7 @@ from db.management.targets import MONTH, QUARTER, YEAR, Period
 from db.store.models import Staff, now
 from desktop.analysis import analysis_labels
 from desktop.kit import operations
-from desktop.kit.common import save_shortcut
+from desktop.kit.common import cell_item, save_shortcut
 from desktop.kit.form_kit import FORM_STYLE, GENERAL_LINES, make_error_label, make_hint_label
 from desktop.kit.refusals import name_widget, refusal_text
 
@@ -220,26 +220,29 @@ class TargetsDialog(QDialog):
         """Type ``text`` into the cell of ``metric`` and ``period`` (as a user would)."""
         p = targets.as_period(period)
         col = [str(x) for x in self.periods()].index(str(p))
-        self.grid.item(METRIC_CODES.index(metric), col).setText(text)
+        cell_item(self.grid, METRIC_CODES.index(metric), col).setText(text)
 
     def save(self) -> bool:
         """Write the changed cells; if any is refused, nothing is written and every bad
         cell is marked (red, its reason in the tooltip), the reasons listed under the grid
         and the first bad cell selected."""
+        actor = self.actor
+        if actor is None:  # Save is disabled without a logged-in actor
+            return False
         self._mark_cells({})
         periods = self.periods()
 
         changed = sorted(self._changed)
         cells = [
             targets.TargetCell(
-                periods[col], METRIC_CODES[row], self.grid.item(row, col).text().strip()
+                periods[col], METRIC_CODES[row], cell_item(self.grid, row, col).text().strip()
             )
             for row, col in changed
         ]
         try:
             operations.run_op(
                 self,
-                lambda: targets.set_targets(self.actor, cells),
+                lambda: targets.set_targets(actor, cells),
                 changes=Changes.of(Kind.TARGETS),
             )
         except targets.TargetsRefused as err:
@@ -312,7 +315,7 @@ class TargetsDialog(QDialog):
     def marks(self) -> dict[str, str | None]:
         """{metric: mark code} as the status table shows them."""
         return {
-            METRIC_CODES[r]: self.status.item(r, 3).data(Qt.ItemDataRole.UserRole)
+            METRIC_CODES[r]: cell_item(self.status, r, 3).data(Qt.ItemDataRole.UserRole)
             for r in range(self.status.rowCount())
         }
 

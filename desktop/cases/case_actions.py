@@ -259,7 +259,9 @@ class CaseActionBar(QWidget):
 
         outcome = EscalationWizard.ask(self, case, actor)
         if outcome is not None and outcome.kind == OUTCOME_TRANSFER:
-            return TransferDialog.ask(self, cases.get_case(case.id), actor)
+            escalated = cases.get_case(case.id)  # as the escalation left it
+            if escalated is not None:
+                return TransferDialog.ask(self, escalated, actor)
         return outcome
 
     # --- filling ---------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from db.handling import deadlines
 from db.handling.deadlines import Clock
 from db.store.models import Case, now
 from desktop.kit import labels
+from desktop.kit.common import cell_item
 
 COL_NAME, COL_DEADLINE, COL_STATE, COL_USED = range(4)
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -72,10 +73,11 @@ class CaseClocksTable(QTableWidget):
 
     def row_texts(self) -> list[tuple[str, str, str, str]]:
         """What each row shows: (clock, deadline, state, used); for tests."""
-        return [
-            tuple(self.item(r, c).text() for c in range(4))  # type: ignore[misc]
-            for r in range(self.rowCount())
-        ]
+        rows = []
+        for r in range(self.rowCount()):
+            clock, deadline, state, used = (cell_item(self, r, c).text() for c in range(4))
+            rows.append((clock, deadline, state, used))
+        return rows
 
     # --- filling ---------------------------------------------------------------------------
 

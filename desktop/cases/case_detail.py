@@ -59,6 +59,7 @@ from desktop.cases.case_clocks import MISSED_COLOR, NEAR_COLOR, CaseClocksTable
 from desktop.cases.case_history import CaseHistoryView
 from desktop.kit import labels, operations
 from desktop.kit.articles import citation
+from desktop.kit.common import top_level_items
 from desktop.kit.errors import workflow_error_message
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -206,7 +207,7 @@ class CaseDetailPanel(QWidget):
     def timeline(self) -> QTreeWidget:
         return self._timeline
 
-    def actions(self) -> CaseActionBar:
+    def action_bar(self) -> CaseActionBar:
         return self._actions
 
     def clocks(self) -> CaseClocksTable:
@@ -654,8 +655,7 @@ class CaseDetailPanel(QWidget):
     def timeline_events(self) -> list[tuple[str, str]]:
         """(event label, details) per timeline row, as shown; for tests and copy-out."""
         out = []
-        for i in range(self._timeline.topLevelItemCount()):
-            item = self._timeline.topLevelItem(i)
+        for item in top_level_items(self._timeline):
             child = item.child(0)
             out.append((item.text(TL_EVENT), child.text(TL_TIME) if child is not None else ""))
         return out

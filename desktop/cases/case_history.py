@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from db.trust import audit
 from desktop.kit import labels
+from desktop.kit.common import child_items, top_level_items
 from desktop.kit.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "CaseHistoryView"
@@ -311,9 +312,8 @@ class CaseHistoryView(QWidget):
     def entries(self) -> list[tuple[str, str, str, list[str]]]:
         """(time, who, what, change lines) per entry, as shown; for tests and copy-out."""
         out = []
-        for i in range(self._tree.topLevelItemCount()):
-            item = self._tree.topLevelItem(i)
-            changes = [item.child(j).text(COL_TIME) for j in range(item.childCount())]
+        for item in top_level_items(self._tree):
+            changes = [child.text(COL_TIME) for child in child_items(item)]
             out.append((item.text(COL_TIME), item.text(COL_WHO), item.text(COL_WHAT), changes))
         return out
 

@@ -397,7 +397,7 @@ class CaseTableModel(QAbstractTableModel):
             return self.tr("Received {time}").format(time=format_time(row.received_at))
         if row.overdue(self._colour_at):
             return self.tr("Overdue since {time}").format(time=format_time(row.due_at))
-        if row.due_today(self._colour_at):
+        if row.due_at is not None and row.due_today(self._colour_at):
             return self.tr("Due today at {time}").format(time=row.due_at.strftime("%H:%M"))
         if row.near_breach(self._colour_at):
             return self.tr("Near its deadline: due {time}").format(time=format_time(row.due_at))

@@ -29,13 +29,10 @@ from db.intake import queries, roster
 from db.intake.queries import CaseFilter
 from db.store.models import Outlet, Staff
 from desktop.kit import labels
+from desktop.kit.qt_dates import qdate
 
 SEARCH_DEBOUNCE_MS = 250
 DEFAULT_RANGE_DAYS = 30
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _pydate(day: QDate) -> dt.date:
@@ -257,7 +254,7 @@ class FilterBar(QWidget):
         return combo
 
     def _date_edit(self, name: str, accessible: str, day: dt.date) -> QDateEdit:
-        edit = QDateEdit(_qdate(day))
+        edit = QDateEdit(qdate(day))
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
         edit.setCalendarPopup(True)

@@ -49,6 +49,7 @@ from desktop.kit import labels, operations
 from desktop.kit.form_kit import (  # noqa: F401 (re-exported: older imports)
     DATETIME_FORMAT,
     ERROR_COLOR,
+    FIELD_LINES,
     FORM_STYLE,
     FormErrors,
     InlineErrors,
@@ -56,6 +57,7 @@ from desktop.kit.form_kit import (  # noqa: F401 (re-exported: older imports)
     make_error_label,
     make_hint_label,
 )
+from desktop.kit.qt_dates import py_datetime
 from desktop.settings import calendar_gap
 
 log = logging.getLogger(__name__)
@@ -149,11 +151,13 @@ class NewCaseDialog(QDialog):
 
     # --- building ----------------------------------------------------------------------
 
-    def _row(self, form: QFormLayout, text: str, name: str, widget: QWidget, **kw: object) -> None:
+    def _row(
+        self, form: QFormLayout, text: str, name: str, widget: QWidget, *, lines: int = FIELD_LINES
+    ) -> None:
         """Add a labelled field with its error label; the label's mnemonic focuses it."""
         caption = QLabel(text)
         caption.setBuddy(widget)
-        form.addRow(caption, self.errors.wrap(name, widget, caption=caption, **kw))
+        form.addRow(caption, self.errors.wrap(name, widget, caption=caption, lines=lines))
         self._tab_order.append(widget)
 
     def _combo(self, kind: str, name: str, accessible: str, *, placeholder: bool) -> QComboBox:
@@ -376,7 +380,7 @@ class NewCaseDialog(QDialog):
         return [code for code, box in self.trigger_boxes.items() if box.isChecked()]
 
     def calendar_gap_years(self) -> tuple[int, ...]:
-        received = self.received_edit.dateTime().toPython().replace(microsecond=0)
+        received = py_datetime(self.received_edit.dateTime()).replace(microsecond=0)
         return deadlines.new_case_uncovered_years(received)
 
     def _update_route_triggers(self) -> None:
@@ -438,7 +442,7 @@ class NewCaseDialog(QDialog):
         elif self.agreed_radio.isChecked():
             outcome = cases.OUTCOME_AGREED
         return cases.NewCase(
-            received_at=self.received_edit.dateTime().toPython(),
+            received_at=py_datetime(self.received_edit.dateTime()),
             route=self.route_combo.currentData() or "",
             channel=self.channel_combo.currentData() or "",
             business_type=self.business_type_combo.currentData() or "",
@@ -452,7 +456,7 @@ class NewCaseDialog(QDialog):
             first_ask_owner_id=self.owner_combo.currentData(),
             outcome=outcome,
             settlement=self.settlement_edit.toPlainText(),
-            agreed_reply_at=self.reply_edit.dateTime().toPython(),
+            agreed_reply_at=py_datetime(self.reply_edit.dateTime()),
         )
 
     def save(self) -> None:

@@ -41,6 +41,7 @@ from db.store.models import Case, Outlet, Staff, now
 from db.workorders import orders as workorders
 from desktop.cases.case_model import format_short_time
 from desktop.kit import labels, operations
+from desktop.kit.common import central_layout
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -383,8 +384,7 @@ def install_today(context: WindowContext) -> TodayPanel:
 
     window = context.window
     panel = TodayPanel(context.outlet, window, me=context.actor)
-    layout = window.centralWidget().layout()
-    layout.insertWidget(0, panel)  # type: ignore[union-attr]
+    central_layout(window).insertWidget(0, panel)
     panel.due_view_requested.connect(window.filter_bar().show_due_soon)
     panel.owed_view_requested.connect(window.filter_bar().show_owed)
     panel.case_requested.connect(lambda case_id: show_case(window, case_id))

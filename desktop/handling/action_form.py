@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar, cast
 
 from peewee import DatabaseError
 from PySide6.QtCore import QCoreApplication, QDateTime
@@ -51,6 +51,7 @@ from desktop.kit.form_kit import (
     make_hint_label,
     set_invalid,  # noqa: F401 (re-exported)
 )
+from desktop.kit.qt_dates import py_datetime, qdatetime
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ def staff_text(person: Staff) -> str:
 
 
 def to_python(edit: QDateTimeEdit) -> dt.datetime:
-    return edit.dateTime().toPython().replace(microsecond=0)
+    return py_datetime(edit.dateTime()).replace(microsecond=0)
 
 
 def required_choice(combo: QComboBox, field: str) -> str:
@@ -206,7 +207,7 @@ class ActionDialog(QDialog):
     def datetime_edit(
         self, name: str, accessible: str, value: dt.datetime | None = None
     ) -> QDateTimeEdit:
-        start = QDateTime(value) if value is not None else QDateTime.currentDateTime()
+        start = qdatetime(value) if value is not None else QDateTime.currentDateTime()
         edit = QDateTimeEdit(start)
         name_widget(edit, f"{name}_edit", accessible)
         edit.setCalendarPopup(True)
@@ -325,4 +326,7 @@ class ActionDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, case: Case, actor: Staff) -> Any:
-        return cls.run(cls(case, actor, parent))
+        # A concrete action dialog names and titles itself: its constructor takes only
+        # (case, actor, parent), which the base's keyword-only signature cannot say.
+        make = cast("Callable[[Case, Staff, QWidget | None], ActionDialog]", cls)
+        return cls.run(make(case, actor, parent))

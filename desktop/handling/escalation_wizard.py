@@ -48,6 +48,7 @@ from desktop.handling.action_form import DATETIME_FORMAT, name_widget
 from desktop.handling.report_dialog import fill_reporters
 from desktop.kit import labels, operations
 from desktop.kit.form_kit import FORM_STYLE, FormErrors, make_error_label, make_hint_label
+from desktop.kit.qt_dates import py_datetime
 
 PAGE_SETTLE, PAGE_SCOPE, PAGE_LEVEL, PAGE_CONTACT, PAGE_FOLLOW_UP, PAGE_SUMMARY = range(6)
 
@@ -354,7 +355,7 @@ class ContactPage(_Page):
         self.layout_.addWidget(self.error_label)
 
     def contacted_at(self) -> dt.datetime:
-        return self.at_edit.dateTime().toPython().replace(microsecond=0)
+        return py_datetime(self.at_edit.dateTime()).replace(microsecond=0)
 
     def problems(self) -> list[WorkflowError | str]:
         return list(

@@ -93,7 +93,7 @@ class TransferDialog(ActionDialog):
 
 def transfer_text(row: CaseTransfer) -> str:
     """The prospective or formal handler as the user reads it: name, role or outlet."""
-    if row.handler_id is not None:
-        person = row.handler
+    person = row.handler  # None without a query when no staff member is named
+    if person is not None:
         return f"{person.name} · {labels.label('role', person.role)}"
     return f"{row.handler_name} · {row.handler_outlet}"

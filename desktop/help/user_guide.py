@@ -309,8 +309,10 @@ class HelpMenu(QObject):
         self.guide_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.guide_action.triggered.connect(self.open_guide)
         first = menu.actions()[0] if menu.actions() else None
-        menu.insertAction(first, self.guide_action)
-        if first is not None:
+        if first is None:
+            menu.addAction(self.guide_action)
+        else:
+            menu.insertAction(first, self.guide_action)
             menu.insertSeparator(first)
 
     def open_guide(self) -> HelpWindow:

@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, TypeVar, cast
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QMainWindow,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+W = TypeVar("W", bound=QWidget)
 
 # Ctrl+Return saves every dialog (Ctrl+Enter is the same on the keypad); Esc cancels, as
 # QDialog does by itself.
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
 
-def name_widget(widget: QWidget, object_name: str, accessible: str) -> QWidget:
+def name_widget(widget: W, object_name: str, accessible: str) -> W:
     """Give ``widget`` the objectName tests find it by and the name screen readers say."""
     widget.setObjectName(object_name)
     widget.setAccessibleName(accessible)
@@ -41,18 +56,61 @@ def save_cancel_box(
     return box
 
 
+class _Saving(Protocol):
+    def save(self) -> object: ...
+
+
 def accept_reject_box(
     dialog: QDialog, save_text: str, save_name: str, cancel_text: str, cancel_name: str
 ) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
     """Save and Cancel as a plain button box (Enter and Ctrl+Return save), wired to the
     dialog's ``save`` and ``reject``. ``save_name`` and ``cancel_name`` are what screen
     readers say."""
+    # The dialog has a ``save`` slot (see _Saving); Python has no "QDialog and _Saving" type.
+    saving = cast("_Saving", dialog)
     box = QDialogButtonBox()
     save = box.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
     name_widget(save, "save_button", save_name)
     cancel = box.addButton(cancel_text, QDialogButtonBox.ButtonRole.RejectRole)
     name_widget(cancel, "cancel_button", cancel_name)
-    box.accepted.connect(dialog.save)
+    box.accepted.connect(saving.save)
     box.rejected.connect(dialog.reject)
     save_shortcut(dialog, save)
     return box, save, cancel
+
+
+def cell_widget(table: QTableWidget, row: int, column: int, kind: type[W]) -> W:
+    """The ``kind`` widget the table holds in that cell (a table that put it there)."""
+    widget = table.cellWidget(row, column)
+    if not isinstance(widget, kind):
+        raise LookupError(f"{table.objectName()}[{row}, {column}] holds {widget!r}")
+    return widget
+
+
+def cell_item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The item of a cell the table filled."""
+    item = table.item(row, column)
+    if item is None:
+        raise LookupError(f"{table.objectName()}[{row}, {column}] is empty")
+    return item
+
+
+def central_layout(window: QMainWindow) -> QBoxLayout:
+    """The box layout of the window's central widget, which feature rows are inserted into."""
+    central = window.centralWidget()
+    layout = central.layout() if central is not None else None
+    if not isinstance(layout, QBoxLayout):
+        raise LookupError(f"{window.objectName()} has no central box layout")
+    return layout
+
+
+def top_level_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """The tree's rows, top to bottom."""
+    items = (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
+    return [item for item in items if item is not None]
+
+
+def child_items(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """The item's children, top to bottom."""
+    children = (item.child(i) for i in range(item.childCount()))
+    return [child for child in children if child is not None]

@@ -572,6 +572,10 @@ _MESSAGES: dict[str, str] = {
         "WorkflowError",
         "The disk reported an error ({detail}): this was not saved, and everything saved before is kept. Run the database check, then do it again.",
     ),
+    "staff_gone": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The staff member chosen is no longer in this database's staff list (it was restored from an older backup, or changed elsewhere): nothing was saved. Choose again.",
+    ),
     "actor_gone": QT_TRANSLATE_NOOP(
         "WorkflowError",
         "{name} is no longer in this database's staff list (it was restored from an older backup, or changed elsewhere): nothing was saved. Log in again.",

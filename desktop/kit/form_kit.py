@@ -225,7 +225,7 @@ def refusal_text(err: WorkflowError, field_names: Mapping[str, str] | None = Non
         value = params.get(key)
         if isinstance(value, str):
             params[key] = names.get(value) or labels.field_label(value)
-    return workflow_error_message(WorkflowError(err.code, **params))
+    return workflow_error_message(WorkflowError(err.code, None, **params))
 
 
 def field_text(err: WorkflowError, field_names: Mapping[str, str] | None = None) -> str:
@@ -323,13 +323,24 @@ class FormErrors:
         return box
 
     def add_row(
-        self, form: QFormLayout, caption: str, name: str, widget: QWidget, **kw: object
+        self,
+        form: QFormLayout,
+        caption: str,
+        name: str,
+        widget: QWidget,
+        *,
+        highlight: QWidget | None = None,
+        focus: QWidget | None = None,
+        lines: int = FIELD_LINES,
     ) -> QLabel:
         """A labelled row: the caption (its mnemonic focuses the field) and the field over
         its error line. Returns the caption."""
         label = QLabel(caption)
-        label.setBuddy(kw.get("focus") or widget)  # type: ignore[arg-type]
-        form.addRow(label, self.wrap(name, widget, caption=label, **kw))  # type: ignore[arg-type]
+        label.setBuddy(focus or widget)
+        form.addRow(
+            label,
+            self.wrap(name, widget, highlight=highlight, focus=focus, caption=label, lines=lines),
+        )
         return label
 
     def register(

@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 
 from peewee import DatabaseError
-from PySide6.QtCore import QDateTime, Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,6 +41,7 @@ from db.trust import permissions
 from desktop.cases.case_model import format_time
 from desktop.kit import labels, operations
 from desktop.kit.form_kit import DATETIME_FORMAT, FORM_STYLE, make_error_label, make_hint_label
+from desktop.kit.qt_dates import py_datetime, qdatetime
 from desktop.kit.refusals import RefusalErrors, name_widget
 
 log = logging.getLogger(__name__)
@@ -70,10 +71,6 @@ def default_span(at: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
     if end <= start + dt.timedelta(hours=1):
         end += dt.timedelta(days=1)
     return start, end
-
-
-def _qdatetime(value: dt.datetime) -> QDateTime:
-    return QDateTime(value.date(), QTime(value.hour, value.minute, value.second))
 
 
 class ActingHeadDialog(QDialog):
@@ -193,7 +190,7 @@ class ActingHeadDialog(QDialog):
         self.errors.add_row(form, text, name, widget)
 
     def _datetime_edit(self, name: str, accessible: str, value: dt.datetime) -> QDateTimeEdit:
-        edit = QDateTimeEdit(_qdatetime(value))
+        edit = QDateTimeEdit(qdatetime(value.replace(microsecond=0)))
         name_widget(edit, f"{name}_edit", accessible)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(DATETIME_FORMAT)
@@ -240,6 +237,8 @@ class ActingHeadDialog(QDialog):
         if not rows:
             return None
         item = self.table.item(rows[0].row(), 0)
+        if item is None:
+            return None
         return item.data(SPAN_ID_ROLE), item.data(Qt.ItemDataRole.UserRole + 2)
 
     def _update_buttons(self) -> None:
@@ -259,9 +258,9 @@ class ActingHeadDialog(QDialog):
                 self,
                 lambda: permissions.name_acting_head(
                     self.actor,
-                    staff_records.staff_member(staff_id),
-                    self.starts_edit.dateTime().toPython(),
-                    self.ends_edit.dateTime().toPython(),
+                    staff_records.chosen_staff(staff_id),
+                    py_datetime(self.starts_edit.dateTime()),
+                    py_datetime(self.ends_edit.dateTime()),
                     note=self.note_edit.text(),
                 ),
                 changes=Changes.of(Kind.ACTING_HEAD),

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,9 +55,13 @@ from desktop.kit.form_kit import (
     FormErrors,
     make_error_label,
 )
+from desktop.kit.qt_dates import py_date, py_datetime, qdate, qdatetime
 from desktop.kit.refusals import name_widget
 
 STAMP = "yyyy-MM-dd HH:mm"
+
+W = TypeVar("W", bound=QWidget)
+T = TypeVar("T")
 
 
 def _combo(name: str, accessible: str, items: list[tuple[Any, str]]) -> QComboBox:
@@ -125,7 +129,7 @@ class FormDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
 
-    def row(self, caption: str, widget: QWidget, field: str = "") -> QWidget:
+    def row(self, caption: str, widget: W, field: str = "") -> W:
         """A labelled row; with ``field`` (the db/ name of what it holds) it has an error
         line, and the caption is the name refusals give the field."""
         if field:
@@ -160,7 +164,7 @@ class FormDialog(QDialog):
 
 
 def _datetime_edit(name: str, accessible: str, value: dt.datetime) -> QDateTimeEdit:
-    edit = QDateTimeEdit(QDateTime(value.replace(second=0, microsecond=0)))
+    edit = QDateTimeEdit(qdatetime(value.replace(second=0, microsecond=0)))
     edit.setDisplayFormat(STAMP)
     edit.setCalendarPopup(True)
     name_widget(edit, name, accessible)
@@ -237,8 +241,8 @@ class RecordDisputeDialog(FormDialog):
     def commit(self) -> Dispute:
         return prevention.record_dispute(
             self.actor,
-            occurred_at=self.occurred.dateTime().toPython().replace(second=0, microsecond=0),
-            handled_by=staff_records.staff_member(self.handler.currentData()),
+            occurred_at=py_datetime(self.occurred.dateTime()).replace(second=0, microsecond=0),
+            handled_by=staff_records.chosen_staff(self.handler.currentData()),
             customer_name=self.customer.text(),
             customer_phone=self.phone.text(),
             description=self.description.toPlainText(),
@@ -334,9 +338,9 @@ class ConvertDisputeDialog(FormDialog):
             self.actor,
             business_type=business,
             outcome=self.outcome.currentData(),
-            received_at=self.received.dateTime().toPython().replace(second=0, microsecond=0),
+            received_at=py_datetime(self.received.dateTime()).replace(second=0, microsecond=0),
             agreed_reply_at=(
-                self.reply_at.dateTime().toPython().replace(second=0, microsecond=0)
+                py_datetime(self.reply_at.dateTime()).replace(second=0, microsecond=0)
                 if agreed
                 else None
             ),
@@ -359,7 +363,7 @@ class RecordSuggestionDialog(FormDialog):
             _combo("suggestionAuthor", self.tr("Proposed by"), _staff_items(outlet)),
         )
         self.author.setCurrentIndex(max(self.author.findData(actor.id), 0))
-        self.day = QDateEdit(QDate(now().date()))
+        self.day = QDateEdit(qdate(now().date()))
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setCalendarPopup(True)
         name_widget(self.day, "suggestionDay", self.tr("Proposed on"))
@@ -373,9 +377,9 @@ class RecordSuggestionDialog(FormDialog):
     def commit(self) -> Suggestion:
         return prevention.record_suggestion(
             self.actor,
-            proposed_by=staff_records.staff_member(self.author.currentData()),
+            proposed_by=staff_records.chosen_staff(self.author.currentData()),
             content=self.content.toPlainText(),
-            proposed_on=self.day.date().toPython(),
+            proposed_on=py_date(self.day.date()),
         )
 
 
@@ -553,7 +557,7 @@ class DisputesDialog(QDialog):
                     labels.label("cause", d.cause),
                     analysis_labels.label("dispute_outcome", d.outcome)
                     + (f"（{d.outcome_note}）" if d.outcome_note else ""),
-                    d.case.case_no if d.case_id else "",
+                    d.case.case_no if d.case is not None else "",
                 ]
             )
             ids.append(d.id)
@@ -596,17 +600,19 @@ class DisputesDialog(QDialog):
 
     # --- actions ----------------------------------------------------------------------
 
-    def _after(self, result: object) -> object:
+    def _after(self, result: T) -> T:
         if result is not None:
             self.refresh()
         return result
 
     def record_dispute(self) -> Dispute | None:
+        if self.actor is None:  # the button is disabled without a logged-in actor
+            return None
         return self._after(RecordDisputeDialog.ask(self, self.outlet, self.actor))
 
     def convert_selected(self) -> Case | None:
         dispute = self.selected_dispute()
-        if dispute is None:
+        if dispute is None or self.actor is None:
             return None
         return self._after(ConvertDisputeDialog.ask(self, dispute, self.actor))
 
@@ -620,7 +626,7 @@ class DisputesDialog(QDialog):
         return self._after(_ask(SuggestionStatusDialog, self, suggestion, self.actor))
 
     @classmethod
-    def open(
+    def open_log(
         cls, parent: QWidget | None, outlet: Outlet, actor: Staff | None, tab: int = 0
     ) -> None:
         cls(outlet, actor, parent, tab=tab).exec()

@@ -36,6 +36,7 @@ from db.intake import outlets
 from db.management import liability
 from db.store.models import Case, Liability, Staff
 from desktop.handling.action_form import ActionDialog, name_widget, staff_text, to_python
+from desktop.kit.common import cell_widget
 
 
 class FindingForm:
@@ -295,7 +296,7 @@ class FindingForm:
 
     def split_equally(self) -> None:
         for row, share in enumerate(liability.equal_shares(self.table.rowCount())):
-            spin = self.table.cellWidget(row, 1)
+            spin = cell_widget(self.table, row, 1, QDoubleSpinBox)
             spin.blockSignals(True)
             spin.setValue(float(share))
             spin.blockSignals(False)
@@ -303,14 +304,14 @@ class FindingForm:
 
     def shares(self) -> list[Decimal]:
         return [
-            Decimal(str(round(self.table.cellWidget(r, 1).value(), 2)))
+            Decimal(str(round(cell_widget(self.table, r, 1, QDoubleSpinBox).value(), 2)))
             for r in range(self.table.rowCount())
         ]
 
     def responsible(self) -> list[liability.Responsible]:
         result = []
         for row, share in enumerate(self.shares()):
-            staff_id = self.table.cellWidget(row, 0).currentData()
+            staff_id = cell_widget(self.table, row, 0, QComboBox).currentData()
             person = next(p for p in self.people if p.id == staff_id)
             result.append(liability.Responsible(person, share))
         return result
@@ -380,7 +381,7 @@ class FindingForm:
 
     def rows(self) -> list[QWidget]:
         """The field widgets, for showing or hiding the whole finding."""
-        return [
+        widgets = [
             self.liable_radio.parentWidget(),
             self.table.parentWidget(),
             self.basis_edit,
@@ -388,6 +389,7 @@ class FindingForm:
             self.reasons_edit,
             self.evidence_list.parentWidget(),
         ]
+        return [widget for widget in widgets if widget is not None]
 
 
 class LiabilityDialog(ActionDialog):

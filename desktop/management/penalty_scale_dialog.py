@@ -35,7 +35,7 @@ from db.trust import permissions
 from db.trust.policy import Action
 from desktop.handling.action_form import name_widget
 from desktop.kit import labels, operations
-from desktop.kit.common import save_shortcut
+from desktop.kit.common import cell_item, cell_widget, save_shortcut
 from desktop.kit.form_kit import FORM_STYLE, FormErrors, make_error_label
 
 COL_CAUSE, COL_SEVERITY, COL_POINTS, COL_AMOUNT = range(4)
@@ -199,16 +199,25 @@ class PenaltyScaleDialog(QDialog):
         for row in range(self.table.rowCount()):
             entries.append(
                 {
-                    "cause": self.table.cellWidget(row, COL_CAUSE).currentData(),
-                    "severity": self.table.cellWidget(row, COL_SEVERITY).currentData(),
-                    "points": self.table.cellWidget(row, COL_POINTS).value(),
+                    "cause": cell_widget(self.table, row, COL_CAUSE, QComboBox).currentData(),
+                    "severity": cell_widget(self.table, row, COL_SEVERITY, QComboBox).currentData(),
+                    "points": cell_widget(self.table, row, COL_POINTS, QSpinBox).value(),
                     "amount": str(
-                        Decimal(str(round(self.table.cellWidget(row, COL_AMOUNT).value(), 2)))
+                        Decimal(
+                            str(
+                                round(
+                                    cell_widget(
+                                        self.table, row, COL_AMOUNT, QDoubleSpinBox
+                                    ).value(),
+                                    2,
+                                )
+                            )
+                        )
                     ),
                     "measures": [
                         code
                         for i, code in enumerate(self.measure_codes)
-                        if self.table.item(row, FIRST_MEASURE_COL + i).checkState()
+                        if cell_item(self.table, row, FIRST_MEASURE_COL + i).checkState()
                         == Qt.CheckState.Checked
                     ],
                 }
@@ -216,11 +225,14 @@ class PenaltyScaleDialog(QDialog):
         return {"label": label, "source": self.source_edit.text(), "entries": entries}
 
     def save(self) -> None:
+        actor = self.actor
+        if actor is None:  # only the head's dialog has Save enabled
+            return
         try:
             scale = penalties.validate_scale(self.scale_data())
             operations.run_op(
                 self,
-                lambda: penalties.set_scale(scale, self.actor),
+                lambda: penalties.set_scale(scale, actor),
                 changes=Changes.of(Kind.SETTINGS),
             )
         except WorkflowError as err:
@@ -230,10 +242,13 @@ class PenaltyScaleDialog(QDialog):
         self.accept()
 
     def reset(self) -> None:
+        actor = self.actor
+        if actor is None:  # only the head's dialog has Reset enabled
+            return
         try:
             operations.run_op(
                 self,
-                lambda: penalties.reset_scale(self.actor),
+                lambda: penalties.reset_scale(actor),
                 changes=Changes.of(Kind.SETTINGS),
             )
         except WorkflowError as err:

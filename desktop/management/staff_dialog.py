@@ -43,6 +43,7 @@ from desktop.handling.action_form import name_widget
 from desktop.kit import labels, operations
 from desktop.kit.common import accept_reject_box
 from desktop.kit.form_kit import FORM_STYLE, FormErrors, make_error_label
+from desktop.kit.qt_dates import py_date, qdate
 from desktop.kit.refusals import refusal_text
 from desktop.management.duties import duty_text
 from desktop.session.change_password_dialog import SetPasswordDialog
@@ -100,7 +101,7 @@ class StaffEditDialog(QDialog):
         self.joined_edit.setCalendarPopup(True)
         self.joined_edit.setDisplayFormat("yyyy-MM-dd")
         joined = staff.joined_on if staff else None
-        self.joined_edit.setDate(QDate(joined) if joined else QDate.currentDate())
+        self.joined_edit.setDate(qdate(joined) if joined else QDate.currentDate())
         self.joined_check.setChecked(joined is not None)
         self.joined_edit.setEnabled(joined is not None)
         self.joined_check.toggled.connect(self.joined_edit.setEnabled)
@@ -149,7 +150,7 @@ class StaffEditDialog(QDialog):
         )
 
     def joined_on(self) -> dt.date | None:
-        return self.joined_edit.date().toPython() if self.joined_check.isChecked() else None
+        return py_date(self.joined_edit.date()) if self.joined_check.isChecked() else None
 
     def save(self) -> None:
         try:
@@ -420,13 +421,15 @@ class StaffDialog(QDialog):
         return staff_records.staff_member(row.id) if row else None
 
     def add_staff(self) -> None:
+        if self.actor is None:  # the buttons are the head's
+            return
         dialog = StaffEditDialog(self.actor, None, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_staff is not None:
             self.reload(dialog.result_staff.id)
 
     def edit_staff(self) -> None:
         staff = self._staff()
-        if staff is None:
+        if staff is None or self.actor is None:
             return
         dialog = StaffEditDialog(self.actor, staff, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -441,13 +444,13 @@ class StaffDialog(QDialog):
             self.status_label.setText(self.tr("{name}'s password is set.").format(name=staff.name))
 
     def deactivate(self) -> None:
-        staff = self._staff()
-        if staff is None:
+        staff, actor = self._staff(), self.actor
+        if staff is None or actor is None:
             return
         try:
             result = operations.run_op(
                 self,
-                lambda: staff_records.deactivate_staff(staff, self.actor),
+                lambda: staff_records.deactivate_staff(staff, actor),
                 changes=STAFF_CHANGES,
             )
         except (WorkflowError, ValidationError) as err:
@@ -462,13 +465,13 @@ class StaffDialog(QDialog):
         self.reload(staff.id)
 
     def reactivate(self) -> None:
-        staff = self._staff()
-        if staff is None:
+        staff, actor = self._staff(), self.actor
+        if staff is None or actor is None:
             return
         try:
             operations.run_op(
                 self,
-                lambda: staff_records.reactivate_staff(staff, self.actor),
+                lambda: staff_records.reactivate_staff(staff, actor),
                 changes=STAFF_CHANGES,
             )
         except (WorkflowError, ValidationError) as err:

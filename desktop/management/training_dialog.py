@@ -43,6 +43,7 @@ from desktop.handling.action_form import name_widget, staff_text
 from desktop.kit import labels, operations
 from desktop.kit.common import accept_reject_box
 from desktop.kit.form_kit import FORM_STYLE, FormErrors, make_error_label, refusal_text
+from desktop.kit.qt_dates import py_date
 
 
 def _table(name: str, accessible: str, headers: list[str]) -> QTableWidget:
@@ -162,7 +163,7 @@ class SessionDialog(QDialog):
                 self,
                 lambda: training.record_session(
                     self.actor,
-                    held_on=self.date_edit.date().toPython(),
+                    held_on=py_date(self.date_edit.date()),
                     topic=self.topic_combo.currentData(),
                     title=self.title_edit.text(),
                     trainer=self.trainer_edit.text(),
@@ -320,8 +321,8 @@ class TrainingDialog(QDialog):
     def fill_history(self) -> None:
         staff_id = self.staff_combo.currentData()
         rows = []
-        if staff_id is not None:
-            person = staff_records.staff_member(staff_id)
+        person = staff_records.staff_member(staff_id) if staff_id is not None else None
+        if person is not None:
             rows = [self._row(s, False) for s in training.training_history(person)]
         _fill(self.history_table, rows)
 
@@ -357,10 +358,13 @@ class TrainingDialog(QDialog):
             dialog.deleteLater()
 
     def save_months(self) -> None:
+        actor = self.actor
+        if actor is None:  # Save is disabled without a logged-in actor
+            return
         try:
             operations.run_op(
                 self,
-                lambda: training.set_behind_months(self.months_spin.value(), self.actor),
+                lambda: training.set_behind_months(self.months_spin.value(), actor),
                 changes=Changes.of(Kind.TRAINING, Kind.SETTINGS),
             )
         except WorkflowError as err:

@@ -168,7 +168,7 @@ class ReportPreviewDialog(QDialog):
             (QKeySequence.StandardKey.Print, self.print_report),
             (QKeySequence.StandardKey.Save, self.save_as),
         ):
-            QShortcut(QKeySequence(keys), self, activated=slot)
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
 
         self._set_ready(False)
         self.resize(860, 980)

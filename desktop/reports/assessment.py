@@ -17,7 +17,7 @@ import hashlib
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
@@ -51,8 +51,22 @@ MARKS = {
 }
 _QUARTERS = "一二三四"
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
-def period_text(data: ad.AssessmentData) -> str:
+
+class PeriodData(Protocol):
+    """What names a report's period: the outlet's assessment and the district's have it."""
+
+    @property
+    def period_kind(self) -> str: ...
+    @property
+    def start(self) -> dt.datetime: ...
+    @property
+    def end(self) -> dt.datetime: ...
+
+
+def period_text(data: PeriodData) -> str:
     """2026年度 / 2026年第三季度 / 2026年7月."""
     year = data.start.year
     if data.period_kind == QUARTER:
@@ -62,7 +76,7 @@ def period_text(data: ad.AssessmentData) -> str:
     return f"{year}年度"
 
 
-def span_text(data: ad.AssessmentData) -> str:
+def span_text(data: PeriodData) -> str:
     last = data.end.date() - dt.timedelta(days=1)
     return f"{data.start.date().isoformat()} 至 {last.isoformat()}"
 
@@ -83,7 +97,7 @@ def _rate(value: float | None) -> str:
     return zh.EMPTY if value is None else f"{value:.1f}%"
 
 
-def report_code(data: object) -> str:
+def report_code(data: DataclassInstance) -> str:
     """SHA-256 of a report's data (a dataclass) without the generation time."""
     plain = dataclasses.asdict(data)
     plain.pop("generated_at", None)

@@ -413,6 +413,8 @@ QR_MASK_PATTERN = 0
 class _FixedMaskEncoder(qrencoder.QRCode):
     """reportlab's QR encoder with the mask pattern fixed instead of searched for."""
 
+    version: int | None  # set by QRCode.__init__; None until the data's size picks one
+
     def make(self) -> None:
         if self.version is None:
             self.version = self.calculate_version()

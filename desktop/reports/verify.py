@@ -22,10 +22,14 @@ import io
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.reporting import report_data as rd
 from desktop.reports import incident, zh
 from desktop.reports.pdf_common import VERIFY_PREFIX, verify_token
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 __all__ = ["VERIFY_PREFIX", "verify_token"]
 TOKEN_RE = re.compile(r"CD-VERIFY:(?P<case_no>[^:\s]+):(?P<code>[0-9A-Fa-f]{64})")
@@ -107,7 +111,7 @@ def read_token(path: Path) -> Token | None:
         return parse_token(raw.decode("latin-1"))
     try:
         reader = PdfReader(io.BytesIO(raw), strict=False)
-        keywords = str((reader.metadata or {}).get("/Keywords", "") or "")
+        keywords = _keywords(reader)
         token = parse_token(keywords)
         if token is None and OTHER_REPORT_RE.search(keywords):
             return None  # an assessment or escalation report: nothing to check
@@ -117,6 +121,12 @@ def read_token(path: Path) -> Token | None:
     except (PyPdfError, ValueError, KeyError):
         token = None
     return token or parse_token(raw.decode("latin-1"))
+
+
+def _keywords(reader: PdfReader) -> str:
+    """The document's Keywords entry, where the report kind and its token are kept."""
+    metadata = reader.metadata
+    return str((metadata.get("/Keywords") if metadata else None) or "")
 
 
 def _footer_token_text(page_text: str) -> str:
@@ -159,7 +169,7 @@ def other_report_kind(path: Path | str) -> str | None:
     try:
         from pypdf import PdfReader
 
-        keywords = str((PdfReader(str(path), strict=False).metadata or {}).get("/Keywords", ""))
+        keywords = _keywords(PdfReader(str(path), strict=False))
     except Exception:  # noqa: BLE001 - any unreadable file is simply not one of them
         return None
     match = OTHER_REPORT_RE.search(keywords)

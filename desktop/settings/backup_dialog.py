@@ -203,13 +203,15 @@ class BackupDialog(QDialog):
         self.daily_check.setAccessibleName(self.tr("Daily backup"))
 
         form = QFormLayout()
-        form.addRow(self.tr("Backup &folder:"), folder_row)
-        form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.folder_edit)
+        folder_label = QLabel(self.tr("Backup &folder:"))
+        folder_label.setBuddy(self.folder_edit)
+        form.addRow(folder_label, folder_row)
         keep_row = QHBoxLayout()
         keep_row.addWidget(self.keep_spin)
         keep_row.addStretch(1)
-        form.addRow(self.tr("&Keep of each kind:"), keep_row)
-        form.itemAt(1, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.keep_spin)
+        keep_label = QLabel(self.tr("&Keep of each kind:"))
+        keep_label.setBuddy(self.keep_spin)
+        form.addRow(keep_label, keep_row)
         form.addRow("", self.daily_check)
 
         self.model = BackupListModel(self)
@@ -310,7 +312,7 @@ class BackupDialog(QDialog):
     @classmethod
     def open_for(cls, window: QMainWindow) -> RestoreResult | None:
         actor = getattr(window, "actor", None)
-        result = cls.ask(window, sqlite_features.database_file(database), actor=actor)
+        result = cls.ask(window, sqlite_features.database_file(database.obj), actor=actor)
         if result is not None:
             scheduler = scheduler_of(window)
             if scheduler is not None:
@@ -378,7 +380,10 @@ class BackupDialog(QDialog):
         QueryOp(
             parent=self,
             op=lambda progress: backup.backup_and_rotate(
-                database, reason=backup.REASON_MANUAL, progress=phases.wrap(progress), actor=actor
+                database.obj,
+                reason=backup.REASON_MANUAL,
+                progress=phases.wrap(progress),
+                actor=actor,
             ),
             success=self._backup_made,
         ).failure(self._failed).with_progress(

@@ -123,7 +123,7 @@ class BackupScheduler(QObject):
         self._window.statusBar().showMessage(self.tr("Making today's backup…"))
         QueryOp(
             parent=self,
-            op=lambda _progress: backup.backup_and_rotate(database, reason=backup.REASON_DAILY),
+            op=lambda _progress: backup.backup_and_rotate(database.obj, reason=backup.REASON_DAILY),
             success=self._daily_made,
         ).failure(self._daily_failed).run_in_background(backup_pool())
         return True
@@ -160,7 +160,7 @@ class BackupScheduler(QObject):
         QueryOp(
             parent=self,
             op=lambda progress: backup.backup_and_rotate(
-                database, reason=backup.REASON_EXIT, progress=phases.wrap(progress)
+                database.obj, reason=backup.REASON_EXIT, progress=phases.wrap(progress)
             ),
             success=lambda info: finished("info", info),
         ).failure(lambda error: finished("error", error)).with_progress(
@@ -172,7 +172,11 @@ class BackupScheduler(QObject):
         dialog.close()
         dialog.deleteLater()
         if "error" in outcome:
-            log.error("exit backup failed", exc_info=outcome["error"])
+            error = outcome["error"]
+            log.error(
+                "exit backup failed",
+                exc_info=error if isinstance(error, BaseException) else None,
+            )
             QMessageBox.warning(
                 self._window,
                 self.tr("Backup failed"),

@@ -47,6 +47,7 @@ from desktop.kit import labels
 from desktop.kit.busy import BusyDialog
 from desktop.kit.form_kit import FORM_STYLE, make_error_label, make_hint_label, show_beside
 from desktop.kit.i18n import QT_TRANSLATE_NOOP
+from desktop.kit.qt_dates import py_date
 from desktop.kit.refusals import name_widget, refusal_text
 from desktop.settings.calendar_words import can_edit_calendar, sentences, who_to_ask
 
@@ -220,8 +221,10 @@ class CalendarDialog(BusyDialog):
         self.name_combo.setEditable(True)
         self.name_combo.addItems([holiday_name(name) for name in list(HOLIDAY_NAMES)[:7]])
         self.name_combo.setCurrentIndex(-1)
-        self.name_combo.lineEdit().setPlaceholderText(self.tr("e.g. Spring Festival"))
-        self.name_combo.lineEdit().setMaxLength(MAX_NAME)
+        name_line = self.name_combo.lineEdit()  # the combo is editable, so it has one
+        if name_line is not None:
+            name_line.setPlaceholderText(self.tr("e.g. Spring Festival"))
+            name_line.setMaxLength(MAX_NAME)
         self.add_button = QPushButton(self.tr("&Add"))
         name_widget(self.add_button, "add_day_button", self.tr("Add the day"))
         self.remove_button = QPushButton(self.tr("&Remove selected"))
@@ -457,7 +460,7 @@ class CalendarDialog(BusyDialog):
     # --- editing ---------------------------------------------------------------------------
 
     def add_day(self) -> None:
-        day = self.day_edit.date().toPython()
+        day = py_date(self.day_edit.date())
         working = bool(self.kind_combo.currentData())
         problem = entry_problem(self._year, day, working)
         if problem == "makeup_on_weekday":

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from db.handling import deadlines
 from db.store.models import Staff, now
+from desktop.kit.common import central_layout
 from desktop.settings.calendar_words import can_edit_calendar, sentences, who_to_ask
 
 if TYPE_CHECKING:
@@ -192,9 +193,8 @@ def install_today_row(window: MainWindow, panel: TodayPanel) -> TodayCalendarRow
     from desktop.kit import operations
 
     row = TodayCalendarRow(window.actor, window, clock=panel.clock)
-    layout = window.centralWidget().layout()
-    index = layout.indexOf(panel)  # type: ignore[union-attr]
-    layout.insertWidget(index + 1, row)  # type: ignore[union-attr]
+    layout = central_layout(window)
+    layout.insertWidget(layout.indexOf(panel) + 1, row)
     panel.refreshed.connect(row.refresh)
     row.calendar_changed.connect(
         lambda: operations.notify(Changes.of(Kind.CALENDAR, Kind.DEADLINES))

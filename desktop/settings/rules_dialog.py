@@ -188,7 +188,7 @@ def format_bounds(rule: Rule) -> str:
     if rule.kind is bool:
         return ""
     if rule.unit == "share":
-        low, high = round(rule.minimum * 100), round(rule.maximum * 100)
+        low, high = str(round(rule.minimum * 100)), str(round(rule.maximum * 100))
     else:
         low, high = f"{rule.minimum:g}", f"{rule.maximum:g}"
     return QCoreApplication.translate("RulesDialog", "{low} to {high}").format(low=low, high=high)

@@ -11,7 +11,6 @@ time to forward a complaint, not the outlet's reply limit.)
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 from peewee import DatabaseError
@@ -44,6 +43,7 @@ from desktop.kit.form_kit import (
     make_error_label,
     make_hint_label,
 )
+from desktop.kit.qt_dates import py_datetime, qdatetime
 from desktop.kit.refusals import RefusalErrors, name_widget
 from desktop.settings import calendar_gap
 
@@ -63,10 +63,6 @@ def refused_field(err: WorkflowError) -> str | None:
     if isinstance(field, str):
         return field
     return _FIELD_OF_CODE.get(err.code)
-
-
-def qdatetime(value: dt.datetime) -> QDateTime:
-    return QDateTime(value.date(), value.time())
 
 
 class WorkOrderDialog(QDialog):
@@ -259,14 +255,14 @@ class WorkOrderDialog(QDialog):
         """Years without an official schedule the default reply-by is counted across."""
         if not self._uses_default():
             return ()
-        received = self.received_edit.dateTime().toPython().replace(microsecond=0)
+        received = py_datetime(self.received_edit.dateTime()).replace(microsecond=0)
         return deadlines.default_reply_by(received).uncovered_years
 
     def _update_default_reply_by(self) -> None:
         use_default = self._uses_default()
         self.reply_by_edit.setEnabled(not use_default)
         if use_default:
-            received = self.received_edit.dateTime().toPython().replace(microsecond=0)
+            received = py_datetime(self.received_edit.dateTime()).replace(microsecond=0)
             default = deadlines.default_reply_by(received)
             if default.deadline is not None:
                 self.reply_by_edit.setDateTime(qdatetime(default.deadline))
@@ -280,8 +276,8 @@ class WorkOrderDialog(QDialog):
         return NewWorkOrder(
             source=self.source_combo.currentData() or "",
             number=self.number_edit.text(),
-            received_at=self.received_edit.dateTime().toPython(),
-            reply_by=None if use_default else self.reply_by_edit.dateTime().toPython(),
+            received_at=py_datetime(self.received_edit.dateTime()),
+            reply_by=None if use_default else py_datetime(self.reply_by_edit.dateTime()),
             customer_name=self.customer_name_edit.text(),
             customer_phone=self.customer_phone_edit.text(),
             content=self.content_edit.toPlainText(),

@@ -215,9 +215,12 @@ class WorkOrderPanel(QWidget):
         row = self.selected_row()
         if self._actor is None or row is None or row.replied_at is not None:
             return
+        stored = work_order(row.id)
+        if stored is None:  # gone since the list was read (a restore elsewhere)
+            return
         from desktop.workorders.workorder_reply_dialog import WorkOrderReplyDialog
 
-        order = WorkOrderReplyDialog.ask(self, self._outlet, self._actor, work_order(row.id))
+        order = WorkOrderReplyDialog.ask(self, self._outlet, self._actor, stored)
         if order is not None:
             self._changed(order.id)
 
@@ -225,11 +228,12 @@ class WorkOrderPanel(QWidget):
         row = self.selected_row()
         if self._actor is None or row is None or row.case_id is not None:
             return
+        stored = work_order(row.id)
+        if stored is None:  # gone since the list was read (a restore elsewhere)
+            return
         from desktop.workorders.link_case_dialog import LinkCaseDialog
 
-        case = LinkCaseDialog.ask(
-            self, self._outlet, self._actor, work_order(row.id), self._selected_case()
-        )
+        case = LinkCaseDialog.ask(self, self._outlet, self._actor, stored, self._selected_case())
         if case is not None:
             self._changed(row.id)
 

@@ -33,6 +33,7 @@ from desktop.cases.case_model import format_time
 from desktop.kit import labels, operations
 from desktop.kit.common import save_cancel_box
 from desktop.kit.form_kit import DATETIME_FORMAT, FORM_STYLE, fit_to_contents, make_error_label
+from desktop.kit.qt_dates import py_datetime
 from desktop.kit.refusals import RefusalErrors, name_widget
 
 log = logging.getLogger(__name__)
@@ -130,7 +131,7 @@ class WorkOrderReplyDialog(QDialog):
 
     def replier(self) -> Staff:
         staff_id = self.replied_by_combo.currentData()
-        return staff_records.staff_member(staff_id) if staff_id is not None else self.actor
+        return staff_records.chosen_staff(staff_id) if staff_id is not None else self.actor
 
     def save(self) -> None:
         try:
@@ -140,7 +141,7 @@ class WorkOrderReplyDialog(QDialog):
                     self.work_order,
                     self.replier(),
                     content=self.content_edit.toPlainText(),
-                    at=self.replied_at_edit.dateTime().toPython(),
+                    at=py_datetime(self.replied_at_edit.dateTime()),
                 ),
                 # The reply clock of a linked complaint stops too.
                 changes=lambda order: Changes.cases(order.case_id, also=(Kind.WORK_ORDERS,)),

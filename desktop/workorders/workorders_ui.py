@@ -71,7 +71,7 @@ def column_names_in(error: WorkflowError) -> WorkflowError:
         return error
     keys = [key.strip() for key in str(error.params.get("columns", "")).split(",")]
     names = [f"{COLUMNS[key][1]} ({key})" if key in COLUMNS else key for key in keys if key]
-    return WorkflowError(error.code, **{**error.params, "columns": ", ".join(names)})
+    return WorkflowError(error.code, None, **{**error.params, "columns": ", ".join(names)})
 
 
 class WorkOrderImport(QObject):
@@ -299,12 +299,18 @@ class OutletMenus(QObject):
         new_case = context.new_case_action
         index = actions.index(new_case) + 1 if new_case in actions else 0
         before = actions[index] if index < len(actions) else None
-        file_menu.insertAction(before, self.import_action)
+        if before is None:
+            file_menu.addAction(self.import_action)
+        else:
+            file_menu.insertAction(before, self.import_action)
 
         settings_menu = context.menus.settings
         first = settings_menu.actions()[0] if settings_menu.actions() else None
         for action in (self.rules_action, self.calendar_action, self.acting_action):
-            settings_menu.insertAction(first, action)
+            if first is None:
+                settings_menu.addAction(action)
+            else:
+                settings_menu.insertAction(first, action)
         if first is not None:
             settings_menu.insertSeparator(first)
 

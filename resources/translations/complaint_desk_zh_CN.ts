@@ -4,7 +4,7 @@
 <context>
     <name>ActingHeadDialog</name>
     <message>
-        <location filename="../../desktop/management/acting_head_dialog.py" line="+92"/>
+        <location filename="../../desktop/management/acting_head_dialog.py" line="+89"/>
         <location line="+1"/>
         <location line="+10"/>
         <location line="+30"/>
@@ -139,7 +139,7 @@
         <translation>已结束</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>There is no other active staff member to name.</source>
         <translation>没有其他在岗员工可供指定。</translation>
     </message>
@@ -175,7 +175,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/handling/action_form.py" line="+118"/>
+        <location filename="../../desktop/handling/action_form.py" line="+119"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -409,7 +409,7 @@ Complaint Desk will now close the database, without backing it up over your good
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+103"/>
+        <location filename="../../desktop/app.py" line="+107"/>
         <source>Complaint Desk</source>
         <translation>网点投诉处理台</translation>
     </message>
@@ -630,19 +630,19 @@ Demo data goes only into an empty folder or the separate demo database: start wi
     <message>
         <location line="+82"/>
         <location line="+1"/>
-        <location line="+335"/>
+        <location line="+340"/>
         <location line="+8"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="-334"/>
-        <location line="+166"/>
+        <location line="-339"/>
+        <location line="+168"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-166"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
@@ -682,12 +682,12 @@ Demo data goes only into an empty folder or the separate demo database: start wi
         <translation>备份文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Keep of each kind:</source>
         <translation>每类保留份数(&amp;K)：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Backups in the folder</source>
         <translation>文件夹中的备份</translation>
     </message>
@@ -742,7 +742,7 @@ Demo data goes only into an empty folder or the separate demo database: start wi
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>This backup holds the data of another outlet: {other}. This database is outlet {current}. Restoring it replaces the data of {current} with the data of {other}.</source>
         <translation>此备份保存的是另一网点的数据：{other}。本数据库属于网点 {current}。恢复后，{current} 的数据将被 {other} 的数据替换。</translation>
     </message>
@@ -835,7 +835,7 @@ Complaint Desk will now close; open it again to continue.</source>
 <context>
     <name>BackupListModel</name>
     <message>
-        <location line="-392"/>
+        <location line="-397"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
@@ -880,7 +880,7 @@ Complaint Desk will now close; open it again to continue.</source>
         <translation>正在关闭前备份…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <location line="+45"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
@@ -921,7 +921,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>Backups</name>
     <message>
-        <location line="-173"/>
+        <location line="-177"/>
         <source>Copying the database…</source>
         <translation>正在复制数据库…</translation>
     </message>
@@ -1039,7 +1039,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../desktop/settings/calendar_dialog.py" line="+64"/>
+        <location filename="../../desktop/settings/calendar_dialog.py" line="+65"/>
         <source>New Year&apos;s Day</source>
         <translation>元旦</translation>
     </message>
@@ -1101,12 +1101,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     <message>
         <location line="+28"/>
         <location line="+1"/>
-        <location line="+464"/>
+        <location line="+466"/>
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location line="-460"/>
+        <location line="-462"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -1162,23 +1162,23 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+1"/>
-        <location line="+221"/>
+        <location line="+223"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location line="-220"/>
-        <location line="+220"/>
+        <location line="-222"/>
+        <location line="+222"/>
         <source>Make-up working day</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-220"/>
         <source>Name of the day</source>
         <translation>节日名称</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>e.g. Spring Festival</source>
         <translation>例如：春节</translation>
     </message>
@@ -1457,7 +1457,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CalendarNotice</name>
     <message>
-        <location filename="../../desktop/settings/calendar_gap.py" line="+55"/>
+        <location filename="../../desktop/settings/calendar_gap.py" line="+56"/>
         <source>The official working-day schedule of {years} is not entered: deadlines there count only Saturdays and Sundays as rest days and may move once it is.</source>
         <translation>尚未录入 {years} 年的法定节假日安排：落在该年的时限只按周六、周日休息计算，录入后可能变动。</translation>
     </message>
@@ -1468,28 +1468,28 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+30"/>
-        <location line="+130"/>
+        <location line="+129"/>
         <source>Working-day calendar missing</source>
         <translation>工作日历缺失</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-117"/>
         <source>Open the working-day calendar</source>
         <translation>打开工作日历</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+90"/>
+        <location line="+89"/>
         <source>Enter the schedule of {year}…</source>
         <translation>录入 {year} 年安排…</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-85"/>
         <source>View the calendar…</source>
         <translation>查看工作日历…</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+78"/>
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
@@ -1672,12 +1672,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+6"/>
-        <location line="+241"/>
+        <location line="+243"/>
         <source>{action}…</source>
         <translation>{action}…</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-234"/>
         <source>More actions</source>
         <translation>更多操作</translation>
     </message>
@@ -1713,12 +1713,12 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+1"/>
-        <location line="+205"/>
+        <location line="+207"/>
         <source>Handling decision and notices…</source>
         <translation>处理决定及告知…</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-206"/>
         <source>Decision clock: pause or extend…</source>
         <translation>处理时限：暂停或延长…</translation>
     </message>
@@ -1748,7 +1748,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>处罚…</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>Report owed: {reason}. Report it to the head or acting head before anything else happens (Art. 10).</source>
         <translation>须报告：{reason}。请先报告网点负责人或现场负责人，之后才能进行其他处理（第十条）。</translation>
     </message>
@@ -1791,7 +1791,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseClocksTable</name>
     <message>
-        <location filename="../../desktop/cases/case_clocks.py" line="+42"/>
+        <location filename="../../desktop/cases/case_clocks.py" line="+43"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
@@ -1816,7 +1816,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>已用</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Running, near breach</source>
         <translation>计时中，即将超时</translation>
     </message>
@@ -1887,7 +1887,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="+139"/>
+        <location filename="../../desktop/cases/case_detail.py" line="+140"/>
         <source>Select a complaint in the list to see its details.</source>
         <translation>在列表中选择一条投诉，即可查看详情。</translation>
     </message>
@@ -2120,12 +2120,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+2"/>
         <location line="+50"/>
         <location line="+22"/>
-        <location line="+152"/>
+        <location line="+151"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-219"/>
         <source>{time} (overdue)</source>
         <translation>{time}（已超期）</translation>
     </message>
@@ -2265,7 +2265,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>{old} → {new}</source>
         <translation>{old} → {new}</translation>
     </message>
@@ -2346,7 +2346,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>CaseHistoryView</name>
     <message>
-        <location filename="../../desktop/cases/case_history.py" line="+40"/>
+        <location filename="../../desktop/cases/case_history.py" line="+41"/>
         <location line="+30"/>
         <source>Case</source>
         <translation>投诉</translation>
@@ -2890,7 +2890,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../desktop/handling/escalation_wizard.py" line="+329"/>
+        <location filename="../../desktop/handling/escalation_wizard.py" line="+330"/>
         <source>Who was contacted?</source>
         <translation>联系了谁？</translation>
     </message>
@@ -2938,7 +2938,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>ConvertDisputeDialog</name>
     <message>
-        <location filename="../../desktop/management/disputes_dialog.py" line="+260"/>
+        <location filename="../../desktop/management/disputes_dialog.py" line="+264"/>
         <source>Convert to complaint</source>
         <translation>转为投诉</translation>
     </message>
@@ -4981,7 +4981,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../desktop/cases/filter_bar.py" line="+68"/>
+        <location filename="../../desktop/cases/filter_bar.py" line="+65"/>
         <source>Status filter</source>
         <translation>按状态筛选</translation>
     </message>
@@ -5144,7 +5144,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>FindingForm</name>
     <message>
-        <location filename="../../desktop/management/liability_dialog.py" line="+65"/>
+        <location filename="../../desktop/management/liability_dialog.py" line="+66"/>
         <source>&amp;Liable</source>
         <translation>有责(&amp;L)</translation>
     </message>
@@ -5665,7 +5665,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>InlineErrors</name>
     <message>
-        <location filename="../../desktop/kit/form_kit.py" line="+411"/>
+        <location filename="../../desktop/kit/form_kit.py" line="+422"/>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
     </message>
@@ -5731,7 +5731,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>LiabilityDialog</name>
     <message>
-        <location filename="../../desktop/management/liability_dialog.py" line="+56"/>
+        <location filename="../../desktop/management/liability_dialog.py" line="+57"/>
         <source>Determine liability</source>
         <translation>责任认定</translation>
     </message>
@@ -6273,7 +6273,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../desktop/cases/new_case.py" line="+84"/>
+        <location filename="../../desktop/cases/new_case.py" line="+86"/>
         <location line="+1"/>
         <source>New complaint</source>
         <translation>登记投诉</translation>
@@ -6305,7 +6305,7 @@ Give the file to the district and read this fingerprint to them by phone when th
         <translation>不保存并关闭（Esc）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
@@ -8593,7 +8593,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../desktop/management/training_dialog.py" line="+75"/>
+        <location filename="../../desktop/management/training_dialog.py" line="+76"/>
         <location line="+1"/>
         <source>Record a training session</source>
         <translation>登记培训</translation>
@@ -9008,7 +9008,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../desktop/management/staff_dialog.py" line="+175"/>
+        <location filename="../../desktop/management/staff_dialog.py" line="+176"/>
         <location line="+1"/>
         <source>Staff</source>
         <translation>员工</translation>
@@ -9255,7 +9255,7 @@ Why it must be reported now: {reason}.</source>
         <translation>{n} 次（{hours} 学时）</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>{name}&apos;s password is set.</source>
         <translation>已设置 {name} 的密码。</translation>
     </message>
@@ -9278,7 +9278,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StaffEditDialog</name>
     <message>
-        <location line="-395"/>
+        <location line="-397"/>
         <source>Edit staff member</source>
         <translation>编辑员工</translation>
     </message>
@@ -9591,7 +9591,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>{n}月</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>{metric}, {period}: </source>
         <translation>{metric}，{period}：</translation>
     </message>
@@ -9604,7 +9604,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../desktop/cases/today_panel.py" line="+94"/>
+        <location filename="../../desktop/cases/today_panel.py" line="+95"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -11269,7 +11269,7 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
 <context>
     <name>WorkOrderDialog</name>
     <message>
-        <location filename="../../desktop/workorders/workorder_dialog.py" line="+85"/>
+        <location filename="../../desktop/workorders/workorder_dialog.py" line="+81"/>
         <location line="+1"/>
         <source>New work order</source>
         <translation>新建工单</translation>
@@ -11752,7 +11752,7 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+161"/>
         <source>Listed: {count}</source>
         <translation>列出：{count}</translation>
     </message>
@@ -11760,7 +11760,7 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
 <context>
     <name>WorkOrderReplyDialog</name>
     <message>
-        <location filename="../../desktop/workorders/workorder_reply_dialog.py" line="+57"/>
+        <location filename="../../desktop/workorders/workorder_reply_dialog.py" line="+58"/>
         <source>Reply to work order {number}</source>
         <translation>回复工单 {number}</translation>
     </message>
@@ -13125,6 +13125,11 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
         <location line="+4"/>
         <source>The disk reported an error ({detail}): this was not saved, and everything saved before is kept. Run the database check, then do it again.</source>
         <translation>磁盘报告错误（{detail}）：本次操作未保存，此前保存的内容全部保留。请先检查数据库，然后再做一次。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The staff member chosen is no longer in this database&apos;s staff list (it was restored from an older backup, or changed elsewhere): nothing was saved. Choose again.</source>
+        <translation>所选员工已不在本数据库的员工名单中（数据库已从较早的备份恢复，或在别处被改动）：未保存任何内容。请重新选择。</translation>
     </message>
     <message>
         <location line="+4"/>

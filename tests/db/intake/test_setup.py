@@ -194,3 +194,14 @@ def test_add_staff_refusals(outlet, head, name, number, role, field, code):
 def test_outlet_head_ignores_inactive_head(outlet, head):
     Staff.update(active=False).where(Staff.id == head.id).execute()
     assert outlets.outlet_head(outlet) is None
+
+
+def test_chosen_staff_refuses_nobody_and_a_vanished_row(outlet, head):
+    from db.errors import WorkflowError
+    from db.intake.roster import chosen_staff
+
+    assert chosen_staff(head.id).id == head.id
+    for staff_id in (None, head.id + 1000):
+        with pytest.raises(WorkflowError) as excinfo:
+            chosen_staff(staff_id)
+        assert excinfo.value.code == "staff_gone"

@@ -386,7 +386,7 @@ def fill_review_upheld(d) -> None:
 
 def case_action(name: str, fill: Callable[[QDialog], None]) -> Callable[[Scene, Any], None]:
     def act(scene: Scene, _qtbot) -> None:
-        bar = scene.window.detail_panel().actions()
+        bar = scene.window.detail_panel().action_bar()
         done = drive(lambda: bar.run_action(name), fill)
         assert not done.stayed_open, done.error
 
@@ -784,7 +784,7 @@ def test_a_write_refused_by_the_rules_changes_no_view(qtbot, scene):
     show(scene, future_case(scene))
     before = scene.views()
     refused = drive(
-        lambda: scene.window.detail_panel().actions().run_action("close"), fill_simple("办结")
+        lambda: scene.window.detail_panel().action_bar().run_action("close"), fill_simple("办结")
     )
     assert refused.stayed_open and refused.error
     scene.settle(qtbot)

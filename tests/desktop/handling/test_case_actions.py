@@ -91,7 +91,7 @@ def status_shown(window: MainWindow, case_id: int) -> str:
 def test_a_complaint_from_intake_to_closing_through_the_gui(qtbot, window, shop, monkeypatch):
     head, lobby, teller = shop.staff
     panel = window.detail_panel()
-    bar = panel.actions()
+    bar = panel.action_bar()
 
     # --- intake: the New complaint dialog, received three hours ago, reply agreed ---------
     received = now() - dt.timedelta(hours=3)
@@ -432,7 +432,7 @@ def test_detail_panel_with_actions_is_named(qtbot, window, shop):
     case_factory.add_cases(shop, 3)
     window.refresh()
     window.table().selectRow(0)
-    assert window.detail_panel().actions().isVisible()
+    assert window.detail_panel().action_bar().isVisible()
     assert unnamed_widgets(window) == []
 
 
@@ -522,7 +522,7 @@ def test_a_case_settled_on_the_spot_can_still_have_its_liability_determined(
     window.refresh()
     window.filter_bar().reset()
     assert window.table().select_case(settled.id)
-    bar = window.detail_panel().actions()
+    bar = window.detail_panel().action_bar()
     assert "determine_liability" in bar.enabled_actions()
     monkeypatch.setattr(
         "desktop.management.penalty_dialog.PenaltyDialog.ask", lambda parent, case, actor: None

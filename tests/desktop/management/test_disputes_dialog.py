@@ -108,3 +108,46 @@ def test_record_a_suggestion_and_set_its_status(qtbot, shop):
     assert decide.save()
     stored = Suggestion.get_by_id(form.result_value.id)
     assert (stored.status, stored.response) == ("adopted", "下月起试行")
+
+
+def test_a_handler_no_longer_stored_is_refused_and_nothing_is_written(qtbot, shop):
+    from db.intake import outlets
+    from db.store import vocab
+    from db.store.models import Staff
+
+    gone = outlets.add_staff(shop.outlet, "赵雷", "E1099", vocab.ROLE_TELLER)
+    form = RecordDisputeDialog(shop.outlet, shop.head)
+    qtbot.addWidget(form)
+    form.handler.setCurrentIndex(form.handler.findData(gone.id))
+    form.customer.setText("王芳")
+    form.description.setPlainText("客户对排队时间不满")
+    form.cause.setCurrentIndex(form.cause.findData("onsite_long_wait"))
+    Staff.delete_by_id(gone.id)  # e.g. an older backup was restored meanwhile
+
+    assert not form.save()  # refused, the form stays open
+    assert "no longer in this database's staff list" in form.error_text()
+    assert Dispute.select().count() == 0
+
+
+def test_the_refusal_of_a_vanished_handler_reads_in_chinese(qtbot, qapp, shop):
+    from PySide6.QtCore import QLocale
+
+    from db.intake import outlets
+    from db.store import vocab
+    from db.store.models import Staff
+    from desktop.kit import i18n
+
+    gone = outlets.add_staff(shop.outlet, "赵雷", "E1099", vocab.ROLE_TELLER)
+    old_locale = QLocale()
+    i18n.install_translators(qapp, "zh_CN")
+    try:
+        form = RecordDisputeDialog(shop.outlet, shop.head)
+        qtbot.addWidget(form)
+        form.handler.setCurrentIndex(form.handler.findData(gone.id))
+        Staff.delete_by_id(gone.id)
+        assert not form.save()
+        assert "所选员工已不在本数据库的员工名单中" in form.error_text()
+    finally:
+        i18n.install_translators(qapp, "en")
+        QLocale.setDefault(old_locale)
+    assert Dispute.select().count() == 0
