@@ -343,7 +343,7 @@ class QueueEntry:
 
 
 def escalation_queue(
-    state: str = QUEUE_OPEN, *, outlet_code: str | None = None
+    state: str | None = QUEUE_OPEN, *, outlet_code: str | None = None
 ) -> list[QueueEntry]:
     """The escalations to the district branch's competent department (Art. 11), oldest
     first: ``state`` one of QUEUE_STATES, QUEUE_OPEN (all but those sent down) or None (all)."""

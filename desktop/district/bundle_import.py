@@ -4,6 +4,7 @@ reason and the others are still applied."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -26,7 +27,7 @@ def import_bundles(parent: QWidget, paths: list[Path], officer: str) -> list[str
             try:
                 result = operations.run_op(
                     parent,
-                    lambda p=path: import_bundle(p, actor=officer),
+                    functools.partial(import_bundle, path, actor=officer),
                     changes=Changes.of(Kind.CASES, Kind.WORK_ORDERS),
                 )
             except WorkflowError as error:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import getpass
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -40,6 +39,7 @@ from desktop.district.table_kit import restore_states, row_flags, save_states
 from desktop.kit import labels, operations
 from desktop.kit.common import name_widget
 from desktop.kit.errors import workflow_error_message
+from desktop.kit.i18n import QT_TRANSLATE_NOOP
 
 HEADER_KEY = "district/queue_header"
 SPLITTER_KEY = "district/queue_splitter"

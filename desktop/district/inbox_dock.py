@@ -83,11 +83,11 @@ class InboxDock(QDockWidget):
         self.toggle_action.setObjectName("inboxToggleAction")
         self.toggle_action.setText(self.tr("&Inbox folder"))
 
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.directoryChanged.connect(lambda _p: self._soon.start())
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.setInterval(SOON_MS)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(lambda _p: self._soon.start())
         self._soon.timeout.connect(self.scan)
         self._poll = QTimer(self)
         self._poll.setInterval(poll_ms)

@@ -28,6 +28,7 @@ from db.workorders.orders import NewWorkOrder
 from desktop.kit import labels
 from desktop.kit.common import name_widget, save_cancel_box
 from desktop.kit.form_kit import DATETIME_FORMAT, FORM_STYLE, make_error_label, make_hint_label
+from desktop.kit.qt_dates import py_datetime
 from desktop.kit.refusals import RefusalErrors
 
 # Refusals without a "field" parameter, and the field they are about.
@@ -116,7 +117,7 @@ class WorkOrderEntryDialog(QDialog):
 
     def draft(self) -> NewWorkOrder:
         def moment(edit: QDateTimeEdit) -> dt.datetime:
-            return edit.dateTime().toPython().replace(microsecond=0)
+            return py_datetime(edit.dateTime()).replace(microsecond=0)
 
         return NewWorkOrder(
             source=self.source.currentData() or "",

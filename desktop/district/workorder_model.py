@@ -10,7 +10,6 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -26,6 +25,7 @@ from db.district.workorder_queries import WorkOrderFilter, WorkOrderRow
 from desktop.district.case_model import OVERDUE_BACKGROUND, TINTED_FOREGROUND, format_time
 from desktop.district.table_kit import row_flags
 from desktop.kit import labels, operations
+from desktop.kit.i18n import QT_TRANSLATE_NOOP
 
 COL_STATE = 0
 COL_SOURCE = 1
