@@ -33,9 +33,8 @@ def cmd_encrypt(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
     from db.store.database import close_database, is_encrypted, open_database
     from db.store.models import Account, Staff
     from db.trust import accounts, database_key, encryption
-    from desktop.session.single_instance import lock_holder
+    from desktop.cli.maintenance import UserRefused, refuse_while_open
 
-    data_dir = cli_common.data_dir(args)
     path = cli_common.database_path(args)
     if not path.exists():
         print(f"no database at {path}", file=stderr)
@@ -43,10 +42,10 @@ def cmd_encrypt(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
     if is_encrypted(path):
         print(f"{path} is already encrypted.", file=stderr)
         return 1
-    if lock_holder(data_dir) is not None:
-        print(
-            "not encrypted: Complaint Desk is open on this database. Close it first.", file=stderr
-        )
+    try:
+        refuse_while_open(args)
+    except UserRefused as refusal:
+        print(f"not encrypted: {refusal}.", file=stderr)
         return 1
     open_database(path)
     try:

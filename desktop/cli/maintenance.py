@@ -68,16 +68,16 @@ def _has_accounts() -> bool:
 
 
 def refuse_while_open(args: argparse.Namespace) -> None:
-    """UserRefused while a window holds the database (desktop/session/single_instance.py):
-    a command that writes would change it under that window's feet."""
-    from desktop.session.single_instance import lock_holder
+    """UserRefused while a window or another command holds the database
+    (desktop/session/single_instance.py): a command that writes would change it under its
+    feet. The lock this very command took (desktop/cli/main.py) does not count."""
+    import os
+
+    from desktop.session.single_instance import held_text, lock_holder
 
     holder = lock_holder(cli_common.data_dir(args))
-    if holder is not None:
-        raise UserRefused(
-            f"Complaint Desk is open on this database (process {holder.pid} on host "
-            f"{holder.host or '?'}). Close it first"
-        )
+    if holder is not None and holder.pid != os.getpid():
+        raise UserRefused(held_text(holder).rstrip("."))
 
 
 def _read_password(employee_no: str, stdin: TextIO, stderr: TextIO) -> str:

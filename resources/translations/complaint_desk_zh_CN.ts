@@ -7941,12 +7941,17 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../desktop/session/single_instance.py" line="+110"/>
+        <location filename="../../desktop/session/single_instance.py" line="+259"/>
         <source>Complaint Desk is already open on this database. Close it first.</source>
         <translation>网点投诉处理台已经打开了这个数据库。请先关闭它。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>The command &quot;complaint-desk {command}&quot; is running on this database (process {pid} on host {host}). Try again when it has finished.</source>
+        <translation>命令“complaint-desk {command}”正在使用这个数据库（主机 {host} 上的进程 {pid}）。请等它完成后再试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Complaint Desk is already open on this database (process {pid} on host {host}). Close it first.</source>
         <translation>网点投诉处理台已经打开了这个数据库（主机 {host} 上的进程 {pid}）。请先关闭它。</translation>
     </message>

@@ -173,7 +173,7 @@ def test_writing_commands_refuse_while_the_window_is_open(data_dir, window_open,
     ):
         done = cli(*args, "--data-dir", str(data_dir))
         assert done.returncode == 1, (args, done.stderr)
-        assert f"Complaint Desk is open on this database (process {window_open.pid}" in (
+        assert f"Complaint Desk is already open on this database (process {window_open.pid}" in (
             done.stderr
         ), args
     assert rows_of(database_path(data_dir)) == before

@@ -194,7 +194,7 @@ def test_restore_refuses_while_the_window_is_open(data_dir, tmp_path):
     finally:
         lock.unlock()
     assert done.returncode == 1
-    assert "Complaint Desk is open on this database (process" in done.stderr
+    assert "Complaint Desk is already open on this database (process" in done.stderr
 
 
 def test_the_maintenance_commands_import_no_qt(data_dir, tmp_path):
