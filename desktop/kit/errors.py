@@ -369,7 +369,7 @@ _MESSAGES: dict[str, str] = {
     ),
     "recovery_key_wrong": QT_TRANSLATE_NOOP(
         "WorkflowError",
-        "The recovery key is not correct.",
+        "The recovery key is not correct, or it is locked for {minutes} minutes after too many wrong tries.",
     ),
     "database_already_encrypted": QT_TRANSLATE_NOOP(
         "WorkflowError",
@@ -566,6 +566,7 @@ _MESSAGES.update(
         ("login_wrong_password", "login_no_account", "login_locked"), _MESSAGES["login_unknown"]
     )
 )
+_MESSAGES["recovery_key_locked"] = _MESSAGES["recovery_key_wrong"]
 
 CODES: tuple[str, ...] = tuple(_MESSAGES)
 

@@ -11378,8 +11378,8 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+4"/>
-        <source>The recovery key is not correct.</source>
-        <translation>恢复密钥不正确。</translation>
+        <source>The recovery key is not correct, or it is locked for {minutes} minutes after too many wrong tries.</source>
+        <translation>恢复密钥不正确，或因错误次数过多已被锁定 {minutes} 分钟。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -11617,7 +11617,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>{name} 已不在本数据库的员工名单中（数据库已从较早的备份恢复，或在别处被改动）：未保存任何内容。请重新登录。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>receive a report</source>
         <translation>接收报告</translation>
     </message>

@@ -101,3 +101,19 @@ def test_check_and_restore_of_an_encrypted_database(data_dir, tmp_path):
     wrong = cli("restore", str(copy), "--yes", "--user", "E1001", "--data-dir", str(data_dir),
                 stdin="wrong-pass\n")  # fmt: skip
     assert wrong.returncode == 1 and "not restored" in wrong.stderr
+
+
+@pytest.mark.attack("accounts")
+def test_brute_forcing_the_command_line_unlock_locks_the_head_across_processes(data_dir):
+    done = cli("encrypt", "--user", "E1001", "--data-dir", str(data_dir), stdin=HEAD_PW + "\n")
+    assert done.returncode == 0, done.stderr
+    base = ["info", "--user", "E1001", "--data-dir", str(data_dir)]
+    refusals = [cli(*base, stdin=f"guess-{i:04d}\n") for i in range(5)]
+    assert all(r.returncode == 1 for r in refusals)
+    locked = cli(*base, stdin=HEAD_PW + "\n")  # a new process, the right password
+    assert locked.returncode == 1 and "outlet:" not in locked.stdout
+    assert locked.stderr == refusals[0].stderr  # and it reads like any wrong password
+    assert "The employee number or the password is not correct" in locked.stderr
+    # a writing command is refused the same way
+    backup = cli("backup", "--user", "E1001", "--data-dir", str(data_dir), stdin=HEAD_PW + "\n")
+    assert backup.returncode == 1 and "not correct" in backup.stderr
