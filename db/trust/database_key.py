@@ -316,6 +316,28 @@ def account_password_set(staff: Staff, password: str) -> None:
     folder, key = _open_data_dir(), cipher.open_key()
     if folder is not None and key is not None:
         set_account_wrap(folder, key, Login(staff.id, staff.employee_no, password))
+        # A reset by the head also ends a lock from wrong tries at the unlock.
+        unlock_attempts.read(folder).record_success(_number(staff.employee_no))
+
+
+def accounts_without_wrap() -> list[Staff]:
+    """The active staff with an account whose password does not open the open encrypted
+    database (after ``complaint-desk encrypt``: the program knew only the head's password);
+    each needs a password reset by the head, which wraps the key for the new password.
+    Empty for a plain database."""
+    from db.store.models import Account
+
+    folder = _open_data_dir()
+    if folder is None or not has_key_file(folder):
+        return []
+    wrapped = {w.get("staff_id") for w in _read(folder).wraps if w["kind"] == KIND_ACCOUNT}
+    query = (
+        Staff.select()
+        .join(Account, on=(Account.staff == Staff.id))
+        .where(Staff.active & Staff.id.not_in(list(wrapped) or [0]))
+        .order_by(Staff.employee_no)
+    )
+    return list(query)
 
 
 def lock_settings_seen(max_failures: int, lock_minutes: int) -> None:

@@ -31,7 +31,6 @@ def cmd_encrypt(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
     from db.errors import WorkflowError
     from db.intake import roster
     from db.store.database import close_database, is_encrypted, open_database
-    from db.store.models import Account, Staff
     from db.trust import accounts, database_key, encryption
     from desktop.cli.maintenance import UserRefused, refuse_while_open
 
@@ -66,9 +65,6 @@ def cmd_encrypt(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
         if staff.id != head.id:
             print(f"not encrypted: only the outlet head ({head.name}) may.", file=stderr)
             return 1
-        others = [
-            s.name for s in Staff.select().join(Account).where(Staff.active & (Staff.id != head.id))
-        ]
         login = database_key.Login(staff.id, staff.employee_no, password)
     except (WorkflowError, cli_common.LoginRefused) as error:
         print(f"not encrypted: {error}", file=stderr)
@@ -87,12 +83,20 @@ def cmd_encrypt(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
         f"    {database_key.recovery_key_text(done.recovery_key).replace(chr(10), chr(10) + '    ')}\n",
         file=stdout,
     )
+    open_database(path, key=done.key)
+    try:
+        others = database_key.accounts_without_wrap()
+    finally:
+        close_database()
     if others:
         print(
-            "These accounts open the database once the head resets their password: "
-            + ", ".join(others),
+            "These staff cannot log in until the head resets their password (Outlet -> "
+            "Staff... -> Set password..., logged in as the head): the program knew only the "
+            "head's password, and only a password it knows can open the encrypted database:",
             file=stdout,
         )
+        for staff in others:
+            print(f"    {staff.name} ({staff.employee_no})", file=stdout)
     return 0
 
 

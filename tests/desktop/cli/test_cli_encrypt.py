@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from db.intake import outlets
+from db.intake import outlets, roster
 from db.store.database import close_database, database_path, is_encrypted, open_database
 from db.trust import accounts, database_key
 from tests.db.conftest import OUTLET_SETUP
@@ -117,3 +117,58 @@ def test_brute_forcing_the_command_line_unlock_locks_the_head_across_processes(d
     # a writing command is refused the same way
     backup = cli("backup", "--user", "E1001", "--data-dir", str(data_dir), stdin=HEAD_PW + "\n")
     assert backup.returncode == 1 and "not correct" in backup.stderr
+
+
+def _head_resets(data_dir: Path, number: str, password: str) -> None:
+    """The head, logged in on the encrypted database, sets a staff member's password."""
+    key = database_key.unwrap_by_login(data_dir, "E1001", HEAD_PW)
+    open_database(database_path(data_dir), key=key)
+    try:
+        head = accounts.authenticate("E1001", HEAD_PW)
+        staff = next(s for s in roster.active_staff(head.outlet) if s.employee_no == number)
+        accounts.reset_password(staff, password, actor=head)
+    finally:
+        close_database()
+
+
+@pytest.mark.attack("encryption")
+def test_after_encrypt_other_staff_are_named_and_open_it_once_the_head_resets_them(data_dir):
+    done = cli("encrypt", "--user", "E1001", "--data-dir", str(data_dir), stdin=HEAD_PW + "\n")
+    assert done.returncode == 0, done.stderr
+    told = done.stdout.split("These staff cannot log in until the head resets their password")
+    assert len(told) == 2 and "    张伟 (E1003)" in told[1]
+    assert "E1001" not in told[1]  # the head's own password wraps the key already
+    info = ["info", "--user", "E1003", "--data-dir", str(data_dir)]
+    before = cli(*info, stdin="zhang.wei-01\n")  # the old password, which the program never knew
+    assert before.returncode == 1 and "not correct" in before.stderr
+    with pytest.raises(database_key.DatabaseKeyError):
+        database_key.unwrap_by_login(data_dir, "E1003", "zhang.wei-01")
+
+    _head_resets(data_dir, "E1003", "reset-by-head-7")
+    after = cli(*info, stdin="reset-by-head-7\n")
+    assert after.returncode == 0, after.stderr
+    assert "outlet: 北京市东城区建国门邮政支局" in after.stdout
+    key = database_key.unwrap_by_login(data_dir, "E1003", "reset-by-head-7")
+    open_database(database_path(data_dir), key=key)
+    try:
+        assert accounts.authenticate("E1003", "reset-by-head-7").name == "张伟"
+        assert database_key.accounts_without_wrap() == []
+    finally:
+        close_database()
+    still = cli(*info, stdin="zhang.wei-01\n")
+    assert still.returncode == 1
+
+
+@pytest.mark.attack("accounts")
+def test_the_heads_reset_ends_a_lock_from_wrong_unlocks(data_dir):
+    done = cli("encrypt", "--user", "E1001", "--data-dir", str(data_dir), stdin=HEAD_PW + "\n")
+    assert done.returncode == 0, done.stderr
+    _head_resets(data_dir, "E1003", "reset-by-head-7")
+    for i in range(5):
+        with pytest.raises(database_key.DatabaseKeyError):
+            database_key.unwrap_by_login(data_dir, "E1003", f"guess-{i}")
+    with pytest.raises(database_key.DatabaseKeyError) as locked:
+        database_key.unwrap_by_login(data_dir, "E1003", "reset-by-head-7")
+    assert locked.value.code == "login_locked"
+    _head_resets(data_dir, "E1003", "second-reset-8")
+    assert database_key.unwrap_by_login(data_dir, "E1003", "second-reset-8")
