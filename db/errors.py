@@ -230,6 +230,8 @@ MESSAGES: dict[str, str] = {
         "many wrong tries."
     ),
     "database_already_encrypted": "The database {path} is already encrypted.",
+    "database_not_encrypted": "{path} is not encrypted, so it has no recovery key.",
+    "no_outlet_head": "The outlet has no head with a login account to recover.",
     "encryption_check_failed": (
         "The encrypted copy of the database did not match it ({detail}); the database was "
         "left as it was."

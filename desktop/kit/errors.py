@@ -371,6 +371,12 @@ _MESSAGES: dict[str, str] = {
         "WorkflowError",
         "The recovery key is not correct, or it is locked for {minutes} minutes after too many wrong tries.",
     ),
+    "database_not_encrypted": QT_TRANSLATE_NOOP(
+        "WorkflowError", "{path} is not encrypted, so it has no recovery key."
+    ),
+    "no_outlet_head": QT_TRANSLATE_NOOP(
+        "WorkflowError", "The outlet has no head with a login account to recover."
+    ),
     "database_already_encrypted": QT_TRANSLATE_NOOP(
         "WorkflowError",
         "The database {path} is already encrypted.",

@@ -11383,6 +11383,16 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     </message>
     <message>
         <location line="+4"/>
+        <source>{path} is not encrypted, so it has no recovery key.</source>
+        <translation>{path} 没有加密，因此没有恢复密钥。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The outlet has no head with a login account to recover.</source>
+        <translation>本网点没有设有登录账户的负责人，无法恢复。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The database {path} is already encrypted.</source>
         <translation>数据库 {path} 已经加密。</translation>
     </message>

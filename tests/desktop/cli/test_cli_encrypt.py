@@ -172,3 +172,78 @@ def test_the_heads_reset_ends_a_lock_from_wrong_unlocks(data_dir):
     assert locked.value.code == "login_locked"
     _head_resets(data_dir, "E1003", "second-reset-8")
     assert database_key.unwrap_by_login(data_dir, "E1003", "second-reset-8")
+
+
+def _encrypted(data_dir: Path) -> str:
+    """Encrypt ``data_dir`` as the head does; the recovery key printed."""
+    done = cli("encrypt", "--user", "E1001", "--data-dir", str(data_dir), stdin=HEAD_PW + "\n")
+    assert done.returncode == 0, done.stderr
+    return "-".join(re.findall(r"\b[A-Z2-7]{5}\b", done.stdout.split("RECOVERY KEY")[1]))
+
+
+def _recover(data_dir: Path, recovery_key: str, password: str):
+    return cli(
+        "recover", "--recovery-key", "--data-dir", str(data_dir),
+        stdin=f"{recovery_key}\n{password}\n",
+    )  # fmt: skip
+
+
+def _trail_of_recovery(data_dir: Path, key: bytes) -> list[tuple]:
+    from db.store.models import AuditLog
+
+    open_database(database_path(data_dir), key=key)
+    try:
+        return [
+            (e.table_name, e.op, e.actor_id)
+            for e in AuditLog.select().order_by(AuditLog.id.desc()).limit(3)
+        ]
+    finally:
+        close_database()
+
+
+def test_the_head_recovers_a_forgotten_password_with_the_recovery_key(data_dir):
+    recovery_key = _encrypted(data_dir)
+    done = _recover(data_dir, recovery_key.lower().replace("-", " "), "new-head-pass-3")
+    assert done.returncode == 0, done.stderr
+    assert "王建国 (E1001) logs in with the new password now." in done.stdout
+    info = cli("info", "--user", "E1001", "--data-dir", str(data_dir), stdin="new-head-pass-3\n")
+    assert info.returncode == 0 and "outlet:" in info.stdout, info.stderr
+    old = cli("info", "--user", "E1001", "--data-dir", str(data_dir), stdin=HEAD_PW + "\n")
+    assert old.returncode == 1
+    key = database_key.unwrap_by_login(data_dir, "E1001", "new-head-pass-3")
+    open_database(database_path(data_dir), key=key)
+    try:
+        head = accounts.authenticate("E1001", "new-head-pass-3")
+        assert not accounts.account_of(head).must_change_password
+    finally:
+        close_database()
+    # audit-trailed, as the head: the account and the note of how
+    trail = _trail_of_recovery(data_dir, key)
+    assert ("setting", "I", head.id) in trail and ("account", "U", head.id) in trail
+
+
+@pytest.mark.attack("encryption")
+def test_a_wrong_recovery_key_is_refused_counted_and_locks(data_dir):
+    recovery_key = _encrypted(data_dir)
+    digest = database_path(data_dir).read_bytes()
+    refusals = [
+        _recover(data_dir, f"AAAAA-BBBBB-CCCCC-{i:05d}", "new-head-pass-3") for i in range(5)
+    ]
+    assert all(r.returncode == 1 for r in refusals)
+    assert "not recovered: The recovery key is not correct" in refusals[0].stderr
+    assert "Nothing was changed." in refusals[0].stderr
+    locked = _recover(data_dir, recovery_key, "new-head-pass-3")  # the right one, too late
+    assert locked.returncode == 1 and locked.stderr == refusals[0].stderr
+    assert database_path(data_dir).read_bytes() == digest
+    assert database_key.unwrap_by_login(data_dir, "E1001", HEAD_PW)  # the old password stands
+
+
+def test_recover_refuses_a_weak_password_and_a_plain_database(data_dir):
+    plain = _recover(data_dir, "AAAAA", "new-head-pass-3")
+    assert plain.returncode == 1 and "is not encrypted, so it has no recovery key" in plain.stderr
+    recovery_key = _encrypted(data_dir)
+    weak = _recover(data_dir, recovery_key, "12345678")
+    assert weak.returncode == 1 and "not recovered: the new password:" in weak.stderr
+    assert database_key.unwrap_by_login(data_dir, "E1001", HEAD_PW)
+    no_flag = cli("recover", "--data-dir", str(data_dir), stdin=f"{recovery_key}\nx\n")
+    assert no_flag.returncode == 2 and "--recovery-key" in no_flag.stderr
