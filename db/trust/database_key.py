@@ -132,6 +132,17 @@ def read_key_file(path: Path) -> KeyFile:
     path = Path(path)
     data = keys._read_json(path, FORMAT, ALGORITHM)
     keys.check_private_file_mode(path)
+    return key_file_from(path, data)
+
+
+def key_file_from(path: Path, data: object) -> KeyFile:
+    """The key file ``data`` (a backup's manifest carries one: db/trust/backup_key.py),
+    checked as :func:`read_key_file` checks the file; ``path`` names it in a refusal."""
+    path = Path(path)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise keys._damaged(path, "not a database key file")
+    if data.get("version") != keys.VERSION or data.get("algorithm") != ALGORITHM:
+        raise keys._damaged(path, "a database key file of another version")
     wraps = data.get("wraps")
     if not isinstance(wraps, list) or not all(isinstance(w, dict) for w in wraps):
         raise keys._damaged(path, "wraps is not a list")
@@ -209,12 +220,14 @@ def _key_from(path: Path, wrap: dict, secret: str) -> bytes | None:
     return key
 
 
-def unwrap_by_login(data_dir: Path, employee_no: str, password: str) -> bytes:
+def unwrap_by_login(
+    data_dir: Path, employee_no: str, password: str, *, key_file: KeyFile | None = None
+) -> bytes:
     """The database key, opened with an account's employee number and password;
     DatabaseKeyError ``login_wrong_password`` for either one wrong, ``login_locked`` once
     the number had too many wrong tries (db/trust/unlock_attempts.py), which reads the same.
-    """
-    info = _read(data_dir)
+    ``key_file``: as for :func:`unwrap_by_recovery_key`."""
+    info = key_file or _read(data_dir)
     number = _number(employee_no)
     wraps = [w for w in info.wraps if w["kind"] == KIND_ACCOUNT and w["employee_no"] == number]
     attempts = unlock_attempts.read(data_dir)
@@ -233,11 +246,14 @@ def unwrap_by_login(data_dir: Path, employee_no: str, password: str) -> bytes:
     raise DatabaseKeyError("login_locked" if locked else "login_wrong_password", minutes=minutes)
 
 
-def unwrap_by_recovery_key(data_dir: Path, recovery_key: str) -> bytes:
+def unwrap_by_recovery_key(
+    data_dir: Path, recovery_key: str, *, key_file: KeyFile | None = None
+) -> bytes:
     """The database key, opened with the recovery key (typed any way
     :func:`normalize_recovery_key` reads); DatabaseKeyError ``recovery_key_wrong``, or
-    ``recovery_key_locked`` after as many wrong tries as lock an account."""
-    info = _read(data_dir)
+    ``recovery_key_locked`` after as many wrong tries as lock an account. ``key_file``:
+    a backup's copy instead of ``data_dir``'s file (the tries are counted in ``data_dir``)."""
+    info = key_file or _read(data_dir)
     attempts = unlock_attempts.read(data_dir)
     minutes = attempts.lock_minutes
     typed = normalize_recovery_key(recovery_key)
@@ -262,6 +278,17 @@ def _read(data_dir: Path) -> KeyFile:
     if not path.exists():
         raise DatabaseKeyError("database_key_missing", path=str(path))
     return read_key_file(path)
+
+
+def install_key_file(data_dir: Path, key_file: KeyFile) -> Path:
+    """Write ``key_file`` (a backup's copy) as ``data_dir``'s key file, which must not exist."""
+    path = key_path(data_dir)
+    if path.exists():
+        raise keys.KeyFileError(
+            "key_file_exists", "{path}: a key already exists; it is not replaced.", path=str(path)
+        )
+    _write(path, key_file.data)
+    return path
 
 
 def set_account_wrap(

@@ -247,3 +247,113 @@ def test_recover_refuses_a_weak_password_and_a_plain_database(data_dir):
     assert database_key.unwrap_by_login(data_dir, "E1001", HEAD_PW)
     no_flag = cli("recover", "--data-dir", str(data_dir), stdin=f"{recovery_key}\nx\n")
     assert no_flag.returncode == 2 and "--recovery-key" in no_flag.stderr
+
+
+@pytest.fixture
+def encrypted_backup(data_dir, tmp_path) -> tuple[Path, str]:
+    """An encrypted outlet's backup on a USB stick, and the recovery key; the data folder
+    then deleted, as on a computer that died."""
+    import shutil
+
+    from db.trust import backup
+
+    recovery_key = _encrypted(data_dir)
+    usb = tmp_path / "usb"
+    done = cli("backup", "--to", str(usb), "--user", "E1001", "--data-dir", str(data_dir),
+               stdin=HEAD_PW + "\n")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    (info,) = backup.list_backups(usb)
+    shutil.rmtree(data_dir)
+    return info.path, recovery_key
+
+
+def _cases_in(folder: Path, password: str = HEAD_PW) -> int:
+    from db.store.models import Case
+
+    key = database_key.unwrap_by_login(folder, "E1001", password)
+    open_database(database_path(folder), key=key)
+    try:
+        return Case.select().count() + len(roster.active_staff(roster.current_outlet()))
+    finally:
+        close_database()
+
+
+def test_an_encrypted_backup_carries_its_wrapped_key_but_never_the_key(encrypted_backup):
+    import base64
+    import json
+
+    from db.trust import backup
+
+    path, recovery_key = encrypted_backup
+    manifest = json.loads(backup.manifest_path(path).read_text(encoding="utf-8"))
+    carried = manifest["database_key"]
+    assert {w["kind"] for w in carried["wraps"]} == {"account", "recovery"}
+    key = database_key.unwrap_by_recovery_key(
+        path.parent, recovery_key, key_file=backup.carried_key_file(path)
+    )
+    text = json.dumps(manifest)
+    for form in (key.hex(), key.hex().upper(), base64.b64encode(key).decode()):
+        assert form not in text
+
+
+@pytest.mark.attack("encryption")
+def test_a_new_computer_restores_an_encrypted_backup_with_the_recovery_key(
+    encrypted_backup, tmp_path
+):
+    path, recovery_key = encrypted_backup
+    new_pc = tmp_path / "new-pc"
+    done = cli("restore", str(path), "--yes", "--recovery-key", "--data-dir", str(new_pc),
+               stdin=recovery_key + "\n")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert f"the key file the backup carries is now {database_key.key_path(new_pc)}" in done.stdout
+    assert is_encrypted(database_path(new_pc))
+    assert _cases_in(new_pc) == 2  # the outlet's head and teller, readable with the login
+    info = cli("info", "--user", "E1001", "--data-dir", str(new_pc), stdin=HEAD_PW + "\n")
+    assert info.returncode == 0 and "outlet: 北京市东城区建国门邮政支局" in info.stdout
+    check = cli("check", "--user", "E1001", "--data-dir", str(new_pc), stdin=HEAD_PW + "\n")
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+@pytest.mark.attack("encryption")
+def test_a_wrong_recovery_key_restores_nothing_and_is_counted(encrypted_backup, tmp_path):
+    from db.trust import unlock_attempts
+
+    path, _recovery_key = encrypted_backup
+    new_pc = tmp_path / "new-pc"
+    done = cli("restore", str(path), "--yes", "--recovery-key", "--data-dir", str(new_pc),
+               stdin="AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH\n")  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.startswith("not restored: The recovery key is not correct")
+    assert not database_path(new_pc).exists() and not database_key.has_key_file(new_pc)
+    assert unlock_attempts.read(new_pc).failed(unlock_attempts.RECOVERY) == 1
+
+
+def test_a_new_computer_restores_with_a_login_the_backup_knows(encrypted_backup, tmp_path):
+    path, _recovery_key = encrypted_backup
+    new_pc = tmp_path / "new-pc"
+    wrong = cli("restore", str(path), "--yes", "--user", "E1001", "--data-dir", str(new_pc),
+                stdin="not-the-password\n")  # fmt: skip
+    assert wrong.returncode == 1 and "not correct" in wrong.stderr
+    assert not database_path(new_pc).exists()
+    done = cli("restore", str(path), "--yes", "--user", "E1001", "--data-dir", str(new_pc),
+               stdin=HEAD_PW + "\n")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert _cases_in(new_pc) == 2
+
+
+@pytest.mark.attack("encryption")
+def test_a_carried_key_altered_in_the_manifest_is_refused(encrypted_backup, tmp_path):
+    import json
+
+    from db.trust import backup
+
+    path, recovery_key = encrypted_backup
+    manifest_file = backup.manifest_path(path)
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    manifest["database_key"]["database_id"] = "00" * 16  # moved from another outlet's file
+    manifest_file.write_text(json.dumps(manifest), encoding="utf-8")
+    new_pc = tmp_path / "new-pc"
+    done = cli("restore", str(path), "--yes", "--recovery-key", "--data-dir", str(new_pc),
+               stdin=recovery_key + "\n")  # fmt: skip
+    assert done.returncode == 1 and "damaged or altered key file" in done.stderr
+    assert not database_path(new_pc).exists()
