@@ -24,6 +24,8 @@ import pytest
 from db.store import database as database_module
 from db.trust import audit
 
+pytestmark = pytest.mark.attack("failures")
+
 ROOT = Path(__file__).resolve().parents[3]
 KILLS = 60
 # Kill this long after the child says READY: short enough to land inside a write often.

@@ -26,6 +26,8 @@ from db.store.database import DB_FILENAME
 from db.trust import database_key, encryption
 from tests.db.encrypt_child import LOGIN
 
+pytestmark = pytest.mark.attack("failures")
+
 ROOT = Path(__file__).resolve().parents[3]
 KILLS = 20
 CASES = 3000

@@ -84,6 +84,7 @@ def test_cancelled_unlock_exits_without_opening(first_run, isolated_app, monkeyp
     assert isolated_app == []
 
 
+@pytest.mark.attack("accounts")
 def test_unlock_dialog_refuses_a_wrong_password_like_a_login(first_run, qtbot):
     folder, _shown = first_run
     dialog = LoginDialog(None, unlock_dir=folder)

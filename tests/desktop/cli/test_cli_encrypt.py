@@ -41,6 +41,7 @@ def data_dir(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.attack("encryption")
 def test_the_head_encrypts_and_sees_the_recovery_key_once(data_dir):
     done = cli("encrypt", "--user", "E1001", "--data-dir", str(data_dir), stdin=HEAD_PW + "\n")
     assert done.returncode == 0, done.stderr
@@ -79,6 +80,7 @@ def test_backup_of_an_encrypted_database_asks_the_login_once(data_dir, tmp_path)
     assert not copy.read_bytes().startswith(b"SQLite format 3")
 
 
+@pytest.mark.attack("accounts")
 def test_only_the_head_encrypts(data_dir):
     done = cli("encrypt", "--user", "E1003", "--data-dir", str(data_dir), stdin="zhang.wei-01\n")
     assert done.returncode == 1 and "only the outlet head" in done.stderr

@@ -22,6 +22,8 @@ from tests.desktop.cli.test_cli_maintenance import (
 )
 from tests.desktop.session.test_single_instance import lock_held
 
+pytestmark = pytest.mark.attack("cli")
+
 __all__ = ["data_dir", "with_accounts"]
 
 REFUSED_LOGIN = "The employee number or the password is not correct, or the account is locked"

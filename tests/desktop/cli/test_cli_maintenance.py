@@ -183,6 +183,7 @@ def test_restore_refuses_an_invalid_file(data_dir, tmp_path, kind):
     assert backup.list_backups(data_dir / "backups") == []
 
 
+@pytest.mark.attack("cli")
 def test_restore_refuses_while_the_window_is_open(data_dir, tmp_path):
     from desktop.session.single_instance import acquire_write_lock
 
