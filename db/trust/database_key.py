@@ -230,7 +230,13 @@ def unwrap_by_login(
     info = key_file or _read(data_dir)
     number = _number(employee_no)
     wraps = [w for w in info.wraps if w["kind"] == KIND_ACCOUNT and w["employee_no"] == number]
-    attempts = unlock_attempts.read(data_dir)
+    with unlock_attempts.one_at_a_time(data_dir) as attempts:
+        return _try_login(info, number, password, wraps, attempts)
+
+
+def _try_login(
+    info: KeyFile, number: str, password: str, wraps: list[dict], attempts: unlock_attempts.Attempts
+) -> bytes:
     minutes = attempts.lock_minutes
     if not wraps or attempts.locked(number):
         with contextlib.suppress(keys.KeyFileError):  # as slow as any other refusal
@@ -254,9 +260,12 @@ def unwrap_by_recovery_key(
     ``recovery_key_locked`` after as many wrong tries as lock an account. ``key_file``:
     a backup's copy instead of ``data_dir``'s file (the tries are counted in ``data_dir``)."""
     info = key_file or _read(data_dir)
-    attempts = unlock_attempts.read(data_dir)
+    with unlock_attempts.one_at_a_time(data_dir) as attempts:
+        return _try_recovery(info, normalize_recovery_key(recovery_key), attempts)
+
+
+def _try_recovery(info: KeyFile, typed: str, attempts: unlock_attempts.Attempts) -> bytes:
     minutes = attempts.lock_minutes
-    typed = normalize_recovery_key(recovery_key)
     if attempts.locked(unlock_attempts.RECOVERY):
         with contextlib.suppress(keys.KeyFileError):
             keys.open_sealed(_dummy_wrap(), typed, "(none)")

@@ -14,6 +14,12 @@ program's defaults 5 and 15), stored in the database; every login that opens the
 copies them here (:func:`mirror_settings`), so the unlock follows the head's choice from
 then on.
 
+Tries are taken one at a time per data folder (:func:`one_at_a_time`, an ``flock`` held from
+reading the count to writing it, the slow password check between), so processes started
+side by side cannot each read the same count and try more passwords than it allows. A
+folder where the count cannot be written (a read-only medium) still opens with the right
+password: the count is then not kept there.
+
 A person who may delete this file may also copy the key file and try passwords against it
 elsewhere: what stops that is the slow scrypt of every wrap (db/trust/keys.py), not this
 count, which stops trying at the login box and the command line. A damaged file counts as
@@ -29,16 +35,24 @@ File (``complaint-desk-unlock-attempts``, version 1), UTF-8 JSON::
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import json
+import logging
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from db.store import files
 from db.trust import keys
 
 FORMAT = "complaint-desk-unlock-attempts"
 VERSION = 1
 FILE = "unlock-attempts.json"
+LOCK_FILE = "unlock-attempts.lock"
+log = logging.getLogger(__name__)
 MAX_FAILURES_DEFAULT = 5
 LOCK_MINUTES_DEFAULT = 15
 # The bounds of the two account settings (db/trust/accounts.py SETTINGS).
@@ -135,7 +149,10 @@ class Attempts:
             "accounts": self.accounts,
             "recovery": self.recovery,
         }
-        keys.write_protected(self.path, json.dumps(data, indent=1).encode("utf-8") + b"\n")
+        try:
+            keys.write_protected(self.path, json.dumps(data, indent=1).encode("utf-8") + b"\n")
+        except OSError as error:  # a read-only medium: the count is not kept there
+            log.warning("the unlock count cannot be written: %s", error)
 
 
 def read(data_dir: Path) -> Attempts:
@@ -158,6 +175,26 @@ def read(data_dir: Path) -> Attempts:
         else {},
         recovery if isinstance(recovery, dict) else {},
     )
+
+
+@contextlib.contextmanager
+def one_at_a_time(data_dir: Path) -> Iterator[Attempts]:
+    """The counts of ``data_dir``, read and kept while no other process tries a password
+    there: an exclusive ``flock`` on ``keys/unlock-attempts.lock`` until the block ends
+    (none on a folder where it cannot be made)."""
+    lock = Path(data_dir) / "keys" / LOCK_FILE
+    fd = -1
+    try:
+        files.private_dir(lock.parent)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError as error:
+        log.warning("unlock tries not serialised in %s: %s", data_dir, error)
+    try:
+        yield read(data_dir)
+    finally:
+        if fd >= 0:
+            os.close(fd)  # releases the flock
 
 
 def mirror_settings(data_dir: Path, max_failures: int, lock_minutes: int) -> None:

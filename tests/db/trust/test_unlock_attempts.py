@@ -156,3 +156,46 @@ def test_a_damaged_count_file_counts_as_none_and_is_rewritten(encrypted):
     unlock_attempts.path_in(folder).write_text("{not json", encoding="utf-8")
     assert _refusal(folder, "E1001", "guess").code == "login_wrong_password"
     assert unlock_attempts.read(folder).failed("E1001") == 1
+
+
+def test_processes_trying_side_by_side_are_all_counted(encrypted):
+    """Eight processes started together, each with a wrong password: taken one at a time,
+    every try counts, so the right password is locked out after them."""
+    import time
+
+    folder = _folder(encrypted)
+    start = time.time() + 2
+    code = (
+        "import sys, time\n"
+        "from db.trust import database_key\n"
+        "time.sleep(max(0, float(sys.argv[3]) - time.time()))\n"
+        "try:\n"
+        "    database_key.unwrap_by_login(sys.argv[1], 'E1001', sys.argv[2])\n"
+        "except database_key.DatabaseKeyError as e:\n"
+        "    print(e.code)\n"
+    )
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(folder), f"guess-{i}", str(start)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )  # fmt: skip
+        for i in range(8)
+    ]
+    said = sorted(child.communicate(timeout=120)[0].strip() for child in children)
+    assert said == ["login_locked"] * 4 + ["login_wrong_password"] * 4
+    assert _refusal(folder, "E1001", HEAD_PW).code == "login_locked"
+
+
+def test_a_read_only_folder_still_opens_with_the_right_password(encrypted):
+    folder = _folder(encrypted)
+    keys_dir = folder / "keys"
+    keys_dir.chmod(0o500)
+    try:
+        if os.access(keys_dir, os.W_OK):
+            pytest.skip("this user writes to read-only folders (root)")
+        assert _refusal(folder, "E1001", "guess").code == "login_wrong_password"
+        assert database_key.unwrap_by_login(folder, "E1001", HEAD_PW)
+    finally:
+        keys_dir.chmod(0o700)
