@@ -359,3 +359,25 @@ def test_a_carried_key_altered_in_the_manifest_is_refused(encrypted_backup, tmp_
                stdin=recovery_key + "\n")  # fmt: skip
     assert done.returncode == 1 and "damaged or altered key file" in done.stderr
     assert not database_path(new_pc).exists()
+
+
+@pytest.mark.attack("encryption")
+def test_the_recovery_key_restores_over_the_current_encrypted_database_too(data_dir, tmp_path):
+    from db.trust import backup
+
+    recovery_key = _encrypted(data_dir)
+    usb = tmp_path / "usb"
+    login = ["--user", "E1001", "--data-dir", str(data_dir)]
+    assert cli("backup", "--to", str(usb), *login, stdin=HEAD_PW + "\n").returncode == 0
+    (info,) = backup.list_backups(usb)
+    before = database_path(data_dir).read_bytes()
+    wrong = cli("restore", str(info.path), "--yes", "--recovery-key", "--data-dir", str(data_dir),
+                stdin="AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH\n")  # fmt: skip
+    assert wrong.returncode == 1 and "Nothing was changed." in wrong.stderr
+    assert database_path(data_dir).read_bytes() == before
+    done = cli("restore", str(info.path), "--yes", "--recovery-key", "--data-dir", str(data_dir),
+               stdin=recovery_key + "\n")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "the key file the backup carries" not in done.stdout  # the folder kept its own
+    assert "previous data backed up to" in done.stdout
+    assert _cases_in(data_dir) == 2
