@@ -384,6 +384,12 @@ def _backup_key(
         and cipher.is_encrypted_file(source)
         and not database_key.has_key_file(data_dir)
     )
+    if by_recovery and source.is_file() and not cipher.is_encrypted_file(source):
+        # The recovery key stands in for a login only where it has opened something.
+        raise cli_common.LoginRefused(
+            f"{source} is not encrypted, so no recovery key opens it: restore it without "
+            "--recovery-key"
+        )
     if not source.is_file() or not (by_recovery or by_carried_login):
         cli_common.unlock(args, path)
         return None
@@ -397,6 +403,17 @@ def _backup_key(
             args._login = login
     except WorkflowError as error:
         raise cli_common.LoginRefused(error.message) from None
+    if (
+        unlocked.carried
+        and cipher.is_encrypted_file(path)
+        and not cipher.key_opens(path, unlocked.key)
+    ):
+        # The folder's key file is gone but its database is not: a backup with a key file
+        # of its own must not replace data that key never opened.
+        raise cli_common.LoginRefused(
+            f"the key the backup carries does not open the current database {path}; its key "
+            f"file {database_key.key_path(data_dir)} is missing: put it back first"
+        )
     args._key = unlocked.key
     cipher.remember_key(unlocked.key)
     return unlocked

@@ -381,3 +381,51 @@ def test_the_recovery_key_restores_over_the_current_encrypted_database_too(data_
     assert "the key file the backup carries" not in done.stdout  # the folder kept its own
     assert "previous data backed up to" in done.stdout
     assert _cases_in(data_dir) == 2
+
+
+@pytest.mark.attack("cli")
+def test_the_recovery_key_flag_is_no_way_around_the_login_with_a_plain_backup(data_dir, tmp_path):
+    from db.trust import backup
+
+    usb = tmp_path / "usb"
+    done = cli("backup", "--to", str(usb), "--user", "E1001", "--data-dir", str(data_dir),
+               stdin=HEAD_PW + "\n")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    (info,) = backup.list_backups(usb)
+    before = database_path(data_dir).read_bytes()
+    for args in (["--recovery-key"], ["--recovery-key", "--user", "E1003"]):
+        refused = cli("restore", str(info.path), "--yes", *args, "--data-dir", str(data_dir),
+                      stdin="anything\nzhang.wei-01\n")  # fmt: skip
+        assert refused.returncode == 1, refused.stdout
+        assert "is not encrypted, so no recovery key opens it" in refused.stderr
+    assert database_path(data_dir).read_bytes() == before
+
+
+@pytest.mark.attack("encryption")
+def test_a_foreign_backup_with_its_own_key_cannot_replace_data_whose_key_file_is_gone(
+    data_dir, tmp_path
+):
+    """Someone deletes the outlet's key file and restores a backup of another encrypted
+    database, whose recovery key they hold: refused, and the outlet's file is untouched."""
+    from db.trust import backup
+
+    other = tmp_path / "other"
+    other.mkdir()
+    open_database(database_path(other))
+    outlets.setup_outlet(dataclasses.replace(OUTLET_SETUP, password=HEAD_PW))
+    close_database()
+    their_key = _encrypted(other)
+    usb = tmp_path / "usb"
+    done = cli("backup", "--to", str(usb), "--user", "E1001", "--data-dir", str(other),
+               stdin=HEAD_PW + "\n")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    (info,) = backup.list_backups(usb)
+
+    _encrypted(data_dir)
+    database_key.key_path(data_dir).unlink()
+    before = database_path(data_dir).read_bytes()
+    refused = cli("restore", str(info.path), "--yes", "--recovery-key", "--data-dir",
+                  str(data_dir), stdin=their_key + "\n")  # fmt: skip
+    assert refused.returncode == 1
+    assert "the key the backup carries does not open the current database" in refused.stderr
+    assert database_path(data_dir).read_bytes() == before
