@@ -251,22 +251,27 @@ def test_recover_refuses_a_weak_password_and_a_plain_database(data_dir):
     assert no_flag.returncode == 2 and "--recovery-key" in no_flag.stderr
 
 
+def _backed_up(folder: Path, usb: Path) -> Path:
+    """The head's backup of ``folder`` onto ``usb``: the backup file."""
+    from db.trust import backup
+
+    done = cli("backup", "--to", str(usb), "--user", "E1001", "--data-dir", str(folder),
+               stdin=HEAD_PW + "\n")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    (info,) = backup.list_backups(usb)
+    return info.path
+
+
 @pytest.fixture
 def encrypted_backup(data_dir, tmp_path) -> tuple[Path, str]:
     """An encrypted outlet's backup on a USB stick, and the recovery key; the data folder
     then deleted, as on a computer that died."""
     import shutil
 
-    from db.trust import backup
-
     recovery_key = _encrypted(data_dir)
-    usb = tmp_path / "usb"
-    done = cli("backup", "--to", str(usb), "--user", "E1001", "--data-dir", str(data_dir),
-               stdin=HEAD_PW + "\n")  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    (info,) = backup.list_backups(usb)
+    path = _backed_up(data_dir, tmp_path / "usb")
     shutil.rmtree(data_dir)
-    return info.path, recovery_key
+    return path, recovery_key
 
 
 def _cases_in(folder: Path, password: str = HEAD_PW) -> int:
@@ -363,19 +368,14 @@ def test_a_carried_key_altered_in_the_manifest_is_refused(encrypted_backup, tmp_
 
 @pytest.mark.attack("encryption")
 def test_the_recovery_key_restores_over_the_current_encrypted_database_too(data_dir, tmp_path):
-    from db.trust import backup
-
     recovery_key = _encrypted(data_dir)
-    usb = tmp_path / "usb"
-    login = ["--user", "E1001", "--data-dir", str(data_dir)]
-    assert cli("backup", "--to", str(usb), *login, stdin=HEAD_PW + "\n").returncode == 0
-    (info,) = backup.list_backups(usb)
+    path = _backed_up(data_dir, tmp_path / "usb")
     before = database_path(data_dir).read_bytes()
-    wrong = cli("restore", str(info.path), "--yes", "--recovery-key", "--data-dir", str(data_dir),
+    wrong = cli("restore", str(path), "--yes", "--recovery-key", "--data-dir", str(data_dir),
                 stdin="AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH\n")  # fmt: skip
     assert wrong.returncode == 1 and "Nothing was changed." in wrong.stderr
     assert database_path(data_dir).read_bytes() == before
-    done = cli("restore", str(info.path), "--yes", "--recovery-key", "--data-dir", str(data_dir),
+    done = cli("restore", str(path), "--yes", "--recovery-key", "--data-dir", str(data_dir),
                stdin=recovery_key + "\n")  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "the key file the backup carries" not in done.stdout  # the folder kept its own
@@ -385,16 +385,11 @@ def test_the_recovery_key_restores_over_the_current_encrypted_database_too(data_
 
 @pytest.mark.attack("cli")
 def test_the_recovery_key_flag_is_no_way_around_the_login_with_a_plain_backup(data_dir, tmp_path):
-    from db.trust import backup
 
-    usb = tmp_path / "usb"
-    done = cli("backup", "--to", str(usb), "--user", "E1001", "--data-dir", str(data_dir),
-               stdin=HEAD_PW + "\n")  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    (info,) = backup.list_backups(usb)
+    path = _backed_up(data_dir, tmp_path / "usb")
     before = database_path(data_dir).read_bytes()
     for args in (["--recovery-key"], ["--recovery-key", "--user", "E1003"]):
-        refused = cli("restore", str(info.path), "--yes", *args, "--data-dir", str(data_dir),
+        refused = cli("restore", str(path), "--yes", *args, "--data-dir", str(data_dir),
                       stdin="anything\nzhang.wei-01\n")  # fmt: skip
         assert refused.returncode == 1, refused.stdout
         assert "is not encrypted, so no recovery key opens it" in refused.stderr
@@ -407,7 +402,6 @@ def test_a_foreign_backup_with_its_own_key_cannot_replace_data_whose_key_file_is
 ):
     """Someone deletes the outlet's key file and restores a backup of another encrypted
     database, whose recovery key they hold: refused, and the outlet's file is untouched."""
-    from db.trust import backup
 
     other = tmp_path / "other"
     other.mkdir()
@@ -415,16 +409,12 @@ def test_a_foreign_backup_with_its_own_key_cannot_replace_data_whose_key_file_is
     outlets.setup_outlet(dataclasses.replace(OUTLET_SETUP, password=HEAD_PW))
     close_database()
     their_key = _encrypted(other)
-    usb = tmp_path / "usb"
-    done = cli("backup", "--to", str(usb), "--user", "E1001", "--data-dir", str(other),
-               stdin=HEAD_PW + "\n")  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    (info,) = backup.list_backups(usb)
+    path = _backed_up(other, tmp_path / "usb")
 
     _encrypted(data_dir)
     database_key.key_path(data_dir).unlink()
     before = database_path(data_dir).read_bytes()
-    refused = cli("restore", str(info.path), "--yes", "--recovery-key", "--data-dir",
+    refused = cli("restore", str(path), "--yes", "--recovery-key", "--data-dir",
                   str(data_dir), stdin=their_key + "\n")  # fmt: skip
     assert refused.returncode == 1
     assert "the key the backup carries does not open the current database" in refused.stderr
