@@ -225,8 +225,13 @@ MESSAGES: dict[str, str] = {
         "The database key file {path} is missing: the encrypted database cannot be opened "
         "without it. Put it back from where it was kept."
     ),
-    "recovery_key_wrong": "The recovery key is not correct.",
+    "recovery_key_wrong": (
+        "The recovery key is not correct, or it is locked for {minutes} minutes after too "
+        "many wrong tries."
+    ),
     "database_already_encrypted": "The database {path} is already encrypted.",
+    "database_not_encrypted": "{path} is not encrypted, so it has no recovery key.",
+    "no_outlet_head": "The outlet has no head with a login account to recover.",
     "encryption_check_failed": (
         "The encrypted copy of the database did not match it ({detail}); the database was "
         "left as it was."
@@ -374,6 +379,7 @@ MESSAGES.update(
         ("login_wrong_password", "login_no_account", "login_locked"), MESSAGES["login_unknown"]
     )
 )
+MESSAGES["recovery_key_locked"] = MESSAGES["recovery_key_wrong"]
 
 
 class Message(str):

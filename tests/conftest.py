@@ -88,3 +88,16 @@ def _registered_checks() -> Iterator[None]:
     saved = list(integrity.CHECKS)
     yield
     integrity.CHECKS[:] = saved
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """An attack mark names one of the kinds tests/attack_tally.py counts, or collection
+    stops, naming the test."""
+    from tests.attack_tally import KINDS, kinds_of
+
+    for item in items:
+        for kind in kinds_of(item):
+            if kind not in KINDS:
+                raise pytest.UsageError(
+                    f"{item.nodeid}: attack kind {kind!r} is not one of {', '.join(KINDS)}"
+                )

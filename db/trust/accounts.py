@@ -51,7 +51,7 @@ MIN_LENGTH = 8
 SETTING_PREFIX = "accounts."
 # Account settings: key -> (default, minimum, maximum). Stored as JSON in ``setting``.
 SETTINGS: dict[str, tuple[int, int, int]] = {
-    "max_failures": (5, 1, 100),
+    "max_failures": (database_key.MAX_FAILURES_DEFAULT, 1, 100),
     "lock_minutes": (database_key.LOCK_MINUTES_DEFAULT, 1, 24 * 60),
     # Read by the GUI: lock the window after this many idle minutes.
     "idle_lock_minutes": (10, 1, 24 * 60),
@@ -167,6 +167,7 @@ def set_setting(key: str, value: int, *, actor: Staff) -> int:
             conflict_target=[Setting.key],
             update={Setting.value: json.dumps(value), Setting.updated_at: at},
         ).execute()
+    database_key.lock_settings_seen(setting("max_failures"), setting("lock_minutes"))
     return value
 
 
@@ -370,4 +371,6 @@ def authenticate(employee_no: str, password: str, *, at: dt.datetime | None = No
         fresh.last_login_at = at
         fresh.updated_at = at
         fresh.save()
+    # The unlock of an encrypted database counts wrong passwords by the same settings.
+    database_key.lock_settings_seen(setting("max_failures"), setting("lock_minutes"))
     return staff

@@ -17,6 +17,12 @@ Restore refuses anything that is not a sound Complaint Desk database, backs the 
 up first (reason ``pre-restore``), and copies with the online backup API into the live file,
 then checks the result and puts the previous data back if that check fails.
 
+A backup of an encrypted database carries what opens it on another computer: the manifest
+holds a copy of the data folder's key file under ``database_key`` (its wraps: the key sealed
+by each account's password and by the recovery key, never the key itself), so a restore
+into a data folder without the key file opens the backup with the recovery key, or with a
+login the backup knows, and puts that key file in place (:func:`unlock_backup`).
+
 Backing up and restoring are the head's (permission matrix, ``backup_restore``): a person
 asking for one passes ``actor`` and is checked before anything is touched. The automatic
 backups (daily, on closing, the safety backup before a restore) are the program's own and
@@ -39,12 +45,12 @@ from pathlib import Path, PurePosixPath
 from peewee import Database, PeeweeException
 from playhouse.migrations import Migration
 
+from db.store import cipher, sqlite_features
 from db.store import files as store_files
-from db.store import sqlite_features
 from db.store.cipher import CipherError
 from db.store.database import MIGRATION_TABLE, MIGRATIONS_DIR
 from db.store.models import Setting, Staff, database, now
-from db.trust import anchor, permissions
+from db.trust import anchor, database_key, permissions
 from db.trust.policy import Action
 
 log = logging.getLogger(__name__)
@@ -52,6 +58,8 @@ log = logging.getLogger(__name__)
 PREFIX = "complaint-desk-"
 SUFFIX = ".sqlite3"
 MANIFEST_FORMAT = "complaint-desk-backup/1"
+# The manifest's copy of an encrypted database's key file.
+MANIFEST_DATABASE_KEY = "database_key"
 ATTACHMENTS_DIRNAME = "attachments"
 BACKUPS_DIRNAME = "backups"
 PARTIAL = ".partial"
@@ -387,6 +395,9 @@ def _make_backup(
     }
     if checkpoint is not None:
         manifest[anchor.MANIFEST_KEY] = checkpoint
+    carried = _key_file_to_carry(db_path)
+    if carried is not None:
+        manifest[MANIFEST_DATABASE_KEY] = carried
     if files:
         partial_dir.replace(target.with_suffix(""))
     _write_json(manifest_path(target), manifest)
@@ -538,6 +549,85 @@ def daily_backup_due(folder: Path, today: dt.date | None = None) -> bool:
     return not any(
         b.reason == REASON_DAILY and b.created_at.date() == today for b in list_backups(folder)
     )
+
+
+# --- the key an encrypted backup carries ---------------------------------------------------
+
+
+def _key_file_to_carry(db_path: Path) -> dict | None:
+    """The key file of the encrypted database at ``db_path``, as the manifest carries it;
+    None for a plain database."""
+    folder = db_path.parent
+    if not cipher.is_encrypted_file(db_path):
+        return None
+    if not database_key.has_key_file(folder):
+        return None
+    return database_key.read_key_file(database_key.key_path(folder)).data
+
+
+def carried_key_file(backup_path: Path) -> database_key.KeyFile | None:
+    """The key file the backup's manifest carries (checked as the file itself is); None
+    when it carries none."""
+    manifest = _read_manifest(Path(backup_path))
+    if manifest is None or MANIFEST_DATABASE_KEY not in manifest:
+        return None
+    return database_key.key_file_from(
+        manifest_path(Path(backup_path)), manifest[MANIFEST_DATABASE_KEY]
+    )
+
+
+@dataclass(frozen=True)
+class BackupKey:
+    """The key that opens an encrypted backup, and the key file it came from."""
+
+    key: bytes
+    key_file: database_key.KeyFile
+    # Whether the key file came from the backup's manifest (the data folder had none).
+    carried: bool
+
+
+def unlock_backup(
+    backup_path: Path,
+    data_dir: Path,
+    *,
+    recovery_key: str | None = None,
+    login: tuple[str, str] | None = None,
+) -> BackupKey:
+    """The key of the encrypted backup at ``backup_path``, unwrapped with the recovery key
+    or a login (employee number, password) from the data folder's key file, or from the
+    one the backup carries when the data folder has none (a new computer). The tries are
+    counted in ``data_dir`` as at any unlock (db/trust/unlock_attempts.py).
+
+    DatabaseKeyError as :func:`database_key.unwrap_by_recovery_key` and ``unwrap_by_login``
+    say; ``database_key_missing`` when neither the folder nor the backup has a key file, and
+    ``database_key_wrong`` when the key opened does not open the backup."""
+    backup_path, data_dir = Path(backup_path), Path(data_dir)
+    if database_key.has_key_file(data_dir):
+        key_file, carried = database_key.read_key_file(database_key.key_path(data_dir)), False
+    else:
+        found = carried_key_file(backup_path)
+        if found is None:
+            raise database_key.DatabaseKeyError(
+                "database_key_missing", path=str(database_key.key_path(data_dir))
+            )
+        key_file, carried = found, True
+    if recovery_key is not None:
+        key = database_key.unwrap_by_recovery_key(data_dir, recovery_key, key_file=key_file)
+    elif login is not None:
+        key = database_key.unwrap_by_login(data_dir, *login, key_file=key_file)
+    else:
+        raise ValueError("unlock_backup needs the recovery key or a login")
+    if not cipher.key_opens(backup_path, key):
+        raise database_key.DatabaseKeyError("database_key_wrong", path=str(backup_path))
+    return BackupKey(key, key_file, carried)
+
+
+def install_carried_key(unlocked: BackupKey, data_dir: Path) -> Path | None:
+    """After a restore from a backup whose key file the data folder lacked: put it there,
+    so the logins it holds open the restored database; None when nothing was needed."""
+    if not unlocked.carried or database_key.has_key_file(data_dir):
+        return None
+    return database_key.install_key_file(data_dir, unlocked.key_file)
 
 
 # --- validity and restore --------------------------------------------------------------------

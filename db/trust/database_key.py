@@ -19,6 +19,10 @@ other field of ``sealed`` authenticated, ``database_id`` among them, so a wrap c
 moved into another outlet's file). The employee number is a label outside the seal, so it
 follows an edited number; a wrong password reads like a failed login.
 
+A wrong password at the unlock, and a wrong recovery key, count like a failed login and
+lock after as many tries (db/trust/unlock_attempts.py: the count is kept beside the key
+file, since the database that keeps the login's own count cannot be opened yet).
+
 A wrap follows its account: it is added when the account is made, replaced when its
 password is changed or reset, and removed when the staff member is deactivated (the
 hooks in db/trust/accounts.py and db/management/staff_records.py). Each change rewrites
@@ -39,7 +43,7 @@ from typing import NamedTuple
 from db.errors import WorkflowError
 from db.store import cipher
 from db.store.models import Staff, database
-from db.trust import keys
+from db.trust import keys, unlock_attempts
 
 FORMAT = "complaint-desk-database-key"
 ALGORITHM = "AES-256-GCM"
@@ -57,16 +61,19 @@ _LOOKALIKES = str.maketrans({"0": "O", "1": "I", "8": "B"})
 # The lock after wrong passwords lasts this long unless the head set otherwise (db/trust/
 # accounts.py); a key that does not open says the login's one message with it, since the
 # database holding the head's setting is not open yet.
-LOCK_MINUTES_DEFAULT = 15
+LOCK_MINUTES_DEFAULT = unlock_attempts.LOCK_MINUTES_DEFAULT
+MAX_FAILURES_DEFAULT = unlock_attempts.MAX_FAILURES_DEFAULT
 
 
 class DatabaseKeyError(WorkflowError):
-    """The database key could not be opened or changed: ``login_wrong_password`` (a wrong
-    employee number or password: the login's own message), ``recovery_key_wrong``,
+    """The database key could not be opened or changed: ``login_wrong_password`` or
+    ``login_locked`` (a wrong employee number or password, or too many: the login's own
+    message), ``recovery_key_wrong`` or ``recovery_key_locked`` (one message),
     ``database_key_missing``, or a key file code of db/trust/keys.py."""
 
     def __init__(self, code: str, message: str | None = None, **params: object) -> None:
-        if code == "login_wrong_password":
+        if code in ("login_wrong_password", "login_locked", "recovery_key_wrong",
+                    "recovery_key_locked"):  # fmt: skip
             params.setdefault("minutes", LOCK_MINUTES_DEFAULT)
         super().__init__(code, message, **params)
 
@@ -125,6 +132,17 @@ def read_key_file(path: Path) -> KeyFile:
     path = Path(path)
     data = keys._read_json(path, FORMAT, ALGORITHM)
     keys.check_private_file_mode(path)
+    return key_file_from(path, data)
+
+
+def key_file_from(path: Path, data: object) -> KeyFile:
+    """The key file ``data`` (a backup's manifest carries one: db/trust/backup_key.py),
+    checked as :func:`read_key_file` checks the file; ``path`` names it in a refusal."""
+    path = Path(path)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise keys._damaged(path, "not a database key file")
+    if data.get("version") != keys.VERSION or data.get("algorithm") != ALGORITHM:
+        raise keys._damaged(path, "a database key file of another version")
     wraps = data.get("wraps")
     if not isinstance(wraps, list) or not all(isinstance(w, dict) for w in wraps):
         raise keys._damaged(path, "wraps is not a list")
@@ -202,32 +220,65 @@ def _key_from(path: Path, wrap: dict, secret: str) -> bytes | None:
     return key
 
 
-def unwrap_by_login(data_dir: Path, employee_no: str, password: str) -> bytes:
+def unwrap_by_login(
+    data_dir: Path, employee_no: str, password: str, *, key_file: KeyFile | None = None
+) -> bytes:
     """The database key, opened with an account's employee number and password;
-    DatabaseKeyError ``login_wrong_password`` for either one wrong."""
-    info = _read(data_dir)
+    DatabaseKeyError ``login_wrong_password`` for either one wrong, ``login_locked`` once
+    the number had too many wrong tries (db/trust/unlock_attempts.py), which reads the same.
+    ``key_file``: as for :func:`unwrap_by_recovery_key`."""
+    info = key_file or _read(data_dir)
     number = _number(employee_no)
     wraps = [w for w in info.wraps if w["kind"] == KIND_ACCOUNT and w["employee_no"] == number]
-    if not wraps:
-        with contextlib.suppress(keys.KeyFileError):
+    with unlock_attempts.one_at_a_time(data_dir) as attempts:
+        return _try_login(info, number, password, wraps, attempts)
+
+
+def _try_login(
+    info: KeyFile, number: str, password: str, wraps: list[dict], attempts: unlock_attempts.Attempts
+) -> bytes:
+    minutes = attempts.lock_minutes
+    if not wraps or attempts.locked(number):
+        with contextlib.suppress(keys.KeyFileError):  # as slow as any other refusal
             keys.open_sealed(_dummy_wrap(), password, "(none)")
+        code = "login_locked" if wraps else "login_wrong_password"
+        raise DatabaseKeyError(code, minutes=minutes)
     for wrap in wraps:
         key = _key_from(info.path, wrap, password)
         if key is not None:
+            attempts.record_success(number)
             return key
-    raise DatabaseKeyError("login_wrong_password")
+    locked = attempts.record_failure(number)
+    raise DatabaseKeyError("login_locked" if locked else "login_wrong_password", minutes=minutes)
 
 
-def unwrap_by_recovery_key(data_dir: Path, recovery_key: str) -> bytes:
+def unwrap_by_recovery_key(
+    data_dir: Path, recovery_key: str, *, key_file: KeyFile | None = None
+) -> bytes:
     """The database key, opened with the recovery key (typed any way
-    :func:`normalize_recovery_key` reads); DatabaseKeyError ``recovery_key_wrong``."""
-    info = _read(data_dir)
+    :func:`normalize_recovery_key` reads); DatabaseKeyError ``recovery_key_wrong``, or
+    ``recovery_key_locked`` after as many wrong tries as lock an account. ``key_file``:
+    a backup's copy instead of ``data_dir``'s file (the tries are counted in ``data_dir``)."""
+    info = key_file or _read(data_dir)
+    with unlock_attempts.one_at_a_time(data_dir) as attempts:
+        return _try_recovery(info, normalize_recovery_key(recovery_key), attempts)
+
+
+def _try_recovery(info: KeyFile, typed: str, attempts: unlock_attempts.Attempts) -> bytes:
+    minutes = attempts.lock_minutes
+    if attempts.locked(unlock_attempts.RECOVERY):
+        with contextlib.suppress(keys.KeyFileError):
+            keys.open_sealed(_dummy_wrap(), typed, "(none)")
+        raise DatabaseKeyError("recovery_key_locked", minutes=minutes)
     for wrap in info.wraps:
         if wrap["kind"] == KIND_RECOVERY:
-            key = _key_from(info.path, wrap, normalize_recovery_key(recovery_key))
+            key = _key_from(info.path, wrap, typed)
             if key is not None:
+                attempts.record_success(unlock_attempts.RECOVERY)
                 return key
-    raise DatabaseKeyError("recovery_key_wrong")
+    if attempts.record_failure(unlock_attempts.RECOVERY):
+        raise DatabaseKeyError("recovery_key_locked", minutes=minutes)
+    raise DatabaseKeyError("recovery_key_wrong", minutes=minutes)
 
 
 def _read(data_dir: Path) -> KeyFile:
@@ -235,6 +286,17 @@ def _read(data_dir: Path) -> KeyFile:
     if not path.exists():
         raise DatabaseKeyError("database_key_missing", path=str(path))
     return read_key_file(path)
+
+
+def install_key_file(data_dir: Path, key_file: KeyFile) -> Path:
+    """Write ``key_file`` (a backup's copy) as ``data_dir``'s key file, which must not exist."""
+    path = key_path(data_dir)
+    if path.exists():
+        raise keys.KeyFileError(
+            "key_file_exists", "{path}: a key already exists; it is not replaced.", path=str(path)
+        )
+    _write(path, key_file.data)
+    return path
 
 
 def set_account_wrap(
@@ -289,6 +351,35 @@ def account_password_set(staff: Staff, password: str) -> None:
     folder, key = _open_data_dir(), cipher.open_key()
     if folder is not None and key is not None:
         set_account_wrap(folder, key, Login(staff.id, staff.employee_no, password))
+        # A reset by the head also ends a lock from wrong tries at the unlock.
+        unlock_attempts.read(folder).record_success(_number(staff.employee_no))
+
+
+def accounts_without_wrap() -> list[Staff]:
+    """The active staff with an account whose password does not open the open encrypted
+    database (after ``complaint-desk encrypt``: the program knew only the head's password);
+    each needs a password reset by the head, which wraps the key for the new password.
+    Empty for a plain database."""
+    from db.store.models import Account
+
+    folder = _open_data_dir()
+    if folder is None or not has_key_file(folder):
+        return []
+    wrapped = {w.get("staff_id") for w in _read(folder).wraps if w["kind"] == KIND_ACCOUNT}
+    query = (
+        Staff.select()
+        .join(Account, on=(Account.staff == Staff.id))
+        .where(Staff.active & Staff.id.not_in(list(wrapped) or [0]))
+        .order_by(Staff.employee_no)
+    )
+    return list(query)
+
+
+def lock_settings_seen(max_failures: int, lock_minutes: int) -> None:
+    """A login opened the encrypted database: its lock settings apply to the next unlock."""
+    folder = _open_data_dir()
+    if folder is not None and has_key_file(folder):
+        unlock_attempts.mirror_settings(folder, max_failures, lock_minutes)
 
 
 def account_closed(staff: Staff) -> None:

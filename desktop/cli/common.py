@@ -177,15 +177,20 @@ class LoginRefused(Exception):
     why (the program's main function prints it and exits with 1)."""
 
 
-def read_password(employee_no: str, stdin: TextIO, stderr: TextIO) -> str:
-    """The password of ``employee_no``: from the terminal without echo, else one line of
-    standard input (so a scheduled job can pipe it)."""
+def read_secret(prompt: str, what: str, stdin: TextIO, stderr: TextIO) -> str:
+    """A secret (``what``: "password", "recovery key"): from the terminal without echo,
+    else one line of standard input (so a scheduled job can pipe it)."""
     if stdin.isatty():
-        return getpass.getpass(f"password for {employee_no}: ", stream=stderr)
+        return getpass.getpass(prompt, stream=stderr)
     line = stdin.readline()
     if not line:
-        raise LoginRefused("no password on standard input")
+        raise LoginRefused(f"no {what} on standard input")
     return line.rstrip("\r\n")
+
+
+def read_password(employee_no: str, stdin: TextIO, stderr: TextIO) -> str:
+    """The password of ``employee_no`` (:func:`read_secret`)."""
+    return read_secret(f"password for {employee_no}: ", "password", stdin, stderr)
 
 
 def given_login(args: argparse.Namespace) -> tuple[str, str] | None:

@@ -33,6 +33,20 @@ from desktop.cli import workorders as cli_workorders
 # Modules adding subcommands: each has add_subcommands(subparsers) and COMMANDS.
 SUBCOMMAND_MODULES = (cli_workorders, cli_bundle, cli_encryption)
 
+# The commands that write the outlet's database: each holds the window's lock while it
+# runs (desktop/session/single_instance.py command_lock), so a window started meanwhile is
+# refused naming the command, and two of them never interleave. A backup only reads (the
+# online backup API), so a scheduled one runs beside an open window.
+WRITING_COMMANDS = (
+    "demo",
+    "import-workorders",
+    "import-bundle",
+    "export-bundle",
+    "restore",
+    "encrypt",
+    "recover",
+)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -376,17 +390,44 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return cli_common.resolve(parser, parser.parse_args(argv))
 
 
+def _dispatch(args: argparse.Namespace) -> int | None:
+    """Run the subcommand; None when there is none (the window opens)."""
+    command = COMMANDS.get(args.command)
+    if command is not None:
+        return command(args)
+    if (code := cli_maintenance.run(args)) is not None:
+        return code
+    return cli_district.run(args)
+
+
+def _locked_dispatch(args: argparse.Namespace) -> int | None:
+    """:func:`_dispatch`, holding the write lock for a command of :data:`WRITING_COMMANDS`."""
+    from desktop.session import single_instance
+
+    if args.command not in WRITING_COMMANDS:
+        return _dispatch(args)
+    try:
+        lock = single_instance.acquire_command_lock(cli_common.data_dir(args), args.command)
+    except single_instance.LockHeld as held:
+        print(f"{args.command}: not done. {held}", file=sys.stderr)
+        return 1
+    except OSError:
+        # No lock file can be written there (a missing or read-only folder): the command
+        # goes on, and its own refusal names the folder, as the window's does.
+        lock = None
+    try:
+        return _dispatch(args)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
 def main(argv: list[str] | None = None) -> int:
     from db.errors import StorageError
 
     args = parse_args(argv)
     try:
-        command = COMMANDS.get(args.command)
-        if command is not None:
-            return command(args)
-        if (code := cli_maintenance.run(args)) is not None:
-            return code
-        if (code := cli_district.run(args)) is not None:
+        if (code := _locked_dispatch(args)) is not None:
             return code
     except StorageError as refusal:  # the disk refused: say so and what to do, no traceback
         print(refusal.message, file=sys.stderr)

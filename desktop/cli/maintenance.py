@@ -68,16 +68,16 @@ def _has_accounts() -> bool:
 
 
 def refuse_while_open(args: argparse.Namespace) -> None:
-    """UserRefused while a window holds the database (desktop/session/single_instance.py):
-    a command that writes would change it under that window's feet."""
-    from desktop.session.single_instance import lock_holder
+    """UserRefused while a window or another command holds the database
+    (desktop/session/single_instance.py): a command that writes would change it under its
+    feet. The lock this very command took (desktop/cli/main.py) does not count."""
+    import os
+
+    from desktop.session.single_instance import held_text, lock_holder
 
     holder = lock_holder(cli_common.data_dir(args))
-    if holder is not None:
-        raise UserRefused(
-            f"Complaint Desk is open on this database (process {holder.pid} on host "
-            f"{holder.host or '?'}). Close it first"
-        )
+    if holder is not None and holder.pid != os.getpid():
+        raise UserRefused(held_text(holder).rstrip("."))
 
 
 def _read_password(employee_no: str, stdin: TextIO, stderr: TextIO) -> str:
@@ -160,6 +160,12 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         "--other-outlet",
         action="store_true",
         help="restore a backup of another outlet, replacing this outlet's data with it",
+    )
+    rs.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="open an encrypted backup with the recovery key (asked for, not given here), "
+        "e.g. on a new computer without the key file; it stands in for the head's login",
     )
     add_user_option(rs)
 
@@ -250,7 +256,7 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
         print(f"not restored: {exc}.", file=stderr)
         return 1
     try:  # an encrypted database's backups are read with its key
-        cli_common.unlock(args, path)
+        unlocked = _backup_key(args, data_dir, path, source, stdin=stdin, stderr=stderr)
     except cli_common.LoginRefused as exc:
         print(f"not restored: {exc}. Nothing was changed.", file=stderr)
         return 1
@@ -278,7 +284,14 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
     damaged = backup.current_database_problem(path)
     actor = None
     try:
-        actor = _restorer(args, path, source, damaged=bool(damaged), stdin=stdin, stderr=stderr)
+        if args.recovery_key:  # the head's own authority, as for complaint-desk recover
+            actor = None
+        else:
+            actor = _restorer(args, path, source, damaged=bool(damaged), stdin=stdin, stderr=stderr)
+            if unlocked is not None:  # asked in the backup, closed again: its key stays
+                from db.store import cipher
+
+                cipher.remember_key(unlocked.key)
     except UserRefused as exc:
         close_database()
         print(f"not restored: {exc}. Nothing was changed.", file=stderr)
@@ -333,6 +346,8 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
         print(f"damaged database moved to {result.set_aside}", file=stdout)
     if result.attachments_restored:
         print(f"{result.attachments_restored} attachments restored", file=stdout)
+    if unlocked is not None and (installed := backup.install_carried_key(unlocked, data_dir)):
+        print(f"the key file the backup carries is now {installed}", file=stdout)
     try:
         # Bring an older backup's schema up to date now, not at next start.
         cli_common.open_database(args, path)
@@ -343,6 +358,65 @@ def cmd_restore(args: argparse.Namespace, *, stdin: TextIO, stdout: TextIO, stde
         close_database()
     print(f"restored {path} from {source}", file=stdout)
     return 0
+
+
+def _backup_key(
+    args: argparse.Namespace,
+    data_dir: Path,
+    path: Path,
+    source: Path,
+    *,
+    stdin: TextIO,
+    stderr: TextIO,
+):
+    """Unlock what the restore reads: with ``--recovery-key``, or with ``--user`` in a data
+    folder without the key file (a new computer), the backup's key from the key file the
+    backup carries (db/trust/backup.py unlock_backup), remembered as the command's own;
+    else the current database's, as every command unlocks it. The BackupKey, or None.
+    LoginRefused when it does not open."""
+    from db.errors import WorkflowError
+    from db.store import cipher
+    from db.trust import backup, database_key
+
+    by_recovery = bool(args.recovery_key)
+    by_carried_login = (
+        bool(getattr(args, "user", None))
+        and cipher.is_encrypted_file(source)
+        and not database_key.has_key_file(data_dir)
+    )
+    if by_recovery and source.is_file() and not cipher.is_encrypted_file(source):
+        # The recovery key stands in for a login only where it has opened something.
+        raise cli_common.LoginRefused(
+            f"{source} is not encrypted, so no recovery key opens it: restore it without "
+            "--recovery-key"
+        )
+    if not source.is_file() or not (by_recovery or by_carried_login):
+        cli_common.unlock(args, path)
+        return None
+    try:
+        if by_recovery:
+            typed = cli_common.read_secret("recovery key: ", "recovery key", stdin, stderr)
+            unlocked = backup.unlock_backup(source, data_dir, recovery_key=typed)
+        else:
+            login = (args.user, cli_common.read_password(args.user, stdin, stderr))
+            unlocked = backup.unlock_backup(source, data_dir, login=login)
+            args._login = login
+    except WorkflowError as error:
+        raise cli_common.LoginRefused(error.message) from None
+    if (
+        unlocked.carried
+        and cipher.is_encrypted_file(path)
+        and not cipher.key_opens(path, unlocked.key)
+    ):
+        # The folder's key file is gone but its database is not: a backup with a key file
+        # of its own must not replace data that key never opened.
+        raise cli_common.LoginRefused(
+            f"the key the backup carries does not open the current database {path}; its key "
+            f"file {database_key.key_path(data_dir)} is missing: put it back first"
+        )
+    args._key = unlocked.key
+    cipher.remember_key(unlocked.key)
+    return unlocked
 
 
 def _restorer(

@@ -370,7 +370,13 @@ _MESSAGES: dict[str, str] = {
     ),
     "recovery_key_wrong": QT_TRANSLATE_NOOP(
         "WorkflowError",
-        "The recovery key is not correct.",
+        "The recovery key is not correct, or it is locked for {minutes} minutes after too many wrong tries.",
+    ),
+    "database_not_encrypted": QT_TRANSLATE_NOOP(
+        "WorkflowError", "{path} is not encrypted, so it has no recovery key."
+    ),
+    "no_outlet_head": QT_TRANSLATE_NOOP(
+        "WorkflowError", "The outlet has no head with a login account to recover."
     ),
     "database_already_encrypted": QT_TRANSLATE_NOOP(
         "WorkflowError",
@@ -587,6 +593,7 @@ _MESSAGES.update(
         ("login_wrong_password", "login_no_account", "login_locked"), _MESSAGES["login_unknown"]
     )
 )
+_MESSAGES["recovery_key_locked"] = _MESSAGES["recovery_key_wrong"]
 
 CODES: tuple[str, ...] = tuple(_MESSAGES)
 

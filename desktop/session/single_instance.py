@@ -9,13 +9,22 @@ The lock is a QLockFile. It is never considered stale by age (``setStaleLockTime
 window may stay open for weeks. Qt removes it as stale only when the process that wrote it
 is gone from this computer, e.g. after a crash or a power cut. ``lock_holder`` reads the
 same file without Qt, so that ``complaint-desk restore`` can refuse while the window is open.
+
+The command line's writing commands take the same lock without Qt (:func:`command_lock`): they
+write the file as QLockFile does (created exclusively; pid, process name, host, machine id and
+boot id, one per line) and hold an ``flock`` on it, as QLockFile does, so a window started
+meanwhile is refused, and so is a second writing command. A sixth line names the command
+(QLockFile reads five and ignores the rest), so the refusal can say what is running.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
 import os
 import socket
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +36,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LOCK_FILENAME = "complaint-desk.lock"
+# The line that names a command holding the lock (after QLockFile's five).
+COMMAND_LINE_PREFIX = "complaint-desk "
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,8 @@ class LockHolder:
     pid: int
     host: str
     app: str
+    # The command line's command holding it (``restore``); None for the window.
+    command: str | None = None
 
 
 def lock_path(data_dir: Path) -> Path:
@@ -51,7 +64,9 @@ def _read_holder(path: Path) -> LockHolder | None:
         return None
     app = lines[1] if len(lines) > 1 else ""
     host = lines[2] if len(lines) > 2 else ""
-    return LockHolder(pid, host, app)
+    named = lines[5] if len(lines) > 5 else ""
+    command = named[len(COMMAND_LINE_PREFIX) :] if named.startswith(COMMAND_LINE_PREFIX) else None
+    return LockHolder(pid, host, app, command or None)
 
 
 def _same_host(host: str) -> bool:
@@ -102,8 +117,142 @@ def acquire_write_lock(data_dir: Path) -> QLockFile | None:
     raise OSError(f"cannot create the lock file {lock_path(folder)} ({lock.error().name})")
 
 
+# --- the command line's lock, without Qt -----------------------------------------------------
+
+
+class LockHeld(Exception):
+    """Someone else holds the write lock; ``holder`` says who, when the file says."""
+
+    def __init__(self, holder: LockHolder | None) -> None:
+        super().__init__(held_text(holder))
+        self.holder = holder
+
+
+def held_text(holder: LockHolder | None) -> str:
+    """:func:`held_message` in English without Qt, for the command line (the same words)."""
+    if holder is None:
+        return "Complaint Desk is already open on this database. Close it first."
+    if holder.command:
+        return (
+            f'The command "complaint-desk {holder.command}" is running on this database '
+            f"(process {holder.pid} on host {holder.host or '?'}). Try again when it has "
+            "finished."
+        )
+    return (
+        f"Complaint Desk is already open on this database (process {holder.pid} on host "
+        f"{holder.host or '?'}). Close it first."
+    )
+
+
+def _first_line(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as file:
+            return file.readline().strip()
+    except OSError:
+        return ""
+
+
+def _process_name() -> str:
+    """What QLockFile writes as the application: the running program's file name."""
+    try:
+        return os.path.basename(os.readlink("/proc/self/exe"))
+    except OSError:
+        return ""
+
+
+def _lock_contents(command: str) -> bytes:
+    machine = _first_line("/etc/machine-id") or _first_line("/var/lib/dbus/machine-id")
+    boot = _first_line("/proc/sys/kernel/random/boot_id")
+    lines = [str(os.getpid()), _process_name(), socket.gethostname(), machine, boot]
+    return ("\n".join([*lines, COMMAND_LINE_PREFIX + command]) + "\n").encode("utf-8")
+
+
+def _native_lock(fd: int) -> bool:
+    """QLockFile's own native locks (flock, then a POSIX write lock) on ``fd``."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _remove_if_stale(path: Path) -> bool:
+    """Remove a lock whose process is gone, as QLockFile does: only while holding its native
+    locks (a live holder keeps them), and only if it is still stale then."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    try:
+        if not _native_lock(fd):
+            return False
+        holder = _read_holder(path)
+        if holder is None or not _same_host(holder.host) or _running(holder.pid):
+            return False
+        path.unlink()
+        return True
+    finally:
+        os.close(fd)
+
+
+class CommandLock:
+    """The write lock a command of the command line holds; :meth:`release` gives it back."""
+
+    def __init__(self, path: Path, fd: int) -> None:
+        self.path, self._fd = path, fd
+
+    def release(self) -> None:
+        if self._fd < 0:
+            return
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        os.close(self._fd)
+        self._fd = -1
+
+
+def acquire_command_lock(data_dir: Path, command: str) -> CommandLock:
+    """Take the write lock on ``data_dir`` for ``command`` without Qt. LockHeld when a
+    window or another command holds it; OSError when no lock file can be written there
+    (a missing or read-only folder)."""
+    path = lock_path(Path(data_dir))
+    for _attempt in range(3):
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            if _remove_if_stale(path):
+                continue
+            raise LockHeld(lock_holder(Path(data_dir)) or _read_holder(path)) from None
+        break
+    else:
+        raise LockHeld(_read_holder(path))
+    lock = CommandLock(path, fd)
+    try:
+        os.write(fd, _lock_contents(command))
+        os.fsync(fd)
+        if not _native_lock(fd):  # the file is new and ours: only a racing remover
+            raise LockHeld(_read_holder(path))
+    except BaseException:
+        lock.release()
+        raise
+    return lock
+
+
+@contextlib.contextmanager
+def command_lock(data_dir: Path, command: str) -> Iterator[CommandLock]:
+    """Hold the write lock while a command writes; released afterwards, also on error."""
+    lock = acquire_command_lock(data_dir, command)
+    try:
+        yield lock
+    finally:
+        lock.release()
+
+
 def held_message(holder: LockHolder | None) -> str:
-    """The sentence the second copy shows (translated when a QApplication has translators)."""
+    """The sentence the second copy shows (translated when a QApplication has translators);
+    :func:`held_text` says the same without Qt."""
     from PySide6.QtCore import QCoreApplication
 
     if holder is None:
@@ -111,6 +260,12 @@ def held_message(holder: LockHolder | None) -> str:
             "SingleInstance",
             "Complaint Desk is already open on this database. Close it first.",
         )
+    if holder.command:
+        return QCoreApplication.translate(
+            "SingleInstance",
+            'The command "complaint-desk {command}" is running on this database (process '
+            "{pid} on host {host}). Try again when it has finished.",
+        ).format(command=holder.command, pid=holder.pid, host=holder.host or "?")
     return QCoreApplication.translate(
         "SingleInstance",
         "Complaint Desk is already open on this database (process {pid} on host {host}). "
@@ -138,7 +293,7 @@ def lock_or_explain(data_dir: Path, parent: QWidget | None = None) -> QLockFile 
     if holder is None:
         # Read the holder as Qt sees it (the file may have been written by another host).
         pid, host, app = QLockFile(str(lock_path(data_dir))).getLockInfo()
-        holder = LockHolder(pid, host, app) if pid else None
+        holder = (_read_holder(lock_path(data_dir)) or LockHolder(pid, host, app)) if pid else None
     QMessageBox.warning(
         parent,
         QCoreApplication.translate("SingleInstance", "Already open"),

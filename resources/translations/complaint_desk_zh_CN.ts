@@ -949,7 +949,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>BundleImport</name>
     <message>
-        <location filename="../../desktop/district/bundle_import.py" line="+33"/>
+        <location filename="../../desktop/district/bundle_import.py" line="+34"/>
         <source>{file}: refused, nothing written. {reason}</source>
         <translation>{file}：被拒收，未写入任何内容。{reason}</translation>
     </message>
@@ -3549,7 +3549,7 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>该数据库尚未设立县区分公司：请先运行 “complaint-desk district init”。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Complaint Desk · District console</source>
         <translation>网点投诉处理台 · 县区分公司控制台</translation>
     </message>
@@ -8990,12 +8990,17 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../desktop/session/single_instance.py" line="+110"/>
+        <location filename="../../desktop/session/single_instance.py" line="+259"/>
         <source>Complaint Desk is already open on this database. Close it first.</source>
         <translation>网点投诉处理台已经打开了这个数据库。请先关闭它。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>The command &quot;complaint-desk {command}&quot; is running on this database (process {pid} on host {host}). Try again when it has finished.</source>
+        <translation>命令“complaint-desk {command}”正在使用这个数据库（主机 {host} 上的进程 {pid}）。请等它完成后再试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Complaint Desk is already open on this database (process {pid} on host {host}). Close it first.</source>
         <translation>网点投诉处理台已经打开了这个数据库（主机 {host} 上的进程 {pid}）。请先关闭它。</translation>
     </message>
@@ -11460,7 +11465,7 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
 <context>
     <name>WorkOrderEntryDialog</name>
     <message>
-        <location filename="../../desktop/district/workorder_entry_dialog.py" line="+52"/>
+        <location filename="../../desktop/district/workorder_entry_dialog.py" line="+53"/>
         <location line="+1"/>
         <source>New work order from above</source>
         <translation>新建上级工单</translation>
@@ -12873,11 +12878,21 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>The recovery key is not correct.</source>
-        <translation>恢复密钥不正确。</translation>
+        <source>The recovery key is not correct, or it is locked for {minutes} minutes after too many wrong tries.</source>
+        <translation>恢复密钥不正确，或因错误次数过多已被锁定 {minutes} 分钟。</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>{path} is not encrypted, so it has no recovery key.</source>
+        <translation>{path} 没有加密，因此没有恢复密钥。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The outlet has no head with a login account to recover.</source>
+        <translation>本网点没有设有登录账户的负责人，无法恢复。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The database {path} is already encrypted.</source>
         <translation>数据库 {path} 已经加密。</translation>
     </message>
@@ -13137,7 +13152,7 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
         <translation>{name} 已不在本数据库的员工名单中（数据库已从较早的备份恢复，或在别处被改动）：未保存任何内容。请重新登录。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>receive a report</source>
         <translation>接收报告</translation>
     </message>

@@ -135,6 +135,7 @@ def test_export_holds_the_cases_since_the_date_with_a_valid_manifest(world: Worl
     assert orders[0]["case_no"] == cases["main"].case_no
 
 
+@pytest.mark.attack("customer-data")
 def test_customer_phone_and_id_are_masked_everywhere(world: World, cases):
     path, _ = _export(world)
     with zipfile.ZipFile(path) as z:
@@ -216,6 +217,7 @@ def test_export_needs_a_trusted_district(world: World, cases):
     assert not (world.path / "out" / "bundle.zip").exists()
 
 
+@pytest.mark.attack("hostile-files")
 def test_export_refuses_changed_evidence(world: World, cases):
     from db.management.liability import attachments_dir
 
@@ -522,6 +524,7 @@ def _replay(good: Path, tmp: Path) -> Path:
         (_replay, "", "bundle_replay", "not newer than number 1"),
     ],
 )
+@pytest.mark.attack("hostile-files")
 def test_a_bad_bundle_is_refused_whole(world: World, cases, tmp_path, make, member, code, reason):
     good = make_bundle(tmp_path / "good.zip", good_members())
     bad = make(good, tmp_path)

@@ -398,6 +398,7 @@ def test_evidence_added_later_and_identical_content_stored_once(world: World, tm
     assert liability.verify_attachments() == []
 
 
+@pytest.mark.attack("trail")
 def test_tampered_or_missing_evidence_is_named_by_the_check(world: World, tmp_path):
     w = world
     case = replied_case(w)

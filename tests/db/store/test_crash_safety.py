@@ -24,6 +24,8 @@ from db.store import database as database_module
 from db.trust import audit
 from tests.db.zygote import Zygote
 
+pytestmark = pytest.mark.attack("failures")
+
 KILLS = 60
 # Kill this long after the child says READY: short enough to land inside a write often.
 KILL_AFTER_MS = (20, 300)

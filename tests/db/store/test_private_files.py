@@ -18,7 +18,10 @@ from db.trust import backup, keys
 from tests.db.exchange.test_bundle import _export, cases  # noqa: F401 (fixtures)
 from tests.db.workflow_fixtures import World, world  # noqa: F401 (fixture)
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX"),
+    pytest.mark.attack("customer-data"),
+]
 
 
 @pytest.fixture(autouse=True)

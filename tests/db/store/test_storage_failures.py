@@ -23,6 +23,8 @@ from db.workorders import orders as workorders
 from db.workorders.orders import NewWorkOrder
 from tests.db.helpers import row_counts, valid_case
 
+pytestmark = pytest.mark.attack("failures")
+
 TINY = "3m"  # room for the schema and a few complaints, nothing more
 
 

@@ -69,10 +69,12 @@ def test_stronger_parameters_later_still_verify():
 
 
 @pytest.mark.parametrize("stored", ["", "plain", "md5$1$2$3$aa$bb", "scrypt$x$8$1$zz$yy"])
+@pytest.mark.attack("accounts")
 def test_damaged_hashes_never_match(stored):
     assert not accounts.verify_password("anything", stored)
 
 
+@pytest.mark.attack("accounts")
 def test_no_password_in_the_database_file(w: World):
     accounts.reset_password(w.teller, "Temp-pass-77", actor=w.head)
     accounts.change_password(w.teller, "Temp-pass-77", "Final-pass-99")
@@ -174,6 +176,7 @@ def test_login_success_records_the_time(w: World):
     assert account.last_login_at == NOW and account.failed_count == 0
 
 
+@pytest.mark.attack("accounts")
 def test_unknown_wrong_and_no_account_read_the_same(w: World):
     unknown = login_refused("E9999", TELLER_PW, "login_unknown")
     wrong = login_refused("E1003", "not-the-pw", "login_wrong_password")
@@ -184,6 +187,7 @@ def test_unknown_wrong_and_no_account_read_the_same(w: World):
     assert isinstance(wrong, accounts.WorkflowError)
 
 
+@pytest.mark.attack("accounts")
 def test_a_locked_account_reads_like_an_unknown_employee_number(w: World):
     """Locking an account must not tell the person at the keyboard that it exists."""
     for i in range(5):
@@ -195,6 +199,7 @@ def test_a_locked_account_reads_like_an_unknown_employee_number(w: World):
     assert "E1003" not in locked.message and "locked until" not in locked.message
 
 
+@pytest.mark.attack("accounts")
 def test_the_lock_survives_a_change_of_time_zone(w: World, monkeypatch):
     """Locked in Beijing time, then the process's zone is set an hour ahead (TZ): the lock,
     kept in UTC, still holds; only its real end lifts it."""
@@ -219,6 +224,7 @@ def test_the_lock_survives_a_change_of_time_zone(w: World, monkeypatch):
         time.tzset()
 
 
+@pytest.mark.attack("accounts")
 def test_a_clock_turned_back_does_not_shorten_the_lock(w: World):
     for i in range(5):
         with pytest.raises(LoginError):
@@ -232,6 +238,7 @@ def test_a_clock_turned_back_does_not_shorten_the_lock(w: World):
     login_refused("E1003", TELLER_PW, "login_locked", at=until - dt.timedelta(seconds=1))
 
 
+@pytest.mark.attack("accounts")
 def test_lockout_after_five_and_unlock_after_the_time(w: World):
     for i in range(4):
         login_refused("E1003", f"wrong-{i}", "login_wrong_password", at=NOW)
@@ -304,6 +311,7 @@ def test_login_required_once_accounts_exist(world: World):
     ],
     ids=["dropped", "emptied"],
 )
+@pytest.mark.attack("accounts")
 def test_accounts_tampered_with_in_the_sqlite3_shell_are_unreadable(w: World, tamper):
     for sql in tamper:
         database.execute_sql(sql)
@@ -322,6 +330,7 @@ def test_a_database_from_before_accounts_needs_no_login(world: World):
 # --- an acting head and the accounts ---------------------------------------------------------
 
 
+@pytest.mark.attack("accounts")
 def test_an_acting_head_resets_staff_passwords_but_never_the_heads(w: World, monkeypatch):
     from tests.db.helpers import freeze_now
     from tests.db.workflow_fixtures import at
@@ -343,6 +352,7 @@ def test_an_acting_head_resets_staff_passwords_but_never_the_heads(w: World, mon
     )
 
 
+@pytest.mark.attack("accounts")
 def test_an_expired_acting_head_is_not_revived_by_another_time_zone(w: World, monkeypatch):
     """The span ended an hour ago by the head's clock (Beijing time). Started with TZ four
     hours behind (Dubai), the wall clock reads a time inside the span; the program corrects

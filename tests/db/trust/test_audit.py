@@ -115,6 +115,7 @@ def test_the_chain_verifies_after_ordinary_work(shop):
     assert first.prev_hash == "" and second.prev_hash == first.hash
 
 
+@pytest.mark.attack("trail")
 def test_a_plain_sqlite3_shell_cannot_write_an_audited_table(shop):
     path, outlet, head, _teller = shop
     case = new_case(outlet, head)
@@ -138,6 +139,7 @@ def _tamper(path, *statements):
     open_database(path, apply_migrations=False)
 
 
+@pytest.mark.attack("trail")
 def test_a_row_edited_behind_the_apps_back_is_named(shop):
     path, outlet, head, _teller = shop
     first = new_case(outlet, head)
@@ -168,6 +170,7 @@ def test_a_row_edited_behind_the_apps_back_is_named(shop):
     assert sqlite_features.sync_audit_triggers(database.obj) == 0
 
 
+@pytest.mark.attack("trail")
 def test_an_edited_trail_entry_breaks_the_chain_there(shop):
     path, outlet, head, _teller = shop
     new_case(outlet, head)
@@ -180,6 +183,7 @@ def test_an_edited_trail_entry_breaks_the_chain_there(shop):
     assert "content was changed" in report.first_problem.reason
 
 
+@pytest.mark.attack("trail")
 def test_a_removed_trail_entry_is_found_at_the_next_one(shop):
     path, outlet, head, _teller = shop
     new_case(outlet, head)
@@ -223,6 +227,7 @@ def test_case_history_lists_the_case_and_its_events(shop):
     assert not any(e.table == "complaint_case" and e.row_id == other.id for e in history)
 
 
+@pytest.mark.attack("trail")
 def test_the_check_command_names_the_entry(shop, tmp_path):
     path, outlet, head, _teller = shop
     case = new_case(outlet, head)

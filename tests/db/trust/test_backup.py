@@ -160,6 +160,7 @@ def test_two_backups_in_the_same_second_both_stay(live, live_db, tmp_path, monke
     assert backup.list_backups(tmp_path / "bk") == [second, first]
 
 
+@pytest.mark.attack("failures")
 def test_a_copy_that_fails_its_check_is_deleted(live, live_db, tmp_path, monkeypatch):
     monkeypatch.setattr(backup, "_database_file_problem", lambda path, quick=False: "bad page")
     with pytest.raises(BackupError, match="bad page"):
@@ -167,6 +168,7 @@ def test_a_copy_that_fails_its_check_is_deleted(live, live_db, tmp_path, monkeyp
     assert _backups(tmp_path / "bk") == []
 
 
+@pytest.mark.attack("failures")
 def test_an_unwritable_folder_is_reported(live, live_db, tmp_path):
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
@@ -315,6 +317,7 @@ DAMAGES = {
 
 
 @pytest.mark.parametrize("damage", sorted(DAMAGES))
+@pytest.mark.attack("hostile-files")
 def test_restore_refuses_an_invalid_file_and_changes_nothing(live, live_db, tmp_path, damage):
     make_damage, reason = DAMAGES[damage]
     good = backup.make_backup(live_db, tmp_path / "bk", reason="manual")
@@ -341,6 +344,7 @@ def test_restore_refuses_a_missing_file(live, tmp_path):
     assert file_digest(live) == digest
 
 
+@pytest.mark.attack("hostile-files")
 def test_restore_refuses_a_backup_whose_bytes_changed(live, live_db, tmp_path):
     info = backup.make_backup(live_db, tmp_path / "bk", reason="manual")
     conn = sqlite_features.connect_plain(info.path)
@@ -422,6 +426,7 @@ def test_restore_refuses_the_database_itself(live, tmp_path):
 
 
 @pytest.mark.parametrize("rel", ["../../outside.txt", "/etc/passwd", "a/../../b", "C:\\evil"])
+@pytest.mark.attack("hostile-files")
 def test_a_manifest_pointing_outside_its_folder_is_refused(live, live_db, tmp_path, rel):
     """Restore writes attachments to the paths a manifest names; a crafted one must not
     reach beyond the attachments folder."""

@@ -70,6 +70,7 @@ def _all_bytes(folder: Path) -> bytes:
     return b"".join(p.read_bytes() for p in folder.glob("*sqlite3*") if p.is_file())
 
 
+@pytest.mark.attack("encryption")
 def test_encrypted_file_holds_no_customer_data_and_plain_sqlite_cannot_read_it(encrypted):
     path, _head, _lobby, done = encrypted
     data = path.read_bytes()
@@ -86,6 +87,7 @@ def test_encrypted_file_holds_no_customer_data_and_plain_sqlite_cannot_read_it(e
     assert CUSTOMER.encode() not in _all_bytes(path.parent)
 
 
+@pytest.mark.attack("encryption")
 def test_every_login_and_the_recovery_key_open_it_nothing_else(encrypted):
     path, head, lobby, done = encrypted
     folder = path.parent
@@ -115,6 +117,7 @@ def test_every_login_and_the_recovery_key_open_it_nothing_else(encrypted):
     assert refused.value.code == "database_encrypted"
 
 
+@pytest.mark.attack("encryption")
 def test_key_file_is_private_and_holds_no_key_in_the_clear(encrypted):
     path, _head, _lobby, done = encrypted
     key_file = database_key.key_path(path.parent)
@@ -183,6 +186,7 @@ def test_a_plain_database_keeps_no_key_file(plain):
     assert not database_key.has_key_file(path.parent)
 
 
+@pytest.mark.attack("encryption")
 def test_a_wrap_moved_into_another_file_or_altered_is_refused(encrypted, tmp_path):
     path, head, lobby, _done = encrypted
     other = tmp_path / "other"
@@ -196,6 +200,7 @@ def test_a_wrap_moved_into_another_file_or_altered_is_refused(encrypted, tmp_pat
     assert refused.value.code == "key_file_damaged"
 
 
+@pytest.mark.attack("encryption")
 def test_backups_of_an_encrypted_database_are_encrypted(encrypted, tmp_path):
     path, _head, _lobby, done = encrypted
     db = database_module.open_database(path, key=done.key)

@@ -26,6 +26,8 @@ from db.trust import database_key, encryption
 from tests.db.encrypt_child import LOGIN
 from tests.db.zygote import Run, Zygote
 
+pytestmark = pytest.mark.attack("failures")
+
 ROOT = Path(__file__).resolve().parents[3]
 KILLS = 20
 SPAN = 1.25

@@ -38,6 +38,7 @@ def key_file(tmp_path):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+@pytest.mark.attack("encryption")
 def test_key_file_is_private_whatever_the_umask(tmp_path):
     old = os.umask(0)  # the loosest umask: every bit the program asks for is granted
     try:
@@ -53,6 +54,7 @@ def test_key_file_is_private_whatever_the_umask(tmp_path):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+@pytest.mark.attack("encryption")
 def test_key_file_others_may_read_is_refused(key_file):
     path, _private = key_file
     os.chmod(path, 0o644)
@@ -75,6 +77,7 @@ def test_right_password_opens_the_same_key(key_file):
     assert info.public_raw == keys.raw_public(private.public_key())
 
 
+@pytest.mark.attack("encryption")
 def test_wrong_password_is_refused(key_file):
     path, _private = key_file
     with pytest.raises(keys.KeyFileError) as refused:
@@ -82,6 +85,7 @@ def test_wrong_password_is_refused(key_file):
     assert refused.value.code == "key_wrong_password"
 
 
+@pytest.mark.attack("encryption")
 def test_private_key_is_never_written_unwrapped(key_file, tmp_path):
     path, private = key_file
     raw = _raw_private(private)
@@ -111,6 +115,7 @@ def test_private_key_is_never_written_unwrapped(key_file, tmp_path):
         ),
     ],
 )
+@pytest.mark.attack("encryption")
 def test_altered_key_file_is_refused(key_file, change):
     path, _private = key_file
     data = json.loads(path.read_text())
@@ -193,6 +198,7 @@ def test_enrolment_file_round_trip(key_file, tmp_path):
         pytest.param(lambda d: d.update(public_key=_other_key()), id="key"),
     ],
 )
+@pytest.mark.attack("encryption")
 def test_altered_enrolment_file_is_refused(key_file, tmp_path, change):
     _path, private = key_file
     out = tmp_path / "enrolment.json"

@@ -12,6 +12,8 @@ from db.trust import audit
 from db.trust.masking import mask_free_text
 from tests.db import report_cases as rc
 
+pytestmark = pytest.mark.attack("customer-data")
+
 # (as typed, as masked)
 WRITTEN = [
     ("13812345678", "138****5678"),

@@ -39,6 +39,7 @@ def _refused(call) -> WorkflowError:
 
 
 @pytest.mark.parametrize("who", ["teller", "lobby"])
+@pytest.mark.attack("accounts")
 def test_backup_by_a_non_head_is_refused_and_writes_nothing(sqlite_db, request, tmp_path, who):
     actor = request.getfixturevalue(who)
     folder = tmp_path / "usb"
@@ -88,6 +89,7 @@ def restorable(sqlite_db, head, tmp_path):
 
 
 @pytest.mark.parametrize("who", ["teller", "lobby"])
+@pytest.mark.attack("accounts")
 def test_restore_by_a_non_head_is_refused_and_changes_nothing(restorable, request, tmp_path, who):
     db, made = restorable
     actor = request.getfixturevalue(who)
@@ -129,6 +131,7 @@ def test_acting_head_restores_inside_the_span_only(restorable, head, lobby, tmp_
 # --- the ledger and unmasked reports -------------------------------------------------------
 
 
+@pytest.mark.attack("accounts")
 def test_ledger_export_by_a_teller_is_refused_before_any_row(sqlite_db, teller, head):
     cases.register_case(head.outlet, valid_case(head), actor=head)
     _refused(lambda: report_data.ledger_rows(year=now().year, actor=teller))
@@ -141,12 +144,14 @@ def test_ledger_export_by_the_lobby_manager_is_allowed(sqlite_db, lobby, head):
     assert rows[0].customer_phone != "13812345678"  # masked
 
 
+@pytest.mark.attack("customer-data")
 def test_unmasked_ledger_needs_the_reveal_permission(sqlite_db, lobby, head):
     _refused(lambda: report_data.ledger_rows(year=now().year, reveal=True, actor=lobby))
     assert list(report_data.ledger_rows(year=now().year, reveal=True, actor=head)) == []
 
 
 @pytest.mark.parametrize("who", ["teller", "lobby"])
+@pytest.mark.attack("customer-data")
 def test_unmasked_incident_report_by_a_non_head_is_refused(sqlite_db, head, request, who):
     actor = request.getfixturevalue(who)
     case = cases.register_case(head.outlet, valid_case(head), actor=head)
@@ -264,6 +269,7 @@ def test_backup_settings_by_the_head_are_kept(sqlite_db, head, tmp_path):
 # --- a deactivated member of staff is out at once ------------------------------------------
 
 
+@pytest.mark.attack("accounts")
 def test_a_session_of_staff_deactivated_meanwhile_can_neither_register_nor_export(
     outlet, head, lobby, teller
 ):

@@ -24,6 +24,8 @@ from db.store.database import close_database, database_path, open_database
 from db.store.models import Staff
 from db.trust import anchor, backup, integrity
 
+pytestmark = pytest.mark.attack("trail")
+
 NATIONAL_DAY = "2026-10-01"
 
 

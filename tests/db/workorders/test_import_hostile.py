@@ -25,6 +25,7 @@ from tests.db.workorders.test_import_malformed import refused_whole
 from tests.db.workorders.test_workorders import EN_HEADER, ROWS, ZH_HEADER
 
 __all__ = ["world"]
+pytestmark = pytest.mark.attack("hostile-files")
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -92,6 +93,7 @@ def bombs(tmp_path_factory) -> dict[str, Path]:
     small = hf.small_xlsx(EN_HEADER, ROWS)
     files = {
         "small.xlsx": small,
+        "tiny-whole-sheet.xlsx": hf.tiny_whole_sheet(EN_HEADER),
         "declares-whole-sheet.xlsx": hf.declared_dimension(small, "A1:XFD1048576"),
         "declares-million-rows.xlsx": hf.declared_dimension(small, "A1:I1048576"),
         "million-rows.xlsx": hf.million_rows(EN_HEADER),
@@ -104,6 +106,7 @@ def bombs(tmp_path_factory) -> dict[str, Path]:
 @pytest.mark.parametrize(
     ("name", "code"),
     [
+        ("tiny-whole-sheet.xlsx", "too_many_rows"),
         ("declares-whole-sheet.xlsx", "too_many_rows"),
         ("declares-million-rows.xlsx", "too_many_rows"),
         ("million-rows.xlsx", "too_many_rows"),
@@ -117,7 +120,8 @@ def test_expanding_workbook_is_refused(world: World, bombs, name, code):
         assert error.message == f"The file has more than {workorders.MAX_IMPORT_ROWS} rows."
 
 
-def test_the_million_row_file_is_small_on_disk(bombs):
+def test_the_bombs_are_small_on_disk(bombs):
+    assert bombs["tiny-whole-sheet.xlsx"].stat().st_size < 2 * 1024
     assert bombs["million-rows.xlsx"].stat().st_size < 1.5 * 1024 * 1024
 
 
@@ -147,20 +151,33 @@ def peak(tmp_path: Path, file: Path) -> dict[str, object]:
     return json.loads(done.stdout)
 
 
-def test_expanding_workbooks_are_refused_before_memory_grows(bombs, tmp_path: Path):
+BOMBS = (
+    "tiny-whole-sheet.xlsx",
+    "declares-whole-sheet.xlsx",
+    "million-rows.xlsx",
+    "million-rows-undeclared.xlsx",
+    "inflating-cell.xlsx",
+)
+
+
+def test_expanding_workbooks_are_refused_quickly_before_memory_grows(bombs, tmp_path: Path):
+    """Each bomb imported in a child of its own, against a child importing a small valid
+    file in the same run: its peak resident memory (RUSAGE_CHILDREN's ru_maxrss) and its
+    time, as ratios to that floor (the figures: tests/benchmarks/FINDINGS.md, section 7)."""
     floor = peak(tmp_path, bombs["small.xlsx"])
     assert floor["said"] == f"created {len(ROWS)}", floor
-    print(f"\npeak RSS importing a small valid file: {floor['peak_kib'] / 1024:.0f} MiB")
-    for name in (
-        "declares-whole-sheet.xlsx",
-        "million-rows.xlsx",
-        "million-rows-undeclared.xlsx",
-        "inflating-cell.xlsx",
-    ):
+    print(f"\nsmall valid file: {floor['peak_kib'] / 1024:.0f} MiB peak, {floor['seconds']} s")
+    for name in BOMBS:
         measured = peak(tmp_path, bombs[name])
         ratio = measured["peak_kib"] / floor["peak_kib"]
-        print(f"  {name:<30} {measured['peak_kib'] / 1024:5.0f} MiB  x{ratio:.2f}  "
-              f"{measured['seconds']} s  {measured['said']}")  # fmt: skip
+        more = (measured["peak_kib"] - floor["peak_kib"]) / 1024
+        slower = measured["seconds"] / floor["seconds"]
+        print(f"  {name:<30} {bombs[name].stat().st_size:>9,} B  "
+              f"{measured['peak_kib'] / 1024:5.0f} MiB  x{ratio:.2f} ({more:+.1f} MiB)  "
+              f"{measured['seconds']} s x{slower:.2f}  {measured['said']}")  # fmt: skip
         assert str(measured["said"]).startswith("refused "), measured
         # Generous: the refusal reads at most MAX_SHEET_ROWS rows of at most MAX_COLUMNS.
         assert ratio < 1.5, f"{name}: peak {ratio:.2f} times the small file's"
+        # Refused from what it declares, or within the first rows too many: about as long
+        # as the small file takes (a child's start-up is most of both), never minutes.
+        assert slower < 4, f"{name}: {slower:.2f} times as long as the small file"

@@ -23,6 +23,8 @@ from db.workorders.orders import WorkOrderImportError
 from tests.db.workflow_fixtures import World, dump, world
 from tests.db.workorders.test_workorders import EN_HEADER, ROWS, ZH_HEADER
 
+pytestmark = pytest.mark.attack("hostile-files")
+
 __all__ = ["world"]
 
 refusals: Counter[str] = Counter()

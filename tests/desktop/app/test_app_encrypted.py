@@ -84,6 +84,7 @@ def test_cancelled_unlock_exits_without_opening(first_run, isolated_app, monkeyp
     assert isolated_app == []
 
 
+@pytest.mark.attack("accounts")
 def test_unlock_dialog_refuses_a_wrong_password_like_a_login(first_run, qtbot):
     folder, _shown = first_run
     dialog = LoginDialog(None, unlock_dir=folder)
@@ -129,3 +130,23 @@ def test_recovery_key_dialog_stays_until_confirmed(qtbot):
     assert dialog.done_button.isEnabled()
     dialog.done_button.click()
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+@pytest.mark.attack("accounts")
+def test_brute_forcing_the_unlock_dialog_locks_the_account_across_restarts(first_run, qtbot):
+    folder, _shown = first_run
+
+    def attempt(password: str) -> LoginDialog:
+        dialog = LoginDialog(None, unlock_dir=folder)  # a new dialog: as after a restart
+        qtbot.addWidget(dialog)
+        dialog.employee_no_edit.setText("E1001")
+        dialog.password_edit.setText(password)
+        dialog.login_button.click()
+        return dialog
+
+    for i in range(5):
+        refused = attempt(f"guess-{i:04d}")
+        assert refused.error_label.text() == FAILED_LOGIN
+    locked = attempt(HEAD_PW)
+    assert locked.error_label.text() == FAILED_LOGIN  # the right password, and nothing tells
+    assert locked.result_unlocked is None and locked.result() != QDialog.DialogCode.Accepted

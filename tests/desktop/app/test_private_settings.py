@@ -13,7 +13,10 @@ from PySide6.QtCore import QSettings
 from desktop import app
 from desktop.cli import district
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX"),
+    pytest.mark.attack("customer-data"),
+]
 
 
 @pytest.fixture(autouse=True)

@@ -113,6 +113,7 @@ def test_cancelling_the_confirmation_shows_and_records_nothing(qtbot, shop):
     assert CustomerReveal.select().count() == 0
 
 
+@pytest.mark.attack("customer-data")
 def test_a_tellers_button_is_disabled_and_the_rule_refuses_them(qtbot, shop):
     teller = shop.staff[2]
     panel = make_panel(qtbot, teller)
@@ -127,6 +128,7 @@ def test_a_tellers_button_is_disabled_and_the_rule_refuses_them(qtbot, shop):
     assert CustomerReveal.select().count() == 0
 
 
+@pytest.mark.attack("customer-data")
 def test_a_refusal_at_the_click_is_shown_and_nothing_is_revealed(qtbot, shop):
     """The lobby manager was acting head when the case was shown; the head came back."""
     head, lobby, _teller = shop.staff

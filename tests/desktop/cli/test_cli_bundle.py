@@ -118,6 +118,7 @@ def test_import_bundle_then_again(data_dir, tmp_path):
     assert counts(data_dir) == before
 
 
+@pytest.mark.attack("hostile-files")
 def test_import_bundle_refuses_a_tampered_bundle(data_dir, tmp_path):
     good = _down(tmp_path / "good.zip")
     bad = tmp_path / "bad.zip"
@@ -173,6 +174,7 @@ def with_accounts(data_dir: Path) -> Path:
     return data_dir
 
 
+@pytest.mark.attack("cli")
 def test_with_accounts_export_needs_a_user_and_the_right_role(with_accounts, tmp_path):
     out = tmp_path / "up.zip"
     since = "2000-01-01"
@@ -194,6 +196,7 @@ def test_with_accounts_export_needs_a_user_and_the_right_role(with_accounts, tmp
     assert verify_bundle(out)
 
 
+@pytest.mark.attack("cli")
 def test_with_accounts_a_wrong_password_imports_nothing(with_accounts, tmp_path):
     path = _down(tmp_path / "down.zip")
     before = counts(with_accounts)

@@ -22,6 +22,8 @@ from tests.desktop.cli.test_cli_maintenance import (
 )
 from tests.desktop.session.test_single_instance import lock_held
 
+pytestmark = pytest.mark.attack("cli")
+
 __all__ = ["data_dir", "with_accounts"]
 
 REFUSED_LOGIN = "The employee number or the password is not correct, or the account is locked"
@@ -173,7 +175,7 @@ def test_writing_commands_refuse_while_the_window_is_open(data_dir, window_open,
     ):
         done = cli(*args, "--data-dir", str(data_dir))
         assert done.returncode == 1, (args, done.stderr)
-        assert f"Complaint Desk is open on this database (process {window_open.pid}" in (
+        assert f"Complaint Desk is already open on this database (process {window_open.pid}" in (
             done.stderr
         ), args
     assert rows_of(database_path(data_dir)) == before

@@ -183,6 +183,7 @@ def test_restore_refuses_an_invalid_file(data_dir, tmp_path, kind):
     assert backup.list_backups(data_dir / "backups") == []
 
 
+@pytest.mark.attack("cli")
 def test_restore_refuses_while_the_window_is_open(data_dir, tmp_path):
     from desktop.session.single_instance import acquire_write_lock
 
@@ -194,7 +195,7 @@ def test_restore_refuses_while_the_window_is_open(data_dir, tmp_path):
     finally:
         lock.unlock()
     assert done.returncode == 1
-    assert "Complaint Desk is open on this database (process" in done.stderr
+    assert "Complaint Desk is already open on this database (process" in done.stderr
 
 
 def test_the_maintenance_commands_import_no_qt(data_dir, tmp_path):

@@ -188,6 +188,7 @@ KEY_COMMANDS = {
     "enrolment": ["enrolment", "--out", "e.json"],
     "trust-district": ["trust-district", "k.json", "--yes"],
     "encrypt": ["encrypt", "--user", "E1001"],
+    "recover": ["recover", "--recovery-key"],
 }
 # The district console works on its PostgreSQL database, never on the outlet's.
 WITHOUT_DATABASE = {"district": ["district", "key", "--out", "k.json"]}

@@ -17,7 +17,10 @@ from tests.desktop.cli.test_cli_maintenance import cli
 
 KEY_PASSWORD = "outlet-key-pass"
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX"),
+    pytest.mark.attack("customer-data"),
+]
 
 
 @pytest.fixture

@@ -20,6 +20,8 @@ from tests.db.workorders.test_workorders import ROWS
 from tests.desktop.cli.test_cli_bundle import _down
 from tests.desktop.cli.test_cli_maintenance import cli
 
+pytestmark = pytest.mark.attack("failures")
+
 READ_ONLY = "cannot be written (a read-only disk or folder)"
 
 

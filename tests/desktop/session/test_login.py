@@ -51,6 +51,7 @@ def _login(qtbot, employee_no: str, password: str, **kw) -> LoginDialog:
     return dialog
 
 
+@pytest.mark.attack("accounts")
 def test_wrong_password_and_unknown_user_read_the_same_and_the_dialog_stays(qtbot, with_accounts):
     dialog = _login(qtbot, "E001", "not-the-password")
     dialog.show()
@@ -66,6 +67,7 @@ def test_wrong_password_and_unknown_user_read_the_same_and_the_dialog_stays(qtbo
     assert dialog.password_edit.echoMode() == QLineEdit.EchoMode.Password
 
 
+@pytest.mark.attack("accounts")
 def test_five_wrong_passwords_lock_and_read_like_any_refusal(qtbot, with_accounts):
     dialog = _login(qtbot, "E001", "")
     for _ in range(5):
@@ -182,6 +184,7 @@ def test_database_with_accounts_requires_login(isolated_app, tmp_path, monkeypat
     ],
     ids=["dropped", "emptied"],
 )
+@pytest.mark.attack("accounts")
 def test_accounts_tampered_with_open_no_window_as_the_head(
     isolated_app,  # noqa: F811
     tmp_path,
@@ -304,6 +307,7 @@ def test_head_sets_and_resets_passwords_in_the_staff_dialog(qtbot, shop):
     assert accounts.authenticate("E002", "lobby-pass-2").id == lobby.id
 
 
+@pytest.mark.attack("accounts")
 def test_teller_cannot_set_passwords(qtbot, with_accounts):
     _head, lobby, teller = with_accounts.staff
     dialog = StaffDialog(with_accounts.outlet, teller)

@@ -34,13 +34,14 @@ HOLDER = textwrap.dedent(
 
 
 @contextlib.contextmanager
-def lock_held(folder: Path) -> Iterator[subprocess.Popen[str]]:
-    """Another process holding the lock on ``folder``, as a second copy of the program would."""
+def holding(code: str, *argv: str) -> Iterator[subprocess.Popen[str]]:
+    """A process running ``code`` with ``argv``, once it has printed "locked"."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(single_instance.lock_path(folder))],
+        [sys.executable, "-c", code, *argv],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
+        cwd=Path(__file__).resolve().parents[3],
     )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
     try:
@@ -49,6 +50,11 @@ def lock_held(folder: Path) -> Iterator[subprocess.Popen[str]]:
         if proc.poll() is None:
             proc.kill()
         proc.wait()
+
+
+def lock_held(folder: Path) -> contextlib.AbstractContextManager[subprocess.Popen[str]]:
+    """Another process holding the lock on ``folder``, as a second copy of the program would."""
+    return holding(HOLDER, str(single_instance.lock_path(folder)))
 
 
 @pytest.fixture
