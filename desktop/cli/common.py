@@ -28,7 +28,7 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from desktop.paths import default_data_dir
 
@@ -49,7 +49,7 @@ def _add(parser: argparse.ArgumentParser, level: int) -> None:
     def dest(name: str) -> str:
         return name if top else f"{name}{_SEPARATOR}{level}"
 
-    def option(flag: str, name: str, default: object, **kwargs: object) -> None:
+    def option(flag: str, name: str, default: object, **kwargs: Any) -> None:
         own = parser._option_string_actions.get(flag)  # noqa: SLF001
         if own is not None:
             # A subcommand module written before this one declares the option itself, with
@@ -120,7 +120,7 @@ def resolve(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argpar
         top = getattr(args, name, None)
         if top not in (None, False):
             given[name].insert(0, top)
-    folders = list(dict.fromkeys(Path(p) for p in given["data_dir"]))
+    folders = list(dict.fromkeys(Path(str(p)) for p in given["data_dir"]))
     if len(folders) > 1:
         parser.error(
             "--data-dir is given twice with different folders ("

@@ -31,6 +31,7 @@ from desktop.cli import common as cli_common
 
 if TYPE_CHECKING:
     from db.store.models import Staff
+    from db.trust.policy import Action
 
 COMMANDS = ("backup", "restore", "check")
 
@@ -89,7 +90,7 @@ def _read_password(employee_no: str, stdin: TextIO, stderr: TextIO) -> str:
 
 def acting_user(
     args: argparse.Namespace,
-    action: str | None,
+    action: Action | None,
     *,
     stdin: TextIO,
     stderr: TextIO,

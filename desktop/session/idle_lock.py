@@ -88,8 +88,9 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         self.restart()
         app = QApplication.instance()
-        app.installEventFilter(self)
-        window.destroyed.connect(lambda *_: app.removeEventFilter(self))
+        if app is not None:  # watched only where an application runs
+            app.installEventFilter(self)
+            window.destroyed.connect(lambda *_: app.removeEventFilter(self))
 
     def restart(self) -> None:
         minutes = accounts.idle_lock_minutes()
@@ -202,5 +203,4 @@ class IdleLock(QObject):
 def install(window: QMainWindow, actor: Staff | None) -> IdleLock:
     """Start watching for input; the lock lives as long as ``window``."""
     lock = IdleLock(window, actor)
-    window.idle_lock = lock
     return lock
