@@ -109,6 +109,9 @@ class DistrictWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(code == self._language)
             group.addAction(action)
+        from desktop.help.user_guide import install_help  # the guide loads with the menus
+
+        self._help = install_help(self, bar.addMenu(self.tr("&Help")), page="district")
 
     def _focus_search(self) -> None:
         self.tabs.setCurrentWidget(self.cases)

@@ -59,6 +59,7 @@ LANGUAGES = ("zh_CN", "en")
 DIALOG_PAGES: dict[str, str] = {
     "new_case_dialog": "register",
     # the district console and the outlet's exchange with it
+    "districtWindow": "district",
     "departmentDialog": "district",
     "escalationTextDialog": "district",
     "districtWorkOrderDialog": "district",
@@ -295,10 +296,11 @@ def controller() -> HelpController:
 class HelpMenu(QObject):
     """The Help menu's entries: the user guide (F1) above About."""
 
-    def __init__(self, window: QMainWindow, menu: QMenu) -> None:
+    def __init__(self, window: QMainWindow, menu: QMenu, page: str = INDEX) -> None:
         super().__init__(window)
         self.setObjectName("helpMenu")
         self._window = window
+        self._page = page
         self._controller = controller()
         self.guide_action = QAction(self.tr("&User guide"), window)
         self.guide_action.setObjectName("actionUserGuide")
@@ -316,9 +318,10 @@ class HelpMenu(QObject):
             menu.insertSeparator(first)
 
     def open_guide(self) -> HelpWindow:
-        return self._controller.show_help(INDEX, self._window)
+        return self._controller.show_help(self._page, self._window)
 
 
-def install_help(window: QMainWindow, menu: QMenu) -> HelpMenu:
-    """Add the user guide to ``window``'s Help ``menu`` and F1 to the whole application."""
-    return HelpMenu(window, menu)
+def install_help(window: QMainWindow, menu: QMenu, page: str = INDEX) -> HelpMenu:
+    """Add the user guide to ``window``'s Help ``menu`` (opening at ``page``) and F1 to the
+    whole application."""
+    return HelpMenu(window, menu, page)

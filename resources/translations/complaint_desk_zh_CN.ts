@@ -3966,7 +3966,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+10"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -5501,7 +5506,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../desktop/help/user_guide.py" line="+303"/>
+        <location filename="../../desktop/help/user_guide.py" line="+305"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
@@ -5514,7 +5519,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>HelpWindow</name>
     <message>
-        <location line="-135"/>
+        <location line="-136"/>
         <source>Complaint Desk help</source>
         <translation>网点投诉处理台帮助</translation>
     </message>
@@ -5563,7 +5568,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../desktop/session/idle_lock.py" line="+156"/>
+        <location filename="../../desktop/session/idle_lock.py" line="+157"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
