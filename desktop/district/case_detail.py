@@ -35,7 +35,8 @@ class DistrictCaseDetailView(QTextBrowser):
         self._key = key
         detail = queries.case_detail(*key) if key is not None else None
         if detail is None:
-            self.setHtml(f"<p>{_e(self.tr('Select a case to see it in full.'))}</p>")
+            hint = self.tr("Select a case to see it in full.")
+            self.setHtml(f"<p>{_e(hint)}</p>")
             return
         self.setHtml(self._html(detail))
 
@@ -64,12 +65,14 @@ class DistrictCaseDetailView(QTextBrowser):
         rows = "".join(
             f"<tr><th align='left'>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in fields if v
         )
+        description = self.tr("Description")
         parts = [
             f"<h3>{_e(r.case_no)}</h3><table cellspacing='4'>{rows}</table>",
-            f"<h4>{_e(self.tr('Description'))}</h4><p>{_e(d.description)}</p>",
+            f"<h4>{_e(description)}</h4><p>{_e(d.description)}</p>",
         ]
         if d.escalations:
-            parts.append(f"<h4>{_e(self.tr('Escalations'))}</h4>")
+            escalations = self.tr("Escalations")
+            parts.append(f"<h4>{_e(escalations)}</h4>")
             parts.extend(self._escalation(e) for e in d.escalations)
         if d.events:
             items = "".join(
@@ -79,7 +82,8 @@ class DistrictCaseDetailView(QTextBrowser):
                 + "</li>"
                 for ev in d.events
             )
-            parts.append(f"<h4>{_e(self.tr('Timeline'))}</h4><ul>{items}</ul>")
+            timeline = self.tr("Timeline")
+            parts.append(f"<h4>{_e(timeline)}</h4><ul>{items}</ul>")
         return "".join(parts)
 
     def _escalation(self, e: EscalationView) -> str:

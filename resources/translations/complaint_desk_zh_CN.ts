@@ -3577,7 +3577,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>投诉详情</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+12"/>
+        <source>Select a case to see it in full.</source>
+        <translation>选择一件投诉以查看详情。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
@@ -3652,7 +3657,22 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>来自网点交换包编号</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+5"/>
+        <source>Description</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Escalations</source>
+        <translation>升级记录</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Timeline</source>
+        <translation>处理经过</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>{time}, by {name}, to {level}</source>
         <translation>{time}，{name} 升级至{level}</translation>
     </message>

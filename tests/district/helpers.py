@@ -58,7 +58,7 @@ def case_entry(case_no: str, **fields) -> dict:
         "channel": "onsite",
         "business_type": "rmb_savings",
         "cause": "onsite_long_wait",
-        "severity": "normal",
+        "severity": "ordinary",
         "urgent_triggers": [],
         "customer_name": "张建国",
         "customer_phone": "138****5678",
