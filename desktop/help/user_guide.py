@@ -116,6 +116,7 @@ DIALOG_PAGES: dict[str, str] = {
     "set_password_dialog": "login",
     "first_run_dialog": "login",
     "recovery_key_dialog": "login",
+    "recover_dialog": "login",
 }
 
 _TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)

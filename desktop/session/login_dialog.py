@@ -112,6 +112,15 @@ class LoginDialog(QDialog):
         root.addWidget(intro_label)
         root.addLayout(form)
         root.addWidget(self.error_label)
+        self.recover_button: QPushButton | None = None
+        if unlock_dir is not None:  # an encrypted database: the recovery key can open it
+            self.recover_button = QPushButton(
+                self.tr("&Forgot the password? Use the recovery key…")
+            )
+            name_widget(self.recover_button, "recover_button", self.tr("Use the recovery key"))
+            self.recover_button.setAutoDefault(False)
+            self.recover_button.clicked.connect(self._recover)
+            root.addWidget(self.recover_button)
         root.addWidget(box)
         (self.password_edit if employee_no else self.employee_no_edit).setFocus()
         fit_to_contents(self, min_width=380)
@@ -141,6 +150,17 @@ class LoginDialog(QDialog):
                 return
         self.result_staff = staff
         self.accept()
+
+    def _recover(self) -> None:
+        from desktop.session.recover_dialog import RecoverDialog  # loads when asked for
+
+        assert self.unlock_dir is not None
+        head = RecoverDialog.ask(self, self.unlock_dir)
+        if head is not None:
+            self.employee_no_edit.setText(head)
+            self.error_label.hide()
+            self.password_edit.clear()
+            self.password_edit.setFocus()
 
     def _unlock(self, password: str) -> None:
         assert self.unlock_dir is not None

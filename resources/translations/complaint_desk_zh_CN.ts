@@ -5526,7 +5526,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../desktop/help/user_guide.py" line="+305"/>
+        <location filename="../../desktop/help/user_guide.py" line="+306"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
@@ -6098,7 +6098,17 @@ Give the file to the district and read this fingerprint to them by phone when th
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+13"/>
+        <source>&amp;Forgot the password? Use the recovery key…</source>
+        <translation>忘记密码？使用恢复密钥(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the recovery key</source>
+        <translation>使用恢复密钥</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Choose your own password to go on.</source>
         <translation>请设置您自己的密码后继续。</translation>
     </message>
@@ -7590,6 +7600,90 @@ Give the file to the district and read this fingerprint to them by phone when th
         <location line="+0"/>
         <source>Suggestion</source>
         <translation>建议内容</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverDialog</name>
+    <message>
+        <location filename="../../desktop/session/recover_dialog.py" line="+45"/>
+        <source>Recover the head&apos;s password</source>
+        <translation>恢复负责人的密码</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Type the recovery key the head was shown and kept when the outlet&apos;s data was encrypted, and the head&apos;s new password. Wrong recovery keys are counted and lock like wrong passwords.</source>
+        <translation>请输入网点数据加密时向负责人显示并由其保管的恢复密钥，以及负责人的新密码。输错的恢复密钥会被计数，并像输错密码一样导致锁定。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Recovery key:</source>
+        <translation>恢复密钥(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Again:</source>
+        <translation>再次输入(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Set the new password</source>
+        <translation>设置新密码(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Type the recovery key.</source>
+        <translation>请输入恢复密钥。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{name} ({number}) logs in with the new password now.</source>
+        <translation>{name}（{number}）现在可以用新密码登录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The outlet&apos;s signing key for the district&apos;s bundles stays sealed by the old password: write a new enrolment file (Settings → District exchange) and send it to the district branch, which enrols the new key.</source>
+        <translation>用于区县分公司交换包的网点签名密钥仍由旧密码保护：请重新写出登记文件（设置 → 区县分公司数据交换），交给区县分公司登记新密钥。</translation>
     </message>
 </context>
 <context>

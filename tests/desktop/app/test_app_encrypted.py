@@ -9,6 +9,7 @@ import dataclasses
 import pytest
 from PySide6.QtWidgets import QDialog
 
+from db.errors import WorkflowError
 from db.intake import outlets
 from db.store.database import database_path, is_encrypted
 from db.trust import database_key
@@ -150,3 +151,69 @@ def test_brute_forcing_the_unlock_dialog_locks_the_account_across_restarts(first
     locked = attempt(HEAD_PW)
     assert locked.error_label.text() == FAILED_LOGIN  # the right password, and nothing tells
     assert locked.result_unlocked is None and locked.result() != QDialog.DialogCode.Accepted
+
+
+def _recover_with(qtbot, monkeypatch, folder, key: str, password: str, again: str | None = None):
+    """The unlock dialog's recovery path, filled as the head would; (login dialog, the
+    recovery dialog's problem text, the messages shown)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.session.recover_dialog import RecoverDialog
+
+    seen: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda _p, _t, text: seen.append(text))
+    )
+    problem: list[str] = []
+
+    def exec_(self):
+        self.key_edit.setText(key)
+        self.password_edit.setText(password)
+        self.again_edit.setText(password if again is None else again)
+        self.set_button.click()
+        if self.recovered is None:
+            problem.append(self.error_label.text())
+            return QDialog.DialogCode.Rejected
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RecoverDialog, "exec", exec_)
+    dialog = LoginDialog(None, unlock_dir=folder)
+    qtbot.addWidget(dialog)
+    assert dialog.recover_button is not None
+    dialog.recover_button.click()
+    return dialog, problem, seen
+
+
+def test_the_head_who_forgot_the_password_sets_a_new_one_with_the_recovery_key(
+    first_run, qtbot, monkeypatch
+):
+    folder, shown = first_run
+    dialog, problem, seen = _recover_with(qtbot, monkeypatch, folder, shown[0], "Jianguo-2027-new")
+    assert problem == [] and "logs in with the new password now" in seen[0]
+    assert dialog.employee_no_edit.text() == "E1001"
+    dialog.password_edit.setText("Jianguo-2027-new")
+    dialog.login_button.click()
+    assert dialog.result_unlocked is not None and dialog.result_unlocked.key
+    with pytest.raises(WorkflowError):  # the old password opens nothing any more
+        database_key.unwrap_by_login(folder, "E1001", HEAD_PW)
+
+
+def test_a_wrong_recovery_key_changes_nothing(first_run, qtbot, monkeypatch):
+    folder, shown = first_run
+    wrong = "A" * len(shown[0])
+    _dialog, problem, seen = _recover_with(qtbot, monkeypatch, folder, wrong, "Jianguo-2027-new")
+    assert problem == [
+        "The recovery key is not correct, or it is locked for 15 minutes after too many wrong "
+        "tries."
+    ]
+    assert seen == []
+    assert database_key.unwrap_by_login(folder, "E1001", HEAD_PW)
+
+
+def test_two_different_new_passwords_are_refused_before_anything(first_run, qtbot, monkeypatch):
+    folder, shown = first_run
+    _d, problem, _s = _recover_with(
+        qtbot, monkeypatch, folder, shown[0], "Jianguo-2027-new", again="Jianguo-2027-nwe"
+    )
+    assert problem == ["The two new passwords differ."]
+    assert database_key.unwrap_by_login(folder, "E1001", HEAD_PW)
