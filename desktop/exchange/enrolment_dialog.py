@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -62,7 +63,9 @@ class EnrolmentDialog(QDialog):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         name_widget(self.password_edit, "enrolmentPassword", self.tr("The head's password"))
         form = QFormLayout()
-        form.addRow(self.tr("&File:"), row)
+        file_label = QLabel(self.tr("&File:"))
+        file_label.setBuddy(self.file_edit)  # a row of two widgets: the caption points at the field
+        form.addRow(file_label, row)
         form.addRow(self.tr("Head's &password:"), self.password_edit)
         hint = make_hint_label(
             self.tr(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
@@ -89,7 +90,9 @@ class SendBundleDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Cases &since:"), self.since_edit)
-        form.addRow(self.tr("&File:"), file_row)
+        file_label = QLabel(self.tr("&File:"))
+        file_label.setBuddy(self.file_edit)  # a row of two widgets: the caption points at the field
+        form.addRow(file_label, file_row)
         form.addRow(self.tr("Key &password:"), self.password_edit)
         hint = make_hint_label(
             self.tr(
