@@ -29,6 +29,7 @@ from db.district.models import (
     EnrolledOutlet,
     district_database,
 )
+from db.district.workorder_queries import assignable_outlets
 from db.errors import WorkflowError
 from db.management import targets as tg
 from db.management.targets import METRICS, Period, TargetsRefused
@@ -187,3 +188,9 @@ def targets_for(period: Period | str) -> list[DistrictTargetRow]:
     sql = _TARGETS_SQL.format(metric_order=f"array_position(ARRAY[{order}], metric)")
     rows = district_database.execute_sql(sql, (p, p)).fetchall()
     return [DistrictTargetRow(*row) for row in rows]
+
+
+def target_outlets() -> list[tuple[str, str]]:
+    """(code, name) of the outlets a target may be set for: the enrolled, active ones, by
+    code (the same as the outlets a work order may go to)."""
+    return assignable_outlets()
