@@ -316,6 +316,9 @@ MESSAGES: dict[str, str] = {
     ),
     # the outlets side by side (db/district/overview.py)
     "district_outlet_unknown": "Outlet {outlet} is not enrolled in this district.",
+    "district_target_twice": (
+        "The target {metric} of {period} for {outlet} is given twice (first in cell {first})."
+    ),
     "district_bad_days": "'{value}' is not a number of days: give a whole number from 1 to {max}.",
     "district_no_outlets": "No outlet is enrolled in this district yet: there is nothing to assess.",
     # the database check (db/trust/integrity.py, anchor.py; db/handling/workcalendar.py)

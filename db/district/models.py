@@ -381,6 +381,19 @@ class DistrictTarget(DistrictModel):
         primary_key = CompositeKey("outlet_code", "period", "metric")
 
 
+class DistrictDefaultTarget(DistrictModel):
+    """A target for every outlet without its own for that period and metric."""
+
+    period = TextField()
+    metric = TextField()
+    value = FloatField()
+    set_at = DateTimeTZField()
+    set_by = TextField()
+
+    class Meta:
+        primary_key = CompositeKey("period", "metric")
+
+
 class DistrictAudit(DistrictModel):
     id = BigIntegerField(primary_key=True)
     at = DateTimeTZField()
@@ -419,5 +432,6 @@ ALL_MODELS = (
     DistrictWorkOrder,
     EscalationHandling,
     DistrictTarget,
+    DistrictDefaultTarget,
     DistrictAudit,
 )

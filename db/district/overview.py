@@ -16,8 +16,10 @@ figures are counted by the outlet's own rules (db/management/targets.py):
   the share "satisfied" or "basically satisfied";
 - replies owed and missed (the overdue-replies target): complaints whose agreed reply
   time passed without a reply before it, and the work orders late or unreplied;
-- the district's targets for the outlet and period (``district_target``), with each
-  target's mark by the outlet's rule (:func:`db.management.targets.mark`).
+- the district's targets for the outlet and period (``district_target``, else the
+  district's target for all outlets, ``district_default_target``; db/district/targets.py
+  sets both), with each target's mark by the outlet's rule
+  (:func:`db.management.targets.mark`).
 
 Times of cases are the outlet's wall-clock time without a zone (as in the bundles), so
 ``at`` for "overdue" is local time; the time a bundle arrived is the district's UTC.
@@ -176,6 +178,9 @@ WITH c AS (
 ), t AS (
     SELECT outlet_code, jsonb_object_agg(metric, value) AS targets
     FROM district_target WHERE period = %s GROUP BY outlet_code
+), d AS (
+    SELECT jsonb_object_agg(metric, value) AS targets
+    FROM district_default_target WHERE period = %s
 )
 SELECT o.code, o.name,
     coalesce(c.complaints, 0) AS complaints, coalesce(c.open, 0) AS open,
@@ -186,8 +191,10 @@ SELECT o.code, o.name,
     coalesce(b.answered, 0), coalesce(b.satisfied, 0),
     CASE WHEN b.answered > 0 THEN 100.0 * b.satisfied / b.answered END AS satisfaction,
     coalesce(c.late_replies, 0) + coalesce(w.late, 0) + coalesce(w.overdue, 0),
-    o.last_bundle_seq, o.last_bundle_at, coalesce(t.targets, '{{{{}}}}'::jsonb)
+    o.last_bundle_seq, o.last_bundle_at,
+    coalesce(d.targets, '{{{{}}}}'::jsonb) || coalesce(t.targets, '{{{{}}}}'::jsonb)
 FROM outlet o
+CROSS JOIN d
 LEFT JOIN c ON c.outlet_code = o.code
 LEFT JOIN w ON w.outlet_code = o.code
 LEFT JOIN b ON b.outlet_code = o.code
@@ -250,6 +257,7 @@ def outlet_figures(
         *(at, p.start, p.end),
         *(p.start, p.end),
         str(p),
+        str(p),
         *extra,
         limit,
         offset,
@@ -281,9 +289,11 @@ def _figures(raw: tuple, elapsed: float, finished: bool) -> OutletFigures:
 
 
 def has_targets(period: Period | str) -> bool:
-    """Whether the district holds any target for ``period``."""
+    """Whether the district holds any target for ``period`` (an outlet's or all outlets')."""
     row = district_database.execute_sql(
-        "SELECT EXISTS (SELECT 1 FROM district_target WHERE period = %s)", (str(as_period(period)),)
+        "SELECT EXISTS (SELECT 1 FROM district_target WHERE period = %s) "
+        "OR EXISTS (SELECT 1 FROM district_default_target WHERE period = %s)",
+        (str(as_period(period)),) * 2,
     ).fetchone()
     return bool(row[0])
 

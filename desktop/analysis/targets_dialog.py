@@ -59,6 +59,37 @@ def format_value(metric: str, value: float | None) -> str:
     return str(int(round(value)))
 
 
+def editable_grid(rows: int, columns: int, name: str, accessible: str) -> QTableWidget:
+    """A grid of target cells, edited by typing into a cell (or double-clicking it)."""
+    grid = name_widget(QTableWidget(rows, columns), name, accessible)
+    grid.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
+    return grid
+
+
+def mark_cells(grid: QTableWidget, messages: dict[tuple[int, int], str]) -> None:
+    """Tint the cells of ``messages`` (row, column) and give each its reason as tooltip and
+    accessible description; every other cell is cleared of a mark it had. A mark is not an
+    edit: the grid's itemChanged stays silent meanwhile."""
+    blocked = grid.blockSignals(True)
+    for row in range(grid.rowCount()):
+        for col in range(grid.columnCount()):
+            item = grid.item(row, col)
+            if item is None:
+                continue
+            message = messages.get((row, col), "")
+            item.setBackground(QBrush(QColor(BAD_CELL_COLOR)) if message else QBrush())
+            item.setToolTip(message)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, message)
+    grid.blockSignals(blocked)
+    if messages:
+        grid.setCurrentCell(*min(messages))
+        grid.setFocus()
+
+
 class TargetsDialog(QDialog):
     """The targets editor and status. Emits no signals; ``ask`` returns True if saved."""
 
@@ -94,12 +125,8 @@ class TargetsDialog(QDialog):
         )
         intro.setWordWrap(True)
 
-        self.grid = QTableWidget(len(METRIC_CODES), 17)
-        name_widget(self.grid, "targetsGrid", self.tr("Targets by period"))
-        self.grid.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        self.grid = editable_grid(
+            len(METRIC_CODES), 17, "targetsGrid", self.tr("Targets by period")
         )
         self.grid.setVerticalHeaderLabels(
             [analysis_labels.label("metric", m) for m in METRIC_CODES]
@@ -256,16 +283,7 @@ class TargetsDialog(QDialog):
         """Mark the refused cells and list why under the grid; ``{}`` clears the marks."""
         periods = self.periods()
         names = {m: analysis_labels.label("metric", m) for m in METRIC_CODES}
-        for row in range(self.grid.rowCount()):
-            for col in range(self.grid.columnCount()):
-                item = self.grid.item(row, col)
-                if item is None:
-                    continue
-                err = refused.get((row, col))
-                message = refusal_text(err, names) if err is not None else ""
-                item.setBackground(QBrush(QColor(BAD_CELL_COLOR)) if err else QBrush())
-                item.setToolTip(message)
-                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, message)
+        mark_cells(self.grid, {cell: refusal_text(err, names) for cell, err in refused.items()})
         lines = [
             self.tr("{metric}, {period}: ").format(
                 metric=names[METRIC_CODES[row]], period=str(periods[col])
@@ -277,9 +295,6 @@ class TargetsDialog(QDialog):
         self.error_label.setText(text)
         self.error_label.setToolTip(text)
         self.error_label.setVisible(bool(text))
-        if refused:
-            self.grid.setCurrentCell(*min(refused))
-            self.grid.setFocus()
 
     # --- the status -------------------------------------------------------------------------
 

@@ -29,7 +29,8 @@ window (desktop/district/):
   ``--again NUMBER`` writes a bundle sent before once more, byte for byte, when it was lost;
 - ``workorders import | assign | list`` the district's work orders from above
   (desktop/cli/district_workorders.py); ``heads`` each outlet's audit-trail head across its
-  bundles, exit 1 when one went backwards (desktop/cli/district_heads.py).
+  bundles, exit 1 when one went backwards (desktop/cli/district_heads.py); ``targets set |
+  list`` the outlets' targets the district sets (desktop/cli/district_targets.py).
 - ``report assessment``, ``export-ledger`` and ``silent``: the reports across outlets
   (desktop/cli/district_reports.py).
 
@@ -57,7 +58,7 @@ from platformdirs import user_config_dir
 
 from db.store import files
 from desktop.cli import common as cli_common
-from desktop.cli import district_heads, district_reports, district_workorders
+from desktop.cli import district_heads, district_reports, district_targets, district_workorders
 from desktop.cli.maintenance import UserRefused, add_user_option
 from desktop.paths import APP_NAME, ORG_NAME, district_key_path
 
@@ -108,7 +109,7 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     district = sub.add_parser(
         "district",
         help="the district branch's console (PostgreSQL): init, enrol, key, import, send, "
-        "workorders, heads, report, export-ledger, silent",
+        "workorders, targets, heads, report, export-ledger, silent",
         description="The district branch's console on its PostgreSQL database.",
     )
     _add_district_options(district)
@@ -160,6 +161,7 @@ def add_subcommands(sub: argparse._SubParsersAction) -> None:
     _add_district_options(send)
     district_workorders.add_subcommands(commands, _add_district_options)
     district_heads.add_subcommands(commands, _add_district_options)
+    district_targets.add_subcommands(commands, _add_district_options)
     district_reports.add_subcommands(commands, _add_district_options)
 
 
@@ -379,6 +381,7 @@ def cmd_district(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
         "send": _district_send,
         **district_workorders.handlers(_open_district, _officer),
         **district_heads.handlers(_open_district, _officer),
+        **district_targets.handlers(_open_district, _officer),
         **district_reports.handlers(_open_district),
     }
     if not args.district_command and getattr(args, "db", None):
@@ -393,7 +396,7 @@ def cmd_district(args, *, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     handler = handlers.get(args.district_command or "")
     if handler is None:
         print("give a subcommand: complaint-desk district init | enrol | key | import | send "
-              "| workorders | heads | report | export-ledger | silent (see --help)", file=stderr)  # fmt: skip
+              "| workorders | targets | heads | report | export-ledger | silent (see --help)", file=stderr)  # fmt: skip
         return 2
     from db.district.database import close_district_database
 

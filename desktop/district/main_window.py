@@ -50,7 +50,7 @@ class DistrictWindow(QMainWindow):
         self.tabs.addTab(self.queue, self.tr("Escalations led (Art. 11)"))
         self.work_orders = WorkOrdersPanel(settings, officer, self)
         self.tabs.addTab(self.work_orders, self.tr("Work orders"))
-        self.outlets = OutletsPanel(settings, self)
+        self.outlets = OutletsPanel(settings, self, officer=officer)
         self.tabs.addTab(self.outlets, self.tr("Outlets side by side"))
         self.setCentralWidget(self.tabs)
         self.inbox = InboxDock(settings, officer, self)

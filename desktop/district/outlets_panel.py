@@ -10,6 +10,7 @@ The chart is drawn as the outlet's analysis charts are (desktop/analysis/dashboa
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 from collections.abc import Callable
 
 from PySide6.QtCharts import QBarSet, QChart, QHorizontalBarSeries, QValueAxis
@@ -43,6 +44,7 @@ from desktop.district.outlets_model import (
     OutletFiguresModel,
     local_time,
 )
+from desktop.district.targets_dialog import DistrictTargetsDialog
 from desktop.kit.common import name_widget
 
 SILENT_DAYS_KEY = "district/silent_days"
@@ -57,7 +59,7 @@ def _now() -> dt.datetime:
 
 
 class OutletsPanel(QWidget):
-    """Reloads on changes to cases, work orders and targets.
+    """Reloads on changes to cases, work orders and targets; *Targets…* sets the district's.
 
     Signals:
         ledger_exported(object, int): the ledger across outlets was written (path, cases).
@@ -71,11 +73,13 @@ class OutletsPanel(QWidget):
         parent: QWidget | None = None,
         *,
         clock: Callable[[], dt.datetime] = _now,
+        officer: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("districtOutletsPanel")
         self._settings = settings
         self._clock = clock
+        self._officer = officer or getpass.getuser()
 
         self.picker = PeriodPicker("outlets", clock, self)
         self.kind, self.year, self.index = self.picker.kind, self.picker.year, self.picker.index
@@ -119,6 +123,11 @@ class OutletsPanel(QWidget):
         self.ledger_button = name_widget(QPushButton(self.tr("Export &ledger…")),
                                          "exportLedgerButton",
                                          self.tr("Export the ledger across outlets"))  # fmt: skip
+        self.targets_button = name_widget(QPushButton(self.tr("&Targets…")), "targetsButton",
+                                          self.tr("Set the outlets' targets"))  # fmt: skip
+        self.targets_button.setToolTip(
+            self.tr("The district's targets for each outlet or for all outlets (Art. 5)")
+        )
         self.print_button.setToolTip(
             self.tr("The period's figures of every outlet as a PDF, with signature lines")
         )
@@ -132,6 +141,7 @@ class OutletsPanel(QWidget):
         bar.addWidget(figure_label)
         bar.addWidget(self.figure)
         bar.addStretch(1)
+        bar.addWidget(self.targets_button)
         bar.addWidget(self.print_button)
         bar.addWidget(self.ledger_button)
 
@@ -166,7 +176,8 @@ class OutletsPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
 
-        chain = (self.kind, self.year, self.index, self.figure, self.print_button,
+        chain = (self.kind, self.year, self.index, self.figure, self.targets_button,
+                 self.print_button,
                  self.ledger_button, self.table, self.days, self.silent)  # fmt: skip
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -174,6 +185,7 @@ class OutletsPanel(QWidget):
         self.picker.period_changed.connect(self.model.set_period)
         self.figure.currentIndexChanged.connect(self._figure_changed)
         self.days.valueChanged.connect(self._days_changed)
+        self.targets_button.clicked.connect(self.edit_targets)
         self.print_button.clicked.connect(self.print_assessment)
         self.ledger_button.clicked.connect(self.export_ledger)
         self.model.modelReset.connect(self._model_reset)
@@ -327,7 +339,12 @@ class OutletsPanel(QWidget):
             self.silent.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.silent.count())
         ]
 
-    # --- reports ----------------------------------------------------------------------------
+    # --- targets and reports ----------------------------------------------------------------
+
+    def edit_targets(self) -> bool:
+        """The targets dialog on the period shown; the table re-queries once it saved
+        (the write is an operation that changed targets)."""
+        return DistrictTargetsDialog.ask(self, self._officer, self.period(), clock=self._clock)
 
     def print_assessment(self) -> None:
         outlets_reports.print_assessment(self, self.model.period(), at=self.model.at(),

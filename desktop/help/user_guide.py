@@ -64,6 +64,7 @@ DIALOG_PAGES: dict[str, str] = {
     "escalationTextDialog": "district",
     "districtWorkOrderDialog": "district",
     "assignOutletDialog": "district",
+    "districtTargetsDialog": "district",
     "sendBundleDialog": "district",
     "sendBundleUpDialog": "district",
     "enrolmentDialog": "district",

@@ -498,6 +498,10 @@ _MESSAGES: dict[str, str] = {
         "WorkflowError",
         "Outlet {outlet} is not enrolled in this district.",
     ),
+    "district_target_twice": QT_TRANSLATE_NOOP(
+        "WorkflowError",
+        "The target {metric} of {period} for {outlet} is given twice (first in cell {first}).",
+    ),
     "district_bad_days": QT_TRANSLATE_NOOP(
         "WorkflowError",
         "'{value}' is not a number of days: give a whole number from 1 to {max}.",

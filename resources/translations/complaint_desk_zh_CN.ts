@@ -3869,6 +3869,61 @@ This is recorded in the audit trail, with your name and the time.</source>
     </message>
 </context>
 <context>
+    <name>DistrictTargetsDialog</name>
+    <message>
+        <location filename="../../desktop/district/targets_dialog.py" line="+66"/>
+        <location line="+1"/>
+        <source>Outlets&apos; targets</source>
+        <translation>各网点投诉控制指标</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The most each count may reach in the period (a whole number) and the lowest callback satisfaction rate in percent, as the outlets set their own (Art. 5). A value for all outlets applies to every outlet without its own in that column. Leave a cell empty for no target.</source>
+        <translation>与网点自设指标相同（第五条）：各项件数指标填写期间内允许的最大件数（整数），回访满意率填写最低百分比。“全部网点”一行的指标适用于该列未单独设定指标的每个网点。单元格留空表示不设指标。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All outlets</source>
+        <translation>全部网点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Targets by outlet</source>
+        <translation>各网点指标</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save targets</source>
+        <translation>保存指标(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save targets</source>
+        <translation>保存指标</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Saved {n} targets of {period}.</source>
+        <translation>已保存 {period} 的 {n} 项指标。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{outlet}, {metric}: </source>
+        <translation>{outlet}，{metric}：</translation>
+    </message>
+</context>
+<context>
     <name>DistrictWindow</name>
     <message>
         <location filename="../../desktop/district/main_window.py" line="+40"/>
@@ -4222,18 +4277,18 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
 <context>
     <name>EnrolmentDialog</name>
     <message>
-        <location filename="../../desktop/exchange/enrolment_dialog.py" line="+44"/>
+        <location filename="../../desktop/exchange/enrolment_dialog.py" line="+45"/>
         <source>Enrolment file for the district</source>
         <translation>向区县分公司登记的文件</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Enrolment file</source>
         <translation>登记文件</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-41"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -4253,7 +4308,7 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Head&apos;s &amp;password:</source>
         <translation>负责人密码(&amp;P)：</translation>
     </message>
@@ -5526,7 +5581,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../desktop/help/user_guide.py" line="+306"/>
+        <location filename="../../desktop/help/user_guide.py" line="+307"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
@@ -6760,7 +6815,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>OutletsPanel</name>
     <message>
-        <location filename="../../desktop/district/outlets_panel.py" line="+84"/>
+        <location filename="../../desktop/district/outlets_panel.py" line="+88"/>
         <source>Outlets side by side</source>
         <translation>各网点对比</translation>
     </message>
@@ -6830,7 +6885,22 @@ Give the file to the district and read this fingerprint to them by phone when th
         <translation>导出各网点投诉台账</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Targets…</source>
+        <translation>投诉控制指标(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the outlets&apos; targets</source>
+        <translation>设定各网点指标</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>The district&apos;s targets for each outlet or for all outlets (Art. 5)</source>
+        <translation>区县分公司为各网点或全部网点设定的投诉控制指标（第五条）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The period&apos;s figures of every outlet as a PDF, with signature lines</source>
         <translation>各网点本期间数据的 PDF 报告，附签字栏</translation>
     </message>
@@ -6840,12 +6910,12 @@ Give the file to the district and read this fingerprint to them by phone when th
         <translation>本年度全部投诉，每件一行，导出为 Excel 工作簿（已脱敏）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Outlets that have sent nothing</source>
         <translation>未报送数据的网点</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>The district holds no targets for this period: no target column.</source>
         <translation>区县分公司未设本期间目标，不显示目标列。</translation>
     </message>
@@ -8505,7 +8575,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SendBundleDialog</name>
     <message>
-        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+56"/>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+57"/>
         <source>Send bundle to the district</source>
         <translation>向区县分公司报送交换包</translation>
     </message>
@@ -8516,13 +8586,13 @@ Why it must be reported now: {reason}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Bundle file</source>
         <translation>交换包文件</translation>
     </message>
     <message>
         <location filename="../../desktop/district/send_bundle_dialog.py" line="+52"/>
-        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="-47"/>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="-49"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -8548,7 +8618,7 @@ Why it must be reported now: {reason}.</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+1"/>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+3"/>
         <source>Key &amp;password:</source>
         <translation>密钥密码(&amp;P)：</translation>
     </message>
@@ -9623,7 +9693,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../../desktop/analysis/targets_dialog.py" line="+72"/>
+        <location filename="../../desktop/analysis/targets_dialog.py" line="+103"/>
         <location line="+1"/>
         <source>Complaint targets</source>
         <translation>投诉控制指标</translation>
@@ -9649,7 +9719,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>各期间指标</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>Period shown</source>
         <translation>显示的期间</translation>
     </message>
@@ -9715,12 +9785,12 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>{n}月</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+80"/>
         <source>{metric}, {period}: </source>
         <translation>{metric}，{period}：</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>No target</source>
         <translation>未设指标</translation>
     </message>
@@ -13159,6 +13229,11 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
         <location line="+4"/>
         <source>Outlet {outlet} is not enrolled in this district.</source>
         <translation>网点 {outlet} 未在本区县分公司登记。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The target {metric} of {period} for {outlet} is given twice (first in cell {first}).</source>
+        <translation>{outlet} 在 {period} 的指标 {metric} 填写了两次（第一次在第 {first} 个单元格）。</translation>
     </message>
     <message>
         <location line="+4"/>

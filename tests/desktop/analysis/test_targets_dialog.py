@@ -118,3 +118,22 @@ def test_every_bad_cell_is_marked_at_once_and_the_grid_does_not_move(qtbot, shop
     assert targets.targets_in(quarter) == {} and targets.targets_in(year) == {}
     assert dialog.grid.currentItem() in bad
     assert dialog.grid.geometry() == grid_at and dialog.status.geometry() == status_at
+
+
+def test_saving_writes_only_the_cells_typed_into(qtbot, shop):
+    """Clearing the marks of a refusal is not an edit of every cell."""
+    from db.store.models import AuditLog
+
+    dialog = TargetsDialog(shop.head)
+    qtbot.addWidget(dialog)
+    quarter = Period.of(now(), QUARTER)
+    assert dialog.save()
+    assert not dialog.saved  # nothing typed, nothing saved
+    dialog.set_cell(codes.METRIC_COMPLAINTS, quarter, "x")
+    assert not dialog.save()
+    before = AuditLog.select().count()
+    dialog.set_cell(codes.METRIC_COMPLAINTS, quarter, "3")
+    assert dialog.save()
+    assert dialog.saved
+    assert targets.targets_in(quarter) == {codes.METRIC_COMPLAINTS: 3.0}
+    assert AuditLog.select().count() == before + 1
