@@ -8,12 +8,34 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QSplitter, QTableView, 
 
 from db.district.queries import CaseCount, DistrictCaseFilter
 from desktop.district.case_detail import DistrictCaseDetailView
-from desktop.district.case_model import CASE_KEY_ROLE, COL_RECEIVED_AT, DistrictCaseModel
+from desktop.district.case_model import (
+    CASE_KEY_ROLE,
+    COL_CASE_NO,
+    COL_CUSTOMER,
+    COL_OUTLET,
+    COL_PHONE,
+    COL_RECEIVED_AT,
+    COL_SEVERITY,
+    COL_STATUS,
+    DistrictCaseModel,
+)
 from desktop.district.filter_bar import DistrictFilterBar
 from desktop.kit.common import name_widget
 
 SPLITTER_KEY = "district/cases_splitter"
 HEADER_KEY = "district/cases_header"
+
+
+# A typical value per column, for the widths before the officer has set any.
+DEFAULT_WIDTH_SAMPLES = {
+    COL_OUTLET: "JSL01 建设路网点",
+    COL_CASE_NO: "JSL01-2026-000123",
+    COL_RECEIVED_AT: "2026-12-04 09:30",
+    COL_STATUS: "待客户确认",
+    COL_SEVERITY: "一般",
+    COL_CUSTOMER: "欧阳建国",
+    COL_PHONE: "138****5678",
+}
 
 
 class CasesPanel(QWidget):
@@ -104,6 +126,12 @@ class CasesPanel(QWidget):
         header = self._settings.value(HEADER_KEY)
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
+        else:  # first start: each column wide enough for a typical value
+            metrics = self.table.fontMetrics()
+            for column, sample in DEFAULT_WIDTH_SAMPLES.items():
+                title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+                wide = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+                self.table.setColumnWidth(column, wide + 24)
 
     def save_layout(self) -> None:
         self._settings.setValue(SPLITTER_KEY, self.splitter.saveState())

@@ -252,3 +252,13 @@ def test_lang_with_a_district_subcommand_is_still_refused(capsys):
     with pytest.raises(SystemExit):
         cli.main(["--lang", "en", "district", "import", "x.zip"])
     assert "--lang chooses the language of the window" in capsys.readouterr().err
+
+
+def test_on_first_start_the_case_number_and_time_columns_show_whole(window):
+    """Before the officer has sized any column, a case number and a time fit unclipped."""
+    from desktop.district.case_model import COL_CASE_NO, COL_RECEIVED_AT
+
+    table = window.cases.table
+    metrics = table.fontMetrics()
+    assert table.columnWidth(COL_CASE_NO) > metrics.horizontalAdvance("JSL01-2026-000123")
+    assert table.columnWidth(COL_RECEIVED_AT) > metrics.horizontalAdvance("2026-12-04 09:30")
