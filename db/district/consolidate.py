@@ -222,6 +222,7 @@ def case_rows(outlet_code: str, entry: dict) -> dict[type, list[dict]]:
             "case_entry_bad_time", "Case {case_no}: received_at is missing.", case_no=case_no
         )
     case["urgent_triggers"] = [str(x) for x in entry.get("urgent_triggers") or []]
+    case["escalated"] = bool(rows[CaseEscalation])
     case.update(_staff("first_ask_owner", entry.get("first_ask_owner")))
     case.update(_staff("handler", entry.get("handler")))
     current = entry.get("current_liability")

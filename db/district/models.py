@@ -145,6 +145,8 @@ class OutletCase(DistrictModel):
     current_liability_seq = IntegerField(null=True)
     bundle_seq = BigIntegerField()
     consolidated_at = DateTimeTZField()
+    # The bundle lists an escalation of the case (schema 8): the list's filter, indexed.
+    escalated = BooleanField(default=False)
 
     class Meta:
         primary_key = CompositeKey("outlet_code", "case_no")

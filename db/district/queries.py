@@ -76,10 +76,6 @@ class CaseCount:
     more: bool  # a search with more than search.COUNT_CAP matches
 
 
-_ESCALATED = (
-    "EXISTS (SELECT 1 FROM case_escalation e "
-    "WHERE e.outlet_code = c.outlet_code AND e.case_no = c.case_no)"
-)
 _ROW = (
     "c.outlet_code, coalesce(o.name, ''), c.case_no, c.received_at, c.status, c.severity, "
     "c.customer_name, c.customer_phone, c.cause, c.due_at, c.is_open, "
@@ -106,7 +102,7 @@ def _filter_parts(flt: DistrictCaseFilter, at: dt.datetime) -> tuple[list[str], 
         parts.append("c.severity = %s")
         params.append(vocab.SEVERITY_URGENT)
     if flt.escalated:
-        parts.append(_ESCALATED)
+        parts.append("c.escalated")
     return parts, params
 
 

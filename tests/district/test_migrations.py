@@ -3,6 +3,7 @@ reached from every past version with nothing lost (tests/fixtures/district/*.sql
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -197,3 +198,18 @@ def test_upgraded_database_takes_audited_writes(fixture, empty_pg_url):
     ).fetchall()
     assert actors == [("钱主管",)]
     assert audit.verify_trail(db) == []
+
+
+@pytest.mark.parametrize("fixture", FIXTURE_FILES, ids=lambda p: p.stem)
+def test_an_old_escalated_case_is_found_by_the_escalated_filter(fixture, empty_pg_url):
+    """Schema 8 marks each case the held escalations name; the filter reads that mark."""
+    from db.district import queries
+
+    load_dump(empty_pg_url, fixture)
+    ddb.open_district_database(empty_pg_url)
+    with psycopg.connect(empty_pg_url) as con:
+        named = set(con.execute("SELECT DISTINCT outlet_code, case_no FROM case_escalation"))
+    at = dt.datetime(2026, 12, 1)
+    flt = queries.DistrictCaseFilter(escalated=True)
+    listed = {(r.outlet_code, r.case_no) for r in queries.case_page(flt, at=at)}
+    assert listed == named and queries.case_count(flt, at=at).count == len(named)
