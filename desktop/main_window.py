@@ -17,7 +17,6 @@ second stage (``detail_panel()``, ``acting_head_label()``) gets it built first.
 
 from __future__ import annotations
 
-from importlib import metadata
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -66,6 +65,8 @@ LANGUAGE_NAMES = (("zh_CN", "中文"), ("en", "English"))
 
 
 def app_version() -> str:
+    from importlib import metadata  # read for the About box only, not at every start
+
     try:
         return metadata.version(APP_NAME)
     except metadata.PackageNotFoundError:
