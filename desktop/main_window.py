@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         # first query: the list is queried once, already narrowed (at a million cases an
         # unneeded first count read 9 ms of cold index pages).
         if start_view:
-            from desktop.cases.today_panel import due_work_waiting
+            from desktop.cases.start_view import due_work_waiting
 
             if due_work_waiting():
                 self._filter_bar.show_due_soon()  # not yet connected: sets the boxes only
