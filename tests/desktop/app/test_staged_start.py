@@ -211,6 +211,7 @@ def modules_at_first_paint(tmp_path_factory) -> tuple[int, set[str]]:
         "desktop.cases.today_panel",  # the Today bar, built in the second stage
         "db.workorders.orders",  # (what the Today bar counts)
         "db.trust.anchor",  # the trail's signed checkpoints: written at backup, checked after
+        "cryptography",  # signing and sealing: at backup, export, unlock and login
     ],
 )
 def test_the_first_paint_waits_for_nothing_it_does_not_show(modules_at_first_paint, module):
