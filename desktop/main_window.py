@@ -347,10 +347,10 @@ class MainWindow(QMainWindow):
             settings=self._menu("menuSettings", self.tr("&Settings")),
             help=self._menu("menuHelp", self.tr("&Help")),
         )
-        from desktop.settings.backup_dialog import BackupDialog
+        from desktop.settings import backup_menu
 
         menus.file.addAction(self._new_action)
-        menus.file.addAction(BackupDialog.menu_action(self))
+        menus.file.addAction(backup_menu.menu_action(self))
         menus.file.addSeparator()
         menus.file.addAction(self._quit_action)
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from db.store.database import database_path
 from db.trust import integrity
-from desktop.kit.errors import first_problem_text
 
 if TYPE_CHECKING:
     from db.trust.backup import BackupInfo
@@ -97,6 +96,8 @@ def ensure_sound_database(
         folder, candidate = _newest_good(path)
     finally:
         QGuiApplication.restoreOverrideCursor()
+
+    from desktop.kit.errors import first_problem_text  # (with the workflow's refusals)
 
     problem = first_problem_text(report)
     if {r.name for r in report.results if not r.ok} == {"schema"}:
@@ -247,6 +248,8 @@ class AfterStartCheck(QObject):
             status.showMessage(self.tr("Database check passed."), 5000)
             return
         log.error("start-up check failed:\n%s", report.summary())
+        from desktop.kit.errors import first_problem_text
+
         status.clearMessage()
         self.recheck = True
         QMessageBox.critical(

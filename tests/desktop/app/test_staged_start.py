@@ -212,6 +212,8 @@ def modules_at_first_paint(tmp_path_factory) -> tuple[int, set[str]]:
         "db.workorders.orders",  # (what the Today bar counts)
         "db.trust.anchor",  # the trail's signed checkpoints: written at backup, checked after
         "cryptography",  # signing and sealing: at backup, export, unlock and login
+        "desktop.settings.backup_dialog",  # File → Backups…, loaded when first chosen
+        "desktop.kit.errors",  # (the refusals' wording, with the workflow's codes)
     ],
 )
 def test_the_first_paint_waits_for_nothing_it_does_not_show(modules_at_first_paint, module):
