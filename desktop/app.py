@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -109,10 +110,7 @@ def run_gui(data_dir: Path, lang: str | None, demo: bool) -> int:
 
     user_guide.controller()  # F1 opens the user guide, from the login dialog on
 
-    from db import checks
     from desktop.session import single_instance, startup_check
-
-    checks.register_domain_checks()
 
     lock = single_instance.lock_or_explain(data_dir)  # released when run_gui returns
     if lock is None:
@@ -256,14 +254,31 @@ def _run_session(
     idle_lock.install(window, actor)
     window.show()
     check = startup_check.check_after_start(window, data_dir)
-    # Deadlines running into a year whose official working-day schedule is not entered.
-    from desktop.settings import calendar_gap
-
-    calendar_gap.startup_notice(window, actor)
+    # Deadlines running into a year whose official working-day schedule is not entered: said
+    # once the whole window is there, so that the message does not hold up the list.
+    once_fully_built(window, lambda: _calendar_notice(window, actor))
     code = app.exec()
     recheck = check.recheck
     close_database()
     return code, recheck
+
+
+def once_fully_built(window, then: Callable[[], object]) -> None:
+    """Call ``then`` on the event loop's turn after ``window`` (a staged MainWindow) has
+    built its second stage, which comes after the case list's first paint."""
+    from PySide6.QtCore import QTimer
+
+    if window.is_fully_built():
+        QTimer.singleShot(0, window, then)
+    else:
+        window.fully_built.connect(lambda: QTimer.singleShot(0, window, then))
+
+
+def _calendar_notice(window, actor) -> None:
+    from desktop.settings import calendar_gap
+
+    if window.isVisible():  # not over a window that has closed meanwhile
+        calendar_gap.startup_notice(window, actor)
 
 
 def _database_path(data_dir: Path) -> Path:

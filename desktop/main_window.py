@@ -17,7 +17,6 @@ second stage (``detail_panel()``, ``acting_head_label()``) gets it built first.
 
 from __future__ import annotations
 
-from importlib import metadata
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -66,6 +65,8 @@ LANGUAGE_NAMES = (("zh_CN", "中文"), ("en", "English"))
 
 
 def app_version() -> str:
+    from importlib import metadata  # read for the About box only, not at every start
+
     try:
         return metadata.version(APP_NAME)
     except metadata.PackageNotFoundError:
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
         # first query: the list is queried once, already narrowed (at a million cases an
         # unneeded first count read 9 ms of cold index pages).
         if start_view:
-            from desktop.cases.today_panel import due_work_waiting
+            from desktop.cases.start_view import due_work_waiting
 
             if due_work_waiting():
                 self._filter_bar.show_due_soon()  # not yet connected: sets the boxes only
@@ -346,10 +347,10 @@ class MainWindow(QMainWindow):
             settings=self._menu("menuSettings", self.tr("&Settings")),
             help=self._menu("menuHelp", self.tr("&Help")),
         )
-        from desktop.settings.backup_dialog import BackupDialog
+        from desktop.settings import backup_menu
 
         menus.file.addAction(self._new_action)
-        menus.file.addAction(BackupDialog.menu_action(self))
+        menus.file.addAction(backup_menu.menu_action(self))
         menus.file.addSeparator()
         menus.file.addAction(self._quit_action)
 

@@ -41,6 +41,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from peewee import Database, PeeweeException
 from playhouse.migrations import Migration
@@ -50,8 +51,15 @@ from db.store import files as store_files
 from db.store.cipher import CipherError
 from db.store.database import MIGRATION_TABLE, MIGRATIONS_DIR
 from db.store.models import Setting, Staff, database, now
-from db.trust import anchor, database_key, permissions
+from db.trust import permissions
 from db.trust.policy import Action
+
+if TYPE_CHECKING:
+    from db.trust import database_key
+
+# db.trust.anchor and db.trust.database_key (with the cryptography they sign and seal with)
+# are imported where a backup is made or unlocked: the window's start checks the schema
+# through this module before it shows anything, and signs nothing then.
 
 log = logging.getLogger(__name__)
 
@@ -394,6 +402,8 @@ def _make_backup(
         "attachments": {"folder": target.with_suffix("").name, "files": files},
     }
     if checkpoint is not None:
+        from db.trust import anchor
+
         manifest[anchor.MANIFEST_KEY] = checkpoint
     carried = _key_file_to_carry(db_path)
     if carried is not None:
@@ -413,6 +423,8 @@ def _checkpoint(conn: sqlite3.Connection, db_path: Path, reason: str) -> dict | 
     folder; None when the file has no trail or no key could be had."""
     if sqlite_features.AUDIT_TABLE not in sqlite_features.table_names(conn):
         return None
+    from db.trust import anchor
+
     try:
         return anchor.write_checkpoint(conn, db_path.parent, reason=reason)
     except OSError as exc:
@@ -560,6 +572,8 @@ def _key_file_to_carry(db_path: Path) -> dict | None:
     folder = db_path.parent
     if not cipher.is_encrypted_file(db_path):
         return None
+    from db.trust import database_key
+
     if not database_key.has_key_file(folder):
         return None
     return database_key.read_key_file(database_key.key_path(folder)).data
@@ -571,6 +585,8 @@ def carried_key_file(backup_path: Path) -> database_key.KeyFile | None:
     manifest = _read_manifest(Path(backup_path))
     if manifest is None or MANIFEST_DATABASE_KEY not in manifest:
         return None
+    from db.trust import database_key
+
     return database_key.key_file_from(
         manifest_path(Path(backup_path)), manifest[MANIFEST_DATABASE_KEY]
     )
@@ -601,6 +617,8 @@ def unlock_backup(
     DatabaseKeyError as :func:`database_key.unwrap_by_recovery_key` and ``unwrap_by_login``
     say; ``database_key_missing`` when neither the folder nor the backup has a key file, and
     ``database_key_wrong`` when the key opened does not open the backup."""
+    from db.trust import database_key
+
     backup_path, data_dir = Path(backup_path), Path(data_dir)
     if database_key.has_key_file(data_dir):
         key_file, carried = database_key.read_key_file(database_key.key_path(data_dir)), False
@@ -625,6 +643,8 @@ def unlock_backup(
 def install_carried_key(unlocked: BackupKey, data_dir: Path) -> Path | None:
     """After a restore from a backup whose key file the data folder lacked: put it there,
     so the logins it holds open the restored database; None when nothing was needed."""
+    from db.trust import database_key
+
     if not unlocked.carried or database_key.has_key_file(data_dir):
         return None
     return database_key.install_key_file(data_dir, unlocked.key_file)

@@ -20,7 +20,6 @@ from db.errors import message
 from db.store import sqlite_features
 from db.store.cipher import CipherError
 from db.store.database import MIGRATION_TABLE, latest_schema_version, schema_version
-from db.trust import anchor
 from db.trust.backup import (
     REQUIRED_TABLES,
     attachments_folder,
@@ -192,6 +191,8 @@ def _trail_anchor(ctx: CheckContext) -> Findings:
     """The trail against the newest signed checkpoint outside the file (db/trust/anchor.py)."""
     if ctx.path is None or not _has_trail(ctx.db):
         return Findings(notes=["no audit trail in a database file; not checked"])
+    from db.trust import anchor  # its signing keys load with the check that reads them
+
     data_dir = ctx.path.parent
     folders = [backup_folder_of(ctx.path), default_backup_folder(ctx.path)]
     checkpoint = anchor.newest_checkpoint(data_dir, folders)

@@ -58,16 +58,31 @@ import secrets
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from cryptography.exceptions import InvalidSignature, InvalidTag
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from typing import TYPE_CHECKING, Any
 
 from db.errors import WorkflowError
 from db.store import files
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
+
+# ``cryptography`` is imported by the functions that sign, seal or check: this module is
+# loaded with the accounts (db/trust/database_key.py) at every start of the window, which
+# signs and seals nothing before its list is on screen. ``keys.Ed25519PrivateKey`` and
+# ``keys.Ed25519PublicKey`` still name the key classes (module ``__getattr__`` below).
+_KEY_CLASSES = ("Ed25519PrivateKey", "Ed25519PublicKey")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _KEY_CLASSES:
+        from cryptography.hazmat.primitives.asymmetric import ed25519
+
+        return getattr(ed25519, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 ALGORITHM = "Ed25519"
 PRIVATE_FORMAT = "complaint-desk-private-key"
@@ -131,6 +146,8 @@ def _now() -> str:
 
 
 def raw_public(key: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
@@ -146,6 +163,8 @@ def fingerprint(public_raw: bytes) -> str:
 
 
 def public_key_from_b64(text: str, path: Path | str = "(key)") -> Ed25519PublicKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     return Ed25519PublicKey.from_public_bytes(_unb64(text, "public_key", path, 32))
 
 
@@ -215,6 +234,8 @@ def check_new_password(password: str) -> None:
 
 
 def _derive(password: str, salt: bytes, n: int, r: int, p: int) -> tuple[bytes, bytes]:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     material = Scrypt(salt=salt, length=64, n=n, r=r, p=p).derive(password.encode("utf-8"))
     return material[:32], hashlib.sha256(material[32:]).digest()
 
@@ -222,6 +243,8 @@ def _derive(password: str, salt: bytes, n: int, r: int, p: int) -> tuple[bytes, 
 def seal(secret: bytes, password: str, header: dict, *, n: int = SCRYPT_N) -> dict:
     """``header`` with ``secret`` sealed by ``password``: the scrypt parameters and salt,
     ``password_check``, the GCM nonce and ``ciphertext``, every other field authenticated."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
     aes_key, check = _derive(password, salt, n, SCRYPT_R, SCRYPT_P)
@@ -267,6 +290,9 @@ def open_sealed(data: dict, password: str, path: Path | str) -> bytes:
     if not hmac.compare_digest(check, _unb64(data["password_check"], "password_check", path)):
         raise KeyFileError("key_wrong_password", "Wrong password for the key in {path}.",
                         path=str(path))  # fmt: skip
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     header = {k: v for k, v in data.items() if k != "ciphertext"}
     try:
         return AESGCM(aes_key).decrypt(
@@ -287,6 +313,8 @@ def _wrap(
         "public_key": _b64(raw_public(private.public_key())),
         "created_at": created_at,
     }
+    from cryptography.hazmat.primitives import serialization
+
     raw = private.private_bytes(
         serialization.Encoding.Raw,
         serialization.PrivateFormat.Raw,
@@ -306,6 +334,8 @@ def create_private_key(
         raise KeyFileError(
             "key_file_exists", "{path}: a key already exists; it is not replaced.", path=str(path)
         )
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     private = Ed25519PrivateKey.generate()
     write_protected(path, _wrap(private, password, owner, _now(), scrypt_n))
     return private
@@ -361,6 +391,8 @@ def unwrap(path: Path, password: str) -> Ed25519PrivateKey:
     for a wrong password, ``key_file_damaged`` for a file that was altered."""
     info = read_private_file(path)
     raw = open_sealed(info.data, password, path)
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         private = Ed25519PrivateKey.from_private_bytes(raw)
     except ValueError:
@@ -442,6 +474,8 @@ def read_public_key_file(path: Path, *, kind: str = KIND_DISTRICT) -> PublicKeyF
     data = _read_json(path, PUBLIC_FORMAT)
     owner = _owner(data.get("owner"), path, kind)
     raw = _unb64(data.get("public_key"), "public_key", path, 32)
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         Ed25519PublicKey.from_public_bytes(raw)
     except ValueError:
@@ -498,6 +532,9 @@ def read_enrolment_file(path: Path) -> Enrolment:
     raw = _unb64(data.get("public_key"), "public_key", path, 32)
     signature = _unb64(data.get("signature"), "signature", path, 64)
     body = {k: v for k, v in data.items() if k != "signature"}
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         Ed25519PublicKey.from_public_bytes(raw).verify(signature, canonical(body))
     except (InvalidSignature, ValueError):

@@ -12,8 +12,8 @@ handler (Art. 10) — that are overdue, due today or near their deadline, the wo
 they owe a reply to and the callbacks assigned to them. A click lists those complaints, or
 opens a menu of the items.
 
-``open_start_view(window)`` is what the program does on start (desktop.app): if anything is
-overdue or due today, the list opens on exactly that.
+What the program opens on at start (anything overdue or due today) is decided in
+desktop.cases.start_view, before this bar exists.
 """
 
 from __future__ import annotations
@@ -44,7 +44,6 @@ from desktop.kit import labels, operations
 from desktop.kit.common import central_layout
 
 if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
     from desktop.window_context import WindowContext
 
 REFRESH_INTERVAL_MS = 60_000
@@ -394,21 +393,3 @@ def install_today(context: WindowContext) -> TodayPanel:
 
     install_today_row(window, panel)
     return panel
-
-
-def due_work_waiting() -> bool:
-    """Whether any complaint is overdue or due today: the program then opens on them."""
-    return deadlines.cases_due_today_or_overdue(now()).exists()
-
-
-def open_start_view(window: MainWindow) -> bool:
-    """On start: show the complaints overdue or due today, if there are any.
-
-    True when the list was narrowed to them."""
-    if not due_work_waiting():
-        return False
-    window.filter_bar().show_due_soon()
-    table = window.table()
-    if table.model().rowCount() > 0:
-        table.selectRow(0)
-    return True

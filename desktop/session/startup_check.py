@@ -19,21 +19,25 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from db.store.database import database_path
-from db.trust import backup, integrity
-from db.trust.backup import BackupError, BackupInfo
-from desktop.kit.errors import first_problem_text
+from db.trust import integrity
+
+if TYPE_CHECKING:
+    from db.trust.backup import BackupInfo
 
 log = logging.getLogger(__name__)
 
 
 def _newest_good(path: Path) -> tuple[Path, BackupInfo | None]:
     """The newest good backup in the configured folder, else in the default one."""
+    from db.trust import backup  # only a failed check looks for one
+
     folder = backup.backup_folder_of(path)
     found = backup.newest_good_backup(folder)
     default = backup.default_backup_folder(path)
@@ -49,7 +53,11 @@ NOT_AT_START = frozenset({"attachments", "evidence"})
 
 
 def startup_checks() -> list[integrity.Check]:
-    """Every registered check but those of the attachments and evidence files."""
+    """Every registered check but those of the attachments and evidence files, the checks
+    of the packages above db/trust (db.checks) among them."""
+    from db import checks
+
+    checks.register_domain_checks()  # registered here, when a check first needs them
     return [c for c in integrity.CHECKS if c.name not in NOT_AT_START]
 
 
@@ -58,7 +66,9 @@ BEFORE_OPEN = frozenset({"schema"})
 
 
 def before_open_checks() -> list[integrity.Check]:
-    return [c for c in startup_checks() if c.name in BEFORE_OPEN]
+    """The file's own checks named in BEFORE_OPEN: none of them is a domain check, so the
+    modules those come from are not loaded before the window is shown."""
+    return [c for c in integrity.CHECKS if c.name in BEFORE_OPEN and c.name not in NOT_AT_START]
 
 
 def after_start_checks() -> list[integrity.Check]:
@@ -86,6 +96,8 @@ def ensure_sound_database(
         folder, candidate = _newest_good(path)
     finally:
         QGuiApplication.restoreOverrideCursor()
+
+    from desktop.kit.errors import first_problem_text  # (with the workflow's refusals)
 
     problem = first_problem_text(report)
     if {r.name for r in report.results if not r.ok} == {"schema"}:
@@ -159,6 +171,9 @@ def ensure_sound_database(
 
 
 def _restore(path: Path, candidate: BackupInfo, folder: Path, parent: QWidget | None) -> bool:
+    from db.trust import backup
+    from db.trust.backup import BackupError
+
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         # Too damaged to back up (a bad page) means moved aside; readable means backed up.
@@ -233,6 +248,8 @@ class AfterStartCheck(QObject):
             status.showMessage(self.tr("Database check passed."), 5000)
             return
         log.error("start-up check failed:\n%s", report.summary())
+        from desktop.kit.errors import first_problem_text
+
         status.clearMessage()
         self.recheck = True
         QMessageBox.critical(

@@ -30,7 +30,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -55,13 +54,13 @@ from PySide6.QtWidgets import (
 from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.store import sqlite_features
-from db.store.models import Staff, database, now
-from db.trust import backup, permissions
+from db.store.models import Staff, database
+from db.trust import backup
 from db.trust.backup import BackupInfo, RestoreResult
-from db.trust.policy import Action
 from desktop.kit import operations
 from desktop.kit.errors import workflow_error_message
 from desktop.kit.worker import QueryOp
+from desktop.settings.backup_rights import may_back_up, not_permitted_text
 from desktop.settings.backup_scheduler import PhasedProgress, backup_pool, phase_text, scheduler_of
 
 log = logging.getLogger(__name__)
@@ -71,18 +70,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 INFO_ROLE = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def may_back_up(actor: Staff | None) -> bool:
-    """Whether ``actor`` may back up and restore now; None (no accounts: the head is
-    assumed) may."""
-    return actor is None or permissions.can(actor, Action.BACKUP_RESTORE, now()) is None
-
-
-def not_permitted_text() -> str:
-    return QCoreApplication.translate(
-        "BackupDialog", "Only the outlet head, or the acting head, may back up or restore."
-    )
 
 
 def reason_label(reason: str) -> str:
@@ -290,24 +277,6 @@ class BackupDialog(QDialog):
         dialog = cls(db_path, parent, actor=actor)
         dialog.exec()
         return dialog.result_restore
-
-    @classmethod
-    def menu_action(cls, window: QMainWindow) -> QAction:
-        """File → Backups… for ``window``; after a restore it closes the window (and with it
-        the program) without another backup."""
-        action = QAction(QCoreApplication.translate("BackupDialog", "&Backups…"), window)
-        action.setObjectName("actionBackups")
-        action.setStatusTip(
-            QCoreApplication.translate(
-                "BackupDialog", "Back up now, restore a backup, choose the backup folder"
-            )
-        )
-        if not may_back_up(getattr(window, "actor", None)):
-            # The dialog still opens, to see the backups; its two buttons are off, as here.
-            action.setToolTip(not_permitted_text())
-            action.setStatusTip(not_permitted_text())
-        action.triggered.connect(lambda: cls.open_for(window))
-        return action
 
     @classmethod
     def open_for(cls, window: QMainWindow) -> RestoreResult | None:

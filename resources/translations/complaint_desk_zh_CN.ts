@@ -224,7 +224,7 @@
 <context>
     <name>AfterStartCheck</name>
     <message>
-        <location filename="../../desktop/session/startup_check.py" line="+218"/>
+        <location filename="../../desktop/session/startup_check.py" line="+233"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
@@ -234,7 +234,7 @@
         <translation>数据库检查通过。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Database damaged</source>
         <translation>数据库已损坏</translation>
     </message>
@@ -409,12 +409,12 @@ Complaint Desk will now close the database, without backing it up over your good
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+107"/>
+        <location filename="../../desktop/app.py" line="+108"/>
         <source>Complaint Desk</source>
         <translation>网点投诉处理台</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+43"/>
         <location line="+68"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
@@ -435,7 +435,7 @@ Check that the folder exists and is writable, and that no other copy of the prog
 请检查该文件夹是否存在且可写入，并确认没有其他正在运行的本程序在升级该数据库。您的数据未被改动。</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+203"/>
         <source>It has login accounts, and demo data is written without a login.</source>
         <translation>该数据库已设有登录账户，而演示数据不经登录写入。</translation>
     </message>
@@ -603,12 +603,12 @@ Demo data goes only into an empty folder or the separate demo database: start wi
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../desktop/settings/backup_dialog.py" line="+83"/>
+        <location filename="../../desktop/settings/backup_rights.py" line="+25"/>
         <source>Only the outlet head, or the acting head, may back up or restore.</source>
         <translation>只有网点负责人或现场负责人可以备份或恢复数据。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../desktop/settings/backup_dialog.py" line="+78"/>
         <source>Manual</source>
         <translation>手动</translation>
     </message>
@@ -630,19 +630,19 @@ Demo data goes only into an empty folder or the separate demo database: start wi
     <message>
         <location line="+82"/>
         <location line="+1"/>
-        <location line="+340"/>
+        <location line="+322"/>
         <location line="+8"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="-339"/>
-        <location line="+168"/>
+        <location line="-321"/>
+        <location line="+150"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-148"/>
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
@@ -717,7 +717,7 @@ Demo data goes only into an empty folder or the separate demo database: start wi
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../desktop/settings/backup_menu.py" line="+19"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
@@ -727,7 +727,7 @@ Demo data goes only into an empty folder or the separate demo database: start wi
         <translation>立即备份、恢复备份、选择备份文件夹</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../../desktop/settings/backup_dialog.py" line="+71"/>
         <source>Choose the backup folder</source>
         <translation>选择备份文件夹</translation>
     </message>
@@ -835,7 +835,7 @@ Complaint Desk will now close; open it again to continue.</source>
 <context>
     <name>BackupListModel</name>
     <message>
-        <location line="-397"/>
+        <location line="-379"/>
         <source>Made at</source>
         <translation>备份时间</translation>
     </message>
@@ -2771,7 +2771,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>CasesPanel</name>
     <message>
-        <location filename="../../desktop/district/cases_panel.py" line="+26"/>
+        <location filename="../../desktop/district/cases_panel.py" line="+48"/>
         <source>Cases of all outlets</source>
         <translation>各网点投诉</translation>
     </message>
@@ -6171,7 +6171,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="+288"/>
+        <location filename="../../desktop/main_window.py" line="+289"/>
         <source>Complaint {case_no} registered</source>
         <translation>投诉 {case_no} 已登记</translation>
     </message>
@@ -9550,7 +9550,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>StartupCheck</name>
     <message>
-        <location filename="../../desktop/session/startup_check.py" line="-162"/>
+        <location filename="../../desktop/session/startup_check.py" line="-167"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -9571,12 +9571,12 @@ Use the version of Complaint Desk that last opened it. The file is unchanged:
         <location line="+11"/>
         <location line="+14"/>
         <location line="+27"/>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Database damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-72"/>
         <source>The database failed its check:
 {problem}
 
@@ -9630,7 +9630,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 您之后可以在命令行恢复备份：complaint-desk restore 备份文件</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>The backup could not be restored:
 {error}</source>
         <translation>无法恢复备份：
@@ -9798,7 +9798,7 @@ You can restore a backup later from the command line: complaint-desk restore FIL
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../desktop/cases/today_panel.py" line="+95"/>
+        <location filename="../../desktop/cases/today_panel.py" line="+94"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>

@@ -3,6 +3,7 @@ and the window is usable throughout."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -146,3 +147,97 @@ def test_with_peewee_already_loaded_nothing_is_hidden():
     before = peewee.psycopg
     load_outlet_libraries()
     assert peewee.psycopg is before is not None
+
+
+# Runs the program's start on a database folder and prints, at the case list's first
+# paint, every module loaded by then; the process ends right there.
+FIRST_PAINT_MODULES = textwrap.dedent(
+    """
+    import os, sys
+    from pathlib import Path
+    from desktop import app
+    app.load_outlet_libraries()
+    import desktop.main_window as main_window
+    from PySide6.QtCore import QEvent, QObject
+
+    class Probe(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                rows = watched.parent().model().rowCount()
+                print(rows, " ".join(sorted(sys.modules)), flush=True)
+                os._exit(0)
+            return False
+
+    class Probed(main_window.MainWindow):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._probe = Probe(self)
+            self.table().viewport().installEventFilter(self._probe)
+
+    main_window.MainWindow = Probed
+    sys.exit(app.run_gui(Path(sys.argv[1]), "en", False))
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def modules_at_first_paint(tmp_path_factory) -> tuple[int, set[str]]:
+    """The rows listed and the modules loaded when a real start first paints the list."""
+    folder = tmp_path_factory.mktemp("start")
+    case_factory.open_temp_database(folder)
+    case_factory.add_cases(case_factory.make_outlet(), 3)
+    close_database()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(folder / "cfg")}
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_MODULES, str(folder / "data")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows, names = done.stdout.strip().splitlines()[-1].split(" ", 1)
+    return int(rows), set(names.split())
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "psycopg",  # the district's PostgreSQL driver
+        "db.checks",  # the domain checks: registered when the after-start check needs them
+        "db.management.liability",  # (the evidence files' check, imported by db.checks)
+        "desktop.settings.calendar_gap",  # the calendar notice, said once fully built
+        "importlib.metadata",  # the program's version, read for the About box
+        "desktop.cases.today_panel",  # the Today bar, built in the second stage
+        "db.workorders.orders",  # (what the Today bar counts)
+        "db.trust.anchor",  # the trail's signed checkpoints: written at backup, checked after
+        "cryptography",  # signing and sealing: at backup, export, unlock and login
+        "desktop.settings.backup_dialog",  # File → Backups…, loaded when first chosen
+        "desktop.kit.errors",  # (the refusals' wording, with the workflow's codes)
+    ],
+)
+def test_the_first_paint_waits_for_nothing_it_does_not_show(modules_at_first_paint, module):
+    rows, loaded = modules_at_first_paint
+    assert rows > 0  # painted with its cases (the start view: what is due)
+    assert module not in loaded
+
+
+def test_the_after_start_check_still_runs_the_domain_checks():
+    """Nothing registers the domain checks at start any more: the checks the window runs
+    once shown (and the whole check on damage) still include them."""
+    script = textwrap.dedent(
+        """
+        from desktop.session import startup_check
+        print(" ".join(c.name for c in startup_check.before_open_checks()))
+        print(" ".join(c.name for c in startup_check.after_start_checks()))
+        print(" ".join(c.name for c in startup_check.startup_checks()))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    before, after, every = (line.split() for line in done.stdout.splitlines())
+    assert before == ["schema"]
+    assert "calendar" in after and "schema" not in after
+    assert "calendar" in every and "schema" in every
+    assert "attachments" not in every and "evidence" not in every  # not at start

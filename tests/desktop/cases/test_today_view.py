@@ -16,7 +16,8 @@ from db.store.database import close_database
 from db.store.models import Case, now
 from desktop import app as desktop_app
 from desktop.cases.case_model import CASE_ID_ROLE
-from desktop.cases.today_panel import TodayPanel, open_start_view
+from desktop.cases.start_view import open_start_view
+from desktop.cases.today_panel import TodayPanel
 from desktop.kit.i18n import install_translators
 from desktop.main_window import MainWindow
 from desktop.workorders.workorders_ui import WorkOrdersDock

@@ -11,6 +11,7 @@ from db import demo
 from db.store.database import close_database, database_path, open_database
 from db.store.models import Case, database
 from db.trust import backup
+from desktop.settings import backup_menu
 from desktop.settings.backup_dialog import BackupDialog, BackupListModel
 from tests.db.backup_helpers import corrupt_middle, file_digest, rows_of
 
@@ -206,7 +207,7 @@ def test_backups_menu_entry_restores_then_closes_without_an_exit_backup(
     qtbot.addWidget(window)
     window.show()
     scheduler = backup_scheduler.install(window, db_path.parent)
-    action = BackupDialog.menu_action(window)
+    action = backup_menu.menu_action(window)
     assert action.objectName() == "actionBackups"
     fake = backup.RestoreResult(db_path, None, None, 3)
     monkeypatch.setattr(
@@ -287,5 +288,5 @@ def test_the_menu_entry_says_why_it_is_not_for_a_teller(qtbot, db_path):
 
     window = Window()
     qtbot.addWidget(window)
-    action = BackupDialog.menu_action(window)
+    action = backup_menu.menu_action(window)
     assert "head" in action.toolTip() and "head" in action.statusTip()

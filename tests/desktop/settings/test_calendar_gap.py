@@ -121,7 +121,9 @@ def test_the_row_sits_below_the_today_bar_and_follows_it(qtbot, shop, tmp_path, 
     assert row.isHidden()
 
 
-def test_start_up_says_it_once_the_window_is_shown(qapp, tmp_path, monkeypatch):
+def test_start_up_says_it_once_the_window_is_shown(qapp, qtbot, tmp_path, monkeypatch):
+    """The notice waits for the whole window (it comes after the list's first paint and the
+    second stage), then says it once."""
     install_translators(qapp, "en")
     names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
@@ -135,26 +137,34 @@ def test_start_up_says_it_once_the_window_is_shown(qapp, tmp_path, monkeypatch):
     # Windows an earlier test left behind (with their own notices) are not this start's.
     earlier = {id(w) for w in QApplication.topLevelWidgets()}
 
+    def notices() -> list[QMessageBox]:
+        # Only the notice on screen now: an earlier test's closed one may linger.
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if id(w) not in earlier
+            and isinstance(w, QMessageBox)
+            and w.objectName() == "calendarStartupNotice"
+            and w.isVisible()
+        ]
+
     def fake_exec(*_args) -> int:
-        for widget in QApplication.topLevelWidgets():
-            if id(widget) in earlier:
-                continue
-            # Only the notice on screen now: an earlier test's closed one may linger.
-            if (
-                isinstance(widget, QMessageBox)
-                and widget.objectName() == "calendarStartupNotice"
-                and widget.isVisible()
-            ):
-                seen.append(widget.text())
-                seen.append(widget.findChild(object, "calendarStartupEnter").text())
-                widget.done(0)
         shown = [
             w
             for w in QApplication.topLevelWidgets()
             if isinstance(w, MainWindow) and w.isVisible() and id(w) not in earlier
         ]
-        for window in shown:
-            window.close()
+        assert len(shown) == 1
+        window = shown[0]
+        # Shown, the list listed, and no message in front of it yet.
+        assert notices() == [] and not window.is_fully_built()
+        qtbot.waitUntil(lambda: len(notices()) == 1, timeout=5000)
+        assert window.is_fully_built()
+        for widget in notices():
+            seen.append(widget.text())
+            seen.append(widget.findChild(object, "calendarStartupEnter").text())
+            widget.done(0)
+        window.close()
         return 0
 
     monkeypatch.setattr(QApplication, "exec", fake_exec)
