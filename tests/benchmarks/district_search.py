@@ -173,6 +173,8 @@ def fill(url: str, cases: int, outlets: int) -> None:
             for code, case_no, received in escalated:
                 copy.write_row((code, case_no, 1, received + dt.timedelta(hours=2), "李娜",
                                 "E1002", "district_branch", "客户对答复不满意"))  # fmt: skip
+        # ... and marked as the import marks a case whose bundle lists an escalation.
+        con.execute("UPDATE outlet_case SET escalated = true WHERE hashtext(case_no) % 50 = 0")
         con.commit()
         log(f"COPY of {cases:,} cases in {time.perf_counter() - started:.0f} s")
         started = time.perf_counter()
