@@ -949,7 +949,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>BundleImport</name>
     <message>
-        <location filename="../../desktop/district/bundle_import.py" line="+34"/>
+        <location filename="../../desktop/district/bundle_import.py" line="+40"/>
         <source>{file}: refused, nothing written. {reason}</source>
         <translation>{file}：被拒收，未写入任何内容。{reason}</translation>
     </message>
@@ -964,7 +964,22 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>{file}：网点 {outlet}，第 {seq} 号交换包：存入 {n} 件投诉</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+25"/>
+        <source>Importing {n} bundle(s)…</source>
+        <translation>正在导入 {n} 个交换包…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Importing bundles</source>
+        <translation>正在导入交换包</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The import stopped: {reason}</source>
+        <translation>导入已中止：{reason}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Import outlets&apos; bundles</source>
         <translation>导入网点交换包</translation>
     </message>
@@ -974,7 +989,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>交换包 (*.zip)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-44"/>
         <source>Import bundles</source>
         <translation>导入交换包</translation>
     </message>

@@ -37,3 +37,16 @@ def _no_window_outlives_its_test(qapp):
         widget.close()
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def message_boxes(monkeypatch) -> list[tuple[str, str]]:
+    """(kind, text) of every information or warning box shown, instead of showing it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[tuple[str, str]] = []
+    for kind in ("information", "warning"):
+        monkeypatch.setattr(
+            QMessageBox, kind, staticmethod(lambda _p, _t, text, k=kind: seen.append((k, text)))
+        )
+    return seen

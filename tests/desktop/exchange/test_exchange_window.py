@@ -56,16 +56,6 @@ def settings(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-@pytest.fixture
-def messages(monkeypatch) -> list[tuple[str, str]]:
-    seen: list[tuple[str, str]] = []
-    for kind in ("information", "warning"):
-        monkeypatch.setattr(
-            QMessageBox, kind, staticmethod(lambda _p, _t, text, k=kind: seen.append((k, text)))
-        )
-    return seen
-
-
 def _dialog(qtbot, shop, settings, out: Path) -> SendBundleDialog:
     dialog = SendBundleDialog(shop.outlet, shop.head, settings)
     qtbot.addWidget(dialog)
@@ -253,3 +243,8 @@ def test_the_district_key_is_trusted_only_after_the_head_compared_it(
 def test_a_teller_cannot_trust_a_district_key(shop, messages, tmp_path):
     assert not trust_from_file(None, _district_key_file(tmp_path), shop.staff[2])  # type: ignore[arg-type]
     assert messages[-1][0] == "warning" and outlet_keys.trusted_district() is None
+
+
+@pytest.fixture
+def messages(message_boxes):
+    return message_boxes
