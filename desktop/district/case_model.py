@@ -20,7 +20,7 @@ from db.district.queries import CaseCount, DistrictCaseFilter, DistrictCaseRow
 from desktop.district import trail_flag
 from desktop.district.table_kit import row_flags
 from desktop.kit import labels, operations
-from desktop.kit.table_model import RowsTableModel
+from desktop.kit.table_model import PagedRowsModel
 
 COL_OUTLET = 0
 COL_CASE_NO = 1
@@ -39,7 +39,6 @@ CASE_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 PAGE_SIZE = 200
 TIME_FORMAT = "%Y-%m-%d %H:%M"
-_ROOT = QModelIndex()
 
 SORT_KEYS: dict[int, str | None] = {
     COL_OUTLET: "outlet",
@@ -67,7 +66,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-class DistrictCaseModel(RowsTableModel):
+class DistrictCaseModel(PagedRowsModel):
     """The outlets' cases matching a filter, sorted and paged in SQL.
 
     Signals:
@@ -84,10 +83,7 @@ class DistrictCaseModel(RowsTableModel):
         self._filter = DistrictCaseFilter()
         self._sort_column = COL_RECEIVED_AT
         self._sort_order = Qt.SortOrder.DescendingOrder
-        self._rows: list[DistrictCaseRow] = []
-        self._row_of_key: dict[tuple[str, str], int] = {}
         self._count = CaseCount(0, False)
-        self._exhausted = True
         self._at = clock()
         self._trail_went_backwards: set[str] = set()
         operations.refresh_on(self, (Kind.CASES,), self.refresh)
@@ -112,8 +108,7 @@ class DistrictCaseModel(RowsTableModel):
         old = self._count
         self._count = queries.case_count(self._filter, at=self._at)
         self._trail_went_backwards = trail_heads.outlets_whose_trail_went_backwards()
-        self._rows, self._row_of_key, self._exhausted = [], {}, False
-        self._append(self._query_page(0))
+        self._reload()
         self.endResetModel()
         if self._count != old:
             self.total_changed.emit(self._count)
@@ -137,30 +132,11 @@ class DistrictCaseModel(RowsTableModel):
             count=self._count,
         )
 
-    def _append(self, rows: list[DistrictCaseRow]) -> None:
-        start = len(self._rows)
-        self._rows.extend(rows)
-        for i, row in enumerate(rows, start):
-            self._row_of_key[(row.outlet_code, row.case_no)] = i
-        if len(rows) < PAGE_SIZE:
-            self._exhausted = True
+    def _key(self, row: DistrictCaseRow) -> tuple[str, str]:
+        return (row.outlet_code, row.case_no)
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
-        if parent.isValid() or self._exhausted:
-            return False
-        return self._count.more or len(self._rows) < self._count.count
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
-        if parent.isValid():
-            return
-        start = len(self._rows)
-        rows = self._query_page(start)
-        if not rows:
-            self._exhausted = True
-            return
-        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-        self._append(rows)
-        self.endInsertRows()
+    def _total(self) -> int | None:
+        return None if self._count.more else self._count.count
 
     # --- Qt model interface ----------------------------------------------------------------
 

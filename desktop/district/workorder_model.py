@@ -10,7 +10,6 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -26,6 +25,7 @@ from desktop.district.case_model import OVERDUE_BACKGROUND, TINTED_FOREGROUND, f
 from desktop.district.table_kit import row_flags
 from desktop.kit import labels, operations
 from desktop.kit.i18n import QT_TRANSLATE_NOOP
+from desktop.kit.table_model import PagedRowsModel
 
 COL_STATE = 0
 COL_SOURCE = 1
@@ -41,7 +41,6 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 """(source, number), the same for every column of a row."""
 
 PAGE_SIZE = 200
-_ROOT = QModelIndex()
 
 SORT_KEYS: dict[int, str] = {
     COL_STATE: "state",
@@ -76,7 +75,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-class DistrictWorkOrderModel(QAbstractTableModel):
+class DistrictWorkOrderModel(PagedRowsModel):
     """The district's work orders matching a filter, sorted and paged in SQL.
 
     Signals:
@@ -84,6 +83,8 @@ class DistrictWorkOrderModel(QAbstractTableModel):
     """
 
     total_changed = Signal(int)
+    COLUMN_COUNT = COLUMN_COUNT
+    SORT_KEYS = SORT_KEYS  # type: ignore[assignment]  # every column sorts
 
     def __init__(self, parent=None, *, clock: Callable[[], dt.datetime] = _now) -> None:
         super().__init__(parent)
@@ -91,8 +92,6 @@ class DistrictWorkOrderModel(QAbstractTableModel):
         self._filter = WorkOrderFilter()
         self._sort_column = COL_RECEIVED_AT
         self._sort_order = Qt.SortOrder.DescendingOrder
-        self._rows: list[WorkOrderRow] = []
-        self._row_of_key: dict[tuple[str, str], int] = {}
         self._count = 0
         self._at = clock()
         operations.refresh_on(self, (Kind.WORK_ORDERS, Kind.CASES), self.refresh)
@@ -109,8 +108,7 @@ class DistrictWorkOrderModel(QAbstractTableModel):
         self._at = self._clock()
         old = self._count
         self._count = wq.work_order_count(self._filter, at=self._at)
-        self._rows, self._row_of_key = [], {}
-        self._append(self._query_page(0))
+        self._reload()
         self.endResetModel()
         if self._count != old:
             self.total_changed.emit(self._count)
@@ -131,38 +129,11 @@ class DistrictWorkOrderModel(QAbstractTableModel):
             limit=PAGE_SIZE,
         )
 
-    def _append(self, rows: list[WorkOrderRow]) -> None:
-        start = len(self._rows)
-        self._rows.extend(rows)
-        for i, row in enumerate(rows, start):
-            self._row_of_key[row.key] = i
+    def _key(self, row: WorkOrderRow) -> tuple[str, str]:
+        return row.key
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
-        return not parent.isValid() and len(self._rows) < self._count
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
-        if parent.isValid():
-            return
-        start = len(self._rows)
-        rows = self._query_page(start)
-        if not rows:
-            self._count = start
-            return
-        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-        self._append(rows)
-        self.endInsertRows()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column not in SORT_KEYS:
-            return
-        self._sort_column, self._sort_order = column, Qt.SortOrder(order)
-        self.refresh()
+    def _total(self) -> int:
+        return self._count
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
