@@ -16,6 +16,7 @@ from db.changes import Changes, Kind
 from db.district.consolidate import import_bundle
 from db.errors import WorkflowError
 from desktop.kit import operations
+from desktop.kit.busy import progress_dialog
 from desktop.kit.errors import workflow_error_message
 from desktop.kit.worker import ProgressFn
 
@@ -71,20 +72,14 @@ def import_in_background(parent: QWidget, paths: list[Path], officer: str) -> QP
     """Import ``paths`` on a worker thread with a progress dialog, then say what each bundle
     brought; the dialog (returned, for tests) closes when the import ends."""
     title = QCoreApplication.translate("BundleImport", "Import bundles")
-    dialog = QProgressDialog(
-        QCoreApplication.translate("BundleImport", "Importing {n} bundle(s)…").format(n=len(paths)),
-        "",
-        0,
-        STEPS * len(paths),
+    dialog = progress_dialog(
         parent,
+        QCoreApplication.translate("BundleImport", "Importing {n} bundle(s)…").format(n=len(paths)),
+        name="districtImportProgress",
+        accessible=QCoreApplication.translate("BundleImport", "Importing bundles"),
+        title=title,
+        maximum=STEPS * len(paths),
     )
-    dialog.setObjectName("districtImportProgress")
-    dialog.setAccessibleName(QCoreApplication.translate("BundleImport", "Importing bundles"))
-    dialog.setWindowTitle(title)
-    dialog.setCancelButton(None)  # type: ignore[arg-type]  # Qt accepts None: no button
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
-    dialog.setValue(0)
 
     def done(lines: list[str]) -> None:
         dialog.reset()

@@ -46,6 +46,7 @@ from desktop.district.workorder_model import (
     state_label,
 )
 from desktop.kit import labels, operations
+from desktop.kit.busy import progress_dialog
 from desktop.kit.common import name_widget
 from desktop.kit.errors import workflow_error_message
 from desktop.paths import district_key_path
@@ -323,15 +324,13 @@ class WorkOrdersPanel(QWidget):
     def import_file(self, path: Path) -> None:
         """Import ``path`` off the GUI thread, a busy indicator meanwhile; the outcome is
         shown under the list."""
-        progress = QProgressDialog(
-            self.tr("Importing work orders from {file}…").format(file=path.name), "", 0, 0, self
+        progress = progress_dialog(
+            self,
+            self.tr("Importing work orders from {file}…").format(file=path.name),
+            name="workOrderImportProgress",
+            accessible=self.tr("Importing work orders"),
+            title=self.tr("Import work orders"),
         )
-        name_widget(progress, "workOrderImportProgress", self.tr("Importing work orders"))
-        progress.setWindowTitle(self.tr("Import work orders"))
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setValue(0)
         self._progress = progress
         self.import_button.setEnabled(False)
         officer = self._officer

@@ -9,13 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.store.models import Staff
 from desktop.kit import operations
+from desktop.kit.busy import progress_dialog
 from desktop.kit.errors import workflow_error_message
 
 if TYPE_CHECKING:
@@ -63,17 +64,13 @@ class BundleImport(QObject):
         actor = self._actor()
         if actor is None:
             return
-        progress = QProgressDialog(
-            self.tr("Importing the bundle {file}…").format(file=path.name), "", 0, 0, self._parent
+        self._progress = progress_dialog(
+            self._parent,
+            self.tr("Importing the bundle {file}…").format(file=path.name),
+            name="districtBundleImportProgress",
+            accessible=self.tr("Importing the bundle"),
+            title=self.tr("Import bundle from the district"),
         )
-        progress.setObjectName("districtBundleImportProgress")
-        progress.setAccessibleName(self.tr("Importing the bundle"))
-        progress.setWindowTitle(self.tr("Import bundle from the district"))
-        progress.setCancelButton(None)  # type: ignore[arg-type]  # Qt accepts None: no button
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setValue(0)
-        self._progress = progress
 
         def succeeded(summary: ImportSummary) -> None:
             self._close_progress()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QDate, QSettings
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -31,6 +31,7 @@ from db.exchange.export import BundleSummary, export_bundle
 from db.store.models import Outlet, Staff, now
 from db.trust import outlet_keys
 from desktop.kit import operations
+from desktop.kit.busy import progress_dialog
 from desktop.kit.common import name_widget, save_cancel_box
 from desktop.kit.errors import workflow_error_message
 from desktop.kit.form_kit import make_error_label, make_hint_label
@@ -150,14 +151,13 @@ class SendBundleDialog(QDialog):
         assert isinstance(since, dt.date)
         self.error_label.setVisible(False)
         self.send_button.setEnabled(False)
-        self._progress = progress = QProgressDialog(self.tr("Writing the bundle…"), "", 0, 0, self)
-        progress.setObjectName("sendBundleProgress")
-        progress.setAccessibleName(self.tr("Writing the bundle"))
-        progress.setWindowTitle(self.windowTitle())
-        progress.setCancelButton(None)  # type: ignore[arg-type]  # Qt accepts None: no button
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setValue(0)
+        self._progress = progress_dialog(
+            self,
+            self.tr("Writing the bundle…"),
+            name="sendBundleProgress",
+            accessible=self.tr("Writing the bundle"),
+            title=self.windowTitle(),
+        )
         outlet, actor = self._outlet, self._actor
 
         def write(_progress) -> BundleSummary:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QProgressDialog, QWidget
 
 from db.changes import Changes
 from desktop.kit import operations
@@ -107,3 +107,19 @@ class BusyDialog(QDialog):
         if self._busy:
             return
         super().done(result)
+
+
+def progress_dialog(
+    parent: QWidget | None, text: str, *, name: str, accessible: str, title: str, maximum: int = 0
+) -> QProgressDialog:
+    """A window-modal progress dialog for work that cannot be cancelled half-way: no Cancel
+    button, shown only if the work lasts over 300 ms; ``maximum`` 0 is a busy indicator."""
+    dialog = QProgressDialog(text, "", 0, maximum, parent)
+    dialog.setObjectName(name)
+    dialog.setAccessibleName(accessible)
+    dialog.setWindowTitle(title)
+    dialog.setCancelButton(None)  # type: ignore[arg-type]  # Qt accepts None: no button
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setValue(0)
+    return dialog

@@ -31,6 +31,7 @@ from db.store.models import Staff
 from db.workorders.orders import COLUMNS, ImportResult, WorkOrderImportError, import_workorders
 from db.workorders.workorder_queries import open_workorder_count
 from desktop.kit import operations
+from desktop.kit.busy import progress_dialog
 from desktop.kit.refusals import refusal_text
 from desktop.workorders.workorder_panel import WorkOrderPanel
 
@@ -114,20 +115,13 @@ class WorkOrderImport(QObject):
         actor = self._actor()
         if actor is None:
             return
-        progress = QProgressDialog(
-            self.tr("Importing work orders from {file}…").format(file=path.name),
-            "",
-            0,
-            0,
+        progress = progress_dialog(
             self._parent,
+            self.tr("Importing work orders from {file}…").format(file=path.name),
+            name="workOrderImportProgress",
+            accessible=self.tr("Importing work orders"),
+            title=self.tr("Import work orders"),
         )
-        progress.setObjectName("workOrderImportProgress")
-        progress.setAccessibleName(self.tr("Importing work orders"))
-        progress.setWindowTitle(self.tr("Import work orders"))
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setValue(0)
         self._progress = progress
 
         def succeeded(result: ImportResult) -> None:

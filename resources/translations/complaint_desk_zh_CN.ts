@@ -949,7 +949,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>BundleImport</name>
     <message>
-        <location filename="../../desktop/district/bundle_import.py" line="+40"/>
+        <location filename="../../desktop/district/bundle_import.py" line="+41"/>
         <source>{file}: refused, nothing written. {reason}</source>
         <translation>{file}：被拒收，未写入任何内容。{reason}</translation>
     </message>
@@ -964,17 +964,17 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>{file}：网点 {outlet}，第 {seq} 号交换包：存入 {n} 件投诉</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Importing {n} bundle(s)…</source>
         <translation>正在导入 {n} 个交换包…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Importing bundles</source>
         <translation>正在导入交换包</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>The import stopped: {reason}</source>
         <translation>导入已中止：{reason}</translation>
     </message>
@@ -989,35 +989,35 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>交换包 (*.zip)</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-38"/>
         <source>Import bundles</source>
         <translation>导入交换包</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange/bundle_import.py" line="+50"/>
+        <location filename="../../desktop/exchange/bundle_import.py" line="+51"/>
         <location line="+21"/>
-        <location line="+11"/>
+        <location line="+7"/>
         <location line="+8"/>
         <source>Import bundle from the district</source>
         <translation>导入区县分公司下发的交换包</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-34"/>
         <source>Bundles (*.zip);;All files (*)</source>
         <translation>交换包 (*.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Importing the bundle {file}…</source>
         <translation>正在导入交换包 {file}…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Importing the bundle</source>
         <translation>正在导入交换包</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+38"/>
         <source>{file}: bundle number {seq} is already imported; nothing changed.</source>
         <translation>{file}：第 {seq} 号交换包已导入过，未作任何更改。</translation>
     </message>
@@ -3725,7 +3725,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DistrictCaseModel</name>
     <message>
-        <location filename="../../desktop/district/case_model.py" line="+172"/>
+        <location filename="../../desktop/district/case_model.py" line="+148"/>
         <source>Outlet</source>
         <translation>网点</translation>
     </message>
@@ -4074,7 +4074,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DistrictWorkOrderModel</name>
     <message>
-        <location filename="../../desktop/district/workorder_model.py" line="+173"/>
+        <location filename="../../desktop/district/workorder_model.py" line="+144"/>
         <source>Where it stands</source>
         <translation>办理状态</translation>
     </message>
@@ -4122,7 +4122,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DistrictWorkOrders</name>
     <message>
-        <location line="-157"/>
+        <location line="-129"/>
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
@@ -6787,7 +6787,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>OutletMenus</name>
     <message>
-        <location filename="../../desktop/workorders/workorders_ui.py" line="+271"/>
+        <location filename="../../desktop/workorders/workorders_ui.py" line="+265"/>
         <source>&amp;Import work orders…</source>
         <translation>导入工单(&amp;I)…</translation>
     </message>
@@ -8590,7 +8590,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SendBundleDialog</name>
     <message>
-        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+57"/>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+58"/>
         <source>Send bundle to the district</source>
         <translation>向区县分公司报送交换包</translation>
     </message>
@@ -8769,7 +8769,7 @@ Why it must be reported now: {reason}.</source>
         <translation>请输入网点密钥的密码（即负责人的密码）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Writing the bundle…</source>
         <translation>正在写出交换包…</translation>
     </message>
@@ -8779,7 +8779,7 @@ Why it must be reported now: {reason}.</source>
         <translation>正在写出交换包</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+31"/>
         <source>Not written. {reason}</source>
         <translation>未写出。{reason}</translation>
     </message>
@@ -11825,30 +11825,30 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
 <context>
     <name>WorkOrderImport</name>
     <message>
-        <location filename="../../desktop/workorders/workorders_ui.py" line="-185"/>
-        <location line="+24"/>
-        <location line="+11"/>
+        <location filename="../../desktop/workorders/workorders_ui.py" line="-178"/>
+        <location line="+20"/>
+        <location line="+8"/>
         <location line="+7"/>
         <source>Import work orders</source>
         <translation>导入工单</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-33"/>
         <source>Work-order files (*.csv *.xlsx);;All files (*)</source>
         <translation>工单文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Importing work orders from {file}…</source>
         <translation>正在从 {file} 导入工单…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Importing work orders</source>
         <translation>正在导入工单</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+35"/>
         <source>{file}: {created} created, {skipped} already present.</source>
         <translation>{file}：新建 {created} 条，已存在 {skipped} 条。</translation>
     </message>
@@ -12378,17 +12378,17 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Import work orders</source>
         <translation>导入工单</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Work-order files (*.csv *.xlsx);;All files (*)</source>
         <translation>工单文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Importing work orders from {file}…</source>
         <translation>正在从 {file} 导入工单…</translation>
     </message>
@@ -12398,7 +12398,7 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
         <translation>正在导入工单</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>{file}: {created} work orders entered ({assigned} assigned to their outlet), {skipped} already entered.</source>
         <translation>{file}：录入工单 {created} 件（其中 {assigned} 件已分派网点），{skipped} 件此前已录入。</translation>
     </message>
