@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from db.district import queries
 from db.district.queries import DistrictCaseDetail, EscalationView
 from desktop.district.case_model import format_time
+from desktop.district.handling_text import handling_lines
 from desktop.kit import labels
 
 
@@ -98,18 +99,5 @@ class DistrictCaseDetailView(QTextBrowser):
             lines.append(e.note)
         if e.accepted_at is None:
             lines.append(self.tr("Not accepted by the district yet"))
-        else:
-            lines.append(
-                self.tr("Accepted {time} by {name}").format(
-                    time=format_time(e.accepted_at.astimezone()), name=e.accepted_by
-                )
-            )
-        if e.department:
-            lines.append(self.tr("Department: {name}").format(name=e.department))
-        if e.psbc_counterpart:
-            lines.append(self.tr("PSBC counterpart: {name}").format(name=e.psbc_counterpart))
-        if e.notes:
-            lines.append(self.tr("Handling: {text}").format(text=e.notes))
-        if e.result:
-            lines.append(self.tr("Result: {text}").format(text=e.result))
+        lines.extend(handling_lines(e))
         return "<p>" + "<br>".join(_e(line) for line in lines) + "</p>"

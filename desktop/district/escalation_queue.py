@@ -35,6 +35,7 @@ from db.errors import WorkflowError
 from desktop.district.case_model import format_time
 from desktop.district.department_dialog import DepartmentDialog
 from desktop.district.escalation_text_dialog import EscalationTextDialog
+from desktop.district.handling_text import handling_lines
 from desktop.district.table_kit import restore_states, row_flags, save_states
 from desktop.kit import labels, operations
 from desktop.kit.common import name_widget
@@ -254,17 +255,7 @@ class EscalationQueuePanel(QWidget):
         ]
         if e.note:
             lines.append(self.tr("Reason given: {text}").format(text=e.note))
-        if e.accepted_at is not None:
-            lines.append(self.tr("Accepted {time} by {name}").format(
-                time=format_time(e.accepted_at.astimezone()), name=e.accepted_by))  # fmt: skip
-        if e.department:
-            lines.append(self.tr("Department: {name}").format(name=e.department))
-        if e.psbc_counterpart:
-            lines.append(self.tr("PSBC counterpart: {name}").format(name=e.psbc_counterpart))
-        if e.notes:
-            lines.append(self.tr("Handling: {text}").format(text=e.notes))
-        if e.result:
-            lines.append(self.tr("Result: {text}").format(text=e.result))
+        lines.extend(handling_lines(e))
         if e.state == queries.QUEUE_TO_SEND:
             lines.append(self.tr("The result goes down in the next bundle to outlet {outlet} "
                                  "(with {n} item(s) in all waiting for it).").format(

@@ -3587,7 +3587,7 @@ This is recorded in the audit trail, with your name and the time.</source>
 <context>
     <name>DistrictCaseDetailView</name>
     <message>
-        <location filename="../../desktop/district/case_detail.py" line="+26"/>
+        <location filename="../../desktop/district/case_detail.py" line="+27"/>
         <source>Case detail</source>
         <translation>投诉详情</translation>
     </message>
@@ -3695,31 +3695,6 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+9"/>
         <source>Not accepted by the district yet</source>
         <translation>县区分公司尚未受理</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Accepted {time} by {name}</source>
-        <translation>{name} 于 {time} 受理</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Department: {name}</source>
-        <translation>牵头部门：{name}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PSBC counterpart: {name}</source>
-        <translation>邮储银行同级部门：{name}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Handling: {text}</source>
-        <translation>处理情况：{text}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Result: {text}</source>
-        <translation>处理结果：{text}</translation>
     </message>
 </context>
 <context>
@@ -3851,6 +3826,34 @@ This is recorded in the audit trail, with your name and the time.</source>
         <location line="+30"/>
         <source>All outlets</source>
         <translation>全部网点</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictHandling</name>
+    <message>
+        <location filename="../../desktop/district/handling_text.py" line="+34"/>
+        <source>Accepted {time} by {name}</source>
+        <translation>{name} 于 {time} 受理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Department: {name}</source>
+        <translation>牵头部门：{name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PSBC counterpart: {name}</source>
+        <translation>邮储银行同级部门：{name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Handling: {text}</source>
+        <translation>处理情况：{text}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Result: {text}</source>
+        <translation>处理结果：{text}</translation>
     </message>
 </context>
 <context>
@@ -4392,7 +4395,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>EscalationQueue</name>
     <message>
-        <location filename="../../desktop/district/escalation_queue.py" line="+129"/>
+        <location filename="../../desktop/district/escalation_queue.py" line="+130"/>
         <source>Waiting to be accepted</source>
         <translation>待受理</translation>
     </message>
@@ -4466,12 +4469,12 @@ Give the file to the district and read this fingerprint to them by phone when th
     </message>
     <message>
         <location line="+0"/>
-        <location line="+146"/>
+        <location line="+136"/>
         <source>Record the handling</source>
         <translation>记录处理情况</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-132"/>
         <source>Record &amp;result…</source>
         <translation>记录处理结果(&amp;R)…</translation>
     </message>
@@ -4506,32 +4509,7 @@ Give the file to the district and read this fingerprint to them by phone when th
         <translation>升级理由：{text}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Accepted {time} by {name}</source>
-        <translation>{name} 于 {time} 受理</translation>
-    </message>
-    <message>
         <location line="+3"/>
-        <source>Department: {name}</source>
-        <translation>牵头部门：{name}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PSBC counterpart: {name}</source>
-        <translation>邮储银行同级部门：{name}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Handling: {text}</source>
-        <translation>处理情况：{text}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Result: {text}</source>
-        <translation>处理结果：{text}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>The result goes down in the next bundle to outlet {outlet} (with {n} item(s) in all waiting for it).</source>
         <translation>处理结果将随下一个发往网点 {outlet} 的交换包下发（共有 {n} 项待下发）。</translation>
     </message>
@@ -7526,7 +7504,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/district/escalation_queue.py" line="-236"/>
+        <location filename="../../desktop/district/escalation_queue.py" line="-226"/>
         <source>Where it stands</source>
         <translation>办理进度</translation>
     </message>
@@ -12202,7 +12180,7 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
 <context>
     <name>WorkOrdersPanel</name>
     <message>
-        <location filename="../../desktop/district/workorders_panel.py" line="+69"/>
+        <location filename="../../desktop/district/workorders_panel.py" line="+70"/>
         <source>Outlet filter</source>
         <translation>网点筛选</translation>
     </message>
