@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from db.district import outbox, workorder_queries
 from db.errors import WorkflowError
-from desktop.kit.common import accept_reject_box, name_widget
+from desktop.kit.common import accept_reject_box, add_file_row, name_widget
 from desktop.kit.errors import workflow_error_message
 
 # (outlet code, file, key file, password) -> the db.district.outbox.SendSummary
@@ -58,12 +57,9 @@ class SendBundleDialog(QDialog):
         self.error = name_widget(QLabel(), "sendError", self.tr("Why it was refused"))
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
-        where = QHBoxLayout()
-        where.addWidget(self.path, 1)
-        where.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("&Outlet:"), self.outlet)
-        form.addRow(self.tr("&File:"), where)
+        add_file_row(form, self.tr("&File:"), self.path, browse)
         form.addRow(self.tr("District &key:"), self.key)
         form.addRow(self.tr("&Password of the key:"), self.password)
         box, _send, _cancel = accept_reject_box(

@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -27,7 +25,7 @@ from db.errors import WorkflowError
 from db.store.models import Outlet, Staff
 from db.trust import keys, outlet_keys
 from desktop.kit import operations
-from desktop.kit.common import name_widget, save_cancel_box
+from desktop.kit.common import add_file_row, name_widget, save_cancel_box
 from desktop.kit.errors import workflow_error_message
 from desktop.kit.form_kit import make_error_label, make_hint_label
 
@@ -56,16 +54,11 @@ class EnrolmentDialog(QDialog):
         name_widget(browse, "enrolmentBrowse", self.tr("Choose the enrolment file"))
         browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.file_edit, 1)
-        row.addWidget(browse)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         name_widget(self.password_edit, "enrolmentPassword", self.tr("The head's password"))
         form = QFormLayout()
-        file_label = QLabel(self.tr("&File:"))
-        file_label.setBuddy(self.file_edit)  # a row of two widgets: the caption points at the field
-        form.addRow(file_label, row)
+        add_file_row(form, self.tr("&File:"), self.file_edit, browse)
         form.addRow(self.tr("Head's &password:"), self.password_edit)
         hint = make_hint_label(
             self.tr(

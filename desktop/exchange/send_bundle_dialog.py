@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
@@ -32,7 +30,7 @@ from db.store.models import Outlet, Staff, now
 from db.trust import outlet_keys
 from desktop.kit import operations
 from desktop.kit.busy import progress_dialog
-from desktop.kit.common import name_widget, save_cancel_box
+from desktop.kit.common import add_file_row, name_widget, save_cancel_box
 from desktop.kit.errors import workflow_error_message
 from desktop.kit.form_kit import make_error_label, make_hint_label
 
@@ -80,9 +78,6 @@ class SendBundleDialog(QDialog):
         name_widget(self.browse_button, "sendBundleBrowse", self.tr("Choose the bundle file"))
         self.browse_button.setAutoDefault(False)
         self.browse_button.clicked.connect(self._browse)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.file_edit, 1)
-        file_row.addWidget(self.browse_button)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         name_widget(
@@ -91,9 +86,7 @@ class SendBundleDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Cases &since:"), self.since_edit)
-        file_label = QLabel(self.tr("&File:"))
-        file_label.setBuddy(self.file_edit)  # a row of two widgets: the caption points at the field
-        form.addRow(file_label, file_row)
+        add_file_row(form, self.tr("&File:"), self.file_edit, self.browse_button)
         form.addRow(self.tr("Key &password:"), self.password_edit)
         hint = make_hint_label(
             self.tr(

@@ -11,6 +11,10 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
     QMainWindow,
     QPushButton,
     QTableWidget,
@@ -32,6 +36,18 @@ def name_widget(widget: W, object_name: str, accessible: str) -> W:
     widget.setObjectName(object_name)
     widget.setAccessibleName(accessible)
     return widget
+
+
+def add_file_row(form: QFormLayout, caption: str, edit: QLineEdit, browse: QAbstractButton) -> None:
+    """A labelled row of a file name and its Browse… button. The caption is a label of its
+    own pointing at the name, so that its shortcut letter works (a caption given to
+    ``addRow`` beside a layout would show its ``&`` as text)."""
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(browse)
+    label = QLabel(caption)
+    label.setBuddy(edit)
+    form.addRow(label, row)
 
 
 def save_shortcut(dialog: QWidget, button: QAbstractButton) -> None:

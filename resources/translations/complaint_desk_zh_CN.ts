@@ -4295,18 +4295,18 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
 <context>
     <name>EnrolmentDialog</name>
     <message>
-        <location filename="../../desktop/exchange/enrolment_dialog.py" line="+45"/>
+        <location filename="../../desktop/exchange/enrolment_dialog.py" line="+43"/>
         <source>Enrolment file for the district</source>
         <translation>向区县分公司登记的文件</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+42"/>
+        <location line="+37"/>
         <source>Enrolment file</source>
         <translation>登记文件</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-36"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -4316,7 +4316,7 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
         <translation>选择登记文件</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>The head&apos;s password</source>
         <translation>负责人的密码</translation>
     </message>
@@ -4326,7 +4326,7 @@ The head can encrypt it later from the command line: complaint-desk encrypt --us
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Head&apos;s &amp;password:</source>
         <translation>负责人密码(&amp;P)：</translation>
     </message>
@@ -8568,7 +8568,7 @@ Why it must be reported now: {reason}.</source>
 <context>
     <name>SendBundleDialog</name>
     <message>
-        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+58"/>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+56"/>
         <source>Send bundle to the district</source>
         <translation>向区县分公司报送交换包</translation>
     </message>
@@ -8579,13 +8579,13 @@ Why it must be reported now: {reason}.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+50"/>
+        <location line="+45"/>
         <source>Bundle file</source>
         <translation>交换包文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/district/send_bundle_dialog.py" line="+52"/>
-        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="-49"/>
+        <location filename="../../desktop/district/send_bundle_dialog.py" line="+51"/>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="-44"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -8595,7 +8595,7 @@ Why it must be reported now: {reason}.</source>
         <translation>选择交换包文件</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Password of the outlet&apos;s key</source>
         <translation>网点密钥的密码</translation>
     </message>
@@ -8605,13 +8605,13 @@ Why it must be reported now: {reason}.</source>
         <translation>投诉起始日期(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/district/send_bundle_dialog.py" line="+14"/>
+        <location filename="../../desktop/district/send_bundle_dialog.py" line="+11"/>
         <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+1"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+3"/>
+        <location filename="../../desktop/exchange/send_bundle_dialog.py" line="+1"/>
         <source>Key &amp;password:</source>
         <translation>密钥密码(&amp;P)：</translation>
     </message>
@@ -8631,7 +8631,7 @@ Why it must be reported now: {reason}.</source>
         <translation>写出交换包(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/district/send_bundle_dialog.py" line="-26"/>
+        <location filename="../../desktop/district/send_bundle_dialog.py" line="-23"/>
         <location line="+1"/>
         <source>Send a bundle to an outlet</source>
         <translation>向网点发送交换包</translation>
@@ -8677,7 +8677,7 @@ Why it must be reported now: {reason}.</source>
         <translation>被拒绝的原因</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>&amp;Outlet:</source>
         <translation>网点(&amp;O)：</translation>
     </message>

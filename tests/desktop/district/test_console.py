@@ -262,3 +262,14 @@ def test_on_first_start_the_case_number_and_time_columns_show_whole(window):
     metrics = table.fontMetrics()
     assert table.columnWidth(COL_CASE_NO) > metrics.horizontalAdvance("JSL01-2026-000123")
     assert table.columnWidth(COL_RECEIVED_AT) > metrics.horizontalAdvance("2026-12-04 09:30")
+
+
+def test_the_send_dialogs_file_caption_points_at_the_file_name(qtbot, district, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.district.send_bundle_dialog import SendBundleDialog
+
+    dialog = SendBundleDialog(tmp_path / "district.key", lambda *a: None, None)
+    qtbot.addWidget(dialog)
+    (caption,) = [w for w in dialog.findChildren(QLabel) if w.text() == "&File:"]
+    assert caption.buddy() is dialog.path

@@ -248,3 +248,17 @@ def test_a_teller_cannot_trust_a_district_key(shop, messages, tmp_path):
 @pytest.fixture
 def messages(message_boxes):
     return message_boxes
+
+
+def test_every_file_caption_points_at_its_field(qtbot, shop, settings):
+    """A file row's caption works as a shortcut to the file name."""
+    from PySide6.QtWidgets import QLabel
+
+    dialogs = [
+        (SendBundleDialog(shop.outlet, shop.head, settings), "file_edit"),
+        (EnrolmentDialog(shop.outlet, shop.head, settings), "file_edit"),
+    ]
+    for dialog, field in dialogs:
+        qtbot.addWidget(dialog)
+        (caption,) = [w for w in dialog.findChildren(QLabel) if w.text() == "&File:"]
+        assert caption.buddy() is getattr(dialog, field)
