@@ -13,7 +13,9 @@ runner at another migrations folder.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -72,10 +74,37 @@ def _migrated_template(
     yield
 
 
+# Where the tests' files go when the machine has memory to spare for them (see below).
+MEMORY_TEMP = Path("/dev/shm")
+MEMORY_TEMP_MIN_FREE = 8 * 2**30
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest's own tmp_path plugin reads --basetemp
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "real_migrations: run the schema migrations on every new database file"
     )
+    _files_in_memory(config)
+
+
+def _files_in_memory(config: pytest.Config) -> None:
+    """Put every test's ``tmp_path`` on a memory file system when there is one with room.
+
+    The tests write thousands of small SQLite files, each committed with fsync; on tmpfs
+    an fsync costs nothing, and the database tests run about a sixth faster. What they test
+    does not depend on the disk: the tests of a full or read-only disk mount a file system of
+    their own. ``--basetemp`` given on the command line wins, and xdist's workers take
+    their folders under the one chosen here. The folder is removed when the run ends."""
+    if config.option.basetemp or hasattr(config, "workerinput"):
+        return
+    try:
+        if shutil.disk_usage(MEMORY_TEMP).free < MEMORY_TEMP_MIN_FREE:
+            return
+        base = Path(tempfile.mkdtemp(prefix="complaint-desk-tests-", dir=MEMORY_TEMP))
+    except OSError:
+        return
+    config.option.basetemp = str(base)
+    config.add_cleanup(lambda: shutil.rmtree(base, ignore_errors=True))
 
 
 @pytest.fixture(autouse=True)

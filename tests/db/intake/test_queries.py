@@ -19,8 +19,10 @@ from db.intake import cases, outlets, queries
 from db.intake.cases import OUTCOME_AGREED, OUTCOME_SETTLED, register_case
 from db.intake.queries import CaseFilter, case_count, case_page
 from db.store import sqlite_features, vocab
+from db.store.database import close_database
 from db.store.models import Case, Staff, database, now
 from db.trust.masking import mask_name, mask_phone
+from tests.db.conftest import OUTLET_SETUP, snapshot_database
 from tests.db.helpers import valid_case
 
 Y = now().year - 1
@@ -130,8 +132,8 @@ class World:
         return self.keys(rows)
 
 
-@pytest.fixture
-def world(outlet, head) -> World:
+def _build_world() -> World:
+    outlet, head = outlets.setup_outlet(OUTLET_SETUP)
     staff = {
         "head": head,
         "lobby": outlets.add_staff(outlet, "李娜", "E1002", vocab.ROLE_LOBBY_MANAGER),
@@ -165,6 +167,14 @@ def world(outlet, head) -> World:
                 ).where(Case.id == case.id).execute()
         Staff.update(active=False).where(Staff.id == staff["zhao"].id).execute()
     return World(ids, staff)
+
+
+@pytest.fixture
+def world(tmp_path, tmp_path_factory) -> Iterator[World]:
+    """The thirty complaints of SPECS, registered through the rules once per test process
+    and copied for each test (tests/db/conftest.snapshot_database)."""
+    yield snapshot_database("queries-world", _build_world, tmp_path, tmp_path_factory)
+    close_database()
 
 
 # --- filters ----------------------------------------------------------------------------

@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 
@@ -19,6 +17,7 @@ from db.store import sqlite_features
 from db.store.database import close_database, database_path, open_database
 from db.store.models import AuditLog, Case, database, now
 from db.trust import audit, integrity
+from tests.cli_process import run_cli
 
 
 @pytest.fixture
@@ -239,12 +238,7 @@ def test_the_check_command_names_the_entry(shop, tmp_path):
         ("UPDATE complaint_case SET description = '改过' WHERE id = ?", (case.id,)),
     )
     close_database()
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop", "check", "--data-dir", str(path.parent)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_cli("check", "--data-dir", str(path.parent), timeout=60)
     assert result.returncode == 1
     assert f"audit entry {latest.id}" in result.stdout + result.stderr
     open_database(path, apply_migrations=False)

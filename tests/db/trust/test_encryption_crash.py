@@ -13,8 +13,6 @@ import os
 import random
 import shutil
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -23,6 +21,7 @@ import pytest
 from db.store import cipher
 from db.store.database import DB_FILENAME
 from db.trust import database_key, encryption
+from tests.cli_process import run_cli
 from tests.db.encrypt_child import LOGIN
 from tests.db.zygote import Run, Zygote
 
@@ -72,10 +71,7 @@ def _rows_of(path: Path) -> tuple[str, dict[str, int]]:
 @pytest.fixture(scope="module")
 def template(tmp_path_factory) -> tuple[Path, dict[str, int]]:
     folder = tmp_path_factory.mktemp("template")
-    subprocess.run(
-        [sys.executable, "-m", "desktop", "demo", "--cases", str(CASES), "--data-dir", str(folder)],
-        cwd=ROOT, check=True, capture_output=True,
-    )  # fmt: skip
+    run_cli("demo", "--cases", str(CASES), "--data-dir", str(folder)).check_returncode()
     path = folder / DB_FILENAME
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

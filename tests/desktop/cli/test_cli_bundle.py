@@ -14,6 +14,7 @@ import pytest
 from db import demo
 from db.exchange import verify
 from db.store.database import close_database, database_path, open_database
+from tests.cli_process import run_cli
 from tests.db.exchange.signed import trust_district
 from tests.db.exchange.test_bundle import DOWN_ORDERS, make_bundle
 
@@ -21,13 +22,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    return run_cli(*args)
 
 
 def counts(data_dir: Path) -> dict[str, int]:
@@ -149,14 +144,7 @@ def test_bundle_commands_import_no_qt():
 
 
 def cli_in(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    return run_cli(*args, stdin=stdin)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import dataclasses
 import re
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ import pytest
 from db.intake import outlets, roster
 from db.store.database import close_database, database_path, is_encrypted, open_database
 from db.trust import accounts, database_key
+from tests.cli_process import run_cli
 from tests.db.conftest import OUTLET_SETUP
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -23,10 +23,7 @@ HEAD_PW = "Jianguo-2026"
 
 
 def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=120,
-    )  # fmt: skip
+    return run_cli(*args, stdin=stdin)
 
 
 @pytest.fixture

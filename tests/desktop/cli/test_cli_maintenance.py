@@ -13,6 +13,7 @@ from db import demo
 from db.store import sqlite_features
 from db.store.database import close_database, database_path, open_database
 from db.trust import backup
+from tests.cli_process import run_cli
 from tests.db.backup_helpers import case_count, corrupt_middle, file_digest, rows_of
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -21,15 +22,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def cli(*args: str, stdin: str = "", tz: str | None = None) -> subprocess.CompletedProcess[str]:
     """The program run as the user runs it; ``tz``: in that time zone (``TZ``)."""
     env = dict(os.environ, **({"TZ": tz} if tz is not None else {}))
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env=env,
-    )
+    return run_cli(*args, stdin=stdin, env=env)
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from db.store.models import WorkOrder
 from desktop.kit.i18n import install_translators
 from desktop.main_window import MainWindow
 from desktop.workorders.workorder_panel import WorkOrderPanel
+from tests import cli_process
 from tests.desktop import case_factory, workorder_factory
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -161,15 +162,7 @@ def test_malformed_file_is_refused_whole_with_row_and_reason(
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return cli_process.run_cli(*args, env=dict(os.environ, PYTHONPATH=str(REPO)), timeout=60)
 
 
 def test_command_line_import_is_idempotent_and_refuses_a_bad_file(tmp_path):
