@@ -15,6 +15,7 @@ from db.intake import cases, outlets
 from db.store import vocab
 from db.store.database import database_path, open_database
 from db.store.models import Case, Outlet, Staff, database, now
+from tests.snapshots import open_snapshot
 
 NAMES = ["张伟", "李娜", "王芳", "刘洋", "陈静", "杨帆", "赵磊", "黄敏", "周杰", "吴霞"]
 DESCRIPTIONS = [
@@ -93,12 +94,23 @@ def new_case_data(i: int, staff: list[Staff], at: dt.datetime) -> cases.NewCase:
     return data
 
 
+# The cases are placed around the clock (overdue, due later today): a copy of them shown
+# later than this is made again.
+SNAPSHOT_MAX_AGE_S = 30
+
+
 def open_shop(tmp_path: Path, count: int) -> Shop:
-    """A new database in ``tmp_path`` with one outlet and ``count`` cases (``shop.made``)."""
-    open_temp_database(tmp_path)
-    shop = make_outlet()
-    shop.made = add_cases(shop, count)
-    return shop
+    """A database in ``tmp_path`` with one outlet and ``count`` cases (``shop.made``),
+    copied from one this test process filled (tests/snapshots.py)."""
+
+    def build() -> Shop:
+        shop = make_outlet()
+        shop.made = add_cases(shop, count)
+        return shop
+
+    return open_snapshot(
+        f"shop-{count}", build, database_path(tmp_path / "data"), max_age=SNAPSHOT_MAX_AGE_S
+    )
 
 
 def add_cases(shop: Shop, count: int) -> list[Case]:

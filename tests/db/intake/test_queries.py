@@ -22,8 +22,9 @@ from db.store import sqlite_features, vocab
 from db.store.database import close_database
 from db.store.models import Case, Staff, database, now
 from db.trust.masking import mask_name, mask_phone
-from tests.db.conftest import OUTLET_SETUP, snapshot_database
+from tests.db.conftest import OUTLET_SETUP
 from tests.db.helpers import valid_case
+from tests.snapshots import open_snapshot
 
 Y = now().year - 1
 AT = dt.datetime(Y, 6, 15, 10, 0, 0)
@@ -170,10 +171,10 @@ def _build_world() -> World:
 
 
 @pytest.fixture
-def world(tmp_path, tmp_path_factory) -> Iterator[World]:
+def world(tmp_path) -> Iterator[World]:
     """The thirty complaints of SPECS, registered through the rules once per test process
-    and copied for each test (tests/db/conftest.snapshot_database)."""
-    yield snapshot_database("queries-world", _build_world, tmp_path, tmp_path_factory)
+    and copied for each test (tests/snapshots.py)."""
+    yield open_snapshot("queries-world", _build_world, tmp_path / "t.sqlite3")
     close_database()
 
 
