@@ -34,7 +34,7 @@ from db.management.targets import MONTH, QUARTER, YEAR, Period
 from db.store.models import Staff, now
 from desktop.analysis import analysis_labels
 from desktop.kit import operations
-from desktop.kit.common import cell_item, save_shortcut
+from desktop.kit.common import cell_item, confirm_discard, save_shortcut
 from desktop.kit.form_kit import FORM_STYLE, GENERAL_LINES, make_error_label, make_hint_label
 from desktop.kit.refusals import name_widget, refusal_text
 
@@ -183,7 +183,7 @@ class TargetsDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
 
-        self.year.valueChanged.connect(self._load_year)
+        self.year.valueChanged.connect(self._on_year_changed)
         self.status_period.currentIndexChanged.connect(self.refresh_status)
         self._load_year()
         for table in (self.grid, self.status):
@@ -207,7 +207,36 @@ class TargetsDialog(QDialog):
             return self.tr("Q{n}").format(n=period.index)
         return self.tr("{n} mo.").format(n=period.index)
 
+    def has_unsaved_edits(self) -> bool:
+        return bool(self._changed)
+
+    def _on_year_changed(self, year: int) -> None:
+        """Another year was chosen: show its targets, once edits not saved may go."""
+        if year == self._shown_year:
+            return
+        if not self._may_discard():
+            blocked = self.year.blockSignals(True)
+            self.year.setValue(self._shown_year)
+            self.year.blockSignals(blocked)
+            return
+        self._load_year()
+
+    def _may_discard(self) -> bool:
+        return not self._changed or confirm_discard(
+            self,
+            self.tr("Complaint targets"),
+            self.tr("The targets typed for {year} are not saved. Discard them?").format(
+                year=self._shown_year
+            ),
+        )
+
+    def done(self, result: int) -> None:
+        """Closing (Close, Esc or the window's button) asks first if edits are not saved."""
+        if self._may_discard():
+            super().done(result)
+
     def _load_year(self) -> None:
+        self._shown_year = self.year.value()
         self._loading = True
         self._changed.clear()
         self.error_label.hide()

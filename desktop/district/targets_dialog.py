@@ -35,7 +35,7 @@ from desktop.analysis import analysis_labels
 from desktop.analysis.period_picker import PeriodPicker
 from desktop.analysis.targets_dialog import editable_grid, format_value, mark_cells
 from desktop.kit import operations
-from desktop.kit.common import cell_item, name_widget, save_shortcut
+from desktop.kit.common import cell_item, confirm_discard, name_widget, save_shortcut
 from desktop.kit.form_kit import FORM_STYLE, GENERAL_LINES, make_error_label, make_hint_label
 from desktop.kit.refusals import refusal_text
 
@@ -118,7 +118,7 @@ class DistrictTargetsDialog(QDialog):
         layout.addWidget(self.saved_label)
         layout.addWidget(buttons)
 
-        self.picker.period_changed.connect(self.load)
+        self.picker.period_changed.connect(self._on_period_changed)
         self.load()
         self.resize(1100, min(720, 260 + 30 * len(self.outlets)))
 
@@ -127,8 +127,37 @@ class DistrictTargetsDialog(QDialog):
     def period(self) -> Period:
         return self.picker.period()
 
+    def has_unsaved_edits(self) -> bool:
+        return bool(self._changed)
+
+    def _on_period_changed(self, period: Period) -> None:
+        """Another period was chosen: show its targets, once edits not saved may go."""
+        if period == self._shown:
+            return
+        if not self._may_discard():
+            blocked = self.picker.blockSignals(True)
+            self.picker.set_period(self._shown)
+            self.picker.blockSignals(blocked)
+            return
+        self.load()
+
+    def _may_discard(self) -> bool:
+        return not self._changed or confirm_discard(
+            self,
+            self.tr("Outlets' targets"),
+            self.tr("The targets typed for {period} are not saved. Discard them?").format(
+                period=str(self._shown)
+            ),
+        )
+
+    def done(self, result: int) -> None:
+        """Closing (Close, Esc or the window's button) asks first if edits are not saved."""
+        if self._may_discard():
+            super().done(result)
+
     def load(self) -> None:
-        """Show the targets stored for the period chosen (unsaved edits are dropped)."""
+        """Show the targets stored for the period chosen; edits not saved are dropped."""
+        self._shown = self.period()
         self._loading = True
         self._changed.clear()
         self.error_label.hide()

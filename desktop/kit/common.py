@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -130,3 +131,16 @@ def child_items(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     """The item's children, top to bottom."""
     children = (item.child(i) for i in range(item.childCount()))
     return [child for child in children if child is not None]
+
+
+def confirm_discard(parent: QWidget, title: str, question: str) -> bool:
+    """Ask whether unsaved edits may go (Discard, or Cancel to keep editing); True to go on.
+    Cancel is the default, so Enter pressed by habit loses nothing."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        question,
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard

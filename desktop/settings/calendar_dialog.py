@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -45,6 +44,7 @@ from db.handling.workcalendar import MAX_YEAR, MIN_YEAR, CalendarSaved
 from db.store.models import Staff, now
 from desktop.kit import labels
 from desktop.kit.busy import BusyDialog
+from desktop.kit.common import confirm_discard
 from desktop.kit.form_kit import FORM_STYLE, make_error_label, make_hint_label, show_beside
 from desktop.kit.i18n import QT_TRANSLATE_NOOP
 from desktop.kit.qt_dates import py_date
@@ -635,14 +635,11 @@ class CalendarDialog(BusyDialog):
     def _confirm_discard(self) -> bool:
         if not self._dirty:
             return True
-        answer = QMessageBox.question(
+        return confirm_discard(
             self,
             self.tr("Working-day calendar"),
             self.tr("The changes to {year} are not saved. Discard them?").format(year=self._year),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def reject(self) -> None:
         if not self.busy and not self._confirm_discard():

@@ -3891,11 +3891,12 @@ This is recorded in the audit trail, with your name and the time.</source>
     <message>
         <location filename="../../desktop/district/targets_dialog.py" line="+66"/>
         <location line="+1"/>
+        <location line="+80"/>
         <source>Outlets&apos; targets</source>
         <translation>各网点投诉控制指标</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-69"/>
         <source>The most each count may reach in the period (a whole number) and the lowest callback satisfaction rate in percent, as the outlets set their own (Art. 5). A value for all outlets applies to every outlet without its own in that column. Leave a cell empty for no target.</source>
         <translation>与网点自设指标相同（第五条）：各项件数指标填写期间内允许的最大件数（整数），回访满意率填写最低百分比。“全部网点”一行的指标适用于该列未单独设定指标的每个网点。单元格留空表示不设指标。</translation>
     </message>
@@ -3931,7 +3932,12 @@ This is recorded in the audit trail, with your name and the time.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+40"/>
+        <source>The targets typed for {period} are not saved. Discard them?</source>
+        <translation>为 {period} 填写的目标尚未保存。要放弃吗？</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Saved {n} targets of {period}.</source>
         <translation>已保存 {period} 的 {n} 项指标。</translation>
     </message>
@@ -9688,11 +9694,12 @@ You can restore a backup later from the command line: complaint-desk restore FIL
     <message>
         <location filename="../../desktop/analysis/targets_dialog.py" line="+103"/>
         <location line="+1"/>
+        <location line="+123"/>
         <source>Complaint targets</source>
         <translation>投诉控制指标</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-117"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -9778,7 +9785,12 @@ You can restore a backup later from the command line: complaint-desk restore FIL
         <translation>{n}月</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+20"/>
+        <source>The targets typed for {year} are not saved. Discard them?</source>
+        <translation>为 {year} 年填写的目标尚未保存。要放弃吗？</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>{metric}, {period}: </source>
         <translation>{metric}，{period}：</translation>
     </message>

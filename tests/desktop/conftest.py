@@ -39,6 +39,19 @@ def _no_window_outlives_its_test(qapp):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.fixture(autouse=True)
+def _questions_never_wait(monkeypatch):
+    """A question box a test does not answer itself (closing a dialog with edits not saved
+    asks one) is answered Discard instead of waiting for a click that never comes: with no
+    screen to click on, a modal box would hold the test until its time-out. A test that
+    reads a question patches QMessageBox.question itself."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Discard
+    )
+
+
 @pytest.fixture
 def message_boxes(monkeypatch) -> list[tuple[str, str]]:
     """(kind, text) of every information or warning box shown, instead of showing it."""

@@ -137,3 +137,32 @@ def test_saving_writes_only_the_cells_typed_into(qtbot, shop):
     assert dialog.saved
     assert targets.targets_in(quarter) == {codes.METRIC_COMPLAINTS: 3.0}
     assert AuditLog.select().count() == before + 1
+
+
+def test_another_year_or_closing_with_edits_not_saved_asks_first(qtbot, shop, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or answer[0]
+    )
+    dialog = TargetsDialog(shop.head)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    year = now().year
+    dialog.set_cell(codes.METRIC_COMPLAINTS, Period(YEAR, year), "400")
+    dialog.year.setValue(year + 1)
+    assert asked == [f"The targets typed for {year} are not saved. Discard them?"]
+    assert dialog.year.value() == year  # Cancel: the year went back, the edit stays
+    assert dialog.has_unsaved_edits()
+    dialog.close()
+    assert dialog.isVisible() and len(asked) == 2
+
+    answer[0] = QMessageBox.StandardButton.Discard
+    dialog.year.setValue(year + 1)
+    assert dialog.year.value() == year + 1 and not dialog.has_unsaved_edits()
+    assert targets.targets_in(str(year)) == {}  # nothing was written
+    asked.clear()
+    dialog.close()
+    assert asked == [] and not dialog.isVisible()  # nothing typed: no question

@@ -147,3 +147,47 @@ def test_the_chinese_dialog_shows_chinese(qtbot, panel, qapp):
         assert any("\u4e00" <= ch <= "\u9fff" for ch in d.cell_reason("BJ0101", C))
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def _answer(monkeypatch, button):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args):
+        asked.append(text)
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_another_period_with_edits_not_saved_asks_first_and_cancel_keeps_them(dialog, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog.set_cell("BJ0101", C, "4")
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    dialog.picker.set_period("2026-Q2")
+    assert asked == ["The targets typed for 2026-Q1 are not saved. Discard them?"]
+    assert str(dialog.period()) == "2026-Q1"  # the picker went back
+    assert dialog.cell_text("BJ0101", C) == "4"
+    dialog.close()
+    assert dialog.isVisible()  # closing asks too, and Cancel keeps the dialog open
+    assert len(asked) == 2
+
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Discard)
+    dialog.picker.set_period("2026-Q2")
+    assert str(dialog.period()) == "2026-Q2"
+    assert dialog.cell_text("BJ0101", C) == ""
+    assert not dialog.has_unsaved_edits()
+    assert stored() == {} and stored("2026-Q2") == {}  # nothing was written
+
+
+def test_without_edits_nothing_is_asked(dialog, monkeypatch):
+    asked = _answer(monkeypatch, None)
+    dialog.picker.set_period("2026-Q2")
+    dialog.set_cell("BJ0101", C, "4")
+    assert dialog.save()
+    dialog.picker.set_period("2026-Q1")
+    dialog.close()
+    assert asked == [] and not dialog.isVisible()
