@@ -251,12 +251,16 @@ def _run_session(
         staged=True,
     )
     backup_scheduler.install(window, data_dir)
-    idle_lock.install(window, actor)
     window.show()
     check = startup_check.check_after_start(window, data_dir)
     # Deadlines running into a year whose official working-day schedule is not entered: said
     # once the whole window is there, so that the message does not hold up the list.
     once_fully_built(window, lambda: _calendar_notice(window, actor))
+    # The idle lock watches every input event with an application-wide event filter; the
+    # first event it sees makes PySide create the Python types of all Qt classes at once
+    # (about 20 ms), so it starts watching once the list is painted and the window built.
+    # Nobody is idle for minutes before then.
+    once_fully_built(window, lambda: idle_lock.install(window, actor))
     code = app.exec()
     recheck = check.recheck
     close_database()

@@ -46,9 +46,10 @@ def _vm_hwm_kb() -> int | None:
     return None
 
 
-def _report_and_exit(rows: int, painted: int) -> None:
+def _report_and_exit(rows: int, painted: int, painted_cpu: int) -> None:
     payload = {
         "painted_ns": painted,
+        "painted_cpu_ns": painted_cpu,
         "built_ns": time.monotonic_ns(),
         "peak_rss_kb": _vm_hwm_kb(),
         "ru_maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,  # KiB on Linux
@@ -66,12 +67,14 @@ def _paint_probe(widget, rows_fn, built=None):
 
     class Probe(QObject):
         painted: int | None = None
+        painted_cpu = 0
         rows = 0
         is_built = built is None
 
         def eventFilter(self, obj, event):  # noqa: N802 - Qt override
             if self.painted is None and event.type() == QEvent.Type.Paint:
                 self.painted = time.monotonic_ns()
+                self.painted_cpu = time.process_time_ns()
                 self.rows = rows_fn()
                 # Report once this paint has finished, then end the process at once.
                 QTimer.singleShot(0, self.report_when_built)
@@ -83,7 +86,7 @@ def _paint_probe(widget, rows_fn, built=None):
 
         def report_when_built(self):
             if self.painted is not None and self.is_built:
-                _report_and_exit(self.rows, self.painted)
+                _report_and_exit(self.rows, self.painted, self.painted_cpu)
 
     probe = Probe(widget)
     widget.installEventFilter(probe)
