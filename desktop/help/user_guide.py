@@ -14,7 +14,6 @@ modality does not block it either.
 from __future__ import annotations
 
 import re
-from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.kit.articles import is_chinese
+from resources import FOLDER
 
 INDEX = "index"
 # The contents list, in order.
@@ -132,7 +132,7 @@ p, li { line-height: 140%; }
 
 
 def help_dir(language: str) -> Path:
-    return Path(str(files("resources").joinpath("help", language)))
+    return FOLDER / "help" / language
 
 
 def page_path(language: str, page: str) -> Path:

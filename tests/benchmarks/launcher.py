@@ -30,8 +30,7 @@ into it), so a child of a big benchmark process reports the parent's size.
 from __future__ import annotations
 
 import argparse
-import importlib.abc
-import importlib.util
+import importlib.machinery
 import json
 import os
 import resource
@@ -104,9 +103,9 @@ def _paint_probe(widget, rows_fn, built=None):
     return probe
 
 
-class _AfterImport(importlib.abc.MetaPathFinder):
+class _AfterImport:
     """Finds the module ``name`` as Python would and calls ``then(module)`` once it has run;
-    used once, then out of the way."""
+    used once, then out of the way (a meta path finder: ``find_spec`` is all it needs)."""
 
     def __init__(self, name: str, then: Callable[[ModuleType], None]) -> None:
         self.name = name
@@ -116,7 +115,7 @@ class _AfterImport(importlib.abc.MetaPathFinder):
         if fullname != self.name:
             return None
         sys.meta_path.remove(self)
-        spec = importlib.util.find_spec(fullname)
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
         if spec is None or spec.loader is None:
             return spec
         run = spec.loader.exec_module
