@@ -8,6 +8,7 @@ this module light means ``from desktop.app import default_data_dir`` costs no Qt
 from __future__ import annotations
 
 import contextlib
+import importlib
 import logging
 import sys
 from collections.abc import Callable
@@ -52,13 +53,32 @@ def choose_language(requested: str | None, saved: object) -> str:
 POSTGRES_DRIVERS = ("psycopg", "psycopg2", "psycopg2cffi")
 
 
+# The modules without Qt that the window's first paint needs, imported before PySide6:
+# PySide6 reads the source of every module imported after it, to see whether it uses
+# PySide's __feature__ switches (about 0.3 ms a module, some 30 ms for these), and a module
+# imported before it is never read. Whatever is not listed still loads where it is needed.
+WINDOW_LIBRARIES = (
+    "dataclasses",
+    "db.store.database",
+    "db.trust.integrity",
+    "db.handling.workcalendar",
+    "db.trust.accounts",
+    "db.intake.outlets",
+    "db.trust.audit",
+    "db.changes",
+    "db.intake.queries",
+)
+
+
 def load_outlet_libraries() -> None:
-    """Import peewee and its migrations for the outlet's window, hiding the PostgreSQL
-    drivers from them.
+    """Import peewee for the outlet's window, hiding the PostgreSQL drivers from it, and
+    then the window's other libraries (:data:`WINDOW_LIBRARIES`), all before PySide6.
 
     Only the first import of peewee looks for drivers: once peewee is loaded (the district
     console, the tests) this does nothing. The drivers stay importable for everything else;
-    only this process's peewee is without them, and the outlet uses SQLite alone."""
+    only this process's peewee is without them, and the outlet uses SQLite alone.
+    playhouse.migrations is not loaded: a start reads which migrations are applied with one
+    SELECT (db/store/database.py), and only an upgrade loads it (and with it psycopg)."""
     if "peewee" in sys.modules:
         return
     hidden = [name for name in POSTGRES_DRIVERS if name not in sys.modules]
@@ -67,10 +87,11 @@ def load_outlet_libraries() -> None:
         sys.modules[name] = None  # type: ignore[assignment]
     try:
         import peewee  # noqa: F401
-        import playhouse.migrations  # noqa: F401 - imports the PostgreSQL extensions too
     finally:
         for name in hidden:
             sys.modules.pop(name, None)
+    for name in WINDOW_LIBRARIES:
+        importlib.import_module(name)
 
 
 def make_settings_private(settings: QSettings) -> None:
@@ -184,7 +205,7 @@ def _run_session(
     the login that opened an encrypted database: it logs in without asking again."""
     from db.intake import outlets
     from db.store.database import close_database
-    from desktop.session import idle_lock, startup_check
+    from desktop.session import startup_check
     from desktop.settings import backup_scheduler
 
     outlet = outlets.current_outlet()
@@ -251,12 +272,16 @@ def _run_session(
         staged=True,
     )
     backup_scheduler.install(window, data_dir)
-    idle_lock.install(window, actor)
     window.show()
     check = startup_check.check_after_start(window, data_dir)
     # Deadlines running into a year whose official working-day schedule is not entered: said
     # once the whole window is there, so that the message does not hold up the list.
     once_fully_built(window, lambda: _calendar_notice(window, actor))
+    # The idle lock watches every input event with an application-wide event filter; the
+    # first event it sees makes PySide create the Python types of all Qt classes at once
+    # (about 20 ms), so it starts watching once the list is painted and the window built.
+    # Nobody is idle for minutes before then.
+    once_fully_built(window, lambda: _install_idle_lock(window, actor))
     code = app.exec()
     recheck = check.recheck
     close_database()
@@ -272,6 +297,12 @@ def once_fully_built(window, then: Callable[[], object]) -> None:
         QTimer.singleShot(0, window, then)
     else:
         window.fully_built.connect(lambda: QTimer.singleShot(0, window, then))
+
+
+def _install_idle_lock(window, actor) -> None:
+    from desktop.session import idle_lock
+
+    idle_lock.install(window, actor)
 
 
 def _calendar_notice(window, actor) -> None:
@@ -300,7 +331,7 @@ def _open_database(path: Path, demo: bool, key: bytes | None = None) -> str | De
     from db.store.database import open_database
     from desktop.cli.common import is_demo_folder
 
-    demo_folder = is_demo_folder(path.parent)
+    demo_folder = demo and is_demo_folder(path.parent)  # only the demo asks
     try:
         if demo:  # the demo's module is loaded only for the demo
             from db.demo import demo_refusal

@@ -44,12 +44,12 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from peewee import Database, PeeweeException
-from playhouse.migrations import Migration
 
 from db.store import cipher, sqlite_features
 from db.store import files as store_files
 from db.store.cipher import CipherError
-from db.store.database import MIGRATION_TABLE, MIGRATIONS_DIR
+from db.store.database import MIGRATION_TABLE
+from db.store.database import known_migrations as _known_migrations
 from db.store.models import Setting, Staff, database, now
 from db.trust import permissions
 from db.trust.policy import Action
@@ -232,7 +232,7 @@ def verify_files(folder: Path, expected: dict[str, dict[str, object]]) -> list[s
 
 
 def known_migrations() -> list[str]:
-    return [m.name for m in Migration.load_directory(str(MIGRATIONS_DIR))]
+    return _known_migrations()
 
 
 def _applied_migrations(conn: sqlite3.Connection) -> list[str]:

@@ -22,16 +22,13 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.cli import bundle as cli_bundle
 from desktop.cli import common as cli_common
-from desktop.cli import district as cli_district
-from desktop.cli import encryption as cli_encryption
-from desktop.cli import maintenance as cli_maintenance
-from desktop.cli import workorders as cli_workorders
 
-# Modules adding subcommands: each has add_subcommands(subparsers) and COMMANDS.
-SUBCOMMAND_MODULES = (cli_workorders, cli_bundle, cli_encryption)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from types import ModuleType
 
 # The commands that write the outlet's database: each holds the window's lock while it
 # runs (desktop/session/single_instance.py command_lock), so a window started meanwhile is
@@ -48,7 +45,51 @@ WRITING_COMMANDS = (
 )
 
 
+def _subcommand_modules() -> tuple[ModuleType, ...]:
+    """The modules adding subcommands (:data:`SUBCOMMAND_MODULES`): each has
+    ``add_subcommands(subparsers)`` and ``COMMANDS``."""
+    names = globals()
+    if "SUBCOMMAND_MODULES" not in names:
+        from desktop.cli import bundle, encryption, workorders
+
+        names["SUBCOMMAND_MODULES"] = (workorders, bundle, encryption)
+    return names["SUBCOMMAND_MODULES"]
+
+
+def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
+    """Subcommand name -> the function running it (:data:`COMMANDS`), made once."""
+    names = globals()
+    if "COMMANDS" not in names:
+        names["COMMANDS"] = {
+            "demo": cmd_demo,
+            "info": cmd_info,
+            "report": cmd_report,
+            "verify": cmd_verify,
+            "export-ledger": cmd_export_ledger,
+            **{
+                name: run
+                for module in _subcommand_modules()
+                for name, run in module.COMMANDS.items()
+            },
+        }
+    return names["COMMANDS"]
+
+
+def __getattr__(name: str) -> object:
+    """``SUBCOMMAND_MODULES`` and ``COMMANDS``, made when first asked for: the window's start
+    (no subcommand) needs none of the subcommands' modules, so ``complaint-desk`` alone does
+    not import them."""
+    if name == "SUBCOMMAND_MODULES":
+        return _subcommand_modules()
+    if name == "COMMANDS":
+        return _commands()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from desktop.cli import district as cli_district
+    from desktop.cli import maintenance as cli_maintenance
+
     parser = argparse.ArgumentParser(
         prog="complaint-desk",
         description="Complaint Desk (网点投诉处理台): on-site complaint handling for an outlet.",
@@ -67,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_maintenance.add_user_option(info)
     _add_report_commands(sub)
     cli_maintenance.add_subcommands(sub)
-    for module in SUBCOMMAND_MODULES:
+    for module in _subcommand_modules():
         module.add_subcommands(sub)
     cli_district.add_subcommands(sub)
     cli_common.install(parser)
@@ -75,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_report_commands(sub) -> None:
+    from desktop.cli import maintenance as cli_maintenance
+
     report = sub.add_parser("report", help="write a PDF report")
     kinds = report.add_subparsers(dest="report_kind", required=True)
     incident = kinds.add_parser("incident", help="the incident report (投诉事件报告) of one case")
@@ -136,6 +179,7 @@ def _date(text: str):
 def cmd_demo(args: argparse.Namespace) -> int:
     from db import demo
     from db.store.database import database_path
+    from desktop.cli import maintenance as cli_maintenance
 
     if args.cases < 0:
         print("--cases must be 0 or more", file=sys.stderr)
@@ -206,6 +250,7 @@ def _exporter(args: argparse.Namespace):
     """Who writes this file: None without accounts; ``_REFUSED`` (said on stderr) when
     the login or the matrix's ``export`` refuses."""
     from db.trust.policy import Action
+    from desktop.cli import maintenance as cli_maintenance
 
     try:
         return cli_maintenance.acting_user(args, Action.EXPORT, stdin=sys.stdin, stderr=sys.stderr)
@@ -374,16 +419,6 @@ def cmd_export_ledger(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {
-    "demo": cmd_demo,
-    "info": cmd_info,
-    "report": cmd_report,
-    "verify": cmd_verify,
-    "export-ledger": cmd_export_ledger,
-    **{name: run for module in SUBCOMMAND_MODULES for name, run in module.COMMANDS.items()},
-}
-
-
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """The command line, with the common options merged (exit 2 on a contradiction)."""
     parser = build_parser()
@@ -392,7 +427,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def _dispatch(args: argparse.Namespace) -> int | None:
     """Run the subcommand; None when there is none (the window opens)."""
-    command = COMMANDS.get(args.command)
+    from desktop.cli import district as cli_district
+    from desktop.cli import maintenance as cli_maintenance
+
+    command = _commands().get(args.command)
     if command is not None:
         return command(args)
     if (code := cli_maintenance.run(args)) is not None:
@@ -422,7 +460,46 @@ def _locked_dispatch(args: argparse.Namespace) -> int | None:
             lock.release()
 
 
+def window_args(argv: list[str]) -> argparse.Namespace | None:
+    """The window's options when ``argv`` holds nothing else, each at most once and in its
+    plain spelling (``--data-dir DIR`` or ``--data-dir=DIR``, ``--demo``, ``--lang zh_CN``);
+    None for anything else (a subcommand, ``--help``, an abbreviation, a repeat, a value
+    the full parser would refuse), which goes through :func:`parse_args`."""
+    given: dict[str, object] = {}
+    words = iter(argv)
+    for word in words:
+        flag, equals, value = word.partition("=")
+        if flag in given:
+            return None
+        if flag == "--demo" and not equals:
+            given[flag] = True
+            continue
+        if flag not in ("--data-dir", "--lang"):
+            return None
+        if not equals:
+            value = next(words, "")
+        if not value or value.startswith("-"):
+            return None
+        if flag == "--lang" and value not in cli_common.LANGUAGES:
+            return None
+        given[flag] = value
+    data_dir = given.get("--data-dir")
+    return argparse.Namespace(
+        command=None,
+        data_dir=None if data_dir is None else Path(str(data_dir)),
+        demo=bool(given.get("--demo", False)),
+        lang=given.get("--lang"),
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
+    words = sys.argv[1:] if argv is None else argv
+    if (window := window_args(words)) is not None:
+        # No subcommand: straight to the window, without the subcommands' modules.
+        from desktop.app import run_gui
+
+        return run_gui(cli_common.data_dir(window), window.lang, window.demo)
+
     from db.errors import StorageError
 
     args = parse_args(argv)

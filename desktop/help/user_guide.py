@@ -3,20 +3,21 @@
 The pages are HTML files in ``resources/help/<language>/`` (one file per task, the same
 names in every language); each page's ``<title>`` is its entry in the contents list. F1
 anywhere opens the page of the window it was pressed in: ``DIALOG_PAGES`` maps each
-dialog's objectName to its page, and anything else opens the contents. The F1 key is caught
-by an application-wide event filter, because a modal dialog blocks the main window's
-shortcuts; the help window is then made a child of the dialog, so the dialog's modality
-does not block it either.
+dialog's objectName to its page, and anything else opens the contents. A modal dialog blocks
+the main window's shortcuts, so every window gets its own F1 shortcut the first time the
+keyboard focus enters it (``QApplication.focusChanged``, which Qt emits only when the focus
+moves, rather than an application-wide event filter that would run Python for every event
+of every object); the help window is then made a child of the dialog, so the dialog's
+modality does not block it either.
 """
 
 from __future__ import annotations
 
 import re
-from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.kit.articles import is_chinese
+from resources import FOLDER
 
 INDEX = "index"
 # The contents list, in order.
@@ -130,7 +132,7 @@ p, li { line-height: 140%; }
 
 
 def help_dir(language: str) -> Path:
-    return Path(str(files("resources").joinpath("help", language)))
+    return FOLDER / "help" / language
 
 
 def page_path(language: str, page: str) -> Path:
@@ -249,25 +251,40 @@ class HelpController(QObject):
     One per application (``controller()``). Signals: none.
     """
 
+    SHORTCUT_NAME = "helpShortcut"
+
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.setObjectName("helpController")
-        app.installEventFilter(self)
+        app.focusChanged.connect(self._on_focus_changed)
+        focused = app.focusWidget()
+        if focused is not None:
+            self.watch(focused.window())
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_F1
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            and isinstance(watched, QWidget)
+    def watch(self, window: QWidget) -> None:
+        """Give ``window`` its F1 shortcut, once; the guide's own window gets none."""
+        if isinstance(window, HelpWindow) or window.findChild(
+            QShortcut, self.SHORTCUT_NAME, Qt.FindChildOption.FindDirectChildrenOnly
         ):
-            context = watched.window()
-            if isinstance(context, HelpWindow):
-                return False
-            self.show_help(page_for(watched), context)
-            return True
-        return False
+            return
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_F1), window)
+        shortcut.setObjectName(self.SHORTCUT_NAME)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(self._on_f1)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None:
+            self.watch(new.window())
+
+    def _on_f1(self) -> None:
+        shortcut = self.sender()
+        window = shortcut.parent() if isinstance(shortcut, QShortcut) else None
+        if not isinstance(window, QWidget):
+            return
+        focused = QApplication.focusWidget()
+        # The page of what has the focus in that window (a dock or a panel may have its own).
+        context = focused if focused is not None and focused.window() is window else window
+        self.show_help(page_for(context), context)
 
     def show_help(self, page: str, context: QWidget | None = None) -> HelpWindow:
         """Show ``page`` in a help window belonging to ``context``'s window (the active
@@ -304,11 +321,12 @@ class HelpMenu(QObject):
         self._window = window
         self._page = page
         self._controller = controller()
+        self._controller.watch(window)
         self.guide_action = QAction(self.tr("&User guide"), window)
         self.guide_action.setObjectName("actionUserGuide")
         self.guide_action.setStatusTip(self.tr("How to do each task in Complaint Desk"))
-        # F1 is shown in the menu; the controller's filter handles the key everywhere, so
-        # the action's own shortcut only acts inside the menu.
+        # F1 is shown in the menu; the controller's shortcut of each window handles the key
+        # there, so the action's own shortcut only acts inside the open menu.
         self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.guide_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.guide_action.triggered.connect(self.open_guide)

@@ -15,9 +15,10 @@ also used by the PDF code, which must not pay for (or depend on) a Qt import.
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from resources import FOLDER
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QFont, QGuiApplication
@@ -40,7 +41,7 @@ _registered_families: list[str] | None = None
 
 
 def _resource(name: str) -> Path:
-    return Path(str(files("resources").joinpath("fonts", name)))
+    return FOLDER / "fonts" / name
 
 
 def font_path() -> Path:

@@ -8,10 +8,11 @@ would stay English inside an otherwise Chinese window.
 from __future__ import annotations
 
 import logging
-from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from resources import FOLDER
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ _installed: list[QTranslator] = []
 
 def translations_dir() -> Path:
     """Folder holding our .ts and .qm files (resources/translations)."""
-    return Path(str(files("resources").joinpath("translations")))
+    return FOLDER / "translations"
 
 
 def qm_path(lang: str) -> Path:

@@ -145,3 +145,27 @@ def test_demo_start_builds_the_demo_through_the_rules(isolated_app, tmp_path):
     assert Case.select().count() == 600
     assert LiabilityReview.select().exists() and TrainingSession.select().exists()
     assert audit.verify_trail().problems == []
+
+
+def test_the_idle_lock_watches_from_the_built_window_on(isolated_app, tmp_path, monkeypatch, qtbot):
+    """The idle lock's application-wide event filter starts once the list is painted and
+    the window built, not before the first paint."""
+    from PySide6.QtCore import QObject
+
+    folder = tmp_path / "data"
+    open_database(database_path(folder))
+    case_factory.add_cases(case_factory.make_outlet(), 3)
+    close_database()
+    seen: dict[str, bool] = {}
+
+    def exec_until_built(*_args) -> int:
+        (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        seen["at_show"] = window.findChild(QObject, "idle_lock") is not None
+        qtbot.waitUntil(lambda: window.findChild(QObject, "idle_lock") is not None)
+        seen["built"] = window.is_fully_built()
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", exec_until_built)
+    assert desktop_app.run_gui(folder, "en", False) == 0
+    assert seen == {"at_show": False, "built": True}

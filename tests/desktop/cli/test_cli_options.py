@@ -421,3 +421,76 @@ def test_demo_fills_its_own_databases_again(home, tmp_path, capsys):
     assert code == 0, err
     assert count(default_data_dir(demo=True)) == 5
     assert not database_path(home).exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--demo"],
+        ["--lang", "en"],
+        ["--lang=zh_CN", "--demo"],
+        ["--data-dir", "DIR"],
+        ["--data-dir=DIR", "--lang", "en", "--demo"],
+    ],
+)
+def test_the_windows_options_alone_take_the_short_way_to_the_same_place(argv, tmp_path):
+    """Without a subcommand the window starts from a parse of its three options alone,
+    which reads the line as the full parser does."""
+    argv = [a.replace("DIR", str(tmp_path / "d")) for a in argv]
+    short = cli.window_args(argv)
+    full = cli.parse_args(argv)
+    assert short is not None and full.command is None
+    for name in ("data_dir", "demo", "lang"):
+        assert getattr(short, name) == getattr(full, name), name
+    assert cli_common.data_dir(short) == cli_common.data_dir(full)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["info"],
+        ["--data-dir", "d", "info"],
+        ["--help"],
+        ["--data", "d"],  # an abbreviation: the full parser decides
+        ["--demo", "--demo"],
+        ["--data-dir", "a", "--data-dir", "b"],
+        ["--lang", "fr"],
+        ["--lang"],
+        ["--data-dir", "--demo"],
+        ["--demo=yes"],
+    ],
+)
+def test_anything_else_goes_through_the_full_parser(argv):
+    assert cli.window_args(argv) is None
+
+
+def test_the_window_starts_without_importing_the_subcommands(tmp_path):
+    """``complaint-desk`` alone imports none of the subcommands' modules (about 30 ms of a
+    cold start); a subcommand still finds them all."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        import sys
+        import desktop.app
+        desktop.app.run_gui = lambda data_dir, lang, demo: print(data_dir.name, lang, demo)
+        from desktop.cli import main as cli
+        cli.main(["--data-dir", sys.argv[1], "--lang", "en"])
+        print(sorted(m for m in sys.modules if m.startswith("desktop.cli.")))
+        print("info" in cli.COMMANDS, "import-bundle" in cli.COMMANDS, len(cli.SUBCOMMAND_MODULES))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    lines = done.stdout.splitlines()
+    assert lines[0] == "data en False"
+    assert lines[1] == "['desktop.cli.common', 'desktop.cli.main']"
+    assert lines[2] == "True True 3"

@@ -185,7 +185,10 @@ def test_f1_in_a_dialog_opens_its_page_and_the_dialog_does_not_block_it(qtbot, s
         if not isinstance(dialog, RulesDialog):
             QTimer.singleShot(20, press_f1)
             return
-        qtbot.keyClick(dialog, Qt.Key.Key_F1)
+        # The key goes where the keyboard is: the dialog, active once it is shown.
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_F1)
         guide = dialog.findChild(HelpWindow)
         seen["page"] = guide.current_page() if guide else None
         # Its own window, owned by the modal dialog, so the dialog's modality spares it.
@@ -212,3 +215,57 @@ def test_every_dialog_has_a_page():
     missing = sorted(n for n in names if n not in DIALOG_PAGES)
     assert missing == []
     assert set(DIALOG_PAGES.values()) <= set(PAGES)
+
+
+def test_f1_in_a_dialog_before_any_main_window_opens_its_page(qtbot, qapp):
+    """The login comes before the main window: F1 there opens the login's page, from the
+    shortcut the dialog got when the keyboard focus first entered it."""
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    user_guide.controller()
+    dialog = QDialog()
+    dialog.setObjectName("login_dialog")
+    box = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(box)
+    qtbot.addWidget(dialog)
+    seen: dict[str, object] = {}
+
+    def press_f1() -> None:
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
+        qtbot.keyClick(box, Qt.Key.Key_F1)
+        guide = dialog.findChild(HelpWindow)
+        seen["page"] = guide.current_page() if guide else None
+        seen["shown"] = guide is not None and guide.isVisible()
+        # F1 inside the guide itself opens no second guide.
+        if guide is not None:
+            guide.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is guide)
+            qtbot.keyClick(guide.browser, Qt.Key.Key_F1)
+            seen["guides"] = len(dialog.findChildren(HelpWindow))
+            guide.close()
+        dialog.reject()
+
+    QTimer.singleShot(0, press_f1)
+    dialog.exec()
+    assert seen == {"page": "login", "shown": True, "guides": 1}
+
+
+def test_each_window_has_one_f1_shortcut_and_the_guide_none(qtbot, window):
+    """F1 is a shortcut of each window, made once, and the guide's own window has none (F1
+    there opens no second guide)."""
+    from PySide6.QtGui import QShortcut
+
+    name = user_guide.HelpController.SHORTCUT_NAME
+    shortcuts = [s for s in window.findChildren(QShortcut) if s.objectName() == name]
+    assert len(shortcuts) == 1
+    assert shortcuts[0].key().toString() == "F1"
+    assert shortcuts[0].context() == Qt.ShortcutContext.WindowShortcut
+    guide = window.findChild(user_guide.HelpMenu).open_guide()
+    qtbot.waitExposed(guide)
+    guide.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is guide)
+    assert not [s for s in guide.findChildren(QShortcut) if s.objectName() == name]
+    user_guide.controller().watch(window)  # a second focus on the window adds none
+    assert len([s for s in window.findChildren(QShortcut) if s.objectName() == name]) == 1
+    guide.close()
