@@ -274,9 +274,6 @@ def _run_session(
     backup_scheduler.install(window, data_dir)
     window.show()
     check = startup_check.check_after_start(window, data_dir)
-    # Deadlines running into a year whose official working-day schedule is not entered: said
-    # once the whole window is there, so that the message does not hold up the list.
-    once_fully_built(window, lambda: _calendar_notice(window, actor))
     # The idle lock watches every input event with an application-wide event filter; the
     # first event it sees makes PySide create the Python types of all Qt classes at once
     # (about 20 ms), so it starts watching once the list is painted and the window built.
@@ -303,13 +300,6 @@ def _install_idle_lock(window, actor) -> None:
     from desktop.session import idle_lock
 
     idle_lock.install(window, actor)
-
-
-def _calendar_notice(window, actor) -> None:
-    from desktop.settings import calendar_gap
-
-    if window.isVisible():  # not over a window that has closed meanwhile
-        calendar_gap.startup_notice(window, actor)
 
 
 def _database_path(data_dir: Path) -> Path:

@@ -4,13 +4,13 @@ entered, with a button to the calendar.
 China's schedule of holidays and make-up working days is published a year at a time and
 the chinese_calendar package knows only the years up to its release. A deadline counted
 into a later year assumes that only Saturdays and Sundays rest there (db.handling.deadlines), so
-every screen that shows or computes such a deadline says it: the Today bar, the start of
-the program, and the dialogs that compute a deadline. The head opens the calendar from
+every screen that shows or computes such a deadline says it: the row below the Today bar,
+there from the program's start, and the dialogs that compute a deadline. The head opens the calendar from
 here to enter the schedule; anyone else sees who to ask.
 
-``CalendarNotice`` is the one widget; :func:`add_to_layout` puts one into a dialog,
-:func:`install_today_row` one below the Today bar, and :func:`startup_notice` says it once
-when the program starts.
+``CalendarNotice`` is the one widget; :func:`add_to_layout` puts one into a dialog and
+:func:`install_today_row` one below the Today bar. The program's start says it there and
+nowhere else: a message box on top repeating the row's sentence said it twice.
 """
 
 from __future__ import annotations
@@ -20,13 +20,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -200,49 +198,3 @@ def install_today_row(window: MainWindow, panel: TodayPanel) -> TodayCalendarRow
         lambda: operations.notify(Changes.of(Kind.CALENDAR, Kind.DEADLINES))
     )
     return row
-
-
-def startup_notice(
-    window: QWidget, actor: Staff | None, at: dt.datetime | None = None
-) -> QMessageBox | None:
-    """Once the window is shown: say it in a message (not modal, so the program starts
-    anyway), with a button to the calendar for the head. None when all is known."""
-    gap = deadlines.calendar_gap(at or now())
-    if not gap:
-        return None
-    editor = can_edit_calendar(actor, at)
-    text = gap_message(gap.years, gap.cases, gap.work_orders)
-    if not editor:
-        text = sentences(text, who_to_ask(actor))
-    box = QMessageBox(window)
-    box.setObjectName("calendarStartupNotice")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("CalendarNotice", "Working-day calendar"))
-    box.setText(text)
-    box.setAccessibleName(
-        QCoreApplication.translate("CalendarNotice", "Working-day calendar missing")
-    )
-    if editor and actor is not None:
-        enter = box.addButton(
-            QCoreApplication.translate("CalendarNotice", "Enter the schedule of {year}…").format(
-                year=gap.years[0]
-            ),
-            QMessageBox.ButtonRole.AcceptRole,
-        )
-        enter.setObjectName("calendarStartupEnter")
-
-        def chosen() -> None:
-            if box.clickedButton() is enter and open_calendar(window, actor, gap.years[0]):
-                refresh = window.findChild(QAction, "actionRefresh")
-                if refresh is not None:
-                    refresh.trigger()  # re-reads the list, the Today bar and this notice
-
-        box.finished.connect(lambda _r: chosen())
-    later = box.addButton(
-        QCoreApplication.translate("CalendarNotice", "Later"), QMessageBox.ButtonRole.RejectRole
-    )
-    later.setObjectName("calendarStartupLater")
-    box.setWindowModality(Qt.WindowModality.NonModal)  # open() would make it window-modal
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.show()
-    return box

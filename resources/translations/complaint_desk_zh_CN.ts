@@ -409,7 +409,7 @@ Complaint Desk will now close the database, without backing it up over your good
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="+108"/>
+        <location filename="../../desktop/app.py" line="+129"/>
         <source>Complaint Desk</source>
         <translation>网点投诉处理台</translation>
     </message>
@@ -1472,7 +1472,7 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
 <context>
     <name>CalendarNotice</name>
     <message>
-        <location filename="../../desktop/settings/calendar_gap.py" line="+56"/>
+        <location filename="../../desktop/settings/calendar_gap.py" line="+54"/>
         <source>The official working-day schedule of {years} is not entered: deadlines there count only Saturdays and Sundays as rest days and may move once it is.</source>
         <translation>尚未录入 {years} 年的法定节假日安排：落在该年的时限只按周六、周日休息计算，录入后可能变动。</translation>
     </message>
@@ -1483,35 +1483,23 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
     </message>
     <message>
         <location line="+30"/>
-        <location line="+129"/>
         <source>Working-day calendar missing</source>
         <translation>工作日历缺失</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="+12"/>
         <source>Open the working-day calendar</source>
         <translation>打开工作日历</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+89"/>
         <source>Enter the schedule of {year}…</source>
         <translation>录入 {year} 年安排…</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="+4"/>
         <source>View the calendar…</source>
         <translation>查看工作日历…</translation>
-    </message>
-    <message>
-        <location line="+78"/>
-        <source>Working-day calendar</source>
-        <translation>工作日历</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Later</source>
-        <translation>稍后</translation>
     </message>
     <message>
         <location filename="../../desktop/settings/calendar_words.py" line="+20"/>
@@ -5580,7 +5568,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../desktop/help/user_guide.py" line="+307"/>
+        <location filename="../../desktop/help/user_guide.py" line="+325"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
@@ -5593,7 +5581,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>HelpWindow</name>
     <message>
-        <location line="-136"/>
+        <location line="-152"/>
         <source>Complaint Desk help</source>
         <translation>网点投诉处理台帮助</translation>
     </message>
@@ -7482,7 +7470,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../desktop/kit/i18n.py" line="+31"/>
+        <location filename="../../desktop/kit/i18n.py" line="+32"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>

@@ -22,7 +22,6 @@ from desktop.handling.pause_dialog import PauseDialog
 from desktop.handling.simple_action_dialog import SimpleActionDialog
 from desktop.kit.i18n import install_translators
 from desktop.main_window import MainWindow
-from desktop.settings import calendar_gap
 from desktop.settings.calendar_dialog import CalendarDialog
 from desktop.settings.calendar_gap import CalendarNotice, TodayCalendarRow
 from desktop.workorders.workorder_dialog import WorkOrderDialog
@@ -121,9 +120,11 @@ def test_the_row_sits_below_the_today_bar_and_follows_it(qtbot, shop, tmp_path, 
     assert row.isHidden()
 
 
-def test_start_up_says_it_once_the_window_is_shown(qapp, qtbot, tmp_path, monkeypatch):
-    """The notice waits for the whole window (it comes after the list's first paint and the
-    second stage), then says it once."""
+def test_start_up_says_it_once_below_the_today_bar_and_not_again_on_top(
+    qapp, qtbot, tmp_path, monkeypatch
+):
+    """A real start in December with next year's schedule missing: the row below the Today
+    bar says it with its button, and no message box repeats the sentence over the window."""
     install_translators(qapp, "en")
     names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
@@ -133,20 +134,9 @@ def test_start_up_says_it_once_the_window_is_shown(qapp, qtbot, tmp_path, monkey
     case_factory.make_outlet()
     close_database()
     freeze_now(monkeypatch, DECEMBER)
-    seen: list[str] = []
-    # Windows an earlier test left behind (with their own notices) are not this start's.
+    seen: dict[str, object] = {}
+    # Windows an earlier test left behind (with their own boxes) are not this start's.
     earlier = {id(w) for w in QApplication.topLevelWidgets()}
-
-    def notices() -> list[QMessageBox]:
-        # Only the notice on screen now: an earlier test's closed one may linger.
-        return [
-            w
-            for w in QApplication.topLevelWidgets()
-            if id(w) not in earlier
-            and isinstance(w, QMessageBox)
-            and w.objectName() == "calendarStartupNotice"
-            and w.isVisible()
-        ]
 
     def fake_exec(*_args) -> int:
         shown = [
@@ -156,14 +146,16 @@ def test_start_up_says_it_once_the_window_is_shown(qapp, qtbot, tmp_path, monkey
         ]
         assert len(shown) == 1
         window = shown[0]
-        # Shown, the list listed, and no message in front of it yet.
-        assert notices() == [] and not window.is_fully_built()
-        qtbot.waitUntil(lambda: len(notices()) == 1, timeout=5000)
-        assert window.is_fully_built()
-        for widget in notices():
-            seen.append(widget.text())
-            seen.append(widget.findChild(object, "calendarStartupEnter").text())
-            widget.done(0)
+        qtbot.waitUntil(window.is_fully_built, timeout=5000)
+        qtbot.wait(200)  # the turns of the event loop after the window is built
+        row = window.findChild(TodayCalendarRow)
+        seen["row"] = row.text()
+        seen["button"] = row.button.text()
+        seen["boxes"] = [
+            w.text()
+            for w in QApplication.topLevelWidgets()
+            if id(w) not in earlier and isinstance(w, QMessageBox) and w.isVisible()
+        ]
         window.close()
         return 0
 
@@ -174,12 +166,9 @@ def test_start_up_says_it_once_the_window_is_shown(qapp, qtbot, tmp_path, monkey
         close_database()
         QCoreApplication.setOrganizationName(names[0])
         QCoreApplication.setApplicationName(names[1])
-    assert len(seen) == 2 and WARNING in seen[0]
-    assert seen[1] == "Enter the schedule of 2027…"
-
-
-def test_no_start_up_message_while_every_year_ahead_is_known(qtbot, shop):
-    assert calendar_gap.startup_notice(None, shop.head, NOVEMBER) is None
+    assert WARNING in seen["row"]
+    assert seen["button"] == "Enter the schedule of 2027…"
+    assert seen["boxes"] == []
 
 
 def test_the_work_order_dialog_warns_about_its_default_reply_by(qtbot, shop, monkeypatch):
