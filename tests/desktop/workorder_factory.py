@@ -6,10 +6,13 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from db.store.database import database_path
 from db.store.models import Staff, WorkOrder, now
 from db.workorders import orders as workorders
 from db.workorders.orders import NewWorkOrder
+from tests.desktop import case_factory
 from tests.desktop.case_factory import Shop
+from tests.snapshots import open_snapshot
 
 HEADER_ZH = [
     "来源",
@@ -186,3 +189,22 @@ def add_workorders(shop: Shop, actor: Staff | None = None) -> dict[str, WorkOrde
     return {
         key: workorders.create_workorder(shop.outlet, data, actor) for key, data in spec.items()
     }
+
+
+def open_shop_with_workorders(tmp_path: Path, cases: int = 5) -> Shop:
+    """A database in ``tmp_path`` with one outlet, ``cases`` complaints (``shop.cases``) and
+    the four work orders of :func:`add_workorders` (``shop.orders``), copied from one this
+    test process filled (tests/snapshots.py)."""
+
+    def build() -> Shop:
+        shop = case_factory.make_outlet()
+        shop.cases = case_factory.add_cases(shop, cases)  # type: ignore[attr-defined]
+        shop.orders = add_workorders(shop)  # type: ignore[attr-defined]
+        return shop
+
+    return open_snapshot(
+        f"shop-{cases}-workorders",
+        build,
+        database_path(tmp_path / "data"),
+        max_age=case_factory.SNAPSHOT_MAX_AGE_S,
+    )

@@ -14,18 +14,14 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from db.store.database import close_database
 from db.store.models import TrainingSession
 from tests.db.workflow_fixtures import dump
-from tests.desktop import case_factory, workorder_factory
+from tests.desktop import workorder_factory
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 @pytest.fixture
 def shop(tmp_path):
-    case_factory.open_temp_database(tmp_path)
-    shop = case_factory.make_outlet()
-    shop.cases = case_factory.add_cases(shop, 5)
-    shop.orders = workorder_factory.add_workorders(shop)
-    yield shop
+    yield workorder_factory.open_shop_with_workorders(tmp_path)
     close_database()
 
 

@@ -699,10 +699,7 @@ STEPS = [
 @pytest.fixture
 def scene(qtbot, qapp, tmp_path):
     install_translators(qapp, "en")
-    case_factory.open_temp_database(tmp_path)
-    shop = case_factory.make_outlet()
-    shop.cases = case_factory.add_cases(shop, 5)
-    shop.orders = workorder_factory.add_workorders(shop)
+    shop = workorder_factory.open_shop_with_workorders(tmp_path)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(shop.outlet, shop.head, settings=settings)
     qtbot.addWidget(window)
