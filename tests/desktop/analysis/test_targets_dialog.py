@@ -18,9 +18,7 @@ from tests.desktop.app.test_accessibility import unnamed_widgets
 
 @pytest.fixture
 def shop(tmp_path):
-    case_factory.open_temp_database(tmp_path)
-    shop = case_factory.make_outlet()
-    case_factory.add_cases(shop, 10)
+    shop = case_factory.open_shop(tmp_path, 10)
     yield shop
     close_database()
 

@@ -60,9 +60,7 @@ def unnamed_widgets(root: QWidget) -> list[str]:
 
 @pytest.fixture
 def shop(tmp_path):
-    case_factory.open_temp_database(tmp_path)
-    shop = case_factory.make_outlet()
-    case_factory.add_cases(shop, 5)
+    shop = case_factory.open_shop(tmp_path, 5)
     yield shop
     close_database()
 

@@ -43,9 +43,7 @@ LONG_DESCRIPTION = (
 @pytest.fixture
 def shop(tmp_path, qapp):
     install_translators(qapp, "en")
-    case_factory.open_temp_database(tmp_path)
-    shop = case_factory.make_outlet()
-    shop.made = case_factory.add_cases(shop, 5)
+    shop = case_factory.open_shop(tmp_path, 5)
     yield shop
     close_database()
 

@@ -30,9 +30,8 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 @pytest.fixture
 def shop(tmp_path, qapp):
     install_translators(qapp, "en")
-    case_factory.open_temp_database(tmp_path)
-    shop = case_factory.make_outlet()
-    shop.cases = case_factory.add_cases(shop, 10)
+    shop = case_factory.open_shop(tmp_path, 10)
+    shop.cases = shop.made
     yield shop
     close_database()
 

@@ -84,9 +84,7 @@ def language(request, qapp):
 
 @pytest.fixture
 def shop(tmp_path):
-    case_factory.open_temp_database(tmp_path)
-    shop = case_factory.make_outlet()
-    shop.made = case_factory.add_cases(shop, 3)
+    shop = case_factory.open_shop(tmp_path, 3)
     yield shop
     close_database()
 

@@ -28,7 +28,7 @@ from desktop.workorders.workorder_model import (
 from desktop.workorders.workorder_panel import WorkOrderPanel
 from desktop.workorders.workorder_reply_dialog import WorkOrderReplyDialog
 from desktop.workorders.workorders_ui import WorkOrdersDock
-from tests.desktop import case_factory, workorder_factory
+from tests.desktop import workorder_factory
 from tests.desktop.app.test_accessibility import unnamed_widgets
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -37,10 +37,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 @pytest.fixture
 def shop(tmp_path, qapp):
     install_translators(qapp, "en")
-    case_factory.open_temp_database(tmp_path)
-    shop = case_factory.make_outlet()
-    shop.cases = case_factory.add_cases(shop, 5)
-    shop.orders = workorder_factory.add_workorders(shop)
+    shop = workorder_factory.open_shop_with_workorders(tmp_path)
     yield shop
     close_database()
 
