@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from db.intake import outlets
 from db.store.database import close_database, database_path, open_database
 from tests.cli_process import ROOT, run_cli
@@ -61,3 +63,12 @@ def test_the_environment_and_folder_asked_for_are_the_ones_it_runs_in(tmp_path: 
         new.stderr,
     )
     assert str(tmp_path / "xdg") not in run_cli("info").stdout + run_cli("info").stderr
+
+
+def test_a_run_past_its_time_out_is_killed_and_the_next_run_works(tmp_path: Path):
+    # A demo of 20,000 complaints takes far longer than half a second.
+    folder = tmp_path / "demo"
+    with pytest.raises(subprocess.TimeoutExpired):
+        run_cli("demo", "--cases", "20000", "--data-dir", str(folder), timeout=0.5)
+    after = run_cli("info", "--data-dir", str(tmp_path / "nothing"))
+    assert after.returncode == 1 and "no database at" in after.stdout
