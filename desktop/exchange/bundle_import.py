@@ -9,15 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
 
 from db.changes import Changes, Kind
 from db.errors import WorkflowError
 from db.store.models import Staff
-from desktop.kit import operations
-from desktop.kit.busy import progress_dialog
 from desktop.kit.errors import workflow_error_message
+from desktop.kit.file_import import FileImport
 
 if TYPE_CHECKING:
     from db.exchange.importing import ImportSummary
@@ -27,81 +26,39 @@ FOLDER_KEY = "exchange/last_import_folder"
 IMPORT_CHANGES = Changes.of(Kind.WORK_ORDERS, Kind.CASES, Kind.DEADLINES, Kind.SETTINGS)
 
 
-class BundleImport(QObject):
+class BundleImport(FileImport["ImportSummary"]):
     """Signals: imported(object) with the db.exchange.importing.ImportSummary; finished()
     after the message of any import, successful or not."""
-
-    imported = Signal(object)
-    finished = Signal()
 
     def __init__(
         self, parent: QWidget, actor: Callable[[], Staff | None], settings: QSettings
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("districtBundleImport")
-        self._parent = parent
-        self._actor = actor
-        self._settings = settings
-        self._progress: QProgressDialog | None = None
-
-    def choose_and_import(self) -> None:
-        folder = str(self._settings.value(FOLDER_KEY, str(Path.home())))
-        name, _filter = QFileDialog.getOpenFileName(
-            self._parent,
-            self.tr("Import bundle from the district"),
-            folder,
-            self.tr("Bundles (*.zip);;All files (*)"),
+        super().__init__(
+            parent,
+            actor,
+            settings,
+            folder_key=FOLDER_KEY,
+            changes=IMPORT_CHANGES,
+            progress_name="districtBundleImportProgress",
         )
-        if not name:
-            return
-        path = Path(name)
-        self._settings.setValue(FOLDER_KEY, str(path.parent))
-        self.import_file(path)
+        self.setObjectName("districtBundleImport")
 
-    def import_file(self, path: Path) -> None:
+    def title(self) -> str:
+        return self.tr("Import bundle from the district")
+
+    def file_filter(self) -> str:
+        return self.tr("Bundles (*.zip);;All files (*)")
+
+    def progress_text(self, path: Path) -> str:
+        return self.tr("Importing the bundle {file}…").format(file=path.name)
+
+    def progress_accessible_name(self) -> str:
+        return self.tr("Importing the bundle")
+
+    def run(self, path: Path, actor: Staff) -> ImportSummary:
         from db.exchange.importing import import_bundle  # the exchange loads when used
 
-        actor = self._actor()
-        if actor is None:
-            return
-        self._progress = progress_dialog(
-            self._parent,
-            self.tr("Importing the bundle {file}…").format(file=path.name),
-            name="districtBundleImportProgress",
-            accessible=self.tr("Importing the bundle"),
-            title=self.tr("Import bundle from the district"),
-        )
-
-        def succeeded(summary: ImportSummary) -> None:
-            self._close_progress()
-            self.imported.emit(summary)
-            QMessageBox.information(
-                self._parent, self.tr("Import bundle from the district"),
-                self.result_text(path, summary),
-            )  # fmt: skip
-            self.finished.emit()
-
-        def failed(error: BaseException) -> None:
-            self._close_progress()
-            QMessageBox.warning(
-                self._parent, self.tr("Import bundle from the district"),
-                self.error_text(path, error),
-            )  # fmt: skip
-            self.finished.emit()
-
-        operations.run_op_in_background(
-            self,
-            lambda _progress: import_bundle(path, actor),
-            changes=IMPORT_CHANGES,
-            on_success=succeeded,
-            on_failure=failed,
-        )
-
-    def _close_progress(self) -> None:
-        if self._progress is not None:
-            self._progress.reset()
-            self._progress.deleteLater()
-            self._progress = None
+        return import_bundle(path, actor)
 
     def result_text(self, path: Path, summary: ImportSummary) -> str:
         if summary.already_imported:

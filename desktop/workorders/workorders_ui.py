@@ -15,13 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
-    QMessageBox,
-    QProgressDialog,
     QWidget,
 )
 
@@ -31,7 +28,7 @@ from db.store.models import Staff
 from db.workorders.orders import COLUMNS, ImportResult, WorkOrderImportError, import_workorders
 from db.workorders.workorder_queries import open_workorder_count
 from desktop.kit import operations
-from desktop.kit.busy import progress_dialog
+from desktop.kit.file_import import FileImport
 from desktop.kit.refusals import refusal_text
 from desktop.workorders.workorder_panel import WorkOrderPanel
 
@@ -75,7 +72,7 @@ def column_names_in(error: WorkflowError) -> WorkflowError:
     return WorkflowError(error.code, None, **{**error.params, "columns": ", ".join(names)})
 
 
-class WorkOrderImport(QObject):
+class WorkOrderImport(FileImport[ImportResult]):
     """Asks for a CSV or XLSX file and imports it off the GUI thread, then says what happened.
 
     Signals:
@@ -83,75 +80,33 @@ class WorkOrderImport(QObject):
         finished(): an import ended, successfully or not (after its message).
     """
 
-    imported = Signal(object)
-    finished = Signal()
-
     def __init__(
         self, parent: QWidget, actor: Callable[[], Staff | None], settings: QSettings
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("workOrderImport")
-        self._parent = parent
-        self._actor = actor  # who is working when the import starts
-        self._settings = settings
-        self._progress: QProgressDialog | None = None
-
-    def choose_and_import(self) -> None:
-        folder = str(self._settings.value(LAST_DIR_KEY, str(Path.home())))
-        name, _filter = QFileDialog.getOpenFileName(
-            self._parent,
-            self.tr("Import work orders"),
-            folder,
-            self.tr("Work-order files (*.csv *.xlsx);;All files (*)"),
-        )
-        if not name:
-            return
-        path = Path(name)
-        self._settings.setValue(LAST_DIR_KEY, str(path.parent))
-        self.import_file(path)
-
-    def import_file(self, path: Path) -> None:
-        """Import ``path`` in the background, with a busy indicator meanwhile."""
-        actor = self._actor()
-        if actor is None:
-            return
-        progress = progress_dialog(
-            self._parent,
-            self.tr("Importing work orders from {file}…").format(file=path.name),
-            name="workOrderImportProgress",
-            accessible=self.tr("Importing work orders"),
-            title=self.tr("Import work orders"),
-        )
-        self._progress = progress
-
-        def succeeded(result: ImportResult) -> None:
-            self._close_progress()
-            self.imported.emit(result)
-            QMessageBox.information(
-                self._parent, self.tr("Import work orders"), self.result_text(path, result)
-            )
-            self.finished.emit()
-
-        def failed(error: BaseException) -> None:
-            self._close_progress()
-            QMessageBox.warning(
-                self._parent, self.tr("Import work orders"), self.error_text(path, error)
-            )
-            self.finished.emit()
-
-        operations.run_op_in_background(
-            self,
-            lambda _progress: import_workorders(path, actor),
+        super().__init__(
+            parent,
+            actor,
+            settings,
+            folder_key=LAST_DIR_KEY,
             changes=IMPORT_CHANGES,
-            on_success=succeeded,
-            on_failure=failed,
+            progress_name="workOrderImportProgress",
         )
+        self.setObjectName("workOrderImport")
 
-    def _close_progress(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
-            self._progress = None
+    def title(self) -> str:
+        return self.tr("Import work orders")
+
+    def file_filter(self) -> str:
+        return self.tr("Work-order files (*.csv *.xlsx);;All files (*)")
+
+    def progress_text(self, path: Path) -> str:
+        return self.tr("Importing work orders from {file}…").format(file=path.name)
+
+    def progress_accessible_name(self) -> str:
+        return self.tr("Importing work orders")
+
+    def run(self, path: Path, actor: Staff) -> ImportResult:
+        return import_workorders(path, actor)
 
     def result_text(self, path: Path, result: ImportResult) -> str:
         text = self.tr("{file}: {created} created, {skipped} already present.").format(

@@ -994,30 +994,27 @@ Check that the backup folder (File → Backups…) is reachable, e.g. that the U
         <translation>导入交换包</translation>
     </message>
     <message>
-        <location filename="../../desktop/exchange/bundle_import.py" line="+51"/>
-        <location line="+21"/>
-        <location line="+7"/>
-        <location line="+8"/>
+        <location filename="../../desktop/exchange/bundle_import.py" line="+47"/>
         <source>Import bundle from the district</source>
         <translation>导入区县分公司下发的交换包</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="+3"/>
         <source>Bundles (*.zip);;All files (*)</source>
         <translation>交换包 (*.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
         <source>Importing the bundle {file}…</source>
         <translation>正在导入交换包 {file}…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Importing the bundle</source>
         <translation>正在导入交换包</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+10"/>
         <source>{file}: bundle number {seq} is already imported; nothing changed.</source>
         <translation>{file}：第 {seq} 号交换包已导入过，未作任何更改。</translation>
     </message>
@@ -6759,7 +6756,7 @@ Give the file to the district and read this fingerprint to them by phone when th
 <context>
     <name>OutletMenus</name>
     <message>
-        <location filename="../../desktop/workorders/workorders_ui.py" line="+265"/>
+        <location filename="../../desktop/workorders/workorders_ui.py" line="+220"/>
         <source>&amp;Import work orders…</source>
         <translation>导入工单(&amp;I)…</translation>
     </message>
@@ -11803,30 +11800,27 @@ Compare the fingerprint with the district by phone. Trust this key?</source>
 <context>
     <name>WorkOrderImport</name>
     <message>
-        <location filename="../../desktop/workorders/workorders_ui.py" line="-178"/>
-        <location line="+20"/>
-        <location line="+8"/>
-        <location line="+7"/>
+        <location filename="../../desktop/workorders/workorders_ui.py" line="-139"/>
         <source>Import work orders</source>
         <translation>导入工单</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="+3"/>
         <source>Work-order files (*.csv *.xlsx);;All files (*)</source>
         <translation>工单文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+3"/>
         <source>Importing work orders from {file}…</source>
         <translation>正在从 {file} 导入工单…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Importing work orders</source>
         <translation>正在导入工单</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+6"/>
         <source>{file}: {created} created, {skipped} already present.</source>
         <translation>{file}：新建 {created} 条，已存在 {skipped} 条。</translation>
     </message>
